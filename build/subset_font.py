@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Regenerate the Chinese UI font shipped in ``assets/fonts/``.
+
+Source: Noto Sans CJK SC (face "Noto Sans CJK SC" of the Debian package
+``fonts-noto-cjk``'s ``NotoSansCJK-{Regular,Bold}.ttc``).  The face is cut down
+to the code point ranges in ``RANGES`` with fontTools' public subsetting API
+and written as OpenType/CFF (``.otf``).  Not WOFF2: Qt loads WOFF2 far slower.
+
+Usage::
+
+    .venv/bin/python build/subset_font.py [--source-dir /usr/share/fonts/opentype/noto]
+
+The coverage decision is documented in ``docs/fonts.md``; the shipped files,
+their origin and licence in ``assets/fonts/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from fontTools.subset import Options, Subsetter
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.ttCollection import TTCollection
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
+DEFAULT_OUTPUT_DIR = REPO_ROOT / "assets" / "fonts"
+
+# The face of the collection we want; looked up by name, not by index
+# (it is index 2 in Debian's 20220127 .ttc, but that is not guaranteed).
+SOURCE_FAMILY = "Noto Sans CJK SC"
+WEIGHTS = ("Regular", "Bold")
+
+# (first, last, description) -- inclusive.  Code points the face has no glyph
+# for are simply skipped by the subsetter.
+BASE_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0020, 0x00FF, "Basic Latin + Latin-1 Supplement"),
+    (0x2000, 0x206F, "General Punctuation"),
+    (0x2100, 0x27BF, "Letterlike, Number Forms, Arrows, Math, Technical, "
+                     "Enclosed Alphanumerics, Box/Geometric, Misc Symbols, Dingbats"),
+    (0x3000, 0x303F, "CJK Symbols and Punctuation"),
+    (0x4E00, 0x9FFF, "CJK Unified Ideographs (URO)"),
+    (0xF900, 0xFAFF, "CJK Compatibility Ideographs"),
+    (0xFF00, 0xFFEF, "Halfwidth and Fullwidth Forms"),
+)
+EXT_A_RANGE = (0x3400, 0x4DBF, "CJK Unified Ideographs Extension A")
+
+# Vertical-writing and language-specific substitutions: the UI is horizontal
+# Simplified/Traditional Chinese rendered with SC glyph shapes, so these only
+# cost bytes (keeping ``locl`` roughly doubles the file because it drags in
+# the JP/KR/TC/HK glyph variants).
+DROPPED_FEATURES = ("locl", "vert", "vrt2", "vkrn", "vpal", "vhal", "vchw")
+# Vertical metrics tables are useless without vertical layout.
+DROPPED_TABLES = ("vhea", "vmtx", "VORG")
+
+
+def ranges(ext_a: bool) -> list[tuple[int, int, str]]:
+    result = list(BASE_RANGES)
+    if ext_a:
+        result.append(EXT_A_RANGE)
+    return sorted(result)
+
+
+def unicodes(ext_a: bool) -> list[int]:
+    return [cp for first, last, _ in ranges(ext_a) for cp in range(first, last + 1)]
+
+
+def find_face_index(ttc_path: Path, family: str = SOURCE_FAMILY) -> int:
+    collection = TTCollection(str(ttc_path), lazy=True)
+    try:
+        for index, font in enumerate(collection.fonts):
+            name = font["name"]
+            if name.getDebugName(16) == family or name.getDebugName(1) == family:
+                return index
+    finally:
+        collection.close()
+    raise SystemExit(f"{ttc_path}: no face with family {family!r}")
+
+
+def subset_options() -> Options:
+    options = Options()
+    options.layout_features = [
+        f for f in options.layout_features if f not in DROPPED_FEATURES
+    ]
+    options.drop_tables = list(options.drop_tables) + list(DROPPED_TABLES)
+    # Keep every name record (copyright, licence + URL, designer ...), so the
+    # OFL notice travels inside the file too.  English (Windows) records only.
+    options.name_IDs = ["*"]
+    options.name_languages = [0x0409]
+    options.notdef_outline = True  # a visible .notdef box instead of nothing
+    options.glyph_names = False
+    options.hinting = True
+    options.recalc_bounds = True
+    options.prune_unicode_ranges = True
+    return options
+
+
+def output_name(weight: str) -> str:
+    return f"NotoSansCJKsc-{weight}.subset.otf"
+
+
+def build_one(source: Path, destination: Path, ext_a: bool) -> TTFont:
+    index = find_face_index(source)
+    font = TTFont(str(source), fontNumber=index, lazy=False)
+    subsetter = Subsetter(options=subset_options())
+    subsetter.populate(unicodes=unicodes(ext_a))
+    subsetter.subset(font)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    font.save(str(destination))
+    return font
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source-dir", type=Path, default=DEFAULT_SOURCE_DIR,
+                        help="directory with NotoSansCJK-{Regular,Bold}.ttc "
+                             f"(default: {DEFAULT_SOURCE_DIR})")
+    parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT_DIR,
+                        help="where to write the .otf files (default: assets/fonts)")
+    parser.add_argument("--no-ext-a", dest="ext_a", action="store_false",
+                        help="leave out CJK Extension A (U+3400-U+4DBF); "
+                             "only for measuring, the shipped files include it")
+    parser.add_argument("--weights", nargs="+", default=list(WEIGHTS),
+                        choices=WEIGHTS, help="weights to build (default: all)")
+    args = parser.parse_args(argv)
+
+    print("code point ranges:")
+    for first, last, label in ranges(args.ext_a):
+        print(f"  U+{first:04X}-U+{last:04X}  {label}")
+    print(f"dropped layout features: {', '.join(DROPPED_FEATURES)}")
+
+    total = 0
+    for weight in args.weights:
+        source = args.source_dir / f"NotoSansCJK-{weight}.ttc"
+        if not source.exists():
+            print(f"error: {source} not found (apt install fonts-noto-cjk)",
+                  file=sys.stderr)
+            return 1
+        destination = args.output_dir / output_name(weight)
+        started = time.monotonic()
+        font = build_one(source, destination, args.ext_a)
+        size = destination.stat().st_size
+        total += size
+        name = font["name"]
+        print(f"{destination}: {size} bytes ({size / 1e6:.2f} MB), "
+              f"{font['maxp'].numGlyphs} glyphs, "
+              f"{len(font.getBestCmap())} code points, "
+              f"family {name.getDebugName(1)!r} style {name.getDebugName(2)!r}, "
+              f"{time.monotonic() - started:.0f} s")
+        font.close()
+    print(f"total: {total} bytes ({total / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The kiosk's configuration: a TOML file, then environment variables, then the command line.
+
+The file lives in the platform's config folder (see `default_config_path`) unless `--config`
+names another. Example::
+
+    data_dir = "/var/lib/station-kiosk"
+    language = "zh_CN"            # zh_CN, zh_TW or en
+    idle_timeout_seconds = 90
+
+    [window]
+    fullscreen = true
+    width = 1920                  # used when not fullscreen
+    height = 1080
+
+    [server]
+    url = "https://central.example.org"
+
+A wrong file stops the kiosk with one message naming the file, the key and what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "station-kiosk"
+LANGUAGES = ("zh_CN", "zh_TW", "en")
+
+
+class ConfigError(Exception):
+    """A configuration problem, said so that a technician can fix it."""
+
+    def __init__(self, source: str, key: str, problem: str) -> None:
+        super().__init__(f"{source}: {key}: {problem}")
+        self.source = source
+        self.key = key
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    language: str = "zh_CN"
+    idle_timeout_seconds: int = 90
+    fullscreen: bool = True
+    width: int = 1920
+    height: int = 1080
+    server_url: str = ""
+    demo: bool = False
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "kiosk.sqlite3"
+
+    @property
+    def photo_dir(self) -> Path:
+        return self.data_dir / "photos"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+
+def default_config_path() -> Path:
+    return platformdirs.user_config_path(APP_NAME) / "kiosk.toml"
+
+
+def default_data_dir() -> Path:
+    return platformdirs.user_data_path(APP_NAME)
+
+
+# key in the file -> (field, type, check); the window table is flattened to window.width etc.
+def _positive_size(value: int) -> str | None:
+    return None if 320 <= value <= 10000 else "must be between 320 and 10000 pixels"
+
+
+def _idle(value: int) -> str | None:
+    return None if 15 <= value <= 3600 else "must be between 15 and 3600 seconds"
+
+
+def _language(value: str) -> str | None:
+    return None if value in LANGUAGES else f"must be one of {', '.join(LANGUAGES)}"
+
+
+def _url(value: str) -> str | None:
+    if value and not value.startswith(("https://", "http://")):
+        return "must start with https:// (or http:// for a server on this machine)"
+    return None
+
+
+_KEYS: dict[str, tuple[str, type, Any]] = {
+    "data_dir": ("data_dir", str, None),
+    "language": ("language", str, _language),
+    "idle_timeout_seconds": ("idle_timeout_seconds", int, _idle),
+    "window.fullscreen": ("fullscreen", bool, None),
+    "window.width": ("width", int, _positive_size),
+    "window.height": ("height", int, _positive_size),
+    "server.url": ("server_url", str, _url),
+}
+
+_ENVIRONMENT = {
+    "KIOSK_DATA_DIR": "data_dir",
+    "KIOSK_LANGUAGE": "language",
+    "KIOSK_IDLE_TIMEOUT_SECONDS": "idle_timeout_seconds",
+    "KIOSK_FULLSCREEN": "window.fullscreen",
+    "KIOSK_SERVER_URL": "server.url",
+}
+
+_TYPE_NAMES = {str: "text in quotes", int: "a whole number", bool: "true or false"}
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def _check(source: str, key: str, value: Any) -> tuple[str, Any]:
+    if key not in _KEYS:
+        known = ", ".join(_KEYS)
+        raise ConfigError(source, key, f"unknown setting (known settings: {known})")
+    field, kind, check = _KEYS[key]
+    # bool is a subclass of int in Python; a number is not a yes/no and vice versa.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ConfigError(source, key, f"must be {_TYPE_NAMES[kind]}, not {value!r}")
+    if check is not None and (problem := check(value)):
+        raise ConfigError(source, key, f"{problem} (it is {value!r})")
+    return field, Path(value).expanduser() if field == "data_dir" else value
+
+
+def _from_environment(name: str, key: str, text: str) -> Any:
+    kind = _KEYS[key][1]
+    if kind is bool:
+        if text.lower() in ("1", "true", "yes"):
+            return True
+        if text.lower() in ("0", "false", "no"):
+            return False
+        raise ConfigError(f"environment variable {name}", key, f"must be true or false, not {text!r}")
+    if kind is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise ConfigError(
+                f"environment variable {name}", key, f"must be a whole number, not {text!r}"
+            ) from None
+    return text
+
+
+def load_config(
+    path: Path | None = None,
+    *,
+    environ: dict[str, str] | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Config:
+    """Read the config file (optional at its default place, required when named), then apply
+    environment variables and `overrides` (already-typed values from the command line)."""
+    environ = dict(os.environ if environ is None else environ)
+    explicit = path is not None or "KIOSK_CONFIG" in environ
+    if path is None:
+        path = Path(environ.get("KIOSK_CONFIG", default_config_path()))
+    values: dict[str, Any] = {}
+    source = str(path)
+    if path.is_file():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(source, "(file)", f"is not valid TOML: {error}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(source, "(file)", f"cannot be read: {error}") from None
+        for key, value in _flatten(table).items():
+            field, value = _check(source, key, value)
+            values[field] = value
+    elif explicit:
+        raise ConfigError(source, "(file)", "does not exist")
+
+    for name, key in _ENVIRONMENT.items():
+        if name in environ:
+            field, value = _check(
+                f"environment variable {name}", key, _from_environment(name, key, environ[name])
+            )
+            values[field] = value
+    for field, value in (overrides or {}).items():
+        values[field] = value
+
+    config = Config(data_dir=default_data_dir(), **values)
+    if config.demo and "data_dir" not in values:
+        # The demo station never mixes with a real station's data.
+        config = replace(config, data_dir=config.data_dir / "demo")
+    return config

@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""SQLAlchemy models of the local store (DESIGN.md §4-5). Changing them needs a migration."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class StationRow(Base):
+    __tablename__ = "station"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(Text, default="")
+    hours: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    intro: Mapped[str] = mapped_column(Text, default="")
+    opinions_collected: Mapped[int] = mapped_column(default=0)
+    problems_solved: Mapped[int] = mapped_column(default=0)
+    satisfaction: Mapped[float | None]
+
+    rules: Mapped[list[StationRuleRow]] = relationship(
+        order_by="StationRuleRow.position", cascade="all, delete-orphan"
+    )
+    notices: Mapped[list[NoticeRow]] = relationship(
+        order_by="NoticeRow.position", cascade="all, delete-orphan"
+    )
+
+
+class StationRuleRow(Base):
+    __tablename__ = "station_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+
+
+class NoticeRow(Base):
+    __tablename__ = "notice"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    published_on: Mapped[date]
+
+
+class DeputyRow(Base):
+    __tablename__ = "deputy"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(100))
+    levels: Mapped[str] = mapped_column(String(100))  # "national,city"
+    constituency: Mapped[str] = mapped_column(String(200), default="")
+    blocks: Mapped[list[str]] = mapped_column(JSON, default=list)
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    occupation: Mapped[str] = mapped_column(String(200), default="")
+    bio: Mapped[str] = mapped_column(Text, default="")
+    photo: Mapped[str] = mapped_column(String(200), default="")
+    qr_url: Mapped[str] = mapped_column(String(500), default="")
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+
+
+class ReceptionScheduleRow(Base):
+    __tablename__ = "reception_schedule"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    theme: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    rule: Mapped[str] = mapped_column(Text)  # RFC 5545: DTSTART, RRULE, RDATE, EXDATE lines
+    start_time: Mapped[str] = mapped_column(String(5))  # "09:00"
+    end_time: Mapped[str] = mapped_column(String(5))
+    deputy_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    per_occurrence: Mapped[int | None]
+
+
+class AppealRow(Base):
+    """A visitor's appeal. Personal data only ever as `sealed` bytes (DESIGN.md §6)."""
+
+    __tablename__ = "appeal"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(String(9), unique=True)
+    station_id: Mapped[str] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(100))
+    block: Mapped[str] = mapped_column(String(200), default="")
+    target_deputy_id: Mapped[str | None] = mapped_column(String(64))
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(32), default="pending")
+
+
+class OutboxItemRow(Base):
+    """Something to send to the central server, written in the same transaction as its item."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("kind", "item_uuid"),
+        Index("ix_outbox_pending", "sent_at", "quarantined_reason", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # "appeal", "appointment", ...
+    item_uuid: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    quarantined_reason: Mapped[str | None] = mapped_column(Text)
