@@ -39,8 +39,12 @@ WEIGHTS = ("Regular", "Bold")
 BASE_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x0020, 0x00FF, "Basic Latin + Latin-1 Supplement"),
     (0x2000, 0x206F, "General Punctuation"),
-    (0x2100, 0x27BF, "Letterlike, Number Forms, Arrows, Math, Technical, "
-                     "Enclosed Alphanumerics, Box/Geometric, Misc Symbols, Dingbats"),
+    (
+        0x2100,
+        0x27BF,
+        "Letterlike, Number Forms, Arrows, Math, Technical, "
+        "Enclosed Alphanumerics, Box/Geometric, Misc Symbols, Dingbats",
+    ),
     (0x3000, 0x303F, "CJK Symbols and Punctuation"),
     (0x4E00, 0x9FFF, "CJK Unified Ideographs (URO)"),
     (0xF900, 0xFAFF, "CJK Compatibility Ideographs"),
@@ -82,9 +86,7 @@ def find_face_index(ttc_path: Path, family: str = SOURCE_FAMILY) -> int:
 
 def subset_options() -> Options:
     options = Options()
-    options.layout_features = [
-        f for f in options.layout_features if f not in DROPPED_FEATURES
-    ]
+    options.layout_features = [f for f in options.layout_features if f not in DROPPED_FEATURES]
     options.drop_tables = list(options.drop_tables) + list(DROPPED_TABLES)
     # Keep every name record (copyright, licence + URL, designer ...), so the
     # OFL notice travels inside the file too.  English (Windows) records only.
@@ -108,6 +110,9 @@ def build_one(source: Path, destination: Path, ext_a: bool) -> TTFont:
     subsetter = Subsetter(options=subset_options())
     subsetter.populate(unicodes=unicodes(ext_a))
     subsetter.subset(font)
+    # Keep head.modified from the source so that rebuilding is byte-for-byte
+    # reproducible (otherwise fontTools stamps the current time).
+    font.recalcTimestamp = False
     destination.parent.mkdir(parents=True, exist_ok=True)
     font.save(str(destination))
     return font
@@ -115,16 +120,32 @@ def build_one(source: Path, destination: Path, ext_a: bool) -> TTFont:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source-dir", type=Path, default=DEFAULT_SOURCE_DIR,
-                        help="directory with NotoSansCJK-{Regular,Bold}.ttc "
-                             f"(default: {DEFAULT_SOURCE_DIR})")
-    parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT_DIR,
-                        help="where to write the .otf files (default: assets/fonts)")
-    parser.add_argument("--no-ext-a", dest="ext_a", action="store_false",
-                        help="leave out CJK Extension A (U+3400-U+4DBF); "
-                             "only for measuring, the shipped files include it")
-    parser.add_argument("--weights", nargs="+", default=list(WEIGHTS),
-                        choices=WEIGHTS, help="weights to build (default: all)")
+    parser.add_argument(
+        "--source-dir",
+        type=Path,
+        default=DEFAULT_SOURCE_DIR,
+        help=f"directory with NotoSansCJK-{{Regular,Bold}}.ttc (default: {DEFAULT_SOURCE_DIR})",
+    )
+    parser.add_argument(
+        "--output-dir",
+        type=Path,
+        default=DEFAULT_OUTPUT_DIR,
+        help="where to write the .otf files (default: assets/fonts)",
+    )
+    parser.add_argument(
+        "--no-ext-a",
+        dest="ext_a",
+        action="store_false",
+        help="leave out CJK Extension A (U+3400-U+4DBF); "
+        "only for measuring, the shipped files include it",
+    )
+    parser.add_argument(
+        "--weights",
+        nargs="+",
+        default=list(WEIGHTS),
+        choices=WEIGHTS,
+        help="weights to build (default: all)",
+    )
     args = parser.parse_args(argv)
 
     print("code point ranges:")
@@ -136,8 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     for weight in args.weights:
         source = args.source_dir / f"NotoSansCJK-{weight}.ttc"
         if not source.exists():
-            print(f"error: {source} not found (apt install fonts-noto-cjk)",
-                  file=sys.stderr)
+            print(f"error: {source} not found (apt install fonts-noto-cjk)", file=sys.stderr)
             return 1
         destination = args.output_dir / output_name(weight)
         started = time.monotonic()
@@ -145,11 +165,13 @@ def main(argv: list[str] | None = None) -> int:
         size = destination.stat().st_size
         total += size
         name = font["name"]
-        print(f"{destination}: {size} bytes ({size / 1e6:.2f} MB), "
-              f"{font['maxp'].numGlyphs} glyphs, "
-              f"{len(font.getBestCmap())} code points, "
-              f"family {name.getDebugName(1)!r} style {name.getDebugName(2)!r}, "
-              f"{time.monotonic() - started:.0f} s")
+        print(
+            f"{destination}: {size} bytes ({size / 1e6:.2f} MB), "
+            f"{font['maxp'].numGlyphs} glyphs, "
+            f"{len(font.getBestCmap())} code points, "
+            f"family {name.getDebugName(1)!r} style {name.getDebugName(2)!r}, "
+            f"{time.monotonic() - started:.0f} s"
+        )
         font.close()
     print(f"total: {total} bytes ({total / 1e6:.2f} MB)")
     return 0

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -192,8 +192,7 @@ def load_config(
     for field, value in (overrides or {}).items():
         values[field] = value
 
-    config = Config(data_dir=default_data_dir(), **values)
-    if config.demo and "data_dir" not in values:
+    if "data_dir" not in values:
         # The demo station never mixes with a real station's data.
-        config = replace(config, data_dir=config.data_dir / "demo")
-    return config
+        values["data_dir"] = default_data_dir() / ("demo" if values.get("demo") else "")
+    return Config(**values)

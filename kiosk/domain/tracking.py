@@ -3,7 +3,7 @@
 
 Nine characters from an alphabet without 0/O and 1/I (easy to misread or mistype), the last
 one a Luhn mod 32 check character that catches every single wrong character and every swap of
-two neighbours. Shown in groups of three: ``K7Q-M4X-PD8``.
+two neighbours but one (2 and Z). Shown in groups of three: ``K7Q-M4X-PD8``.
 """
 
 from __future__ import annotations

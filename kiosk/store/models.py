@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -25,7 +25,7 @@ class StationRow(Base):
     intro: Mapped[str] = mapped_column(Text, default="")
     opinions_collected: Mapped[int] = mapped_column(default=0)
     problems_solved: Mapped[int] = mapped_column(default=0)
-    satisfaction: Mapped[float | None]
+    satisfaction: Mapped[float | None] = mapped_column(Float)
 
     rules: Mapped[list[StationRuleRow]] = relationship(
         order_by="StationRuleRow.position", cascade="all, delete-orphan"
@@ -79,6 +79,7 @@ class ReceptionScheduleRow(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    position: Mapped[int]
     title: Mapped[str] = mapped_column(String(200))
     theme: Mapped[str] = mapped_column(String(200), default="")
     place: Mapped[str] = mapped_column(String(200), default="")

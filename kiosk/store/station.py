@@ -53,7 +53,7 @@ def load_station(session: Session) -> StationSnapshot | None:
     schedules = session.scalars(
         select(ReceptionScheduleRow)
         .where(ReceptionScheduleRow.station_id == row.id)
-        .order_by(ReceptionScheduleRow.id)
+        .order_by(ReceptionScheduleRow.position)
     )
     return StationSnapshot(
         station=station,
@@ -147,6 +147,7 @@ def replace_station(session: Session, snapshot: StationSnapshot) -> None:
         ReceptionScheduleRow(
             id=s.id,
             station_id=station.id,
+            position=i,
             title=s.title,
             theme=s.theme,
             place=s.place,
@@ -156,5 +157,5 @@ def replace_station(session: Session, snapshot: StationSnapshot) -> None:
             deputy_ids=list(s.deputy_ids),
             per_occurrence=s.per_occurrence,
         )
-        for s in snapshot.schedules
+        for i, s in enumerate(snapshot.schedules)
     )

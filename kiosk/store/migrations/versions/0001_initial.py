@@ -78,6 +78,7 @@ def upgrade() -> None:
             "station_id", sa.String(64), sa.ForeignKey("station.id", ondelete="CASCADE"),
             nullable=False,
         ),
+        sa.Column("position", sa.Integer, nullable=False),
         sa.Column("title", sa.String(200), nullable=False),
         sa.Column("theme", sa.String(200), nullable=False),
         sa.Column("place", sa.String(200), nullable=False),

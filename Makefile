@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# `make demo` and `make test` set up everything they need on a fresh Debian 12 machine.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+QM := kiosk/translations/kiosk_zh_CN.qm
+
+# Qt's runtime libraries (offscreen and a real window under Xvfb) and the virtual keyboard's
+# PulseAudio link: see ../shared/FACTS.md.
+APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libx11-6 libfreetype6 libfontconfig1 \
+	libdbus-1-3 libbrotli1 libpulse0 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
+	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 \
+	libxkbcommon-x11-0
+APT_STAMP := $(VENV)/.system-libraries
+
+.PHONY: demo demo-portrait test lint bench translations system-libraries setup clean
+
+setup: $(STAMP) $(QM)
+
+system-libraries: $(APT_STAMP)
+$(APT_STAMP):
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+		| grep -q "install ok installed" || echo $$p; done); \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing system libraries: $$missing"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "These system libraries are missing. Install them as root, then run make again:"; \
+		echo "  sudo apt-get install --no-install-recommends $$missing"; exit 1; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+$(STAMP): pyproject.toml | $(APT_STAMP)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+translations: $(QM)
+$(QM): i18n/kiosk_zh_CN.ts | $(STAMP)
+	mkdir -p kiosk/translations
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+demo: setup
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(PY) -m kiosk --demo $(ARGS); \
+	elif command -v xvfb-run >/dev/null; then \
+		echo "No screen here: showing the demo on a virtual 1920x1080 screen (xvfb-run)."; \
+		echo "Stop it with Ctrl+C. On a machine with a screen, 'make demo' opens it there."; \
+		xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) -m kiosk --demo $(ARGS); \
+	else $(PY) -m kiosk --demo $(ARGS); fi
+
+demo-portrait: ARGS = --windowed 1080x1920
+demo-portrait: demo
+
+lint: setup
+	$(VENV)/bin/ruff check kiosk tests bench build
+	$(VENV)/bin/lint-imports
+
+test: setup lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: setup
+	@for script in bench/*.py; do echo "# $$script"; $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) kiosk/translations/*.qm screenshots .pytest_cache

@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`python -m kiosk`: start the kiosk."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kiosk.config import LANGUAGES, ConfigError, load_config
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1080x1920") from None
+    if not (320 <= width <= 10000 and 320 <= height <= 10000):
+        raise argparse.ArgumentTypeError("width and height must be 320 to 10000 pixels")
+    return width, height
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Station touchscreen kiosk")
+    parser.add_argument("--config", type=Path, help="configuration file (TOML)")
+    parser.add_argument("--demo", action="store_true", help="run with the fictional demo station")
+    parser.add_argument("--data-dir", type=Path, help="folder for the database and logs")
+    parser.add_argument("--language", choices=LANGUAGES)
+    parser.add_argument(
+        "--windowed", metavar="WIDTHxHEIGHT", type=_size,
+        help="a window of this size instead of full screen, e.g. 1080x1920 for portrait",
+    )
+    return parser.parse_args(argv)
+
+
+def has_display() -> bool:
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    overrides: dict[str, object] = {"demo": args.demo}
+    if args.data_dir:
+        overrides["data_dir"] = args.data_dir
+    if args.language:
+        overrides["language"] = args.language
+    if args.windowed:
+        overrides.update(fullscreen=False, width=args.windowed[0], height=args.windowed[1])
+    try:
+        config = load_config(args.config, overrides=overrides)
+    except ConfigError as error:
+        print(
+            "配置有误，信息亭未启动。Configuration error, the kiosk did not start.\n"
+            f"  where: {error.source}\n  setting: {error.key}\n  problem: {error.problem}",
+            file=sys.stderr,
+        )
+        return 2
+    if not has_display():
+        print(
+            "没有显示器。No display to show the kiosk on.\n"
+            "  On a machine without a screen run it under a virtual one:\n"
+            "    xvfb-run -s '-screen 0 1920x1080x24' python -m kiosk --demo\n"
+            "  or set QT_QPA_PLATFORM=offscreen to run without showing anything.",
+            file=sys.stderr,
+        )
+        return 3
+
+    from kiosk.app import run  # Qt is imported only once the configuration is good
+
+    return run(config, sys.argv[:1])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Wiring: fonts, translations, the database, the QML engine and its backends, the window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.config import Config
+from kiosk.store.database import open_database
+from kiosk.store.station import load_station
+from kiosk.ui.qrcodes import QrImageProvider
+from kiosk.ui.station import Backends
+
+log = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+QML_DIR = PACKAGE_DIR / "qml"
+TRANSLATIONS_DIR = PACKAGE_DIR / "translations"
+
+
+def _assets_dir() -> Path:
+    # From source: the repository's assets/; frozen (PyInstaller): bundled beside the package.
+    bundled = Path(getattr(sys, "_MEIPASS", PACKAGE_DIR.parent)) / "assets"
+    return bundled
+
+
+FONT_FILE = "fonts/NotoSansCJKsc-Regular.subset.otf"
+
+
+def prepare_environment() -> None:
+    """Settings Qt reads once, before the application object exists."""
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    # The on-screen keyboard's Pinyin dictionary learns into the user's config folder.
+
+
+def load_font() -> str:
+    """Load the shipped CJK font and make it the application's font; return its family."""
+    path = _assets_dir() / FONT_FILE
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id < 0:
+        raise RuntimeError(f"cannot load the shipped font {path}")
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    family = next((f for f in families if f.endswith(" SC")), families[0])
+    font = QFont(family)
+    font.setPixelSize(28)
+    QGuiApplication.setFont(font)
+    return family
+
+
+def install_translation(app: QGuiApplication, language: str) -> QTranslator | None:
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return None  # the source strings are English
+    translator = QTranslator(app)
+    if not translator.load(f"kiosk_{language}", str(TRANSLATIONS_DIR)):
+        log.warning("no compiled translation for %s in %s (run make translations)",
+                    language, TRANSLATIONS_DIR)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+class KioskEngine(QQmlApplicationEngine):
+    """The QML engine, carrying the backends its singletons hand to QML."""
+
+    def __init__(self, backends: Backends) -> None:
+        super().__init__()
+        self.backends = backends
+
+
+@dataclass
+class Kiosk:
+    engine: KioskEngine
+    window: QQuickWindow
+    backends: Backends
+
+
+def build_kiosk(
+    app: QGuiApplication, config: Config, *, now: Callable[[], datetime] = datetime.now
+) -> Kiosk:
+    """Open the database, load QML and return the (not yet shown) window."""
+    load_font()
+    install_translation(app, config.language)
+    sessions = open_database(config.database_path)
+    if config.demo:
+        from kiosk.demo import seed_demo_station
+
+        seed_demo_station(sessions, config.photo_dir)
+    with sessions() as session:
+        snapshot = load_station(session)
+
+    backends = Backends(config.photo_dir, now)
+    backends.show(snapshot)
+    engine = KioskEngine(backends)
+    engine.addImageProvider("qr", QrImageProvider())
+    engine.addImportPath(str(QML_DIR))
+    engine.loadFromModule("Kiosk", "Main")
+    roots = engine.rootObjects()
+    if not roots:
+        raise RuntimeError("the QML interface failed to load (see the messages above)")
+    window = roots[0]
+    assert isinstance(window, QQuickWindow)
+    return Kiosk(engine, window, backends)
+
+
+def show(kiosk: Kiosk, config: Config) -> None:
+    if config.fullscreen:
+        kiosk.window.showFullScreen()
+    else:
+        kiosk.window.resize(config.width, config.height)
+        kiosk.window.show()
+
+
+def report_first_frame(window: QQuickWindow) -> None:
+    """Print the wall-clock time of the first frame (bench/startup.py reads it)."""
+
+    def on_frame() -> None:
+        print(f"first-frame {time.time():.6f}", flush=True)
+        window.frameSwapped.disconnect(on_frame)
+
+    window.frameSwapped.connect(on_frame)
+
+
+def run(config: Config, argv: list[str]) -> int:
+    prepare_environment()
+    app = QGuiApplication(argv)
+    app.setApplicationName("station-kiosk")
+    kiosk = build_kiosk(app, config)
+    if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):
+        report_first_frame(kiosk.window)
+    show(kiosk, config)
+    code = app.exec()
+    del kiosk  # the engine goes before the application
+    return code
+
+
+

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+
+// A large touch button: a title and an optional second line. No hover, one tap.
+AbstractButton {
+    id: button
+    property string subtitle: ""
+    property bool primary: false
+    property bool selected: false
+    property int titleSize: Theme.headingSize
+
+    implicitHeight: Math.max(Theme.touch, column.implicitHeight + 32)
+    implicitWidth: Math.max(Theme.touch * 2, column.implicitWidth + 56)
+    focusPolicy: Qt.NoFocus
+
+    background: Rectangle {
+        radius: Theme.radius
+        color: button.primary || button.selected ? (button.down ? Theme.redDark : Theme.red)
+                                                 : (button.down ? Theme.tint : Theme.surface)
+        border.color: button.primary || button.selected ? Theme.redDark : Theme.line
+        border.width: 2
+    }
+
+    contentItem: Item {
+        Column {
+            id: column
+            anchors.centerIn: parent
+            spacing: 4
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: Math.min(implicitWidth, button.availableWidth)
+                horizontalAlignment: Text.AlignHCenter
+                text: button.text
+                font.pixelSize: button.titleSize
+                font.bold: true
+                color: button.primary || button.selected ? "white" : Theme.text
+                elide: Text.ElideRight
+            }
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: Math.min(implicitWidth, button.availableWidth)
+                visible: button.subtitle.length > 0
+                horizontalAlignment: Text.AlignHCenter
+                text: button.subtitle
+                font.pixelSize: Theme.smallSize
+                color: button.primary || button.selected ? "#F6E7D0" : Theme.muted
+                elide: Text.ElideRight
+            }
+        }
+    }
+}

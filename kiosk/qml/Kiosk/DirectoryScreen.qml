@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KioskBackend
+
+// Find a deputy: filter by level, search by name, constituency or community (Pinyin keyboard).
+ScreenFrame {
+    id: screen
+    objectName: "directoryScreen"
+    title: qsTr("Find a deputy")
+
+    Component.onCompleted: {
+        Roster.directory.level = ""
+        Roster.directory.query = ""
+    }
+
+    RowLayout {
+        id: searchRow
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        spacing: Theme.spacing
+        TextField {
+            id: searchField
+            objectName: "searchField"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touch
+            font.pixelSize: Theme.headingSize
+            placeholderText: qsTr("Type a name, constituency or community")
+            inputMethodHints: Qt.ImhNoAutoUppercase
+            onTextChanged: Roster.directory.query = text
+        }
+        BigButton {
+            objectName: "clearSearch"
+            Layout.preferredWidth: 200
+            text: qsTr("Clear")
+            visible: searchField.text.length > 0
+            onClicked: { searchField.clear(); searchField.focus = false }
+        }
+    }
+
+    GridLayout {
+        id: levels
+        anchors { left: parent.left; right: parent.right; top: searchRow.bottom; topMargin: Theme.spacing }
+        columns: screen.width > screen.height ? Labels.levels.length : 3
+        columnSpacing: 16
+        rowSpacing: 16
+        Repeater {
+            model: Labels.levels
+            delegate: BigButton {
+                required property string modelData
+                objectName: "level_" + (modelData || "all")
+                Layout.fillWidth: true
+                titleSize: Theme.bodySize
+                text: Labels.levelShort(modelData)
+                selected: Roster.directory.level === modelData
+                onClicked: Roster.directory.level = modelData
+            }
+        }
+    }
+
+    GridView {
+        id: grid
+        objectName: "deputyGrid"
+        anchors {
+            left: parent.left; right: pages.left; rightMargin: pages.visible ? Theme.spacing : 0
+            top: levels.bottom; topMargin: Theme.spacing; bottom: parent.bottom
+        }
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        readonly property int columns: Math.max(2, Math.floor(width / 290))
+        cellWidth: Math.floor(width / columns)
+        cellHeight: Math.round(cellWidth * 1.25) + 80
+        model: Roster.directory
+        delegate: Item {
+            id: cell
+            required property string key
+            required property string name
+            required property var levels
+            required property string constituency
+            required property string photo
+            width: grid.cellWidth
+            height: grid.cellHeight
+            DeputyCard {
+                objectName: "deputy_" + cell.key
+                anchors { fill: parent; margins: 8 }
+                key: cell.key
+                name: cell.name
+                levels: cell.levels
+                constituency: cell.constituency
+                photo: cell.photo
+                onClicked: ApplicationWindow.window.showDeputy(cell.key)
+            }
+        }
+    }
+    PageButtons {
+        id: pages
+        anchors { right: parent.right; top: grid.top }
+        width: visible ? implicitWidth : 0
+        target: grid
+    }
+
+    Text {
+        objectName: "noResults"
+        anchors.centerIn: grid
+        width: grid.width * 0.8
+        visible: Roster.directory.count === 0
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.WordWrap
+        text: qsTr("No deputy matches. Try fewer characters, or choose \"All\".")
+        font.pixelSize: Theme.bodySize
+        color: Theme.muted
+    }
+}

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KioskBackend
+
+// Home: who we are, who is on duty today, the next reception days, and where to go next.
+Item {
+    id: home
+    objectName: "homeScreen"
+    readonly property bool portrait: height > width
+
+    Rectangle {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: home.portrait ? 260 : 170
+        color: Theme.red
+
+        Column {
+            anchors {
+                left: parent.left; leftMargin: Theme.margin
+                right: clock.left; rightMargin: Theme.spacing
+                verticalCenter: parent.verticalCenter
+            }
+            spacing: 8
+            Rectangle {
+                width: kindText.implicitWidth + 28; height: kindText.implicitHeight + 8
+                radius: 8
+                color: Theme.gold
+                visible: kindText.text.length > 0
+                Text {
+                    id: kindText
+                    anchors.centerIn: parent
+                    text: Labels.kindName(Station.kind)
+                    font.pixelSize: Theme.smallSize
+                    font.bold: true
+                    color: Theme.redDark
+                }
+            }
+            Text {
+                objectName: "stationName"
+                width: parent.width
+                text: Station.ready ? Station.name : qsTr("This kiosk is not set up yet")
+                color: "white"
+                font.pixelSize: Theme.heroSize
+                font.bold: true
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+            }
+        }
+        Column {
+            id: clock
+            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            Text {
+                anchors.right: parent.right
+                text: Clock.time
+                color: "white"
+                font.pixelSize: 72
+                font.bold: true
+            }
+            Text {
+                anchors.right: parent.right
+                text: Clock.date
+                color: "#F6E7D0"
+                font.pixelSize: Theme.smallSize
+            }
+        }
+    }
+
+    GridLayout {
+        id: body
+        anchors {
+            left: parent.left; right: parent.right; top: header.bottom; bottom: actions.top
+            margins: Theme.margin
+        }
+        columns: home.portrait ? 1 : 2
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing
+
+        Card {
+            id: todayCard
+            objectName: "todayCard"
+            title: qsTr("On duty today")
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 3
+            Layout.preferredHeight: 3
+
+            Text {
+                visible: Roster.todayReceptions.count === 0
+                width: parent.width
+                text: Roster.upcoming.count > 0
+                      ? qsTr("No reception today. The next reception day is %1, %2.")
+                            .arg(Roster.upcoming.get(0).day).arg(Roster.upcoming.get(0).time)
+                      : qsTr("No reception today.")
+                font.pixelSize: Theme.bodySize
+                color: Theme.muted
+                wrapMode: Text.WordWrap
+            }
+            ListView {
+                id: todayList
+                anchors.fill: parent
+                visible: Roster.todayReceptions.count > 0
+                clip: true
+                interactive: false
+                spacing: Theme.spacing
+                model: Roster.todayReceptions
+                delegate: Column {
+                    id: reception
+                    required property string time
+                    required property string title
+                    required property string theme
+                    required property string place
+                    required property var deputies
+                    width: ListView.view.width
+                    spacing: 12
+                    Text {
+                        width: parent.width
+                        text: [reception.time, reception.title, reception.theme, reception.place]
+                              .filter(s => s.length > 0).join(qsTr(" · "))
+                        font.pixelSize: Theme.bodySize
+                        color: Theme.text
+                        elide: Text.ElideRight
+                    }
+                    Flow {
+                        width: parent.width
+                        spacing: Theme.spacing
+                        Repeater {
+                            model: reception.deputies
+                            delegate: AbstractButton {
+                                id: dutyDeputy
+                                required property var modelData
+                                objectName: "duty_" + modelData.key
+                                width: home.portrait ? 230 : 240
+                                height: dutyColumn.implicitHeight
+                                focusPolicy: Qt.NoFocus
+                                onClicked: ApplicationWindow.window.showDeputy(modelData.key)
+                                contentItem: Item {}
+                                Column {
+                                    id: dutyColumn
+                                    width: parent.width
+                                    spacing: 6
+                                    DeputyPhoto {
+                                        width: parent.width
+                                        source: dutyDeputy.modelData.photo
+                                        name: dutyDeputy.modelData.name
+                                    }
+                                    Text {
+                                        width: parent.width
+                                        horizontalAlignment: Text.AlignHCenter
+                                        text: dutyDeputy.modelData.name
+                                        font.pixelSize: Theme.headingSize
+                                        font.bold: true
+                                        color: Theme.text
+                                    }
+                                    Text {
+                                        width: parent.width
+                                        horizontalAlignment: Text.AlignHCenter
+                                        text: dutyDeputy.modelData.levels.length > 0
+                                              ? Labels.levelShort(dutyDeputy.modelData.levels[0]) : ""
+                                        font.pixelSize: Theme.smallSize
+                                        color: Theme.red
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        Card {
+            objectName: "upcomingCard"
+            title: qsTr("Next reception days")
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 2
+            Layout.preferredHeight: 3
+
+            ListView {
+                anchors.fill: parent
+                clip: true
+                interactive: false
+                spacing: 12
+                model: Roster.upcoming
+                delegate: ReceptionDayItem {
+                    required property var model
+                    width: ListView.view.width
+                    day: model.day
+                    when: model.when
+                    time: model.time
+                    title: model.title
+                    theme: model.theme
+                    deputies: model.deputies
+                }
+            }
+        }
+    }
+
+    GridLayout {
+        id: actions
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        columns: 2
+        columnSpacing: Theme.spacing
+        BigButton {
+            objectName: "findDeputyButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 150
+            primary: true
+            titleSize: Theme.titleSize
+            text: qsTr("Find a deputy")
+            subtitle: qsTr("By name, level, constituency or community")
+            onClicked: ApplicationWindow.window.showDirectory()
+        }
+        BigButton {
+            objectName: "stationInfoButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 150
+            titleSize: Theme.titleSize
+            text: qsTr("About this station")
+            subtitle: qsTr("Address, opening hours, rules, notices")
+            onClicked: ApplicationWindow.window.showStationInfo()
+        }
+    }
+}

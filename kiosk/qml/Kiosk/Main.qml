@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+
+ApplicationWindow {
+    id: window
+    objectName: "kioskWindow"
+    width: 1920
+    height: 1080
+    visible: false  // app.py shows it full screen or at the configured size
+    color: Theme.background
+    title: qsTr("Deputy liaison station")
+
+    readonly property bool portrait: height > width
+
+    function showHome() { stack.pop(null, StackView.Immediate) }
+    function back() { if (stack.depth > 1) stack.pop(StackView.Immediate) }
+    function showDirectory() { stack.push(directoryScreen, {}, StackView.Immediate) }
+    function showDeputy(deputyId) { stack.push(deputyScreen, {deputyId: deputyId}, StackView.Immediate) }
+    function showStationInfo() { stack.push(stationInfoScreen, {}, StackView.Immediate) }
+
+    Component { id: directoryScreen; DirectoryScreen {} }
+    Component { id: deputyScreen; DeputyScreen {} }
+    Component { id: stationInfoScreen; StationInfoScreen {} }
+
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: keyboardArea.top }
+        initialItem: HomeScreen {}
+    }
+
+    // The on-screen keyboard: Pinyin first, English second (DESIGN.md §3).
+    Rectangle {
+        id: keyboardArea
+        anchors { left: parent.left; right: parent.right }
+        y: inputPanel.active ? window.height - height : window.height
+        height: inputPanel.height
+        color: "#2B2B2B"
+        InputPanel {
+            id: inputPanel
+            objectName: "inputPanel"
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: window.portrait ? window.width : Math.min(window.width, 1200)
+        }
+    }
+
+    Component.onCompleted: {
+        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+        VirtualKeyboardSettings.locale = "zh_CN"
+    }
+}

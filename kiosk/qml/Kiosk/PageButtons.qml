@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+
+// Previous/next page buttons for a list: touch rules forbid drag-only scrolling.
+Column {
+    id: buttons
+    required property Flickable target
+    readonly property bool needed: target.contentHeight > target.height + 1
+    visible: needed
+    spacing: Theme.spacing
+
+    function scrollBy(pages) {
+        const limit = Math.max(0, target.contentHeight - target.height) + target.originY
+        const to = target.contentY + pages * target.height * 0.9
+        target.contentY = Math.max(target.originY, Math.min(limit, to))
+    }
+
+    BigButton {
+        objectName: "previousPage"
+        width: 200
+        text: qsTr("Previous")
+        enabled: !buttons.target.atYBeginning
+        opacity: enabled ? 1 : 0.4
+        onClicked: buttons.scrollBy(-1)
+    }
+    BigButton {
+        objectName: "nextPage"
+        width: 200
+        text: qsTr("Next")
+        enabled: !buttons.target.atYEnd
+        opacity: enabled ? 1 : 0.4
+        onClicked: buttons.scrollBy(1)
+    }
+}

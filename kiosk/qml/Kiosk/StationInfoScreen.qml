@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KioskBackend
+
+// About this station: address, hours, phone, figures, the rules on the wall, notices.
+ScreenFrame {
+    id: screen
+    objectName: "stationInfoScreen"
+    title: qsTr("About this station")
+    readonly property bool portrait: height > width
+
+    Flickable {
+        id: page
+        anchors { left: parent.left; right: pages.left; rightMargin: pages.visible ? Theme.spacing : 0
+                  top: parent.top; bottom: parent.bottom }
+        contentHeight: content.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        GridLayout {
+            id: content
+            width: page.width
+            columns: screen.portrait ? 1 : 2
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+
+            Card {
+                title: Station.name
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                Layout.preferredWidth: 1
+                implicitHeight: about.implicitHeight + 140
+                Column {
+                    id: about
+                    width: parent.width
+                    spacing: 16
+                    Text {
+                        width: parent.width
+                        text: Station.intro
+                        font.pixelSize: Theme.bodySize
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                        lineHeight: 1.2
+                    }
+                    Repeater {
+                        model: [
+                            [qsTr("Address"), Station.address],
+                            [qsTr("Opening hours"), Station.hours],
+                            [qsTr("Phone"), Station.phone],
+                        ]
+                        delegate: Text {
+                            required property var modelData
+                            width: parent.width
+                            visible: modelData[1].length > 0
+                            text: qsTr("%1: %2").arg(modelData[0]).arg(modelData[1])
+                            font.pixelSize: Theme.bodySize
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                    Row {
+                        objectName: "figures"
+                        width: parent.width
+                        spacing: Theme.spacing
+                        Repeater {
+                            model: [
+                                [Station.opinionsCollected.toLocaleString(Qt.locale(), "f", 0), qsTr("opinions collected")],
+                                [Station.problemsSolved.toLocaleString(Qt.locale(), "f", 0), qsTr("problems solved")],
+                                [Station.satisfaction >= 0
+                                    ? (Station.satisfaction * 100).toLocaleString(Qt.locale(), "f", 1) + "%" : "—",
+                                 qsTr("satisfied")],
+                            ]
+                            delegate: Rectangle {
+                                required property var modelData
+                                width: (parent.width - 2 * Theme.spacing) / 3
+                                height: 150
+                                radius: Theme.radius
+                                color: Theme.tint
+                                Column {
+                                    anchors.centerIn: parent
+                                    Text {
+                                        anchors.horizontalCenter: parent.horizontalCenter
+                                        text: modelData[0]
+                                        font.pixelSize: Theme.heroSize
+                                        font.bold: true
+                                        color: Theme.red
+                                    }
+                                    Text {
+                                        anchors.horizontalCenter: parent.horizontalCenter
+                                        text: modelData[1]
+                                        font.pixelSize: Theme.smallSize
+                                        color: Theme.muted
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            Card {
+                title: qsTr("Rules")
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                Layout.preferredWidth: 1
+                Layout.rowSpan: screen.portrait ? 1 : 2
+                implicitHeight: rules.implicitHeight + 140
+                Column {
+                    id: rules
+                    width: parent.width
+                    spacing: 20
+                    Repeater {
+                        model: Station.rules
+                        delegate: Column {
+                            required property string title
+                            required property string body
+                            width: parent.width
+                            spacing: 4
+                            Text {
+                                width: parent.width
+                                text: parent.title
+                                font.pixelSize: Theme.bodySize
+                                font.bold: true
+                                color: Theme.text
+                                wrapMode: Text.WordWrap
+                            }
+                            Text {
+                                width: parent.width
+                                text: parent.body
+                                font.pixelSize: Theme.smallSize
+                                color: Theme.muted
+                                wrapMode: Text.WordWrap
+                                lineHeight: 1.15
+                            }
+                        }
+                    }
+                }
+            }
+
+            Card {
+                title: qsTr("Notices")
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                Layout.preferredWidth: 1
+                implicitHeight: notices.implicitHeight + 140
+                Column {
+                    id: notices
+                    width: parent.width
+                    spacing: 20
+                    Repeater {
+                        model: Station.notices
+                        delegate: Column {
+                            required property string title
+                            required property string body
+                            required property string date
+                            width: parent.width
+                            spacing: 4
+                            Text {
+                                width: parent.width
+                                text: parent.title
+                                font.pixelSize: Theme.bodySize
+                                font.bold: true
+                                color: Theme.text
+                                wrapMode: Text.WordWrap
+                            }
+                            Text {
+                                width: parent.width
+                                text: parent.date + qsTr(" · ") + parent.body
+                                font.pixelSize: Theme.smallSize
+                                color: Theme.muted
+                                wrapMode: Text.WordWrap
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    PageButtons {
+        id: pages
+        anchors { right: parent.right; top: page.top }
+        width: visible ? implicitWidth : 0
+        target: page
+    }
+}

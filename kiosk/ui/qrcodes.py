@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""QR codes for QML: ``image://qr/<percent-encoded text>``.
+
+Drawn at a whole number of pixels per module with the 4-module quiet zone on white, so that
+phone cameras (and zxing in the tests) read them from the screen; show with `smooth: false`.
+"""
+
+from __future__ import annotations
+
+import qrcode
+from PySide6.QtCore import QByteArray, QSize, QUrl
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickImageProvider
+
+BORDER = 4  # modules of quiet zone, as the QR standard asks
+MIN_MODULE_PIXELS = 4
+
+
+def qr_image(text: str, side: int) -> QImage:
+    """A QR code of `text` as large as fits in `side` pixels (never under 4 px a module)."""
+    code = qrcode.QRCode(border=BORDER, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(text)
+    matrix = code.get_matrix()
+    modules = len(matrix)
+    scale = max(MIN_MODULE_PIXELS, side // modules)
+    width = modules * scale
+    dark, light = b"\x00" * scale, b"\xff" * scale
+    lines = []
+    for row in matrix:
+        line = b"".join(dark if cell else light for cell in row)
+        lines.extend([line] * scale)
+    data = b"".join(lines)
+    return QImage(data, width, width, width, QImage.Format.Format_Grayscale8).copy()
+
+
+class QrImageProvider(QQuickImageProvider):
+    def __init__(self) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+
+    def requestImage(self, id: str, size: QSize, requested: QSize) -> QImage:  # noqa: A002
+        text = QUrl.fromPercentEncoding(QByteArray(id.encode()))
+        side = min(requested.width(), requested.height()) if requested.isValid() else 0
+        return qr_image(text, side if side > 0 else 400)

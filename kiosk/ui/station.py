@@ -1,0 +1,314 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The station's data for QML: `Station` (who we are), `Roster` (deputies, reception days)
+and `Clock` (today, now). They show a StationSnapshot; they never touch the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import (
+    Property,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
+
+from kiosk.domain.deputies import Deputy, Level
+from kiosk.domain.reception import ReceptionDay, reception_days_on, upcoming_reception_days
+from kiosk.domain.station import StationSnapshot
+from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+from kiosk.ui.dates import day_text, full_date_text, time_range_text
+from kiosk.ui.listmodel import KeyedListModel
+
+UPCOMING_DAYS = 6
+DEPUTY_UPCOMING_DAYS = 4
+
+
+class Backends:
+    """The backends of one QML engine, made before QML loads and handed to it by `create`."""
+
+    def __init__(self, photo_dir: Path, now: Callable[[], datetime]) -> None:
+        self.clock = Clock(now)
+        self.station = Station()
+        self.roster = Roster(photo_dir)
+        self.clock.dayChanged.connect(lambda: self.roster.show_day(self.clock.today()))
+
+    def show(self, snapshot: StationSnapshot | None) -> None:
+        self.station.show(snapshot)
+        self.roster.show(snapshot, self.clock.today())
+
+
+def _handed_over(backend: QObject) -> QObject:
+    """A singleton's create(): hand QML the engine's backend; Python keeps owning it."""
+    QQmlEngine.setObjectOwnership(backend, QQmlEngine.ObjectOwnership.CppOwnership)
+    return backend
+
+
+@QmlElement
+@QmlSingleton
+class Clock(QObject):
+    """The wall clock, injectable: tests and benchmarks pass a fixed `now`."""
+
+    minuteChanged = Signal()
+    dayChanged = Signal()
+
+    def __init__(self, now: Callable[[], datetime], parent=None) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._shown = now().replace(second=0, microsecond=0)
+        self._timer = QTimer(self, interval=1000, timerType=Qt.TimerType.CoarseTimer)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    @staticmethod
+    def create(engine) -> Clock:
+        return _handed_over(engine.backends.clock)
+
+    def today(self) -> date:
+        return self._shown.date()
+
+    def _tick(self) -> None:
+        now = self._now().replace(second=0, microsecond=0)
+        if now != self._shown:
+            day_changed = now.date() != self._shown.date()
+            self._shown = now
+            self.minuteChanged.emit()
+            if day_changed:
+                self.dayChanged.emit()
+
+    def _time(self) -> str:
+        return f"{self._shown:%H:%M}"
+
+    def _date(self) -> str:
+        return full_date_text(self._shown.date())
+
+    time = Property(str, _time, notify=minuteChanged)
+    date = Property(str, _date, notify=dayChanged)
+
+
+@QmlElement
+@QmlSingleton
+class Station(QObject):
+    """Who this station is: name, kind, contact details, rules, notices, figures."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._snapshot: StationSnapshot | None = None
+        self._rules = KeyedListModel(["key", "title", "body"], parent=self)
+        self._notices = KeyedListModel(["key", "title", "body", "date"], parent=self)
+
+    @staticmethod
+    def create(engine) -> Station:
+        return _handed_over(engine.backends.station)
+
+    def show(self, snapshot: StationSnapshot | None) -> None:
+        self._snapshot = snapshot
+        station = snapshot.station if snapshot else None
+        self._rules.replace(
+            {"key": f"{i}:{rule.title}", "title": rule.title, "body": rule.body}
+            for i, rule in enumerate(station.rules if station else ())
+        )
+        self._notices.replace(
+            {
+                "key": notice.id,
+                "title": notice.title,
+                "body": notice.body,
+                "date": day_text(notice.published_on),
+            }
+            for notice in (station.notices if station else ())
+        )
+        self.changed.emit()
+
+    def _field(name: str, default=""):  # noqa: N805 (a helper used while building the class)
+        def read(self: Station):
+            station = self._snapshot.station if self._snapshot else None
+            return getattr(station, name) if station else default
+
+        return read
+
+    def _ready(self) -> bool:
+        return self._snapshot is not None
+
+    def _kind(self) -> str:
+        return self._snapshot.station.kind.value if self._snapshot else ""
+
+    def _figure(name: str):  # noqa: N805
+        def read(self: Station):
+            return getattr(self._snapshot.station.figures, name) if self._snapshot else 0
+
+        return read
+
+    def _satisfaction(self) -> float:
+        figures = self._snapshot.station.figures if self._snapshot else None
+        return figures.satisfaction if figures and figures.satisfaction is not None else -1.0
+
+    ready = Property(bool, _ready, notify=changed)
+    kind = Property(str, _kind, notify=changed)
+    name = Property(str, _field("name"), notify=changed)
+    address = Property(str, _field("address"), notify=changed)
+    hours = Property(str, _field("hours"), notify=changed)
+    phone = Property(str, _field("phone"), notify=changed)
+    intro = Property(str, _field("intro"), notify=changed)
+    opinionsCollected = Property(int, _figure("opinions_collected"), notify=changed)
+    problemsSolved = Property(int, _figure("problems_solved"), notify=changed)
+    satisfaction = Property(float, _satisfaction, notify=changed)  # 0..1, or -1 if unknown
+    rules = Property(QObject, lambda self: self._rules, constant=True)
+    notices = Property(QObject, lambda self: self._notices, constant=True)
+
+
+class DeputyFilter(QSortFilterProxyModel):
+    """The directory's view of the roster: one level (or all) and a visitor's search text."""
+
+    levelChanged = Signal()
+    queryChanged = Signal()
+    countChanged = Signal()
+
+    def __init__(self, source: KeyedListModel, lookup: Callable[[str], Deputy | None]) -> None:
+        super().__init__(source)
+        self._lookup = lookup
+        self._level = ""
+        self._query = ""
+        self.setSourceModel(source)
+        for signal in (self.rowsInserted, self.rowsRemoved, self.modelReset, self.layoutChanged):
+            signal.connect(self.countChanged)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        deputy = self._lookup(self.sourceModel().get(source_row)["key"])
+        if deputy is None:
+            return False
+        if self._level and Level(self._level) not in deputy.levels:
+            return False
+        return deputy.matches(self._query)
+
+    def _set(self, attribute: str, value: str, signal: Signal) -> None:
+        if getattr(self, attribute) != value:
+            self.beginFilterChange()
+            setattr(self, attribute, value)
+            self.endFilterChange()
+            signal.emit()
+            self.countChanged.emit()
+
+    def _set_level(self, level: str) -> None:
+        if level and level not in tuple(Level):
+            return  # QML passes only known levels; ignore anything else rather than fail
+        self._set("_level", level, self.levelChanged)
+
+    level = Property(str, lambda self: self._level, _set_level, notify=levelChanged)
+    query = Property(
+        str, lambda self: self._query, lambda self, q: self._set("_query", q, self.queryChanged),
+        notify=queryChanged,
+    )
+    count = Property(int, lambda self: self.rowCount(), notify=countChanged)
+
+
+@QmlElement
+@QmlSingleton
+class Roster(QObject):
+    """Deputies and reception days: the directory, today's duty and the next reception days."""
+
+    changed = Signal()
+
+    def __init__(self, photo_dir: Path, parent=None) -> None:
+        super().__init__(parent)
+        self._photo_dir = photo_dir
+        self._snapshot: StationSnapshot | None = None
+        self._today = date.min
+        self._deputies = KeyedListModel(
+            ["key", "name", "levels", "constituency", "blocks", "photo", "occupation"], parent=self
+        )
+        self._directory = DeputyFilter(self._deputies, self._deputy)
+        day_roles = ["key", "day", "when", "time", "title", "theme", "place", "deputies"]
+        self._today_receptions = KeyedListModel(day_roles, parent=self)
+        self._upcoming = KeyedListModel(day_roles, parent=self)
+
+    @staticmethod
+    def create(engine) -> Roster:
+        return _handed_over(engine.backends.roster)
+
+    def _deputy(self, deputy_id: str) -> Deputy | None:
+        return self._snapshot.deputy(deputy_id) if self._snapshot else None
+
+    def _photo_url(self, deputy: Deputy) -> str:
+        path = self._photo_dir / deputy.photo if deputy.photo else None
+        return QUrl.fromLocalFile(str(path)).toString() if path and path.is_file() else ""
+
+    def _person(self, deputy: Deputy) -> dict:
+        return {
+            "key": deputy.id,
+            "name": deputy.name,
+            "levels": [level.value for level in deputy.levels],
+            "constituency": deputy.constituency,
+            "blocks": "、".join(deputy.blocks),
+            "photo": self._photo_url(deputy),
+            "occupation": deputy.occupation,
+        }
+
+    def _reception_row(self, reception: ReceptionDay) -> dict:
+        if reception.day == self._today:
+            when = "today"
+        elif reception.day == self._today + timedelta(days=1):
+            when = "tomorrow"
+        else:
+            when = ""
+        deputies = [self._deputy(i) for i in reception.deputy_ids]
+        return {
+            "key": reception.key,
+            "day": day_text(reception.day),
+            "when": when,
+            "time": time_range_text(reception.start, reception.end),
+            "title": reception.title,
+            "theme": reception.theme,
+            "place": reception.place,
+            "deputies": [self._person(d) for d in deputies if d is not None],
+        }
+
+    def show(self, snapshot: StationSnapshot | None, today: date) -> None:
+        self._snapshot = snapshot
+        self._deputies.replace(self._person(d) for d in (snapshot.deputies if snapshot else ()))
+        self.show_day(today)
+
+    def show_day(self, today: date) -> None:
+        self._today = today
+        schedules = self._snapshot.schedules if self._snapshot else ()
+        self._today_receptions.replace(
+            self._reception_row(r) for r in reception_days_on(schedules, today)
+        )
+        self._upcoming.replace(
+            self._reception_row(r)
+            for r in upcoming_reception_days(schedules, today + timedelta(days=1), UPCOMING_DAYS)
+        )
+        self.changed.emit()
+
+    @Slot(str, result="QVariantMap")
+    def deputy(self, deputy_id: str) -> dict:
+        """Everything the deputy page shows, or an empty map for an unknown id."""
+        deputy = self._deputy(deputy_id)
+        if deputy is None:
+            return {}
+        upcoming = [
+            r
+            for r in upcoming_reception_days(self._snapshot.schedules, self._today, 200)
+            if deputy.id in r.deputy_ids
+        ][:DEPUTY_UPCOMING_DAYS]
+        return {
+            **self._person(deputy),
+            "phone": deputy.phone,
+            "bio": deputy.bio,
+            "qrUrl": deputy.qr_url,
+            "receptions": [self._reception_row(r) for r in upcoming],
+        }
+
+    deputies = Property(QObject, lambda self: self._deputies, constant=True)
+    directory = Property(QObject, lambda self: self._directory, constant=True)
+    todayReceptions = Property(QObject, lambda self: self._today_receptions, constant=True)
+    upcoming = Property(QObject, lambda self: self._upcoming, constant=True)

@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+import pytest
+
+from kiosk.domain.tracking import (
+    ALPHABET,
+    LENGTH,
+    InvalidTrackingCode,
+    check_character,
+    display,
+    new_tracking_code,
+    parse_tracking_code,
+)
+
+
+def test_alphabet_has_no_easily_confused_characters():
+    assert not set("0O1I") & set(ALPHABET)
+    assert len(set(ALPHABET)) == 32
+
+
+def test_new_codes_are_valid_and_differ():
+    codes = {new_tracking_code() for _ in range(1000)}
+    assert len(codes) == 1000
+    for code in codes:
+        assert len(code) == LENGTH
+        assert parse_tracking_code(code) == code
+
+
+def test_what_a_visitor_types_is_normalised():
+    code = new_tracking_code()
+    typed = " " + display(code).lower() + " "
+    assert parse_tracking_code(typed) == code
+    assert display(code).count("-") == 2
+
+
+def test_every_single_wrong_character_is_caught():
+    code = new_tracking_code()
+    for position in range(LENGTH):
+        for char in ALPHABET:
+            if char != code[position]:
+                wrong = code[:position] + char + code[position + 1 :]
+                with pytest.raises(InvalidTrackingCode):
+                    parse_tracking_code(wrong)
+
+
+def test_swapped_neighbours_are_caught():
+    caught = total = 0
+    for _ in range(200):
+        code = new_tracking_code()
+        for i in range(LENGTH - 1):
+            if code[i] == code[i + 1]:
+                continue
+            total += 1
+            swapped = code[:i] + code[i + 1] + code[i] + code[i + 2 :]
+            try:
+                parse_tracking_code(swapped)
+            except InvalidTrackingCode:
+                caught += 1
+            else:  # Luhn mod N misses only the swap of the first and last alphabet values
+                assert {code[i], code[i + 1]} == {ALPHABET[0], ALPHABET[-1]}
+    assert caught / total > 0.99
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [("", "9 characters"), ("ABCD", "9 characters"), ("ABCDEFGH0", "never contains 0"),
+     ("OOOOIIII1", "never contains 1IO")],
+)
+def test_a_wrong_code_says_why(typed, says):
+    with pytest.raises(InvalidTrackingCode, match=says):
+        parse_tracking_code(typed)
+
+
+def test_check_character_completes_the_body():
+    assert parse_tracking_code("K7QM4XPD" + check_character("K7QM4XPD")) == "K7QM4XPD" + check_character("K7QM4XPD")
