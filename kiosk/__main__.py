@@ -28,7 +28,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="folder for the database and logs")
     parser.add_argument("--language", choices=LANGUAGES)
     parser.add_argument(
-        "--windowed", metavar="WIDTHxHEIGHT", type=_size,
+        "--windowed",
+        metavar="WIDTHxHEIGHT",
+        type=_size,
         help="a window of this size instead of full screen, e.g. 1080x1920 for portrait",
     )
     return parser.parse_args(argv)

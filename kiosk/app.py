@@ -30,29 +30,28 @@ QML_DIR = PACKAGE_DIR / "qml"
 TRANSLATIONS_DIR = PACKAGE_DIR / "translations"
 
 
-def _assets_dir() -> Path:
-    # From source: the repository's assets/; frozen (PyInstaller): bundled beside the package.
-    bundled = Path(getattr(sys, "_MEIPASS", PACKAGE_DIR.parent)) / "assets"
-    return bundled
-
-
-FONT_FILE = "fonts/NotoSansCJKsc-Regular.subset.otf"
+# From source: the repository's assets/; frozen (PyInstaller): bundled beside the package.
+ASSETS_DIR = Path(getattr(sys, "_MEIPASS", PACKAGE_DIR.parent)) / "assets"
+FONT_FILES = ("NotoSansCJKsc-Regular.subset.otf", "NotoSansCJKsc-Bold.subset.otf")
 
 
 def prepare_environment() -> None:
     """Settings Qt reads once, before the application object exists."""
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
-    # The on-screen keyboard's Pinyin dictionary learns into the user's config folder.
 
 
-def load_font() -> str:
-    """Load the shipped CJK font and make it the application's font; return its family."""
-    path = _assets_dir() / FONT_FILE
-    font_id = QFontDatabase.addApplicationFont(str(path))
-    if font_id < 0:
-        raise RuntimeError(f"cannot load the shipped font {path}")
-    families = QFontDatabase.applicationFontFamilies(font_id)
-    family = next((f for f in families if f.endswith(" SC")), families[0])
+def load_fonts() -> str:
+    """Load the shipped CJK font (Regular and Bold) as the application's font; return its family.
+
+    Without it a fresh machine shows Chinese as boxes (docs/fonts.md).
+    """
+    family = ""
+    for name in FONT_FILES:
+        path = ASSETS_DIR / "fonts" / name
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            raise RuntimeError(f"cannot load the shipped font {path}")
+        family = QFontDatabase.applicationFontFamilies(font_id)[0]
     font = QFont(family)
     font.setPixelSize(28)
     QGuiApplication.setFont(font)
@@ -60,13 +59,20 @@ def load_font() -> str:
 
 
 def install_translation(app: QGuiApplication, language: str) -> QTranslator | None:
+    """Use `language` for the UI strings and for dates, replacing any earlier choice."""
+    for earlier in app.findChildren(QTranslator):
+        app.removeTranslator(earlier)
+        earlier.deleteLater()
     QLocale.setDefault(QLocale(language))
     if language == "en":
         return None  # the source strings are English
     translator = QTranslator(app)
     if not translator.load(f"kiosk_{language}", str(TRANSLATIONS_DIR)):
-        log.warning("no compiled translation for %s in %s (run make translations)",
-                    language, TRANSLATIONS_DIR)
+        log.warning(
+            "no compiled translation for %s in %s (run make translations)",
+            language,
+            TRANSLATIONS_DIR,
+        )
         return None
     app.installTranslator(translator)
     return translator
@@ -91,7 +97,7 @@ def build_kiosk(
     app: QGuiApplication, config: Config, *, now: Callable[[], datetime] = datetime.now
 ) -> Kiosk:
     """Open the database, load QML and return the (not yet shown) window."""
-    load_font()
+    load_fonts()
     install_translation(app, config.language)
     sessions = open_database(config.database_path)
     if config.demo:
@@ -144,6 +150,3 @@ def run(config: Config, argv: list[str]) -> int:
     code = app.exec()
     del kiosk  # the engine goes before the application
     return code
-
-
-

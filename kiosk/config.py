@@ -145,7 +145,9 @@ def _from_environment(name: str, key: str, text: str) -> Any:
             return True
         if text.lower() in ("0", "false", "no"):
             return False
-        raise ConfigError(f"environment variable {name}", key, f"must be true or false, not {text!r}")
+        raise ConfigError(
+            f"environment variable {name}", key, f"must be true or false, not {text!r}"
+        )
     if kind is int:
         try:
             return int(text)

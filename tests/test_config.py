@@ -21,28 +21,42 @@ def test_defaults_without_a_file(tmp_path, monkeypatch):
 
 
 def test_a_file_sets_values(tmp_path):
-    path = write(tmp_path, f'data_dir = "{tmp_path}/data"\nlanguage = "en"\n'
-                           "[window]\nfullscreen = false\nwidth = 1080\nheight = 1920\n"
-                           '[server]\nurl = "https://central.example.org"\n')
+    path = write(
+        tmp_path,
+        f'data_dir = "{tmp_path}/data"\nlanguage = "en"\n'
+        "[window]\nfullscreen = false\nwidth = 1080\nheight = 1920\n"
+        '[server]\nurl = "https://central.example.org"\n',
+    )
     config = load_config(path, environ={})
     assert config.data_dir == tmp_path / "data"
     assert config.database_path == tmp_path / "data" / "kiosk.sqlite3"
-    assert (config.language, config.fullscreen, config.width, config.height) == ("en", False, 1080, 1920)
+    assert (config.language, config.fullscreen, config.width, config.height) == (
+        "en",
+        False,
+        1080,
+        1920,
+    )
     assert config.server_url == "https://central.example.org"
 
 
 def test_environment_overrides_the_file_and_the_command_line_overrides_both(tmp_path):
     path = write(tmp_path, 'language = "en"\nidle_timeout_seconds = 60\n')
-    config = load_config(path, environ={"KIOSK_LANGUAGE": "zh_TW", "KIOSK_IDLE_TIMEOUT_SECONDS": "120"})
+    config = load_config(
+        path, environ={"KIOSK_LANGUAGE": "zh_TW", "KIOSK_IDLE_TIMEOUT_SECONDS": "120"}
+    )
     assert (config.language, config.idle_timeout_seconds) == ("zh_TW", 120)
     config = load_config(path, environ={"KIOSK_LANGUAGE": "zh_TW"}, overrides={"language": "zh_CN"})
     assert config.language == "zh_CN"
 
 
 def test_the_demo_keeps_its_data_apart(tmp_path):
-    config = load_config(write(tmp_path, f'data_dir = "{tmp_path}"\n'), environ={}, overrides={"demo": True})
+    config = load_config(
+        write(tmp_path, f'data_dir = "{tmp_path}"\n'), environ={}, overrides={"demo": True}
+    )
     assert config.data_dir == tmp_path
-    config = load_config(environ={"KIOSK_CONFIG": str(write(tmp_path, ""))}, overrides={"demo": True})
+    config = load_config(
+        environ={"KIOSK_CONFIG": str(write(tmp_path, ""))}, overrides={"demo": True}
+    )
     assert config.data_dir.name == "demo"
 
 

@@ -11,16 +11,23 @@ from tests.helpers.fonts import FONT_FAMILY, missing_characters, shipped_font_pa
 REQUIRED_SAMPLES = (
     "代表之家代表联络站代表联系点找代表反映问题约见代表查询进度站点介绍今日值班接待日"
     "码上找代表用微信扫一扫全国人大代表省市区县乡镇繁體中文"
-    # Name characters outside GB2312 (all but 婧 淼 鑫): a GB2312-only subset shows boxes.
+    # Name characters: all but 晟 婧 淼 鑫 are outside GB2312, so a GB2312 subset shows boxes.
     "喆堃赟燊珺昇玥彧翀婧琇旻晟湉淼犇垚鑫"
     "０１２３４５６７８９，。！？、：；「」《》（）—…"
 )
+# CJK Extension A, kept on purpose (docs/fonts.md): late-encoded simplified characters of
+# the 通用规范汉字表 and rare name characters.
+EXT_A_SAMPLES = "䲟䴓䶮"
 PRINTABLE_ASCII = "".join(chr(c) for c in range(0x20, 0x7F))
 
 
 def test_regular_covers_required_samples():
     assert shipped_font_path().is_file()
     assert missing_characters(REQUIRED_SAMPLES + PRINTABLE_ASCII) == set()
+
+
+def test_regular_covers_extension_a():
+    assert missing_characters(EXT_A_SAMPLES) == set()
 
 
 def test_bold_covers_what_regular_covers():

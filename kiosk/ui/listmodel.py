@@ -45,7 +45,11 @@ class KeyedListModel(QAbstractListModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        name = self._names[role - Qt.ItemDataRole.UserRole] if role >= Qt.ItemDataRole.UserRole else None
+        name = (
+            self._names[role - Qt.ItemDataRole.UserRole]
+            if role >= Qt.ItemDataRole.UserRole
+            else None
+        )
         return self._rows[index.row()].get(name) if name else None
 
     def _count(self) -> int:
@@ -77,7 +81,11 @@ class KeyedListModel(QAbstractListModel):
                     self.dataChanged.emit(self.index(i), self.index(i))
                 continue
             found = next(
-                (j for j in range(i + 1, len(self._rows)) if self._rows[j][self._key] == row[self._key]),
+                (
+                    j
+                    for j in range(i + 1, len(self._rows))
+                    if self._rows[j][self._key] == row[self._key]
+                ),
                 None,
             )
             if found is None:

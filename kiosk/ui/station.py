@@ -205,7 +205,9 @@ class DeputyFilter(QSortFilterProxyModel):
 
     level = Property(str, lambda self: self._level, _set_level, notify=levelChanged)
     query = Property(
-        str, lambda self: self._query, lambda self, q: self._set("_query", q, self.queryChanged),
+        str,
+        lambda self: self._query,
+        lambda self, q: self._set("_query", q, self.queryChanged),
         notify=queryChanged,
     )
     count = Property(int, lambda self: self.rowCount(), notify=countChanged)

@@ -5,7 +5,11 @@ from kiosk.domain.deputies import Deputy, Level, parse_levels
 
 
 def test_levels_come_highest_first_without_repeats():
-    assert parse_levels("township, city,national,city") == (Level.NATIONAL, Level.CITY, Level.TOWNSHIP)
+    assert parse_levels("township, city,national,city") == (
+        Level.NATIONAL,
+        Level.CITY,
+        Level.TOWNSHIP,
+    )
     assert parse_levels("") == ()
 
 
@@ -15,12 +19,17 @@ def test_an_unknown_level_is_refused():
 
 
 DEPUTY = Deputy(
-    id="d1", name="周晓喆", levels=(Level.PROVINCIAL,), constituency="青禾街道第二选区",
+    id="d1",
+    name="周晓喆",
+    levels=(Level.PROVINCIAL,),
+    constituency="青禾街道第二选区",
     blocks=("望江社区", "Riverside Park"),
 )
 
 
-@pytest.mark.parametrize("query", ["周", "晓喆", "第二选区", "望江", "riverside", "  周  望江 ", ""])
+@pytest.mark.parametrize(
+    "query", ["周", "晓喆", "第二选区", "望江", "riverside", "  周  望江 ", ""]
+)
 def test_a_visitor_finds_a_deputy_by_name_constituency_or_block(query):
     assert DEPUTY.matches(query)
 

@@ -11,22 +11,33 @@ from kiosk.domain.reception import (
     upcoming_reception_days,
 )
 
-FIFTEENTH_AND_MONDAYS = "DTSTART:20260105\nRRULE:FREQ=MONTHLY;BYMONTHDAY=15\nRRULE:FREQ=WEEKLY;BYDAY=MO"
+FIFTEENTH_AND_MONDAYS = (
+    "DTSTART:20260105\nRRULE:FREQ=MONTHLY;BYMONTHDAY=15\nRRULE:FREQ=WEEKLY;BYDAY=MO"
+)
 THIRD_TUESDAY = "DTSTART:20260101\nRRULE:FREQ=MONTHLY;BYDAY=+3TU"
 
 
 def schedule(rule, deputies=("a", "b"), per_occurrence=None, id="s", start=time(9), end=time(11)):
     return ReceptionSchedule(
-        id=id, title="接待日", rule=rule, start=start, end=end,
-        deputy_ids=tuple(deputies), per_occurrence=per_occurrence,
+        id=id,
+        title="接待日",
+        rule=rule,
+        start=start,
+        end=end,
+        deputy_ids=tuple(deputies),
+        per_occurrence=per_occurrence,
     )
 
 
 def test_fifteenth_of_every_month_and_every_monday():
     days = upcoming_reception_days([schedule(FIFTEENTH_AND_MONDAYS)], date(2026, 12, 1), 6)
     assert [d.day for d in days] == [
-        date(2026, 12, 7), date(2026, 12, 14), date(2026, 12, 15),  # a Tuesday: the 15th
-        date(2026, 12, 21), date(2026, 12, 28), date(2027, 1, 4),
+        date(2026, 12, 7),
+        date(2026, 12, 14),
+        date(2026, 12, 15),  # a Tuesday: the 15th
+        date(2026, 12, 21),
+        date(2026, 12, 28),
+        date(2027, 1, 4),
     ]
 
 
@@ -46,7 +57,8 @@ def test_schedules_merge_in_time_order():
     afternoon = schedule(THIRD_TUESDAY, id="afternoon", start=time(14), end=time(16))
     days = upcoming_reception_days([afternoon, morning], date(2026, 11, 1), 2)
     assert [(d.day, d.schedule_id) for d in days] == [
-        (date(2026, 11, 17), "morning"), (date(2026, 11, 17), "afternoon"),
+        (date(2026, 11, 17), "morning"),
+        (date(2026, 11, 17), "afternoon"),
     ]
 
 

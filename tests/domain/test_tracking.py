@@ -62,8 +62,12 @@ def test_swapped_neighbours_are_caught():
 
 @pytest.mark.parametrize(
     ("typed", "says"),
-    [("", "9 characters"), ("ABCD", "9 characters"), ("ABCDEFGH0", "never contains 0"),
-     ("OOOOIIII1", "never contains 1IO")],
+    [
+        ("", "9 characters"),
+        ("ABCD", "9 characters"),
+        ("ABCDEFGH0", "never contains 0"),
+        ("OOOOIIII1", "never contains 1IO"),
+    ],
 )
 def test_a_wrong_code_says_why(typed, says):
     with pytest.raises(InvalidTrackingCode, match=says):
@@ -71,4 +75,6 @@ def test_a_wrong_code_says_why(typed, says):
 
 
 def test_check_character_completes_the_body():
-    assert parse_tracking_code("K7QM4XPD" + check_character("K7QM4XPD")) == "K7QM4XPD" + check_character("K7QM4XPD")
+    assert parse_tracking_code(
+        "K7QM4XPD" + check_character("K7QM4XPD")
+    ) == "K7QM4XPD" + check_character("K7QM4XPD")

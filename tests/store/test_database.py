@@ -5,6 +5,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from kiosk.demo import demo_snapshot
 from kiosk.store.database import (
     MIGRATIONS,
     SCHEMA_HEAD,
@@ -13,6 +14,7 @@ from kiosk.store.database import (
     schema_revision,
 )
 from kiosk.store.models import Base
+from kiosk.store.station import load_station, replace_station
 
 
 def test_every_connection_has_wal_full_sync_and_foreign_keys(tmp_path):
@@ -32,7 +34,10 @@ def test_an_empty_file_is_migrated_to_head(tmp_path):
     engine = create_database_engine(path)
     assert schema_revision(engine) == SCHEMA_HEAD
     with engine.connect() as connection:
-        tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+        tables = {
+            row[0]
+            for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+        }
     assert {"station", "deputy", "reception_schedule", "notice", "appeal", "outbox"} <= tables
 
 
@@ -53,7 +58,6 @@ def test_the_migrations_build_exactly_what_the_models_describe(tmp_path):
 def test_reopening_a_migrated_database_keeps_its_data(tmp_path):
     path = tmp_path / "kiosk.sqlite3"
     with open_database(path).begin() as session:
-        session.execute(text("INSERT INTO station (id, kind, name, address, hours, phone, intro, "
-                             "opinions_collected, problems_solved) VALUES ('s', 'home', '站', '', '', '', '', 0, 0)"))
+        replace_station(session, demo_snapshot())
     with open_database(path)() as session:
-        assert session.execute(text("SELECT name FROM station")).scalar() == "站"
+        assert load_station(session) == demo_snapshot()

@@ -47,7 +47,9 @@ def test_the_demo_station_has_what_the_screens_need():
     assert len(snapshot.deputies) == 15
     assert {level for d in snapshot.deputies for level in d.levels} == set(Level)
     assert len(snapshot.schedules) == 3
-    assert all(d.qr_url.startswith("https://") and ".example/" in d.qr_url for d in snapshot.deputies)
+    assert all(
+        d.qr_url.startswith("https://") and ".example/" in d.qr_url for d in snapshot.deputies
+    )
     assert snapshot.station.rules and snapshot.station.notices
 
 

@@ -62,7 +62,7 @@ ScreenFrame {
         id: grid
         objectName: "deputyGrid"
         anchors {
-            left: parent.left; right: pages.left; rightMargin: pages.visible ? Theme.spacing : 0
+            left: parent.left; right: pages.left; rightMargin: Theme.spacing
             top: levels.bottom; topMargin: Theme.spacing; bottom: parent.bottom
         }
         clip: true
@@ -95,7 +95,7 @@ ScreenFrame {
     PageButtons {
         id: pages
         anchors { right: parent.right; top: grid.top }
-        width: visible ? implicitWidth : 0
+        width: 200  // reserved even when hidden: the list's width must not depend on it
         target: grid
     }
 

@@ -88,6 +88,7 @@ Item {
             Layout.preferredHeight: 3
 
             Text {
+                objectName: "noReceptionToday"
                 visible: Roster.todayReceptions.count === 0
                 width: parent.width
                 text: Roster.upcoming.count > 0

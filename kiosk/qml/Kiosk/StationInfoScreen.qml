@@ -13,7 +13,8 @@ ScreenFrame {
 
     Flickable {
         id: page
-        anchors { left: parent.left; right: pages.left; rightMargin: pages.visible ? Theme.spacing : 0
+        objectName: "stationInfoPage"
+        anchors { left: parent.left; right: pages.left; rightMargin: Theme.spacing
                   top: parent.top; bottom: parent.bottom }
         contentHeight: content.implicitHeight
         clip: true
@@ -181,7 +182,7 @@ ScreenFrame {
     PageButtons {
         id: pages
         anchors { right: parent.right; top: page.top }
-        width: visible ? implicitWidth : 0
+        width: 200  // reserved even when hidden: the list's width must not depend on it
         target: page
     }
 }

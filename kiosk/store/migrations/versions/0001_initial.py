@@ -33,7 +33,9 @@ def upgrade() -> None:
         "station_rule",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column(
-            "station_id", sa.String(64), sa.ForeignKey("station.id", ondelete="CASCADE"),
+            "station_id",
+            sa.String(64),
+            sa.ForeignKey("station.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("position", sa.Integer, nullable=False),
@@ -44,7 +46,9 @@ def upgrade() -> None:
         "notice",
         sa.Column("id", sa.String(64), primary_key=True),
         sa.Column(
-            "station_id", sa.String(64), sa.ForeignKey("station.id", ondelete="CASCADE"),
+            "station_id",
+            sa.String(64),
+            sa.ForeignKey("station.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("position", sa.Integer, nullable=False),
@@ -56,7 +60,9 @@ def upgrade() -> None:
         "deputy",
         sa.Column("id", sa.String(64), primary_key=True),
         sa.Column(
-            "station_id", sa.String(64), sa.ForeignKey("station.id", ondelete="CASCADE"),
+            "station_id",
+            sa.String(64),
+            sa.ForeignKey("station.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("position", sa.Integer, nullable=False),
@@ -75,7 +81,9 @@ def upgrade() -> None:
         "reception_schedule",
         sa.Column("id", sa.String(64), primary_key=True),
         sa.Column(
-            "station_id", sa.String(64), sa.ForeignKey("station.id", ondelete="CASCADE"),
+            "station_id",
+            sa.String(64),
+            sa.ForeignKey("station.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("position", sa.Integer, nullable=False),
