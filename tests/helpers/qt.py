@@ -82,6 +82,10 @@ class Visitor:
         ]
         return panels[0] if panels else None
 
+    def keyboard_is_open(self) -> bool:
+        panel = self._keyboard()
+        return panel is not None and panel.isVisible() and bool(panel.property("active"))
+
     def keyboard_keys(self) -> dict[str, QQuickItem]:
         """The on-screen keyboard's visible character keys, by the text on them."""
         keys = {}

@@ -9,7 +9,7 @@ def test_a_visitor_types_a_name_in_pinyin_and_opens_the_deputy(make_kiosk, qtbot
     directory = kiosk.backends.roster.directory
     assert directory.count == 15
     visitor.tap("searchField")
-    qtbot.waitUntil(lambda: visitor.find("inputPanel", settle=False).property("active"))
+    qtbot.waitUntil(visitor.keyboard_is_open)
     visitor.type_pinyin("zhou", "周")
     visitor.type_pinyin("xiao", "晓")
     assert visitor.text("searchField") == "周晓"
