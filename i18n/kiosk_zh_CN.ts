@@ -243,11 +243,11 @@
     </message>
     <message>
         <source>opinions collected</source>
-        <translation>收集意见建议（件）</translation>
+        <translation>收集意见建议</translation>
     </message>
     <message>
         <source>problems solved</source>
-        <translation>办结（件）</translation>
+        <translation>已办结</translation>
     </message>
     <message>
         <source>satisfied</source>

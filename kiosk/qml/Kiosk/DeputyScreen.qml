@@ -90,28 +90,29 @@ ScreenFrame {
                 font.bold: true
                 color: Theme.text
             }
-            Column {
+            Text {
+                anchors { top: receptionsTitle.bottom; topMargin: 8 }
+                visible: receptions.count === 0
+                text: qsTr("No reception day scheduled yet.")
+                font.pixelSize: Theme.bodySize
+                color: Theme.muted
+            }
+            ListView {
+                id: receptions
                 anchors { top: receptionsTitle.bottom; topMargin: 8; bottom: parent.bottom }
                 width: parent.width
-                clip: true
-                Text {
-                    visible: (screen.deputy.receptions ?? []).length === 0
-                    text: qsTr("No reception day scheduled yet.")
-                    font.pixelSize: Theme.bodySize
-                    color: Theme.muted
-                }
-                Repeater {
-                    model: screen.deputy.receptions ?? []
-                    delegate: ReceptionDayItem {
-                        required property var modelData
-                        width: parent.width
-                        day: modelData.day
-                        when: modelData.when
-                        time: modelData.time
-                        title: modelData.title
-                        theme: modelData.theme
-                        showDeputies: false
-                    }
+                interactive: false
+                model: screen.deputy.receptions ?? []
+                delegate: ReceptionDayItem {
+                    required property var modelData
+                    width: ListView.view.width
+                    visible: y + height <= ListView.view.height  // whole entries only
+                    day: modelData.day
+                    when: modelData.when
+                    time: modelData.time
+                    title: modelData.title
+                    theme: modelData.theme
+                    showDeputies: false
                 }
             }
         }

@@ -38,8 +38,12 @@ ScreenFrame {
         }
     }
 
+    // While the keyboard is up, the level buttons make room for the results.
+    readonly property bool typing: Qt.inputMethod.visible
+
     GridLayout {
         id: levels
+        visible: !screen.typing
         anchors { left: parent.left; right: parent.right; top: searchRow.bottom; topMargin: Theme.spacing }
         columns: screen.width > screen.height ? Labels.levels.length : 3
         columnSpacing: 16
@@ -63,7 +67,8 @@ ScreenFrame {
         objectName: "deputyGrid"
         anchors {
             left: parent.left; right: pages.left; rightMargin: Theme.spacing
-            top: levels.bottom; topMargin: Theme.spacing; bottom: parent.bottom
+            top: screen.typing ? searchRow.bottom : levels.bottom; topMargin: Theme.spacing
+            bottom: parent.bottom
         }
         clip: true
         boundsBehavior: Flickable.StopAtBounds

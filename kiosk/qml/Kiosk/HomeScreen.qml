@@ -188,6 +188,7 @@ Item {
                 delegate: ReceptionDayItem {
                     required property var model
                     width: ListView.view.width
+                    visible: y + height <= ListView.view.height  // whole entries only
                     day: model.day
                     when: model.when
                     time: model.time
