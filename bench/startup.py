@@ -24,10 +24,14 @@ PSS_AFTER_SECONDS = 5.0
 
 def seed(data_dir: Path) -> None:
     subprocess.run(
-        [sys.executable, "-c",
-         "import sys; from pathlib import Path; from kiosk.store.database import open_database;"
-         "from kiosk.demo import seed_demo_station; d = Path(sys.argv[1]);"
-         "seed_demo_station(open_database(d / 'kiosk.sqlite3'), d / 'photos')", str(data_dir)],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from kiosk.store.database import open_database;"
+            "from kiosk.demo import seed_demo_station; d = Path(sys.argv[1]);"
+            "seed_demo_station(open_database(d / 'kiosk.sqlite3'), d / 'photos')",
+            str(data_dir),
+        ],
         check=True,
     )
 
@@ -67,8 +71,16 @@ def main() -> int:
         "KIOSK_REPORT_FIRST_FRAME": "1",
         "XDG_CONFIG_HOME": str(scratch / "config"),
     }
-    command = [sys.executable, "-m", "kiosk", "--demo", "--data-dir", str(data_dir),
-               "--windowed", "1920x1080"]
+    command = [
+        sys.executable,
+        "-m",
+        "kiosk",
+        "--demo",
+        "--data-dir",
+        str(data_dir),
+        "--windowed",
+        "1920x1080",
+    ]
     one_run(command, env)  # warm-up: page cache, Python bytecode, fontconfig cache
     runs = [one_run(command, env) for _ in range(RUNS)]
     print(f"startup_first_frame_ms: {statistics.median(r[0] for r in runs):.0f} ms")

@@ -76,12 +76,16 @@
         <translation>今日值班代表</translation>
     </message>
     <message>
-        <source>No reception today. The next reception day is %1, %2.</source>
-        <translation>今天没有安排接待。下一次接待日是%1 %2。</translation>
+        <source>On duty on the next reception day</source>
+        <translation>下次接待日值班代表</translation>
     </message>
     <message>
-        <source>No reception today.</source>
-        <translation>今天没有安排接待。</translation>
+        <source>No reception today. The next reception day is %1.</source>
+        <translation>今天没有安排接待，下次接待日是%1。</translation>
+    </message>
+    <message>
+        <source>No reception day is scheduled.</source>
+        <translation>暂未安排接待日。</translation>
     </message>
     <message>
         <source> · </source>

@@ -230,7 +230,9 @@ class Roster(QObject):
         )
         self._directory = DeputyFilter(self._deputies, self._deputy)
         day_roles = ["key", "day", "when", "time", "title", "theme", "place", "deputies"]
-        self._today_receptions = KeyedListModel(day_roles, parent=self)
+        # Today's receptions; on a day without, those of the next reception day.
+        self._duty_receptions = KeyedListModel(day_roles, parent=self)
+        self._duty_day: date | None = None
         self._upcoming = KeyedListModel(day_roles, parent=self)
 
     @staticmethod
@@ -282,8 +284,11 @@ class Roster(QObject):
     def show_day(self, today: date) -> None:
         self._today = today
         schedules = self._snapshot.schedules if self._snapshot else ()
-        self._today_receptions.replace(
-            self._reception_row(r) for r in reception_days_on(schedules, today)
+        coming = upcoming_reception_days(schedules, today, 1)
+        self._duty_day = coming[0].day if coming else None
+        self._duty_receptions.replace(
+            self._reception_row(r)
+            for r in (reception_days_on(schedules, self._duty_day) if self._duty_day else ())
         )
         self._upcoming.replace(
             self._reception_row(r)
@@ -312,5 +317,9 @@ class Roster(QObject):
 
     deputies = Property(QObject, lambda self: self._deputies, constant=True)
     directory = Property(QObject, lambda self: self._directory, constant=True)
-    todayReceptions = Property(QObject, lambda self: self._today_receptions, constant=True)
+    dutyReceptions = Property(QObject, lambda self: self._duty_receptions, constant=True)
+    dutyIsToday = Property(bool, lambda self: self._duty_day == self._today, notify=changed)
+    dutyDay = Property(
+        str, lambda self: day_text(self._duty_day) if self._duty_day else "", notify=changed
+    )
     upcoming = Property(QObject, lambda self: self._upcoming, constant=True)

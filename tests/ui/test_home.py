@@ -18,23 +18,29 @@ def test_home_shows_the_station_today_and_the_next_reception_days(make_kiosk, si
     visitor.screenshot("home")
 
 
-def test_a_day_without_reception_says_when_the_next_one_is(make_kiosk, clock):
+def test_a_day_without_reception_shows_who_comes_on_the_next_one(make_kiosk, clock, size):
     clock.now = datetime(2026, 11, 24, 10, 0)  # a Tuesday without reception
-    kiosk = make_kiosk()
-    assert kiosk.backends.roster.todayReceptions.count == 0
-    message = kiosk.visitor.text("noReceptionToday")
+    kiosk = make_kiosk(size)
+    visitor = kiosk.visitor
+    assert not kiosk.backends.roster.dutyIsToday
+    message = visitor.text("noReceptionToday")
     assert "今天没有安排接待" in message and "11月27日 星期五" in message
-    kiosk.visitor.screenshot("home-no-reception")
+    # Friday's group reception: six deputies, 林嘉禾 first.
+    assert kiosk.backends.roster.dutyReceptions.get(0)["title"] == "组团接待"
+    assert visitor.find("duty_demo-01").isVisible()
+    visitor.screenshot("home-no-reception")
 
 
 def test_the_clock_moves_on_and_the_duty_roster_follows_the_date(make_kiosk, clock, qtbot):
     clock.now = datetime(2026, 11, 23, 23, 59)
     kiosk = make_kiosk()
     roster = kiosk.backends.roster
-    assert roster.todayReceptions.count == 1
+    assert roster.dutyIsToday
+    assert roster.dutyDay == "11月23日 星期一"
     clock.now = datetime(2026, 11, 24, 0, 0)
     qtbot.waitUntil(lambda: kiosk.backends.clock.time == "00:00")
-    assert roster.todayReceptions.count == 0
+    assert not roster.dutyIsToday
+    assert roster.dutyDay == "11月27日 星期五"
     assert kiosk.backends.clock.date == "2026年11月24日 星期二"
 
 

@@ -81,32 +81,36 @@ Item {
         Card {
             id: todayCard
             objectName: "todayCard"
-            title: qsTr("On duty today")
+            title: Roster.dutyIsToday ? qsTr("On duty today")
+                                      : qsTr("On duty on the next reception day")
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 3
             Layout.preferredHeight: 3
 
             Text {
+                id: noReception
                 objectName: "noReceptionToday"
-                visible: Roster.todayReceptions.count === 0
+                visible: !Roster.dutyIsToday
                 width: parent.width
-                text: Roster.upcoming.count > 0
-                      ? qsTr("No reception today. The next reception day is %1, %2.")
-                            .arg(Roster.upcoming.get(0).day).arg(Roster.upcoming.get(0).time)
-                      : qsTr("No reception today.")
+                text: Roster.dutyReceptions.count > 0
+                      ? qsTr("No reception today. The next reception day is %1.").arg(Roster.dutyDay)
+                      : qsTr("No reception day is scheduled.")
                 font.pixelSize: Theme.bodySize
                 color: Theme.muted
                 wrapMode: Text.WordWrap
             }
             ListView {
-                id: todayList
-                anchors.fill: parent
-                visible: Roster.todayReceptions.count > 0
+                id: dutyList
+                anchors {
+                    left: parent.left; right: parent.right; bottom: parent.bottom
+                    top: noReception.visible ? noReception.bottom : parent.top
+                    topMargin: noReception.visible ? Theme.spacing : 0
+                }
                 clip: true
                 interactive: false
                 spacing: Theme.spacing
-                model: Roster.todayReceptions
+                model: Roster.dutyReceptions
                 delegate: Column {
                     id: reception
                     required property string time
@@ -133,7 +137,9 @@ Item {
                                 id: dutyDeputy
                                 required property var modelData
                                 objectName: "duty_" + modelData.key
-                                width: home.portrait ? 230 : 240
+                                // Everyone on duty in one row: tiles shrink when many come.
+                                width: Math.min(240, (reception.width - (reception.deputies.length - 1)
+                                                      * Theme.spacing) / reception.deputies.length)
                                 height: dutyColumn.implicitHeight
                                 focusPolicy: Qt.NoFocus
                                 onClicked: ApplicationWindow.window.showDeputy(modelData.key)
@@ -154,6 +160,7 @@ Item {
                                         font.pixelSize: Theme.headingSize
                                         font.bold: true
                                         color: Theme.text
+                                        elide: Text.ElideRight
                                     }
                                     Text {
                                         width: parent.width
