@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QObject, Qt, QTranslator, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.config import Config
-from kiosk.store.database import open_database
-from kiosk.store.station import load_station
+from kiosk.domain.station import StationSnapshot
+from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.station import Backends
 
@@ -93,12 +93,15 @@ class Kiosk:
     backends: Backends
 
 
-def build_kiosk(
-    app: QGuiApplication, config: Config, *, now: Callable[[], datetime] = datetime.now
-) -> Kiosk:
-    """Open the database, load QML and return the (not yet shown) window."""
-    load_fonts()
-    install_translation(app, config.language)
+def open_station(config: Config, shown: StationSnapshot | None) -> StationSnapshot | None:
+    """Open the database (migrating it, seeding the demo station) and read the station.
+
+    Refreshes the quick-start copy when it differs from `shown`. The first call in a process
+    imports SQLAlchemy (over half a second), which is why start-up shows the copy first.
+    """
+    from kiosk.store.database import open_database
+    from kiosk.store.station import load_station
+
     sessions = open_database(config.database_path)
     if config.demo:
         from kiosk.demo import seed_demo_station
@@ -106,9 +109,43 @@ def build_kiosk(
         seed_demo_station(sessions, config.photo_dir)
     with sessions() as session:
         snapshot = load_station(session)
+    if snapshot is not None and snapshot != shown:
+        write_station_cache(config.station_cache_path, snapshot)
+    return snapshot
 
+
+class AfterFirstFrame(QObject):
+    """Runs `task` once, on the GUI thread, after the window's first frame.
+
+    frameSwapped comes from the render thread: the queued connection brings it here.
+    """
+
+    def __init__(self, window: QQuickWindow, task: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._task: Callable[[], None] | None = task
+        window.frameSwapped.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _run(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            self.parent().frameSwapped.disconnect(self._run)
+            task()
+
+
+def build_kiosk(
+    app: QGuiApplication, config: Config, *, now: Callable[[], datetime] = datetime.now
+) -> Kiosk:
+    """Load QML over the station's data and return the (not yet shown) window.
+
+    The screens start from the quick-start copy of the station when there is one; the
+    database is opened right after the first frame and its station replaces the copy.
+    """
+    load_fonts()
+    install_translation(app, config.language)
+    cached = read_station_cache(config.station_cache_path)
     backends = Backends(config.photo_dir, now)
-    backends.show(snapshot)
+    backends.show(cached if cached is not None else open_station(config, None))
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImportPath(str(QML_DIR))
@@ -118,6 +155,8 @@ def build_kiosk(
         raise RuntimeError("the QML interface failed to load (see the messages above)")
     window = roots[0]
     assert isinstance(window, QQuickWindow)
+    if cached is not None:
+        AfterFirstFrame(window, lambda: backends.show(open_station(config, cached)))
     return Kiosk(engine, window, backends)
 
 

@@ -33,8 +33,9 @@ ApplicationWindow {
     }
 
     // The on-screen keyboard: Pinyin first, English second (DESIGN.md §3). It is the largest
-    // part of the interface (~100 ms), so it loads right after home is first on screen.
-    // Not asynchronously: its components expect their style to exist while they incubate.
+    // part of the interface (~40 MB, ~100 ms), and most visitors never type: it loads the
+    // first time a text field takes focus (docs/performance.md). Not asynchronously: its
+    // components expect their style to exist while they incubate.
     Rectangle {
         id: keyboardArea
         anchors { left: parent.left; right: parent.right }
@@ -56,5 +57,5 @@ ApplicationWindow {
             }
         }
     }
-    onFrameSwapped: keyboard.active = true
+    onActiveFocusItemChanged: if (activeFocusItem instanceof TextInput) keyboard.active = true
 }
