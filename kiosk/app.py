@@ -156,7 +156,15 @@ def build_kiosk(
     window = roots[0]
     assert isinstance(window, QQuickWindow)
     if cached is not None:
-        AfterFirstFrame(window, lambda: backends.show(open_station(config, cached)))
+
+        def replace_copy() -> None:
+            try:
+                backends.show(open_station(config, cached))
+            except Exception:
+                # The screens keep showing the copy; the technician finds the reason in the log.
+                log.exception("cannot open the database %s", config.database_path)
+
+        AfterFirstFrame(window, replace_copy)
     return Kiosk(engine, window, backends)
 
 
@@ -178,7 +186,28 @@ def report_first_frame(window: QQuickWindow) -> None:
     window.frameSwapped.connect(on_frame)
 
 
+def start_logging(config: Config) -> None:
+    """Log to logs/kiosk.log in the data folder (rotated) and warnings to stderr.
+
+    Never log what a visitor typed: names, phone numbers and appeal text stay out of logs.
+    """
+    from logging.handlers import RotatingFileHandler
+
+    config.log_dir.mkdir(parents=True, exist_ok=True)
+    to_file = RotatingFileHandler(
+        config.log_dir / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    to_stderr = logging.StreamHandler()
+    to_stderr.setLevel(logging.WARNING)
+    logging.basicConfig(level=logging.INFO, handlers=[to_file, to_stderr])
+
+
 def run(config: Config, argv: list[str]) -> int:
+    start_logging(config)
+    log.info(
+        "starting (data in %s, language %s, demo %s)", config.data_dir, config.language, config.demo
+    )
     prepare_environment()
     app = QGuiApplication(argv)
     app.setApplicationName("station-kiosk")

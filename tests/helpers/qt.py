@@ -10,6 +10,15 @@ from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
+
+def decode_qr_codes(image: QImage) -> list[str]:
+    """Every QR code zxing finds in a screenshot, as text (what a phone camera would read)."""
+    import zxingcpp
+
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    return [result.text for result in zxingcpp.read_barcodes(gray)]
+
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 

@@ -1,14 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-import zxingcpp
 from PySide6.QtCore import QRectF
 
 from kiosk.demo import demo_snapshot
-
-
-def decode_qr_codes(image):
-    """Every QR code zxing finds in a screenshot, as text."""
-    gray = image.convertToFormat(image.Format.Format_Grayscale8)
-    return [result.text for result in zxingcpp.read_barcodes(gray)]
+from tests.helpers.qt import decode_qr_codes
 
 
 def test_the_deputy_page_shows_a_qr_code_a_phone_reads_as_the_deputys_url(make_kiosk, size):

@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import pytest
 
+from kiosk.demo import demo_snapshot
+from tests.helpers.qt import decode_qr_codes
+
 
 def test_a_visitor_types_a_name_in_pinyin_and_opens_the_deputy(make_kiosk, qtbot):
     kiosk = make_kiosk()
@@ -17,6 +20,9 @@ def test_a_visitor_types_a_name_in_pinyin_and_opens_the_deputy(make_kiosk, qtbot
     visitor.screenshot("directory-pinyin")
     visitor.tap("deputy_demo-02")
     assert visitor.text("deputyName") == "周晓喆"
+    # The visitor's phone scans the code on the screen: it leads to this deputy.
+    screen = visitor.screenshot("deputy-after-search")
+    assert decode_qr_codes(screen) == [demo_snapshot().deputy("demo-02").qr_url]
 
 
 @pytest.mark.parametrize(
