@@ -27,6 +27,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="run with the fictional demo station")
     parser.add_argument("--data-dir", type=Path, help="folder for the database and logs")
     parser.add_argument("--language", choices=LANGUAGES)
+    parser.add_argument("--server", metavar="URL", help="the central server (with --enrol)")
+    parser.add_argument(
+        "--enrol",
+        metavar="CODE",
+        help="enrol this kiosk with the central server using a one-time code, then exit",
+    )
     parser.add_argument(
         "--windowed",
         metavar="WIDTHxHEIGHT",
@@ -42,6 +48,28 @@ def has_display() -> bool:
         or os.environ.get("WAYLAND_DISPLAY")
         or os.environ.get("QT_QPA_PLATFORM")
     )
+
+
+def enrol_from_command_line(config, server_url: str, code: str) -> int:
+    from kiosk.sync.client import NotEnrolled, Refused, Unreachable
+    from kiosk.sync.enrolment import enrol
+
+    if not server_url:
+        print("请给出服务器地址。Give the server: --server https://...", file=sys.stderr)
+        return 2
+    try:
+        enrolment = enrol(config.database_path, server_url, code)
+    except ValueError as error:
+        print(f"服务器地址有误。Wrong server address: {error}", file=sys.stderr)
+        return 2
+    except Unreachable as error:
+        print(f"连不上服务器。Cannot reach the server {server_url}: {error}", file=sys.stderr)
+        return 1
+    except (Refused, NotEnrolled) as error:
+        print(f"服务器拒绝登记。The server refused: {error}", file=sys.stderr)
+        return 1
+    print(f"已登记。Enrolled: station {enrolment.station_id}, device {enrolment.device_id}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.enrol:
+        return enrol_from_command_line(config, args.server or config.server_url, args.enrol)
     if not has_display():
         print(
             "没有显示器。No display to show the kiosk on.\n"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTranslator, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QThread, QTranslator, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -91,6 +91,32 @@ class Kiosk:
     engine: KioskEngine
     window: QQuickWindow
     backends: Backends
+    sync_thread: QThread | None = None
+    sync_worker: QObject | None = None
+
+    def start_sync(self, config: Config) -> None:
+        """Start the sync worker on its own thread (the database must be open already)."""
+        from kiosk.sync.worker import SyncWorker
+
+        worker = SyncWorker(config.database_path, config.photo_dir, config.station_cache_path)
+        thread = QThread()
+        worker.moveToThread(thread)
+        thread.started.connect(worker.start)
+        thread.finished.connect(worker.stop)
+        sync = self.backends.sync
+        worker.stateChanged.connect(sync.set_state)
+        worker.outboxChanged.connect(sync.set_counts)
+        worker.snapshotApplied.connect(sync.apply_snapshot)
+        sync.syncNowRequested.connect(worker.sync_now)
+        self.sync_thread, self.sync_worker = thread, worker
+        thread.start()
+
+    def close(self) -> None:
+        """Stop the sync thread (it finishes the request under way) before the engine goes."""
+        if self.sync_thread is not None:
+            self.sync_thread.quit()
+            self.sync_thread.wait()
+            self.sync_thread = self.sync_worker = None
 
 
 def open_station(config: Config, shown: StationSnapshot | None) -> StationSnapshot | None:
@@ -134,7 +160,11 @@ class AfterFirstFrame(QObject):
 
 
 def build_kiosk(
-    app: QGuiApplication, config: Config, *, now: Callable[[], datetime] = datetime.now
+    app: QGuiApplication,
+    config: Config,
+    *,
+    now: Callable[[], datetime] = datetime.now,
+    sync: bool = True,
 ) -> Kiosk:
     """Load QML over the station's data and return the (not yet shown) window.
 
@@ -155,17 +185,20 @@ def build_kiosk(
         raise RuntimeError("the QML interface failed to load (see the messages above)")
     window = roots[0]
     assert isinstance(window, QQuickWindow)
-    if cached is not None:
+    kiosk = Kiosk(engine, window, backends)
 
-        def replace_copy() -> None:
-            try:
+    def after_first_frame() -> None:
+        try:
+            if cached is not None:
                 backends.show(open_station(config, cached))
-            except Exception:
-                # The screens keep showing the copy; the technician finds the reason in the log.
-                log.exception("cannot open the database %s", config.database_path)
+            if sync:
+                kiosk.start_sync(config)
+        except Exception:
+            # The screens keep showing the copy; the technician finds the reason in the log.
+            log.exception("cannot open the database %s", config.database_path)
 
-        AfterFirstFrame(window, replace_copy)
-    return Kiosk(engine, window, backends)
+    AfterFirstFrame(window, after_first_frame)
+    return kiosk
 
 
 def show(kiosk: Kiosk, config: Config) -> None:
@@ -216,5 +249,6 @@ def run(config: Config, argv: list[str]) -> int:
         report_first_frame(kiosk.window)
     show(kiosk, config)
     code = app.exec()
+    kiosk.close()
     del kiosk  # the engine goes before the application
     return code

@@ -124,3 +124,25 @@ class OutboxItemRow(Base):
     next_attempt_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     quarantined_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class EnrolmentRow(Base):
+    """This kiosk's identity at the central server (one row once enrolled)."""
+
+    __tablename__ = "enrolment"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_token: Mapped[str] = mapped_column(String(200))
+    station_id: Mapped[str] = mapped_column(String(64))
+    server_url: Mapped[str] = mapped_column(String(500))
+    server_public_key: Mapped[str] = mapped_column(String(100))  # base64 X25519
+    enrolled_at: Mapped[datetime]
+
+
+class SyncStateRow(Base):
+    """Small facts the sync keeps between runs: snapshot ETag, last pull and push times."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

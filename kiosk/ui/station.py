@@ -27,6 +27,7 @@ from kiosk.domain.station import StationSnapshot
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, time_range_text
 from kiosk.ui.listmodel import KeyedListModel
+from kiosk.ui.sync import Sync
 
 UPCOMING_DAYS = 6
 DEPUTY_UPCOMING_DAYS = 4
@@ -39,6 +40,7 @@ class Backends:
         self.clock = Clock(now)
         self.station = Station()
         self.roster = Roster(photo_dir)
+        self.sync = Sync(self.show)
         self.clock.dayChanged.connect(lambda: self.roster.show_day(self.clock.today()))
 
     def show(self, snapshot: StationSnapshot | None) -> None:
@@ -46,7 +48,7 @@ class Backends:
         self.roster.show(snapshot, self.clock.today())
 
 
-def _handed_over(backend: QObject) -> QObject:
+def handed_over(backend: QObject) -> QObject:
     """A singleton's create(): hand QML the engine's backend; Python keeps owning it."""
     QQmlEngine.setObjectOwnership(backend, QQmlEngine.ObjectOwnership.CppOwnership)
     return backend
@@ -70,7 +72,7 @@ class Clock(QObject):
 
     @staticmethod
     def create(engine) -> Clock:
-        return _handed_over(engine.backends.clock)
+        return handed_over(engine.backends.clock)
 
     def today(self) -> date:
         return self._shown.date()
@@ -109,7 +111,7 @@ class Station(QObject):
 
     @staticmethod
     def create(engine) -> Station:
-        return _handed_over(engine.backends.station)
+        return handed_over(engine.backends.station)
 
     def show(self, snapshot: StationSnapshot | None) -> None:
         self._snapshot = snapshot
@@ -237,7 +239,7 @@ class Roster(QObject):
 
     @staticmethod
     def create(engine) -> Roster:
-        return _handed_over(engine.backends.roster)
+        return handed_over(engine.backends.roster)
 
     def _deputy(self, deputy_id: str) -> Deputy | None:
         return self._snapshot.deputy(deputy_id) if self._snapshot else None

@@ -53,6 +53,7 @@ def make_kiosk(qapp, qtbot, tmp_path, clock):
 
     yield make
     for kiosk in made:
+        kiosk.close()
         kiosk.window.close()
         kiosk.engine.deleteLater()
 

@@ -65,6 +65,25 @@ Item {
                 color: "#F6E7D0"
                 font.pixelSize: Theme.smallSize
             }
+            Text {
+                // Unobtrusive: technicians and staff read it, visitors need not.
+                objectName: "syncState"
+                anchors.right: parent.right
+                text: {
+                    switch (Sync.state) {
+                    case "online": return qsTr("● Connected")
+                    case "syncing": return qsTr("● Syncing")
+                    case "offline": return Sync.pending > 0
+                        ? qsTr("○ Offline · %n waiting to send", "", Sync.pending)
+                        : qsTr("○ Offline")
+                    case "not_enrolled": return qsTr("○ Not enrolled with the server")
+                    }
+                    return ""
+                }
+                color: "#F6E7D0"
+                opacity: 0.8
+                font.pixelSize: Theme.smallSize
+            }
         }
     }
 

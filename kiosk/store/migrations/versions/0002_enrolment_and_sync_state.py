@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Enrolment with the central server, and the sync's own state.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-22
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "enrolment",
+        sa.Column("device_id", sa.String(64), primary_key=True),
+        sa.Column("device_token", sa.String(200), nullable=False),
+        sa.Column("station_id", sa.String(64), nullable=False),
+        sa.Column("server_url", sa.String(500), nullable=False),
+        sa.Column("server_public_key", sa.String(100), nullable=False),
+        sa.Column("enrolled_at", sa.DateTime, nullable=False),
+    )
+    op.create_table(
+        "sync_state",
+        sa.Column("key", sa.String(64), primary_key=True),
+        sa.Column("value", sa.Text, nullable=False),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("sync_state")
+    op.drop_table("enrolment")

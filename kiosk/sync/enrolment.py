@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Enrolling this kiosk with the central server, once, with a one-time code."""
+
+from __future__ import annotations
+
+import socket
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete
+
+from kiosk.store.database import open_database
+from kiosk.store.models import EnrolmentRow, SyncStateRow
+from kiosk.sync.client import CentralClient, Enrolment
+
+
+def enrol(database_path: Path, server_url: str, code: str) -> Enrolment:
+    """Exchange `code` for a device identity and keep it; raises the client's errors."""
+    client = CentralClient(server_url)
+    try:
+        enrolment = client.enrol(code.strip(), device_name=socket.gethostname())
+    finally:
+        client.close()
+    with open_database(database_path).begin() as session:
+        session.execute(delete(EnrolmentRow))
+        session.execute(delete(SyncStateRow))  # a new identity starts a fresh pull
+        session.add(
+            EnrolmentRow(
+                device_id=enrolment.device_id,
+                device_token=enrolment.device_token,
+                station_id=enrolment.station_id,
+                server_url=client.base_url,
+                server_public_key=enrolment.server_public_key,
+                enrolled_at=datetime.now(),
+            )
+        )
+    return enrolment

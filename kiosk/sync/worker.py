@@ -1,0 +1,258 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The sync worker: pushes the outbox and pulls the station, on its own thread.
+
+It owns its HTTP session and its database session and reports by Qt signals; the UI thread
+never waits on it. Move it to a QThread and connect the thread's `started` to `start`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk import __version__
+from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
+from kiosk.domain.station import StationSnapshot
+from kiosk.store import outbox
+from kiosk.store.database import open_database
+from kiosk.store.models import EnrolmentRow, SyncStateRow
+from kiosk.store.station import replace_station
+from kiosk.store.station_cache import write_station_cache
+from kiosk.sync.client import CentralClient, NotEnrolled, Refused, Unreachable
+from kiosk.sync.policy import POLL_SECONDS, retry_delay
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+class SyncState:
+    NOT_ENROLLED = "not_enrolled"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+    ONLINE = "online"
+
+
+class SyncWorker(QObject):
+    stateChanged = Signal(str)  # a SyncState value
+    outboxChanged = Signal(int, int, int)  # pending, sent, quarantined
+    snapshotApplied = Signal(object)  # the StationSnapshot now in the database
+
+    def __init__(
+        self,
+        database_path: Path,
+        photo_dir: Path,
+        station_cache_path: Path,
+        *,
+        now: Callable[[], datetime] = datetime.now,
+        rng: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__()
+        self._database_path = database_path
+        self._photo_dir = photo_dir
+        self._station_cache_path = station_cache_path
+        self._now = now
+        self._rng_args = () if rng is None else (rng,)
+        self._sessions: sessionmaker[Session] | None = None
+        self._client: CentralClient | None = None
+        self._client_for: str | None = None
+        self._timer: QTimer | None = None
+        self._failures = 0
+
+    # --- slots, run on the worker's thread -------------------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        self._sessions = open_database(self._database_path)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.cycle)
+        self._timer.start(0)
+
+    @Slot()
+    def sync_now(self) -> None:
+        """Someone pressed "sync now", or the network came back: send everything waiting."""
+        if self._sessions is None or self._timer is None:
+            return
+        with self._sessions.begin() as session:
+            outbox.release_waiting(session)
+        self._failures = 0
+        self._timer.start(0)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._client is not None:
+            self._client.close()
+
+    @Slot()
+    def cycle(self) -> None:
+        assert self._sessions is not None and self._timer is not None
+        enrolment = self._enrolment()
+        if enrolment is None:
+            self.stateChanged.emit(SyncState.NOT_ENROLLED)
+            self._report_counts()
+            self._timer.start(int(POLL_SECONDS * 1000))
+            return
+        client = self._client_of(enrolment)
+        self.stateChanged.emit(SyncState.SYNCING)
+        try:
+            self._push(client, enrolment.station_id)
+            self._pull(client, enrolment.station_id)
+            self._heartbeat(client, enrolment.station_id)
+        except Unreachable as error:
+            self._failures += 1
+            delay = retry_delay(self._failures, *self._rng_args)
+            log.info("server unreachable (%s); next try in %.0f s", error, delay)
+            self.stateChanged.emit(SyncState.OFFLINE)
+            self._timer.start(int(delay * 1000))
+        except NotEnrolled as error:
+            log.warning("the server does not accept this kiosk: %s", error)
+            self.stateChanged.emit(SyncState.NOT_ENROLLED)
+            self._timer.start(int(POLL_SECONDS * 1000))
+        except Refused as error:
+            log.error("the server refused a request: %s", error)
+            self.stateChanged.emit(SyncState.OFFLINE)
+            self._timer.start(int(POLL_SECONDS * 1000))
+        else:
+            self._failures = 0
+            self.stateChanged.emit(SyncState.ONLINE)
+            self._timer.start(int(POLL_SECONDS * 1000))
+        self._report_counts()
+
+    # --- the work --------------------------------------------------------------------------
+
+    def _enrolment(self) -> EnrolmentRow | None:
+        assert self._sessions is not None
+        with self._sessions() as session:
+            return session.scalars(select(EnrolmentRow)).first()
+
+    def _client_of(self, enrolment: EnrolmentRow) -> CentralClient:
+        key = f"{enrolment.server_url}|{enrolment.device_token}"
+        if self._client is None or self._client_for != key:
+            if self._client is not None:
+                self._client.close()
+            self._client = CentralClient(enrolment.server_url, enrolment.device_token)
+            self._client_for = key
+        return self._client
+
+    def _push(self, client: CentralClient, station_id: str) -> None:
+        assert self._sessions is not None
+        while True:
+            now = self._now()
+            with self._sessions.begin() as session:
+                batch = outbox.due_batch(session, now, BATCH)
+                if not batch:
+                    return
+                # Fail first: if we die while sending, the items wait their turn, not loop.
+                retry_at = now + timedelta(seconds=retry_delay(self._failures + 1, *self._rng_args))
+                outbox.note_attempt(session, [item.id for item in batch], retry_at)
+                payloads = [item.payload for item in batch]
+            results = client.post_events(station_id, payloads)
+            with self._sessions.begin() as session:
+                sent = []
+                for item, result in zip(batch, results, strict=True):
+                    status = result.get("status") if isinstance(result, dict) else None
+                    if not isinstance(result, dict) or result.get("uuid") != item.item_uuid:
+                        raise Unreachable("the server's results do not match the events sent")
+                    if status in ("created", "duplicate"):
+                        sent.append(item)
+                    elif status in ("invalid", "conflict"):
+                        reason = f"{status}: {result.get('reason', '')}"
+                        log.warning("outbox item %s quarantined (%s)", item.id, reason)
+                        outbox.quarantine(session, item.id, reason)
+                    else:
+                        raise Unreachable(f"unknown result status {status!r}")
+                outbox.mark_sent(session, sent, self._now())
+
+    def _pull(self, client: CentralClient, station_id: str) -> None:
+        assert self._sessions is not None
+        with self._sessions() as session:
+            etag = _state(session, "snapshot_etag")
+        answer = client.snapshot(station_id, etag)
+        now = self._now().isoformat()
+        if answer is None:
+            with self._sessions.begin() as session:
+                _set_state(session, "last_pull", now)
+            return
+        document, new_etag = answer
+        try:
+            snapshot = snapshot_from_document(document)
+        except InvalidSnapshot as error:
+            # Keep what we have; a later, corrected snapshot will come with another ETag.
+            log.error("refused the server's station snapshot: %s", error)
+            return
+        snapshot = self._fetch_photos(client, document, snapshot)
+        with self._sessions.begin() as session:
+            replace_station(session, snapshot)
+            _set_state(session, "snapshot_etag", new_etag)
+            _set_state(session, "last_pull", now)
+        write_station_cache(self._station_cache_path, snapshot)
+        self.snapshotApplied.emit(snapshot)
+
+    def _fetch_photos(
+        self, client: CentralClient, document: dict, snapshot: StationSnapshot
+    ) -> StationSnapshot:
+        """Download photos not yet here; photo names are the server's content hashes."""
+        urls = {d.get("id"): d.get("photo_url") for d in document.get("deputies", [])}
+        deputies = []
+        self._photo_dir.mkdir(parents=True, exist_ok=True)
+        for deputy in snapshot.deputies:
+            url = urls.get(deputy.id)
+            if isinstance(url, str) and url:
+                name = Path(url).name
+                target = self._photo_dir / name
+                if not target.exists():
+                    data = client.photo(url)
+                    temporary = target.with_suffix(".part")
+                    temporary.write_bytes(data)
+                    os.replace(temporary, target)
+                deputy = replace(deputy, photo=name)
+            deputies.append(deputy)
+        return replace(snapshot, deputies=tuple(deputies))
+
+    def _heartbeat(self, client: CentralClient, station_id: str) -> None:
+        assert self._sessions is not None
+        with self._sessions() as session:
+            counts = outbox.counts(session)
+            last_pull = _state(session, "last_pull")
+        client.heartbeat(
+            station_id,
+            {
+                "version": __version__,
+                "last_pull": last_pull,
+                "last_push": self._now().isoformat(),
+                "outbox": {
+                    "pending": counts.pending,
+                    "sent": counts.sent,
+                    "quarantined": counts.quarantined,
+                },
+                "disk_free_bytes": shutil.disk_usage(self._database_path.parent).free,
+                "clock": self._now().astimezone().isoformat(),
+            },
+        )
+
+    def _report_counts(self) -> None:
+        assert self._sessions is not None
+        with self._sessions() as session:
+            counts = outbox.counts(session)
+        self.outboxChanged.emit(counts.pending, counts.sent, counts.quarantined)
+
+
+def _state(session: Session, key: str) -> str | None:
+    row = session.get(SyncStateRow, key)
+    return row.value if row else None
+
+
+def _set_state(session: Session, key: str, value: str) -> None:
+    session.merge(SyncStateRow(key=key, value=value))
