@@ -146,3 +146,14 @@ class SyncStateRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AppealProgressRow(Base):
+    """What the server last said about an appeal taken here: for the progress lookup."""
+
+    __tablename__ = "appeal_progress"
+
+    tracking_code: Mapped[str] = mapped_column(String(9), primary_key=True)
+    state: Mapped[str] = mapped_column(String(32))
+    due_on: Mapped[date | None]
+    steps: Mapped[list[dict]] = mapped_column(JSON, default=list)  # state, at, note

@@ -51,8 +51,16 @@ def check_server_url(url: str, allow_plain_http: bool = False) -> str:
 
 
 class CentralClient:
-    def __init__(self, base_url: str, token: str = "", *, ca_bundle: str | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str = "",
+        *,
+        ca_bundle: str | None = None,
+        timeout: tuple[float, float] | None = None,
+    ) -> None:
         self.base_url = check_server_url(base_url)
+        self.timeout = timeout or TIMEOUT
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "station-kiosk"
         if token:
@@ -65,7 +73,9 @@ class CentralClient:
 
     def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         try:
-            response = self.session.request(method, self.base_url + path, timeout=TIMEOUT, **kwargs)
+            response = self.session.request(
+                method, self.base_url + path, timeout=self.timeout, **kwargs
+            )
         except requests.RequestException as error:
             raise Unreachable(f"{type(error).__name__}: {error}") from None
         if response.status_code in (401, 403):

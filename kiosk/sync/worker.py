@@ -24,9 +24,10 @@ from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
 from kiosk.domain.station import StationSnapshot
 from kiosk.store import outbox
 from kiosk.store.database import open_database
-from kiosk.store.models import EnrolmentRow, SyncStateRow
+from kiosk.store.models import EnrolmentRow
 from kiosk.store.station import replace_station
 from kiosk.store.station_cache import write_station_cache
+from kiosk.store.sync_state import apply_extras, get_state, set_state
 from kiosk.sync.client import CentralClient, NotEnrolled, Refused, Unreachable
 from kiosk.sync.policy import POLL_SECONDS, retry_delay
 
@@ -55,6 +56,7 @@ class SyncWorker(QObject):
         *,
         now: Callable[[], datetime] = datetime.now,
         rng: Callable[[], float] | None = None,
+        http_timeout: tuple[float, float] | None = None,
     ) -> None:
         super().__init__()
         self._database_path = database_path
@@ -62,6 +64,7 @@ class SyncWorker(QObject):
         self._station_cache_path = station_cache_path
         self._now = now
         self._rng_args = () if rng is None else (rng,)
+        self._http_timeout = http_timeout
         self._sessions: sessionmaker[Session] | None = None
         self._client: CentralClient | None = None
         self._client_for: str | None = None
@@ -142,7 +145,9 @@ class SyncWorker(QObject):
         if self._client is None or self._client_for != key:
             if self._client is not None:
                 self._client.close()
-            self._client = CentralClient(enrolment.server_url, enrolment.device_token)
+            self._client = CentralClient(
+                enrolment.server_url, enrolment.device_token, timeout=self._http_timeout
+            )
             self._client_for = key
         return self._client
 
@@ -178,12 +183,12 @@ class SyncWorker(QObject):
     def _pull(self, client: CentralClient, station_id: str) -> None:
         assert self._sessions is not None
         with self._sessions() as session:
-            etag = _state(session, "snapshot_etag")
+            etag = get_state(session, "snapshot_etag")
         answer = client.snapshot(station_id, etag)
         now = self._now().isoformat()
         if answer is None:
             with self._sessions.begin() as session:
-                _set_state(session, "last_pull", now)
+                set_state(session, "last_pull", now)
             return
         document, new_etag = answer
         try:
@@ -195,8 +200,9 @@ class SyncWorker(QObject):
         snapshot = self._fetch_photos(client, document, snapshot)
         with self._sessions.begin() as session:
             replace_station(session, snapshot)
-            _set_state(session, "snapshot_etag", new_etag)
-            _set_state(session, "last_pull", now)
+            apply_extras(session, document)
+            set_state(session, "snapshot_etag", new_etag)
+            set_state(session, "last_pull", now)
         write_station_cache(self._station_cache_path, snapshot)
         self.snapshotApplied.emit(snapshot)
 
@@ -225,7 +231,7 @@ class SyncWorker(QObject):
         assert self._sessions is not None
         with self._sessions() as session:
             counts = outbox.counts(session)
-            last_pull = _state(session, "last_pull")
+            last_pull = get_state(session, "last_pull")
         client.heartbeat(
             station_id,
             {
@@ -247,12 +253,3 @@ class SyncWorker(QObject):
         with self._sessions() as session:
             counts = outbox.counts(session)
         self.outboxChanged.emit(counts.pending, counts.sent, counts.quarantined)
-
-
-def _state(session: Session, key: str) -> str | None:
-    row = session.get(SyncStateRow, key)
-    return row.value if row else None
-
-
-def _set_state(session: Session, key: str, value: str) -> None:
-    session.merge(SyncStateRow(key=key, value=value))

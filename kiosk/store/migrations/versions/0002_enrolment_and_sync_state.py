@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Enrolment with the central server, and the sync's own state.
+"""Enrolment with the central server, the sync's own state, appeal progress from the server.
 
 Revision ID: 0002
 Revises: 0001
@@ -30,8 +30,16 @@ def upgrade() -> None:
         sa.Column("key", sa.String(64), primary_key=True),
         sa.Column("value", sa.Text, nullable=False),
     )
+    op.create_table(
+        "appeal_progress",
+        sa.Column("tracking_code", sa.String(9), primary_key=True),
+        sa.Column("state", sa.String(32), nullable=False),
+        sa.Column("due_on", sa.Date, nullable=True),
+        sa.Column("steps", sa.JSON, nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("appeal_progress")
     op.drop_table("sync_state")
     op.drop_table("enrolment")
