@@ -57,7 +57,8 @@ demo-portrait: ARGS = --windowed 1080x1920
 demo-portrait: demo
 
 lint: setup
-	$(VENV)/bin/ruff check kiosk tests bench build
+	$(VENV)/bin/ruff check kiosk central tests bench build
+	$(VENV)/bin/ruff format --check kiosk central tests bench build
 	$(VENV)/bin/lint-imports
 
 test: setup lint

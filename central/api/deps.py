@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What routes depend on: database sessions, the calling device, the server's key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from nacl.public import PrivateKey
+from sqlalchemy.orm import Session
+
+from central.core.db import Database
+from central.devices import device_for_token
+from central.models import Device
+
+
+def get_database(request: Request) -> Database:
+    return request.app.state.database
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """A reading session (on SQLite it never waits for writers)."""
+    with get_database(request).reader() as session:
+        yield session
+
+
+def get_writer(request: Request) -> Iterator[Session]:
+    """A session for changes. The route commits (`with session.begin():`) before it answers:
+    the exit of a dependency may run only after the response has gone out, and a kiosk must
+    never hear "created" for something not yet on disk."""
+    with get_database(request).writer() as session:
+        yield session
+
+
+def get_server_key(request: Request) -> PrivateKey:
+    return request.app.state.server_key
+
+
+SessionDep = Annotated[Session, Depends(get_db)]
+WriterDep = Annotated[Session, Depends(get_writer)]
+ServerKeyDep = Annotated[PrivateKey, Depends(get_server_key)]
+
+_bearer = HTTPBearer(auto_error=False, description="The device token enrolment gave")
+
+
+def get_current_device(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Device:
+    device = device_for_token(session, credentials.credentials) if credentials else None
+    if device is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "Unknown or revoked device token: enrol this kiosk again.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return device
+
+
+CurrentDevice = Annotated[Device, Depends(get_current_device)]
+
+
+def get_station_device(station_id: str, device: CurrentDevice) -> Device:
+    """The calling device, if `station_id` is its own station (403 otherwise)."""
+    if device.station_id != station_id:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "This device belongs to another station.")
+    return device
+
+
+StationDevice = Annotated[Device, Depends(get_station_device)]

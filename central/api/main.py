@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""API v1 (docs/sync-api.md)."""
+
+from fastapi import APIRouter
+
+from central.api.routes import enrol, events, heartbeat, snapshot
+
+api_router = APIRouter(prefix="/api/v1")
+api_router.include_router(enrol.router)
+api_router.include_router(snapshot.router)
+api_router.include_router(events.router)
+api_router.include_router(heartbeat.router)

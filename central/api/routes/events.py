@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""POST a batch of a kiosk's outbox events; one result per event, in order."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from central.api.deps import ServerKeyDep, StationDevice, WriterDep
+from central.core.config import MAX_EVENTS_PER_BATCH
+from central.intake import take_event
+
+router = APIRouter(tags=["events"])
+
+
+class EventBatch(BaseModel):
+    # Items stay raw: a malformed event is answered "invalid", it does not fail the batch.
+    events: list[Any] = Field(max_length=MAX_EVENTS_PER_BATCH)
+
+
+class EventResult(BaseModel):
+    uuid: str
+    status: Literal["created", "duplicate", "conflict", "invalid"]
+    reason: str | None = None
+
+
+class EventResults(BaseModel):
+    results: list[EventResult]
+
+
+@router.post("/stations/{station_id}/events", response_model_exclude_none=True)
+def post_events(
+    station_id: str,
+    batch: EventBatch,
+    device: StationDevice,
+    session: WriterDep,
+    key: ServerKeyDep,
+) -> EventResults:
+    with session.begin():
+        results = [take_event(session, raw, station_id, device.id, key) for raw in batch.events]
+    return EventResults(results=[EventResult(**result) for result in results])

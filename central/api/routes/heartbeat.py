@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""POST a kiosk's heartbeat: how it is doing; the answer carries the server's clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+from sqlalchemy import update
+
+from central.api.deps import StationDevice, WriterDep
+from central.core.config import CHINA_TIME
+from central.models import Device
+
+router = APIRouter(tags=["heartbeat"])
+
+
+class OutboxCounts(BaseModel):
+    pending: int = Field(ge=0)
+    sent: int = Field(ge=0)
+    quarantined: int = Field(ge=0)
+
+
+class Heartbeat(BaseModel):
+    version: str = Field(max_length=64)
+    last_pull: str | None = Field(default=None, max_length=64)
+    last_push: str | None = Field(default=None, max_length=64)
+    outbox: OutboxCounts | None = None
+    disk_free_bytes: int | None = Field(default=None, ge=0)
+    clock: str = Field(max_length=64)
+
+
+class HeartbeatAnswer(BaseModel):
+    clock: str
+
+
+@router.post("/stations/{station_id}/heartbeat")
+def post_heartbeat(
+    station_id: str, heartbeat: Heartbeat, device: StationDevice, session: WriterDep
+) -> HeartbeatAnswer:
+    now = datetime.now(UTC)
+    with session.begin():
+        session.execute(
+            update(Device)
+            .where(Device.id == device.id)
+            .values(last_seen_at=now, last_heartbeat=heartbeat.model_dump())
+        )
+    return HeartbeatAnswer(clock=now.astimezone(CHINA_TIME).isoformat(timespec="milliseconds"))

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A station's snapshot (ETag/304) and the deputies' photos."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Header, HTTPException, Request, Response, status
+from sqlalchemy import select
+
+from central.api.deps import CurrentDevice, SessionDep, StationDevice
+from central.models import Deputy, Photo, Station
+from central.snapshot import build_document
+
+router = APIRouter(tags=["snapshot"])
+
+MEDIA_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "svg": "image/svg+xml",
+}
+
+
+@dataclass(frozen=True)
+class CachedSnapshot:
+    revision: int
+    etag: str
+    body: bytes
+
+
+class SnapshotCache:
+    """The last document built per station, valid while the station's revision is unchanged.
+
+    Polls (hundreds a second across stations) then cost two indexed reads, not a rebuild.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, CachedSnapshot] = {}
+        self._lock = threading.Lock()
+
+    def get(self, station_id: str, revision: int) -> CachedSnapshot | None:
+        entry = self._entries.get(station_id)
+        return entry if entry is not None and entry.revision == revision else None
+
+    def put(self, station_id: str, entry: CachedSnapshot) -> None:
+        with self._lock:
+            current = self._entries.get(station_id)
+            if current is None or current.revision <= entry.revision:
+                self._entries[station_id] = entry
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    if not if_none_match:
+        return False
+    tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
+    return "*" in tags or etag in tags
+
+
+@router.get(
+    "/stations/{station_id}/snapshot",
+    responses={
+        200: {"description": "The snapshot document (docs/sync-api.md), with its ETag"},
+        304: {"description": "Nothing changed since the ETag sent in If-None-Match"},
+        401: {"description": "Unknown or revoked device token"},
+        403: {"description": "Another station's snapshot"},
+    },
+)
+def read_snapshot(
+    station_id: str,
+    device: StationDevice,
+    session: SessionDep,
+    request: Request,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    station = session.get(Station, station_id)
+    if station is None:  # deleted since the device enrolled
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "This station no longer exists.")
+    cache: SnapshotCache = request.app.state.snapshots
+    entry = cache.get(station_id, station.revision)
+    if entry is None:
+        document = build_document(session, station)
+        body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+        entry = CachedSnapshot(station.revision, f'"{document["cursor"]}"', body)
+        cache.put(station_id, entry)
+    headers = {"ETag": entry.etag, "Cache-Control": "no-cache"}
+    if etag_matches(if_none_match, entry.etag):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(entry.body, media_type="application/json", headers=headers)
+
+
+@router.get(
+    "/photos/{file_name}",
+    responses={200: {"content": {"image/jpeg": {}}}, 404: {"description": "No such photo"}},
+)
+def read_photo(file_name: str, device: CurrentDevice, session: SessionDep) -> Response:
+    sha256, _, extension = file_name.partition(".")
+    # Only photos of the device's own station's deputies.
+    photo = session.scalars(
+        select(Photo)
+        .join(Deputy, Deputy.photo_sha256 == Photo.sha256)
+        .where(Photo.sha256 == sha256, Deputy.station_id == device.station_id)
+        .limit(1)
+    ).one_or_none()
+    if photo is None or photo.extension != extension:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "No such photo.")
+    return Response(
+        photo.content,
+        media_type=MEDIA_TYPES.get(extension, "application/octet-stream"),
+        headers={"Cache-Control": "private, max-age=31536000, immutable"},
+    )

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Appeals (意见建议/诉求) on the server: their states, moves and deadlines (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.core.config import CHINA_TIME
+from central.core.db import touch_stations
+from central.models import Appeal, AppealStep, Holiday
+from kiosk.domain.workdays import add_working_days
+
+
+class AppealState(StrEnum):
+    RECEIVED = "received"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    ASSIGNED = "assigned"
+    REPLIED = "replied"
+    REFERRED = "referred"
+    FEEDBACK = "feedback"
+    CLOSED = "closed"
+    RATED = "rated"
+    REOPENED = "reopened"
+
+
+class Rating(StrEnum):
+    SATISFIED = "satisfied"
+    BASICALLY_SATISFIED = "basically_satisfied"
+    DISSATISFIED = "dissatisfied"
+
+
+S = AppealState
+NEXT_STATES: dict[AppealState, tuple[AppealState, ...]] = {
+    S.RECEIVED: (S.ACCEPTED, S.REJECTED),
+    S.ACCEPTED: (S.ASSIGNED,),
+    S.ASSIGNED: (S.REPLIED,),
+    S.REPLIED: (S.REFERRED, S.CLOSED),
+    S.REFERRED: (S.FEEDBACK,),
+    S.FEEDBACK: (S.CLOSED,),
+    S.CLOSED: (S.RATED,),
+    S.RATED: (S.REOPENED,),  # only when the rating is "dissatisfied"
+    S.REOPENED: (S.ASSIGNED,),
+    S.REJECTED: (),
+}
+# Entering these states starts a deadline: the deputy replies within 3 working days of the
+# assignment; the department's feedback is relayed within 15 working days of the referral.
+DEADLINES = {S.ASSIGNED: 3, S.REFERRED: 15}
+
+
+class MoveRefused(ValueError):
+    """A move the rules do not allow; the message says why in plain words."""
+
+
+def holiday_table(session: Session) -> dict:
+    return {h.day: h.kind == "holiday" for h in session.scalars(select(Holiday))}
+
+
+def move_appeal(
+    session: Session,
+    appeal: Appeal,
+    state: AppealState,
+    *,
+    note: str,
+    actor: str,
+    now: datetime,
+    rating: Rating | None = None,
+) -> None:
+    """Move `appeal` to `state`, recording the step and the new deadline (if any)."""
+    current = AppealState(appeal.state)
+    allowed = NEXT_STATES[current]
+    if state not in allowed:
+        choices = ", ".join(allowed) or "nothing (it is final)"
+        raise MoveRefused(f"an appeal in state {current} can move to {choices}, not {state}")
+    if state is S.RATED and rating is None:
+        raise MoveRefused(
+            "rating the appeal needs --rating (satisfied, basically_satisfied, dissatisfied)"
+        )
+    if state is not S.RATED and rating is not None:
+        raise MoveRefused("--rating goes only with the state rated")
+    if state is S.REOPENED and appeal.rating != Rating.DISSATISFIED:
+        raise MoveRefused("only an appeal rated dissatisfied can be reopened")
+    appeal.state = state
+    if state is S.RATED:
+        appeal.rating = rating
+    days = DEADLINES.get(state)
+    today = now.astimezone(CHINA_TIME).date()
+    appeal.due_on = add_working_days(today, days, holiday_table(session)) if days else None
+    appeal.steps.append(AppealStep(state=state, at=now, actor=actor, note=note))
+    touch_stations(session, appeal.station_id)

@@ -1,0 +1,453 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`python -m central`: run the server, or administer stations, rosters, appeals and devices.
+
+Every command prints what it did; bad input ends it with a plain message and exit status 1
+(2 for a command line argparse cannot read) and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.core.config import CHINA_TIME, ENROLMENT_CODE_DAYS, Settings
+from central.core.db import Database, open_database, touch_stations
+from kiosk.domain.station import StationKind
+
+
+class CommandError(Exception):
+    """Bad input to a command: the message is shown as is."""
+
+
+Handler = Callable[[Settings, argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: given before or after the command, the option is not reset by the other parser.
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the server's data folder (or CENTRAL_DATA_DIR)",
+    )
+    common.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        help="a database URL (or CENTRAL_DATABASE_URL); default: SQLite in the data folder",
+    )
+    parser = argparse.ArgumentParser(
+        prog="python -m central", description=__doc__.splitlines()[0], parents=[common]
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help: str, sub=commands) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help, parents=[common])
+        p.set_defaults(handler=handler)
+        return p
+
+    def group(name: str, help: str):
+        p = commands.add_parser(name, help=help, description=help)
+        return p.add_subparsers(dest="subcommand", required=True, metavar="COMMAND")
+
+    p = command("serve", serve, "run the server until stopped (Ctrl+C)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000, help="0: any free port")
+    p.add_argument("--no-access-log", action="store_true", help="do not log every request")
+
+    stations = group("station", "stations (家站点)")
+    p = command("create", station_create, "create a station", stations)
+    p.add_argument("--id", required=True)
+    p.add_argument("--kind", required=True, choices=[k.value for k in StationKind])
+    p.add_argument("--name", required=True)
+    p.add_argument("--address", default="")
+    p.add_argument("--hours", default="")
+    p.add_argument("--phone", default="")
+    p.add_argument("--intro", default="")
+    p.add_argument("--enrolment-code", action="store_true", help="also issue an enrolment code")
+
+    p = command("enrolment-code", enrolment_code, "issue a one-time code to enrol a kiosk")
+    p.add_argument("--station", required=True)
+    p.add_argument("--days", type=int, default=ENROLMENT_CODE_DAYS, help="valid for (days)")
+
+    roster = group("roster", "a station's deputies")
+    p = command("import", roster_import, "replace a station's roster from CSV or JSON", roster)
+    p.add_argument("--station", required=True)
+    p.add_argument("file", type=Path, metavar="FILE.csv|FILE.json")
+    p.add_argument("--photos", type=Path, help="folder with the files the photo column names")
+
+    schedules = group("schedules", "a station's reception schedules")
+    p = command("import", schedules_import, "replace a station's schedules from JSON", schedules)
+    p.add_argument("--station", required=True)
+    p.add_argument("file", type=Path, metavar="FILE.json")
+
+    pins = group("pin", "deputies' sign-in PINs")
+    p = command("set", pin_set, "set a deputy's PIN, read from standard input", pins)
+    p.add_argument("--station", required=True)
+    p.add_argument("--deputy", required=True)
+
+    appeals = group("appeals", "appeals (意见建议) and their progress")
+    p = command("list", appeals_list, "list a station's appeals", appeals)
+    p.add_argument("--station", required=True)
+    p = command("move", appeals_move, "move an appeal to its next state", appeals)
+    p.add_argument("tracking_code", metavar="TRACKING_CODE")
+    p.add_argument("state", metavar="STATE")
+    p.add_argument("--note", required=True, help="a note the visitor may read")
+    p.add_argument("--actor", default="", help="who did it (default: the system user)")
+    p.add_argument("--rating", help="with rated: satisfied, basically_satisfied, dissatisfied")
+
+    devices = group("device", "enrolled kiosks")
+    p = command("list", device_list, "list the enrolled kiosks", devices)
+    p.add_argument("--station")
+    p = command("revoke", device_revoke, "revoke a kiosk's token", devices)
+    p.add_argument("device_id", metavar="DEVICE_ID")
+
+    command("demo-station", demo_station, "create the demo station and print an enrolment code")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = getattr(args, "data_dir", None) or os.environ.get("CENTRAL_DATA_DIR")
+    if not data_dir:
+        parser.error("say where the server's data is: --data-dir DIR (or CENTRAL_DATA_DIR)")
+    url = getattr(args, "database_url", None) or os.environ.get("CENTRAL_DATABASE_URL", "")
+    settings = Settings(data_dir=Path(data_dir), database_url=url)
+    try:
+        return args.handler(settings, args)
+    except CommandError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from central.main import create_app
+
+    app = create_app(settings)
+    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    # Standard output carries only the ready line; logs go to standard error.
+    log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    config = uvicorn.Config(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=log_config,
+        access_log=not args.no_access_log,
+        timeout_graceful_shutdown=5,
+    )
+
+    class ReadyServer(uvicorn.Server):
+        """Says so on standard output once it listens: what scripts and tests wait for."""
+
+        async def startup(self, sockets=None) -> None:  # type: ignore[no-untyped-def]
+            await super().startup(sockets=sockets)
+            if self.started:
+                port = self.servers[0].sockets[0].getsockname()[1]
+                print(f"central ready on http://{self.config.host}:{port}", flush=True)
+
+    ReadyServer(config).run()
+    return 0
+
+
+def _database(settings: Settings) -> Database:
+    try:
+        return open_database(settings)
+    except Exception as error:  # the message names the file or the server it could not open
+        raise CommandError(f"cannot open the database: {error}") from None
+
+
+def _station(session: Session, station_id: str):
+    from central.models import Station
+
+    station = session.get(Station, station_id)
+    if station is None:
+        raise CommandError(f"no station {station_id} (create it with: station create)")
+    return station
+
+
+def station_create(settings: Settings, args: argparse.Namespace) -> int:
+    from central.imports import ID_PATTERN
+    from central.models import Station
+
+    if not ID_PATTERN.fullmatch(args.id):
+        raise CommandError("a station id uses letters, digits, '.', '_' or '-' (up to 64)")
+    if not args.name.strip():
+        raise CommandError("the station needs a name")
+    with _database(settings).writer.begin() as session:
+        if session.get(Station, args.id) is not None:
+            raise CommandError(f"station {args.id} exists already")
+        session.add(
+            Station(
+                id=args.id,
+                kind=args.kind,
+                name=args.name.strip(),
+                address=args.address,
+                hours=args.hours,
+                phone=args.phone,
+                intro=args.intro,
+                rules=[],
+                notices=[],
+            )
+        )
+        print(f"created station {args.id}: {args.name.strip()} ({args.kind})")
+        if args.enrolment_code:
+            session.flush()  # the station row first: the code refers to it
+            _issue_code(session, args.id, ENROLMENT_CODE_DAYS)
+    return 0
+
+
+def _issue_code(session: Session, station_id: str, days: int) -> None:
+    from central.devices import issue_enrolment_code
+
+    code, expires_at = issue_enrolment_code(session, station_id, days)
+    until = expires_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+    print(f"enrolment code for {station_id}: {code} (one use, valid until {until})")
+
+
+def enrolment_code(settings: Settings, args: argparse.Namespace) -> int:
+    if not 1 <= args.days <= 90:
+        raise CommandError("--days: from 1 to 90")
+    with _database(settings).writer.begin() as session:
+        _station(session, args.station)
+        _issue_code(session, args.station, args.days)
+    return 0
+
+
+def _report(error) -> CommandError:  # type: ignore[no-untyped-def]
+    lines = "\n".join(f"  {problem}" for problem in error.problems)
+    return CommandError(f"nothing was imported; fix these and import again:\n{lines}")
+
+
+def roster_import(settings: Settings, args: argparse.Namespace) -> int:
+    from central.imports import ImportRefused, import_roster, parse_roster, read_rows
+
+    if args.photos is not None and not args.photos.is_dir():
+        raise CommandError(f"--photos: {args.photos} is not a folder")
+    try:
+        entries = parse_roster(read_rows(args.file), args.photos)
+    except ImportRefused as error:
+        raise _report(error) from None
+    with _database(settings).writer.begin() as session:
+        _station(session, args.station)
+        change = import_roster(session, args.station, entries)
+    removed = f", removed {', '.join(change.removed)}" if change.removed else ""
+    print(
+        f"imported {len(entries)} deputies into {args.station}: "
+        f"{change.added} new, {change.updated} updated{removed}"
+    )
+    return 0
+
+
+def schedules_import(settings: Settings, args: argparse.Namespace) -> int:
+    from central.imports import ImportRefused, import_schedules, parse_schedules, read_rows
+    from central.models import Deputy
+
+    if args.file.suffix.lower() != ".json":
+        raise CommandError("schedules are imported from a .json file")
+    with _database(settings).writer.begin() as session:
+        _station(session, args.station)
+        deputy_ids = set(
+            session.scalars(select(Deputy.deputy_id).where(Deputy.station_id == args.station))
+        )
+        try:
+            schedules = parse_schedules(read_rows(args.file), deputy_ids)
+        except ImportRefused as error:
+            raise _report(error) from None
+        import_schedules(session, args.station, schedules)
+    print(f"imported {len(schedules)} reception schedules into {args.station}")
+    return 0
+
+
+def pin_set(settings: Settings, args: argparse.Namespace) -> int:
+    from central.core.security import hash_pin
+    from central.models import Deputy
+
+    pin = sys.stdin.readline().strip()
+    try:
+        pin_hash = hash_pin(pin)
+    except ValueError as error:
+        raise CommandError(f"{error}; nothing was changed") from None
+    with _database(settings).writer.begin() as session:
+        _station(session, args.station)
+        deputy = session.scalars(
+            select(Deputy).where(Deputy.station_id == args.station, Deputy.deputy_id == args.deputy)
+        ).one_or_none()
+        if deputy is None:
+            raise CommandError(f"no deputy {args.deputy} at station {args.station}")
+        deputy.pin_hash = pin_hash
+        touch_stations(session, args.station)
+    print(f"PIN set for {deputy.name} ({args.deputy}); kiosks receive it with their next pull")
+    return 0
+
+
+def appeals_list(settings: Settings, args: argparse.Namespace) -> int:
+    from central.models import Appeal
+    from kiosk.domain.tracking import display
+
+    with _database(settings).reader() as session:
+        _station(session, args.station)
+        appeals = session.scalars(
+            select(Appeal).where(Appeal.station_id == args.station).order_by(Appeal.id)
+        ).all()
+        if not appeals:
+            print(f"no appeals at {args.station}")
+            return 0
+        print(f"{'tracking code':<14} {'state':<10} {'due':<11} {'received':<17} category")
+        for a in appeals:
+            received = a.created_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+            due = a.due_on.isoformat() if a.due_on else "-"
+            print(
+                f"{display(a.tracking_code):<14} {a.state:<10} {due:<11} {received:<17} "
+                f"{a.category}"
+            )
+        print(f"{len(appeals)} appeals")
+    return 0
+
+
+def appeals_move(settings: Settings, args: argparse.Namespace) -> int:
+    from central.appeals import AppealState, MoveRefused, Rating, move_appeal
+    from central.models import Appeal
+    from kiosk.domain.tracking import InvalidTrackingCode, display, parse_tracking_code
+
+    try:
+        code = parse_tracking_code(args.tracking_code)
+    except InvalidTrackingCode as error:
+        raise CommandError(f"{args.tracking_code}: {error}") from None
+    try:
+        state = AppealState(args.state)
+    except ValueError:
+        raise CommandError(
+            f"no state {args.state}; the states are {', '.join(AppealState)}"
+        ) from None
+    try:
+        rating = Rating(args.rating) if args.rating else None
+    except ValueError:
+        raise CommandError(f"--rating: one of {', '.join(Rating)}") from None
+    actor = args.actor or os.environ.get("USER", "")
+    with _database(settings).writer.begin() as session:
+        appeal = session.scalars(select(Appeal).where(Appeal.tracking_code == code)).one_or_none()
+        if appeal is None:
+            raise CommandError(f"no appeal with tracking code {display(code)}")
+        try:
+            move_appeal(
+                session,
+                appeal,
+                state,
+                note=args.note,
+                actor=actor,
+                now=datetime.now(UTC),
+                rating=rating,
+            )
+        except MoveRefused as error:
+            raise CommandError(f"{display(code)}: {error}") from None
+        due = f", due {appeal.due_on.isoformat()}" if appeal.due_on else ""
+    print(f"{display(code)} is now {state}{due}")
+    return 0
+
+
+def device_list(settings: Settings, args: argparse.Namespace) -> int:
+    from central.models import Device
+
+    with _database(settings).reader() as session:
+        query = select(Device).order_by(Device.enrolled_at)
+        if args.station:
+            query = query.where(Device.station_id == args.station)
+        devices = session.scalars(query).all()
+        for d in devices:
+            seen = (
+                d.last_seen_at.astimezone(CHINA_TIME).isoformat("minutes")
+                if d.last_seen_at
+                else "never"
+            )
+            state = "revoked" if d.revoked_at else "active"
+            print(f"{d.id}  {d.station_id}  {state}  last seen {seen}  {d.name}")
+        print(f"{len(devices)} devices")
+    return 0
+
+
+def device_revoke(settings: Settings, args: argparse.Namespace) -> int:
+    from central.models import Device
+
+    with _database(settings).writer.begin() as session:
+        device = session.get(Device, args.device_id)
+        if device is None:
+            raise CommandError(f"no device {args.device_id} (see: device list)")
+        if device.revoked_at is not None:
+            print(f"device {args.device_id} was already revoked")
+            return 0
+        device.revoked_at = datetime.now(UTC)
+    print(
+        f"revoked device {args.device_id} ({device.name}, station {device.station_id}); "
+        "its token no longer works"
+    )
+    return 0
+
+
+def demo_station(settings: Settings, args: argparse.Namespace) -> int:
+    """The kiosk's fictional demo station, with placeholder portraits, on the server."""
+    from central.imports import PhotoFile, RosterEntry, import_roster, import_schedules
+    from central.models import Station
+    from kiosk.demo import demo_snapshot, portrait_svg
+
+    snapshot = demo_snapshot()
+    s = snapshot.station
+    with _database(settings).writer.begin() as session:
+        if session.get(Station, s.id) is not None:
+            print(f"the demo station {s.id} exists already")
+        else:
+            session.add(
+                Station(
+                    id=s.id,
+                    kind=s.kind.value,
+                    name=s.name,
+                    address=s.address,
+                    hours=s.hours,
+                    phone=s.phone,
+                    intro=s.intro,
+                    rules=[{"title": r.title, "body": r.body} for r in s.rules],
+                    notices=[
+                        {
+                            "id": n.id,
+                            "title": n.title,
+                            "body": n.body,
+                            "published_on": n.published_on.isoformat(),
+                        }
+                        for n in s.notices
+                    ],
+                    opinions_collected=s.figures.opinions_collected,
+                    problems_solved=s.figures.problems_solved,
+                    satisfaction=s.figures.satisfaction,
+                )
+            )
+            session.flush()
+            entries = [
+                RosterEntry(
+                    deputy_id=d.id,
+                    name=d.name,
+                    levels=d.levels,
+                    constituency=d.constituency,
+                    blocks=d.blocks,
+                    phone=d.phone,
+                    occupation=d.occupation,
+                    bio=d.bio,
+                    photo=PhotoFile(portrait_svg(i).encode(), "svg"),
+                    qr_url=d.qr_url,
+                )
+                for i, d in enumerate(snapshot.deputies)
+            ]
+            import_roster(session, s.id, entries)
+            import_schedules(session, s.id, list(snapshot.schedules))
+            print(f"created the demo station {s.id}: {s.name}, {len(entries)} deputies")
+        _issue_code(session, s.id, ENROLMENT_CODE_DAYS)
+    return 0

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The database: SQLite (the kiosk's pragmas) or PostgreSQL, migrated with Alembic at start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from central.core.config import Settings
+from central.models import Station
+
+MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
+# The newest migration. Opening compares it with the database and only imports Alembic when
+# they differ (every admin command opens the database; Alembic costs ~300 ms). A test keeps it
+# equal to Alembic's head.
+SCHEMA_HEAD = "0001"
+
+
+def create_db_engine(url: str, *, writer: bool = True) -> Engine:
+    """An engine for `url`. On SQLite a writer's transactions start with BEGIN IMMEDIATE.
+
+    Deferred SQLite transactions that read and then write fail with "database is locked" when
+    another writer got there first (busy_timeout cannot help); taking the write lock at BEGIN
+    makes concurrent writers queue instead. Readers keep a plain BEGIN so they never queue.
+    """
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    path = url.removeprefix("sqlite:///")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, pool_size=10, max_overflow=30)
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", partial(_on_sqlite_begin, writer))
+    return engine
+
+
+def _on_sqlite_connect(connection: Any, _record: object) -> None:
+    # The driver's own transaction handling is off: we say BEGIN ourselves (see above).
+    connection.isolation_level = None
+    cursor = connection.cursor()
+    # The kiosk's pragmas: a committed transaction survives a power cut (DESIGN.md §5).
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _on_sqlite_begin(writer: bool, connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+def schema_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` with Alembic."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+@dataclass(frozen=True)
+class Database:
+    """Session factories: `writer` for anything that changes data, `reader` for the rest."""
+
+    writer: sessionmaker[Session]
+    reader: sessionmaker[Session]
+
+
+def open_database(settings: Settings) -> Database:
+    """Open (creating and migrating as needed) the database."""
+    url = settings.resolved_database_url
+    engine = create_db_engine(url)
+    if schema_revision(engine) != SCHEMA_HEAD:
+        upgrade(engine)
+    writer = sessionmaker(engine, expire_on_commit=False)
+    if not url.startswith("sqlite"):
+        return Database(writer=writer, reader=writer)
+    reader = sessionmaker(create_db_engine(url, writer=False), expire_on_commit=False)
+    return Database(writer=writer, reader=reader)
+
+
+def touch_stations(session: Session, station_id: str | None = None) -> None:
+    """Mark a station's snapshot (or every station's, for shared data) as changed."""
+    statement = update(Station).values(revision=Station.revision + 1)
+    if station_id is not None:
+        statement = statement.where(Station.id == station_id)
+    session.execute(statement)

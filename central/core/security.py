@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Secrets: device tokens, enrolment codes, deputies' PINs and the server's sealing key."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import secrets
+from pathlib import Path
+from typing import Any
+
+from argon2 import PasswordHasher
+from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey, SealedBox
+
+from kiosk.domain.tracking import ALPHABET
+
+ENROLMENT_CODE_LENGTH = 12  # 60 bits, typed by a technician once, valid a week
+_CODE_SEPARATORS = str.maketrans("", "", " -\u3000")
+PIN_PATTERN = re.compile(r"[0-9]{4,8}")
+
+
+def new_device_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    """What the server stores of a token or code: its SHA-256, hex."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_enrolment_code() -> str:
+    """'K7QM-4XPD-8ZRT': the tracking-code alphabet (no 0/O/1/I), in groups of four."""
+    code = "".join(secrets.choice(ALPHABET) for _ in range(ENROLMENT_CODE_LENGTH))
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def normalise_enrolment_code(text: str) -> str:
+    return text.translate(_CODE_SEPARATORS).upper()
+
+
+_pin_hasher = PasswordHasher()  # argon2id with the library's current recommended costs
+
+
+def hash_pin(pin: str) -> str:
+    """An argon2id hash of a deputy's PIN (4-8 digits); ValueError otherwise."""
+    if not PIN_PATTERN.fullmatch(pin):
+        raise ValueError("a PIN is 4 to 8 digits")
+    return _pin_hasher.hash(pin)
+
+
+def load_server_key(path: Path) -> PrivateKey:
+    """The server's X25519 key, generated on first use into `path` (mode 0600)."""
+    try:
+        return PrivateKey(path.read_bytes())
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = PrivateKey.generate()
+    # O_EXCL: two processes starting at once cannot both write a key; the loser reads it.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return PrivateKey(path.read_bytes())
+    with os.fdopen(fd, "wb") as file:
+        file.write(bytes(key))
+        file.flush()
+        os.fsync(file.fileno())
+    return key
+
+
+def public_key_text(key: PrivateKey) -> str:
+    return base64.b64encode(bytes(key.public_key)).decode()
+
+
+class UnsealError(ValueError):
+    """Sealed personal data that cannot be opened or read; the message says why."""
+
+
+def open_sealed(key: PrivateKey, sealed: str) -> Any:
+    """The JSON value a kiosk sealed with the server's public key."""
+    try:
+        box = base64.b64decode(sealed, validate=True)
+    except ValueError:
+        raise UnsealError("sealed: not base64") from None
+    try:
+        plain = SealedBox(key).decrypt(box)
+    except CryptoError:
+        raise UnsealError("sealed: cannot be opened with this server's key") from None
+    try:
+        return json.loads(plain.decode("utf-8"))
+    except ValueError:
+        raise UnsealError("sealed: the opened content is not JSON") from None

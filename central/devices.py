@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Enrolment codes and the devices (kiosks) enrolled with them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from central.core.config import ENROLMENT_CODE_DAYS
+from central.core.security import (
+    new_device_token,
+    new_enrolment_code,
+    normalise_enrolment_code,
+    token_hash,
+)
+from central.models import Device, EnrolmentCode
+
+
+class EnrolmentRefused(ValueError):
+    """A code that does not enrol a device; the message says why in plain words."""
+
+
+def issue_enrolment_code(
+    session: Session, station_id: str, days: int = ENROLMENT_CODE_DAYS
+) -> tuple[str, datetime]:
+    """A new one-time code for `station_id` and when it expires. Only its hash is stored."""
+    code = new_enrolment_code()
+    now = datetime.now(UTC)
+    expires_at = now + timedelta(days=days)
+    session.add(
+        EnrolmentCode(
+            code_hash=token_hash(normalise_enrolment_code(code)),
+            station_id=station_id,
+            created_at=now,
+            expires_at=expires_at,
+        )
+    )
+    return code, expires_at
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    device_id: str
+    device_token: str
+    station_id: str
+
+
+def enrol(session: Session, code: str, device_name: str) -> Enrolment:
+    now = datetime.now(UTC)
+    code_hash = token_hash(normalise_enrolment_code(code))
+    row = session.get(EnrolmentCode, code_hash)
+    if row is None:
+        raise EnrolmentRefused("This enrolment code is unknown. Check it or ask for a new one.")
+    if row.used_at is not None:
+        raise EnrolmentRefused("This enrolment code was already used. Ask for a new one.")
+    if row.expires_at <= now:
+        raise EnrolmentRefused("This enrolment code has expired. Ask for a new one.")
+    device_id = str(uuid.uuid4())
+    # Conditional update: of two kiosks racing with one code, exactly one gets it.
+    taken = session.execute(
+        update(EnrolmentCode)
+        .where(EnrolmentCode.code_hash == code_hash, EnrolmentCode.used_at.is_(None))
+        .values(used_at=now, device_id=device_id)
+    )
+    if taken.rowcount != 1:
+        raise EnrolmentRefused("This enrolment code was already used. Ask for a new one.")
+    token = new_device_token()
+    session.add(
+        Device(
+            id=device_id,
+            station_id=row.station_id,
+            name=device_name,
+            token_hash=token_hash(token),
+            enrolled_at=now,
+        )
+    )
+    return Enrolment(device_id=device_id, device_token=token, station_id=row.station_id)
+
+
+def device_for_token(session: Session, token: str) -> Device | None:
+    """The enrolled, not revoked device holding `token`."""
+    return session.scalars(
+        select(Device).where(Device.token_hash == token_hash(token), Device.revoked_at.is_(None))
+    ).one_or_none()

@@ -1,0 +1,221 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""SQLAlchemy models of the central database. Changing them needs a migration."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime, stored as UTC; SQLite keeps no offset, so it comes back as UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime}
+
+
+class Station(Base):
+    __tablename__ = "station"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(Text, default="")
+    hours: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    intro: Mapped[str] = mapped_column(Text, default="")
+    rules: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    notices: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    opinions_collected: Mapped[int] = mapped_column(default=0)
+    problems_solved: Mapped[int] = mapped_column(default=0)
+    satisfaction: Mapped[float | None] = mapped_column(Float)
+    # Bumped by every change a snapshot shows, so the server rebuilds a document only then.
+    revision: Mapped[int] = mapped_column(default=0)
+
+
+class Photo(Base):
+    """A deputy's photo, content-addressed: the same bytes are stored once."""
+
+    __tablename__ = "photo"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    extension: Mapped[str] = mapped_column(String(8))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.sha256}.{self.extension}"
+
+
+class Deputy(Base):
+    __tablename__ = "deputy"
+    __table_args__ = (UniqueConstraint("station_id", "deputy_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    deputy_id: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(100))
+    levels: Mapped[list[str]] = mapped_column(JSON)
+    constituency: Mapped[str] = mapped_column(String(200), default="")
+    blocks: Mapped[list[str]] = mapped_column(JSON, default=list)
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    occupation: Mapped[str] = mapped_column(String(200), default="")
+    bio: Mapped[str] = mapped_column(Text, default="")
+    qr_url: Mapped[str] = mapped_column(Text, default="")
+    photo_sha256: Mapped[str | None] = mapped_column(ForeignKey("photo.sha256"))
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+
+    photo: Mapped[Photo | None] = relationship(lazy="joined")
+
+
+class Schedule(Base):
+    __tablename__ = "schedule"
+    __table_args__ = (UniqueConstraint("station_id", "schedule_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    schedule_id: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    rule: Mapped[str] = mapped_column(Text)
+    start: Mapped[time]
+    end: Mapped[time]
+    deputy_ids: Mapped[list[str]] = mapped_column(JSON)
+    per_occurrence: Mapped[int | None]
+    theme: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Holiday(Base):
+    """A day off on a weekday (holiday) or a worked weekend day (make-up workday, 调休)."""
+
+    __tablename__ = "holiday"
+
+    day: Mapped[date] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "holiday" | "workday"
+    name: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Category(Base):
+    """The appeal categories the kiosks offer (反映问题 → category)."""
+
+    __tablename__ = "category"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    position: Mapped[int]
+
+
+class EnrolmentCode(Base):
+    __tablename__ = "enrolment_code"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Device(Base):
+    """An enrolled kiosk. Its token is stored only as a SHA-256 hash."""
+
+    __tablename__ = "device"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    last_seen_at: Mapped[datetime | None]
+    last_heartbeat: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Event(Base):
+    """One outbox event as a kiosk sent it; `uuid` is unique, which makes intake idempotent."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    station_id: Mapped[str] = mapped_column(
+        ForeignKey("station.id", ondelete="CASCADE"), index=True
+    )
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    # kind + created_at + body, canonical JSON: what "the same event" means (docs/sync-api.md).
+    canonical: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime]
+
+
+class Appeal(Base):
+    __tablename__ = "appeal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), unique=True)
+    station_id: Mapped[str] = mapped_column(
+        ForeignKey("station.id", ondelete="CASCADE"), index=True
+    )
+    tracking_code: Mapped[str] = mapped_column(String(16), unique=True)
+    category: Mapped[str] = mapped_column(String(100))
+    block: Mapped[str] = mapped_column(String(200), default="")
+    target_deputy_id: Mapped[str | None] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16))
+    due_on: Mapped[date | None]
+    rating: Mapped[str | None] = mapped_column(String(32))
+    # The personal part, opened from the kiosk's sealed box at intake.
+    contact_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_mobile: Mapped[str] = mapped_column(String(32), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    consent: Mapped[bool] = mapped_column(default=False)
+
+    steps: Mapped[list[AppealStep]] = relationship(
+        order_by="AppealStep.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class AppealStep(Base):
+    """One move of an appeal through its states: when, who, and a note the public may read."""
+
+    __tablename__ = "appeal_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeal.id", ondelete="CASCADE"))
+    state: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")

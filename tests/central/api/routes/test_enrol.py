@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+import base64
+import sqlite3
+
+from tests.helpers.central import enrol, enrolment_code
+
+
+def test_a_code_enrols_one_kiosk_once(central, new_station):
+    station_id = new_station()
+    code = enrolment_code(central, station_id)
+
+    # As a technician might type it: lower case, no dashes.
+    answer = enrol(central.url, code.replace("-", "").lower(), "一楼大厅触摸屏")
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    assert body["station_id"] == station_id
+    assert len(base64.b64decode(body["server_public_key"])) == 32
+    assert len(base64.urlsafe_b64decode(body["device_token"] + "=")) == 32
+
+    again = enrol(central.url, code)
+    assert again.status_code == 400
+    assert "already used" in again.json()["detail"]
+
+
+def test_the_server_keeps_only_a_hash_of_the_token(central, kiosk):
+    with sqlite3.connect(central.database) as db:
+        stored = db.execute(
+            "SELECT token_hash FROM device WHERE id = ?", (kiosk.device_id,)
+        ).fetchone()[0]
+    assert stored != kiosk.token and len(stored) == 64
+
+
+def test_an_unknown_code_is_refused_in_plain_words(central):
+    answer = enrol(central.url, "AAAA-BBBB-CCCC")
+    assert answer.status_code == 400
+    assert "unknown" in answer.json()["detail"]
+
+
+def test_an_expired_code_is_refused(central, new_station):
+    station_id = new_station()
+    code = enrolment_code(central, station_id)
+    with sqlite3.connect(central.database) as db:
+        db.execute(
+            "UPDATE enrolment_code SET expires_at = '2020-01-01 00:00:00.000000' "
+            "WHERE station_id = ?",
+            (station_id,),
+        )
+    answer = enrol(central.url, code)
+    assert answer.status_code == 400
+    assert "expired" in answer.json()["detail"]
+
+
+def test_the_api_is_described_at_docs(central):
+    import requests
+
+    assert requests.get(central.url + "/docs", timeout=10).status_code == 200
+    paths = requests.get(central.url + "/openapi.json", timeout=10).json()["paths"]
+    assert "/api/v1/stations/{station_id}/events" in paths

@@ -1,0 +1,190 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+import base64
+import copy
+import json
+import sqlite3
+import threading
+from datetime import datetime
+
+from nacl.public import PrivateKey, SealedBox
+
+from kiosk.domain.tracking import display, new_tracking_code
+
+
+def _count(central, table, uuid):
+    with sqlite3.connect(central.database) as db:
+        return db.execute(f"SELECT count(*) FROM {table} WHERE uuid = ?", (uuid,)).fetchone()[0]
+
+
+def test_an_event_is_created_once_then_duplicate_then_conflict(central, kiosk):
+    event = kiosk.appeal_event(new_tracking_code())
+    answer = kiosk.post_events([event])
+    assert answer.status_code == 200
+    assert answer.json() == {"results": [{"uuid": event["uuid"], "status": "created"}]}
+
+    again = kiosk.post_events([event]).json()["results"]
+    assert again == [{"uuid": event["uuid"], "status": "duplicate"}]
+
+    other_body = copy.deepcopy(event)
+    other_body["body"]["category"] = "环境保护"
+    (conflict,) = kiosk.post_events([other_body]).json()["results"]
+    assert conflict["status"] == "conflict" and conflict["reason"]
+    assert _count(central, "event", event["uuid"]) == 1
+
+
+def test_malformed_events_are_invalid_and_do_not_stop_the_others(kiosk):
+    good = kiosk.appeal_event(new_tracking_code())
+    no_uuid = kiosk.appeal_event(new_tracking_code()) | {"uuid": "not-a-uuid"}
+    unknown_kind = kiosk.appeal_event(new_tracking_code()) | {"kind": "complaint"}
+    naive_time = kiosk.appeal_event(new_tracking_code()) | {"created_at": "2026-11-22T10:00:00"}
+    bad_code = kiosk.appeal_event("K7QM4XPD0")
+    garbage_seal = kiosk.appeal_event(new_tracking_code())
+    garbage_seal["body"]["sealed"] = "bm90IGEgc2VhbGVkIGJveA=="
+    wrong_key = kiosk.appeal_event(new_tracking_code())
+    box = SealedBox(PrivateKey.generate().public_key)
+    wrong_key["body"]["sealed"] = base64.b64encode(box.encrypt(b"{}")).decode()
+    no_mobile = kiosk.appeal_event(new_tracking_code())
+    no_mobile["body"]["sealed"] = kiosk.seal(
+        {"name": "", "text": "", "address": "", "consent": True}
+    )
+    no_consent = kiosk.appeal_event(new_tracking_code(), consent=False)
+    batch = [
+        no_uuid,
+        unknown_kind,
+        good,
+        naive_time,
+        bad_code,
+        garbage_seal,
+        wrong_key,
+        no_mobile,
+        no_consent,
+        "not an object",
+    ]
+
+    results = kiosk.post_events(batch).json()["results"]
+
+    assert [r["status"] for r in results] == ["invalid"] * 2 + ["created"] + ["invalid"] * 7
+    assert results[2]["uuid"] == good["uuid"]
+    reasons = [r.get("reason", "") for r in results]
+    assert "uuid" in reasons[0]
+    assert "kind" in reasons[1]
+    assert "offset" in reasons[3]
+    assert "tracking_code" in reasons[4]
+    assert "cannot be opened" in reasons[5] and "cannot be opened" in reasons[6]
+    assert "mobile" in reasons[7]
+    assert "consent" in reasons[8]
+
+
+def test_the_same_uuid_posted_five_times_at_once_is_one_row(central, kiosk):
+    event = kiosk.appeal_event(new_tracking_code())
+    start = threading.Barrier(5)
+    statuses = []
+
+    def post():
+        start.wait()
+        statuses.append(kiosk.post_events([event]).json()["results"][0]["status"])
+
+    threads = [threading.Thread(target=post) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(statuses) == ["created"] + ["duplicate"] * 4
+    assert _count(central, "event", event["uuid"]) == 1
+
+
+def test_the_server_opens_the_sealed_personal_part(central, kiosk):
+    code = new_tracking_code()
+    event = kiosk.appeal_event(
+        code, name="李四", mobile="00098765432", text="楼道灯坏了", address="望江社区5幢"
+    )
+    assert kiosk.post_events([event]).json()["results"][0]["status"] == "created"
+    with sqlite3.connect(central.database) as db:
+        row = db.execute(
+            "SELECT contact_name, contact_mobile, text, address, consent, category, block "
+            "FROM appeal WHERE tracking_code = ?",
+            (code,),
+        ).fetchone()
+    assert row == ("李四", "00098765432", "楼道灯坏了", "望江社区5幢", 1, "交通出行", "文昌社区")
+
+
+def test_other_kinds_are_stored_as_sent(central, kiosk):
+    event = {
+        "uuid": "4f0c1d3e-2b9a-4c8e-9f1a-0d2c3b4a5e6f",
+        "kind": "attendance",
+        "created_at": "2026-11-22T09:01:00+08:00",
+        "body": {"deputy_id": "d1", "sign_in": "2026-11-22T09:01:00+08:00"},
+    }
+    (result,) = kiosk.post_events([event]).json()["results"]
+    assert result["status"] == "created"
+
+
+def test_a_kiosk_cannot_write_to_another_station(central, new_kiosk):
+    a, b = new_kiosk(), new_kiosk()
+    event = a.appeal_event(new_tracking_code())
+    assert a.post_events([event], station_id=b.station_id).status_code == 403
+    assert a.post(f"/api/v1/stations/{b.station_id}/heartbeat", {}).status_code == 403
+    assert _count(central, "event", event["uuid"]) == 0
+
+
+def test_a_batch_has_at_most_500_events(kiosk):
+    assert kiosk.post_events([{}] * 501).status_code == 422
+    assert len(kiosk.post_events([{}] * 500).json()["results"]) == 500
+
+
+def test_appeal_progress_reaches_the_kiosk_in_its_next_snapshot(central, kiosk):
+    code = new_tracking_code()
+    kiosk.post_events([kiosk.appeal_event(code)])
+    first = kiosk.snapshot()
+    (appeal,) = first.json()["appeals"]
+    assert appeal["tracking_code"] == code and appeal["state"] == "received"
+    assert appeal["due_on"] is None
+
+    central.cli("appeals", "move", display(code), "accepted", "--note", "已受理", "--actor", "张")
+    moved = central.cli("appeals", "move", code, "assigned", "--note", "已交林嘉禾代表办理")
+    assert "assigned" in moved.stdout and "due" in moved.stdout
+
+    later = kiosk.snapshot(first.headers["ETag"])
+    assert later.status_code == 200
+    (appeal,) = later.json()["appeals"]
+    assert appeal["state"] == "assigned"
+    assert [s["state"] for s in appeal["steps"]] == ["received", "accepted", "assigned"]
+    assert appeal["steps"][1]["note"] == "已受理"
+    assert datetime.fromisoformat(appeal["steps"][2]["at"]).utcoffset().total_seconds() == 8 * 3600
+    assert datetime.fromisoformat(appeal["due_on"]).weekday() < 5
+    assert code in central.cli("appeals", "list", "--station", kiosk.station_id).stdout.replace(
+        "-", ""
+    )
+
+    refused = central.cli("appeals", "move", code, "closed", "--note", "x", ok=False)
+    assert refused.returncode == 1
+    assert "can move to replied" in refused.stderr
+
+
+def test_heartbeat_answers_with_the_server_clock(kiosk):
+    answer = kiosk.post(
+        f"/api/v1/stations/{kiosk.station_id}/heartbeat",
+        {
+            "version": "0.1.0",
+            "last_pull": None,
+            "last_push": None,
+            "outbox": {"pending": 3, "sent": 10, "quarantined": 0},
+            "disk_free_bytes": 10**10,
+            "clock": "2026-11-22T10:00:00+08:00",
+        },
+    )
+    assert answer.status_code == 200
+    assert datetime.fromisoformat(answer.json()["clock"]).tzinfo is not None
+
+
+def test_invalid_json_body_is_a_clear_422(kiosk):
+    import requests
+
+    answer = requests.post(
+        f"{kiosk.url}/api/v1/stations/{kiosk.station_id}/events",
+        data=json.dumps({"events": "nope"}),
+        headers=kiosk.headers | {"Content-Type": "application/json"},
+        timeout=10,
+    )
+    assert answer.status_code == 422

@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One real central server for all the central tests; a fresh station and kiosk per test."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from tests.helpers.central import (
+    CentralServer,
+    EnrolledKiosk,
+    enrol,
+    enrolment_code,
+    running_central,
+)
+
+_station_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]:
+    with running_central(tmp_path_factory.mktemp("central")) as server:
+        yield server
+
+
+def _create_station(central: CentralServer) -> tuple[str, str]:
+    """A new station and an enrolment code for it (one command: each costs a second)."""
+    station_id = f"station-{next(_station_numbers)}"
+    output = central.cli(
+        "station",
+        "create",
+        "--id",
+        station_id,
+        "--kind",
+        "station",
+        "--name",
+        f"测试联络站 {station_id}",
+        "--enrolment-code",
+    ).stdout
+    return station_id, output.split(f"enrolment code for {station_id}: ")[1].split()[0]
+
+
+@pytest.fixture
+def new_station(central: CentralServer) -> Callable[[], str]:
+    """Create a station of its own for a test; returns its id."""
+    return lambda: _create_station(central)[0]
+
+
+@pytest.fixture
+def new_kiosk(central: CentralServer) -> Callable[..., EnrolledKiosk]:
+    """Enrol a kiosk at a new station, or at `station_id`."""
+
+    def create(station_id: str | None = None) -> EnrolledKiosk:
+        if station_id is None:
+            station_id, code = _create_station(central)
+        else:
+            code = enrolment_code(central, station_id)
+        answer = enrol(central.url, code)
+        assert answer.status_code == 201, answer.text
+        body = answer.json()
+        return EnrolledKiosk(
+            url=central.url,
+            station_id=station_id,
+            device_id=body["device_id"],
+            token=body["device_token"],
+            server_public_key=body["server_public_key"],
+        )
+
+    return create
+
+
+@pytest.fixture
+def kiosk(new_kiosk) -> EnrolledKiosk:
+    return new_kiosk()

@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+import json
+import sqlite3
+
+from tests.helpers.central import central_command
+
+
+def _deputies(central, station_id):
+    with sqlite3.connect(central.database) as db:
+        return db.execute(
+            "SELECT deputy_id FROM deputy WHERE station_id = ? ORDER BY position", (station_id,)
+        ).fetchall()
+
+
+def test_a_roster_with_a_bad_row_is_reported_and_nothing_is_imported(central, kiosk, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "id,name,levels,constituency,blocks,phone,occupation,bio,photo\n"
+        'd1,林嘉禾,"national,city",第一选区,文昌社区,,主任,,\n'
+        "d2,周晓喆,mayor,第二选区,望江社区,,教师,,\n"
+        "d3,,county,第三选区,,,,,missing.jpg\n",
+        encoding="utf-8",
+    )
+    before = kiosk.snapshot()
+
+    result = central.cli("roster", "import", "--station", kiosk.station_id, str(roster), ok=False)
+
+    assert result.returncode == 1
+    assert "nothing was imported" in result.stderr
+    assert "row 3, column levels: unknown level 'mayor'" in result.stderr
+    assert "row 4, column name: empty" in result.stderr
+    assert "row 4, column photo:" in result.stderr
+    assert "row 2" not in result.stderr
+    assert _deputies(central, kiosk.station_id) == []
+    assert kiosk.snapshot(before.headers["ETag"]).status_code == 304
+
+
+def test_a_json_roster_and_schedules_are_imported(central, kiosk, tmp_path):
+    roster = tmp_path / "roster.json"
+    roster.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "d1",
+                    "name": "陈思堃",
+                    "levels": ["city", "county"],
+                    "blocks": ["云栖社区"],
+                },
+                {"id": "d2", "name": "郑玥", "levels": "county", "blocks": "望江社区、滨江写字楼"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = central.cli("roster", "import", "--station", kiosk.station_id, str(roster))
+    assert "imported 2 deputies" in result.stdout
+    assert _deputies(central, kiosk.station_id) == [("d1",), ("d2",)]
+
+    schedules = tmp_path / "schedules.json"
+    good = {
+        "id": "weekly",
+        "title": "接待日",
+        "rule": "DTSTART:20260105\nRRULE:FREQ=WEEKLY;BYDAY=MO",
+        "start": "09:00",
+        "end": "11:30",
+        "deputy_ids": ["d1", "d2"],
+        "per_occurrence": 1,
+        "theme": "",
+        "place": "一楼",
+    }
+    bad = good | {"id": "bad", "deputy_ids": ["d9"], "end": "8:00"}
+    schedules.write_text(json.dumps([good, bad]), encoding="utf-8")
+    refused = central.cli(
+        "schedules", "import", "--station", kiosk.station_id, str(schedules), ok=False
+    )
+    assert refused.returncode == 1
+    assert "row 2, column deputy_ids: no deputy d9" in refused.stderr
+    assert kiosk.snapshot().json()["schedules"] == []
+
+    schedules.write_text(json.dumps([good]), encoding="utf-8")
+    central.cli("schedules", "import", "--station", kiosk.station_id, str(schedules))
+    (schedule,) = kiosk.snapshot().json()["schedules"]
+    assert schedule["id"] == "weekly" and schedule["deputy_ids"] == ["d1", "d2"]
+
+
+def test_bad_input_gets_a_plain_message(central, kiosk, tmp_path):
+    bad_pin = central.cli(
+        "pin", "set", "--station", kiosk.station_id, "--deputy", "d1", stdin="12\n", ok=False
+    )
+    assert bad_pin.returncode == 1 and "4 to 8 digits" in bad_pin.stderr
+    no_station = central.cli("enrolment-code", "--station", "nowhere", ok=False)
+    assert no_station.returncode == 1 and "no station nowhere" in no_station.stderr
+    again = central.cli(
+        "station", "create", "--id", kiosk.station_id, "--kind", "home", "--name", "x", ok=False
+    )
+    assert again.returncode == 1 and "exists already" in again.stderr
+    bad_code = central.cli("appeals", "move", "K7QM4XPD0", "accepted", "--note", "", ok=False)
+    assert bad_code.returncode == 1 and "tracking code" in bad_code.stderr
+    assert (
+        central.cli(
+            "station", "create", "--id", "x", "--kind", "hall", "--name", "x", ok=False
+        ).returncode
+        == 2
+    )
+
+
+def test_the_demo_station_is_created_with_photos_and_an_enrolment_code(tmp_path):
+    result = central_command(tmp_path, "demo-station")
+    assert result.returncode == 0, result.stderr
+    assert "15 deputies" in result.stdout
+    assert "enrolment code for demo-station:" in result.stdout
+    key = tmp_path / "server.key"
+    assert not key.exists()  # created by the server on its first start, not by admin commands
