@@ -22,6 +22,7 @@ from kiosk.domain.station import StationSnapshot
 from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.station import Backends
+from kiosk.ui.sync import Sync
 
 log = logging.getLogger(__name__)
 
@@ -92,31 +93,29 @@ class Kiosk:
     window: QQuickWindow
     backends: Backends
     sync_thread: QThread | None = None
-    sync_worker: QObject | None = None
 
     def start_sync(self, config: Config) -> None:
         """Start the sync worker on its own thread (the database must be open already)."""
-        from kiosk.sync.worker import SyncWorker
+        from kiosk.sync.worker import SyncThread, SyncWorker
 
         worker = SyncWorker(config.database_path, config.photo_dir, config.station_cache_path)
-        thread = QThread()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.start)
-        thread.finished.connect(worker.stop)
-        sync = self.backends.sync
-        worker.stateChanged.connect(sync.set_state)
-        worker.outboxChanged.connect(sync.set_counts)
-        worker.snapshotApplied.connect(sync.apply_snapshot)
-        sync.syncNowRequested.connect(worker.sync_now)
-        self.sync_thread, self.sync_worker = thread, worker
-        thread.start()
+        connect_sync(worker, self.backends.sync)
+        self.sync_thread = SyncThread(worker)
+        self.sync_thread.start()
 
     def close(self) -> None:
         """Stop the sync thread (it finishes the request under way) before the engine goes."""
         if self.sync_thread is not None:
-            self.sync_thread.quit()
-            self.sync_thread.wait()
-            self.sync_thread = self.sync_worker = None
+            self.sync_thread.stop()
+            self.sync_thread = None
+
+
+def connect_sync(worker: QObject, sync: Sync) -> None:
+    """The worker reports to the UI's Sync object, and takes "sync now" from it (queued)."""
+    worker.stateChanged.connect(sync.set_state)
+    worker.outboxChanged.connect(sync.set_counts)
+    worker.snapshotApplied.connect(sync.apply_snapshot)
+    sync.syncNowRequested.connect(worker.sync_now)
 
 
 def open_station(config: Config, shown: StationSnapshot | None) -> StationSnapshot | None:

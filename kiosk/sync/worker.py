@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -55,7 +55,7 @@ class SyncWorker(QObject):
         station_cache_path: Path,
         *,
         now: Callable[[], datetime] = datetime.now,
-        rng: Callable[[], float] | None = None,
+        delay: Callable[[int], float] = retry_delay,
         http_timeout: tuple[float, float] | None = None,
     ) -> None:
         super().__init__()
@@ -63,7 +63,7 @@ class SyncWorker(QObject):
         self._photo_dir = photo_dir
         self._station_cache_path = station_cache_path
         self._now = now
-        self._rng_args = () if rng is None else (rng,)
+        self._delay = delay
         self._http_timeout = http_timeout
         self._sessions: sessionmaker[Session] | None = None
         self._client: CentralClient | None = None
@@ -115,7 +115,7 @@ class SyncWorker(QObject):
             self._heartbeat(client, enrolment.station_id)
         except Unreachable as error:
             self._failures += 1
-            delay = retry_delay(self._failures, *self._rng_args)
+            delay = self._delay(self._failures)
             log.info("server unreachable (%s); next try in %.0f s", error, delay)
             self.stateChanged.emit(SyncState.OFFLINE)
             self._timer.start(int(delay * 1000))
@@ -160,7 +160,7 @@ class SyncWorker(QObject):
                 if not batch:
                     return
                 # Fail first: if we die while sending, the items wait their turn, not loop.
-                retry_at = now + timedelta(seconds=retry_delay(self._failures + 1, *self._rng_args))
+                retry_at = now + timedelta(seconds=self._delay(self._failures + 1))
                 outbox.note_attempt(session, [item.id for item in batch], retry_at)
                 payloads = [item.payload for item in batch]
             results = client.post_events(station_id, payloads)
@@ -253,3 +253,23 @@ class SyncWorker(QObject):
         with self._sessions() as session:
             counts = outbox.counts(session)
         self.outboxChanged.emit(counts.pending, counts.sent, counts.quarantined)
+
+
+class SyncThread(QThread):
+    """A SyncWorker on a thread of its own, started and stopped cleanly.
+
+    The worker is stopped and deleted on its own thread (its timer cannot be touched from
+    another); `stop` waits for the request under way to finish.
+    """
+
+    def __init__(self, worker: SyncWorker) -> None:
+        super().__init__()
+        self.worker = worker
+        worker.moveToThread(self)
+        self.started.connect(worker.start)
+        self.finished.connect(worker.stop)
+        self.finished.connect(worker.deleteLater)
+
+    def stop(self) -> None:
+        self.quit()
+        self.wait()

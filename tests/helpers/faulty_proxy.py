@@ -8,7 +8,8 @@ through untouched. Faults:
 - "hang": answer nothing for `hang_seconds` (longer than the client's timeout), then close;
 - "truncate": forward to the server, then send only half of its answer's body;
 - "lose_answer": forward to the server (it stores the events), then close without answering:
-  the kiosk never learns it was accepted.
+  the kiosk never learns it was accepted;
+- ("answer", status, body bytes, headers): answer that instead of the server.
 """
 
 from __future__ import annotations
@@ -25,22 +26,26 @@ from urllib.parse import urlsplit
 
 class FaultyProxy:
     def __init__(self, upstream: str, hang_seconds: float = 3.0) -> None:
-        parts = urlsplit(upstream)
-        self.upstream = (parts.hostname, parts.port)
+        self.point_to(upstream)
         self.hang_seconds = hang_seconds
-        self.faults: deque[tuple[str, str]] = deque()  # (path part, fault)
-        self.seen: list[tuple[str, str, str]] = []  # (method, path, fault or "pass")
+        self.faults: deque[tuple[str, object]] = deque()  # (path part, fault)
+        self.seen: list[tuple[str, str, object]] = []  # (method, path, fault or "pass")
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def point_to(self, upstream: str) -> None:
+        """Forward to another server (a restarted one listens on another port)."""
+        parts = urlsplit(upstream)
+        self.upstream = (parts.hostname, parts.port)
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def fail(self, path_part: str, *faults: str) -> None:
+    def fail(self, path_part: str, *faults: object) -> None:
         with self._lock:
             self.faults.extend((path_part, fault) for fault in faults)
 
@@ -52,7 +57,7 @@ class FaultyProxy:
         self._server.shutdown()
         self._server.server_close()
 
-    def _next_fault(self, path: str) -> str:
+    def _next_fault(self, path: str) -> object:
         with self._lock:
             for i, (part, fault) in enumerate(self.faults):
                 if part in path:
@@ -90,6 +95,16 @@ class FaultyProxy:
             def _handle(self) -> None:
                 fault = proxy._next_fault(self.path)
                 proxy.seen.append((self.command, self.path, fault))
+                if isinstance(fault, tuple) and fault[0] == "answer":
+                    _, status, body, headers = fault
+                    self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                    self.send_response(status)
+                    for name, value in headers.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
                 if fault == "500":
                     self.rfile.read(int(self.headers.get("Content-Length", 0)))
                     self.send_response(500)

@@ -1,0 +1,176 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Nothing a visitor submitted is lost or duplicated, whatever the network and server do."""
+
+import json
+
+import pytest
+
+from kiosk.store.models import AppealProgressRow
+from kiosk.store.station import load_station
+from tests.e2e.conftest import canonical
+
+
+def delivered_exactly_once(station, kiosk, made):
+    """Every queued appeal is on the server once, byte-identical, personal data intact."""
+    payloads = kiosk.payloads()
+    rows = station.query(
+        "SELECT e.uuid, e.canonical, a.contact_name, a.contact_mobile, a.text "
+        "FROM event e JOIN appeal a ON a.event_id = e.id"
+    )
+    assert len(rows) == len({row[0] for row in rows}) == len(made)
+    by_uuid = {row[0]: row for row in rows}
+    for appeal, personal in made:
+        uuid, server_canonical, name, mobile, text = by_uuid[appeal.uuid]
+        assert (name, mobile, text) == (personal["name"], personal["mobile"], personal["text"])
+        assert payloads[appeal.uuid] == b""  # purged on the kiosk once acknowledged
+    return {row[0]: row[1] for row in rows}
+
+
+def test_appeals_made_while_the_server_is_down_arrive_exactly_once_when_it_is_up(
+    station, proxy, kiosk, qtbot
+):
+    station.kill()  # the server is down before the kiosk starts
+    made = kiosk.queue_appeals(30)
+    sent_payloads = kiosk.payloads()
+    kiosk.start_worker()
+    qtbot.waitUntil(lambda: kiosk.sync.state == "offline", timeout=10_000)
+    assert kiosk.counts().pending == 30
+
+    proxy.point_to(station.start().url)  # back up, on a new port behind the same address
+    kiosk.sync.syncNow()
+    qtbot.waitUntil(lambda: kiosk.counts().pending == 0, timeout=20_000)
+    server_events = delivered_exactly_once(station, kiosk, made)
+    for uuid, payload in sent_payloads.items():
+        assert server_events[uuid] == canonical(payload)  # byte-identical to what was saved
+    assert kiosk.counts().quarantined == 0
+
+
+@pytest.mark.parametrize(
+    "faults",
+    [
+        ["500", "500", "reset"],
+        ["hang"],
+        ["truncate", "lose_answer", "500"],
+    ],
+    ids=["server-errors-and-reset", "timeout", "cut-off-and-lost-answers"],
+)
+def test_network_and_server_faults_are_retried_until_delivered(
+    station, proxy, kiosk, qtbot, faults
+):
+    made = kiosk.queue_appeals(250)  # two batches
+    proxy.fail("/events", *faults)
+    kiosk.start_worker()
+    qtbot.waitUntil(lambda: kiosk.counts().pending == 0, timeout=30_000)
+    delivered_exactly_once(station, kiosk, made)
+    assert [f for _, path, f in proxy.seen if "/events" in path][: len(faults)] == faults
+    assert kiosk.counts().quarantined == 0
+
+
+def test_the_server_killed_after_storing_a_batch_gets_it_again_without_duplicates(
+    station, proxy, kiosk, qtbot
+):
+    made = kiosk.queue_appeals(40)
+    proxy.fail("/events", "lose_answer")  # stored, answer lost...
+    kiosk.start_worker()
+    qtbot.waitUntil(lambda: any(f == "lose_answer" for _, _, f in proxy.seen), timeout=10_000)
+    station.kill()  # ...and the server dies right then
+    qtbot.waitUntil(lambda: kiosk.sync.state == "offline", timeout=10_000)
+    assert kiosk.counts().pending == 40  # the kiosk never heard it was accepted
+
+    proxy.point_to(station.start().url)
+    kiosk.sync.syncNow()
+    qtbot.waitUntil(lambda: kiosk.counts().pending == 0, timeout=20_000)
+    delivered_exactly_once(station, kiosk, made)
+
+
+def test_an_event_the_server_calls_invalid_is_quarantined_and_does_not_block_others(
+    station, kiosk, qtbot
+):
+    made = kiosk.queue_appeals(3)
+    with kiosk.sessions.begin() as session:  # spoil the middle one: no sealed personal data
+        from kiosk.store.models import OutboxItemRow
+
+        row = session.query(OutboxItemRow).filter_by(item_uuid=made[1][0].uuid).one()
+        event = json.loads(row.payload)
+        event["body"]["sealed"] = "bm90IHNlYWxlZA=="
+        row.payload = json.dumps(event, ensure_ascii=False, sort_keys=True).encode()
+    kiosk.start_worker()
+    qtbot.waitUntil(lambda: kiosk.counts().pending == 0, timeout=20_000)
+    assert kiosk.counts().quarantined == 1 and kiosk.counts().sent == 2
+    qtbot.waitUntil(lambda: kiosk.sync.quarantined == 1)  # what diagnostics will show
+
+
+def test_the_pull_brings_the_station_and_an_admin_state_change(station, kiosk, qtbot):
+    made = kiosk.queue_appeals(1)
+    kiosk.start_worker()
+    qtbot.waitUntil(lambda: kiosk.sync.state == "online", timeout=20_000)
+    with kiosk.sessions() as session:
+        assert load_station(session).station.name == "青禾测试联络站"
+    assert kiosk.snapshots and kiosk.snapshots[-1].station.name == "青禾测试联络站"
+
+    code = made[0][0].tracking_code
+    station.cli("appeals", "move", code, "accepted", "--note", "已受理，转交代表")
+    kiosk.sync.syncNow()
+
+    def progress():
+        with kiosk.sessions() as session:
+            row = session.get(AppealProgressRow, code)
+            return row and (row.state, row.steps[-1]["note"])
+
+    qtbot.waitUntil(lambda: progress() == ("accepted", "已受理，转交代表"), timeout=20_000)
+
+
+HOSTILE = [
+    {"format": 1, "station": {"id": 5, "kind": "station", "name": "x"}, "deputies": []},
+    {
+        "format": 1,
+        "station": {
+            "id": "s",
+            "kind": "station",
+            "name": "长" * 100_000,
+            "rules": [],
+            "notices": [],
+            "figures": {"opinions_collected": 0, "problems_solved": 0},
+        },
+        "deputies": [],
+        "schedules": [],
+    },
+    {"format": 1, "deputies": [], "schedules": []},
+    ["not", "an", "object"],
+]
+
+
+@pytest.mark.parametrize("document", HOSTILE, ids=["wrong-type", "huge", "missing", "list"])
+def test_a_hostile_snapshot_is_refused_and_the_old_data_kept(
+    station, proxy, kiosk, qtbot, document, caplog
+):
+    kiosk.start_worker()
+    qtbot.waitUntil(lambda: kiosk.sync.state == "online", timeout=20_000)
+    proxy.fail(
+        "/snapshot",
+        ("answer", 200, json.dumps(document).encode(), {"ETag": '"hostile"'}),
+    )
+    seen = len(proxy.seen)
+    kiosk.sync.syncNow()
+    qtbot.waitUntil(
+        lambda: (
+            any(isinstance(f, tuple) for _, _, f in proxy.seen[seen:])
+            and kiosk.sync.state == "online"
+        ),
+        timeout=20_000,
+    )
+    with kiosk.sessions() as session:
+        assert load_station(session).station.name == "青禾测试联络站"
+    assert "refused the server's station snapshot" in caplog.text
+
+
+def test_a_revoked_kiosk_says_it_is_not_enrolled(station, kiosk, qtbot):
+    kiosk.start_worker()
+    qtbot.waitUntil(lambda: kiosk.sync.state == "online", timeout=20_000)
+    with kiosk.sessions() as session:
+        from kiosk.store.models import EnrolmentRow
+
+        device_id = session.query(EnrolmentRow).one().device_id
+    station.cli("device", "revoke", device_id)
+    kiosk.sync.syncNow()
+    qtbot.waitUntil(lambda: kiosk.sync.state == "not_enrolled", timeout=20_000)
