@@ -43,19 +43,25 @@ WriterDep = Annotated[Session, Depends(get_writer)]
 ServerKeyDep = Annotated[PrivateKey, Depends(get_server_key)]
 
 _bearer = HTTPBearer(auto_error=False, description="The device token enrolment gave")
+BearerCredentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def get_current_device(
-    session: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Device:
+def unauthorized() -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        "Unknown or revoked device token: enrol this kiosk again.",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def forbidden() -> HTTPException:
+    return HTTPException(status.HTTP_403_FORBIDDEN, "This device belongs to another station.")
+
+
+def get_current_device(session: SessionDep, credentials: BearerCredentials) -> Device:
     device = device_for_token(session, credentials.credentials) if credentials else None
     if device is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "Unknown or revoked device token: enrol this kiosk again.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise unauthorized()
     return device
 
 
@@ -65,7 +71,7 @@ CurrentDevice = Annotated[Device, Depends(get_current_device)]
 def get_station_device(station_id: str, device: CurrentDevice) -> Device:
     """The calling device, if `station_id` is its own station (403 otherwise)."""
     if device.station_id != station_id:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "This device belongs to another station.")
+        raise forbidden()
     return device
 
 

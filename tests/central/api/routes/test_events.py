@@ -4,6 +4,7 @@ import copy
 import json
 import sqlite3
 import threading
+import uuid
 from datetime import datetime
 
 from nacl.public import PrivateKey, SealedBox
@@ -16,38 +17,40 @@ def _count(central, table, uuid):
         return db.execute(f"SELECT count(*) FROM {table} WHERE uuid = ?", (uuid,)).fetchone()[0]
 
 
-def test_an_event_is_created_once_then_duplicate_then_conflict(central, kiosk):
-    event = kiosk.appeal_event(new_tracking_code())
-    answer = kiosk.post_events([event])
+def test_an_event_is_created_once_then_duplicate_then_conflict(central, shared_kiosk):
+    event = shared_kiosk.appeal_event(new_tracking_code())
+    answer = shared_kiosk.post_events([event])
     assert answer.status_code == 200
     assert answer.json() == {"results": [{"uuid": event["uuid"], "status": "created"}]}
 
-    again = kiosk.post_events([event]).json()["results"]
+    again = shared_kiosk.post_events([event]).json()["results"]
     assert again == [{"uuid": event["uuid"], "status": "duplicate"}]
 
     other_body = copy.deepcopy(event)
     other_body["body"]["category"] = "环境保护"
-    (conflict,) = kiosk.post_events([other_body]).json()["results"]
+    (conflict,) = shared_kiosk.post_events([other_body]).json()["results"]
     assert conflict["status"] == "conflict" and conflict["reason"]
     assert _count(central, "event", event["uuid"]) == 1
 
 
-def test_malformed_events_are_invalid_and_do_not_stop_the_others(kiosk):
-    good = kiosk.appeal_event(new_tracking_code())
-    no_uuid = kiosk.appeal_event(new_tracking_code()) | {"uuid": "not-a-uuid"}
-    unknown_kind = kiosk.appeal_event(new_tracking_code()) | {"kind": "complaint"}
-    naive_time = kiosk.appeal_event(new_tracking_code()) | {"created_at": "2026-11-22T10:00:00"}
-    bad_code = kiosk.appeal_event("K7QM4XPD0")
-    garbage_seal = kiosk.appeal_event(new_tracking_code())
+def test_malformed_events_are_invalid_and_do_not_stop_the_others(shared_kiosk):
+    good = shared_kiosk.appeal_event(new_tracking_code())
+    no_uuid = shared_kiosk.appeal_event(new_tracking_code()) | {"uuid": "not-a-uuid"}
+    unknown_kind = shared_kiosk.appeal_event(new_tracking_code()) | {"kind": "complaint"}
+    naive_time = shared_kiosk.appeal_event(new_tracking_code()) | {
+        "created_at": "2026-11-22T10:00:00"
+    }
+    bad_code = shared_kiosk.appeal_event("K7QM4XPD0")
+    garbage_seal = shared_kiosk.appeal_event(new_tracking_code())
     garbage_seal["body"]["sealed"] = "bm90IGEgc2VhbGVkIGJveA=="
-    wrong_key = kiosk.appeal_event(new_tracking_code())
+    wrong_key = shared_kiosk.appeal_event(new_tracking_code())
     box = SealedBox(PrivateKey.generate().public_key)
     wrong_key["body"]["sealed"] = base64.b64encode(box.encrypt(b"{}")).decode()
-    no_mobile = kiosk.appeal_event(new_tracking_code())
-    no_mobile["body"]["sealed"] = kiosk.seal(
+    no_mobile = shared_kiosk.appeal_event(new_tracking_code())
+    no_mobile["body"]["sealed"] = shared_kiosk.seal(
         {"name": "", "text": "", "address": "", "consent": True}
     )
-    no_consent = kiosk.appeal_event(new_tracking_code(), consent=False)
+    no_consent = shared_kiosk.appeal_event(new_tracking_code(), consent=False)
     batch = [
         no_uuid,
         unknown_kind,
@@ -61,7 +64,7 @@ def test_malformed_events_are_invalid_and_do_not_stop_the_others(kiosk):
         "not an object",
     ]
 
-    results = kiosk.post_events(batch).json()["results"]
+    results = shared_kiosk.post_events(batch).json()["results"]
 
     assert [r["status"] for r in results] == ["invalid"] * 2 + ["created"] + ["invalid"] * 7
     assert results[2]["uuid"] == good["uuid"]
@@ -75,14 +78,14 @@ def test_malformed_events_are_invalid_and_do_not_stop_the_others(kiosk):
     assert "consent" in reasons[8]
 
 
-def test_the_same_uuid_posted_five_times_at_once_is_one_row(central, kiosk):
-    event = kiosk.appeal_event(new_tracking_code())
+def test_the_same_uuid_posted_five_times_at_once_is_one_row(central, shared_kiosk):
+    event = shared_kiosk.appeal_event(new_tracking_code())
     start = threading.Barrier(5)
     statuses = []
 
     def post():
         start.wait()
-        statuses.append(kiosk.post_events([event]).json()["results"][0]["status"])
+        statuses.append(shared_kiosk.post_events([event]).json()["results"][0]["status"])
 
     threads = [threading.Thread(target=post) for _ in range(5)]
     for thread in threads:
@@ -94,12 +97,12 @@ def test_the_same_uuid_posted_five_times_at_once_is_one_row(central, kiosk):
     assert _count(central, "event", event["uuid"]) == 1
 
 
-def test_the_server_opens_the_sealed_personal_part(central, kiosk):
+def test_the_server_opens_the_sealed_personal_part(central, shared_kiosk):
     code = new_tracking_code()
-    event = kiosk.appeal_event(
+    event = shared_kiosk.appeal_event(
         code, name="李四", mobile="00098765432", text="楼道灯坏了", address="望江社区5幢"
     )
-    assert kiosk.post_events([event]).json()["results"][0]["status"] == "created"
+    assert shared_kiosk.post_events([event]).json()["results"][0]["status"] == "created"
     with sqlite3.connect(central.database) as db:
         row = db.execute(
             "SELECT contact_name, contact_mobile, text, address, consent, category, block "
@@ -109,14 +112,14 @@ def test_the_server_opens_the_sealed_personal_part(central, kiosk):
     assert row == ("李四", "00098765432", "楼道灯坏了", "望江社区5幢", 1, "交通出行", "文昌社区")
 
 
-def test_other_kinds_are_stored_as_sent(central, kiosk):
+def test_other_kinds_are_stored_as_sent(central, shared_kiosk):
     event = {
-        "uuid": "4f0c1d3e-2b9a-4c8e-9f1a-0d2c3b4a5e6f",
+        "uuid": str(uuid.uuid4()),
         "kind": "attendance",
         "created_at": "2026-11-22T09:01:00+08:00",
         "body": {"deputy_id": "d1", "sign_in": "2026-11-22T09:01:00+08:00"},
     }
-    (result,) = kiosk.post_events([event]).json()["results"]
+    (result,) = shared_kiosk.post_events([event]).json()["results"]
     assert result["status"] == "created"
 
 
@@ -128,9 +131,9 @@ def test_a_kiosk_cannot_write_to_another_station(central, new_kiosk):
     assert _count(central, "event", event["uuid"]) == 0
 
 
-def test_a_batch_has_at_most_500_events(kiosk):
-    assert kiosk.post_events([{}] * 501).status_code == 422
-    assert len(kiosk.post_events([{}] * 500).json()["results"]) == 500
+def test_a_batch_has_at_most_500_events(shared_kiosk):
+    assert shared_kiosk.post_events([{}] * 501).status_code == 422
+    assert len(shared_kiosk.post_events([{}] * 500).json()["results"]) == 500
 
 
 def test_appeal_progress_reaches_the_kiosk_in_its_next_snapshot(central, kiosk):
@@ -162,9 +165,9 @@ def test_appeal_progress_reaches_the_kiosk_in_its_next_snapshot(central, kiosk):
     assert "can move to replied" in refused.stderr
 
 
-def test_heartbeat_answers_with_the_server_clock(kiosk):
-    answer = kiosk.post(
-        f"/api/v1/stations/{kiosk.station_id}/heartbeat",
+def test_heartbeat_answers_with_the_server_clock(shared_kiosk):
+    answer = shared_kiosk.post(
+        f"/api/v1/stations/{shared_kiosk.station_id}/heartbeat",
         {
             "version": "0.1.0",
             "last_pull": None,
@@ -178,13 +181,13 @@ def test_heartbeat_answers_with_the_server_clock(kiosk):
     assert datetime.fromisoformat(answer.json()["clock"]).tzinfo is not None
 
 
-def test_invalid_json_body_is_a_clear_422(kiosk):
+def test_invalid_json_body_is_a_clear_422(shared_kiosk):
     import requests
 
     answer = requests.post(
-        f"{kiosk.url}/api/v1/stations/{kiosk.station_id}/events",
+        f"{shared_kiosk.url}/api/v1/stations/{shared_kiosk.station_id}/events",
         data=json.dumps({"events": "nope"}),
-        headers=kiosk.headers | {"Content-Type": "application/json"},
+        headers=shared_kiosk.headers | {"Content-Type": "application/json"},
         timeout=10,
     )
     assert answer.status_code == 422
