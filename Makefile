@@ -46,12 +46,12 @@ $(QM): i18n/kiosk_zh_CN.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 demo: setup
-	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(PY) -m kiosk --demo $(ARGS); \
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(PY) build/demo.py $(ARGS); \
 	elif command -v xvfb-run >/dev/null; then \
 		echo "No screen here: showing the demo on a virtual 1920x1080 screen (xvfb-run)."; \
 		echo "Stop it with Ctrl+C. On a machine with a screen, 'make demo' opens it there."; \
-		xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) -m kiosk --demo $(ARGS); \
-	else $(PY) -m kiosk --demo $(ARGS); fi
+		xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) build/demo.py $(ARGS); \
+	else $(PY) build/demo.py $(ARGS); fi
 
 demo-portrait: ARGS = --windowed 1080x1920
 demo-portrait: demo

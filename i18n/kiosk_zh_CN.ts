@@ -72,25 +72,25 @@
         <translation>本机尚未设置站点</translation>
     </message>
     <message>
-        <source>● Connected</source>
-        <translation>● 已联网</translation>
+        <source>Connected</source>
+        <translation>已联网</translation>
     </message>
     <message>
-        <source>● Syncing</source>
-        <translation>● 正在同步</translation>
+        <source>Syncing</source>
+        <translation>正在同步</translation>
     </message>
     <message numerus="yes">
-        <source>○ Offline · %n waiting to send</source>
-        <translation><numerusform>○ 未联网 · %n 条待发送</numerusform>
+        <source>Offline · %n waiting to send</source>
+        <translation><numerusform>未联网 · %n 条待发送</numerusform>
         </translation>
     </message>
     <message>
-        <source>○ Offline</source>
-        <translation>○ 未联网</translation>
+        <source>Offline</source>
+        <translation>未联网</translation>
     </message>
     <message>
-        <source>○ Not enrolled with the server</source>
-        <translation>○ 未登记到服务器</translation>
+        <source>Not enrolled with the server</source>
+        <translation>未登记到服务器</translation>
     </message>
     <message>
         <source>On duty today</source>

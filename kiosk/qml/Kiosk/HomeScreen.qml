@@ -59,30 +59,44 @@ Item {
                 font.pixelSize: 72
                 font.bold: true
             }
-            Text {
+            Grid {
                 anchors.right: parent.right
-                text: Clock.date
-                color: "#F6E7D0"
-                font.pixelSize: Theme.smallSize
-            }
-            Text {
-                // Unobtrusive: technicians and staff read it, visitors need not.
-                objectName: "syncState"
-                anchors.right: parent.right
-                text: {
-                    switch (Sync.state) {
-                    case "online": return qsTr("● Connected")
-                    case "syncing": return qsTr("● Syncing")
-                    case "offline": return Sync.pending > 0
-                        ? qsTr("○ Offline · %n waiting to send", "", Sync.pending)
-                        : qsTr("○ Offline")
-                    case "not_enrolled": return qsTr("○ Not enrolled with the server")
-                    }
-                    return ""
+                columns: home.portrait ? 1 : 2  // portrait: the mark under the date
+                columnSpacing: 16
+                horizontalItemAlignment: Grid.AlignRight
+                Text {
+                    text: Clock.date
+                    color: "#F6E7D0"
+                    font.pixelSize: Theme.smallSize
                 }
-                color: "#F6E7D0"
-                opacity: 0.8
-                font.pixelSize: Theme.smallSize
+                // Unobtrusive: technicians and staff read it, visitors need not.
+                Row {
+                    objectName: "syncState"
+                    spacing: 8
+                    visible: syncText.text.length > 0
+                    Rectangle {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: 14; height: 14; radius: 7
+                        color: Sync.state === "online" || Sync.state === "syncing"
+                               ? "#7BD389" : "#C9C2B8"
+                    }
+                    Text {
+                        id: syncText
+                        text: {
+                            switch (Sync.state) {
+                            case "online": return qsTr("Connected")
+                            case "syncing": return qsTr("Syncing")
+                            case "offline": return Sync.pending > 0
+                                ? qsTr("Offline · %n waiting to send", "", Sync.pending)
+                                : qsTr("Offline")
+                            case "not_enrolled": return qsTr("Not enrolled with the server")
+                            }
+                            return ""
+                        }
+                        color: "#F6E7D0"
+                        font.pixelSize: Theme.smallSize
+                    }
+                }
             }
         }
     }
