@@ -13,6 +13,7 @@ and this client share the machine's cores.
 
 from __future__ import annotations
 
+import os
 import selectors
 import statistics
 import subprocess
@@ -71,6 +72,12 @@ def start_server(data_dir: Path) -> tuple[subprocess.Popen[str], str]:
     raise RuntimeError("the central server did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="central-bench-") as folder:
         data_dir = Path(folder)
@@ -87,7 +94,9 @@ def main() -> int:
             snapshot_url = f"{url}/api/v1/stations/demo-station/snapshot"
             auth = {"Authorization": f"Bearer {token}"}
             etag = requests.get(snapshot_url, headers=auth, timeout=REQUEST_TIMEOUT).headers["ETag"]
+            cpu_before = cpu_seconds(process.pid)
             latencies, errors, elapsed = poll(snapshot_url, auth | {"If-None-Match": etag})
+            server_cpu = cpu_seconds(process.pid) - cpu_before
         finally:
             process.terminate()
             process.wait(timeout=15)
@@ -97,6 +106,8 @@ def main() -> int:
     print(f"server_snapshot_p99_ms: {p99:.1f} ms")
     print(f"server_snapshot_errors: {errors} count")
     print(f"server_snapshot_rate_rps: {len(latencies) / elapsed:.1f} rps")
+    requests_done = max(1, len(latencies) + errors)
+    print(f"server_snapshot_cpu_ms: {server_cpu * 1000 / requests_done:.2f} ms")
     return 0
 
 
