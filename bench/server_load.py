@@ -8,8 +8,9 @@ for 30 s (6,000 requests at most) on a pool of 32 threads, each with its own kee
 session, as kiosks polling an unchanged station do. Latency is counted from each request's
 scheduled time (so a stalled server cannot hide behind a slow client); anything but a 304 is
 an error. `server_snapshot_cpu_ms` is the server process's CPU time per poll (from /proc), the
-figure that does not depend on what else the machine is doing. One 30 s run, not a median of five: the run itself is 6,000 samples, and the server
-and this client share the machine's cores.
+figure that does not depend on what else the machine is doing. One 30 s run, not a median of
+five: the run itself is 6,000 samples, and the server and this client share the machine's
+cores.
 """
 
 from __future__ import annotations
