@@ -73,12 +73,37 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+_DEVICE_ACCESS = (
+    "SELECT device.station_id, station.revision FROM device"
+    " JOIN station ON station.id = device.station_id"
+    " WHERE device.token_hash = {} AND device.revoked_at IS NULL"
+)
+
+
 @dataclass(frozen=True)
 class Database:
     """Session factories: `writer` for anything that changes data, `reader` for the rest."""
 
     writer: sessionmaker[Session]
     reader: sessionmaker[Session]
+
+    def device_access(self, token_hash: str) -> tuple[str, int] | None:
+        """(station id, station revision) for an active device's token hash, else None.
+
+        Straight through the driver: this answers every snapshot poll, and the ORM and Core
+        layers cost more than the indexed read itself.
+        """
+        engine = self.reader.kw["bind"]
+        placeholder = "?" if engine.dialect.paramstyle == "qmark" else "%s"
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(_DEVICE_ACCESS.format(placeholder), (token_hash,))
+            row = cursor.fetchone()
+            cursor.close()
+        finally:
+            connection.close()
+        return (row[0], row[1]) if row else None
 
 
 def open_database(settings: Settings) -> Database:
