@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from central.api.deps import ServerKeyDep, StationDevice, WriterDep
 from central.core.config import MAX_EVENTS_PER_BATCH
-from central.intake import take_event
+from central.intake import take_events
 
 router = APIRouter(tags=["events"])
 
@@ -39,5 +39,5 @@ def post_events(
     key: ServerKeyDep,
 ) -> EventResults:
     with session.begin():
-        results = [take_event(session, raw, station_id, device.id, key) for raw in batch.events]
+        results = take_events(session, batch.events, station_id, device.id, key)
     return EventResults(results=[EventResult(**result) for result in results])
