@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -192,6 +193,9 @@ def build_kiosk(
                 backends.show(open_station(config, cached))
             if sync:
                 kiosk.start_sync(config)
+            # Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out
+            # of the collector's full passes, which hold every thread, the GUI's included.
+            gc.freeze()
         except Exception:
             # The screens keep showing the copy; the technician finds the reason in the log.
             log.exception("cannot open the database %s", config.database_path)

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtNetwork import QNetworkInformation
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -79,7 +80,23 @@ class SyncWorker(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.cycle)
+        self._watch_network()
         self._timer.start(0)
+
+    def _watch_network(self) -> None:
+        """Try again at once when the network comes back, where the system can tell us
+        (NetworkManager on Linux); elsewhere the capped backoff finds it within 5 min."""
+        if not QNetworkInformation.loadDefaultBackend():
+            log.info("no network reachability information here; relying on retries")
+            return
+        info = QNetworkInformation.instance()
+        online = QNetworkInformation.Reachability.Online
+
+        def changed(reachability: QNetworkInformation.Reachability) -> None:
+            if reachability == online:
+                self.sync_now()
+
+        info.reachabilityChanged.connect(changed)
 
     @Slot()
     def sync_now(self) -> None:
@@ -127,6 +144,12 @@ class SyncWorker(QObject):
             log.error("the server refused a request: %s", error)
             self.stateChanged.emit(SyncState.OFFLINE)
             self._timer.start(int(POLL_SECONDS * 1000))
+        except Exception:
+            # Never let one bad cycle end syncing for good: say it, and try again later.
+            self._failures += 1
+            log.exception("sync failed unexpectedly")
+            self.stateChanged.emit(SyncState.OFFLINE)
+            self._timer.start(int(self._delay(self._failures) * 1000))
         else:
             self._failures = 0
             self.stateChanged.emit(SyncState.ONLINE)
