@@ -30,3 +30,67 @@ def qapp_cls():
     from PySide6.QtGui import QGuiApplication
 
     return QGuiApplication
+
+
+# The real kiosk, built as a visitor meets it (used by tests/ui and tests/e2e). Imported after
+# the environment above is set, so that nothing of Qt's starts without it.
+from datetime import datetime  # noqa: E402
+
+from kiosk.app import build_kiosk  # noqa: E402
+from kiosk.config import Config  # noqa: E402
+from tests.helpers.qt import Visitor  # noqa: E402
+
+LANDSCAPE = (1920, 1080)
+PORTRAIT = (1080, 1920)
+# A Monday with a reception day (2026-11-23): two deputies of the rotation are on duty.
+MONDAY_MORNING = datetime(2026, 11, 23, 9, 30)
+
+
+class FakeClock:
+    """The wall clock is a boundary we do not control: tests set the time."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(MONDAY_MORNING)
+
+
+@pytest.fixture
+def make_kiosk(qapp, qtbot, tmp_path, clock):
+    """Build the real kiosk on the demo station in a window of the given size, shown."""
+    made = []
+
+    def make(size=LANDSCAPE, language="zh_CN"):
+        width, height = size
+        config = Config(
+            data_dir=tmp_path / "data",
+            demo=True,
+            fullscreen=False,
+            width=width,
+            height=height,
+            language=language,
+        )
+        kiosk = build_kiosk(qapp, config, now=clock)
+        made.append(kiosk)
+        kiosk.window.resize(width, height)
+        kiosk.window.show()
+        qtbot.waitExposed(kiosk.window)
+        kiosk.visitor = Visitor(qtbot, kiosk.window)
+        return kiosk
+
+    yield make
+    for kiosk in made:
+        kiosk.close()
+        kiosk.window.close()
+        kiosk.engine.deleteLater()
+
+
+@pytest.fixture(params=[LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def size(request):
+    return request.param

@@ -219,6 +219,14 @@ Item {
             Layout.preferredWidth: 2
             Layout.preferredHeight: 3
 
+            Text {
+                visible: Roster.upcoming.count === 0
+                width: parent.width
+                text: qsTr("No reception day is scheduled.")
+                font.pixelSize: Theme.bodySize
+                color: Theme.muted
+                wrapMode: Text.WordWrap
+            }
             ListView {
                 anchors.fill: parent
                 clip: true
