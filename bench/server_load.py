@@ -16,9 +16,7 @@ cores.
 from __future__ import annotations
 
 import os
-import selectors
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -28,50 +26,12 @@ from pathlib import Path
 
 import requests
 
+from central.launch import running_central
+
 RATE = 200  # requests a second
 SECONDS = 30
 WORKERS = 32
 REQUEST_TIMEOUT = 10.0
-
-
-def central(data_dir: Path, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "central", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
-def start_server(data_dir: Path) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "central",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--data-dir",
-            str(data_dir),
-            "--no-access-log",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        if selector.select(timeout=60):
-            line = process.stdout.readline()
-            if line.startswith("central ready on "):
-                return process, line.split()[-1]
-    process.kill()
-    raise RuntimeError("the central server did not start")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -83,25 +43,22 @@ def cpu_seconds(pid: int) -> float:
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="central-bench-") as folder:
         data_dir = Path(folder)
-        code = central(data_dir, "demo-station").split("enrolment code for demo-station: ")[1]
-        process, url = start_server(data_dir)
-        try:
+        with running_central(data_dir, "--no-access-log") as server:
+            output = server.cli("demo-station").stdout
+            code = output.split("enrolment code for demo-station: ")[1].split()[0]
             enrolled = requests.post(
-                f"{url}/api/v1/enrol",
-                json={"enrolment_code": code.split()[0], "device_name": "bench"},
+                f"{server.url}/api/v1/enrol",
+                json={"enrolment_code": code, "device_name": "bench"},
                 timeout=REQUEST_TIMEOUT,
             )
             enrolled.raise_for_status()
             token = enrolled.json()["device_token"]
-            snapshot_url = f"{url}/api/v1/stations/demo-station/snapshot"
+            snapshot_url = f"{server.url}/api/v1/stations/demo-station/snapshot"
             auth = {"Authorization": f"Bearer {token}"}
             etag = requests.get(snapshot_url, headers=auth, timeout=REQUEST_TIMEOUT).headers["ETag"]
-            cpu_before = cpu_seconds(process.pid)
+            cpu_before = cpu_seconds(server.process.pid)
             latencies, errors, elapsed = poll(snapshot_url, auth | {"If-None-Match": etag})
-            server_cpu = cpu_seconds(process.pid) - cpu_before
-        finally:
-            process.terminate()
-            process.wait(timeout=15)
+            server_cpu = cpu_seconds(server.process.pid) - cpu_before
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0.0
     print(f"server_snapshot_p50_ms: {statistics.median(latencies) if latencies else 0:.1f} ms")

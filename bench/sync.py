@@ -19,19 +19,17 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.helpers
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Slot  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-
-from kiosk.domain.appeals import Appeal  # noqa: E402
-from kiosk.store.appeals import record_appeal  # noqa: E402
-from kiosk.store.database import open_database  # noqa: E402
-from kiosk.store.models import EnrolmentRow  # noqa: E402
-from kiosk.store.sealing import seal  # noqa: E402
-from kiosk.sync.enrolment import enrol  # noqa: E402
-from kiosk.sync.worker import SyncThread, SyncWorker  # noqa: E402
-from tests.helpers.central import running_central  # noqa: E402
+from central.launch import running_central
+from kiosk.domain.appeals import Appeal
+from kiosk.store.appeals import record_appeal
+from kiosk.store.database import open_database
+from kiosk.store.models import EnrolmentRow
+from kiosk.store.sealing import seal
+from kiosk.sync.enrolment import enrol
+from kiosk.sync.worker import SyncThread, SyncWorker
 
 APPEALS = 10_000
 RUNS = 5

@@ -8,88 +8,43 @@ Arguments are passed to the kiosk (e.g. --windowed 1080x1920).
 
 from __future__ import annotations
 
-import selectors
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from central.launch import central_command, running_central
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / ".demo"
 PORT = 8470
-URL = f"http://127.0.0.1:{PORT}"
-
-
-def start_server() -> subprocess.Popen[str]:
-    DEMO.mkdir(exist_ok=True)
-    log = (DEMO / "central.log").open("a")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "central",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(PORT),
-            "--data-dir",
-            str(DEMO / "central"),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=log,
-        text=True,
-    )
-    assert server.stdout is not None
-    deadline = time.monotonic() + 30
-    with selectors.DefaultSelector() as selector:
-        selector.register(server.stdout, selectors.EVENT_READ)
-        while time.monotonic() < deadline and selector.select(deadline - time.monotonic()):
-            line = server.stdout.readline()
-            if not line:
-                break
-            if line.startswith("central ready on "):
-                return server
-    server.kill()
-    sys.exit(f"The demo server did not start (is port {PORT} taken?); see {DEMO / 'central.log'}")
 
 
 def central(*args: str) -> str:
-    return subprocess.run(
-        [sys.executable, "-m", "central", "--data-dir", str(DEMO / "central"), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    result = central_command(DEMO / "central", *args)
+    result.check_returncode()
+    return result.stdout
 
 
 def main() -> int:
-    server = start_server()
     try:
-        marker = DEMO / "kiosk-enrolled"
-        if not marker.exists():
-            output = central("demo-station")
-            if "enrolment code for" not in output:  # the station was there already
-                output = central("enrolment-code", "--station", "demo-station")
-            code = output.split("enrolment code for demo-station: ")[1].split()[0]
-            kiosk = [sys.executable, "-m", "kiosk", "--demo", "--data-dir", str(DEMO / "kiosk")]
-            subprocess.run([*kiosk, "--server", URL, "--enrol", code], check=True)
-            marker.touch()
-        print(f"Demo: central server {URL} (API docs at {URL}/docs); kiosk data in {DEMO}.")
-        return subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kiosk",
-                "--demo",
-                "--data-dir",
-                str(DEMO / "kiosk"),
-                *sys.argv[1:],
-            ]
-        ).returncode
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
+        with running_central(DEMO / "central", port=PORT) as server:
+            return run_demo(server.url)
+    except RuntimeError as error:  # the server did not start
+        sys.exit(f"The demo server did not start (is port {PORT} taken?)\n{error}")
+
+
+def run_demo(url: str) -> int:
+    marker = DEMO / "kiosk-enrolled"
+    kiosk = [sys.executable, "-m", "kiosk", "--demo", "--data-dir", str(DEMO / "kiosk")]
+    if not marker.exists():
+        output = central("demo-station")
+        if "enrolment code for" not in output:  # the station was there already
+            output = central("enrolment-code", "--station", "demo-station")
+        code = output.split("enrolment code for demo-station: ")[1].split()[0]
+        subprocess.run([*kiosk, "--server", url, "--enrol", code], check=True)
+        marker.touch()
+    print(f"Demo: central server {url} (API docs at {url}/docs); data in {DEMO}.")
+    return subprocess.run([*kiosk, *sys.argv[1:]]).returncode
 
 
 if __name__ == "__main__":

@@ -171,15 +171,7 @@ def take_event(
             return result | {"status": "conflict", "reason": "tracking code already used"}
     except InvalidEvent as error:
         return result | {"status": "invalid", "reason": str(error)}
-    row = Event(
-        uuid=event.uuid,
-        station_id=station_id,
-        device_id=device_id,
-        kind=event.kind,
-        created_at=event.created_at,
-        canonical=event.canonical,
-        received_at=datetime.now(UTC),
-    )
+    row = _event_row(event, station_id, device_id)
     try:
         with session.begin_nested():
             session.add(row)
@@ -197,6 +189,18 @@ def take_event(
     if appeal is not None:
         touch_stations(session, station_id)
     return result | {"status": "created"}
+
+
+def _event_row(event: IncomingEvent, station_id: str, device_id: str) -> Event:
+    return Event(
+        uuid=event.uuid,
+        station_id=station_id,
+        device_id=device_id,
+        kind=event.kind,
+        created_at=event.created_at,
+        canonical=event.canonical,
+        received_at=datetime.now(UTC),
+    )
 
 
 def take_events(
@@ -248,15 +252,7 @@ def _take_together(
             result |= {"status": "invalid", "reason": str(error)}
             continue
         stored[event.uuid] = (station_id, event.canonical)
-        row = Event(
-            uuid=event.uuid,
-            station_id=station_id,
-            device_id=device_id,
-            kind=event.kind,
-            created_at=event.created_at,
-            canonical=event.canonical,
-            received_at=datetime.now(UTC),
-        )
+        row = _event_row(event, station_id, device_id)
         new.append((row, appeal))
         result["status"] = "created"
     codes = [appeal.tracking_code for _, appeal in new if appeal is not None]

@@ -8,13 +8,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.helpers.central import (
-    CentralServer,
-    EnrolledKiosk,
-    enrol,
-    enrolment_code,
-    running_central,
-)
+from central.launch import CentralServer, running_central
+from tests.helpers.central import EnrolledKiosk, enrol, enrolment_code
 
 _station_numbers = itertools.count(1)
 

@@ -2,7 +2,7 @@
 import json
 import sqlite3
 
-from tests.helpers.central import central_command
+from central.launch import central_command
 
 
 def _deputies(central, station_id):

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from central.launch import CentralServer, running_central
 from kiosk.app import connect_sync
 from kiosk.domain.appeals import Appeal
 from kiosk.store import outbox
@@ -25,7 +26,6 @@ from kiosk.store.sealing import seal
 from kiosk.sync.enrolment import enrol
 from kiosk.sync.worker import SyncThread, SyncWorker
 from kiosk.ui.sync import Sync
-from tests.helpers.central import CentralServer, running_central
 from tests.helpers.faulty_proxy import FaultyProxy
 
 CHINA = timezone(timedelta(hours=8))

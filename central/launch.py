@@ -1,0 +1,107 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The central server as a process of its own: started, waited for, stopped. For the demo,
+the benchmarks and the tests, which all need a real server on this machine.
+
+`python -m central serve` prints one line when it listens ("central ready on URL"); with
+`port=0` the kernel picks a free port and the line says which, so no other process can take
+a port chosen in advance.
+"""
+
+from __future__ import annotations
+
+import selectors
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+READY = "central ready on "
+START_TIMEOUT = 30.0
+
+
+def central_command(
+    data_dir: Path, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m central --data-dir DATA_DIR ARGS...` (an admin command); its result."""
+    return subprocess.run(
+        [sys.executable, "-m", "central", "--data-dir", str(data_dir), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@dataclass
+class CentralServer:
+    url: str
+    data_dir: Path
+    process: subprocess.Popen[str]
+
+    def cli(self, *args: str, stdin: str | None = None, ok: bool = True):
+        """An admin command against this server's data; fails loudly unless `ok` is False."""
+        result = central_command(self.data_dir, *args, stdin=stdin)
+        if ok and result.returncode != 0:
+            raise AssertionError(f"central {' '.join(args)} failed:\n{result.stderr}")
+        return result
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "central.sqlite3"
+
+
+@contextmanager
+def running_central(data_dir: Path, *extra: str, port: int = 0) -> Iterator[CentralServer]:
+    """`python -m central serve` on 127.0.0.1 until the block ends; its log in server.log."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = data_dir / "server.log"
+    with log_path.open("a") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "central",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(data_dir),
+                *extra,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
+        try:
+            url = _wait_for_ready_line(process, log_path)
+            yield CentralServer(url=url, data_dir=data_dir, process=process)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            assert process.stdout is not None
+            process.stdout.close()
+
+
+def _wait_for_ready_line(process: subprocess.Popen[str], log: Path) -> str:
+    assert process.stdout is not None
+    deadline = time.monotonic() + START_TIMEOUT
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while (left := deadline - time.monotonic()) > 0:
+            if not selector.select(timeout=left):
+                break
+            line = process.stdout.readline()
+            if not line:  # the server exited
+                break
+            if line.startswith(READY):
+                return line.removeprefix(READY).strip()
+    raise RuntimeError(f"the central server did not start:\n{log.read_text()}")
