@@ -170,9 +170,13 @@ Item {
                                 id: dutyDeputy
                                 required property var modelData
                                 objectName: "duty_" + modelData.key
-                                // Everyone on duty in one row: tiles shrink when many come.
-                                width: Math.min(240, (reception.width - (reception.deputies.length - 1)
-                                                      * Theme.spacing) / reception.deputies.length)
+                                // Everyone on duty in one row: tiles shrink when many come,
+                                // and when the card is short (photo 3:4, ~110 px of text).
+                                width: Math.floor(Math.min(
+                                    240,
+                                    (reception.width - (reception.deputies.length - 1) * Theme.spacing)
+                                        / reception.deputies.length,
+                                    (dutyList.height - 60 - 110) * 3 / 4))
                                 height: dutyColumn.implicitHeight
                                 focusPolicy: Qt.NoFocus
                                 onClicked: ApplicationWindow.window.showDeputy(modelData.key)
