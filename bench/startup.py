@@ -101,7 +101,9 @@ def keyboard_open(data_dir: Path) -> None:
 
     QTimer.singleShot(500, step)
     QTimer.singleShot(30_000, lambda: app.exit(1))  # never hang a benchmark
-    if app.exec() != 0:
+    code = app.exec()
+    kiosk.close()  # the sync thread ends before the process does
+    if code != 0:
         raise SystemExit("the keyboard did not open within 30 s")
 
 
