@@ -58,7 +58,13 @@ def enrol_from_command_line(config, server_url: str, code: str) -> int:
         print("请给出服务器地址。Give the server: --server https://...", file=sys.stderr)
         return 2
     try:
-        enrolment = enrol(config.database_path, server_url, code)
+        enrolment = enrol(
+            config.database_path,
+            server_url,
+            code,
+            ca_bundle=config.server_ca_bundle,
+            allow_plain_http=config.allow_plain_http,
+        )
     except ValueError as error:
         print(f"服务器地址有误。Wrong server address: {error}", file=sys.stderr)
         return 2

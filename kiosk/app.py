@@ -99,7 +99,13 @@ class Kiosk:
         """Start the sync worker on its own thread (the database must be open already)."""
         from kiosk.sync.worker import SyncThread, SyncWorker
 
-        worker = SyncWorker(config.database_path, config.photo_dir, config.station_cache_path)
+        worker = SyncWorker(
+            config.database_path,
+            config.photo_dir,
+            config.station_cache_path,
+            ca_bundle=config.server_ca_bundle,
+            allow_plain_http=config.allow_plain_http,
+        )
         connect_sync(worker, self.backends.sync)
         self.sync_thread = SyncThread(worker)
         self.sync_thread.start()

@@ -15,6 +15,8 @@ names another. Example::
 
     [server]
     url = "https://central.example.org"
+    ca_bundle = "/etc/station-kiosk/ca.pem"   # optional: verify the server with this CA bundle
+    allow_plain_http = false                  # plain HTTP is for servers on this machine only
 
 A wrong file stops the kiosk with one message naming the file, the key and what is wrong.
 """
@@ -52,6 +54,8 @@ class Config:
     width: int = 1920
     height: int = 1080
     server_url: str = ""
+    server_ca_bundle: str = ""  # CA bundle (PEM) to verify the server with, instead of the system's
+    allow_plain_http: bool = False  # plain HTTP to a server other than this machine
     demo: bool = False
 
     @property
@@ -98,6 +102,10 @@ def _url(value: str) -> str | None:
     return None
 
 
+def _readable_file(value: str) -> str | None:
+    return None if Path(value).expanduser().is_file() else "must name an existing file"
+
+
 _KEYS: dict[str, tuple[str, type, Any]] = {
     "data_dir": ("data_dir", str, None),
     "language": ("language", str, _language),
@@ -106,6 +114,8 @@ _KEYS: dict[str, tuple[str, type, Any]] = {
     "window.width": ("width", int, _positive_size),
     "window.height": ("height", int, _positive_size),
     "server.url": ("server_url", str, _url),
+    "server.ca_bundle": ("server_ca_bundle", str, _readable_file),
+    "server.allow_plain_http": ("allow_plain_http", bool, None),
 }
 
 _ENVIRONMENT = {
@@ -139,7 +149,11 @@ def _check(source: str, key: str, value: Any) -> tuple[str, Any]:
         raise ConfigError(source, key, f"must be {_TYPE_NAMES[kind]}, not {value!r}")
     if check is not None and (problem := check(value)):
         raise ConfigError(source, key, f"{problem} (it is {value!r})")
-    return field, Path(value).expanduser() if field == "data_dir" else value
+    if field == "data_dir":
+        return field, Path(value).expanduser()
+    if field == "server_ca_bundle":
+        return field, str(Path(value).expanduser())
+    return field, value
 
 
 def _from_environment(name: str, key: str, text: str) -> Any:

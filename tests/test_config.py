@@ -101,3 +101,13 @@ def test_the_command_line_prints_the_problem_and_does_not_start(tmp_path, capsys
     assert main(["--config", str(path)]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and "idle_timeout_seconds" in err and "whole number" in err
+
+
+def test_server_tls_settings(tmp_path):
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    path = write(tmp_path, f'[server]\nca_bundle = "{bundle}"\nallow_plain_http = true\n')
+    config = load_config(path, environ={})
+    assert (config.server_ca_bundle, config.allow_plain_http) == (str(bundle), True)
+    with pytest.raises(ConfigError, match="existing file"):
+        load_config(write(tmp_path, '[server]\nca_bundle = "/nowhere/ca.pem"\n'), environ={})

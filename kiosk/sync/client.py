@@ -56,10 +56,11 @@ class CentralClient:
         base_url: str,
         token: str = "",
         *,
-        ca_bundle: str | None = None,
+        ca_bundle: str = "",
+        allow_plain_http: bool = False,
         timeout: tuple[float, float] | None = None,
     ) -> None:
-        self.base_url = check_server_url(base_url)
+        self.base_url = check_server_url(base_url, allow_plain_http)
         self.timeout = timeout or TIMEOUT
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "station-kiosk"

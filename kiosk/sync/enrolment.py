@@ -14,9 +14,16 @@ from kiosk.store.models import EnrolmentRow, SyncStateRow
 from kiosk.sync.client import CentralClient, Enrolment
 
 
-def enrol(database_path: Path, server_url: str, code: str) -> Enrolment:
+def enrol(
+    database_path: Path,
+    server_url: str,
+    code: str,
+    *,
+    ca_bundle: str = "",
+    allow_plain_http: bool = False,
+) -> Enrolment:
     """Exchange `code` for a device identity and keep it; raises the client's errors."""
-    client = CentralClient(server_url)
+    client = CentralClient(server_url, ca_bundle=ca_bundle, allow_plain_http=allow_plain_http)
     try:
         enrolment = client.enrol(code.strip(), device_name=socket.gethostname())
     finally:

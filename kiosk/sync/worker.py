@@ -58,6 +58,8 @@ class SyncWorker(QObject):
         now: Callable[[], datetime] = datetime.now,
         delay: Callable[[int], float] = retry_delay,
         http_timeout: tuple[float, float] | None = None,
+        ca_bundle: str = "",
+        allow_plain_http: bool = False,
     ) -> None:
         super().__init__()
         self._database_path = database_path
@@ -66,6 +68,7 @@ class SyncWorker(QObject):
         self._now = now
         self._delay = delay
         self._http_timeout = http_timeout
+        self._tls = {"ca_bundle": ca_bundle, "allow_plain_http": allow_plain_http}
         self._sessions: sessionmaker[Session] | None = None
         self._client: CentralClient | None = None
         self._client_for: str | None = None
@@ -169,7 +172,10 @@ class SyncWorker(QObject):
             if self._client is not None:
                 self._client.close()
             self._client = CentralClient(
-                enrolment.server_url, enrolment.device_token, timeout=self._http_timeout
+                enrolment.server_url,
+                enrolment.device_token,
+                timeout=self._http_timeout,
+                **self._tls,
             )
             self._client_for = key
         return self._client

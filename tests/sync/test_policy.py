@@ -22,3 +22,13 @@ def test_https_or_plain_http_to_this_machine(url):
 def test_plain_http_to_another_machine_is_refused(url):
     with pytest.raises(ValueError, match="https"):
         check_server_url(url)
+
+
+def test_plain_http_elsewhere_only_when_the_technician_allows_it():
+    from kiosk.sync.client import CentralClient
+
+    with pytest.raises(ValueError):
+        CentralClient("http://10.1.2.3:8000")
+    client = CentralClient("http://10.1.2.3:8000", allow_plain_http=True)
+    assert client.base_url == "http://10.1.2.3:8000"
+    client.close()
