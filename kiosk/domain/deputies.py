@@ -46,10 +46,6 @@ class Deputy:
     photo: str = ""  # file name in the photo folder
     qr_url: str = ""  # 码上找代表: where the deputy's QR code leads
 
-    @property
-    def highest_level(self) -> Level | None:
-        return self.levels[0] if self.levels else None
-
     def matches(self, query: str) -> bool:
         """Does a visitor's search text find this deputy (name, constituency or block)?
 

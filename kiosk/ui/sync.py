@@ -25,7 +25,7 @@ class Sync(QObject):
         super().__init__(parent)
         self._show_snapshot = show_snapshot
         self._state = "starting"
-        self._pending = self._sent = self._quarantined = 0
+        self._pending = self._quarantined = 0
 
     @staticmethod
     def create(engine) -> Sync:
@@ -40,9 +40,9 @@ class Sync(QObject):
             self.changed.emit()
 
     @Slot(int, int, int)
-    def set_counts(self, pending: int, sent: int, quarantined: int) -> None:
-        if (pending, sent, quarantined) != (self._pending, self._sent, self._quarantined):
-            self._pending, self._sent, self._quarantined = pending, sent, quarantined
+    def set_counts(self, pending: int, _sent: int, quarantined: int) -> None:
+        if (pending, quarantined) != (self._pending, self._quarantined):
+            self._pending, self._quarantined = pending, quarantined
             self.changed.emit()
 
     @Slot(object)
