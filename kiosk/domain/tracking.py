@@ -8,6 +8,7 @@ two neighbours but one (2 and Z). Shown in groups of three: ``K7Q-M4X-PD8``.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -62,3 +63,12 @@ def parse_tracking_code(text: str) -> str:
 def display(code: str) -> str:
     """'K7QM4XPD8' -> 'K7Q-M4X-PD8'."""
     return "-".join(code[i : i + 3] for i in range(0, len(code), 3))
+
+
+def contact_check(code: str, last4: str) -> str:
+    """What a progress lookup compares: the code together with the last 4 digits of the mobile.
+
+    Computed by the server from the sealed mobile and by the kiosk from what the visitor types,
+    so the kiosk never needs the mobile in the clear (docs/sync-api.md, "Progress lookups").
+    """
+    return hashlib.sha256(f"{code}:{last4}".encode()).hexdigest()

@@ -78,3 +78,12 @@ def test_check_character_completes_the_body():
     assert parse_tracking_code(
         "K7QM4XPD" + check_character("K7QM4XPD")
     ) == "K7QM4XPD" + check_character("K7QM4XPD")
+
+
+def test_contact_check_depends_on_code_and_digits():
+    from kiosk.domain.tracking import contact_check
+
+    code = new_tracking_code()
+    assert contact_check(code, "1234") == contact_check(code, "1234")
+    assert contact_check(code, "1234") != contact_check(code, "1235")
+    assert contact_check(code, "1234") != contact_check(new_tracking_code(), "1234")
