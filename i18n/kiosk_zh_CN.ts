@@ -81,7 +81,8 @@
     </message>
     <message numerus="yes">
         <source>Offline · %n waiting to send</source>
-        <translation><numerusform>未联网 · %n 条待发送</numerusform>
+        <translation>
+            <numerusform>未联网 · %n 条待发送</numerusform>
         </translation>
     </message>
     <message>
@@ -209,6 +210,19 @@
     <message>
         <source>Deputy liaison station</source>
         <translation>人大代表联络站</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n second(s) this page is cleared and the home screen shows.</source>
+        <translation>
+            <numerusform>%n 秒后将清除本页内容，回到首页。</numerusform></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
     </message>
 </context>
 <context>

@@ -180,7 +180,9 @@ def build_kiosk(
     load_fonts()
     install_translation(app, config.language)
     cached = read_station_cache(config.station_cache_path)
-    backends = Backends(config.photo_dir, now)
+    backends = Backends(
+        config.photo_dir, now, (config.idle_timeout_seconds, config.idle_prompt_seconds)
+    )
     backends.show(cached if cached is not None else open_station(config, None))
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
@@ -191,6 +193,7 @@ def build_kiosk(
         raise RuntimeError("the QML interface failed to load (see the messages above)")
     window = roots[0]
     assert isinstance(window, QQuickWindow)
+    window.installEventFilter(backends.idle)
     kiosk = Kiosk(engine, window, backends)
 
     def after_first_frame() -> None:

@@ -6,7 +6,8 @@ names another. Example::
 
     data_dir = "/var/lib/station-kiosk"
     language = "zh_CN"            # zh_CN, zh_TW or en
-    idle_timeout_seconds = 90
+    idle_timeout_seconds = 90     # no touch this long: "still there?"
+    idle_prompt_seconds = 15      # no answer this long: the form is wiped, home shows
 
     [window]
     fullscreen = true
@@ -50,6 +51,7 @@ class Config:
     data_dir: Path
     language: str = "zh_CN"
     idle_timeout_seconds: int = 90
+    idle_prompt_seconds: int = 15
     fullscreen: bool = True
     width: int = 1920
     height: int = 1080
@@ -92,6 +94,10 @@ def _idle(value: int) -> str | None:
     return None if 15 <= value <= 3600 else "must be between 15 and 3600 seconds"
 
 
+def _prompt(value: int) -> str | None:
+    return None if 5 <= value <= 120 else "must be between 5 and 120 seconds"
+
+
 def _language(value: str) -> str | None:
     return None if value in LANGUAGES else f"must be one of {', '.join(LANGUAGES)}"
 
@@ -110,6 +116,7 @@ _KEYS: dict[str, tuple[str, type, Any]] = {
     "data_dir": ("data_dir", str, None),
     "language": ("language", str, _language),
     "idle_timeout_seconds": ("idle_timeout_seconds", int, _idle),
+    "idle_prompt_seconds": ("idle_prompt_seconds", int, _prompt),
     "window.fullscreen": ("fullscreen", bool, None),
     "window.width": ("width", int, _positive_size),
     "window.height": ("height", int, _positive_size),

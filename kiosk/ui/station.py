@@ -36,8 +36,16 @@ DEPUTY_UPCOMING_DAYS = 4
 class Backends:
     """The backends of one QML engine, made before QML loads and handed to it by `create`."""
 
-    def __init__(self, photo_dir: Path, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        photo_dir: Path,
+        now: Callable[[], datetime],
+        idle_seconds: tuple[int, int] = (90, 15),
+    ) -> None:
+        from kiosk.ui.idle import Idle
+
         self.clock = Clock(now)
+        self.idle = Idle(*idle_seconds)
         self.station = Station()
         self.roster = Roster(photo_dir)
         self.sync = Sync(self.show)

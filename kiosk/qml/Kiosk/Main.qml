@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
+import KioskBackend
 
 ApplicationWindow {
     id: window
@@ -58,4 +59,68 @@ ApplicationWindow {
         }
     }
     onActiveFocusItemChanged: if (activeFocusItem instanceof TextInput) keyboard.active = true
+
+    // The visitor walked away (DESIGN.md §3): whatever they left on a screen goes with it.
+    // Popping destroys the screens, and with them every half-filled form.
+    Connections {
+        target: Idle
+        function onWalkedAway() {
+            Qt.inputMethod.reset()
+            window.showHome()
+        }
+    }
+
+    // "Still there?": only asked away from home, where something could be lost.
+    Rectangle {
+        id: stillThere
+        objectName: "stillThere"
+        anchors.fill: parent
+        visible: Idle.asking && stack.depth > 1
+        color: "#B3000000"
+        property int secondsLeft: Idle.promptSeconds
+        onVisibleChanged: secondsLeft = Idle.promptSeconds
+        Timer {
+            running: stillThere.visible
+            interval: 1000
+            repeat: true
+            onTriggered: stillThere.secondsLeft = Math.max(0, stillThere.secondsLeft - 1)
+        }
+        MouseArea { anchors.fill: parent }  // a touch anywhere is the answer (Idle sees it)
+        Card {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 2 * Theme.margin, 1000)
+            height: prompt.implicitHeight + 2 * Theme.margin
+            Column {
+                id: prompt
+                width: parent.width
+                spacing: Theme.spacing * 2
+                Text {
+                    width: parent.width
+                    text: qsTr("Are you still there?")
+                    font.pixelSize: Theme.titleSize
+                    font.bold: true
+                    color: Theme.text
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    objectName: "stillThereCountdown"
+                    width: parent.width
+                    text: qsTr("In %n second(s) this page is cleared and the home screen shows.", "",
+                               stillThere.secondsLeft)
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.muted
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                }
+                BigButton {
+                    objectName: "stillThereContinue"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    primary: true
+                    text: qsTr("Continue")
+                    onClicked: Idle.touched()
+                }
+            }
+        }
+    }
 }
