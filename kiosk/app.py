@@ -112,6 +112,7 @@ class Kiosk:
 
     def close(self) -> None:
         """Stop the sync thread (it finishes the request under way) before the engine goes."""
+        self.backends.idle.stop()
         if self.sync_thread is not None:
             self.sync_thread.stop()
             self.sync_thread = None

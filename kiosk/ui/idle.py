@@ -57,6 +57,10 @@ class Idle(QObject):
         self._quiet.start()
         self._set_asking(False)
 
+    def stop(self) -> None:
+        self._quiet.stop()
+        self._prompt.stop()
+
     def _ask(self) -> None:
         self._set_asking(True)
         self._prompt.start()

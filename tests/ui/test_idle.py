@@ -49,9 +49,15 @@ def test_home_is_not_interrupted(make_kiosk, qtbot):
     kiosk = make_kiosk(**QUICK)
     before = kiosk.visitor.screenshot("home-before-idle")
     asked = []
-    kiosk.backends.idle.askingChanged.connect(lambda: asked.append(kiosk.window.grabWindow()))
-    with qtbot.waitSignal(kiosk.backends.idle.walkedAway, timeout=6000):
+
+    def grab():
+        asked.append(kiosk.window.grabWindow())
+
+    idle = kiosk.backends.idle
+    idle.askingChanged.connect(grab)
+    with qtbot.waitSignal(idle.walkedAway, timeout=6000):
         pass
+    idle.askingChanged.disconnect(grab)
     assert asked, "the kiosk never became idle"
     # Home shows nothing of the prompt while idle: no dark veil over it.
     middle = before.rect().center()
