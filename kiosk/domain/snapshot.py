@@ -265,6 +265,11 @@ def _deputy(d: _Reader) -> Deputy:
     )
 
 
+def schedule_from_document(document: Any, where: str = "schedule") -> ReceptionSchedule:
+    """One schedule in its document form (as in a snapshot, or an import file)."""
+    return _schedule(_Reader(document, where))
+
+
 def _schedule(r: _Reader) -> ReceptionSchedule:
     per_occurrence = r.number("per_occurrence", optional=True)
     try:
