@@ -133,8 +133,6 @@ def demo_snapshot() -> StationSnapshot:
                 OccurrenceChange(
                     date(2026, 12, 15),
                     moved_to=date(2026, 12, 17),
-                    start=time(14, 30),
-                    end=time(17, 0),
                     reason="二楼会议室维修，改期两天",
                 ),
             ),

@@ -242,6 +242,12 @@ def rule_start(rule: str) -> date:
     return _parse_dtstart(line.partition(":")[2]).date()
 
 
+def first_occurrence(rule: str) -> date | None:
+    """The rule's first reception day (DTSTART itself need not be one), or None."""
+    first = _parse_rule(rule).after(datetime.min, inc=True)
+    return first.date() if first else None
+
+
 def _occurs_on(rules: rruleset, day: date) -> bool:
     return bool(rules.between(datetime.combine(day, time()), datetime.combine(day, time.max), True))
 
