@@ -217,7 +217,38 @@ def _parse_rule(text: str) -> rruleset:
         list(itertools.islice(rules, 1))
     except (ValueError, TypeError, OverflowError) as error:
         raise InvalidRule(f"cannot read the rule: {error}") from None
+    for line in rest:
+        _check_ranges(line)
+    # A rule that never gives a day (30 February) is a mistake, not an empty calendar.
+    if rules.after(dtstart, inc=True) is None and not rules.between(
+        dtstart, dtstart.replace(year=dtstart.year + 5), inc=True
+    ):
+        raise InvalidRule("the rule gives no reception day at all")
     return rules
+
+
+# dateutil accepts out-of-range values and then searches for years before giving up.
+_RANGES = {"BYMONTHDAY": 31, "BYMONTH": 12, "BYYEARDAY": 366, "BYWEEKNO": 53, "BYSETPOS": 366}
+
+
+def _check_ranges(line: str) -> None:
+    name, _, value = line.partition(":")
+    if name.partition(";")[0].upper() not in ("RRULE", "EXRULE"):
+        return
+    for part in value.split(";"):
+        key, _, numbers = part.partition("=")
+        limit = _RANGES.get(key.upper())
+        if limit is None:
+            continue
+        for number in numbers.split(","):
+            try:
+                ok = 1 <= abs(int(number)) <= limit and not (
+                    key.upper() == "BYMONTH" and int(number) < 0
+                )
+            except ValueError:
+                ok = False
+            if not ok:
+                raise InvalidRule(f"{key}={number} is not a possible value (1 to {limit})")
 
 
 def _parse_dtstart(value: str) -> datetime:
