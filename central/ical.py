@@ -24,6 +24,15 @@ from central.imports import ID_PATTERN, ImportRefused, Problem
 from kiosk.domain.reception import CHINA_TIME, InvalidRule, ReceptionSchedule, first_occurrence
 from kiosk.domain.snapshot import InvalidSnapshot, schedule_from_document
 
+
+class Problem(Problem):  # noqa: F811 (the same problem, counted in lines of the file)
+    def __str__(self) -> str:
+        where = f"line {self.row}" if self.row else "file"
+        return (
+            f"{where}, {self.column}: {self.problem}" if self.column else f"{where}: {self.problem}"
+        )
+
+
 TZID = "Asia/Shanghai"
 # Zones that are UTC+8 all year today: a file from elsewhere in China may name any of them.
 CHINA_ZONES = {"asia/shanghai", "asia/chongqing", "asia/harbin", "asia/urumqi", "prc", "etc/gmt-8"}
@@ -270,7 +279,14 @@ def _parse_components(text: str, problems: list[Problem]) -> _Component | None:
         elif prop.name == "END":
             name = prop.value.strip().upper()
             if not stack or stack[-1].name != name:
-                problems.append(Problem(number, "END", f"END:{name} without its BEGIN"))
+                open_one = f" while {stack[-1].name} (line {stack[-1].line}) is never ended"
+                problems.append(
+                    Problem(
+                        number,
+                        "END",
+                        f"END:{name} without its BEGIN" if not stack else f"END:{name}{open_one}",
+                    )
+                )
                 return None
             stack.pop()
         elif not stack:

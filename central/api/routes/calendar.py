@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter, HTTPException, Response, status
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from central.api.deps import SessionDep
 from central.core.security import token_hash
@@ -47,19 +48,19 @@ def read_calendar(station_id: str, token: str, session: SessionDep) -> Response:
     )
 
 
-def station_calendar(session: SessionDep, station: Station) -> str:
+def station_calendar(session: Session, station: Station) -> str:
+    """The station's schedules as .ics text (the feed and `schedules export`)."""
     schedules = session.scalars(
         select(Schedule).where(Schedule.station_id == station.id).order_by(Schedule.position)
     )
-    names = dict(
-        session.execute(
-            select(Deputy.deputy_id, Deputy.name).where(Deputy.station_id == station.id)
-        )
+    rows = session.execute(
+        select(Deputy.deputy_id, Deputy.name).where(Deputy.station_id == station.id)
     )
+    names = {deputy_id: name for deputy_id, name in rows}
     return export_calendar(
         station.id,
         station.name,
         [schedule_entity(s) for s in schedules],
-        names,  # type: ignore[arg-type]
+        names,
         datetime.now(UTC),
     )
