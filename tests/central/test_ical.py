@@ -99,9 +99,9 @@ def calendar_text(*parts):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        (calendar_text(GOOD_EVENT, "BEGIN:VTODO\r\nUID:t\r\nEND:VTODO\r\n"), "unknown component VTODO"),
+        (calendar_text(GOOD_EVENT, "BEGIN:VTODO\r\nUID:t\r\nEND:VTODO\r\n"), "unknown component VTODO"),  # noqa: E501
         (calendar_text(GOOD_EVENT, "this line is broken\r\n"), "not a property line"),
-        (calendar_text(GOOD_EVENT.replace("20261102T090000", "20260230T090000")), "not a real date"),
+        (calendar_text(GOOD_EVENT.replace("20261102T090000", "20260230T090000")), "not a real date"),  # noqa: E501
         (calendar_text(GOOD_EVENT.replace("BYDAY=MO", "BYDAY=XX")), "cannot read the rule"),
         (calendar_text(GOOD_EVENT.replace("BYDAY=MO", "BYMONTHDAY=40")), "not a possible value"),
         (calendar_text(GOOD_EVENT.replace("END:VEVENT\r\n", "")), "never ended"),

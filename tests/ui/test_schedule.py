@@ -35,3 +35,45 @@ def _texts(item):
         for i in descendants(item)
         if isinstance(i.property("text"), str) and i.isVisible()
     ]
+
+
+def test_holidays_moves_and_cancellations_are_marked_month_by_month(make_kiosk, size):
+    kiosk = make_kiosk(size)
+    visitor = open_schedule(kiosk)
+    visitor.tap("day_2026-11-30")
+    assert any("本次接待取消" in t for t in _texts(visitor.find("dayCard")))
+    visitor.screenshot("schedule-cancelled")
+    # October: the National Day break; Monday the 5th's reception moves to Thursday the 8th.
+    visitor.tap("previousMonth")
+    assert visitor.text("monthTitle") == "2026年10月"
+    visitor.tap("day_2026-10-05")
+    assert "法定节假日：国庆节" in visitor.text("dayHoliday")
+    assert any("因国庆节顺延至10月8日" in t for t in _texts(visitor.find("dayCard")))
+    visitor.tap("day_2026-10-10")
+    assert "调休上班日" in visitor.text("dayHoliday")
+    visitor.screenshot("schedule-national-day")
+    # December: the contact day moved from the 15th to the 17th, with its reason; the list.
+    visitor.tap("nextMonth")
+    visitor.tap("nextMonth")
+    visitor.tap("listView")
+    texts = _texts(visitor.find("monthList"))
+    assert any("改期至12月17日" in t and "二楼会议室维修" in t for t in texts)
+    moved = [r for r in kiosk.backends.schedule.monthReceptions.rows() if r["status"] == "moved"]
+    assert [(r["day"], r["originalDay"]) for r in moved] == [("12月17日 星期四", "12月15日 星期二")]
+    visitor.screenshot("schedule-list")
+    # January 2027: the holiday table has no 2027 yet, and says so.
+    visitor.tap("monthView")
+    visitor.tap("nextMonth")
+    assert "2027年节假日安排尚未发布" in visitor.text("holidaysMissingText")
+    visitor.screenshot("schedule-2027")
+    visitor.tap("thisMonth")
+    assert visitor.text("monthTitle") == "2026年11月"
+
+
+def test_the_home_screen_skips_a_cancelled_reception(make_kiosk, clock):
+    clock.now = datetime(2026, 11, 28, 10, 0)  # Saturday before the cancelled Monday
+    kiosk = make_kiosk()
+    upcoming = kiosk.backends.roster.upcoming
+    days = [upcoming.get(i)["day"] for i in range(upcoming.count)]
+    assert "11月30日 星期一" not in days
+    assert kiosk.backends.roster.dutyDay == "12月7日 星期一"
