@@ -16,7 +16,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.domain.holidays import DayKind
-from kiosk.domain.reception import ReceptionDay
+from kiosk.domain.reception import ReceptionDay, Status
 from kiosk.domain.station import StationSnapshot
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlNamedElement)
 from kiosk.ui.dates import day_text
@@ -103,7 +103,8 @@ class ScheduleCalendar(QObject):
                     "receptions": sum(1 for e in here if e.is_held),
                     "cancelled": any(not e.is_held for e in here),
                     "onHoliday": any(
-                        e.is_held and e.holiday and e.holiday.kind is DayKind.HOLIDAY for e in here
+                        e.status is Status.HELD and e.holiday and e.holiday.kind is DayKind.HOLIDAY
+                        for e in here
                     ),
                 }
             )

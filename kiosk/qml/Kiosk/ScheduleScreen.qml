@@ -119,7 +119,7 @@ ScreenFrame {
             visible: !screen.listMode
             x: 0; y: 0
             width: screen.portrait ? area.width : Math.round(area.width * 0.58)
-            height: screen.portrait ? Math.min(area.height * 0.52, 48 + 6 * 124) : area.height
+            height: screen.portrait ? Math.min(area.height * 0.62, 52 + 6 * 150) : area.height
             readonly property real cellWidth: width / 7
             readonly property real cellHeight: (height - weekdays.height - 8) / 6
 
@@ -199,7 +199,8 @@ ScreenFrame {
                                 }
                             }
                             Text {
-                                visible: cell.holiday.length > 0 && cell.height >= 110
+                                visible: cell.holiday.length > 0
+                                         && cell.height >= ((cell.receptions > 0 || cell.cancelled) ? 136 : 96)
                                 anchors { left: parent.left; right: parent.right; leftMargin: 14; rightMargin: 8 }
                                 y: 50
                                 text: cell.kind === "holiday" ? cell.holiday : qsTr("Workday")
