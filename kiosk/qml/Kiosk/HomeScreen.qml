@@ -281,6 +281,7 @@ Item {
         BigButton {
             objectName: "scheduleButton"
             Layout.fillWidth: true
+            Layout.columnSpan: home.portrait ? 2 : 1
             Layout.preferredHeight: 150
             titleSize: Theme.titleSize
             text: qsTr("Reception days")

@@ -21,22 +21,33 @@ Item {
         id: column
         width: parent.width
         spacing: 8
-        Text {
+        Grid {
+            id: headingRow
+            // In the month's list, the date leads each entry; above it where space is short.
+            readonly property bool wide: detail.width > 1000
             width: parent.width
-            visible: detail.showDay
-            text: detail.entry.day ?? ""
-            font.pixelSize: Theme.bodySize
-            font.bold: true
-            color: Theme.red
-        }
-        Text {
-            width: parent.width
-            text: [detail.entry.time ?? "", detail.entry.title ?? ""].join("  ")
-            font.pixelSize: Theme.headingSize
-            font.bold: true
-            font.strikeout: !detail.held
-            color: detail.held ? Theme.text : Theme.muted
-            wrapMode: Text.WordWrap
+            columns: wide ? 2 : 1
+            columnSpacing: 20
+            rowSpacing: 4
+            Text {
+                id: dayText
+                visible: detail.showDay
+                text: detail.entry.day ?? ""
+                font.pixelSize: Theme.headingSize
+                font.bold: true
+                color: Theme.red
+            }
+            Text {
+                id: heading
+                width: parent.width
+                       - (dayText.visible && headingRow.wide ? dayText.width + parent.columnSpacing : 0)
+                text: [detail.entry.time ?? "", detail.entry.title ?? ""].join("  ")
+                font.pixelSize: Theme.headingSize
+                font.bold: true
+                font.strikeout: !detail.held
+                color: detail.held ? Theme.text : Theme.muted
+                wrapMode: Text.WordWrap
+            }
         }
         // What is different about this one: cancelled, moved, or on a holiday.
         Rectangle {
