@@ -99,12 +99,8 @@ def set_day(session: Session, day: date, kind: str, name: str) -> None:
         raise ValueError(
             f"{day.isoformat()} is a weekday: only a weekend day can be a make-up workday"
         )
-    existing = session.get(Holiday, day)
-    if kind == "normal":
-        if existing is not None:
-            session.delete(existing)
-    else:
-        session.merge(Holiday(day=day, kind=kind, name=name.strip(), manual=True))
+    # "normal" is kept as a row too, so that seeding does not bring the day back.
+    session.merge(Holiday(day=day, kind=kind, name=name.strip(), manual=True))
     touch_stations(session)
 
 
@@ -121,6 +117,7 @@ def holiday_calendar(session: Session) -> HolidayCalendar:
         tuple(
             HolidayEntity(h.day, DayKind(h.kind), h.name)
             for h in session.scalars(select(Holiday).order_by(Holiday.day))
+            if h.kind != "normal"
         ),
         frozenset(session.scalars(select(HolidayYear.year))),
     )

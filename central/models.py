@@ -130,7 +130,8 @@ class Holiday(Base):
     __tablename__ = "holiday"
 
     day: Mapped[date] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))  # "holiday" | "workday"
+    # "holiday" | "workday"; "normal": an ordinary day by hand (hides a seeded entry)
+    kind: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(100), default="")
     # Set by staff (holidays set): seeding never overwrites it.
     manual: Mapped[bool] = mapped_column(default=False)
