@@ -111,13 +111,18 @@ def cover_year(session: Session, year: int) -> None:
         touch_stations(session)
 
 
-def holiday_calendar(session: Session) -> HolidayCalendar:
-    """The table as the snapshot sends it."""
+def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalendar:
+    """The table (from the year `since` on, if given): what snapshots send, due dates use."""
+    days = select(Holiday).order_by(Holiday.day)
+    years = select(HolidayYear.year)
+    if since is not None:
+        days = days.where(Holiday.day >= date(since, 1, 1))
+        years = years.where(HolidayYear.year >= since)
     return HolidayCalendar(
         tuple(
             HolidayEntity(h.day, DayKind(h.kind), h.name)
-            for h in session.scalars(select(Holiday).order_by(Holiday.day))
+            for h in session.scalars(days)
             if h.kind != "normal"
         ),
-        frozenset(session.scalars(select(HolidayYear.year))),
+        frozenset(session.scalars(years)),
     )

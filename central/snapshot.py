@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -78,7 +78,8 @@ def station_snapshot(session: Session, station: Station) -> StationSnapshot:
             for d in deputies
         ),
         schedules=tuple(schedule_entity(s) for s in schedules),
-        holidays=holiday_calendar(session),
+        # Kiosks look back a little and ahead: last year on is enough (and keeps it small).
+        holidays=holiday_calendar(session, since=datetime.now(CHINA_TIME).year - 1),
     )
 
 

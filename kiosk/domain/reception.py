@@ -17,6 +17,7 @@ day, as the schedule says. Everything that lists reception days goes through
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -212,7 +213,8 @@ def _parse_rule(text: str) -> rruleset:
         if name not in ("RRULE", "RDATE", "EXDATE", "EXRULE"):
             raise InvalidRule(f"unknown line in the rule: {line[:60]!r}")
     try:
-        rules = rrulestr("\n".join(rest), dtstart=dtstart, forceset=True)
+        # cache=True: dateutil keeps the dates it has walked, so later queries do not repeat it.
+        rules = rrulestr("\n".join(rest), dtstart=dtstart, forceset=True, cache=True)
         # dateutil reads RDATE/EXDATE values lazily with its general parser: check them now.
         list(itertools.islice(rules, 1))
     except (ValueError, TypeError, OverflowError) as error:
@@ -283,9 +285,15 @@ def _occurs_on(rules: rruleset, day: date) -> bool:
     return bool(rules.between(datetime.combine(day, time()), datetime.combine(day, time.max), True))
 
 
-def _index_before(rules: rruleset, day: date) -> int:
-    """How many occurrences come before `day`: keeps rotations aligned with DTSTART."""
-    return len(rules.between(datetime.min, datetime.combine(day, time()), inc=False))
+@functools.lru_cache(maxsize=256)
+def _dates_through(rule: str, year: int) -> tuple[date, ...]:
+    """Every date the rule gives from DTSTART to the end of `year`, in order.
+
+    dateutil walks from DTSTART on every query; listing the dates once per rule and year and
+    bisecting makes a month, the home screen and a deputy's page cheap (bench/schedule.py).
+    """
+    end = datetime.combine(date(year, 12, 31), time.max)
+    return tuple(moment.date() for moment in _parse_rule(rule).between(datetime.min, end, True))
 
 
 def _occurrences(
@@ -296,18 +304,17 @@ def _occurrences(
     station_deputies: Sequence[str],
 ) -> Iterator[ReceptionDay]:
     """Every entry of `schedule` whose date is within [first, last], unordered."""
-    rules = _parse_rule(schedule.rule)
     changes = {c.day: c for c in schedule.changes}
     lookback = first - timedelta(days=HOLIDAY_SHIFT_DAYS)
-    index = _index_before(rules, lookback)
-    moments = rules.between(
-        datetime.combine(lookback, time()), datetime.combine(last, time.max), inc=True
-    )
-    originals = {m.date(): index + i for i, m in enumerate(moments)}
+    dates = _dates_through(schedule.rule, last.year)
+    # The index of an occurrence (counted from DTSTART) keeps rotations aligned.
+    low, high = bisect.bisect_left(dates, lookback), bisect.bisect_right(dates, last)
+    originals = {dates[i]: i for i in range(low, high)}
     # Occurrences moved into the window from far away.
     for change in schedule.changes:
         if change.moved_to and first <= change.moved_to <= last and change.day not in originals:
-            originals[change.day] = _index_before(rules, change.day)
+            around = _dates_through(schedule.rule, change.day.year)
+            originals[change.day] = bisect.bisect_left(around, change.day)
     table = holidays.table()
     for day, number in originals.items():
         yield from (
@@ -433,12 +440,15 @@ def upcoming_reception_days(
 
 
 def _more_after(schedules: list[ReceptionSchedule], day: date) -> bool:
-    moment = datetime.combine(day, time.max)
-    return any(
-        _parse_rule(s.rule).after(moment) is not None
-        or any(c.moved_to and c.moved_to > day for c in s.changes)
-        for s in schedules
-    )
+    def more(s: ReceptionSchedule) -> bool:
+        soon = _dates_through(s.rule, day.year + 1)
+        if soon and soon[-1] > day:
+            return True
+        if any(c.moved_to and c.moved_to > day for c in s.changes):
+            return True
+        return _parse_rule(s.rule).after(datetime.combine(day, time.max)) is not None
+
+    return any(more(s) for s in schedules)
 
 
 def reception_days_on(
