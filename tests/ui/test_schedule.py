@@ -77,3 +77,21 @@ def test_the_home_screen_skips_a_cancelled_reception(make_kiosk, clock):
     days = [upcoming.get(i)["day"] for i in range(upcoming.count)]
     assert "11月30日 星期一" not in days
     assert kiosk.backends.roster.dutyDay == "12月7日 星期一"
+
+
+def test_a_swipe_on_the_calendar_changes_the_month_too(make_kiosk):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    kiosk = make_kiosk()
+    visitor = open_schedule(kiosk)
+    grid = visitor.find("monthGrid")
+    start = grid.mapToScene(QPointF(grid.width() * 0.8, grid.height() / 2)).toPoint()
+    window = kiosk.window
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 21):
+        QTest.mouseMove(window, start - QPoint(step * 30, 0), 10)
+    QTest.mouseRelease(
+        window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(600, 0)
+    )
+    assert visitor.text("monthTitle") == "2026年12月"
