@@ -12,7 +12,7 @@ import copy
 import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -353,7 +353,6 @@ def holidays_seed(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def holidays_set(settings: Settings, args: argparse.Namespace) -> int:
-    from datetime import date
 
     from central.holidays import set_day
 
@@ -382,8 +381,6 @@ def holidays_cover(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def holidays_list(settings: Settings, args: argparse.Namespace) -> int:
-    from datetime import date
-
     from central.models import Holiday, HolidayYear
 
     with _database(settings).reader() as session:
@@ -490,8 +487,24 @@ def appeals_move(settings: Settings, args: argparse.Namespace) -> int:
         except MoveRefused as error:
             raise CommandError(f"{display(code)}: {error}") from None
         due = f", due {appeal.due_on.isoformat()}" if appeal.due_on else ""
+        unknown = _uncovered_years(session, appeal.due_on)
     print(f"{display(code)} is now {state}{due}")
+    if unknown:
+        # Never silently wrong: the count skipped weekends only in those years.
+        print(
+            f"warning: the holiday table does not cover {', '.join(map(str, unknown))}; "
+            "the due date counts weekends only there (holidays seed / holidays set)"
+        )
     return 0
+
+
+def _uncovered_years(session: Session, due: date | None) -> list[int]:
+    from central.holidays import holiday_calendar
+
+    if due is None:
+        return []
+    calendar = holiday_calendar(session, since=due.year - 1)
+    return calendar.missing_years(datetime.now(CHINA_TIME).date(), due)
 
 
 def device_list(settings: Settings, args: argparse.Namespace) -> int:

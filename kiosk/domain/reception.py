@@ -269,12 +269,6 @@ def _parse_dtstart(value: str) -> datetime:
         raise InvalidRule(f"DTSTART {value!r} is not a date like 20260105") from None
 
 
-def rule_start(rule: str) -> date:
-    """The date of the rule's DTSTART (where rotations are counted from)."""
-    line = next(x for x in rule.splitlines() if x.strip().upper().startswith("DTSTART"))
-    return _parse_dtstart(line.partition(":")[2]).date()
-
-
 def first_occurrence(rule: str) -> date | None:
     """The rule's first reception day (DTSTART itself need not be one), or None."""
     first = _parse_rule(rule).after(datetime.min, inc=True)
