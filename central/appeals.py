@@ -6,12 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
 from central.core.db import touch_stations
-from central.models import Appeal, AppealStep, Holiday
+from central.models import Appeal, AppealStep
 from kiosk.domain.workdays import add_working_days
 
 
@@ -57,7 +56,9 @@ class MoveRefused(ValueError):
 
 
 def holiday_table(session: Session) -> dict:
-    return {h.day: h.kind == "holiday" for h in session.scalars(select(Holiday))}
+    from central.holidays import holiday_calendar
+
+    return holiday_calendar(session).table()
 
 
 def move_appeal(

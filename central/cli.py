@@ -12,7 +12,7 @@ import copy
 import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -85,9 +85,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--photos", type=Path, help="folder with the files the photo column names")
 
     schedules = group("schedules", "a station's reception schedules")
-    p = command("import", schedules_import, "replace a station's schedules from JSON", schedules)
+    p = command(
+        "import", schedules_import, "replace a station's schedules from JSON or .ics", schedules
+    )
     p.add_argument("--station", required=True)
-    p.add_argument("file", type=Path, metavar="FILE.json")
+    p.add_argument("file", type=Path, metavar="FILE.json|FILE.ics")
+    p = command("export", schedules_export, "write a station's schedules as .ics", schedules)
+    p.add_argument("--station", required=True)
+    p.add_argument("file", type=Path, metavar="FILE.ics", help="'-' for standard output")
+    p = command(
+        "feed-token",
+        schedules_feed_token,
+        "issue the secret calendar-feed URL for a station (replacing the old one)",
+        schedules,
+    )
+    p.add_argument("--station", required=True)
+
+    holidays = group("holidays", "the holiday table (节假日安排) every kiosk receives")
+    p = command("seed", holidays_seed, "fill the table from chinesecalendar", holidays)
+    p.add_argument("--year", type=int, action="append", help="only this year (repeatable)")
+    p = command("set", holidays_set, "set one day by hand (kept by later seeding)", holidays)
+    p.add_argument("date", metavar="YYYY-MM-DD")
+    p.add_argument("kind", choices=["holiday", "workday", "normal"])
+    p.add_argument("--name", default="", help="e.g. 国庆节 (needed for holiday and workday)")
+    p = command("cover", holidays_cover, "declare a year entered by hand complete", holidays)
+    p.add_argument("year", type=int)
+    p = command("list", holidays_list, "list the table (one year, or the years covered)", holidays)
+    p.add_argument("--year", type=int)
 
     pins = group("pin", "deputies' sign-in PINs")
     p = command("set", pin_set, "set a deputy's PIN, read from standard input", pins)
@@ -250,22 +274,133 @@ def roster_import(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def schedules_import(settings: Settings, args: argparse.Namespace) -> int:
+    from central.ical import import_calendar
     from central.imports import ImportRefused, import_schedules, parse_schedules, read_rows
     from central.models import Deputy
 
-    if args.file.suffix.lower() != ".json":
-        raise CommandError("schedules are imported from a .json file")
+    suffix = args.file.suffix.lower()
+    if suffix not in (".json", ".ics"):
+        raise CommandError("schedules are imported from a .json or an .ics file")
+    if suffix == ".ics":
+        try:
+            text = args.file.read_text(encoding="utf-8-sig")
+        except OSError as error:
+            raise CommandError(f"cannot read {args.file}: {error.strerror}") from None
+        except UnicodeDecodeError:
+            raise CommandError(f"{args.file} is not UTF-8 text") from None
     with _database(settings).writer.begin() as session:
         _station(session, args.station)
         deputy_ids = set(
             session.scalars(select(Deputy.deputy_id).where(Deputy.station_id == args.station))
         )
         try:
-            schedules = parse_schedules(read_rows(args.file), deputy_ids)
+            if suffix == ".ics":
+                schedules = import_calendar(text, deputy_ids)
+            else:
+                schedules = parse_schedules(read_rows(args.file), deputy_ids)
         except ImportRefused as error:
             raise _report(error) from None
         import_schedules(session, args.station, schedules)
     print(f"imported {len(schedules)} reception schedules into {args.station}")
+    return 0
+
+
+def schedules_export(settings: Settings, args: argparse.Namespace) -> int:
+    from central.api.routes.calendar import station_calendar
+
+    with _database(settings).reader() as session:
+        station = _station(session, args.station)
+        text = station_calendar(session, station)
+    if str(args.file) == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.file.write_bytes(text.encode())
+    except OSError as error:
+        raise CommandError(f"cannot write {args.file}: {error.strerror}") from None
+    print(f"wrote the schedules of {args.station} to {args.file}")
+    return 0
+
+
+def schedules_feed_token(settings: Settings, args: argparse.Namespace) -> int:
+    from central.core.security import new_device_token, token_hash
+
+    token = new_device_token()
+    with _database(settings).writer.begin() as session:
+        station = _station(session, args.station)
+        station.calendar_token_hash = token_hash(token)
+    print(
+        f"calendar feed for {args.station} (the old one, if any, no longer works):\n"
+        f"  <server>/api/v1/stations/{args.station}/schedules.ics?token={token}\n"
+        "Give it only to the station's staff: anyone with it can read the schedules."
+    )
+    return 0
+
+
+def holidays_seed(settings: Settings, args: argparse.Namespace) -> int:
+    from central.holidays import seed
+
+    with _database(settings).writer.begin() as session:
+        try:
+            result = seed(session, args.year)
+        except ValueError as error:
+            raise CommandError(f"{error}; nothing was changed") from None
+    years = result.years
+    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+    kept = f"; kept {result.kept_manual} days set by hand" if result.kept_manual else ""
+    print(f"seeded the holiday table for {span} from chinesecalendar: {result.days} days{kept}")
+    return 0
+
+
+def holidays_set(settings: Settings, args: argparse.Namespace) -> int:
+
+    from central.holidays import set_day
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        raise CommandError(f"{args.date!r} is not a date like 2027-10-01") from None
+    with _database(settings).writer.begin() as session:
+        try:
+            set_day(session, day, args.kind, args.name)
+        except ValueError as error:
+            raise CommandError(f"{error}; nothing was changed") from None
+    print(f"{day.isoformat()} is now {args.kind}{' (' + args.name + ')' if args.name else ''}")
+    return 0
+
+
+def holidays_cover(settings: Settings, args: argparse.Namespace) -> int:
+    from central.holidays import cover_year
+
+    if not 2000 <= args.year <= 2100:
+        raise CommandError("a year from 2000 to 2100")
+    with _database(settings).writer.begin() as session:
+        cover_year(session, args.year)
+    print(f"the holiday table now covers {args.year}; kiosks stop saying it is not published")
+    return 0
+
+
+def holidays_list(settings: Settings, args: argparse.Namespace) -> int:
+    from central.models import Holiday, HolidayYear
+
+    with _database(settings).reader() as session:
+        years = {y.year: y.source for y in session.scalars(select(HolidayYear))}
+        if args.year is None:
+            if not years:
+                print("the holiday table is empty (fill it with: holidays seed)")
+            for year, source in sorted(years.items()):
+                print(f"{year}  {source}")
+            return 0
+        rows = session.scalars(
+            select(Holiday)
+            .where(Holiday.day.between(date(args.year, 1, 1), date(args.year, 12, 31)))
+            .order_by(Holiday.day)
+        ).all()
+        for h in rows:
+            mark = "  (set by hand)" if h.manual else ""
+            print(f"{h.day.isoformat()}  {h.kind:<8} {h.name}{mark}")
+        if args.year not in years:
+            print(f"{args.year} is not covered: its arrangement is not published in the table")
     return 0
 
 
@@ -352,8 +487,24 @@ def appeals_move(settings: Settings, args: argparse.Namespace) -> int:
         except MoveRefused as error:
             raise CommandError(f"{display(code)}: {error}") from None
         due = f", due {appeal.due_on.isoformat()}" if appeal.due_on else ""
+        unknown = _uncovered_years(session, appeal.due_on)
     print(f"{display(code)} is now {state}{due}")
+    if unknown:
+        # Never silently wrong: the count skipped weekends only in those years.
+        print(
+            f"warning: the holiday table does not cover {', '.join(map(str, unknown))}; "
+            "the due date counts weekends only there (holidays seed / holidays set)"
+        )
     return 0
+
+
+def _uncovered_years(session: Session, due: date | None) -> list[int]:
+    from central.holidays import holiday_calendar
+
+    if due is None:
+        return []
+    calendar = holiday_calendar(session, since=due.year - 1)
+    return calendar.missing_years(datetime.now(CHINA_TIME).date(), due)
 
 
 def device_list(settings: Settings, args: argparse.Namespace) -> int:
@@ -449,5 +600,10 @@ def demo_station(settings: Settings, args: argparse.Namespace) -> int:
             import_roster(session, s.id, entries)
             import_schedules(session, s.id, list(snapshot.schedules))
             print(f"created the demo station {s.id}: {s.name}, {len(entries)} deputies")
+            from central.holidays import known_years, seed
+            from central.models import HolidayYear
+
+            if session.scalars(select(HolidayYear)).first() is None and known_years():
+                seed(session)
         _issue_code(session, s.id, ENROLMENT_CODE_DAYS)
     return 0

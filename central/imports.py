@@ -25,6 +25,7 @@ from central.core.db import touch_stations
 from central.models import Deputy, Photo, Schedule
 from kiosk.domain.deputies import LEVEL_ORDER, Level
 from kiosk.domain.reception import InvalidRule, ReceptionSchedule
+from kiosk.domain.snapshot import InvalidSnapshot, change_document, schedule_from_document
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 PHOTO_TYPES = ("jpg", "jpeg", "png", "webp", "svg")
@@ -313,25 +314,31 @@ def parse_schedules(
         ):
             row.problem("per_occurrence", "not a whole number")
             per_occurrence = None
-        fields = {
-            "title": row.text("title", 200, required=True),
-            "rule": row.text("rule", 4000, required=True),
-            "theme": row.text("theme", 200),
-            "place": row.text("place", 200),
-        }
+        for column, limit, required in (
+            ("title", 200, True),
+            ("rule", 4000, True),
+            ("theme", 200, False),
+            ("place", 200, False),
+        ):
+            row.text(column, limit, required)
+        for column in row.record:
+            if column not in SCHEDULE_COLUMNS:
+                row.problem(column, "unknown column")
+        roster = row.record.get("roster") or {}
+        if isinstance(roster, dict):
+            for day, named in roster.items():
+                for unknown in (
+                    [i for i in named if i not in deputy_ids] if isinstance(named, list) else []
+                ):
+                    row.problem("roster", f"{day}: no deputy {unknown} in this station's roster")
         if len(problems) > before:
             continue
         try:
-            schedules.append(
-                ReceptionSchedule(
-                    id=schedule_id,
-                    start=times["start"],
-                    end=times["end"],
-                    deputy_ids=tuple(ids),
-                    per_occurrence=per_occurrence,
-                    **fields,
-                )
-            )
+            schedules.append(schedule_from_document(row.record, f"row {number}"))
+        except InvalidSnapshot as error:
+            # "row 3.changes[0].date: ..." or "row 3: schedule x: ..." from the domain's reader.
+            message = str(error).removeprefix(f"row {number}").lstrip(".: ")
+            row.problem("", message)
         except InvalidRule as error:
             row.problem("rule", str(error))
     if problems:
@@ -339,9 +346,28 @@ def parse_schedules(
     return schedules
 
 
+SCHEDULE_COLUMNS = {
+    "id",
+    "title",
+    "rule",
+    "start",
+    "end",
+    "deputy_ids",
+    "per_occurrence",
+    "theme",
+    "place",
+    "rotation",
+    "roster",
+    "invited",
+    "changes",
+    "on_holiday",
+}
+
+
 def import_schedules(session: Session, station_id: str, schedules: list[ReceptionSchedule]) -> None:
     """Make the station's reception schedules exactly `schedules`."""
     session.execute(delete(Schedule).where(Schedule.station_id == station_id))
+    session.flush()  # the old rows go before new ones with the same ids arrive
     for position, s in enumerate(schedules):
         session.add(
             Schedule(
@@ -356,6 +382,11 @@ def import_schedules(session: Session, station_id: str, schedules: list[Receptio
                 per_occurrence=s.per_occurrence,
                 theme=s.theme,
                 place=s.place,
+                rotation=s.rotation.value,
+                roster={d.isoformat(): list(ids) for d, ids in sorted(s.roster.items())},
+                invited=list(s.invited),
+                changes=[change_document(c) for c in s.changes],
+                on_holiday=s.on_holiday.value,
             )
         )
     touch_stations(session, station_id)

@@ -60,6 +60,8 @@ class Station(Base):
     satisfaction: Mapped[float | None] = mapped_column(Float)
     # Bumped by every change a snapshot shows, so the server rebuilds a document only then.
     revision: Mapped[int] = mapped_column(default=0)
+    # SHA-256 of the secret in the station's calendar feed URL (schedules feed-token).
+    calendar_token_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Photo(Base):
@@ -114,6 +116,12 @@ class Schedule(Base):
     per_occurrence: Mapped[int | None]
     theme: Mapped[str] = mapped_column(String(200), default="")
     place: Mapped[str] = mapped_column(String(200), default="")
+    rotation: Mapped[str] = mapped_column(String(16), default="list")  # list|station|dates
+    roster: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)  # date -> ids
+    invited: Mapped[list[str]] = mapped_column(JSON, default=list)  # departments
+    # [{date, cancelled | moved_to, start, end, reason}] as in the snapshot document
+    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    on_holiday: Mapped[str] = mapped_column(String(8), default="flag")  # flag|move
 
 
 class Holiday(Base):
@@ -122,8 +130,20 @@ class Holiday(Base):
     __tablename__ = "holiday"
 
     day: Mapped[date] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))  # "holiday" | "workday"
+    # "holiday" | "workday"; "normal": an ordinary day by hand (hides a seeded entry)
+    kind: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(100), default="")
+    # Set by staff (holidays set): seeding never overwrites it.
+    manual: Mapped[bool] = mapped_column(default=False)
+
+
+class HolidayYear(Base):
+    """A year whose arrangement the table holds in full; other years are "not published"."""
+
+    __tablename__ = "holiday_year"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    source: Mapped[str] = mapped_column(String(32))  # "chinesecalendar" | "manual"
 
 
 class Category(Base):

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
-from central.models import Appeal, Category, Deputy, Holiday, Schedule, Station
+from central.holidays import holiday_calendar
+from central.models import Appeal, Category, Deputy, Schedule, Station
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
 from kiosk.domain.reception import ReceptionSchedule
-from kiosk.domain.snapshot import snapshot_to_document
+from kiosk.domain.snapshot import schedule_from_document, snapshot_to_document
 from kiosk.domain.station import (
     Notice,
     StationFigures,
@@ -76,21 +77,34 @@ def station_snapshot(session: Session, station: Station) -> StationSnapshot:
             )
             for d in deputies
         ),
-        schedules=tuple(
-            ReceptionSchedule(
-                id=s.schedule_id,
-                title=s.title,
-                rule=s.rule,
-                start=s.start,
-                end=s.end,
-                deputy_ids=tuple(s.deputy_ids),
-                per_occurrence=s.per_occurrence,
-                theme=s.theme,
-                place=s.place,
-            )
-            for s in schedules
-        ),
+        schedules=tuple(schedule_entity(s) for s in schedules),
+        # Kiosks look back a little and ahead: last year on is enough (and keeps it small).
+        holidays=holiday_calendar(session, since=datetime.now(CHINA_TIME).year - 1),
     )
+
+
+def schedule_entity(row: Schedule) -> ReceptionSchedule:
+    return schedule_from_document(schedule_document(row), f"schedule {row.schedule_id}")
+
+
+def schedule_document(row: Schedule) -> dict[str, Any]:
+    """A stored schedule in the snapshot document's form (one parser reads both)."""
+    return {
+        "id": row.schedule_id,
+        "title": row.title,
+        "rule": row.rule,
+        "start": row.start.isoformat("minutes"),
+        "end": row.end.isoformat("minutes"),
+        "deputy_ids": list(row.deputy_ids),
+        "per_occurrence": row.per_occurrence,
+        "theme": row.theme,
+        "place": row.place,
+        "rotation": row.rotation,
+        "roster": dict(row.roster),
+        "invited": list(row.invited),
+        "changes": list(row.changes),
+        "on_holiday": row.on_holiday,
+    }
 
 
 def build_document(session: Session, station: Station) -> dict[str, Any]:
@@ -105,10 +119,6 @@ def build_document(session: Session, station: Station) -> dict[str, Any]:
     for deputy in document["deputies"]:
         deputy["photo_url"] = PHOTO_PATH + deputy["photo"] if deputy["photo"] else None
         deputy["pin_hash"] = pins.get(deputy["id"])
-    document["holidays"] = [
-        {"date": h.day.isoformat(), "kind": h.kind, "name": h.name}
-        for h in session.scalars(select(Holiday).order_by(Holiday.day))
-    ]
     document["categories"] = list(
         session.scalars(select(Category.name).order_by(Category.position))
     )

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DeputyPhoto</name>
@@ -61,7 +62,7 @@
         <translation>清除</translation>
     </message>
     <message>
-        <source>No deputy matches. Try fewer characters, or choose "All".</source>
+        <source>No deputy matches. Try fewer characters, or choose &quot;All&quot;.</source>
         <translation>没有找到符合条件的代表。请少输入几个字，或选择“全部”。</translation>
     </message>
 </context>
@@ -133,27 +134,35 @@
         <source>Address, opening hours, rules, notices</source>
         <translation>地址、开放时间、制度、公告</translation>
     </message>
+    <message>
+        <source>Reception days</source>
+        <translation>接待日安排</translation>
+    </message>
+    <message>
+        <source>Calendar, themes, who is on duty</source>
+        <translation>日历、接待主题、值班代表</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <source>National People's Congress deputy</source>
+        <source>National People&apos;s Congress deputy</source>
         <translation>全国人大代表</translation>
     </message>
     <message>
-        <source>Provincial people's congress deputy</source>
+        <source>Provincial people&apos;s congress deputy</source>
         <translation>省人大代表</translation>
     </message>
     <message>
-        <source>City people's congress deputy</source>
+        <source>City people&apos;s congress deputy</source>
         <translation>市人大代表</translation>
     </message>
     <message>
-        <source>District/county people's congress deputy</source>
+        <source>District/county people&apos;s congress deputy</source>
         <translation>区（县）人大代表</translation>
     </message>
     <message>
-        <source>Township people's congress deputy</source>
+        <source>Township people&apos;s congress deputy</source>
         <translation>乡镇人大代表</translation>
     </message>
     <message>
@@ -185,7 +194,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Deputies' home</source>
+        <source>Deputies&apos; home</source>
         <translation>人大代表之家</translation>
     </message>
     <message>
@@ -239,12 +248,138 @@
 <context>
     <name>ReceptionDayItem</name>
     <message>
+        <source>(moved from %1)</source>
+        <translation>（由%1改期）</translation>
+    </message>
+    <message>
         <source>%1 · Theme: %2</source>
         <translation>%1 · 主题：%2</translation>
     </message>
     <message>
         <source>On duty: %1</source>
         <translation>值班代表：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionDetail</name>
+    <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>本次接待取消</translation>
+    </message>
+    <message>
+        <source>Moved to %1 because of %2</source>
+        <translation>因%2顺延至%1</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>改期至%1</translation>
+    </message>
+    <message>
+        <source>Moved here from %1 because of %2</source>
+        <translation>原定%1，因%2顺延</translation>
+    </message>
+    <message>
+        <source>New time</source>
+        <translation>时间调整</translation>
+    </message>
+    <message>
+        <source>Moved here from %1</source>
+        <translation>原定%1，现改期</translation>
+    </message>
+    <message>
+        <source>Held although it is a public holiday (%1)</source>
+        <translation>适逢%1假期，照常接待</translation>
+    </message>
+    <message>
+        <source>Theme: %1</source>
+        <translation>接待主题：%1</translation>
+    </message>
+    <message>
+        <source>Place: %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <source>Invited departments: %1</source>
+        <translation>邀请部门：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleScreen</name>
+    <message>
+        <source>Reception days</source>
+        <translation>接待日安排</translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>月历</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>The %1 holiday arrangement has not been published yet: holidays and make-up workdays are not marked.</source>
+        <translation>%1年节假日安排尚未发布，日历中暂未标注放假和调休。</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>休</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>班</translation>
+    </message>
+    <message>
+        <source>Workday</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>有变动</translation>
+    </message>
+    <message>
+        <source>%1 (today)</source>
+        <translation>%1（今天）</translation>
+    </message>
+    <message>
+        <source>Public holiday: %1</source>
+        <translation>法定节假日：%1</translation>
+    </message>
+    <message>
+        <source>Make-up workday (%1)</source>
+        <translation>调休上班日（%1）</translation>
+    </message>
+    <message>
+        <source>No reception on this day.</source>
+        <translation>这一天没有安排接待。</translation>
+    </message>
+    <message>
+        <source>No reception day in this month.</source>
+        <translation>本月没有安排接待。</translation>
     </message>
 </context>
 <context>

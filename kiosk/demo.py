@@ -7,13 +7,14 @@ real number in China has; QR codes lead to the reserved `.example` domain.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.deputies import Deputy, Level
-from kiosk.domain.reception import ReceptionSchedule
+from kiosk.domain.holidays import DayKind, Holiday, HolidayCalendar
+from kiosk.domain.reception import OccurrenceChange, OnHoliday, ReceptionSchedule
 from kiosk.domain.station import (
     Notice,
     Station,
@@ -48,6 +49,28 @@ _DEPUTIES = [
     ("罗晟", (C,), "青禾街道第十四选区", ("滨江写字楼",), "银行网点负责人", ""),
     ("梁湉", (P, X), "青禾街道第十五选区", ("禾丰社区", "文昌社区"), "医院护士长", ""),
 ]
+
+# The State Council's 2026 arrangement (as the server seeds it from chinesecalendar): holiday
+# spans and make-up workdays. 2027 is left out on purpose: its table is not published yet,
+# and the schedule screen says so.
+_HOLIDAYS_2026 = [
+    ("元旦", date(2026, 1, 1), 3, [date(2026, 1, 4)]),
+    ("春节", date(2026, 2, 15), 9, [date(2026, 2, 14), date(2026, 2, 28)]),
+    ("清明节", date(2026, 4, 4), 3, []),
+    ("劳动节", date(2026, 5, 1), 5, [date(2026, 5, 9)]),
+    ("端午节", date(2026, 6, 19), 3, []),
+    ("中秋节", date(2026, 9, 25), 3, []),
+    ("国庆节", date(2026, 10, 1), 7, [date(2026, 9, 20), date(2026, 10, 10)]),
+]
+
+
+def demo_holidays() -> HolidayCalendar:
+    days = []
+    for name, first, length, workdays in _HOLIDAYS_2026:
+        days += [Holiday(first + timedelta(days=i), DayKind.HOLIDAY, name) for i in range(length)]
+        days += [Holiday(day, DayKind.WORKDAY, name) for day in workdays]
+    return HolidayCalendar(tuple(sorted(days, key=lambda h: h.day)), frozenset({2026}))
+
 
 _COLOURS = [
     ("#F3E0D0", "#B5651D"),
@@ -87,6 +110,14 @@ def demo_snapshot() -> StationSnapshot:
             deputy_ids=tuple(ids[3:13]),
             per_occurrence=2,
             place="联络站一楼接待室",
+            on_holiday=OnHoliday.MOVE,
+            changes=(
+                OccurrenceChange(
+                    date(2026, 11, 30),
+                    cancelled=True,
+                    reason="驻站代表参加区人大常委会集中视察，本次接待暂停",
+                ),
+            ),
         ),
         ReceptionSchedule(
             id="demo-contact-day",
@@ -97,6 +128,14 @@ def demo_snapshot() -> StationSnapshot:
             deputy_ids=(ids[1], ids[5], ids[14]),
             theme="老旧小区加装电梯",
             place="联络站二楼会议室",
+            invited=("区住房和城乡建设局", "街道城建办"),
+            changes=(
+                OccurrenceChange(
+                    date(2026, 12, 15),
+                    moved_to=date(2026, 12, 17),
+                    reason="二楼会议室维修，改期两天",
+                ),
+            ),
         ),
         ReceptionSchedule(
             id="demo-group",
@@ -107,6 +146,7 @@ def demo_snapshot() -> StationSnapshot:
             deputy_ids=(ids[0], ids[2], ids[3], ids[7], ids[12], ids[13]),
             theme="优化营商环境",
             place="联络站二楼会议室",
+            invited=("区市场监督管理局",),
         ),
     )
     station = Station(
@@ -162,7 +202,9 @@ def demo_snapshot() -> StationSnapshot:
         ),
         figures=StationFigures(opinions_collected=1286, problems_solved=1203, satisfaction=0.992),
     )
-    return StationSnapshot(station=station, deputies=deputies, schedules=schedules)
+    return StationSnapshot(
+        station=station, deputies=deputies, schedules=schedules, holidays=demo_holidays()
+    )
 
 
 def portrait_svg(index: int) -> str:

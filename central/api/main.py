@@ -3,10 +3,11 @@
 
 from fastapi import APIRouter
 
-from central.api.routes import enrol, events, heartbeat, snapshot
+from central.api.routes import calendar, enrol, events, heartbeat, snapshot
 
 api_router = APIRouter(prefix="/api/v1")
 api_router.include_router(enrol.router)
 api_router.include_router(snapshot.router)
 api_router.include_router(events.router)
 api_router.include_router(heartbeat.router)
+api_router.include_router(calendar.router)

@@ -11,7 +11,14 @@ from datetime import date, time
 from typing import Any
 
 from kiosk.domain.deputies import Deputy, parse_levels
-from kiosk.domain.reception import InvalidRule, ReceptionSchedule
+from kiosk.domain.holidays import DayKind, Holiday, HolidayCalendar
+from kiosk.domain.reception import (
+    InvalidRule,
+    OccurrenceChange,
+    OnHoliday,
+    ReceptionSchedule,
+    Rotation,
+)
 from kiosk.domain.station import (
     Notice,
     Station,
@@ -24,6 +31,7 @@ from kiosk.domain.station import (
 FORMAT = 1
 MAX_TEXT = 4000  # characters in one field: a rule's body is the longest real text
 MAX_ITEMS = 500  # deputies, schedules, notices, rules, blocks
+MAX_HOLIDAYS = 20_000  # holidays and make-up workdays: about 40 a year
 
 
 class InvalidSnapshot(ValueError):
@@ -84,10 +92,33 @@ def snapshot_to_document(snapshot: StationSnapshot) -> dict[str, Any]:
                 "per_occurrence": s.per_occurrence,
                 "theme": s.theme,
                 "place": s.place,
+                # Added after format 1's first release; older readers ignore them.
+                "rotation": s.rotation.value,
+                "roster": {day.isoformat(): list(ids) for day, ids in sorted(s.roster.items())},
+                "invited": list(s.invited),
+                "on_holiday": s.on_holiday.value,
+                "changes": [change_document(c) for c in s.changes],
             }
             for s in snapshot.schedules
         ],
+        "holidays": [
+            {"date": h.day.isoformat(), "kind": h.kind.value, "name": h.name}
+            for h in snapshot.holidays.days
+        ],
+        "holiday_years": sorted(snapshot.holidays.years),
     }
+
+
+def change_document(change: OccurrenceChange) -> dict[str, Any]:
+    document: dict[str, Any] = {"date": change.day.isoformat(), "reason": change.reason}
+    if change.cancelled:
+        document["cancelled"] = True
+    if change.moved_to is not None:
+        document["moved_to"] = change.moved_to.isoformat()
+    if change.start is not None and change.end is not None:
+        document["start"] = change.start.isoformat("minutes")
+        document["end"] = change.end.isoformat("minutes")
+    return document
 
 
 class _Reader:
@@ -121,20 +152,25 @@ class _Reader:
     def number(self, key: str, optional: bool = False) -> Any:
         return self._get(key, (int, float), optional)
 
-    def items(self, key: str) -> list[Any]:
-        value = self._get(key, list)
-        if len(value) > MAX_ITEMS:
-            raise InvalidSnapshot(f"{self.where}.{key}: more than {MAX_ITEMS} entries")
+    def items(self, key: str, optional: bool = False, limit: int = MAX_ITEMS) -> list[Any]:
+        value = self._get(key, list, optional)
+        if value is None:
+            return []
+        if len(value) > limit:
+            raise InvalidSnapshot(f"{self.where}.{key}: more than {limit} entries")
         return value
 
     def child(self, key: str) -> _Reader:
         return _Reader(self._get(key, dict), f"{self.where}.{key}")
 
-    def children(self, key: str) -> list[_Reader]:
-        return [_Reader(v, f"{self.where}.{key}[{i}]") for i, v in enumerate(self.items(key))]
+    def children(self, key: str, optional: bool = False, limit: int = MAX_ITEMS) -> list[_Reader]:
+        return [
+            _Reader(v, f"{self.where}.{key}[{i}]")
+            for i, v in enumerate(self.items(key, optional, limit))
+        ]
 
-    def texts(self, key: str) -> tuple[str, ...]:
-        values = self.items(key)
+    def texts(self, key: str, optional: bool = False) -> tuple[str, ...]:
+        values = self.items(key, optional)
         for i, value in enumerate(values):
             if not isinstance(value, str) or len(value) > MAX_TEXT:
                 raise InvalidSnapshot(f"{self.where}.{key}[{i}]: not a short text")
@@ -161,7 +197,25 @@ def snapshot_from_document(document: Any) -> StationSnapshot:
         station=_station(root.child("station")),
         deputies=tuple(_deputy(d) for d in root.children("deputies")),
         schedules=tuple(_schedule(s) for s in root.children("schedules")),
+        holidays=_holidays(root),
     )
+
+
+def _holidays(root: _Reader) -> HolidayCalendar:
+    """The holiday table; a document without one (older servers) covers no year."""
+    days = []
+    for h in root.children("holidays", optional=True, limit=MAX_HOLIDAYS):
+        days.append(
+            Holiday(
+                h.parsed("date", date.fromisoformat), h.parsed("kind", DayKind), h.text("name", "")
+            )
+        )
+    years = root.items("holiday_years", optional=True)
+    if not all(isinstance(y, int) and not isinstance(y, bool) and 1900 < y < 3000 for y in years):
+        raise InvalidSnapshot("snapshot.holiday_years: not a list of years")
+    if len({h.day for h in days}) != len(days):
+        raise InvalidSnapshot("snapshot.holidays: a date is listed twice")
+    return HolidayCalendar(tuple(sorted(days, key=lambda h: h.day)), frozenset(years))
 
 
 def _station(s: _Reader) -> Station:
@@ -211,6 +265,11 @@ def _deputy(d: _Reader) -> Deputy:
     )
 
 
+def schedule_from_document(document: Any, where: str = "schedule") -> ReceptionSchedule:
+    """One schedule in its document form (as in a snapshot, or an import file)."""
+    return _schedule(_Reader(document, where))
+
+
 def _schedule(r: _Reader) -> ReceptionSchedule:
     per_occurrence = r.number("per_occurrence", optional=True)
     try:
@@ -224,6 +283,44 @@ def _schedule(r: _Reader) -> ReceptionSchedule:
             per_occurrence=None if per_occurrence is None else int(per_occurrence),
             theme=r.text("theme", ""),
             place=r.text("place", ""),
+            rotation=r.text("rotation", Rotation.LIST.value),
+            roster=_roster(r),
+            invited=r.texts("invited", optional=True),
+            on_holiday=r.text("on_holiday", OnHoliday.FLAG.value),
+            changes=tuple(_change(c) for c in r.children("changes", optional=True)),
         )
     except InvalidRule as error:
         raise InvalidSnapshot(f"{r.where}: {error}") from None
+
+
+def _roster(r: _Reader) -> dict[date, tuple[str, ...]]:
+    value = r._get("roster", dict, optional=True) or {}
+    if len(value) > MAX_HOLIDAYS:
+        raise InvalidSnapshot(f"{r.where}.roster: too many dates")
+    roster = {}
+    for key, ids in value.items():
+        try:
+            day = date.fromisoformat(key)
+        except (TypeError, ValueError):
+            raise InvalidSnapshot(f"{r.where}.roster: {key!r} is not a date") from None
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise InvalidSnapshot(f"{r.where}.roster.{key}: not a list of deputy ids")
+        roster[day] = tuple(ids)
+    return roster
+
+
+def _change(c: _Reader) -> OccurrenceChange:
+    def optional(key: str, parse):  # type: ignore[no-untyped-def]
+        return c.parsed(key, parse) if c.value.get(key) is not None else None
+
+    cancelled = c.value.get("cancelled", False)
+    if not isinstance(cancelled, bool):
+        raise InvalidSnapshot(f"{c.where}.cancelled: wrong type {type(cancelled).__name__}")
+    return OccurrenceChange(
+        day=c.parsed("date", date.fromisoformat),
+        cancelled=cancelled,
+        moved_to=optional("moved_to", date.fromisoformat),
+        start=optional("start", time.fromisoformat),
+        end=optional("end", time.fromisoformat),
+        reason=c.text("reason", ""),
+    )

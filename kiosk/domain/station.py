@@ -8,7 +8,13 @@ from datetime import date
 from enum import StrEnum
 
 from kiosk.domain.deputies import Deputy
-from kiosk.domain.reception import ReceptionSchedule
+from kiosk.domain.holidays import HolidayCalendar
+from kiosk.domain.reception import (
+    ReceptionDay,
+    ReceptionSchedule,
+    reception_days_between,
+    upcoming_reception_days,
+)
 
 
 class StationKind(StrEnum):
@@ -63,6 +69,28 @@ class StationSnapshot:
     station: Station
     deputies: tuple[Deputy, ...]
     schedules: tuple[ReceptionSchedule, ...]
+    holidays: HolidayCalendar = field(default_factory=HolidayCalendar)
 
     def deputy(self, deputy_id: str) -> Deputy | None:
         return next((d for d in self.deputies if d.id == deputy_id), None)
+
+    # The station's reception days: its schedules over its roster and the holiday table.
+
+    def reception_days(self, first: date, last: date, held_only: bool = True) -> list[ReceptionDay]:
+        return reception_days_between(
+            self.schedules,
+            first,
+            last,
+            holidays=self.holidays,
+            station_deputies=[d.id for d in self.deputies],
+            held_only=held_only,
+        )
+
+    def upcoming_reception_days(self, start: date, count: int) -> list[ReceptionDay]:
+        return upcoming_reception_days(
+            self.schedules,
+            start,
+            count,
+            holidays=self.holidays,
+            station_deputies=[d.id for d in self.deputies],
+        )

@@ -88,6 +88,30 @@ class ReceptionScheduleRow(Base):
     end_time: Mapped[str] = mapped_column(String(5))
     deputy_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     per_occurrence: Mapped[int | None]
+    rotation: Mapped[str] = mapped_column(String(16), default="list")  # list|station|dates
+    roster: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)  # date -> ids
+    invited: Mapped[list[str]] = mapped_column(JSON, default=list)  # departments
+    # [{date, cancelled | moved_to, start, end, reason}] as in the snapshot document
+    changes: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    on_holiday: Mapped[str] = mapped_column(String(8), default="flag")  # flag|move
+
+
+class HolidayRow(Base):
+    """A public holiday or a make-up workday (调休), from the server's holiday table."""
+
+    __tablename__ = "holiday"
+
+    day: Mapped[date] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "holiday" | "workday"
+    name: Mapped[str] = mapped_column(String(100), default="")
+
+
+class HolidayYearRow(Base):
+    """A year the holiday table covers; a year missing here has no published data."""
+
+    __tablename__ = "holiday_year"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
 
 
 class AppealRow(Base):

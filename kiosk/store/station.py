@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.deputies import Deputy, parse_levels
-from kiosk.domain.reception import ReceptionSchedule
+from kiosk.domain.reception import OccurrenceChange, ReceptionSchedule
+from kiosk.domain.snapshot import change_document
 from kiosk.domain.station import (
     Notice,
     Station,
@@ -18,6 +20,7 @@ from kiosk.domain.station import (
     StationRule,
     StationSnapshot,
 )
+from kiosk.store.holidays import load_holidays, replace_holidays
 from kiosk.store.models import (
     DeputyRow,
     NoticeRow,
@@ -83,9 +86,29 @@ def load_station(session: Session) -> StationSnapshot | None:
                 per_occurrence=s.per_occurrence,
                 theme=s.theme,
                 place=s.place,
+                rotation=s.rotation,
+                roster={date.fromisoformat(d): tuple(ids) for d, ids in s.roster.items()},
+                invited=tuple(s.invited),
+                changes=tuple(_change(c) for c in s.changes),
+                on_holiday=s.on_holiday,
             )
             for s in schedules
         ),
+        holidays=load_holidays(session),
+    )
+
+
+def _change(document: dict[str, Any]) -> OccurrenceChange:
+    def optional(key: str, parse):  # type: ignore[no-untyped-def]
+        return parse(document[key]) if document.get(key) else None
+
+    return OccurrenceChange(
+        day=date.fromisoformat(document["date"]),
+        cancelled=bool(document.get("cancelled")),
+        moved_to=optional("moved_to", date.fromisoformat),
+        start=optional("start", time.fromisoformat),
+        end=optional("end", time.fromisoformat),
+        reason=document.get("reason", ""),
     )
 
 
@@ -156,6 +179,12 @@ def replace_station(session: Session, snapshot: StationSnapshot) -> None:
             end_time=s.end.isoformat("minutes"),
             deputy_ids=list(s.deputy_ids),
             per_occurrence=s.per_occurrence,
+            rotation=s.rotation.value,
+            roster={d.isoformat(): list(ids) for d, ids in sorted(s.roster.items())},
+            invited=list(s.invited),
+            changes=[change_document(c) for c in s.changes],
+            on_holiday=s.on_holiday.value,
         )
         for i, s in enumerate(snapshot.schedules)
     )
+    replace_holidays(session, snapshot.holidays)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What a pull brings besides the station itself: appeal progress, deputies' PIN hashes,
-appeal categories and the holiday table; and the sync's own small facts."""
+and appeal categories; and the sync's own small facts. (The holiday table travels with the
+station: kiosk.store.holidays.)"""
 
 from __future__ import annotations
 
@@ -58,6 +59,6 @@ def apply_extras(session: Session, document: dict[str, Any]) -> None:
                 .where(DeputyRow.id == deputy["id"])
                 .values(pin_hash=pin_hash if isinstance(pin_hash, str) else None)
             )
-    for key in ("categories", "holidays"):
-        if isinstance(document.get(key), list):
-            set_state(session, key, json.dumps(document[key], ensure_ascii=False))
+    # The holiday table is part of the station snapshot now (kiosk.store.holidays).
+    if isinstance(document.get("categories"), list):
+        set_state(session, "categories", json.dumps(document["categories"], ensure_ascii=False))

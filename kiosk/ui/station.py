@@ -22,11 +22,12 @@ from PySide6.QtCore import (
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.domain.deputies import Deputy, Level
-from kiosk.domain.reception import ReceptionDay, reception_days_on, upcoming_reception_days
+from kiosk.domain.reception import ReceptionDay
 from kiosk.domain.station import StationSnapshot
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, time_range_text
 from kiosk.ui.listmodel import KeyedListModel
+from kiosk.ui.schedule import ScheduleCalendar
 from kiosk.ui.sync import Sync
 
 UPCOMING_DAYS = 6
@@ -49,11 +50,17 @@ class Backends:
         self.station = Station()
         self.roster = Roster(photo_dir)
         self.sync = Sync(self.show)
-        self.clock.dayChanged.connect(lambda: self.roster.show_day(self.clock.today()))
+        self.schedule = ScheduleCalendar(self.roster)
+        self.clock.dayChanged.connect(self._new_day)
 
     def show(self, snapshot: StationSnapshot | None) -> None:
         self.station.show(snapshot)
         self.roster.show(snapshot, self.clock.today())
+        self.schedule.show(snapshot, self.clock.today())
+
+    def _new_day(self) -> None:
+        self.roster.show_day(self.clock.today())
+        self.schedule.show(self.schedule.snapshot, self.clock.today())
 
 
 def handed_over(backend: QObject) -> QObject:
@@ -267,7 +274,8 @@ class Roster(QObject):
             "occupation": deputy.occupation,
         }
 
-    def _reception_row(self, reception: ReceptionDay) -> dict:
+    def reception_row(self, reception: ReceptionDay) -> dict:
+        """A reception as QML shows it (ReceptionDayItem, the schedule screen)."""
         if reception.day == self._today:
             when = "today"
         elif reception.day == self._today + timedelta(days=1):
@@ -284,6 +292,14 @@ class Roster(QObject):
             "theme": reception.theme,
             "place": reception.place,
             "deputies": [self._person(d) for d in deputies if d is not None],
+            "invited": list(reception.invited),
+            # held | moved | cancelled | moved_away; QML words it (Labels.receptionNote).
+            "status": reception.status.value,
+            "originalDay": day_text(reception.original_day) if reception.original_day else "",
+            "movedTo": day_text(reception.moved_to) if reception.moved_to else "",
+            "reason": reception.reason,
+            "holiday": reception.holiday.name if reception.holiday else "",
+            "movedForHoliday": reception.moved_for_holiday,
         }
 
     def show(self, snapshot: StationSnapshot | None, today: date) -> None:
@@ -293,16 +309,24 @@ class Roster(QObject):
 
     def show_day(self, today: date) -> None:
         self._today = today
-        schedules = self._snapshot.schedules if self._snapshot else ()
-        coming = upcoming_reception_days(schedules, today, 1)
+        snapshot = self._snapshot
+        coming = snapshot.upcoming_reception_days(today, 1) if snapshot else []
         self._duty_day = coming[0].day if coming else None
         self._duty_receptions.replace(
-            self._reception_row(r)
-            for r in (reception_days_on(schedules, self._duty_day) if self._duty_day else ())
+            self.reception_row(r)
+            for r in (
+                snapshot.reception_days(self._duty_day, self._duty_day)
+                if snapshot and self._duty_day
+                else ()
+            )
         )
         self._upcoming.replace(
-            self._reception_row(r)
-            for r in upcoming_reception_days(schedules, today + timedelta(days=1), UPCOMING_DAYS)
+            self.reception_row(r)
+            for r in (
+                snapshot.upcoming_reception_days(today + timedelta(days=1), UPCOMING_DAYS)
+                if snapshot
+                else ()
+            )
         )
         self.changed.emit()
 
@@ -314,7 +338,7 @@ class Roster(QObject):
             return {}
         upcoming = [
             r
-            for r in upcoming_reception_days(self._snapshot.schedules, self._today, 200)
+            for r in self._snapshot.upcoming_reception_days(self._today, 200)
             if deputy.id in r.deputy_ids
         ][:DEPUTY_UPCOMING_DAYS]
         return {
@@ -322,7 +346,7 @@ class Roster(QObject):
             "phone": deputy.phone,
             "bio": deputy.bio,
             "qrUrl": deputy.qr_url,
-            "receptions": [self._reception_row(r) for r in upcoming],
+            "receptions": [self.reception_row(r) for r in upcoming],
         }
 
     deputies = Property(QObject, lambda self: self._deputies, constant=True)

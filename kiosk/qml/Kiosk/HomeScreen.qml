@@ -247,6 +247,7 @@ Item {
                     title: model.title
                     theme: model.theme
                     deputies: model.deputies
+                    originalDay: model.status === "moved" ? model.originalDay : ""
                 }
             }
         }
@@ -255,8 +256,9 @@ Item {
     GridLayout {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
-        columns: 2
+        columns: home.portrait ? 2 : 3
         columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing
         BigButton {
             objectName: "findDeputyButton"
             Layout.fillWidth: true
@@ -275,6 +277,16 @@ Item {
             text: qsTr("About this station")
             subtitle: qsTr("Address, opening hours, rules, notices")
             onClicked: ApplicationWindow.window.showStationInfo()
+        }
+        BigButton {
+            objectName: "scheduleButton"
+            Layout.fillWidth: true
+            Layout.columnSpan: home.portrait ? 2 : 1
+            Layout.preferredHeight: 150
+            titleSize: Theme.titleSize
+            text: qsTr("Reception days")
+            subtitle: qsTr("Calendar, themes, who is on duty")
+            onClicked: ApplicationWindow.window.showSchedule()
         }
     }
 }

@@ -21,10 +21,12 @@ ApplicationWindow {
     function showDirectory() { stack.push(directoryScreen, {}, StackView.Immediate) }
     function showDeputy(deputyId) { stack.push(deputyScreen, {deputyId: deputyId}, StackView.Immediate) }
     function showStationInfo() { stack.push(stationInfoScreen, {}, StackView.Immediate) }
+    function showSchedule() { stack.push(scheduleScreen, {}, StackView.Immediate) }
 
     Component { id: directoryScreen; DirectoryScreen {} }
     Component { id: deputyScreen; DeputyScreen {} }
     Component { id: stationInfoScreen; StationInfoScreen {} }
+    Component { id: scheduleScreen; ScheduleScreen {} }
 
     StackView {
         id: stack

@@ -11,6 +11,7 @@ Item {
     property string theme: ""
     property string place: ""
     property var deputies: []
+    property string originalDay: ""  // set when moved here from another day
     property bool showDeputies: true
 
     implicitHeight: column.implicitHeight + 24
@@ -50,6 +51,12 @@ Item {
                 text: item.time
                 font.pixelSize: Theme.bodySize
                 color: Theme.muted
+            }
+            Text {
+                visible: item.originalDay.length > 0
+                text: qsTr("(moved from %1)").arg(item.originalDay)
+                font.pixelSize: Theme.smallSize
+                color: "#7A5200"
             }
         }
         Text {

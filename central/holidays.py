@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The holiday table (节假日安排) every kiosk receives: seeded from `chinesecalendar` for the
+years it knows, corrected or extended by staff (`holidays set`), never guessed for a year
+that has no data (the kiosks say "not yet published").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.core.db import touch_stations
+from central.models import Holiday, HolidayYear
+from kiosk.domain.holidays import DayKind, HolidayCalendar
+from kiosk.domain.holidays import Holiday as HolidayEntity
+
+# chinesecalendar's English names, in the words the kiosks show.
+CHINESE_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "Mid-autumn Festival": "中秋节",
+    "National Day": "国庆节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+}
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    years: list[int]
+    days: int
+    kept_manual: int
+
+
+def known_years() -> list[int]:
+    """The years the installed chinesecalendar knows."""
+    import chinese_calendar
+
+    return sorted(
+        {d.year for d in chinese_calendar.holidays} | {d.year for d in chinese_calendar.workdays}
+    )
+
+
+def seed(session: Session, years: list[int] | None = None) -> SeedResult:
+    """Fill the table from chinesecalendar (all the years it knows, or `years`).
+
+    Days set by hand stay as they are. Raises ValueError for a year it does not know.
+    """
+    import chinese_calendar
+
+    available = known_years()
+    wanted = available if years is None else years
+    unknown = [y for y in wanted if y not in available]
+    if unknown:
+        raise ValueError(
+            f"chinesecalendar has no data for {', '.join(map(str, unknown))} "
+            f"(it knows {available[0]}-{available[-1]}); enter those days with: holidays set"
+        )
+    manual = {h.day for h in session.scalars(select(Holiday).where(Holiday.manual))}
+    count = kept = 0
+    for kind, table in (
+        ("holiday", chinese_calendar.holidays),
+        ("workday", chinese_calendar.workdays),
+    ):
+        for day, name in table.items():
+            if day.year not in wanted:
+                continue
+            # chinesecalendar lists the weekend days of a break as holidays too: they are days
+            # off either way, and naming them keeps the calendar's "国庆节" across the break.
+            if day in manual:
+                kept += 1
+                continue
+            session.merge(
+                Holiday(
+                    day=day, kind=kind, name=CHINESE_NAMES.get(str(name), str(name)), manual=False
+                )
+            )
+            count += 1
+    for year in wanted:
+        session.merge(HolidayYear(year=year, source="chinesecalendar"))
+    touch_stations(session)
+    return SeedResult(sorted(wanted), count, kept)
+
+
+def set_day(session: Session, day: date, kind: str, name: str) -> None:
+    """Make `day` a holiday, a make-up workday, or ("normal") an ordinary day, by hand."""
+    if kind not in ("holiday", "workday", "normal"):
+        raise ValueError("the kind is holiday, workday or normal")
+    if kind != "normal" and not name.strip():
+        raise ValueError("give the holiday's name (e.g. 国庆节)")
+    if len(name) > 100:
+        raise ValueError("the name is longer than 100 characters")
+    if kind == "workday" and day.weekday() < 5:
+        raise ValueError(
+            f"{day.isoformat()} is a weekday: only a weekend day can be a make-up workday"
+        )
+    # "normal" is kept as a row too, so that seeding does not bring the day back.
+    session.merge(Holiday(day=day, kind=kind, name=name.strip(), manual=True))
+    touch_stations(session)
+
+
+def cover_year(session: Session, year: int) -> None:
+    """Declare a year's arrangement complete (entered by hand): kiosks stop warning."""
+    if session.get(HolidayYear, year) is None:
+        session.add(HolidayYear(year=year, source="manual"))
+        touch_stations(session)
+
+
+def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalendar:
+    """The table (from the year `since` on, if given): what snapshots send, due dates use."""
+    days = select(Holiday).order_by(Holiday.day)
+    years = select(HolidayYear.year)
+    if since is not None:
+        days = days.where(Holiday.day >= date(since, 1, 1))
+        years = years.where(HolidayYear.year >= since)
+    return HolidayCalendar(
+        tuple(
+            HolidayEntity(h.day, DayKind(h.kind), h.name)
+            for h in session.scalars(days)
+            if h.kind != "normal"
+        ),
+        frozenset(session.scalars(years)),
+    )
