@@ -18,7 +18,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.core.config import CHINA_TIME, ENROLMENT_CODE_DAYS, Settings
+from central.core.config import (
+    ADDRESS_LIMIT,
+    ADDRESS_WINDOW_SECONDS,
+    CHINA_TIME,
+    ENROLMENT_CODE_DAYS,
+    MOBILE_LIMIT,
+    MOBILE_WINDOW_SECONDS,
+    Settings,
+)
 from central.core.db import Database, open_database, touch_stations
 from kiosk.domain.station import StationKind
 
@@ -62,6 +70,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000, help="0: any free port")
     p.add_argument("--no-access-log", action="store_true", help="do not log every request")
+    p.add_argument(
+        "--public-url",
+        default=os.environ.get("CENTRAL_PUBLIC_URL", ""),
+        help="base URL of the phone pages in QR codes (or CENTRAL_PUBLIC_URL); "
+        "default: this server's own http://HOST:PORT",
+    )
+    p.add_argument(
+        "--address-limit",
+        type=int,
+        default=ADDRESS_LIMIT,
+        help=f"forms one address may send in {ADDRESS_WINDOW_SECONDS // 60} minutes",
+    )
+    p.add_argument(
+        "--mobile-limit",
+        type=int,
+        default=MOBILE_LIMIT,
+        help=f"messages and requests per mobile number in {MOBILE_WINDOW_SECONDS // 60} minutes",
+    )
 
     stations = group("station", "stations (家站点)")
     p = command("create", station_create, "create a station", stations)
@@ -130,10 +156,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def serve(settings: Settings, args: argparse.Namespace) -> int:
+    import dataclasses
+
     import uvicorn
 
     from central.main import create_app
 
+    public_url = args.public_url.strip().rstrip("/")
+    if public_url and not public_url.startswith(("http://", "https://")):
+        raise CommandError("--public-url: an http:// or https:// address")
+    if args.address_limit < 1 or args.mobile_limit < 1:
+        raise CommandError("--address-limit and --mobile-limit: at least 1")
+    settings = dataclasses.replace(
+        settings,
+        public_url=public_url,
+        address_limit=args.address_limit,
+        mobile_limit=args.mobile_limit,
+    )
     app = create_app(settings)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     # Standard output carries only the ready line; logs go to standard error.
@@ -154,6 +193,8 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
             await super().startup(sockets=sockets)
             if self.started:
                 port = self.servers[0].sockets[0].getsockname()[1]
+                if not settings.public_url:  # the port is known only now (--port 0)
+                    app.state.public_url = f"http://{self.config.host}:{port}"
                 print(f"central ready on http://{self.config.host}:{port}", flush=True)
 
     ReadyServer(config).run()
