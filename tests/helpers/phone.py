@@ -80,7 +80,8 @@ def _fonts_conf(folder: Path) -> Path:
     conf = folder / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-        f"<dir>/usr/share/fonts</dir><dir>{FONT_DIR}</dir>"
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{FONT_DIR}</dir>"
         f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>\n",
         encoding="utf-8",
     )
@@ -149,6 +150,18 @@ class Browser:
         from selenium.webdriver.common.by import By
 
         self.driver.find_element(By.CSS_SELECTOR, selector).click()
+
+    def follow(self, element_id: str) -> None:
+        """Tap a button or link that loads a new page, and wait until that page is there."""
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        old = self.driver.find_element("tag name", "html")
+        self.find(element_id).click()
+        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 10).until(
+            lambda d: d.execute_script("return document.readyState") == "complete"
+        )
 
     @property
     def text(self) -> str:

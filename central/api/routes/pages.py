@@ -127,6 +127,7 @@ def render(
         "switch_url": f"{request.url.path}?lang={other}",
         "csrf": token,
         "display": display,
+        "colon": "：" if language == "zh" else ": ",
         **context,
     }
     response = TEMPLATES.TemplateResponse(request, template, context, status_code=status)
@@ -155,10 +156,10 @@ def _format_day(_: Any, day: Any) -> str:
     return f"{day.month}月{day.day}日 星期{weekdays[day.weekday()]}"
 
 
-def _reception_label(_: Any, reception: Any) -> str:
-    return f"{_format_day(_, reception.day)} {reception.start:%H:%M}–{reception.end:%H:%M}" + (
-        f" {reception.place}" if reception.place else ""
-    )
+def _reception_label(_: Any, reception: Any) -> tuple[str, str]:
+    """(when, where) of a reception day."""
+    when = f"{_format_day(_, reception.day)} {reception.start:%H:%M}–{reception.end:%H:%M}"
+    return when, reception.place
 
 
 def _moment(value: datetime) -> str:
@@ -228,7 +229,9 @@ def leave_message(deputy_id: str, request: Request, form: Form) -> Response:
                 return again("too_many_mobile", 429)
             code = phone.record_message(session, deputy, checked, now)
     return render(
-        request, "done.html", {"code": code, "repeat": repeat, "kind": "appeal", "deputy": deputy}
+        request,
+        "done.html",
+        {"code": code, "repeat": repeat, "kind": "appeal", "station": context["station"]},
     )
 
 
@@ -307,7 +310,7 @@ def request_appointment(station_id: str, request: Request, form: Form) -> Respon
     return render(
         request,
         "done.html",
-        {"code": code, "repeat": repeat, "kind": "appointment", "deputy": deputy},
+        {"code": code, "repeat": repeat, "kind": "appointment", "station": context["station"]},
     )
 
 
@@ -316,6 +319,7 @@ def request_appointment(station_id: str, request: Request, form: Form) -> Respon
 
 def _progress_context(session: Any, record: Any, request: Request) -> dict[str, Any]:
     _ = translator(_language(request))
+    station = session.get(Station, record.station_id)
     steps = [
         {"state": _(f"state_{s.state}"), "at": _moment(s.at), "note": s.note} for s in record.steps
     ]
@@ -330,6 +334,7 @@ def _progress_context(session: Any, record: Any, request: Request) -> dict[str, 
             "can_rate": record.state == AppealState.CLOSED,
             "ratings": [(r.value, _(f"rating_{r.value}")) for r in Rating],
             "details": [(_("category"), record.category)],
+            "station": station,
         }
     deputy = session.scalars(
         select(Deputy).where(
@@ -347,6 +352,7 @@ def _progress_context(session: Any, record: Any, request: Request) -> dict[str, 
             (_("deputy"), deputy.name if deputy else record.deputy_id),
             (_("date"), _format_day(_, record.day)),
         ],
+        "station": station,
     }
 
 
