@@ -33,7 +33,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "level_national": ("全国人大代表", "National People's Congress deputy"),
     "level_provincial": ("省人大代表", "Provincial deputy"),
     "level_city": ("市人大代表", "City deputy"),
-    "level_county": ("区县人大代表", "District deputy"),
+    "level_county": ("区（县）人大代表", "District deputy"),
     "level_township": ("乡镇人大代表", "Township deputy"),
     "levels": ("代表", "Deputy"),
     "constituency": ("选区", "Constituency"),
