@@ -86,10 +86,10 @@ def shared_kiosk(central: CentralServer) -> EnrolledKiosk:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def phone_station(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PhoneStation]:
     """A server of its own with the demo station, for the phone pages. Its limits are high
-    enough for a module of tests from one address (the limits have a test of their own)."""
+    enough for every test from one address (the limits have a test of their own)."""
     folder = tmp_path_factory.mktemp("phone-central")
     with running_central(folder, "--address-limit", "100000", "--mobile-limit", "1000") as s:
         yield demo_station(s)

@@ -48,8 +48,6 @@ def test_a_message_left_on_a_deputys_page_is_followed_on_the_progress_page(phone
     assert "您的查询编号" in browser.text
     fits(browser)
     browser.screenshot("message-received")
-    listing = phone_station.cli("appeals", "list", "--station", STATION)
-    assert code in listing
 
     browser.follow("progress-link")
     assert "手机号后4位" in browser.text
@@ -74,6 +72,13 @@ def test_a_message_left_on_a_deputys_page_is_followed_on_the_progress_page(phone
     browser.screenshot("progress-closed", full=True)
     browser.follow("rate-dissatisfied")
     assert "已重新交办" in browser.text and "重新办理" in browser.text
+    appeal = next(
+        a
+        for a in phone_station.snapshot()["appeals"]
+        if a["tracking_code"] == code.replace("-", "")
+    )
+    assert [s["state"] for s in appeal["steps"]][-2:] == ["rated", "reopened"]
+    assert appeal["state"] == "reopened"
     fits(browser)
     browser.screenshot("progress-reopened", full=True)
 

@@ -4,6 +4,7 @@ headless Chromium at 360x740 driven through Debian's chromedriver (docs/phone-pa
 
 from __future__ import annotations
 
+import base64
 import html
 import os
 import re
@@ -153,11 +154,18 @@ class Browser:
 
     def follow(self, element_id: str) -> None:
         """Tap a button or link that loads a new page, and wait until that page is there."""
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
 
         old = self.driver.find_element("tag name", "html")
-        self.find(element_id).click()
+        try:
+            self.find(element_id).click()
+        except WebDriverException as error:
+            # chromedriver may look at the tapped node once more after the tap; when the new
+            # page has already replaced it, it reports this although the tap went through.
+            if "does not belong to the document" not in str(error):
+                raise
         WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(old))
         WebDriverWait(self.driver, 10).until(
             lambda d: d.execute_script("return document.readyState") == "complete"
@@ -181,13 +189,14 @@ class Browser:
         width, height = PHONE_SIZE
         path = SCREENSHOTS / f"phone-{name}_{width}x{height}.png"
         self.driver.save_screenshot(str(path))
-        if full:
+        if full:  # beyond the viewport, without touching the emulated screen
             length = self.driver.execute_script("return document.documentElement.scrollHeight")
-            metrics = {"width": width, "height": length, "deviceScaleFactor": 1, "mobile": True}
-            self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
-            self.driver.save_screenshot(str(SCREENSHOTS / f"phone-{name}_full.png"))
-            metrics["height"] = height
-            self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+            clip = {"x": 0, "y": 0, "width": width, "height": length, "scale": 1}
+            shot = self.driver.execute_cdp_cmd(
+                "Page.captureScreenshot",
+                {"format": "png", "captureBeyondViewport": True, "clip": clip},
+            )
+            (SCREENSHOTS / f"phone-{name}_full.png").write_bytes(base64.b64decode(shot["data"]))
         return path
 
     def close(self) -> None:
