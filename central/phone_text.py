@@ -53,6 +53,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "send": ("提交留言", "Send message"),
     "book_with": ("约见这位代表", "Book a meeting with this deputy"),
+    "book_again": ("改约其他接待日", "Choose another reception day"),
     # Appointment page
     "appointment": ("约见代表", "Meet a deputy"),
     "choose_deputy": ("请选择要约见的代表", "Choose the deputy you want to meet"),

@@ -107,6 +107,8 @@ def test_an_appointment_is_requested_through_the_browser(phone_station, browser)
     browser.follow("look-up")
     assert "未能安排" in browser.text and "请改约" in browser.text
     browser.screenshot("appointment-progress", full=True)
+    browser.follow("rebook")  # straight back to that deputy's reception days
+    assert "周晓喆" in browser.text and "接待日" in browser.text
     assert display(code.replace("-", "")) == code
 
 

@@ -332,6 +332,7 @@ def _progress_context(session: Any, record: Any, request: Request) -> dict[str, 
             "due": record.due_on.isoformat() if record.due_on else "",
             "steps": steps,
             "can_rate": record.state == AppealState.CLOSED,
+            "rebook": "",
             "ratings": [(r.value, _(f"rating_{r.value}")) for r in Rating],
             "details": [(_("category"), record.category)],
             "station": station,
@@ -348,6 +349,9 @@ def _progress_context(session: Any, record: Any, request: Request) -> dict[str, 
         "due": "",
         "steps": steps,
         "can_rate": False,
+        "rebook": f"/a/{record.station_id}?deputy={record.deputy_id}"
+        if record.state == "declined"
+        else "",
         "details": [
             (_("deputy"), deputy.name if deputy else record.deputy_id),
             (_("date"), _format_day(_, record.day)),
