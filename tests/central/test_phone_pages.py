@@ -60,6 +60,8 @@ def test_a_deputy_page_shows_who_they_are_and_their_next_reception_days(phone_st
     )
     # Small, self-contained: no scripts, no web fonts, nothing from another host.
     assert len(answer.content) < 15_000
+    assert answer.headers["Content-Encoding"] == "gzip"  # ~2 KB on the wire
+    assert int(answer.headers["Content-Length"]) < 4_000
     assert "<script" not in phone.page and "@font-face" not in phone.page
     assert not re.search(r'(src|href)="https?://', phone.page)
     assert "script-src" not in answer.headers["Content-Security-Policy"]
