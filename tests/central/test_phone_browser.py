@@ -97,7 +97,7 @@ def test_an_appointment_is_requested_through_the_browser(phone_station, browser)
     browser.click("consent")
     browser.follow("send")
     code = browser.find("code").text
-    assert "约见申请已提交" in browser.text
+    assert "约见申请已提交" in browser.text and "周晓喆" in browser.text
     browser.screenshot("appointment-received")
     listing = phone_station.cli("appointments", "list", "--station", STATION)
     assert code in listing and "requested" in listing

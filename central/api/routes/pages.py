@@ -130,7 +130,8 @@ def render(
         "_": _,
         "lang": language,
         "html_lang": "zh-CN" if language == "zh" else "en",
-        "switch_url": f"{request.url.path}?lang={other}",
+        # A page answering a POST switches on the page the visitor can reload (GET).
+        "switch_url": f"{context.get('switch_path') or request.url.path}?lang={other}",
         "csrf": token,
         "display": display,
         "colon": "：" if language == "zh" else ": ",
@@ -243,7 +244,13 @@ def leave_message(deputy_id: str, request: Request, form: Form) -> Response:
     return render(
         request,
         "done.html",
-        {"code": code, "repeat": repeat, "kind": "appeal", "station": context["station"]},
+        {
+            "code": code,
+            "repeat": repeat,
+            "kind": "appeal",
+            "station": context["station"],
+            "switch_path": f"/p/{code}",
+        },
     )
 
 
@@ -295,6 +302,7 @@ def request_appointment(station_id: str, request: Request, form: Form) -> Respon
     deputy = context["chosen"]
     if deputy is None:
         return not_found(request, "no_deputy")
+    _ = translator(_language(request))
     checked = phone.check_appointment(form, context["days"])
 
     def again(problem: str, status: int) -> Response:
@@ -322,7 +330,17 @@ def request_appointment(station_id: str, request: Request, form: Form) -> Respon
     return render(
         request,
         "done.html",
-        {"code": code, "repeat": repeat, "kind": "appointment", "station": context["station"]},
+        {
+            "code": code,
+            "repeat": repeat,
+            "kind": "appointment",
+            "station": context["station"],
+            "switch_path": f"/p/{code}",
+            "details": [
+                (_("deputy"), deputy.name),
+                (_("choose_day"), " ".join(context["day_labels"][checked.values["day"]])),
+            ],
+        },
     )
 
 
