@@ -237,11 +237,22 @@ def find_record(session: Session, code: str) -> Appeal | Appointment | None:
 
 
 def rate_appeal(
-    session: Session, appeal: Appeal, rating: Rating, now: datetime, reopened_note: str
+    session: Session,
+    appeal: Appeal,
+    rating: Rating,
+    now: datetime,
+    rated_note: str,
+    reopened_note: str,
 ) -> None:
     """The visitor's rating of a closed appeal; dissatisfied reopens it at once."""
     move_appeal(
-        session, appeal, AppealState.RATED, note="", actor="visitor", now=now, rating=rating
+        session,
+        appeal,
+        AppealState.RATED,
+        note=rated_note,
+        actor="visitor",
+        now=now,
+        rating=rating,
     )
     if rating is Rating.DISSATISFIED:
         move_appeal(

@@ -105,6 +105,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "您的评价为不满意，已重新交办。",
         "You were dissatisfied: the matter has been reopened.",
     ),
+    "rated_step": ("群众评价：{rating}", "Rated by the citizen: {rating}"),
     "reopened_step": ("群众评价不满意，重新交办", "Rated dissatisfied by the citizen; reopened"),
     # States
     "state_received": ("已受理登记", "Received"),

@@ -9,7 +9,7 @@ import re
 import sqlite3
 
 from central.launch import running_central
-from kiosk.domain.tracking import contact_check, display
+from kiosk.domain.tracking import contact_check, display, new_tracking_code
 from tests.central.phone_fixtures import STATION, demo_station
 from tests.helpers.phone import Phone, field_value
 
@@ -265,7 +265,7 @@ def test_a_closed_appeal_is_rated_and_counted_in_the_months_figures(phone_statio
     assert "满意 基本满意 不满意" in phone.text
     access = field_value(phone.page, "access")
     assert phone.submit(f"/p/{code}/rate", {"rating": rating}).status_code == 200
-    assert words in phone.text
+    assert words in phone.text and "群众评价：满意" in phone.text
     assert 'id="rate-form"' not in phone.page
 
     appeal = snapshot_entry(phone_station, "appeals", "tracking_code", code)
@@ -329,3 +329,25 @@ def test_limits_per_address_and_per_mobile(tmp_path):
         assert field_value(phone.page, "text") == "第四件"
         listing = station.cli("appeals", "list", "--station", STATION)
         assert listing.strip().endswith("2 appeals")
+
+
+def test_a_kiosk_receipts_code_opens_its_progress_on_the_phone(phone_station):
+    kiosk = phone_station.kiosk
+    appeal = kiosk.appeal_event(new_tracking_code(), mobile="13512345678")
+    callback = kiosk.appeal_event(new_tracking_code(), mobile="13512349999", text="")
+    callback["body"]["request"] = "callback"
+    assert kiosk.post_events([appeal, callback]).status_code == 200
+    progress = phone_station.snapshot()["links"]["progress"]
+    phone = Phone(phone_station.url)
+    for event, last4, kind in ((appeal, "5678", "意见建议"), (callback, "9999", "回电请求")):
+        code = event["body"]["tracking_code"]
+        url = progress.replace("{code}", code)  # what the receipt's QR code holds
+        assert phone.get(url.removeprefix(phone_station.url)).status_code == 200
+        assert phone.submit(f"/p/{code}", {"last4": last4}).status_code == 200
+        assert kind in phone.text and "已受理登记" in phone.text
+
+
+def test_an_unknown_station_has_no_appointment_page(phone_station):
+    phone = Phone(phone_station.url)
+    assert phone.get("/a/no-such-station").status_code == 404
+    assert "没有找到这个联络站" in phone.text

@@ -471,7 +471,16 @@ def rate(code_text: str, request: Request, form: Form) -> Response:
         record = phone.find_record(session, code)
         if not isinstance(record, Appeal) or record.state != AppealState.CLOSED:
             return _lookup_refused(request, code, "cannot_rate", 409)
-        phone.rate_appeal(session, record, rating, now, _("reopened_step"))
+        # Notes are kept in the station's language (Chinese), whatever the page's language.
+        zh = translator("zh")
+        phone.rate_appeal(
+            session,
+            record,
+            rating,
+            now,
+            zh("rated_step", rating=zh(f"rating_{rating.value}")),
+            zh("reopened_step"),
+        )
         context = _progress_context(session, record, request)
     message = "reopened_note" if rating is Rating.DISSATISFIED else "rated_thanks"
     return render(
