@@ -8,11 +8,12 @@ STAMP := $(VENV)/.installed
 QM := kiosk/translations/kiosk_zh_CN.qm
 
 # Qt's runtime libraries (offscreen and a real window under Xvfb) and the virtual keyboard's
-# PulseAudio link: see ../shared/FACTS.md.
+# PulseAudio link: see ../shared/FACTS.md. Chromium and its driver: the phone pages' browser
+# tests (docs/phone-pages.md).
 APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libx11-6 libfreetype6 libfontconfig1 \
 	libdbus-1-3 libbrotli1 libpulse0 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 \
-	libxkbcommon-x11-0
+	libxkbcommon-x11-0 chromium chromium-driver
 APT_STAMP := $(VENV)/.system-libraries
 
 .PHONY: demo demo-portrait test lint bench translations system-libraries setup clean
@@ -20,7 +21,8 @@ APT_STAMP := $(VENV)/.system-libraries
 setup: $(STAMP) $(QM)
 
 system-libraries: $(APT_STAMP)
-$(APT_STAMP):
+# Rechecked when this file changes (a package added to the list reaches existing setups).
+$(APT_STAMP): Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
 		| grep -q "install ok installed" || echo $$p; done); \
 	if [ -z "$$missing" ]; then :; \

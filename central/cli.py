@@ -18,7 +18,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.core.config import CHINA_TIME, ENROLMENT_CODE_DAYS, Settings
+from central.core.config import (
+    ADDRESS_LIMIT,
+    ADDRESS_WINDOW_SECONDS,
+    CHINA_TIME,
+    ENROLMENT_CODE_DAYS,
+    MOBILE_LIMIT,
+    MOBILE_WINDOW_SECONDS,
+    Settings,
+)
 from central.core.db import Database, open_database, touch_stations
 from kiosk.domain.station import StationKind
 
@@ -62,6 +70,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000, help="0: any free port")
     p.add_argument("--no-access-log", action="store_true", help="do not log every request")
+    p.add_argument(
+        "--public-url",
+        default=os.environ.get("CENTRAL_PUBLIC_URL", ""),
+        help="base URL of the phone pages in QR codes (or CENTRAL_PUBLIC_URL); "
+        "default: this server's own http://HOST:PORT",
+    )
+    p.add_argument(
+        "--address-limit",
+        type=int,
+        default=ADDRESS_LIMIT,
+        help=f"forms one address may send in {ADDRESS_WINDOW_SECONDS // 60} minutes",
+    )
+    p.add_argument(
+        "--mobile-limit",
+        type=int,
+        default=MOBILE_LIMIT,
+        help=f"messages and requests per mobile number in {MOBILE_WINDOW_SECONDS // 60} minutes",
+    )
 
     stations = group("station", "stations (家站点)")
     p = command("create", station_create, "create a station", stations)
@@ -128,6 +154,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", default="", help="who did it (default: the system user)")
     p.add_argument("--rating", help="with rated: satisfied, basically_satisfied, dissatisfied")
 
+    appointments = group("appointments", "appointment requests (约见代表)")
+    p = command("list", appointments_list, "list a station's appointments", appointments)
+    p.add_argument("--station", required=True)
+    for name, verb in (("confirm", "confirm"), ("decline", "decline")):
+        p = command(name, appointments_answer, f"{verb} an appointment request", appointments)
+        p.add_argument("code", metavar="CODE")
+        p.add_argument("--note", default="", help="a note the visitor may read")
+        p.add_argument("--actor", default="", help="who did it (default: the system user)")
+        p.set_defaults(answer={"confirm": "confirmed", "decline": "declined"}[name])
+    p = command("done", appointments_answer, "record that the meeting took place", appointments)
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--note", default="", help="a note the visitor may read")
+    p.add_argument("--actor", default="", help="who did it (default: the system user)")
+    p.set_defaults(answer="done")
+
     devices = group("device", "enrolled kiosks")
     p = command("list", device_list, "list the enrolled kiosks", devices)
     p.add_argument("--station")
@@ -154,10 +195,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def serve(settings: Settings, args: argparse.Namespace) -> int:
+    import dataclasses
+
     import uvicorn
 
     from central.main import create_app
 
+    public_url = args.public_url.strip().rstrip("/")
+    if public_url and not public_url.startswith(("http://", "https://")):
+        raise CommandError("--public-url: an http:// or https:// address")
+    if args.address_limit < 1 or args.mobile_limit < 1:
+        raise CommandError("--address-limit and --mobile-limit: at least 1")
+    settings = dataclasses.replace(
+        settings,
+        public_url=public_url,
+        address_limit=args.address_limit,
+        mobile_limit=args.mobile_limit,
+    )
     app = create_app(settings)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     # Standard output carries only the ready line; logs go to standard error.
@@ -178,6 +232,8 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
             await super().startup(sockets=sockets)
             if self.started:
                 port = self.servers[0].sockets[0].getsockname()[1]
+                if not settings.public_url:  # the port is known only now (--port 0)
+                    app.state.public_url = f"http://{self.config.host}:{port}"
                 print(f"central ready on http://{self.config.host}:{port}", flush=True)
 
     ReadyServer(config).run()
@@ -438,13 +494,17 @@ def appeals_list(settings: Settings, args: argparse.Namespace) -> int:
         if not appeals:
             print(f"no appeals at {args.station}")
             return 0
-        print(f"{'tracking code':<14} {'state':<10} {'due':<11} {'received':<17} category")
+        print(
+            f"{'tracking code':<14} {'state':<10} {'due':<11} {'received':<17} "
+            f"{'channel':<8} category"
+        )
         for a in appeals:
             received = a.created_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
             due = a.due_on.isoformat() if a.due_on else "-"
+            kind = a.channel + ("/call" if a.request == "callback" else "")
             print(
                 f"{display(a.tracking_code):<14} {a.state:<10} {due:<11} {received:<17} "
-                f"{a.category}"
+                f"{kind:<8} {a.category}"
             )
         print(f"{len(appeals)} appeals")
     return 0
@@ -505,6 +565,64 @@ def _uncovered_years(session: Session, due: date | None) -> list[int]:
         return []
     calendar = holiday_calendar(session, since=due.year - 1)
     return calendar.missing_years(datetime.now(CHINA_TIME).date(), due)
+
+
+def appointments_list(settings: Settings, args: argparse.Namespace) -> int:
+    from central.models import Appointment, Deputy
+    from kiosk.domain.tracking import display
+
+    with _database(settings).reader() as session:
+        _station(session, args.station)
+        appointments = session.scalars(
+            select(Appointment)
+            .where(Appointment.station_id == args.station)
+            .order_by(Appointment.day, Appointment.id)
+        ).all()
+        if not appointments:
+            print(f"no appointments at {args.station}")
+            return 0
+        names = dict(
+            session.execute(
+                select(Deputy.deputy_id, Deputy.name).where(Deputy.station_id == args.station)
+            ).all()
+        )
+        print(f"{'code':<12} {'state':<10} {'date':<11} {'requested':<17} {'channel':<7} deputy")
+        for a in appointments:
+            requested = a.created_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+            deputy = names.get(a.deputy_id, a.deputy_id)
+            print(
+                f"{display(a.code):<12} {a.state:<10} {a.day.isoformat():<11} {requested:<17} "
+                f"{a.channel:<7} {deputy}"
+            )
+        print(f"{len(appointments)} appointments")
+    return 0
+
+
+def appointments_answer(settings: Settings, args: argparse.Namespace) -> int:
+    from central.appointments import AnswerRefused, AppointmentState, answer_appointment
+    from central.models import Appointment
+    from kiosk.domain.tracking import InvalidTrackingCode, display, parse_tracking_code
+
+    try:
+        code = parse_tracking_code(args.code)
+    except InvalidTrackingCode as error:
+        raise CommandError(f"{args.code}: {error}") from None
+    state = AppointmentState(args.answer)
+    actor = args.actor or os.environ.get("USER", "")
+    with _database(settings).writer.begin() as session:
+        appointment = session.scalars(
+            select(Appointment).where(Appointment.code == code)
+        ).one_or_none()
+        if appointment is None:
+            raise CommandError(f"no appointment with code {display(code)}")
+        try:
+            changed = answer_appointment(
+                session, appointment, state, note=args.note, actor=actor, now=datetime.now(UTC)
+            )
+        except AnswerRefused as error:
+            raise CommandError(f"{display(code)}: {error}") from None
+    print(f"{display(code)} is {'now' if changed else 'already'} {state}")
+    return 0
 
 
 def device_list(settings: Settings, args: argparse.Namespace) -> int:
@@ -593,7 +711,8 @@ def demo_station(settings: Settings, args: argparse.Namespace) -> int:
                     occupation=d.occupation,
                     bio=d.bio,
                     photo=PhotoFile(portrait_svg(i).encode(), "svg"),
-                    qr_url=d.qr_url,
+                    # No QR URL of its own: the server's deputy page (docs/phone-pages.md).
+                    qr_url="",
                 )
                 for i, d in enumerate(snapshot.deputies)
             ]

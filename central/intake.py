@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import uuid as uuid_module
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from nacl.public import PrivateKey
@@ -20,17 +20,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from central.appeals import AppealState
+from central.appointments import AnswerRefused, AppointmentState, answer_appointment
 from central.core.db import touch_stations
 from central.core.security import UnsealError, open_sealed
-from central.models import Appeal, AppealStep, Event
+from central.models import Appeal, AppealStep, Appointment, AppointmentStep, Event
 from central.snapshot import canonical_json
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
 log = logging.getLogger(__name__)
 
-KINDS = ("appeal", "appointment", "attendance", "reception_record")
+KINDS = ("appeal", "appointment", "appointment_answer", "attendance", "reception_record")
+# Kinds that change rows beyond their own: taken one at a time, in order (`take_event`).
+ONE_AT_A_TIME = {"appointment", "appointment_answer"}
 MAX_EVENT_CHARS = 64_000
 PERSONAL_FIELDS = {"name": 100, "mobile": 32, "text": 10_000, "address": 1_000}
+APPOINTMENT_FIELDS = {"name": 100, "mobile": 32, "topic": 2_000}
 
 
 class InvalidEvent(ValueError):
@@ -99,20 +103,10 @@ def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appe
         raise InvalidEvent("body.target_deputy_id: not a deputy id")
     if body.get("channel") != "kiosk":
         raise InvalidEvent("body.channel: must be kiosk")
-    sealed = body.get("sealed")
-    if not isinstance(sealed, str):
-        raise InvalidEvent("body.sealed: missing or not a text")
-    try:
-        personal = open_sealed(key, sealed)
-    except UnsealError as error:
-        raise InvalidEvent(f"body.{error}") from None
-    if not isinstance(personal, dict):
-        raise InvalidEvent("body.sealed: the personal part is not an object")
-    fields = {
-        name: _text(personal, name, limit, "sealed.") for name, limit in PERSONAL_FIELDS.items()
-    }
-    if personal.get("consent") is not True:
-        raise InvalidEvent("sealed.consent: the visitor's consent is missing")
+    request = body.get("request", "appeal")
+    if request not in ("appeal", "callback"):
+        raise InvalidEvent("body.request: appeal or callback")
+    fields = _personal(body, key, PERSONAL_FIELDS)
     appeal = Appeal(
         station_id=station_id,
         tracking_code=code,
@@ -120,6 +114,7 @@ def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appe
         block=block,
         target_deputy_id=target,
         channel="kiosk",
+        request=request,
         created_at=event.created_at,
         state=AppealState.RECEIVED,
         due_on=None,
@@ -131,6 +126,104 @@ def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appe
     )
     appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=event.created_at, actor="kiosk"))
     return appeal
+
+
+def _personal(body: dict[str, Any], key: PrivateKey, limits: dict[str, int]) -> dict[str, str]:
+    """The sealed personal part of a body, opened and checked (consent included)."""
+    sealed = body.get("sealed")
+    if not isinstance(sealed, str):
+        raise InvalidEvent("body.sealed: missing or not a text")
+    try:
+        personal = open_sealed(key, sealed)
+    except UnsealError as error:
+        raise InvalidEvent(f"body.{error}") from None
+    if not isinstance(personal, dict):
+        raise InvalidEvent("body.sealed: the personal part is not an object")
+    fields = {name: _text(personal, name, limit, "sealed.") for name, limit in limits.items()}
+    if personal.get("consent") is not True:
+        raise InvalidEvent("sealed.consent: the visitor's consent is missing")
+    return fields
+
+
+def _code(body: dict[str, Any], key: str) -> str:
+    try:
+        return parse_tracking_code(_text(body, key, 16, "body."))
+    except InvalidTrackingCode as error:
+        raise InvalidEvent(f"body.{key}: {error}") from None
+
+
+def parse_appointment(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appointment:
+    """The appointment request an event's body describes, its personal part opened."""
+    body = event.body
+    code = _code(body, "code")
+    deputy_id = _text(body, "deputy_id", 64, "body.")
+    if not deputy_id:
+        raise InvalidEvent("body.deputy_id: empty")
+    try:
+        day = date.fromisoformat(_text(body, "date", 10, "body."))
+    except ValueError:
+        raise InvalidEvent("body.date: not a date like 2026-11-30") from None
+    schedule_id = body.get("schedule_id")
+    if schedule_id is not None and (not isinstance(schedule_id, str) or len(schedule_id) > 64):
+        raise InvalidEvent("body.schedule_id: not a schedule id")
+    channel = body.get("channel")
+    if channel not in ("kiosk", "qr"):
+        raise InvalidEvent("body.channel: kiosk or qr")
+    fields = _personal(body, key, APPOINTMENT_FIELDS)
+    appointment = Appointment(
+        station_id=station_id,
+        code=code,
+        deputy_id=deputy_id,
+        day=day,
+        schedule_id=schedule_id,
+        channel=channel,
+        created_at=event.created_at,
+        state=AppointmentState.REQUESTED,
+        contact_name=fields["name"],
+        contact_mobile=fields["mobile"],
+        topic=fields["topic"],
+    )
+    appointment.steps.append(
+        AppointmentStep(state=AppointmentState.REQUESTED, at=event.created_at, actor=channel)
+    )
+    return appointment
+
+
+def code_taken(session: Session, code: str) -> bool:
+    """Is `code` already an appeal's or an appointment's? (One progress page serves both.)"""
+    return bool(
+        session.scalar(select(Appeal.id).where(Appeal.tracking_code == code))
+        or session.scalar(select(Appointment.id).where(Appointment.code == code))
+    )
+
+
+def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> None:
+    """A duty deputy's answer to an appointment, from a kiosk's console."""
+    body = event.body
+    code = _code(body, "code")
+    deputy_id = _text(body, "deputy_id", 64, "body.")
+    answer = body.get("answer")
+    if answer not in ("confirmed", "declined"):
+        raise InvalidEvent("body.answer: confirmed or declined")
+    note = _text(body, "note", 2_000, "body.", required=False)
+    appointment = session.scalars(
+        select(Appointment).where(Appointment.code == code, Appointment.station_id == station_id)
+    ).one_or_none()
+    if appointment is None:
+        raise InvalidEvent("body.code: no appointment with this code at this station")
+    if appointment.deputy_id != deputy_id:
+        raise InvalidEvent("body.deputy_id: the appointment is with another deputy")
+    try:
+        answer_appointment(
+            session,
+            appointment,
+            AppointmentState(answer),
+            note=note,
+            actor=f"deputy {deputy_id}",
+            now=event.created_at,
+        )
+    except AnswerRefused as error:
+        raise InvalidEvent(str(error)) from None
 
 
 def _repeat(session: Session, event: IncomingEvent, station_id: str) -> dict[str, str] | None:
@@ -159,15 +252,18 @@ def take_event(
     """Store one event (in a savepoint of `session`) and say what became of it."""
     raw_uuid = raw.get("uuid") if isinstance(raw, dict) else None
     result: dict[str, str] = {"uuid": raw_uuid if isinstance(raw_uuid, str) else ""}
+    record: Appeal | Appointment | None = None
     try:
         event = parse_event(raw)
         repeat = _repeat(session, event, station_id)
         if repeat is not None:
             return result | repeat
-        appeal = parse_appeal(event, station_id, key) if event.kind == "appeal" else None
-        if appeal is not None and session.scalar(
-            select(Appeal.id).where(Appeal.tracking_code == appeal.tracking_code)
-        ):
+        if event.kind == "appeal":
+            record = parse_appeal(event, station_id, key)
+        elif event.kind == "appointment":
+            record = parse_appointment(event, station_id, key)
+        code = record.tracking_code if isinstance(record, Appeal) else getattr(record, "code", "")
+        if code and code_taken(session, code):
             return result | {"status": "conflict", "reason": "tracking code already used"}
     except InvalidEvent as error:
         return result | {"status": "invalid", "reason": str(error)}
@@ -176,17 +272,22 @@ def take_event(
         with session.begin_nested():
             session.add(row)
             session.flush()
-            if appeal is not None:
-                appeal.event_id = row.id
-                session.add(appeal)
+            if record is not None:
+                record.event_id = row.id
+                session.add(record)
                 session.flush()
+            elif event.kind == "appointment_answer":
+                apply_answer(session, event, station_id)
+                session.flush()
+    except InvalidEvent as error:  # the answer did not fit the appointment: nothing kept
+        return result | {"status": "invalid", "reason": str(error)}
     except IntegrityError:
         # Another request stored the same uuid (or tracking code) between our look and insert.
         repeat = _repeat(session, event, station_id)
         if repeat is None:
             repeat = {"status": "conflict", "reason": "tracking code already used"}
         return result | repeat
-    if appeal is not None:
+    if record is not None:
         touch_stations(session, station_id)
     return result | {"status": "created"}
 
@@ -212,6 +313,8 @@ def take_events(
     If another request stores one of the same uuids or tracking codes at the same moment,
     the batch is taken again one event at a time, each in its own savepoint (`take_event`).
     """
+    if any(isinstance(raw, dict) and raw.get("kind") in ONE_AT_A_TIME for raw in raws):
+        return [take_event(session, raw, station_id, device_id, key) for raw in raws]
     try:
         with session.begin_nested():
             return _take_together(session, raws, station_id, device_id, key)
@@ -258,7 +361,7 @@ def _take_together(
     codes = [appeal.tracking_code for _, appeal in new if appeal is not None]
     taken = set(
         session.scalars(select(Appeal.tracking_code).where(Appeal.tracking_code.in_(codes)))
-    )
+    ) | set(session.scalars(select(Appointment.code).where(Appointment.code.in_(codes))))
     if taken or len(set(codes)) != len(codes):
         # Rare: a tracking code used before. Let the one-at-a-time path sort out which.
         raise IntegrityError("tracking code used before", None, Exception())

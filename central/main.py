@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from central.api.main import api_router
+from central.api.routes import pages
 from central.api.routes.snapshot import SnapshotCache
 from central.core.config import Settings
 from central.core.db import open_database
@@ -22,5 +23,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.database = open_database(settings)
     app.state.server_key = load_server_key(settings.server_key_path)
     app.state.snapshots = SnapshotCache()
+    app.state.settings = settings
+    # Replaced by the server's own http://host:port once it listens, if not configured.
+    app.state.public_url = settings.public_url
     app.include_router(api_router)
+    pages.install(app, settings)
     return app

@@ -203,11 +203,14 @@ class Appeal(Base):
     __tablename__ = "appeal"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), unique=True)
+    # None for an appeal left on a deputy's phone page (channel "qr"): no kiosk event.
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), unique=True)
     station_id: Mapped[str] = mapped_column(
         ForeignKey("station.id", ondelete="CASCADE"), index=True
     )
     tracking_code: Mapped[str] = mapped_column(String(16), unique=True)
+    # "appeal", or "callback": a visitor who could not type asks to be called (empty text).
+    request: Mapped[str] = mapped_column(String(16), default="appeal", server_default="appeal")
     category: Mapped[str] = mapped_column(String(100))
     block: Mapped[str] = mapped_column(String(200), default="")
     target_deputy_id: Mapped[str | None] = mapped_column(String(64))
@@ -239,3 +242,56 @@ class AppealStep(Base):
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Appointment(Base):
+    """A request to meet a deputy on one of their reception days (约见代表)."""
+
+    __tablename__ = "appointment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # None for a request made on the phone page (channel "qr").
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), unique=True)
+    station_id: Mapped[str] = mapped_column(
+        ForeignKey("station.id", ondelete="CASCADE"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    deputy_id: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date]
+    schedule_id: Mapped[str | None] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16))
+    contact_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_mobile: Mapped[str] = mapped_column(String(32), default="")
+    topic: Mapped[str] = mapped_column(Text, default="")
+
+    steps: Mapped[list[AppointmentStep]] = relationship(
+        order_by="AppointmentStep.id", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class AppointmentStep(Base):
+    __tablename__ = "appointment_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appointment_id: Mapped[int] = mapped_column(
+        ForeignKey("appointment.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class LookupGuard(Base):
+    """Wrong last-4 answers on a progress page, per tracking code: too many lock it a while.
+
+    Kept in the database so a restart does not reset a lockout.
+    """
+
+    __tablename__ = "lookup_guard"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]

@@ -2,14 +2,15 @@
 """A station's snapshot document (docs/sync-api.md), built from the database.
 
 The station/deputies/schedules part is the kiosk's own document (kiosk.domain.snapshot);
-the server adds photo URLs, PIN hashes, holidays, categories and the progress of appeals.
+the server adds photo URLs, PIN hashes, holidays, categories, the progress of appeals and
+appointments (with their lookup checks), the phone pages' links and the month's figures.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -17,9 +18,18 @@ from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
 from central.holidays import holiday_calendar
-from central.models import Appeal, Category, Deputy, Schedule, Station
+from central.models import (
+    Appeal,
+    AppealStep,
+    Appointment,
+    Category,
+    Deputy,
+    Schedule,
+    Station,
+)
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
+from kiosk.domain.mobile import last_four
 from kiosk.domain.reception import ReceptionSchedule
 from kiosk.domain.snapshot import schedule_from_document, snapshot_to_document
 from kiosk.domain.station import (
@@ -30,8 +40,19 @@ from kiosk.domain.station import (
     StationSnapshot,
 )
 from kiosk.domain.station import Station as StationEntity
+from kiosk.domain.tracking import contact_check
 
 PHOTO_PATH = "/api/v1/photos/"
+SATISFIED = ("satisfied", "basically_satisfied")
+
+
+def deputy_page_url(public_url: str, deputy_id: str) -> str:
+    """码上找代表: the phone page a deputy's QR code leads to (unless the roster gives one)."""
+    return f"{public_url}/d/{deputy_id}"
+
+
+def links(public_url: str, station_id: str) -> dict[str, str]:
+    return {"progress": f"{public_url}/p/{{code}}", "appointment": f"{public_url}/a/{station_id}"}
 
 
 def station_snapshot(session: Session, station: Station) -> StationSnapshot:
@@ -107,9 +128,15 @@ def schedule_document(row: Schedule) -> dict[str, Any]:
     }
 
 
-def build_document(session: Session, station: Station) -> dict[str, Any]:
-    """The whole snapshot document, `cursor` included (the hash of everything else)."""
+def build_document(
+    session: Session, station: Station, public_url: str, now: datetime | None = None
+) -> dict[str, Any]:
+    """The whole snapshot document, `cursor` included (the hash of everything else).
+
+    `public_url` is the phone pages' base; `now` decides the month of the figures.
+    """
     document = snapshot_to_document(station_snapshot(session, station))
+    document["links"] = links(public_url, station.id)
     pins = {
         deputy_id: pin_hash
         for deputy_id, pin_hash in session.execute(
@@ -119,12 +146,13 @@ def build_document(session: Session, station: Station) -> dict[str, Any]:
     for deputy in document["deputies"]:
         deputy["photo_url"] = PHOTO_PATH + deputy["photo"] if deputy["photo"] else None
         deputy["pin_hash"] = pins.get(deputy["id"])
+        deputy["qr_url"] = deputy["qr_url"] or deputy_page_url(public_url, deputy["id"])
     document["categories"] = list(
         session.scalars(select(Category.name).order_by(Category.position))
     )
     appeals = session.scalars(
         select(Appeal).where(Appeal.station_id == station.id).order_by(Appeal.id)
-    )
+    ).all()
     document["appeals"] = [
         {
             "tracking_code": a.tracking_code,
@@ -138,11 +166,69 @@ def build_document(session: Session, station: Station) -> dict[str, Any]:
                 }
                 for step in a.steps
             ],
+            "contact_check": contact_check(a.tracking_code, last_four(a.contact_mobile)),
         }
         for a in appeals
     ]
+    appointments = session.scalars(
+        select(Appointment).where(Appointment.station_id == station.id).order_by(Appointment.id)
+    )
+    document["appointments"] = [
+        {
+            "code": a.code,
+            "deputy_id": a.deputy_id,
+            "date": a.day.isoformat(),
+            "state": a.state,
+            "steps": [
+                {
+                    "state": step.state,
+                    "at": step.at.astimezone(CHINA_TIME).isoformat(timespec="seconds"),
+                    "note": step.note,
+                }
+                for step in a.steps
+            ],
+            "contact_check": contact_check(a.code, last_four(a.contact_mobile)),
+        }
+        for a in appointments
+    ]
+    document["statistics"] = statistics(session, station.id, appeals, now)
     document["cursor"] = document_hash(document)
     return document
+
+
+def statistics(
+    session: Session, station_id: str, appeals: list[Appeal], now: datetime | None = None
+) -> dict[str, Any]:
+    """This month's figures (China time): appeals received, solved (closed this month), and
+    the share of this month's ratings that were satisfied or basically satisfied."""
+    today = (now or datetime.now(CHINA_TIME)).astimezone(CHINA_TIME).date()
+    first = datetime.combine(today.replace(day=1), datetime.min.time(), CHINA_TIME)
+    after = datetime.combine(
+        (today.replace(day=28) + timedelta(days=4)).replace(day=1),
+        datetime.min.time(),
+        CHINA_TIME,
+    )
+    received = sum(1 for a in appeals if first <= a.created_at < after)
+    steps = session.execute(
+        select(AppealStep.appeal_id, AppealStep.state, AppealStep.at)
+        .join(Appeal, Appeal.id == AppealStep.appeal_id)
+        .where(
+            Appeal.station_id == station_id,
+            AppealStep.state.in_(("closed", "rated")),
+            AppealStep.at >= first,
+            AppealStep.at < after,
+        )
+    ).all()
+    solved = {appeal_id for appeal_id, state, _ in steps if state == "closed"}
+    rated = {appeal_id for appeal_id, state, _ in steps if state == "rated"}
+    ratings = [a.rating for a in appeals if a.id in rated and a.rating]
+    satisfied = sum(1 for rating in ratings if rating in SATISFIED)
+    return {
+        "month": today.strftime("%Y-%m"),
+        "appeals_received": received,
+        "appeals_solved": len(solved),
+        "satisfaction_rate": round(satisfied / len(ratings), 4) if ratings else None,
+    }
 
 
 def canonical_json(value: Any) -> str:

@@ -14,11 +14,26 @@ MAX_EVENTS_PER_BATCH = 500
 DATABASE_FILE = "central.sqlite3"
 SERVER_KEY_FILE = "server.key"
 
+# The phone pages' guards (docs/phone-pages.md). Forms sent from one address, and appeals or
+# appointments for one mobile number, per window; a repeat of the same text within
+# REPEAT_MINUTES returns the earlier code; LOOKUP_FAILURES wrong last-4 answers lock a code.
+ADDRESS_LIMIT = 20
+ADDRESS_WINDOW_SECONDS = 600
+MOBILE_LIMIT = 5
+MOBILE_WINDOW_SECONDS = 3600
+REPEAT_MINUTES = 10
+LOOKUP_FAILURES = 5
+LOOKUP_LOCK_MINUTES = 15
+
 
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
     database_url: str = ""  # empty: the SQLite file in data_dir
+    # Base URL of the phone pages (QR codes); empty: the server's own http://host:port.
+    public_url: str = ""
+    address_limit: int = ADDRESS_LIMIT
+    mobile_limit: int = MOBILE_LIMIT
 
     @property
     def resolved_database_url(self) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from central.launch import CentralServer, running_central
+from tests.central.phone_fixtures import PhoneStation, demo_station
 from tests.helpers.central import EnrolledKiosk, enrol, enrolment_code
 
 _station_numbers = itertools.count(1)
@@ -83,3 +84,12 @@ def shared_kiosk(central: CentralServer) -> EnrolledKiosk:
         token=body["device_token"],
         server_public_key=body["server_public_key"],
     )
+
+
+@pytest.fixture(scope="session")
+def phone_station(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PhoneStation]:
+    """A server of its own with the demo station, for the phone pages. Its limits are high
+    enough for every test from one address (the limits have a test of their own)."""
+    folder = tmp_path_factory.mktemp("phone-central")
+    with running_central(folder, "--address-limit", "100000", "--mobile-limit", "1000") as s:
+        yield demo_station(s)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from central.api.deps import CurrentDevice, SessionDep, forbidden, unauthorized
+from central.core.config import CHINA_TIME
 from central.core.db import Database
 from central.core.security import token_hash
 from central.models import Deputy, Photo, Station
@@ -100,22 +102,24 @@ async def read_snapshot(station_id: str, request: Request) -> Response:
     if device_station != station_id:
         raise forbidden()
     cache: SnapshotCache = request.app.state.snapshots
-    entry = cache.get(station_id, revision)
+    # The month's figures change at midnight on the 1st without a revision: a new entry then.
+    key = f"{station_id} {datetime.now(CHINA_TIME):%Y-%m}"
+    entry = cache.get(key, revision)
     if entry is None:
-        entry = await run_in_threadpool(_build, database, station_id)
-        cache.put(station_id, entry)
+        entry = await run_in_threadpool(_build, database, station_id, request.app.state.public_url)
+        cache.put(key, entry)
     headers = {"ETag": entry.etag, "Cache-Control": "no-cache"}
     if etag_matches(request.headers.get("if-none-match"), entry.etag):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     return Response(entry.body, media_type="application/json", headers=headers)
 
 
-def _build(database: Database, station_id: str) -> CachedSnapshot:
+def _build(database: Database, station_id: str, public_url: str) -> CachedSnapshot:
     with database.reader() as session:
         station = session.get(Station, station_id)
         if station is None:  # deleted since the poll began
             raise HTTPException(status.HTTP_404_NOT_FOUND, "This station no longer exists.")
-        document = build_document(session, station)
+        document = build_document(session, station, public_url)
         body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
         return CachedSnapshot(station.revision, f'"{document["cursor"]}"', body)
 

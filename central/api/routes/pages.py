@@ -1,0 +1,516 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The pages a phone opens from a QR code (docs/phone-pages.md): a deputy's page with a
+message form (/d/<deputy_id>), appointments (/a/<station_id>) and progress (/p/<code>).
+
+Plain server-rendered HTML; no script. Personal data travels only in POST bodies, never in a
+URL or a log line. Every form carries a CSRF token (double-submit cookie).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import hmac
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+
+from central import phone
+from central.appeals import AppealState, Rating
+from central.core.config import ADDRESS_WINDOW_SECONDS, CHINA_TIME, MOBILE_WINDOW_SECONDS, Settings
+from central.core.db import Database
+from central.guards import (
+    AccessSigner,
+    RateLimiter,
+    csrf_ok,
+    locked_until,
+    new_csrf_token,
+    record_failure,
+    record_success,
+)
+from central.models import Appeal, Deputy, Photo, Station
+from central.phone_text import DEFAULT_LANGUAGE, LANGUAGES, TEXT, translator
+from kiosk.domain.mobile import last_four
+from kiosk.domain.tracking import display
+
+router = APIRouter(include_in_schema=False)
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[2] / "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+CSRF_COOKIE = "csrf"
+LANGUAGE_COOKIE = "lang"
+MAX_FORM_BYTES = 32_000
+# No script at all; inline style only; forms post only here; no framing; no referrer leaks
+# the code in a URL to another site.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+    "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+}
+PHOTO_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "svg": "image/svg+xml",
+}
+
+
+class Guards:
+    """The server's page guards: per-address and per-mobile limits, rating access."""
+
+    def __init__(self, settings: Settings, secret: bytes) -> None:
+        self.forms = RateLimiter(settings.address_limit, ADDRESS_WINDOW_SECONDS)
+        # Lookups are cheaper for a visitor to repeat (typos), so a wider allowance.
+        self.lookups = RateLimiter(settings.address_limit * 3, ADDRESS_WINDOW_SECONDS)
+        self.mobiles = RateLimiter(settings.mobile_limit, MOBILE_WINDOW_SECONDS)
+        self.access = AccessSigner(secret)
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    # A key derived from the server's private key: stable across restarts and workers.
+    secret = hmac.new(bytes(app.state.server_key), b"phone pages", hashlib.sha256).digest()
+    app.state.guards = Guards(settings, secret)
+    app.include_router(router)
+
+
+def _database(request: Request) -> Database:
+    return request.app.state.database
+
+
+def _guards(request: Request) -> Guards:
+    return request.app.state.guards
+
+
+async def form_data(request: Request) -> dict[str, str]:
+    """The posted form's text fields (files ignored), refused when unreasonably large."""
+    if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
+        raise HTTPException(413, "Too large")
+    form = await request.form(max_files=0, max_fields=50)
+    return {key: value for key, value in form.items() if isinstance(value, str)}
+
+
+Form = Annotated[dict[str, str], Depends(form_data)]
+
+
+def _language(request: Request) -> str:
+    asked = request.query_params.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    cookie = request.cookies.get(LANGUAGE_COOKIE)
+    return cookie if cookie in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def render(
+    request: Request, template: str, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    """A page in the visitor's language, with a CSRF token for its forms."""
+    language = _language(request)
+    token = request.cookies.get(CSRF_COOKIE) or new_csrf_token()
+    _ = translator(language)
+    other = "en" if language == "zh" else "zh"
+    problem = context.get("problem")
+    if problem in TEXT:  # a message key; already-filled messages come as text
+        context = context | {"problem": _(problem)}
+    context = {
+        "_": _,
+        "lang": language,
+        "html_lang": "zh-CN" if language == "zh" else "en",
+        # A page answering a POST switches on the page the visitor can reload (GET).
+        "switch_url": f"{context.get('switch_path') or request.url.path}?lang={other}",
+        "csrf": token,
+        "display": display,
+        "colon": "：" if language == "zh" else ": ",
+        **context,
+    }
+    body = TEMPLATES.get_template(template).render(context).encode()
+    headers = dict(SECURITY_HEADERS, Vary="Accept-Encoding")
+    # A slow mobile link: ~5 KB of HTML becomes ~2 KB. Only here, not app-wide, so the
+    # kiosks' API answers stay as they are.
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        body = gzip.compress(body, compresslevel=6)
+        headers["Content-Encoding"] = "gzip"
+    response = HTMLResponse(body, status_code=status, headers=headers)
+    # Strict: a form posted from another site carries no cookie, so its token cannot match.
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    if request.query_params.get("lang") in LANGUAGES:
+        response.set_cookie(
+            LANGUAGE_COOKIE, language, max_age=365 * 86400, samesite="lax", path="/"
+        )
+    return response
+
+
+def not_found(request: Request, title: str = "not_found") -> HTMLResponse:
+    return render(request, "error.html", {"title": title}, status=404)
+
+
+def _csrf_passed(request: Request, form: dict[str, str]) -> bool:
+    return csrf_ok(request.cookies.get(CSRF_COOKIE), form.get("csrf"))
+
+
+def _format_day(_: Any, day: Any) -> str:
+    weekdays = _("weekday")
+    if " " in weekdays:  # English
+        return f"{weekdays.split()[day.weekday()]} {day.day} {day:%b}"
+    return f"{day.month}月{day.day}日 星期{weekdays[day.weekday()]}"
+
+
+def _reception_label(_: Any, reception: Any) -> tuple[str, str]:
+    """(when, where) of a reception day."""
+    when = f"{_format_day(_, reception.day)} {reception.start:%H:%M}–{reception.end:%H:%M}"
+    return when, reception.place
+
+
+def _moment(value: datetime) -> str:
+    return value.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+
+
+def _deputy_context(session: Any, deputy: Deputy, request: Request) -> dict[str, Any]:
+    station = session.get(Station, deputy.station_id)
+    _ = translator(_language(request))
+    today = phone.china_today(datetime.now(UTC))
+    days = phone.reception_days(session, station, deputy.deputy_id, today, 3)
+    return {
+        "deputy": deputy,
+        "station": station,
+        "levels": [_(f"level_{level}") for level in deputy.levels],
+        "photo": f"/photos/{deputy.photo.file_name}" if deputy.photo else "",
+        "receptions": [_reception_label(_, day) for day in days],
+        "categories": phone.categories(session),
+    }
+
+
+# -- 码上找代表: a deputy's page and its message form ------------------------------------
+
+
+@router.get("/d/{deputy_id}", response_class=HTMLResponse)
+def deputy_page(deputy_id: str, request: Request) -> Response:
+    with _database(request).reader() as session:
+        deputy = phone.find_deputy(session, deputy_id)
+        if deputy is None:
+            return not_found(request, "no_deputy")
+        context = _deputy_context(session, deputy, request)
+        return render(request, "deputy.html", context | {"values": {}, "errors": {}})
+
+
+@router.post("/d/{deputy_id}", response_class=HTMLResponse)
+def leave_message(deputy_id: str, request: Request, form: Form) -> Response:
+    guards = _guards(request)
+    database = _database(request)
+    with database.reader() as session:
+        deputy = phone.find_deputy(session, deputy_id)
+        if deputy is None:
+            return not_found(request, "no_deputy")
+        context = _deputy_context(session, deputy, request)
+    checked = phone.check_message(form, context["categories"])
+
+    def again(problem: str, status: int) -> Response:
+        values = checked.values
+        return render(
+            request,
+            "deputy.html",
+            context | {"values": values, "errors": checked.errors, "problem": problem},
+            status=status,
+        )
+
+    if not _csrf_passed(request, form):
+        return again("expired", 403)
+    if not guards.forms.hit(_client(request)):
+        return again("too_many_address", 429)
+    if checked.errors:
+        return again("errors_below", 400)
+    now = datetime.now(UTC)
+    with database.writer.begin() as session:
+        code = phone.earlier_message(session, deputy, checked, now)
+        repeat = bool(code)
+        if not repeat:
+            if not guards.mobiles.hit(checked.mobile):
+                return again("too_many_mobile", 429)
+            code = phone.record_message(session, deputy, checked, now)
+    return render(
+        request,
+        "done.html",
+        {
+            "code": code,
+            "repeat": repeat,
+            "kind": "appeal",
+            "station": context["station"],
+            "switch_path": f"/p/{code}",
+        },
+    )
+
+
+# -- 约见代表: appointments ------------------------------------------------------------------
+
+
+def _appointment_context(
+    session: Any, station: Station, request: Request, deputy_id: str | None
+) -> dict[str, Any]:
+    _ = translator(_language(request))
+    deputies = session.scalars(
+        select(Deputy).where(Deputy.station_id == station.id).order_by(Deputy.position)
+    ).all()
+    chosen = next((d for d in deputies if d.deputy_id == deputy_id), None)
+    days = []
+    if chosen is not None:
+        today = phone.china_today(datetime.now(UTC))
+        days = phone.reception_days(session, station, chosen.deputy_id, today, 6)
+    return {
+        "station": station,
+        "deputies": deputies,
+        "chosen": chosen,
+        "days": days,
+        "day_labels": {phone.day_choice(day): _reception_label(_, day) for day in days},
+        "choice": phone.day_choice,
+        "levels": {d.deputy_id: [_(f"level_{level}") for level in d.levels] for d in deputies},
+    }
+
+
+@router.get("/a/{station_id}", response_class=HTMLResponse)
+def appointment_page(station_id: str, request: Request) -> Response:
+    with _database(request).reader() as session:
+        station = session.get(Station, station_id)
+        if station is None:
+            return not_found(request, "no_station")
+        deputy_id = request.query_params.get("deputy")
+        context = _appointment_context(session, station, request, deputy_id)
+        return render(request, "appointment.html", context | {"values": {}, "errors": {}})
+
+
+@router.post("/a/{station_id}", response_class=HTMLResponse)
+def request_appointment(station_id: str, request: Request, form: Form) -> Response:
+    guards = _guards(request)
+    database = _database(request)
+    with database.reader() as session:
+        station = session.get(Station, station_id)
+        if station is None:
+            return not_found(request, "no_station")
+        context = _appointment_context(session, station, request, form.get("deputy"))
+    deputy = context["chosen"]
+    if deputy is None:
+        return not_found(request, "no_deputy")
+    _ = translator(_language(request))
+    checked = phone.check_appointment(form, context["days"])
+
+    def again(problem: str, status: int) -> Response:
+        return render(
+            request,
+            "appointment.html",
+            context | {"values": checked.values, "errors": checked.errors, "problem": problem},
+            status=status,
+        )
+
+    if not _csrf_passed(request, form):
+        return again("expired", 403)
+    if not guards.forms.hit(_client(request)):
+        return again("too_many_address", 429)
+    if checked.errors:
+        return again("errors_below", 400)
+    now = datetime.now(UTC)
+    with database.writer.begin() as session:
+        code = phone.earlier_appointment(session, deputy, checked, now)
+        repeat = bool(code)
+        if not repeat:
+            if not guards.mobiles.hit(checked.mobile):
+                return again("too_many_mobile", 429)
+            code = phone.record_appointment(session, deputy, checked, now)
+    return render(
+        request,
+        "done.html",
+        {
+            "code": code,
+            "repeat": repeat,
+            "kind": "appointment",
+            "station": context["station"],
+            "switch_path": f"/p/{code}",
+            "details": [
+                (_("deputy"), deputy.name),
+                (_("choose_day"), " ".join(context["day_labels"][checked.values["day"]])),
+            ],
+        },
+    )
+
+
+# -- 查询进度: progress -----------------------------------------------------------------------
+
+
+def _progress_context(session: Any, record: Any, request: Request) -> dict[str, Any]:
+    _ = translator(_language(request))
+    station = session.get(Station, record.station_id)
+    steps = [
+        {"state": _(f"state_{s.state}"), "at": _moment(s.at), "note": s.note} for s in record.steps
+    ]
+    if isinstance(record, Appeal):
+        kind = "callback_kind" if record.request == "callback" else "appeal_kind"
+        return {
+            "kind": kind,
+            "record": record,
+            "state": _(f"state_{record.state}"),
+            "due": record.due_on.isoformat() if record.due_on else "",
+            "steps": steps,
+            "can_rate": record.state == AppealState.CLOSED,
+            "rebook": "",
+            "ratings": [(r.value, _(f"rating_{r.value}")) for r in Rating],
+            "details": [(_("category"), record.category)],
+            "station": station,
+        }
+    deputy = session.scalars(
+        select(Deputy).where(
+            Deputy.station_id == record.station_id, Deputy.deputy_id == record.deputy_id
+        )
+    ).one_or_none()
+    return {
+        "kind": "appointment_kind",
+        "record": record,
+        "state": _(f"state_{record.state}"),
+        "due": "",
+        "steps": steps,
+        "can_rate": False,
+        "rebook": f"/a/{record.station_id}?deputy={record.deputy_id}"
+        if record.state == "declined"
+        else "",
+        "details": [
+            (_("deputy"), deputy.name if deputy else record.deputy_id),
+            (_("date"), _format_day(_, record.day)),
+        ],
+        "station": station,
+    }
+
+
+@router.get("/p/{code_text}", response_class=HTMLResponse)
+def progress_page(code_text: str, request: Request) -> Response:
+    code = phone.parse_code(code_text)
+    if code is None:
+        return not_found(request, "bad_code")
+    return render(request, "progress.html", {"code": code, "shown": None, "errors": {}})
+
+
+def _lookup_refused(request: Request, code: str, problem: str, status: int, **values: Any):
+    _ = translator(_language(request))
+    return render(
+        request,
+        "progress.html",
+        {"code": code, "shown": None, "errors": {}, "problem": _(problem, **values)},
+        status=status,
+    )
+
+
+@router.post("/p/{code_text}", response_class=HTMLResponse)
+def look_up(code_text: str, request: Request, form: Form) -> Response:
+    code = phone.parse_code(code_text)
+    if code is None:
+        return not_found(request, "bad_code")
+    if not _csrf_passed(request, form):
+        return _lookup_refused(request, code, "expired", 403)
+    if not _guards(request).lookups.hit(_client(request)):
+        return _lookup_refused(request, code, "too_many_address", 429)
+    digits = form.get("last4", "").strip()
+    if len(digits) != 4 or not digits.isdigit():
+        return render(
+            request,
+            "progress.html",
+            {"code": code, "shown": None, "errors": {"last4": "need_last4"}, "last4": digits},
+            status=400,
+        )
+    now = datetime.now(UTC)
+    with _database(request).writer.begin() as session:
+        until = locked_until(session, code, now)
+        if until is not None:
+            return _lookup_refused(
+                request, code, "locked", 429, until=until.astimezone(CHINA_TIME).strftime("%H:%M")
+            )
+        record = phone.find_record(session, code)
+        if record is None or not hmac.compare_digest(last_four(record.contact_mobile), digits):
+            left = record_failure(session, code, now)
+            if left == 0:
+                until = locked_until(session, code, now)
+                assert until is not None
+                return _lookup_refused(
+                    request,
+                    code,
+                    "locked",
+                    429,
+                    until=until.astimezone(CHINA_TIME).strftime("%H:%M"),
+                )
+            return _lookup_refused(request, code, "wrong_last4", 403, left=left)
+        record_success(session, code)
+        context = _progress_context(session, record, request)
+    access = _guards(request).access.sign(code)
+    return render(request, "progress.html", {"code": code, "shown": context, "access": access})
+
+
+@router.post("/p/{code_text}/rate", response_class=HTMLResponse)
+def rate(code_text: str, request: Request, form: Form) -> Response:
+    code = phone.parse_code(code_text)
+    if code is None:
+        return not_found(request, "bad_code")
+    guards = _guards(request)
+    # The signed access says this browser passed the last-4 check (no digits travel again).
+    if not _csrf_passed(request, form) or not guards.access.valid(code, form.get("access", "")):
+        return _lookup_refused(request, code, "expired", 403)
+    try:
+        rating = Rating(form.get("rating", ""))
+    except ValueError:
+        return _lookup_refused(request, code, "cannot_rate", 400)
+    _ = translator(_language(request))
+    now = datetime.now(UTC)
+    with _database(request).writer.begin() as session:
+        record = phone.find_record(session, code)
+        if not isinstance(record, Appeal) or record.state != AppealState.CLOSED:
+            return _lookup_refused(request, code, "cannot_rate", 409)
+        # Notes are kept in the station's language (Chinese), whatever the page's language.
+        zh = translator("zh")
+        phone.rate_appeal(
+            session,
+            record,
+            rating,
+            now,
+            zh("rated_step", rating=zh(f"rating_{rating.value}")),
+            zh("reopened_step"),
+        )
+        context = _progress_context(session, record, request)
+    message = "reopened_note" if rating is Rating.DISSATISFIED else "rated_thanks"
+    return render(
+        request,
+        "progress.html",
+        {"code": code, "shown": context, "access": guards.access.sign(code), "notice": message},
+    )
+
+
+@router.get("/photos/{file_name}")
+def photo(file_name: str, request: Request) -> Response:
+    """A deputy's photo for their public page (only photos some deputy uses)."""
+    sha256, _, extension = file_name.partition(".")
+    with _database(request).reader() as session:
+        found = session.scalars(
+            select(Photo)
+            .join(Deputy, Deputy.photo_sha256 == Photo.sha256)
+            .where(Photo.sha256 == sha256)
+            .limit(1)
+        ).one_or_none()
+        if found is None or found.extension != extension:
+            raise HTTPException(404, "No such photo.")
+        return Response(
+            found.content,
+            media_type=PHOTO_TYPES.get(extension, "application/octet-stream"),
+            headers={
+                "Cache-Control": "public, max-age=31536000, immutable",
+                "X-Content-Type-Options": "nosniff",
+                # An SVG opened on its own runs nothing.
+                "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+            },
+        )

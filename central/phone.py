@@ -1,0 +1,269 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What the phone pages do with the database: a deputy's page, messages left there (appeals,
+channel "qr"), appointment requests, progress lookups and ratings (docs/phone-pages.md).
+
+Form checks return the keys of central.phone_text messages, so the pages say what is wrong
+in the visitor's language and keep what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.appeals import AppealState, Rating, move_appeal
+from central.appointments import AppointmentState
+from central.core.config import CHINA_TIME, REPEAT_MINUTES
+from central.core.db import touch_stations
+from central.intake import code_taken
+from central.models import (
+    Appeal,
+    AppealStep,
+    Appointment,
+    AppointmentStep,
+    Category,
+    Deputy,
+    Station,
+)
+from central.snapshot import station_snapshot
+from kiosk.domain.mobile import InvalidMobile, parse_mobile
+from kiosk.domain.reception import ReceptionDay
+from kiosk.domain.tracking import InvalidTrackingCode, new_tracking_code, parse_tracking_code
+
+TEXT_LIMIT = 2000
+NAME_LIMIT = 50
+BLOCK_LIMIT = 200
+TOPIC_LIMIT = 500
+# How far ahead the pages look for a deputy's reception days.
+RECEPTION_LOOKAHEAD = 400
+
+
+def find_deputy(session: Session, deputy_id: str) -> Deputy | None:
+    """The deputy a QR code names. Deputy ids are meant to be unique across stations; if one
+    sits at several, the page belongs to the station that listed them first."""
+    return session.scalars(
+        select(Deputy).where(Deputy.deputy_id == deputy_id).order_by(Deputy.id).limit(1)
+    ).one_or_none()
+
+
+def reception_days(
+    session: Session, station: Station, deputy_id: str, today: date, count: int
+) -> list[ReceptionDay]:
+    """The deputy's next `count` reception days from `today` (their own duty days only)."""
+    # The station's own rule for what is held (holidays, moves, rotations): one place.
+    upcoming = station_snapshot(session, station).upcoming_reception_days(
+        today, RECEPTION_LOOKAHEAD
+    )
+    return [day for day in upcoming if deputy_id in day.deputy_ids][:count]
+
+
+def day_choice(day: ReceptionDay) -> str:
+    """A reception day as the appointment form's value: its schedule and the day it is held."""
+    return f"{day.schedule_id}/{day.day.isoformat()}"
+
+
+def categories(session: Session) -> list[str]:
+    return list(session.scalars(select(Category.name).order_by(Category.position)))
+
+
+@dataclass
+class Checked:
+    """A form's values, normalised, and its problems by field (keys of phone_text)."""
+
+    values: dict[str, str]
+    errors: dict[str, str] = field(default_factory=dict)
+    mobile: str = ""
+
+
+def _common(form: Mapping[str, str], checked: Checked) -> None:
+    name = checked.values["name"]
+    if not name:
+        checked.errors["name"] = "need_name"
+    elif len(name) > NAME_LIMIT:
+        checked.errors["name"] = "too_long"
+    if not checked.values["mobile"]:
+        checked.errors["mobile"] = "need_mobile"
+    else:
+        try:
+            checked.mobile = parse_mobile(checked.values["mobile"])
+        except InvalidMobile:
+            checked.errors["mobile"] = "bad_mobile"
+    if form.get("consent") != "yes":
+        checked.errors["consent"] = "need_consent"
+
+
+def _values(form: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
+    return {name: str(form.get(name, "")).strip() for name in names}
+
+
+def check_message(form: Mapping[str, str], known_categories: list[str]) -> Checked:
+    checked = Checked(_values(form, ("category", "text", "block", "name", "mobile")))
+    checked.values["consent"] = "yes" if form.get("consent") == "yes" else ""
+    if checked.values["category"] not in known_categories:
+        checked.errors["category"] = "need_category"
+    text = checked.values["text"]
+    if not text:
+        checked.errors["text"] = "need_text"
+    elif len(text) > TEXT_LIMIT:
+        checked.errors["text"] = "text_too_long"
+    if len(checked.values["block"]) > BLOCK_LIMIT:
+        checked.errors["block"] = "too_long"
+    _common(form, checked)
+    return checked
+
+
+def check_appointment(form: Mapping[str, str], days: list[ReceptionDay]) -> Checked:
+    checked = Checked(_values(form, ("day", "topic", "name", "mobile")))
+    checked.values["consent"] = "yes" if form.get("consent") == "yes" else ""
+    if checked.values["day"] not in {day_choice(day) for day in days}:
+        checked.errors["day"] = "need_day"
+    topic = checked.values["topic"]
+    if not topic:
+        checked.errors["topic"] = "need_topic"
+    elif len(topic) > TOPIC_LIMIT:
+        checked.errors["topic"] = "too_long"
+    _common(form, checked)
+    return checked
+
+
+def _fresh_code(session: Session) -> str:
+    while True:
+        code = new_tracking_code()
+        if not code_taken(session, code):
+            return code
+
+
+def earlier_message(session: Session, deputy: Deputy, checked: Checked, now: datetime) -> str:
+    """The code of the same text from the same mobile to the same deputy a few minutes ago."""
+    since = now - timedelta(minutes=REPEAT_MINUTES)
+    code = session.scalar(
+        select(Appeal.tracking_code)
+        .where(
+            Appeal.station_id == deputy.station_id,
+            Appeal.target_deputy_id == deputy.deputy_id,
+            Appeal.channel == "qr",
+            Appeal.contact_mobile == checked.mobile,
+            Appeal.text == checked.values["text"],
+            Appeal.created_at >= since,
+        )
+        .order_by(Appeal.id.desc())
+        .limit(1)
+    )
+    return code or ""
+
+
+def record_message(session: Session, deputy: Deputy, checked: Checked, now: datetime) -> str:
+    """A message left on a deputy's page becomes an appeal to them; its tracking code."""
+    v = checked.values
+    code = _fresh_code(session)
+    appeal = Appeal(
+        event_id=None,
+        station_id=deputy.station_id,
+        tracking_code=code,
+        category=v["category"],
+        block=v["block"],
+        target_deputy_id=deputy.deputy_id,
+        channel="qr",
+        request="appeal",
+        created_at=now,
+        state=AppealState.RECEIVED,
+        due_on=None,
+        contact_name=v["name"],
+        contact_mobile=checked.mobile,
+        text=v["text"],
+        address="",
+        consent=True,
+    )
+    appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=now, actor="qr"))
+    session.add(appeal)
+    touch_stations(session, deputy.station_id)
+    return code
+
+
+def earlier_appointment(session: Session, deputy: Deputy, checked: Checked, now: datetime) -> str:
+    """The code of the same request (mobile, deputy, day) made a few minutes ago."""
+    day = date.fromisoformat(checked.values["day"].rpartition("/")[2])
+    code = session.scalar(
+        select(Appointment.code)
+        .where(
+            Appointment.station_id == deputy.station_id,
+            Appointment.deputy_id == deputy.deputy_id,
+            Appointment.day == day,
+            Appointment.contact_mobile == checked.mobile,
+            Appointment.created_at >= now - timedelta(minutes=REPEAT_MINUTES),
+        )
+        .order_by(Appointment.id.desc())
+        .limit(1)
+    )
+    return code or ""
+
+
+def record_appointment(session: Session, deputy: Deputy, checked: Checked, now: datetime) -> str:
+    """An appointment request from the phone page (state requested); its code."""
+    schedule_id, _, day = checked.values["day"].rpartition("/")
+    code = _fresh_code(session)
+    appointment = Appointment(
+        event_id=None,
+        station_id=deputy.station_id,
+        code=code,
+        deputy_id=deputy.deputy_id,
+        day=date.fromisoformat(day),
+        schedule_id=schedule_id,
+        channel="qr",
+        created_at=now,
+        state=AppointmentState.REQUESTED,
+        contact_name=checked.values["name"],
+        contact_mobile=checked.mobile,
+        topic=checked.values["topic"],
+    )
+    appointment.steps.append(AppointmentStep(state=AppointmentState.REQUESTED, at=now, actor="qr"))
+    session.add(appointment)
+    touch_stations(session, deputy.station_id)
+    return code
+
+
+def parse_code(text: str) -> str | None:
+    try:
+        return parse_tracking_code(text)
+    except InvalidTrackingCode:
+        return None
+
+
+def find_record(session: Session, code: str) -> Appeal | Appointment | None:
+    """The appeal or the appointment a progress page's code names."""
+    appeal = session.scalars(select(Appeal).where(Appeal.tracking_code == code)).one_or_none()
+    if appeal is not None:
+        return appeal
+    return session.scalars(select(Appointment).where(Appointment.code == code)).one_or_none()
+
+
+def rate_appeal(
+    session: Session,
+    appeal: Appeal,
+    rating: Rating,
+    now: datetime,
+    rated_note: str,
+    reopened_note: str,
+) -> None:
+    """The visitor's rating of a closed appeal; dissatisfied reopens it at once."""
+    move_appeal(
+        session,
+        appeal,
+        AppealState.RATED,
+        note=rated_note,
+        actor="visitor",
+        now=now,
+        rating=rating,
+    )
+    if rating is Rating.DISSATISFIED:
+        move_appeal(
+            session, appeal, AppealState.REOPENED, note=reopened_note, actor="visitor", now=now
+        )
+
+
+def china_today(now: datetime) -> date:
+    return now.astimezone(CHINA_TIME).date()
