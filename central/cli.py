@@ -397,8 +397,8 @@ def device_revoke(settings: Settings, args: argparse.Namespace) -> int:
 def demo_station(settings: Settings, args: argparse.Namespace) -> int:
     """The kiosk's fictional demo station, with placeholder portraits, on the server."""
     from central.imports import PhotoFile, RosterEntry, import_roster, import_schedules
-    from central.models import Station
-    from kiosk.demo import demo_snapshot, portrait_svg
+    from central.models import Deputy, Station
+    from kiosk.demo import DEMO_PIN_HASH, demo_snapshot, portrait_svg
 
     snapshot = demo_snapshot()
     s = snapshot.station
@@ -448,6 +448,8 @@ def demo_station(settings: Settings, args: argparse.Namespace) -> int:
             ]
             import_roster(session, s.id, entries)
             import_schedules(session, s.id, list(snapshot.schedules))
+            for deputy in session.scalars(select(Deputy).where(Deputy.station_id == s.id)):
+                deputy.pin_hash = DEMO_PIN_HASH  # every demo deputy's PIN is 123456
             print(f"created the demo station {s.id}: {s.name}, {len(entries)} deputies")
         _issue_code(session, s.id, ENROLMENT_CODE_DAYS)
     return 0

@@ -136,7 +136,9 @@ Item {
             ListView {
                 id: dutyList
                 anchors {
-                    left: parent.left; right: parent.right; bottom: parent.bottom
+                    left: parent.left; right: parent.right
+                    bottom: adHoc.visible ? adHoc.top : parent.bottom
+                    bottomMargin: adHoc.visible ? Theme.spacing : 0
                     top: noReception.visible ? noReception.bottom : parent.top
                     topMargin: noReception.visible ? Theme.spacing : 0
                 }
@@ -189,6 +191,9 @@ Item {
                                         width: parent.width
                                         source: dutyDeputy.modelData.photo
                                         name: dutyDeputy.modelData.name
+                                        // Signed in with their PIN today (在站).
+                                        present: Roster.dutyIsToday
+                                                 && Desk.presentIds.indexOf(dutyDeputy.modelData.key) >= 0
                                     }
                                     Text {
                                         width: parent.width
@@ -207,6 +212,55 @@ Item {
                                         font.pixelSize: Theme.smallSize
                                         color: Theme.red
                                     }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // Deputies who signed in but are not on today's roster (ad hoc duty).
+            Column {
+                id: adHoc
+                objectName: "adHocPresent"
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                visible: Desk.adHocPresent.length > 0
+                spacing: 8
+                Text {
+                    text: qsTr("Also at the station today")
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
+                }
+                Flow {
+                    width: parent.width
+                    spacing: Theme.spacing
+                    Repeater {
+                        model: Desk.adHocPresent
+                        delegate: AbstractButton {
+                            id: adHocDeputy
+                            required property var modelData
+                            objectName: "adHoc_" + modelData.key
+                            width: 120
+                            height: adHocColumn.implicitHeight
+                            focusPolicy: Qt.NoFocus
+                            onClicked: ApplicationWindow.window.showDeputy(modelData.key)
+                            contentItem: Item {}
+                            Column {
+                                id: adHocColumn
+                                width: parent.width
+                                DeputyPhoto {
+                                    width: parent.width
+                                    source: adHocDeputy.modelData.photo
+                                    name: adHocDeputy.modelData.name
+                                    present: true
+                                }
+                                Text {
+                                    width: parent.width
+                                    horizontalAlignment: Text.AlignHCenter
+                                    text: adHocDeputy.modelData.name
+                                    font.pixelSize: Theme.smallSize
+                                    font.bold: true
+                                    color: Theme.text
+                                    elide: Text.ElideRight
                                 }
                             }
                         }
@@ -255,7 +309,7 @@ Item {
     GridLayout {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
-        columns: 2
+        columns: home.portrait ? 2 : 3
         columnSpacing: Theme.spacing
         BigButton {
             objectName: "findDeputyButton"
@@ -275,6 +329,15 @@ Item {
             text: qsTr("About this station")
             subtitle: qsTr("Address, opening hours, rules, notices")
             onClicked: ApplicationWindow.window.showStationInfo()
+        }
+        BigButton {
+            objectName: "deputySignInButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 150
+            titleSize: Theme.titleSize
+            text: qsTr("Deputy sign-in")
+            subtitle: qsTr("For duty deputies, with a PIN")
+            onClicked: ApplicationWindow.window.showDeputySignIn()
         }
     }
 }

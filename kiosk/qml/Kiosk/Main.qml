@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
+import KioskBackend
 
 ApplicationWindow {
     id: window
@@ -20,10 +21,18 @@ ApplicationWindow {
     function showDirectory() { stack.push(directoryScreen, {}, StackView.Immediate) }
     function showDeputy(deputyId) { stack.push(deputyScreen, {deputyId: deputyId}, StackView.Immediate) }
     function showStationInfo() { stack.push(stationInfoScreen, {}, StackView.Immediate) }
+    function showDeputySignIn() { stack.push(deputySignInScreen, {}, StackView.Immediate) }
+    function showDeputyConsole() { stack.replace(deputyConsoleScreen, {}, StackView.Immediate) }
+    function showReceptionRecord() { stack.push(receptionRecordScreen, {}, StackView.Immediate) }
 
     Component { id: directoryScreen; DirectoryScreen {} }
     Component { id: deputyScreen; DeputyScreen {} }
     Component { id: stationInfoScreen; StationInfoScreen {} }
+    Component { id: deputySignInScreen; DeputySignInScreen {} }
+    Component { id: deputyConsoleScreen; DeputyConsoleScreen {} }
+    Component { id: receptionRecordScreen; ReceptionRecordScreen {} }
+    // A console left untouched, or open at closing time, signs the deputy out: back home.
+    Connections { target: Desk; function onConsoleClosed() { window.showHome() } }
 
     StackView {
         id: stack
