@@ -1,5 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>DeputyConsoleScreen</name>
+    <message>
+        <source>Duty console</source>
+        <translation>值班工作台</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>已签到</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reception record(s) today</source>
+        <translation>
+            <numerusform>今天已登记 %n 条接待记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record a reception</source>
+        <translation>登记接待</translation>
+    </message>
+    <message>
+        <source>Visitors, topic, notes</source>
+        <translation>人数、主题、记录</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>Home keeps you signed in; open the console again with your PIN.</source>
+        <translation>回到首页仍保持签到；再次输入密码即可回到工作台。</translation>
+    </message>
+    <message>
+        <source>Appeals taken here today</source>
+        <translation>今天本机受理的诉求</translation>
+    </message>
+    <message>
+        <source>No appeals have been taken at this screen today.</source>
+        <translation>今天本机还没有受理诉求。</translation>
+    </message>
+    <message>
+        <source>Appointment requests</source>
+        <translation>约见申请</translation>
+    </message>
+    <message>
+        <source>Appointment requests will be shown here.</source>
+        <translation>约见申请将显示在这里。</translation>
+    </message>
+</context>
 <context>
     <name>DeputyPhoto</name>
     <message>
@@ -47,6 +97,69 @@
     </message>
 </context>
 <context>
+    <name>DeputySignInScreen</name>
+    <message>
+        <source>Deputy sign-in</source>
+        <translation>代表签到</translation>
+    </message>
+    <message>
+        <source>Tap your photo to sign in.</source>
+        <translation>请点击您的照片签到。</translation>
+    </message>
+    <message>
+        <source>On duty today</source>
+        <translation>今日值班</translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation>请输入签到密码</translation>
+    </message>
+    <message>
+        <source>Not you? Choose again</source>
+        <translation>不是您？重新选择</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>That did not work. Please try again.</source>
+        <translation>未能签到，请重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many tries. Please wait %n minute(s).</source>
+        <translation>
+            <numerusform>尝试次数过多，请等待 %n 分钟。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many tries. Please wait %n second(s).</source>
+        <translation>
+            <numerusform>尝试次数过多，请等待 %n 秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>密码为4至8位数字。</translation>
+    </message>
+    <message>
+        <source>The kiosk is still starting. Please try again in a moment.</source>
+        <translation>设备正在启动，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>签到</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryScreen</name>
     <message>
         <source>Find a deputy</source>
@@ -61,7 +174,7 @@
         <translation>清除</translation>
     </message>
     <message>
-        <source>No deputy matches. Try fewer characters, or choose "All".</source>
+        <source>No deputy matches. Try fewer characters, or choose &quot;All&quot;.</source>
         <translation>没有找到符合条件的代表。请少输入几个字，或选择“全部”。</translation>
     </message>
 </context>
@@ -81,7 +194,8 @@
     </message>
     <message numerus="yes">
         <source>Offline · %n waiting to send</source>
-        <translation><numerusform>未联网 · %n 条待发送</numerusform>
+        <translation>
+            <numerusform>未联网 · %n 条待发送</numerusform>
         </translation>
     </message>
     <message>
@@ -113,6 +227,10 @@
         <translation> · </translation>
     </message>
     <message>
+        <source>Also at the station today</source>
+        <translation>今天另有代表在站</translation>
+    </message>
+    <message>
         <source>Next reception days</source>
         <translation>近期接待日</translation>
     </message>
@@ -132,27 +250,35 @@
         <source>Address, opening hours, rules, notices</source>
         <translation>地址、开放时间、制度、公告</translation>
     </message>
+    <message>
+        <source>Deputy sign-in</source>
+        <translation>代表签到</translation>
+    </message>
+    <message>
+        <source>For duty deputies, with a PIN</source>
+        <translation>值班代表凭密码签到</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <source>National People's Congress deputy</source>
+        <source>National People&apos;s Congress deputy</source>
         <translation>全国人大代表</translation>
     </message>
     <message>
-        <source>Provincial people's congress deputy</source>
+        <source>Provincial people&apos;s congress deputy</source>
         <translation>省人大代表</translation>
     </message>
     <message>
-        <source>City people's congress deputy</source>
+        <source>City people&apos;s congress deputy</source>
         <translation>市人大代表</translation>
     </message>
     <message>
-        <source>District/county people's congress deputy</source>
+        <source>District/county people&apos;s congress deputy</source>
         <translation>区（县）人大代表</translation>
     </message>
     <message>
-        <source>Township people's congress deputy</source>
+        <source>Township people&apos;s congress deputy</source>
         <translation>乡镇人大代表</translation>
     </message>
     <message>
@@ -184,7 +310,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Deputies' home</source>
+        <source>Deputies&apos; home</source>
         <translation>人大代表之家</translation>
     </message>
     <message>
@@ -234,6 +360,81 @@
     </message>
 </context>
 <context>
+    <name>ReceptionRecordScreen</name>
+    <message>
+        <source>Reception record</source>
+        <translation>接待登记</translation>
+    </message>
+    <message>
+        <source>Say how many visitors came (1 to 999).</source>
+        <translation>请填写来访人数（1至999）。</translation>
+    </message>
+    <message>
+        <source>Please write the topic.</source>
+        <translation>请填写接待主题。</translation>
+    </message>
+    <message>
+        <source>The topic is too long (at most 100 characters).</source>
+        <translation>主题太长（最多100字）。</translation>
+    </message>
+    <message>
+        <source>The notes are too long (at most 2000 characters).</source>
+        <translation>记录内容太长（最多2000字）。</translation>
+    </message>
+    <message>
+        <source>A tracking code has a typing mistake. Please check it.</source>
+        <translation>追踪码有误，请核对。</translation>
+    </message>
+    <message>
+        <source>At most 20 tracking codes.</source>
+        <translation>最多关联20个追踪码。</translation>
+    </message>
+    <message>
+        <source>This kiosk is not enrolled with the server, so the record cannot be sealed and saved.</source>
+        <translation>本机尚未在服务器登记，记录无法加密保存。</translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>请重新签到。</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>来访人数</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>接待主题</translation>
+    </message>
+    <message>
+        <source>What the visitors raised, in a few words</source>
+        <translation>简要写明群众反映的事项</translation>
+    </message>
+    <message>
+        <source>Notes (sealed, only the central office can read them)</source>
+        <translation>接待记录（加密保存，仅人大办公室可阅）</translation>
+    </message>
+    <message>
+        <source>What was said and agreed</source>
+        <translation>反映的情况和答复意见</translation>
+    </message>
+    <message>
+        <source>Linked appeals</source>
+        <translation>关联诉求</translation>
+    </message>
+    <message>
+        <source>Tap today&apos;s appeals that this reception was about:</source>
+        <translation>点击本次接待涉及的今日诉求：</translation>
+    </message>
+    <message>
+        <source>Other tracking codes, e.g. K7Q-M4X-PD8</source>
+        <translation>其他追踪码，如 K7Q-M4X-PD8</translation>
+    </message>
+    <message>
+        <source>Save the record</source>
+        <translation>保存记录</translation>
+    </message>
+</context>
+<context>
     <name>ScreenFrame</name>
     <message>
         <source>Back</source>
@@ -277,6 +478,34 @@
     <message>
         <source>satisfied</source>
         <translation>群众满意率</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>reception days held</source>
+        <translation>接待日</translation>
+    </message>
+    <message>
+        <source>deputies present now</source>
+        <translation>在站代表</translation>
+    </message>
+    <message>
+        <source>appeals taken here</source>
+        <translation>本机受理诉求</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Solved and satisfaction: %1, as the server reported on %2.</source>
+        <translation>办结数和满意率：%1，服务器于 %2 报告。</translation>
+    </message>
+    <message>
+        <source>Solved and satisfaction: not yet synced with the server.</source>
+        <translation>办结数和满意率：尚未与服务器同步。</translation>
     </message>
     <message>
         <source>Rules</source>

@@ -66,7 +66,7 @@ def make_kiosk(qapp, qtbot, tmp_path, clock):
     """Build the real kiosk on the demo station in a window of the given size, shown."""
     made = []
 
-    def make(size=LANDSCAPE, language="zh_CN"):
+    def make(size=LANDSCAPE, language="zh_CN", **settings):
         width, height = size
         config = Config(
             data_dir=tmp_path / "data",
@@ -75,6 +75,7 @@ def make_kiosk(qapp, qtbot, tmp_path, clock):
             width=width,
             height=height,
             language=language,
+            **settings,
         )
         kiosk = build_kiosk(qapp, config, now=clock)
         made.append(kiosk)

@@ -89,15 +89,11 @@ def record_attendance(session: Session, event: AttendanceEvent) -> None:
 
 def signed_in(session: Session) -> dict[str, datetime]:
     """Deputies whose last attendance is a sign-in: id -> when they signed in."""
-    last = (
-        select(AttendanceRow.deputy_id, func.max(AttendanceRow.at).label("at"))
-        .group_by(AttendanceRow.deputy_id)
-        .subquery()
-    )
+    last = select(func.max(AttendanceRow.id)).group_by(AttendanceRow.deputy_id)
     rows = session.execute(
-        select(AttendanceRow.deputy_id, AttendanceRow.at)
-        .join(last, (last.c.deputy_id == AttendanceRow.deputy_id) & (last.c.at == AttendanceRow.at))
-        .where(AttendanceRow.action == Action.SIGN_IN.value)
+        select(AttendanceRow.deputy_id, AttendanceRow.at).where(
+            AttendanceRow.id.in_(last), AttendanceRow.action == Action.SIGN_IN.value
+        )
     )
     return {deputy_id: at for deputy_id, at in rows}
 

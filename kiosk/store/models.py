@@ -163,10 +163,10 @@ class AttendanceRow(Base):
     """A duty deputy's sign-in or sign-out at this kiosk (its outbox event has the same uuid)."""
 
     __tablename__ = "attendance"
-    __table_args__ = (Index("ix_attendance_deputy_at", "deputy_id", "at"),)
 
-    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    deputy_id: Mapped[str] = mapped_column(String(64))
+    id: Mapped[int] = mapped_column(primary_key=True)  # the order they happened in
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    deputy_id: Mapped[str] = mapped_column(String(64), index=True)
     action: Mapped[str] = mapped_column(String(16))  # sign_in | sign_out
     reason: Mapped[str] = mapped_column(String(16))  # pin | closing_time | idle | manual
     at: Mapped[datetime] = mapped_column(index=True)

@@ -144,6 +144,7 @@ class Desk(QObject):
         self._demo = demo
         self._sign_out_overdue()
         self._reload()
+        self.signInChanged.emit()
 
     def show(self, snapshot: StationSnapshot | None) -> None:
         self._snapshot = snapshot
@@ -284,6 +285,7 @@ class Desk(QObject):
             return 0
         return max(0, int((self._wait_until - self._now()).total_seconds() + 0.999))
 
+    ready = Property(bool, lambda self: self._sessions is not None, notify=signInChanged)
     chosenId = Property(str, lambda self: self._chosen, notify=signInChanged)
     chosen = Property("QVariantMap", lambda self: self._row(self._chosen), notify=signInChanged)
     checking = Property(bool, lambda self: self._checking != 0, notify=signInChanged)

@@ -16,7 +16,6 @@ ScreenFrame {
     Component.onDestruction: Desk.cancel()
     Connections {
         target: Desk
-        function onSignedIn() { ApplicationWindow.window.showDeputyConsole() }
         function onSignInChanged() { if (Desk.message.length > 0) screen.pin = "" }
     }
 
@@ -44,7 +43,7 @@ ScreenFrame {
             Grid {
                 id: photoGrid
                 width: chooser.width
-                columns: screen.portrait ? 4 : 7
+                columns: screen.portrait ? 4 : 8
                 spacing: Theme.spacing
                 readonly property real tile: (width - (columns - 1) * spacing) / columns
                 Repeater {
@@ -147,7 +146,7 @@ ScreenFrame {
             BigButton {
                 objectName: "chooseAnother"
                 anchors.horizontalCenter: parent.horizontalCenter
-                width: 380
+                width: 440
                 text: qsTr("Not you? Choose again")
                 onClicked: { screen.pin = ""; Desk.cancel() }
             }

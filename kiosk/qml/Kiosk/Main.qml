@@ -31,8 +31,13 @@ ApplicationWindow {
     Component { id: deputySignInScreen; DeputySignInScreen {} }
     Component { id: deputyConsoleScreen; DeputyConsoleScreen {} }
     Component { id: receptionRecordScreen; ReceptionRecordScreen {} }
-    // A console left untouched, or open at closing time, signs the deputy out: back home.
-    Connections { target: Desk; function onConsoleClosed() { window.showHome() } }
+    Connections {
+        target: Desk
+        // The PIN was right: the console takes the sign-in screen's place.
+        function onSignedIn() { window.showDeputyConsole() }
+        // A console left untouched, or open at closing time, signs the deputy out: back home.
+        function onConsoleClosed() { window.showHome() }
+    }
 
     StackView {
         id: stack

@@ -43,7 +43,7 @@ ScreenFrame {
         id: form
         objectName: "recordForm"
         anchors { left: parent.left; right: formPages.left; rightMargin: Theme.spacing
-                  top: parent.top; bottom: parent.bottom }
+                  top: parent.top; bottom: saveButton.top; bottomMargin: Theme.spacing }
         contentHeight: fields.implicitHeight
         clip: true
         boundsBehavior: Flickable.StopAtBounds
@@ -93,6 +93,31 @@ ScreenFrame {
             }
             Text { text: screen.problemText("visitors"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
 
+            Label { text: qsTr("Linked appeals"); font.pixelSize: Theme.bodySize; font.bold: true }
+            Text {
+                visible: Desk.walkIns.count > 0
+                text: qsTr("Tap today's appeals that this reception was about:")
+                font.pixelSize: Theme.smallSize
+                color: Theme.muted
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 12
+                Repeater {
+                    model: Desk.walkIns
+                    delegate: BigButton {
+                        required property string key
+                        required property string code
+                        required property string category
+                        objectName: "link_" + code
+                        selected: screen.linked.indexOf(key) >= 0
+                        text: code
+                        subtitle: category
+                        titleSize: Theme.bodySize
+                        onClicked: screen.toggle(key)
+                    }
+                }
+            }
             Label { text: qsTr("Topic"); font.pixelSize: Theme.bodySize; font.bold: true }
             TextField {
                 id: topicField
@@ -119,31 +144,6 @@ ScreenFrame {
             }
             Text { objectName: "notesProblem"; text: screen.problemText("notes"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
 
-            Label { text: qsTr("Linked appeals"); font.pixelSize: Theme.bodySize; font.bold: true }
-            Text {
-                visible: Desk.walkIns.count > 0
-                text: qsTr("Tap today's appeals that this reception was about:")
-                font.pixelSize: Theme.smallSize
-                color: Theme.muted
-            }
-            Flow {
-                Layout.fillWidth: true
-                spacing: 12
-                Repeater {
-                    model: Desk.walkIns
-                    delegate: BigButton {
-                        required property string key
-                        required property string code
-                        required property string category
-                        objectName: "link_" + code
-                        selected: screen.linked.indexOf(key) >= 0
-                        text: code
-                        subtitle: category
-                        titleSize: Theme.bodySize
-                        onClicked: screen.toggle(key)
-                    }
-                }
-            }
             TextField {
                 id: codesField
                 objectName: "codesField"
@@ -156,17 +156,17 @@ ScreenFrame {
             }
             Text { objectName: "codesProblem"; text: screen.problemText("codes"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
             Text { objectName: "consoleProblem"; text: screen.problemText("console"); visible: text.length > 0; Layout.fillWidth: true; wrapMode: Text.WordWrap; font.pixelSize: Theme.smallSize; color: Theme.red }
-
-            BigButton {
-                objectName: "saveRecordButton"
-                Layout.fillWidth: true
-                Layout.topMargin: Theme.spacing
-                primary: true
-                titleSize: Theme.headingSize
-                text: qsTr("Save the record")
-                onClicked: screen.save()
-            }
         }
+    }
+    // Outside the form: always in sight, also while the keyboard is up.
+    BigButton {
+        id: saveButton
+        objectName: "saveRecordButton"
+        anchors { left: parent.left; right: form.right; bottom: parent.bottom }
+        primary: true
+        titleSize: Theme.headingSize
+        text: qsTr("Save the record")
+        onClicked: screen.save()
     }
     PageButtons {
         id: formPages

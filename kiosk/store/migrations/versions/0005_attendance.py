@@ -18,13 +18,14 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "attendance",
-        sa.Column("uuid", sa.String(36), primary_key=True),
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("uuid", sa.String(36), nullable=False, unique=True),
         sa.Column("deputy_id", sa.String(64), nullable=False),
         sa.Column("action", sa.String(16), nullable=False),
         sa.Column("reason", sa.String(16), nullable=False),
         sa.Column("at", sa.DateTime, nullable=False),
     )
-    op.create_index("ix_attendance_deputy_at", "attendance", ["deputy_id", "at"])
+    op.create_index("ix_attendance_deputy_id", "attendance", ["deputy_id"])
     op.create_index("ix_attendance_at", "attendance", ["at"])
     op.create_table(
         "pin_failure",
