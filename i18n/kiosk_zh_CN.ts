@@ -54,7 +54,7 @@
     <name>DeputyPhoto</name>
     <message>
         <source>Present</source>
-        <translation>在岗</translation>
+        <translation>在站</translation>
     </message>
 </context>
 <context>
@@ -227,8 +227,16 @@
         <translation> · </translation>
     </message>
     <message>
-        <source>Also at the station today</source>
-        <translation>今天另有代表在站</translation>
+        <source>Present</source>
+        <translation>在站</translation>
+    </message>
+    <message>
+        <source>Also at the station today: %1</source>
+        <translation>今天另有代表在站：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Next reception days</source>
@@ -485,7 +493,7 @@
     </message>
     <message>
         <source>reception days held</source>
-        <translation>接待日</translation>
+        <translation>已开展接待日</translation>
     </message>
     <message>
         <source>deputies present now</source>

@@ -121,7 +121,7 @@ def test_an_unscheduled_deputy_who_signs_in_shows_as_present_on_home(make_kiosk,
     kiosk = make_kiosk()
     sign_in(kiosk, qtbot, NOT_ON_DUTY)
     kiosk.visitor.tap("homeButton")
-    assert kiosk.visitor.find(f"adHoc_{NOT_ON_DUTY}").isVisible()
+    assert kiosk.visitor.text("adHocPresent") == "今天另有代表在站：林嘉禾"
     kiosk.visitor.screenshot("home-ad-hoc-present")
     # Signing in again from home opens the console without a second sign-in.
     sign_in(kiosk, qtbot, NOT_ON_DUTY)
@@ -324,7 +324,7 @@ def test_station_info_shows_this_months_figures(make_kiosk, qtbot, tmp_path):
     visitor = kiosk.visitor
     visitor.tap("homeButton")
     visitor.tap("stationInfoButton")
-    visitor.tap("nextPage") if _shown(visitor, "nextPage") else None
+    visitor.tap("nextPage")  # the month's figures are below the station's own
 
     def figure(name):
         return visitor.find(name).property("value")
@@ -348,6 +348,7 @@ def test_station_info_shows_this_months_figures(make_kiosk, qtbot, tmp_path):
         apply_extras(session, {"statistics": statistics}, "2026-11-23T08:00:00")
     visitor.tap("homeButton")
     visitor.tap("stationInfoButton")
+    visitor.tap("nextPage")
     assert figure("figureSolved") == "9"
     assert figure("figureSatisfaction") == "97.5%"
     assert visitor.text("figuresSource") == "办结数和满意率：2026-11，服务器于 2026-11-23 报告。"

@@ -102,7 +102,7 @@ ScreenFrame {
 
     // --- step 2: the PIN pad ---------------------------------------------------------------
     GridLayout {
-        anchors.fill: parent
+        anchors.centerIn: parent
         visible: !screen.choosing
         columns: screen.portrait ? 1 : 2
         columnSpacing: Theme.margin * 2

@@ -218,53 +218,36 @@ Item {
                     }
                 }
             }
-            // Deputies who signed in but are not on today's roster (ad hoc duty).
-            Column {
+            // Deputies who signed in but are not on today's roster (ad hoc duty): one line,
+            // so that today's duty tiles keep their size.
+            Row {
                 id: adHoc
-                objectName: "adHocPresent"
                 anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
                 visible: Desk.adHocPresent.length > 0
-                spacing: 8
+                spacing: 12
+                Rectangle {
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: adHocBadge.implicitWidth + 20; height: adHocBadge.implicitHeight + 8
+                    radius: 8
+                    color: Theme.present
+                    Text {
+                        id: adHocBadge
+                        anchors.centerIn: parent
+                        text: qsTr("Present")
+                        color: "white"
+                        font.pixelSize: Theme.smallSize
+                        font.bold: true
+                    }
+                }
                 Text {
-                    text: qsTr("Also at the station today")
+                    objectName: "adHocPresent"
+                    width: parent.width - x
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Also at the station today: %1")
+                          .arg(Desk.adHocPresent.map(d => d.name).join(qsTr(", ")))
                     font.pixelSize: Theme.bodySize
                     color: Theme.text
-                }
-                Flow {
-                    width: parent.width
-                    spacing: Theme.spacing
-                    Repeater {
-                        model: Desk.adHocPresent
-                        delegate: AbstractButton {
-                            id: adHocDeputy
-                            required property var modelData
-                            objectName: "adHoc_" + modelData.key
-                            width: 120
-                            height: adHocColumn.implicitHeight
-                            focusPolicy: Qt.NoFocus
-                            onClicked: ApplicationWindow.window.showDeputy(modelData.key)
-                            contentItem: Item {}
-                            Column {
-                                id: adHocColumn
-                                width: parent.width
-                                DeputyPhoto {
-                                    width: parent.width
-                                    source: adHocDeputy.modelData.photo
-                                    name: adHocDeputy.modelData.name
-                                    present: true
-                                }
-                                Text {
-                                    width: parent.width
-                                    horizontalAlignment: Text.AlignHCenter
-                                    text: adHocDeputy.modelData.name
-                                    font.pixelSize: Theme.smallSize
-                                    font.bold: true
-                                    color: Theme.text
-                                    elide: Text.ElideRight
-                                }
-                            }
-                        }
-                    }
+                    elide: Text.ElideRight
                 }
             }
         }

@@ -118,6 +118,18 @@ ScreenFrame {
                     }
                 }
             }
+            TextField {
+                id: codesField
+                objectName: "codesField"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touch
+                font.pixelSize: Theme.bodySize
+                placeholderText: qsTr("Other tracking codes, e.g. K7Q-M4X-PD8")
+                inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText | Qt.ImhLatinOnly
+                onActiveFocusChanged: if (activeFocus) form.reveal(this)
+                onTextChanged: if (screen.problem.startsWith("codes/")) screen.problem = ""
+            }
+            Text { objectName: "codesProblem"; text: screen.problemText("codes"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
             Label { text: qsTr("Topic"); font.pixelSize: Theme.bodySize; font.bold: true }
             TextField {
                 id: topicField
@@ -126,6 +138,7 @@ ScreenFrame {
                 Layout.preferredHeight: Theme.touch
                 font.pixelSize: Theme.bodySize
                 placeholderText: qsTr("What the visitors raised, in a few words")
+                onTextChanged: if (screen.problem.startsWith("topic/")) screen.problem = ""
                 onActiveFocusChanged: if (activeFocus) form.reveal(this)
             }
             Text { objectName: "topicProblem"; text: screen.problemText("topic"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
@@ -139,22 +152,12 @@ ScreenFrame {
                 font.pixelSize: Theme.bodySize
                 wrapMode: TextEdit.Wrap
                 placeholderText: qsTr("What was said and agreed")
+                onTextChanged: if (screen.problem.startsWith("notes/")) screen.problem = ""
                 background: Rectangle { color: Theme.surface; border.color: Theme.line; border.width: 2; radius: 8 }
                 onActiveFocusChanged: if (activeFocus) form.reveal(this)
             }
             Text { objectName: "notesProblem"; text: screen.problemText("notes"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
 
-            TextField {
-                id: codesField
-                objectName: "codesField"
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touch
-                font.pixelSize: Theme.bodySize
-                placeholderText: qsTr("Other tracking codes, e.g. K7Q-M4X-PD8")
-                inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText | Qt.ImhLatinOnly
-                onActiveFocusChanged: if (activeFocus) form.reveal(this)
-            }
-            Text { objectName: "codesProblem"; text: screen.problemText("codes"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
             Text { objectName: "consoleProblem"; text: screen.problemText("console"); visible: text.length > 0; Layout.fillWidth: true; wrapMode: Text.WordWrap; font.pixelSize: Theme.smallSize; color: Theme.red }
         }
     }
