@@ -19,6 +19,7 @@ from kiosk.store.database import open_database
 from kiosk.store.models import AttendanceRow, OutboxItemRow
 from kiosk.store.sync_state import apply_extras
 from tests.conftest import MONDAY_MORNING, PORTRAIT
+from tests.helpers.desk import open_pad, shown, sign_in, type_pin
 from tests.helpers.qt import descendants
 
 ON_DUTY = "demo-06"  # 赵珺瑶: on the Monday rotation of 2026-11-23 (with demo-07)
@@ -43,45 +44,13 @@ def attendance(tmp_path):
         return [(r.deputy_id, r.action, r.reason, r.at) for r in rows]
 
 
-def open_pad(kiosk, qtbot, deputy_id):
-    visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
-    if not _shown(visitor, "deputySignInScreen"):
-        visitor.tap("deputySignInButton")
-    visitor.tap(f"choose_{deputy_id}")
-    assert visitor.find("pinPad").isVisible()
-
-
-def type_pin(kiosk, qtbot, pin):
-    """Tap the digits and Sign in; wait for the answer."""
-    visitor = kiosk.visitor
-    for digit in pin:
-        visitor.tap(f"pinKey_{digit}")
-    visitor.tap("pinOk")
-    qtbot.waitUntil(lambda: not kiosk.backends.desk.checking, timeout=5000)
-
-
-def sign_in(kiosk, qtbot, deputy_id, pin=DEMO_PIN):
-    open_pad(kiosk, qtbot, deputy_id)
-    type_pin(kiosk, qtbot, pin)
-    qtbot.waitUntil(lambda: _shown(kiosk.visitor, "deputyConsoleScreen"))
-
-
-def _shown(visitor, name):
-    try:
-        visitor.find(name)
-    except AssertionError:
-        return False
-    return True
-
-
 def test_a_duty_deputy_signs_in_by_taps_and_home_shows_them_present(
     make_kiosk, qtbot, tmp_path, size
 ):
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
     qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
-    assert not _shown(visitor, f"duty_{ON_DUTY}") or not _present_on_home(visitor, ON_DUTY)
+    assert not shown(visitor, f"duty_{ON_DUTY}") or not _present_on_home(visitor, ON_DUTY)
     visitor.tap("deputySignInButton")
     visitor.screenshot("deputy-chooser")
     visitor.tap(f"choose_{ON_DUTY}")
@@ -92,7 +61,7 @@ def test_a_duty_deputy_signs_in_by_taps_and_home_shows_them_present(
     for digit in DEMO_PIN[3:]:
         visitor.tap(f"pinKey_{digit}")
     visitor.tap("pinOk")
-    qtbot.waitUntil(lambda: _shown(visitor, "deputyConsoleScreen"), timeout=5000)
+    qtbot.waitUntil(lambda: shown(visitor, "deputyConsoleScreen"), timeout=5000)
     assert visitor.text("consoleDeputyName") == "赵珺瑶"
     assert visitor.find("appointmentsPlace").isVisible()
     visitor.screenshot("deputy-console")
@@ -112,9 +81,7 @@ def test_a_duty_deputy_signs_in_by_taps_and_home_shows_them_present(
 
 def _present_on_home(visitor, deputy_id):
     tile = visitor.find(f"duty_{deputy_id}")
-    return any(
-        item.property("present") is True for item in descendants(tile) if item is not tile
-    )
+    return any(item.property("present") is True for item in descendants(tile) if item is not tile)
 
 
 def test_an_unscheduled_deputy_who_signs_in_shows_as_present_on_home(make_kiosk, qtbot, tmp_path):
@@ -164,7 +131,7 @@ def test_wrong_pins_lock_the_deputy_with_a_growing_delay_that_survives_a_restart
     clock.now += timedelta(seconds=60)
     qtbot.waitUntil(lambda: kiosk.visitor.find("pinKey_1").isEnabled())
     type_pin(kiosk, qtbot, DEMO_PIN)  # the right PIN works once the wait is over
-    qtbot.waitUntil(lambda: _shown(kiosk.visitor, "deputyConsoleScreen"))
+    qtbot.waitUntil(lambda: shown(kiosk.visitor, "deputyConsoleScreen"))
     assert attendance(tmp_path)[-1][:3] == (ON_DUTY, "sign_in", "pin")
 
 
@@ -207,7 +174,9 @@ def test_the_console_shows_todays_walk_ins_and_records_a_reception(
     kiosk = make_kiosk(size)
     qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
     with database(tmp_path).begin() as session:
-        today = Appeal.new("demo-station", "交通出行", clock.now - timedelta(minutes=20), block="文昌社区")
+        today = Appeal.new(
+            "demo-station", "交通出行", clock.now - timedelta(minutes=20), block="文昌社区"
+        )
         yesterday = Appeal.new("demo-station", "环境保护", clock.now - timedelta(days=1))
         record_appeal(session, today, b"sealed")
         record_appeal(session, yesterday, b"sealed")
@@ -216,7 +185,7 @@ def test_the_console_shows_todays_walk_ins_and_records_a_reception(
     row = visitor.find(f"walkIn_{display(today.tracking_code)}")
     texts = {item.property("text") for item in descendants(row)}
     assert {"09:10", "交通出行", "文昌社区", display(today.tracking_code)} <= texts
-    assert not _shown(visitor, f"walkIn_{display(yesterday.tracking_code)}")
+    assert not shown(visitor, f"walkIn_{display(yesterday.tracking_code)}")
     visitor.screenshot("deputy-console-walk-ins")
 
     visitor.tap("newRecordButton")
@@ -242,7 +211,7 @@ def test_the_console_shows_todays_walk_ins_and_records_a_reception(
     assert visitor.text("codesProblem") == "追踪码有误，请核对。"
     visitor.find("codesField").setProperty("text", "")
     visitor.tap("saveRecordButton")
-    qtbot.waitUntil(lambda: _shown(visitor, "deputyConsoleScreen"))
+    qtbot.waitUntil(lambda: shown(visitor, "deputyConsoleScreen"))
     assert visitor.text("recordsToday") == "今天已登记 1 条接待记录"
 
     [event] = events(tmp_path, "reception_record")
@@ -262,9 +231,9 @@ def test_the_console_left_untouched_signs_the_deputy_out(make_kiosk, qtbot, cloc
     kiosk.visitor.tap("consoleDeputyName")  # a touch restarts the wait
     clock.now += timedelta(seconds=100)
     kiosk.visitor.settle()
-    assert _shown(kiosk.visitor, "deputyConsoleScreen")
+    assert shown(kiosk.visitor, "deputyConsoleScreen")
     clock.now += timedelta(seconds=20)
-    qtbot.waitUntil(lambda: _shown(kiosk.visitor, "homeScreen"))
+    qtbot.waitUntil(lambda: shown(kiosk.visitor, "homeScreen"))
     assert not _present_on_home(kiosk.visitor, ON_DUTY)
     assert [a[1:] for a in attendance(tmp_path)] == [
         ("sign_in", "pin", MONDAY_MORNING),
@@ -288,7 +257,7 @@ def test_closing_time_signs_everyone_out_even_after_a_restart(make_kiosk, qtbot,
     kiosk.visitor.tap("homeButton")
     sign_in(kiosk, qtbot, NOT_ON_DUTY)  # and stays on the console
     clock.now = clock.now.replace(hour=17, minute=30)
-    qtbot.waitUntil(lambda: _shown(kiosk.visitor, "homeScreen"))
+    qtbot.waitUntil(lambda: shown(kiosk.visitor, "homeScreen"))
     closing = MONDAY_MORNING.replace(hour=17, minute=30)
     assert sorted(a for a in attendance(tmp_path) if a[1] == "sign_out") == [
         (NOT_ON_DUTY, "sign_out", "closing_time", closing),
@@ -318,7 +287,9 @@ def test_station_info_shows_this_months_figures(make_kiosk, qtbot, tmp_path):
     qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
     with database(tmp_path).begin() as session:
         for minutes in (5, 10, 15):
-            appeal = Appeal.new("demo-station", "交通出行", MONDAY_MORNING - timedelta(minutes=minutes))
+            appeal = Appeal.new(
+                "demo-station", "交通出行", MONDAY_MORNING - timedelta(minutes=minutes)
+            )
             record_appeal(session, appeal, b"sealed")
     sign_in(kiosk, qtbot, ON_DUTY)
     visitor = kiosk.visitor
@@ -356,9 +327,7 @@ def test_station_info_shows_this_months_figures(make_kiosk, qtbot, tmp_path):
 
 
 @pytest.mark.parametrize("size", [PORTRAIT], ids=["portrait"])
-def test_the_record_form_in_portrait_keeps_the_field_above_the_keyboard(
-    make_kiosk, qtbot, size
-):
+def test_the_record_form_in_portrait_keeps_the_field_above_the_keyboard(make_kiosk, qtbot, size):
     kiosk = make_kiosk(size)
     sign_in(kiosk, qtbot, ON_DUTY)
     kiosk.visitor.tap("newRecordButton")
