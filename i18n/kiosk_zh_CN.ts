@@ -344,6 +344,16 @@
         <source>Deputy liaison station</source>
         <translation>人大代表联络站</translation>
     </message>
+    <message numerus="yes">
+        <source>Still there? You will be signed out in %n second(s).</source>
+        <translation>
+            <numerusform>还在吗？%n 秒后将自动签退。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I&apos;m still here</source>
+        <translation>我还在</translation>
+    </message>
 </context>
 <context>
     <name>PageButtons</name>

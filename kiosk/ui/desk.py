@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The console says "still there?" this long before it signs an untouched deputy out.
+IDLE_WARNING = timedelta(seconds=15)
+
 
 class _LazyStore:
     """kiosk.store.attendance, imported on first use: SQLAlchemy is not imported before the
@@ -94,6 +97,7 @@ class Desk(QObject):
     consoleChanged = Signal()
     signedIn = Signal()  # the chosen deputy's PIN was right: open the console
     consoleClosed = Signal(str)  # the console closed by itself: "idle" or "closing_time"
+    idleChanged = Signal()
     _verified = Signal(int, bool)  # from the checking thread (queued to the GUI thread)
 
     def __init__(
@@ -122,6 +126,7 @@ class Desk(QObject):
         self._last_touch = now()
         self._walk_ins = KeyedListModel(["key", "code", "category", "block", "time"], parent=self)
         self._records_today = 0
+        self._idle_left = -1  # seconds before an idle sign-out, while the warning shows
         # Figures
         self._figures: dict = {}
         self._verified.connect(self._on_verified, Qt.ConnectionType.QueuedConnection)
@@ -322,6 +327,9 @@ class Desk(QObject):
 
     def note_activity(self) -> None:
         self._last_touch = self._now()
+        if self._idle_left >= 0:
+            self._idle_left = -1
+            self.idleChanged.emit()
 
     @Slot()
     def leaveConsole(self) -> None:  # noqa: N802 (QML name)
@@ -369,6 +377,8 @@ class Desk(QObject):
         return self._row(self._console) if self._console else {}
 
     consoleOpen = Property(bool, lambda self: bool(self._console), notify=consoleChanged)
+    # Seconds left before the console signs out for want of a touch; -1 when not warning.
+    idleSecondsLeft = Property(int, lambda self: self._idle_left, notify=idleChanged)
     consoleDeputy = Property("QVariantMap", _console_row, notify=consoleChanged)
     walkIns = Property(QObject, lambda self: self._walk_ins, constant=True)
     recordsToday = Property(int, lambda self: self._records_today, notify=consoleChanged)
@@ -411,6 +421,13 @@ class Desk(QObject):
             self._sign_out(deputy_id, Reason.IDLE, now)
             self.consoleChanged.emit()
             self.consoleClosed.emit(Reason.IDLE.value)
+        left = -1
+        if self._console:
+            remaining = (self._last_touch + self.idle_timeout - now).total_seconds()
+            left = int(remaining + 0.999) if remaining <= IDLE_WARNING.total_seconds() else -1
+        if left != self._idle_left:
+            self._idle_left = left
+            self.idleChanged.emit()
         if self._wait_until is not None:
             if self._wait_until <= now:
                 self._wait_until = None

@@ -229,15 +229,18 @@ def test_the_console_left_untouched_signs_the_deputy_out(make_kiosk, qtbot, cloc
     sign_in(kiosk, qtbot, ON_DUTY)
     clock.now += timedelta(seconds=100)
     kiosk.visitor.tap("consoleDeputyName")  # a touch restarts the wait
-    clock.now += timedelta(seconds=100)
-    kiosk.visitor.settle()
+    clock.now += timedelta(seconds=110)
+    qtbot.waitUntil(lambda: shown(kiosk.visitor, "stillThereOverlay"))  # 10 s left: warned
+    kiosk.visitor.screenshot("deputy-console-still-there")
+    kiosk.visitor.tap("stillHereButton")
+    qtbot.waitUntil(lambda: not shown(kiosk.visitor, "stillThereOverlay"))
     assert shown(kiosk.visitor, "deputyConsoleScreen")
-    clock.now += timedelta(seconds=20)
+    clock.now += timedelta(seconds=120)
     qtbot.waitUntil(lambda: shown(kiosk.visitor, "homeScreen"))
     assert not _present_on_home(kiosk.visitor, ON_DUTY)
     assert [a[1:] for a in attendance(tmp_path)] == [
         ("sign_in", "pin", MONDAY_MORNING),
-        ("sign_out", "idle", MONDAY_MORNING + timedelta(seconds=220)),
+        ("sign_out", "idle", MONDAY_MORNING + timedelta(seconds=330)),
     ]
     assert [e["body"]["reason"] for e in events(tmp_path, "attendance")] == ["pin", "idle"]
 

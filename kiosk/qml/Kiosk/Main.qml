@@ -39,6 +39,45 @@ ApplicationWindow {
         function onConsoleClosed() { window.showHome() }
     }
 
+    // The duty console is about to sign out for want of a touch: any touch keeps it.
+    Rectangle {
+        objectName: "stillThereOverlay"
+        anchors.fill: stack
+        z: 10
+        visible: Desk.idleSecondsLeft >= 0
+        color: "#99000000"
+        MouseArea { anchors.fill: parent }  // a touch anywhere counts (Desk sees it first)
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 2 * Theme.margin, 900)
+            height: stillThere.implicitHeight + 2 * Theme.margin
+            radius: Theme.radius
+            color: Theme.surface
+            Column {
+                id: stillThere
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                          margins: Theme.margin }
+                spacing: Theme.spacing
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    text: qsTr("Still there? You will be signed out in %n second(s).", "",
+                               Math.max(0, Desk.idleSecondsLeft))
+                    font.pixelSize: Theme.headingSize
+                    color: Theme.text
+                }
+                BigButton {
+                    objectName: "stillHereButton"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: 420
+                    primary: true
+                    text: qsTr("I'm still here")
+                }
+            }
+        }
+    }
+
     StackView {
         id: stack
         objectName: "stack"
