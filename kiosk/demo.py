@@ -30,7 +30,10 @@ DEMO_QR_BASE = "https://daibiao.example/d/"
 # Every demo deputy signs in with the PIN 123456 (README, docs/deputy-sign-in.md): its argon2id
 # hash with the server's costs, made once, so that seeding costs no hashing time.
 DEMO_PIN = "123456"
-DEMO_PIN_HASH = "$argon2id$v=19$m=65536,t=3,p=4$Wn9acrGMuODCg4E05zp19g$IUuEzrSOptrbgG23noHuvvHhQBZs9wPml9ioghfYiOA"
+DEMO_PIN_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$Wn9acrGMuODCg4E05zp19g"
+    "$IUuEzrSOptrbgG23noHuvvHhQBZs9wPml9ioghfYiOA"
+)
 
 N, P, C, X, T = Level.NATIONAL, Level.PROVINCIAL, Level.CITY, Level.COUNTY, Level.TOWNSHIP
 
