@@ -190,10 +190,11 @@ def test_the_console_shows_todays_walk_ins_and_records_a_reception(
 
     visitor.tap("newRecordButton")
     visitor.tap("moreVisitors")
+    visitor.tap(f"link_{display(today.tracking_code)}")
     visitor.tap("saveRecordButton")  # no topic yet: said, and nothing lost
     assert visitor.text("topicProblem") == "请填写接待主题。"
     assert visitor.text("visitorCount") == "2"
-    visitor.tap(f"link_{display(today.tracking_code)}")
+    assert visitor.find(f"link_{display(today.tracking_code)}").property("selected")
     visitor.tap("topicField")
     qtbot.waitUntil(visitor.keyboard_is_open)
     visitor.type_pinyin("dian", "电")
@@ -202,6 +203,7 @@ def test_the_console_shows_todays_walk_ins_and_records_a_reception(
     visitor.screenshot("reception-record")
     visitor.tap("saveRecordButton")
     assert visitor.text("notesProblem") == "记录内容太长（最多2000字）。"
+    visitor.screenshot("reception-record-problem")
     assert visitor.text("topicField") == "电梯"
     assert events(tmp_path, "reception_record") == []
 

@@ -22,7 +22,15 @@ ScreenFrame {
     function save() {
         const codes = linked.concat([codesField.text]).join(" ")
         problem = Desk.saveRecord(visitors, topicField.text, notesField.text, codes)
-        if (problem.length === 0) ApplicationWindow.window.back()
+        if (problem.length === 0) {
+            ApplicationWindow.window.back()
+            return
+        }
+        // Show the field the problem is about, with its message under it.
+        const fieldOf = {visitors: visitorCount, topic: topicField, notes: notesField,
+                         codes: codesField, console: saveButton}
+        const item = fieldOf[problem.split("/")[0]]
+        if (item !== saveButton) form.reveal(item)
     }
     function problemText(field) {
         if (!problem.startsWith(field + "/")) return ""
@@ -39,6 +47,8 @@ ScreenFrame {
         return ""
     }
 
+    // The problem lines under the fields keep their place even when empty, so the form does
+    // not move under the deputy's finger, and `reveal` knows its final height.
     Flickable {
         id: form
         objectName: "recordForm"
@@ -48,11 +58,13 @@ ScreenFrame {
         clip: true
         boundsBehavior: Flickable.StopAtBounds
 
-        // Keep the field being typed in above the keyboard.
+        // Keep the field being typed in (with its label above and its message below) in
+        // sight above the keyboard.
         function reveal(item) {
-            const y = item.mapToItem(fields, 0, 0).y
-            if (y < contentY || y + item.height > contentY + height)
-                contentY = Math.max(0, Math.min(y - Theme.spacing, contentHeight - height))
+            const top = item.mapToItem(fields, 0, 0).y - 56
+            const bottom = top + 56 + item.height + 50
+            if (top < contentY || bottom > contentY + height)
+                contentY = Math.max(0, Math.min(top, contentHeight - height))
         }
 
         ColumnLayout {
@@ -73,6 +85,7 @@ ScreenFrame {
                     onClicked: screen.visitors -= 1
                 }
                 Text {
+                    id: visitorCount
                     objectName: "visitorCount"
                     Layout.preferredWidth: 120
                     horizontalAlignment: Text.AlignHCenter
@@ -91,7 +104,7 @@ ScreenFrame {
                     onClicked: screen.visitors += 1
                 }
             }
-            Text { text: screen.problemText("visitors"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
+            Text { text: screen.problemText("visitors"); font.pixelSize: Theme.smallSize; color: Theme.red }
 
             Label { text: qsTr("Linked appeals"); font.pixelSize: Theme.bodySize; font.bold: true }
             Text {
@@ -129,7 +142,7 @@ ScreenFrame {
                 onActiveFocusChanged: if (activeFocus) form.reveal(this)
                 onTextChanged: if (screen.problem.startsWith("codes/")) screen.problem = ""
             }
-            Text { objectName: "codesProblem"; text: screen.problemText("codes"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
+            Text { objectName: "codesProblem"; text: screen.problemText("codes"); font.pixelSize: Theme.smallSize; color: Theme.red }
             Label { text: qsTr("Topic"); font.pixelSize: Theme.bodySize; font.bold: true }
             TextField {
                 id: topicField
@@ -141,7 +154,7 @@ ScreenFrame {
                 onTextChanged: if (screen.problem.startsWith("topic/")) screen.problem = ""
                 onActiveFocusChanged: if (activeFocus) form.reveal(this)
             }
-            Text { objectName: "topicProblem"; text: screen.problemText("topic"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
+            Text { objectName: "topicProblem"; text: screen.problemText("topic"); font.pixelSize: Theme.smallSize; color: Theme.red }
 
             Label { text: qsTr("Notes (sealed, only the central office can read them)"); font.pixelSize: Theme.bodySize; font.bold: true }
             TextArea {
@@ -156,7 +169,7 @@ ScreenFrame {
                 background: Rectangle { color: Theme.surface; border.color: Theme.line; border.width: 2; radius: 8 }
                 onActiveFocusChanged: if (activeFocus) form.reveal(this)
             }
-            Text { objectName: "notesProblem"; text: screen.problemText("notes"); visible: text.length > 0; font.pixelSize: Theme.smallSize; color: Theme.red }
+            Text { objectName: "notesProblem"; text: screen.problemText("notes"); font.pixelSize: Theme.smallSize; color: Theme.red }
 
             Text { objectName: "consoleProblem"; text: screen.problemText("console"); visible: text.length > 0; Layout.fillWidth: true; wrapMode: Text.WordWrap; font.pixelSize: Theme.smallSize; color: Theme.red }
         }
