@@ -206,7 +206,7 @@ def build_kiosk(
     window = roots[0]
     assert isinstance(window, QQuickWindow)
     kiosk = Kiosk(engine, window, backends)
-    window.installEventFilter(backends.desk.activity)
+    backends.desk.watch(window)
 
     def after_first_frame() -> None:
         try:

@@ -15,21 +15,11 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
-from kiosk.domain.attendance import (
-    PIN_PATTERN,
-    Action,
-    AttendanceEvent,
-    Reason,
-    ReceptionRecord,
-    RecordProblem,
-    next_try_at,
-)
 from kiosk.domain.reception import on_duty
 from kiosk.domain.station import StationSnapshot
-from kiosk.domain.tracking import display
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.listmodel import KeyedListModel
 
@@ -42,17 +32,22 @@ log = logging.getLogger(__name__)
 IDLE_WARNING = timedelta(seconds=15)
 
 
-class _LazyStore:
-    """kiosk.store.attendance, imported on first use: SQLAlchemy is not imported before the
-    first frame (docs/performance.md)."""
+class _Lazy:
+    """A module imported on first use: nothing on the way to the first frame imports
+    SQLAlchemy, nor uuid and hashlib (~25 ms) for a sign-in nobody has started yet."""
 
-    def __getattr__(self, name: str):
-        from kiosk.store import attendance
+    def __init__(self, name: str) -> None:
+        self._name = name
 
-        return getattr(attendance, name)
+    def __getattr__(self, attribute: str):
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attribute)
 
 
-store = _LazyStore()
+store = _Lazy("kiosk.store.attendance")
+duty = _Lazy("kiosk.domain.attendance")
+tracking = _Lazy("kiosk.domain.tracking")
 
 
 @functools.cache
@@ -83,7 +78,11 @@ class ActivityWatch(QObject):
         super().__init__(parent)
         self._touched = touched
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event) -> bool:  # noqa: N802 (Qt's name)
+        # Imported here: PySide builds QEvent's 180-member enum on import (~10 ms), which
+        # only a console (open after a sign-in) needs.
+        from PySide6.QtCore import QEvent
+
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             self._touched()
         return False
@@ -133,7 +132,8 @@ class Desk(QObject):
         self._timer = QTimer(self, interval=1000, timerType=Qt.TimerType.CoarseTimer)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
-        self.activity = ActivityWatch(self.note_activity, self)
+        self._activity = ActivityWatch(self.note_activity, self)
+        self._window: QObject | None = None
 
     @staticmethod
     def create(engine) -> Desk:
@@ -142,6 +142,10 @@ class Desk(QObject):
         return handed_over(engine.backends.desk)
 
     # --- wiring ------------------------------------------------------------------------------
+
+    def watch(self, window: QObject) -> None:
+        """Touches on `window` keep an open console from its idle sign-out."""
+        self._window = window
 
     def attach(self, sessions: sessionmaker[Session], demo: bool) -> None:
         """The database is open: sign-in works from now on."""
@@ -222,7 +226,7 @@ class Desk(QObject):
         now = self._now()
         with self._sessions() as session:
             mine, everyone = store.wrong_pins(session, self._chosen, now)
-        self._wait_until = next_try_at(mine, everyone, now)
+        self._wait_until = duty.next_try_at(mine, everyone, now)
         if self._wait_until is not None:
             self._message = "wait"
 
@@ -239,7 +243,7 @@ class Desk(QObject):
         if self._wait_until is not None:
             self.signInChanged.emit()
             return
-        if not PIN_PATTERN.fullmatch(pin):
+        if not duty.PIN_PATTERN.fullmatch(pin):
             self._message = "short"
             self.signInChanged.emit()
             return
@@ -266,7 +270,8 @@ class Desk(QObject):
             if right:
                 store.note_right_pin(session, deputy_id)
                 if deputy_id not in store.signed_in(session):
-                    event = AttendanceEvent.new(deputy_id, Action.SIGN_IN, Reason.PIN, now)
+                    sign_in = duty.Action.SIGN_IN
+                    event = duty.AttendanceEvent.new(deputy_id, sign_in, duty.Reason.PIN, now)
                     store.record_attendance(session, event)
             else:
                 store.note_wrong_pin(session, deputy_id, now)
@@ -302,7 +307,22 @@ class Desk(QObject):
     def _open_console(self, deputy_id: str) -> None:
         self._console = deputy_id
         self._last_touch = self._now()
+        # Watched only while a console is open: no Python on every event of the visitors'
+        # screens.
+        if self._window is not None:
+            self._window.installEventFilter(self._activity)
         self._refresh_console()
+
+    def _close_console(self) -> str:
+        """Close the console (if open); return whose it was."""
+        deputy_id, self._console = self._console, ""
+        if self._window is not None:
+            self._window.removeEventFilter(self._activity)
+        if self._idle_left >= 0:
+            self._idle_left = -1
+            self.idleChanged.emit()
+        self.consoleChanged.emit()
+        return deputy_id
 
     def _refresh_console(self) -> None:
         if self._sessions is None:
@@ -316,7 +336,7 @@ class Desk(QObject):
         self._walk_ins.replace(
             {
                 "key": w.tracking_code,
-                "code": display(w.tracking_code),
+                "code": tracking.display(w.tracking_code),
                 "category": w.category,
                 "block": w.block,
                 "time": f"{w.created_at:%H:%M}",
@@ -335,23 +355,21 @@ class Desk(QObject):
     def leaveConsole(self) -> None:  # noqa: N802 (QML name)
         """Back or Home from the console: the deputy stays signed in (present); reopening the
         console takes the PIN again."""
-        self._console = ""
-        self.consoleChanged.emit()
+        if self._console:
+            self._close_console()
 
     @Slot()
     def signOut(self) -> None:  # noqa: N802 (QML name)
         if self._console:
-            self._sign_out(self._console, Reason.MANUAL, self._now())
-            self._console = ""
-            self.consoleChanged.emit()
+            self._sign_out(self._close_console(), duty.Reason.MANUAL, self._now())
 
-    def _sign_out(self, deputy_id: str, reason: Reason, at: datetime) -> None:
+    def _sign_out(self, deputy_id: str, reason, at: datetime) -> None:
         if self._sessions is None:
             return
         with self._sessions.begin() as session:
             if deputy_id in store.signed_in(session):
                 store.record_attendance(
-                    session, AttendanceEvent.new(deputy_id, Action.SIGN_OUT, reason, at)
+                    session, duty.AttendanceEvent.new(deputy_id, duty.Action.SIGN_OUT, reason, at)
                 )
         log.info("deputy %s signed out (%s)", deputy_id, reason.value)
         self._reload()
@@ -362,8 +380,10 @@ class Desk(QObject):
         if not self._console or self._sessions is None:
             return "console/closed"
         try:
-            record = ReceptionRecord.new(self._console, self._now(), visitors, topic, notes, codes)
-        except RecordProblem as problem:
+            record = duty.ReceptionRecord.new(
+                self._console, self._now(), visitors, topic, notes, codes
+            )
+        except duty.RecordProblem as problem:
             return f"{problem.field}/{problem.code}"
         with self._sessions.begin() as session:
             key = store.sealing_key(session, self._demo)
@@ -407,20 +427,17 @@ class Desk(QObject):
             due = self._due(since)
             if due <= now:
                 if deputy_id == self._console:
-                    self._console = ""
-                    self.consoleChanged.emit()
-                    self.consoleClosed.emit(Reason.CLOSING_TIME.value)
-                self._sign_out(deputy_id, Reason.CLOSING_TIME, due)
+                    self._close_console()
+                    self.consoleClosed.emit(duty.Reason.CLOSING_TIME.value)
+                self._sign_out(deputy_id, duty.Reason.CLOSING_TIME, due)
 
     def _tick(self) -> None:
         now = self._now()
         if any(self._due(since) <= now for since in self._signed_in.values()):
             self._sign_out_overdue()
         if self._console and now - self._last_touch >= self.idle_timeout:
-            deputy_id, self._console = self._console, ""
-            self._sign_out(deputy_id, Reason.IDLE, now)
-            self.consoleChanged.emit()
-            self.consoleClosed.emit(Reason.IDLE.value)
+            self._sign_out(self._close_console(), duty.Reason.IDLE, now)
+            self.consoleClosed.emit(duty.Reason.IDLE.value)
         left = -1
         if self._console:
             remaining = (self._last_touch + self.idle_timeout - now).total_seconds()
