@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from nacl.public import PrivateKey
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -25,7 +24,6 @@ from kiosk.store.models import (
     PinFailureRow,
     ReceptionRecordRow,
 )
-from kiosk.store.sealing import seal
 from kiosk.store.sync_state import get_state, set_state
 
 # Wrong PINs older than this no longer matter to any rule (the longest lock is an hour).
@@ -100,6 +98,8 @@ def signed_in(session: Session) -> dict[str, datetime]:
 
 def record_reception(session: Session, record: ReceptionRecord, server_key: str) -> None:
     """The record (notes sealed for the server) and its outbox event, in one transaction."""
+    from kiosk.store.sealing import seal  # PyNaCl only once a deputy records something
+
     sealed = seal(server_key, {"notes": record.notes, "consent": True})
     session.add(
         ReceptionRecordRow(
@@ -125,6 +125,8 @@ def sealing_key(session: Session, demo: bool) -> str | None:
         return None
     key = get_state(session, "demo_sealing_key")
     if key is None:
+        from nacl.public import PrivateKey
+
         key = base64.b64encode(bytes(PrivateKey.generate().public_key)).decode("ascii")
         set_state(session, "demo_sealing_key", key)
     return key
