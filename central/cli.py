@@ -168,6 +168,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", default="", help="a note the visitor may read")
     p.add_argument("--actor", default="", help="who did it (default: the system user)")
     p.set_defaults(answer="done")
+    attendance = group("attendance", "duty deputies' sign-ins and sign-outs")
+    p = command("list", attendance_list, "list a station's attendance, oldest first", attendance)
+    p.add_argument("--station", required=True)
+    p.add_argument("--month", help="only this month, YYYY-MM (China time)")
+
+    receptions = group("receptions", "duty deputies' reception records (接待登记)")
+    p = command("list", receptions_list, "list a station's reception records", receptions)
+    p.add_argument("--station", required=True)
+    p.add_argument("--month", help="only this month, YYYY-MM (China time)")
+    p.add_argument("--notes", action="store_true", help="also print the notes (may name people)")
 
     devices = group("device", "enrolled kiosks")
     p = command("list", device_list, "list the enrolled kiosks", devices)
@@ -625,6 +635,77 @@ def appointments_answer(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _month_range(month: str | None) -> tuple[datetime, datetime] | None:
+    """The UTC bounds of a YYYY-MM month in China time, or None for every month."""
+    if month is None:
+        return None
+    try:
+        start = datetime.strptime(month, "%Y-%m").replace(tzinfo=CHINA_TIME)
+    except ValueError:
+        raise CommandError(f"--month: {month!r} is not a month like 2026-11") from None
+    end = start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def _deputy_names(session: Session, station_id: str) -> dict[str, str]:
+    from central.models import Deputy
+
+    rows = session.execute(
+        select(Deputy.deputy_id, Deputy.name).where(Deputy.station_id == station_id)
+    )
+    return {deputy_id: name for deputy_id, name in rows}
+
+
+def attendance_list(settings: Settings, args: argparse.Namespace) -> int:
+    from central.models import Attendance
+
+    bounds = _month_range(args.month)
+    with _database(settings).reader() as session:
+        _station(session, args.station)
+        query = select(Attendance).where(Attendance.station_id == args.station)
+        if bounds:
+            query = query.where(Attendance.at >= bounds[0], Attendance.at < bounds[1])
+        rows = session.scalars(query.order_by(Attendance.at, Attendance.id)).all()
+        names = _deputy_names(session, args.station)
+        if not rows:
+            print(f"no attendance at {args.station}")
+            return 0
+        print(f"{'time':<17} {'action':<9} {'reason':<13} deputy")
+        for a in rows:
+            at = a.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+            name = names.get(a.deputy_id, "")
+            print(f"{at:<17} {a.action:<9} {a.reason:<13} {a.deputy_id} {name}".rstrip())
+        print(f"{len(rows)} sign-ins and sign-outs")
+    return 0
+
+
+def receptions_list(settings: Settings, args: argparse.Namespace) -> int:
+    from central.models import ReceptionRecord
+    from kiosk.domain.tracking import display
+
+    bounds = _month_range(args.month)
+    with _database(settings).reader() as session:
+        _station(session, args.station)
+        query = select(ReceptionRecord).where(ReceptionRecord.station_id == args.station)
+        if bounds:
+            query = query.where(ReceptionRecord.at >= bounds[0], ReceptionRecord.at < bounds[1])
+        rows = session.scalars(query.order_by(ReceptionRecord.at, ReceptionRecord.id)).all()
+        names = _deputy_names(session, args.station)
+        if not rows:
+            print(f"no reception records at {args.station}")
+            return 0
+        print(f"{'time':<17} {'visitors':>8}  deputy / topic / linked appeals")
+        for r in rows:
+            at = r.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+            deputy = f"{r.deputy_id} {names.get(r.deputy_id, '')}".rstrip()
+            codes = ", ".join(display(code) for code in r.tracking_codes) or "-"
+            print(f"{at:<17} {r.visitors:>8}  {deputy} / {r.topic} / {codes}")
+            if args.notes and r.notes:
+                print(f"{'':<27}notes: {r.notes}")
+        print(f"{len(rows)} reception records, {sum(r.visitors for r in rows)} visitors")
+    return 0
+
+
 def device_list(settings: Settings, args: argparse.Namespace) -> int:
     from central.models import Device
 
@@ -666,8 +747,8 @@ def device_revoke(settings: Settings, args: argparse.Namespace) -> int:
 def demo_station(settings: Settings, args: argparse.Namespace) -> int:
     """The kiosk's fictional demo station, with placeholder portraits, on the server."""
     from central.imports import PhotoFile, RosterEntry, import_roster, import_schedules
-    from central.models import Station
-    from kiosk.demo import demo_snapshot, portrait_svg
+    from central.models import Deputy, Station
+    from kiosk.demo import DEMO_PIN_HASH, demo_snapshot, portrait_svg
 
     snapshot = demo_snapshot()
     s = snapshot.station
@@ -718,6 +799,8 @@ def demo_station(settings: Settings, args: argparse.Namespace) -> int:
             ]
             import_roster(session, s.id, entries)
             import_schedules(session, s.id, list(snapshot.schedules))
+            for deputy in session.scalars(select(Deputy).where(Deputy.station_id == s.id)):
+                deputy.pin_hash = DEMO_PIN_HASH  # every demo deputy's PIN is 123456
             print(f"created the demo station {s.id}: {s.name}, {len(entries)} deputies")
             from central.holidays import known_years, seed
             from central.models import HolidayYear

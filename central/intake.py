@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from central.appeals import AppealState
 from central.appointments import AnswerRefused, AppointmentState, answer_appointment
+from central.attendance import parse_deputy_event
 from central.core.db import touch_stations
 from central.core.security import UnsealError, open_sealed
 from central.models import Appeal, AppealStep, Appointment, AppointmentStep, Event
@@ -262,6 +263,7 @@ def take_event(
             record = parse_appeal(event, station_id, key)
         elif event.kind == "appointment":
             record = parse_appointment(event, station_id, key)
+        deputy_row = parse_deputy_event(event, station_id, key)
         code = record.tracking_code if isinstance(record, Appeal) else getattr(record, "code", "")
         if code and code_taken(session, code):
             return result | {"status": "conflict", "reason": "tracking code already used"}
@@ -278,6 +280,10 @@ def take_event(
                 session.flush()
             elif event.kind == "appointment_answer":
                 apply_answer(session, event, station_id)
+                session.flush()
+            if deputy_row is not None:
+                deputy_row.event_id = row.id
+                session.add(deputy_row)
                 session.flush()
     except InvalidEvent as error:  # the answer did not fit the appointment: nothing kept
         return result | {"status": "invalid", "reason": str(error)}
@@ -342,7 +348,7 @@ def _take_together(
             select(Event.uuid, Event.station_id, Event.canonical).where(Event.uuid.in_(uuids))
         )
     }
-    new: list[tuple[Event, Appeal | None]] = []
+    new: list[tuple[Event, Appeal | None, Any]] = []
     for result, event in zip(results, events, strict=True):
         if event is None:
             continue
@@ -351,26 +357,30 @@ def _take_together(
             continue
         try:
             appeal = parse_appeal(event, station_id, key) if event.kind == "appeal" else None
+            deputy_row = parse_deputy_event(event, station_id, key)
         except InvalidEvent as error:
             result |= {"status": "invalid", "reason": str(error)}
             continue
         stored[event.uuid] = (station_id, event.canonical)
         row = _event_row(event, station_id, device_id)
-        new.append((row, appeal))
+        new.append((row, appeal, deputy_row))
         result["status"] = "created"
-    codes = [appeal.tracking_code for _, appeal in new if appeal is not None]
+    codes = [appeal.tracking_code for _, appeal, _ in new if appeal is not None]
     taken = set(
         session.scalars(select(Appeal.tracking_code).where(Appeal.tracking_code.in_(codes)))
     ) | set(session.scalars(select(Appointment.code).where(Appointment.code.in_(codes))))
     if taken or len(set(codes)) != len(codes):
         # Rare: a tracking code used before. Let the one-at-a-time path sort out which.
         raise IntegrityError("tracking code used before", None, Exception())
-    session.add_all(row for row, _ in new)
+    session.add_all(row for row, _, _ in new)
     session.flush()
-    for row, appeal in new:
+    for row, appeal, deputy_row in new:
         if appeal is not None:
             appeal.event_id = row.id
             session.add(appeal)
+        if deputy_row is not None:
+            deputy_row.event_id = row.id
+            session.add(deputy_row)
     session.flush()
     if codes:
         touch_stations(session, station_id)

@@ -295,3 +295,37 @@ class LookupGuard(Base):
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     failures: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
+
+
+class Attendance(Base):
+    """A duty deputy's sign-in or sign-out at a station, as a kiosk reported it."""
+
+    __tablename__ = "attendance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), unique=True)
+    station_id: Mapped[str] = mapped_column(
+        ForeignKey("station.id", ondelete="CASCADE"), index=True
+    )
+    deputy_id: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))  # sign_in | sign_out
+    reason: Mapped[str] = mapped_column(String(16))  # pin | closing_time | idle | manual
+    at: Mapped[datetime]
+
+
+class ReceptionRecord(Base):
+    """A duty deputy's reception record (接待登记); the notes opened from the kiosk's seal."""
+
+    __tablename__ = "reception_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), unique=True)
+    station_id: Mapped[str] = mapped_column(
+        ForeignKey("station.id", ondelete="CASCADE"), index=True
+    )
+    deputy_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    visitors: Mapped[int]
+    topic: Mapped[str] = mapped_column(String(100))
+    tracking_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")

@@ -1,11 +1,58 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>DeputyConsoleScreen</name>
+    <message>
+        <source>Duty console</source>
+        <translation>值班工作台</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>已签到</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reception record(s) today</source>
+        <translation>
+            <numerusform>今天已登记 %n 条接待记录</numerusform></translation>
+    </message>
+    <message>
+        <source>Record a reception</source>
+        <translation>登记接待</translation>
+    </message>
+    <message>
+        <source>Visitors, topic, notes</source>
+        <translation>人数、主题、记录</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>Home keeps you signed in; open the console again with your PIN.</source>
+        <translation>回到首页仍保持签到；再次输入密码即可回到工作台。</translation>
+    </message>
+    <message>
+        <source>Appeals taken here today</source>
+        <translation>今天本机受理的诉求</translation>
+    </message>
+    <message>
+        <source>No appeals have been taken at this screen today.</source>
+        <translation>今天本机还没有受理诉求。</translation>
+    </message>
+    <message>
+        <source>Appointment requests</source>
+        <translation>约见申请</translation>
+    </message>
+    <message>
+        <source>Appointment requests will be shown here.</source>
+        <translation>约见申请将显示在这里。</translation>
+    </message>
+</context>
 <context>
     <name>DeputyPhoto</name>
     <message>
         <source>Present</source>
-        <translation>在岗</translation>
+        <translation>在站</translation>
     </message>
 </context>
 <context>
@@ -48,6 +95,67 @@
     </message>
 </context>
 <context>
+    <name>DeputySignInScreen</name>
+    <message>
+        <source>Deputy sign-in</source>
+        <translation>代表签到</translation>
+    </message>
+    <message>
+        <source>Tap your photo to sign in.</source>
+        <translation>请点击您的照片签到。</translation>
+    </message>
+    <message>
+        <source>On duty today</source>
+        <translation>今日值班代表</translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation>请输入签到密码</translation>
+    </message>
+    <message>
+        <source>Not you? Choose again</source>
+        <translation>不是您？重新选择</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>That did not work. Please try again.</source>
+        <translation>未能签到，请重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many tries. Please wait %n minute(s).</source>
+        <translation>
+            <numerusform>尝试次数过多，请等待 %n 分钟。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many tries. Please wait %n second(s).</source>
+        <translation>
+            <numerusform>尝试次数过多，请等待 %n 秒。</numerusform></translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>密码为4至8位数字。</translation>
+    </message>
+    <message>
+        <source>The kiosk is still starting. Please try again in a moment.</source>
+        <translation>设备正在启动，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>签到</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryScreen</name>
     <message>
         <source>Find a deputy</source>
@@ -62,7 +170,7 @@
         <translation>清除</translation>
     </message>
     <message>
-        <source>No deputy matches. Try fewer characters, or choose &quot;All&quot;.</source>
+        <source>No deputy matches. Try fewer characters, or choose "All".</source>
         <translation>没有找到符合条件的代表。请少输入几个字，或选择“全部”。</translation>
     </message>
 </context>
@@ -115,6 +223,18 @@
         <translation> · </translation>
     </message>
     <message>
+        <source>Present</source>
+        <translation>在站</translation>
+    </message>
+    <message>
+        <source>Also at the station today: %1</source>
+        <translation>今天另有代表在站：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Next reception days</source>
         <translation>近期接待日</translation>
     </message>
@@ -142,27 +262,35 @@
         <source>Calendar, themes, who is on duty</source>
         <translation>日历、接待主题、值班代表</translation>
     </message>
+    <message>
+        <source>Deputy sign-in</source>
+        <translation>代表签到</translation>
+    </message>
+    <message>
+        <source>For duty deputies, with a PIN</source>
+        <translation>值班代表凭密码签到</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <source>National People&apos;s Congress deputy</source>
+        <source>National People's Congress deputy</source>
         <translation>全国人大代表</translation>
     </message>
     <message>
-        <source>Provincial people&apos;s congress deputy</source>
+        <source>Provincial people's congress deputy</source>
         <translation>省人大代表</translation>
     </message>
     <message>
-        <source>City people&apos;s congress deputy</source>
+        <source>City people's congress deputy</source>
         <translation>市人大代表</translation>
     </message>
     <message>
-        <source>District/county people&apos;s congress deputy</source>
+        <source>District/county people's congress deputy</source>
         <translation>区（县）人大代表</translation>
     </message>
     <message>
-        <source>Township people&apos;s congress deputy</source>
+        <source>Township people's congress deputy</source>
         <translation>乡镇人大代表</translation>
     </message>
     <message>
@@ -194,7 +322,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Deputies&apos; home</source>
+        <source>Deputies' home</source>
         <translation>人大代表之家</translation>
     </message>
     <message>
@@ -220,6 +348,15 @@
         <source>Deputy liaison station</source>
         <translation>人大代表联络站</translation>
     </message>
+    <message numerus="yes">
+        <source>Still there? You will be signed out in %n second(s).</source>
+        <translation>
+            <numerusform>还在吗？%n 秒后将自动签退。</numerusform></translation>
+    </message>
+    <message>
+        <source>I'm still here</source>
+        <translation>我还在</translation>
+    </message>
     <message>
         <source>Are you still there?</source>
         <translation>您还在吗？</translation>
@@ -227,7 +364,8 @@
     <message numerus="yes">
         <source>In %n second(s) this page is cleared and the home screen shows.</source>
         <translation>
-            <numerusform>%n 秒后将清除本页内容，回到首页。</numerusform></translation>
+            <numerusform>%n 秒后将清除本页内容，回到首页。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Continue</source>
@@ -305,6 +443,81 @@
     <message>
         <source>Invited departments: %1</source>
         <translation>邀请部门：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionRecordScreen</name>
+    <message>
+        <source>Reception record</source>
+        <translation>接待登记</translation>
+    </message>
+    <message>
+        <source>Say how many visitors came (1 to 999).</source>
+        <translation>请填写来访人数（1至999）。</translation>
+    </message>
+    <message>
+        <source>Please write the topic.</source>
+        <translation>请填写接待主题。</translation>
+    </message>
+    <message>
+        <source>The topic is too long (at most 100 characters).</source>
+        <translation>主题太长（最多100字）。</translation>
+    </message>
+    <message>
+        <source>The notes are too long (at most 2000 characters).</source>
+        <translation>记录内容太长（最多2000字）。</translation>
+    </message>
+    <message>
+        <source>A tracking code has a typing mistake. Please check it.</source>
+        <translation>追踪码有误，请核对。</translation>
+    </message>
+    <message>
+        <source>At most 20 tracking codes.</source>
+        <translation>最多关联20个追踪码。</translation>
+    </message>
+    <message>
+        <source>This kiosk is not enrolled with the server, so the record cannot be sealed and saved.</source>
+        <translation>本机尚未在服务器登记，记录无法加密保存。</translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>请重新签到。</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>来访人数</translation>
+    </message>
+    <message>
+        <source>Linked appeals</source>
+        <translation>关联诉求</translation>
+    </message>
+    <message>
+        <source>Tap today's appeals that this reception was about:</source>
+        <translation>点击本次接待涉及的今日诉求：</translation>
+    </message>
+    <message>
+        <source>Other tracking codes, e.g. K7Q-M4X-PD8</source>
+        <translation>其他追踪码，如 K7Q-M4X-PD8</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>接待主题</translation>
+    </message>
+    <message>
+        <source>What the visitors raised, in a few words</source>
+        <translation>简要写明群众反映的事项</translation>
+    </message>
+    <message>
+        <source>Notes (sealed, only the central office can read them)</source>
+        <translation>接待记录（加密保存，仅人大办公室可阅）</translation>
+    </message>
+    <message>
+        <source>What was said and agreed</source>
+        <translation>反映的情况和答复意见</translation>
+    </message>
+    <message>
+        <source>Save the record</source>
+        <translation>保存记录</translation>
     </message>
 </context>
 <context>
@@ -426,6 +639,34 @@
     <message>
         <source>satisfied</source>
         <translation>群众满意率</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>reception days held</source>
+        <translation>已开展接待日</translation>
+    </message>
+    <message>
+        <source>deputies present now</source>
+        <translation>在站代表</translation>
+    </message>
+    <message>
+        <source>appeals taken here</source>
+        <translation>本机受理诉求</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Solved and satisfaction: %1, as the server reported on %2.</source>
+        <translation>办结数和满意率：%1，服务器于 %2 报告。</translation>
+    </message>
+    <message>
+        <source>Solved and satisfaction: not yet synced with the server.</source>
+        <translation>办结数和满意率：尚未与服务器同步。</translation>
     </message>
     <message>
         <source>Rules</source>

@@ -10,8 +10,10 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from datetime import time as time_of_day
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt, QThread, QTranslator, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -24,6 +26,9 @@ from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.station import Backends
 from kiosk.ui.sync import Sync
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +131,9 @@ def connect_sync(worker: QObject, sync: Sync) -> None:
     sync.syncNowRequested.connect(worker.sync_now)
 
 
-def open_station(config: Config, shown: StationSnapshot | None) -> StationSnapshot | None:
+def open_station(
+    config: Config, shown: StationSnapshot | None
+) -> tuple[StationSnapshot | None, sessionmaker[Session]]:
     """Open the database (migrating it, seeding the demo station) and read the station.
 
     Refreshes the quick-start copy when it differs from `shown`. The first call in a process
@@ -144,7 +151,7 @@ def open_station(config: Config, shown: StationSnapshot | None) -> StationSnapsh
         snapshot = load_station(session)
     if snapshot is not None and snapshot != shown:
         write_station_cache(config.station_cache_path, snapshot)
-    return snapshot
+    return snapshot, sessions
 
 
 class AfterFirstFrame(QObject):
@@ -184,7 +191,14 @@ def build_kiosk(
     backends = Backends(
         config.photo_dir, now, (config.idle_timeout_seconds, config.idle_prompt_seconds)
     )
-    backends.show(cached if cached is not None else open_station(config, None))
+    backends.desk.idle_timeout = timedelta(seconds=config.console_idle_seconds)
+    backends.desk.closing_time = time_of_day.fromisoformat(config.closing_time)
+    sessions = None
+    if cached is None:
+        snapshot, sessions = open_station(config, None)
+        backends.show(snapshot)
+    else:
+        backends.show(cached)
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImportPath(str(QML_DIR))
@@ -196,11 +210,16 @@ def build_kiosk(
     assert isinstance(window, QQuickWindow)
     window.installEventFilter(backends.idle)
     kiosk = Kiosk(engine, window, backends)
+    backends.desk.watch(window)
 
     def after_first_frame() -> None:
         try:
-            if cached is not None:
-                backends.show(open_station(config, cached))
+            if sessions is None:
+                snapshot, opened = open_station(config, cached)
+                backends.show(snapshot)
+            else:
+                opened = sessions
+            backends.desk.attach(opened, config.demo)
             if sync:
                 kiosk.start_sync(config)
             # Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out

@@ -14,6 +14,10 @@ names another. Example::
     width = 1920                  # used when not fullscreen
     height = 1080
 
+    [deputy]
+    console_idle_seconds = 300    # a duty deputy's console left untouched this long signs out
+    closing_time = "18:00"        # signed-in deputies are signed out at this time every day
+
     [server]
     url = "https://central.example.org"
     ca_bundle = "/etc/station-kiosk/ca.pem"   # optional: verify the server with this CA bundle
@@ -59,6 +63,8 @@ class Config:
     server_ca_bundle: str = ""  # CA bundle (PEM) to verify the server with, instead of the system's
     allow_plain_http: bool = False  # plain HTTP to a server other than this machine
     demo: bool = False
+    console_idle_seconds: int = 300
+    closing_time: str = "18:00"  # HH:MM, local time
 
     @property
     def database_path(self) -> Path:
@@ -98,6 +104,18 @@ def _prompt(value: int) -> str | None:
     return None if 5 <= value <= 120 else "must be between 5 and 120 seconds"
 
 
+def _console_idle(value: int) -> str | None:
+    return None if 30 <= value <= 7200 else "must be between 30 and 7200 seconds"
+
+
+def _clock_time(value: str) -> str | None:
+    hours, _, minutes = value.partition(":")
+    digits = len(hours) == 2 and len(minutes) == 2 and (hours + minutes).isdigit()
+    if digits and int(hours) < 24 and int(minutes) < 60:
+        return None
+    return 'must be a time of day like "18:00"'
+
+
 def _language(value: str) -> str | None:
     return None if value in LANGUAGES else f"must be one of {', '.join(LANGUAGES)}"
 
@@ -120,6 +138,8 @@ _KEYS: dict[str, tuple[str, type, Any]] = {
     "window.fullscreen": ("fullscreen", bool, None),
     "window.width": ("width", int, _positive_size),
     "window.height": ("height", int, _positive_size),
+    "deputy.console_idle_seconds": ("console_idle_seconds", int, _console_idle),
+    "deputy.closing_time": ("closing_time", str, _clock_time),
     "server.url": ("server_url", str, _url),
     "server.ca_bundle": ("server_ca_bundle", str, _readable_file),
     "server.allow_plain_http": ("allow_plain_http", bool, None),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from pathlib import Path
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.deputies import Deputy, Level
@@ -23,9 +24,17 @@ from kiosk.domain.station import (
     StationRule,
     StationSnapshot,
 )
+from kiosk.store.models import DeputyRow
 from kiosk.store.station import load_station, replace_station
 
 DEMO_QR_BASE = "https://daibiao.example/d/"
+# Every demo deputy signs in with the PIN 123456 (README, docs/deputy-sign-in.md): its argon2id
+# hash with the server's costs, made once, so that seeding costs no hashing time.
+DEMO_PIN = "123456"
+DEMO_PIN_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$Wn9acrGMuODCg4E05zp19g"
+    "$IUuEzrSOptrbgG23noHuvvHhQBZs9wPml9ioghfYiOA"
+)
 
 N, P, C, X, T = Level.NATIONAL, Level.PROVINCIAL, Level.CITY, Level.COUNTY, Level.TOWNSHIP
 
@@ -229,4 +238,5 @@ def seed_demo_station(sessions: sessionmaker[Session], photo_dir: Path) -> bool:
         for i, deputy in enumerate(snapshot.deputies):
             (photo_dir / deputy.photo).write_text(portrait_svg(i), encoding="utf-8")
         replace_station(session, snapshot)
+        session.execute(update(DeputyRow).values(pin_hash=DEMO_PIN_HASH))
     return True

@@ -181,3 +181,41 @@ class AppealProgressRow(Base):
     state: Mapped[str] = mapped_column(String(32))
     due_on: Mapped[date | None]
     steps: Mapped[list[dict]] = mapped_column(JSON, default=list)  # state, at, note
+
+
+class AttendanceRow(Base):
+    """A duty deputy's sign-in or sign-out at this kiosk (its outbox event has the same uuid)."""
+
+    __tablename__ = "attendance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # the order they happened in
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    deputy_id: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(16))  # sign_in | sign_out
+    reason: Mapped[str] = mapped_column(String(16))  # pin | closing_time | idle | manual
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
+class PinFailureRow(Base):
+    """A wrong PIN: kept so that lockouts survive a restart (kiosk.domain.attendance)."""
+
+    __tablename__ = "pin_failure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deputy_id: Mapped[str] = mapped_column(String(64), index=True)
+    failed_at: Mapped[datetime] = mapped_column(index=True)
+    # A right PIN ends the deputy's series; the row still counts for the whole pad's pace.
+    cleared: Mapped[bool] = mapped_column(default=False)
+
+
+class ReceptionRecordRow(Base):
+    """A reception record's clear part; the notes travel only sealed, in the outbox event."""
+
+    __tablename__ = "reception_record"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    deputy_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    visitors: Mapped[int]
+    topic: Mapped[str] = mapped_column(String(100))
+    tracking_codes: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -27,7 +27,7 @@ def set_state(session: Session, key: str, value: str) -> None:
     session.merge(SyncStateRow(key=key, value=value))
 
 
-def apply_extras(session: Session, document: dict[str, Any]) -> None:
+def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = "") -> None:
     """Store the parts of a pulled snapshot outside the station document, in the caller's
     transaction. Malformed entries are skipped with a log line; they never stop the pull."""
     progress = []
@@ -62,3 +62,31 @@ def apply_extras(session: Session, document: dict[str, Any]) -> None:
     # The holiday table is part of the station snapshot now (kiosk.store.holidays).
     if isinstance(document.get("categories"), list):
         set_state(session, "categories", json.dumps(document["categories"], ensure_ascii=False))
+    figures = _statistics(document.get("statistics"))
+    if figures is not None:
+        set_state(
+            session,
+            "statistics",
+            json.dumps({"figures": figures, "at": pulled_at}, ensure_ascii=False),
+        )
+
+
+def _statistics(value: Any) -> dict[str, Any] | None:
+    """The snapshot's `statistics` (docs/sync-api.md), checked; None if absent or malformed."""
+    if not isinstance(value, dict):
+        return None
+    rate = value.get("satisfaction_rate")
+    counts = [value.get("appeals_received"), value.get("appeals_solved")]
+    if (
+        not isinstance(value.get("month"), str)
+        or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in counts)
+        or not (rate is None or (isinstance(rate, int | float) and 0 <= rate <= 1))
+    ):
+        log.warning("skipped malformed statistics in the snapshot")
+        return None
+    return {
+        "month": value["month"][:7],
+        "appeals_received": counts[0],
+        "appeals_solved": counts[1],
+        "satisfaction_rate": None if rate is None else float(rate),
+    }

@@ -229,7 +229,7 @@ class SyncWorker(QObject):
         snapshot = self._fetch_photos(client, document, snapshot)
         with self._sessions.begin() as session:
             replace_station(session, snapshot)
-            apply_extras(session, document)
+            apply_extras(session, document, now)
             set_state(session, "snapshot_etag", new_etag)
             set_state(session, "last_pull", now)
         write_station_cache(self._station_cache_path, snapshot)

@@ -26,6 +26,7 @@ from kiosk.domain.reception import ReceptionDay
 from kiosk.domain.station import StationSnapshot
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, time_range_text
+from kiosk.ui.desk import Desk
 from kiosk.ui.listmodel import KeyedListModel
 from kiosk.ui.schedule import ScheduleCalendar
 from kiosk.ui.sync import Sync
@@ -51,16 +52,19 @@ class Backends:
         self.roster = Roster(photo_dir)
         self.sync = Sync(self.show)
         self.schedule = ScheduleCalendar(self.roster)
+        self.desk = Desk(now, self.roster.deputies.rows)
         self.clock.dayChanged.connect(self._new_day)
 
     def show(self, snapshot: StationSnapshot | None) -> None:
         self.station.show(snapshot)
         self.roster.show(snapshot, self.clock.today())
         self.schedule.show(snapshot, self.clock.today())
+        self.desk.show(snapshot)
 
     def _new_day(self) -> None:
         self.roster.show_day(self.clock.today())
         self.schedule.show(self.schedule.snapshot, self.clock.today())
+        self.desk.show(self.roster.snapshot)
 
 
 def handed_over(backend: QObject) -> QObject:
@@ -348,6 +352,10 @@ class Roster(QObject):
             "qrUrl": deputy.qr_url,
             "receptions": [self.reception_row(r) for r in upcoming],
         }
+
+    @property
+    def snapshot(self) -> StationSnapshot | None:
+        return self._snapshot
 
     deputies = Property(QObject, lambda self: self._deputies, constant=True)
     directory = Property(QObject, lambda self: self._directory, constant=True)

@@ -89,6 +89,10 @@ def _fonts_conf(folder: Path) -> Path:
     return conf
 
 
+# Generous: a loaded CI machine can take seconds to run chromium's next page.
+WAIT_SECONDS = 30
+
+
 class Browser:
     """Headless Chromium emulating a 360x740 phone. Screenshots go to screenshots/."""
 
@@ -149,7 +153,7 @@ class Browser:
                     raise
                 return None
 
-        return WebDriverWait(self.driver, 10).until(attempt)
+        return WebDriverWait(self.driver, WAIT_SECONDS).until(attempt)
 
     def type(self, element_id: str, text: str) -> None:
         element = self.find(element_id)
@@ -183,8 +187,8 @@ class Browser:
             # page has already replaced it, it reports this although the tap went through.
             if "does not belong to the document" not in str(error):
                 raise
-        WebDriverWait(self.driver, 10).until(expected_conditions.staleness_of(old))
-        WebDriverWait(self.driver, 10).until(
+        WebDriverWait(self.driver, WAIT_SECONDS).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
             lambda d: d.execute_script("return document.readyState") == "complete"
         )
 

@@ -136,7 +136,9 @@ Item {
             ListView {
                 id: dutyList
                 anchors {
-                    left: parent.left; right: parent.right; bottom: parent.bottom
+                    left: parent.left; right: parent.right
+                    bottom: adHoc.visible ? adHoc.top : parent.bottom
+                    bottomMargin: adHoc.visible ? Theme.spacing : 0
                     top: noReception.visible ? noReception.bottom : parent.top
                     topMargin: noReception.visible ? Theme.spacing : 0
                 }
@@ -189,6 +191,9 @@ Item {
                                         width: parent.width
                                         source: dutyDeputy.modelData.photo
                                         name: dutyDeputy.modelData.name
+                                        // Signed in with their PIN today (在站).
+                                        present: Roster.dutyIsToday
+                                                 && Desk.presentIds.indexOf(dutyDeputy.modelData.key) >= 0
                                     }
                                     Text {
                                         width: parent.width
@@ -211,6 +216,38 @@ Item {
                             }
                         }
                     }
+                }
+            }
+            // Deputies who signed in but are not on today's roster (ad hoc duty): one line,
+            // so that today's duty tiles keep their size.
+            Row {
+                id: adHoc
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                visible: Desk.adHocPresent.length > 0
+                spacing: 12
+                Rectangle {
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: adHocBadge.implicitWidth + 20; height: adHocBadge.implicitHeight + 8
+                    radius: 8
+                    color: Theme.present
+                    Text {
+                        id: adHocBadge
+                        anchors.centerIn: parent
+                        text: qsTr("Present")
+                        color: "white"
+                        font.pixelSize: Theme.smallSize
+                        font.bold: true
+                    }
+                }
+                Text {
+                    objectName: "adHocPresent"
+                    width: parent.width - x
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Also at the station today: %1")
+                          .arg(Desk.adHocPresent.map(d => d.name).join(qsTr(", ")))
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
+                    elide: Text.ElideRight
                 }
             }
         }
@@ -256,7 +293,7 @@ Item {
     GridLayout {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
-        columns: home.portrait ? 2 : 3
+        columns: home.portrait ? 2 : 4
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
         BigButton {
@@ -281,12 +318,20 @@ Item {
         BigButton {
             objectName: "scheduleButton"
             Layout.fillWidth: true
-            Layout.columnSpan: home.portrait ? 2 : 1
             Layout.preferredHeight: 150
             titleSize: Theme.titleSize
             text: qsTr("Reception days")
             subtitle: qsTr("Calendar, themes, who is on duty")
             onClicked: ApplicationWindow.window.showSchedule()
+        }
+        BigButton {
+            objectName: "deputySignInButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 150
+            titleSize: Theme.titleSize
+            text: qsTr("Deputy sign-in")
+            subtitle: qsTr("For duty deputies, with a PIN")
+            onClicked: ApplicationWindow.window.showDeputySignIn()
         }
     }
 }

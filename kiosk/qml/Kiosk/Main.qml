@@ -15,6 +15,8 @@ ApplicationWindow {
     title: qsTr("Deputy liaison station")
 
     readonly property bool portrait: height > width
+    // A screen that times out by rules of its own (the duty console: Desk) says so.
+    readonly property bool ownIdle: stack.currentItem !== null && stack.currentItem.ownIdle === true
 
     function showHome() { stack.pop(null, StackView.Immediate) }
     function back() { if (stack.depth > 1) stack.pop(StackView.Immediate) }
@@ -22,11 +24,61 @@ ApplicationWindow {
     function showDeputy(deputyId) { stack.push(deputyScreen, {deputyId: deputyId}, StackView.Immediate) }
     function showStationInfo() { stack.push(stationInfoScreen, {}, StackView.Immediate) }
     function showSchedule() { stack.push(scheduleScreen, {}, StackView.Immediate) }
+    // The duty deputies' screens by URL: compiled on first use, not at start (~3 MB PSS).
+    function showDeputySignIn() { stack.push(Qt.resolvedUrl("DeputySignInScreen.qml"), {}, StackView.Immediate) }
+    function showDeputyConsole() { stack.replace(Qt.resolvedUrl("DeputyConsoleScreen.qml"), {}, StackView.Immediate) }
+    function showReceptionRecord() { stack.push(Qt.resolvedUrl("ReceptionRecordScreen.qml"), {}, StackView.Immediate) }
 
     Component { id: directoryScreen; DirectoryScreen {} }
     Component { id: deputyScreen; DeputyScreen {} }
     Component { id: stationInfoScreen; StationInfoScreen {} }
     Component { id: scheduleScreen; ScheduleScreen {} }
+    Connections {
+        target: Desk
+        // The PIN was right: the console takes the sign-in screen's place.
+        function onSignedIn() { window.showDeputyConsole() }
+        // A console left untouched, or open at closing time, signs the deputy out: back home.
+        function onConsoleClosed() { window.showHome() }
+    }
+
+    // The duty console is about to sign out for want of a touch: any touch keeps it.
+    Rectangle {
+        objectName: "stillThereOverlay"
+        anchors.fill: stack
+        z: 10
+        visible: Desk.idleSecondsLeft >= 0
+        color: "#99000000"
+        MouseArea { anchors.fill: parent }  // a touch anywhere counts (Desk sees it first)
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 2 * Theme.margin, 900)
+            height: consoleStillThere.implicitHeight + 2 * Theme.margin
+            radius: Theme.radius
+            color: Theme.surface
+            Column {
+                id: consoleStillThere
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                          margins: Theme.margin }
+                spacing: Theme.spacing
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    text: qsTr("Still there? You will be signed out in %n second(s).", "",
+                               Math.max(0, Desk.idleSecondsLeft))
+                    font.pixelSize: Theme.headingSize
+                    color: Theme.text
+                }
+                BigButton {
+                    objectName: "stillHereButton"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: 420
+                    primary: true
+                    text: qsTr("I'm still here")
+                }
+            }
+        }
+    }
 
     StackView {
         id: stack
@@ -67,6 +119,7 @@ ApplicationWindow {
     Connections {
         target: Idle
         function onWalkedAway() {
+            if (window.ownIdle) return
             Qt.inputMethod.reset()
             window.showHome()
         }
@@ -77,7 +130,7 @@ ApplicationWindow {
         id: stillThere
         objectName: "stillThere"
         anchors.fill: parent
-        visible: Idle.asking && stack.depth > 1
+        visible: Idle.asking && stack.depth > 1 && !window.ownIdle
         color: "#B3000000"
         property int secondsLeft: Idle.promptSeconds
         onVisibleChanged: secondsLeft = Idle.promptSeconds

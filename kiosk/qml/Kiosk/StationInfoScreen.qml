@@ -10,6 +10,7 @@ ScreenFrame {
     objectName: "stationInfoScreen"
     title: qsTr("About this station")
     readonly property bool portrait: height > width
+    Component.onCompleted: Desk.refreshFigures()
 
     Flickable {
         id: page
@@ -97,6 +98,75 @@ ScreenFrame {
                                 }
                             }
                         }
+                    }
+                    // This month: reception days and appeals here, from this kiosk; solved
+                    // and satisfaction from the server's last snapshot (docs/deputy-sign-in.md).
+                    Text {
+                        width: parent.width
+                        topPadding: Theme.spacing
+                        text: qsTr("This month")
+                        font.pixelSize: Theme.headingSize
+                        font.bold: true
+                        color: Theme.text
+                    }
+                    Grid {
+                        id: monthFigures
+                        objectName: "monthFigures"
+                        width: parent.width
+                        columns: 3
+                        spacing: Theme.spacing
+                        readonly property var f: Desk.figures
+                        Repeater {
+                            model: [
+                                ["figureReceptionDays", monthFigures.f.receptionDays, qsTr("reception days held")],
+                                ["figurePresent", monthFigures.f.present, qsTr("deputies present now")],
+                                ["figureAppeals", monthFigures.f.appealsCollected, qsTr("appeals taken here")],
+                                ["figureSolved", monthFigures.f.solved >= 0 ? monthFigures.f.solved : "—", qsTr("solved")],
+                                ["figureSatisfaction", monthFigures.f.satisfaction >= 0
+                                    ? (monthFigures.f.satisfaction * 100).toLocaleString(Qt.locale(), "f", 1) + "%" : "—",
+                                 qsTr("satisfied")],
+                            ]
+                            delegate: Rectangle {
+                                required property var modelData
+                                objectName: modelData[0]
+                                property string value: String(modelData[1])
+                                width: (monthFigures.width - 2 * Theme.spacing) / 3
+                                height: 130
+                                radius: Theme.radius
+                                color: Theme.tint
+                                Column {
+                                    anchors.centerIn: parent
+                                    width: parent.width - 16
+                                    Text {
+                                        width: parent.width
+                                        horizontalAlignment: Text.AlignHCenter
+                                        text: parent.parent.value
+                                        font.pixelSize: Theme.titleSize
+                                        font.bold: true
+                                        color: Theme.red
+                                    }
+                                    Text {
+                                        width: parent.width
+                                        horizontalAlignment: Text.AlignHCenter
+                                        text: modelData[2]
+                                        font.pixelSize: Theme.smallSize
+                                        color: Theme.muted
+                                        elide: Text.ElideRight
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Text {
+                        objectName: "figuresSource"
+                        width: parent.width
+                        wrapMode: Text.WordWrap
+                        font.pixelSize: Theme.smallSize
+                        color: Theme.muted
+                        text: Desk.figures.synced
+                              ? qsTr("Solved and satisfaction: %1, as the server reported on %2.")
+                                    .arg(Desk.figures.month).arg(Desk.figures.date)
+                              : qsTr("Solved and satisfaction: not yet synced with the server.")
                     }
                 }
             }

@@ -117,7 +117,8 @@ def test_other_kinds_are_stored_as_sent(central, shared_kiosk):
         "uuid": str(uuid.uuid4()),
         "kind": "attendance",
         "created_at": "2026-11-22T09:01:00+08:00",
-        "body": {"deputy_id": "d1", "sign_in": "2026-11-22T09:01:00+08:00"},
+        # The attendance body of docs/sync-api.md (checked since issue 5).
+        "body": {"deputy_id": "d1", "action": "sign_in", "reason": "pin"},
     }
     (result,) = shared_kiosk.post_events([event]).json()["results"]
     assert result["status"] == "created"

@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Duty deputies at the station: PIN lockout rules, attendance, reception records.
+
+The PIN rules (docs/deputy-sign-in.md):
+- a deputy's fifth wrong PIN in a row locks that deputy for 1 minute; every further wrong PIN
+  after a lock doubles it (2, 4, 8 ... minutes, at most 1 hour); a right PIN ends the series;
+- wrong PINs across all deputies slow the whole pad: from the 8th wrong PIN within 15 minutes,
+  the pad waits 5 s after each, 5 s more for each further one (at most 1 minute).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid as uuid_module
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
+
+PIN_PATTERN = re.compile(r"[0-9]{4,8}")
+TRIES_BEFORE_LOCK = 5
+FIRST_LOCK = timedelta(minutes=1)
+LONGEST_LOCK = timedelta(hours=1)
+PAD_WINDOW = timedelta(minutes=15)
+PAD_FREE_FAILURES = 7
+PAD_STEP = timedelta(seconds=5)
+PAD_LONGEST = timedelta(minutes=1)
+
+
+class Action(StrEnum):
+    SIGN_IN = "sign_in"
+    SIGN_OUT = "sign_out"
+
+
+class Reason(StrEnum):
+    PIN = "pin"  # signed in with the deputy's own PIN
+    CLOSING_TIME = "closing_time"
+    IDLE = "idle"  # the console was left untouched
+    MANUAL = "manual"  # the deputy pressed "sign out"
+
+
+def deputy_lock(failures: Sequence[datetime]) -> datetime | None:
+    """Until when a deputy with these wrong PINs in a row (oldest first) is locked, if at all."""
+    if len(failures) < TRIES_BEFORE_LOCK:
+        return None
+    extra = len(failures) - TRIES_BEFORE_LOCK
+    lock = min(FIRST_LOCK * (2 ** min(extra, 16)), LONGEST_LOCK)
+    return failures[-1] + lock
+
+
+def pad_hold(all_failures: Sequence[datetime], now: datetime) -> datetime | None:
+    """Until when the whole pad waits, given every deputy's recent wrong PINs (oldest first)."""
+    recent = [at for at in all_failures if at > now - PAD_WINDOW]
+    over = len(recent) - PAD_FREE_FAILURES
+    if over <= 0:
+        return None
+    return recent[-1] + min(PAD_STEP * over, PAD_LONGEST)
+
+
+def next_try_at(
+    deputy_failures: Sequence[datetime], all_failures: Sequence[datetime], now: datetime
+) -> datetime | None:
+    """When the pad takes this deputy's next try, or None for now."""
+    waits = [t for t in (deputy_lock(deputy_failures), pad_hold(all_failures, now)) if t]
+    latest = max(waits, default=None)
+    return latest if latest is not None and latest > now else None
+
+
+def closing_moment(day: date, closing_time: time) -> datetime:
+    return datetime.combine(day, closing_time)
+
+
+@dataclass(frozen=True)
+class AttendanceEvent:
+    uuid: str
+    deputy_id: str
+    action: Action
+    reason: Reason
+    at: datetime
+
+    @classmethod
+    def new(cls, deputy_id: str, action: Action, reason: Reason, at: datetime) -> AttendanceEvent:
+        return cls(str(uuid_module.uuid4()), deputy_id, action, reason, at)
+
+    def event_body(self) -> dict[str, Any]:
+        """The body of the `attendance` outbox event (docs/sync-api.md)."""
+        return {"deputy_id": self.deputy_id, "action": self.action.value, "reason": self.reason}
+
+
+MAX_VISITORS = 999
+MAX_TOPIC = 100
+MAX_NOTES = 2000
+MAX_CODES = 20
+
+
+class RecordProblem(ValueError):
+    """What is wrong with a reception record; `field` names the part, `code` the problem."""
+
+    def __init__(self, field: str, code: str) -> None:
+        super().__init__(f"{field}: {code}")
+        self.field = field
+        self.code = code
+
+
+@dataclass(frozen=True)
+class ReceptionRecord:
+    """A duty deputy's record of a reception (接待登记): the clear part and the notes."""
+
+    uuid: str
+    deputy_id: str
+    created_at: datetime
+    visitors: int
+    topic: str
+    notes: str = ""  # may name visitors: sealed before it is stored
+    tracking_codes: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def new(
+        cls,
+        deputy_id: str,
+        created_at: datetime,
+        visitors: int,
+        topic: str,
+        notes: str,
+        codes_text: str,
+    ) -> ReceptionRecord:
+        """A checked record from what the deputy entered; RecordProblem says what is wrong."""
+        topic = topic.strip()
+        notes = notes.strip()
+        if not 1 <= visitors <= MAX_VISITORS:
+            raise RecordProblem("visitors", "range")
+        if not topic:
+            raise RecordProblem("topic", "empty")
+        if len(topic) > MAX_TOPIC:
+            raise RecordProblem("topic", "long")
+        if len(notes) > MAX_NOTES:
+            raise RecordProblem("notes", "long")
+        return cls(
+            uuid=str(uuid_module.uuid4()),
+            deputy_id=deputy_id,
+            created_at=created_at,
+            visitors=visitors,
+            topic=topic,
+            notes=notes,
+            tracking_codes=parse_codes(codes_text),
+        )
+
+    def event_body(self, sealed: str) -> dict[str, Any]:
+        """The body of the `reception_record` outbox event; `sealed` is base64."""
+        return {
+            "deputy_id": self.deputy_id,
+            "visitors": self.visitors,
+            "topic": self.topic,
+            "tracking_codes": list(self.tracking_codes),
+            "sealed": sealed,
+        }
+
+
+def parse_codes(text: str) -> tuple[str, ...]:
+    """Tracking codes separated by commas, semicolons or spaces; each once, in order."""
+    codes: dict[str, None] = {}
+    for part in re.split(r"[,，;；、\s]+", text.strip()):
+        if part:
+            try:
+                codes[parse_tracking_code(part)] = None
+            except InvalidTrackingCode:
+                raise RecordProblem("codes", "invalid") from None
+    if len(codes) > MAX_CODES:
+        raise RecordProblem("codes", "many")
+    return tuple(codes)

@@ -1,0 +1,487 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`Desk` for QML: duty deputies' PIN sign-in, who is present, the console, station figures.
+
+PINs are checked with argon2id on a thread of their own (~170 ms with the server's hash
+costs, docs/deputy-sign-in.md): the result comes back to the GUI thread as a queued signal.
+Writes (attendance, wrong PINs, records) are short single transactions on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton
+
+from kiosk.domain.reception import on_duty
+from kiosk.domain.station import StationSnapshot
+from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+from kiosk.ui.listmodel import KeyedListModel
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+# The console says "still there?" this long before it signs an untouched deputy out.
+IDLE_WARNING = timedelta(seconds=15)
+
+
+class _Lazy:
+    """A module imported on first use: nothing on the way to the first frame imports
+    SQLAlchemy, nor uuid and hashlib (~25 ms) for a sign-in nobody has started yet."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+store = _Lazy("kiosk.store.attendance")
+duty = _Lazy("kiosk.domain.attendance")
+tracking = _Lazy("kiosk.domain.tracking")
+
+
+@functools.cache
+def _hasher_and_stand_in() -> tuple:
+    from argon2 import PasswordHasher
+
+    hasher = PasswordHasher()
+    # Checked instead when a deputy has no PIN yet, so the answer takes as long as for a wrong
+    # PIN and says nothing different (this hash's secret has letters: no PIN matches it).
+    return hasher, hasher.hash("no PIN set")
+
+
+def pin_matches(pin_hash: str | None, pin: str) -> bool:
+    """Does `pin` match the deputy's argon2id hash? False for a missing or unusable hash."""
+    from argon2.exceptions import Argon2Error, InvalidHashError
+
+    hasher, stand_in = _hasher_and_stand_in()
+    try:
+        return hasher.verify(pin_hash or stand_in, pin) and pin_hash is not None
+    except (Argon2Error, InvalidHashError):
+        return False
+
+
+class ActivityWatch(QObject):
+    """Tells the desk whenever someone touches the window (the console's idle timeout)."""
+
+    def __init__(self, touched: Callable[[], None], parent=None) -> None:
+        super().__init__(parent)
+        self._touched = touched
+
+    def eventFilter(self, watched: QObject, event) -> bool:  # noqa: N802 (Qt's name)
+        # Imported here: PySide builds QEvent's 180-member enum on import (~10 ms), which
+        # only a console (open after a sign-in) needs.
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self._touched()
+        return False
+
+
+@QmlElement
+@QmlSingleton
+class Desk(QObject):
+    changed = Signal()  # present deputies and the figures
+    signInChanged = Signal()
+    consoleChanged = Signal()
+    signedIn = Signal()  # the chosen deputy's PIN was right: open the console
+    consoleClosed = Signal(str)  # the console closed by itself: "idle" or "closing_time"
+    idleChanged = Signal()
+    _verified = Signal(int, bool)  # from the checking thread (queued to the GUI thread)
+
+    def __init__(
+        self,
+        now: Callable[[], datetime],
+        roster_rows: Callable[[], list[dict]],
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._roster_rows = roster_rows
+        self._sessions: sessionmaker[Session] | None = None
+        self._demo = False
+        self.idle_timeout = timedelta(seconds=300)
+        self.closing_time = time(18, 0)
+        self._snapshot: StationSnapshot | None = None
+        self._signed_in: dict[str, datetime] = {}
+        # Sign-in
+        self._chosen = ""
+        self._checking = 0  # the attempt under way (0: none); stale answers are ignored
+        self._attempts = 0
+        self._message = ""
+        self._wait_until: datetime | None = None
+        # Console
+        self._console = ""
+        self._last_touch = now()
+        self._walk_ins = KeyedListModel(["key", "code", "category", "block", "time"], parent=self)
+        self._records_today = 0
+        self._idle_left = -1  # seconds before an idle sign-out, while the warning shows
+        # Figures
+        self._figures: dict = {}
+        self._verified.connect(self._on_verified, Qt.ConnectionType.QueuedConnection)
+        self._timer = QTimer(self, interval=1000, timerType=Qt.TimerType.CoarseTimer)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self._activity = ActivityWatch(self.note_activity, self)
+        self._window: QObject | None = None
+
+    @staticmethod
+    def create(engine) -> Desk:
+        from kiosk.ui.station import handed_over
+
+        return handed_over(engine.backends.desk)
+
+    # --- wiring ------------------------------------------------------------------------------
+
+    def watch(self, window: QObject) -> None:
+        """Touches on `window` keep an open console from its idle sign-out."""
+        self._window = window
+
+    def attach(self, sessions: sessionmaker[Session], demo: bool) -> None:
+        """The database is open: sign-in works from now on."""
+        self._sessions = sessions
+        self._demo = demo
+        self._sign_out_overdue()
+        self._reload()
+        self.signInChanged.emit()
+
+    def show(self, snapshot: StationSnapshot | None) -> None:
+        self._snapshot = snapshot
+        self._reload()
+
+    def _today(self) -> date:
+        return self._now().date()
+
+    def _reload(self) -> None:
+        if self._sessions is not None:
+            with self._sessions() as session:
+                self._signed_in = store.signed_in(session)
+                self._figures = self._read_figures(session)
+        self.changed.emit()
+
+    # --- who is present ----------------------------------------------------------------------
+
+    def _on_duty_today(self) -> tuple[str, ...]:
+        return on_duty(self._snapshot.schedules, self._today()) if self._snapshot else ()
+
+    def _present_ids(self) -> list[str]:
+        return list(self._signed_in)
+
+    def _people(self) -> list[dict]:
+        """The roster for the photo chooser: today's duty deputies first, then the others."""
+        duty = self._on_duty_today()
+        rows = self._roster_rows()
+        first = [r for i in duty for r in rows if r["key"] == i]
+        return [
+            {**row, "onDuty": row["key"] in duty, "present": row["key"] in self._signed_in}
+            for row in first + [r for r in rows if r["key"] not in duty]
+        ]
+
+    def _ad_hoc(self) -> list[dict]:
+        """Present deputies not on today's roster (ad hoc duty): home shows them too."""
+        duty = self._on_duty_today()
+        rows = self._roster_rows()
+        return [r for r in rows if r["key"] in self._signed_in and r["key"] not in duty]
+
+    presentIds = Property(list, _present_ids, notify=changed)
+    people = Property(list, _people, notify=changed)
+    adHocPresent = Property(list, _ad_hoc, notify=changed)
+
+    # --- sign-in -----------------------------------------------------------------------------
+
+    def _row(self, deputy_id: str) -> dict:
+        return next((r for r in self._roster_rows() if r["key"] == deputy_id), {})
+
+    @Slot(str)
+    def choose(self, deputy_id: str) -> None:
+        """The deputy tapped their photo: the PIN pad is for them now."""
+        self._chosen = deputy_id
+        self._checking = 0
+        self._message = ""
+        self._update_wait()
+        self.signInChanged.emit()
+
+    @Slot()
+    def cancel(self) -> None:
+        self._chosen = ""
+        self._checking = 0
+        self._message = ""
+        self._wait_until = None
+        self.signInChanged.emit()
+
+    def _update_wait(self) -> None:
+        if self._sessions is None or not self._chosen:
+            self._wait_until = None
+            return
+        now = self._now()
+        with self._sessions() as session:
+            mine, everyone = store.wrong_pins(session, self._chosen, now)
+        self._wait_until = duty.next_try_at(mine, everyone, now)
+        if self._wait_until is not None:
+            self._message = "wait"
+
+    @Slot(str)
+    def enterPin(self, pin: str) -> None:  # noqa: N802 (QML name)
+        """Check the PIN off the GUI thread; `signedIn` or a message follows."""
+        if not self._chosen or self._checking:
+            return
+        if self._sessions is None:
+            self._message = "unavailable"
+            self.signInChanged.emit()
+            return
+        self._update_wait()
+        if self._wait_until is not None:
+            self.signInChanged.emit()
+            return
+        if not duty.PIN_PATTERN.fullmatch(pin):
+            self._message = "short"
+            self.signInChanged.emit()
+            return
+        with self._sessions() as session:
+            pin_hash = store.pin_hash(session, self._chosen)
+        self._attempts += 1
+        self._checking = attempt = self._attempts
+        self._message = ""
+        self.signInChanged.emit()
+
+        def check() -> None:
+            self._verified.emit(attempt, pin_matches(pin_hash, pin))
+
+        threading.Thread(target=check, name="pin-check", daemon=True).start()
+
+    @Slot(int, bool)
+    def _on_verified(self, attempt: int, right: bool) -> None:
+        if attempt != self._checking or not self._chosen or self._sessions is None:
+            return
+        self._checking = 0
+        deputy_id = self._chosen
+        now = self._now()
+        with self._sessions.begin() as session:
+            if right:
+                store.note_right_pin(session, deputy_id)
+                if deputy_id not in store.signed_in(session):
+                    sign_in = duty.Action.SIGN_IN
+                    event = duty.AttendanceEvent.new(deputy_id, sign_in, duty.Reason.PIN, now)
+                    store.record_attendance(session, event)
+            else:
+                store.note_wrong_pin(session, deputy_id, now)
+        if right:
+            log.info("deputy %s signed in", deputy_id)
+            self._chosen = ""
+            self._message = ""
+            self._wait_until = None
+            self._open_console(deputy_id)
+            self._reload()
+            self.signInChanged.emit()
+            self.signedIn.emit()
+        else:
+            log.info("wrong PIN for deputy %s", deputy_id)
+            self._message = "wrong"
+            self._update_wait()
+            self.signInChanged.emit()
+
+    def _wait_seconds(self) -> int:
+        if self._wait_until is None:
+            return 0
+        return max(0, int((self._wait_until - self._now()).total_seconds() + 0.999))
+
+    ready = Property(bool, lambda self: self._sessions is not None, notify=signInChanged)
+    chosenId = Property(str, lambda self: self._chosen, notify=signInChanged)
+    chosen = Property("QVariantMap", lambda self: self._row(self._chosen), notify=signInChanged)
+    checking = Property(bool, lambda self: self._checking != 0, notify=signInChanged)
+    message = Property(str, lambda self: self._message, notify=signInChanged)
+    waitSeconds = Property(int, _wait_seconds, notify=signInChanged)
+
+    # --- the console -------------------------------------------------------------------------
+
+    def _open_console(self, deputy_id: str) -> None:
+        self._console = deputy_id
+        self._last_touch = self._now()
+        # Watched only while a console is open: no Python on every event of the visitors'
+        # screens.
+        if self._window is not None:
+            self._window.installEventFilter(self._activity)
+        self._refresh_console()
+
+    def _close_console(self) -> str:
+        """Close the console (if open); return whose it was."""
+        deputy_id, self._console = self._console, ""
+        if self._window is not None:
+            self._window.removeEventFilter(self._activity)
+        if self._idle_left >= 0:
+            self._idle_left = -1
+            self.idleChanged.emit()
+        self.consoleChanged.emit()
+        return deputy_id
+
+    def _refresh_console(self) -> None:
+        if self._sessions is None:
+            return
+        today = self._today()
+        with self._sessions() as session:
+            walk_ins = store.walk_ins(session, today)
+            self._records_today = (
+                store.records_on(session, today, self._console) if self._console else 0
+            )
+        self._walk_ins.replace(
+            {
+                "key": w.tracking_code,
+                "code": tracking.display(w.tracking_code),
+                "category": w.category,
+                "block": w.block,
+                "time": f"{w.created_at:%H:%M}",
+            }
+            for w in walk_ins
+        )
+        self.consoleChanged.emit()
+
+    def note_activity(self) -> None:
+        self._last_touch = self._now()
+        if self._idle_left >= 0:
+            self._idle_left = -1
+            self.idleChanged.emit()
+
+    @Slot()
+    def leaveConsole(self) -> None:  # noqa: N802 (QML name)
+        """Back or Home from the console: the deputy stays signed in (present); reopening the
+        console takes the PIN again."""
+        if self._console:
+            self._close_console()
+
+    @Slot()
+    def signOut(self) -> None:  # noqa: N802 (QML name)
+        if self._console:
+            self._sign_out(self._close_console(), duty.Reason.MANUAL, self._now())
+
+    def _sign_out(self, deputy_id: str, reason, at: datetime) -> None:
+        if self._sessions is None:
+            return
+        with self._sessions.begin() as session:
+            if deputy_id in store.signed_in(session):
+                store.record_attendance(
+                    session, duty.AttendanceEvent.new(deputy_id, duty.Action.SIGN_OUT, reason, at)
+                )
+        log.info("deputy %s signed out (%s)", deputy_id, reason.value)
+        self._reload()
+
+    @Slot(int, str, str, str, result=str)
+    def saveRecord(self, visitors: int, topic: str, notes: str, codes: str) -> str:  # noqa: N802
+        """Save a reception record with its outbox event; "" or what is wrong ("field/code")."""
+        if not self._console or self._sessions is None:
+            return "console/closed"
+        try:
+            record = duty.ReceptionRecord.new(
+                self._console, self._now(), visitors, topic, notes, codes
+            )
+        except duty.RecordProblem as problem:
+            return f"{problem.field}/{problem.code}"
+        with self._sessions.begin() as session:
+            key = store.sealing_key(session, self._demo)
+            if key is None:
+                return "console/not_enrolled"
+            store.record_reception(session, record, key)
+        self._refresh_console()
+        return ""
+
+    def _console_row(self) -> dict:
+        return self._row(self._console) if self._console else {}
+
+    consoleOpen = Property(bool, lambda self: bool(self._console), notify=consoleChanged)
+    # Seconds left before the console signs out for want of a touch; -1 when not warning.
+    idleSecondsLeft = Property(int, lambda self: self._idle_left, notify=idleChanged)
+    consoleDeputy = Property("QVariantMap", _console_row, notify=consoleChanged)
+    walkIns = Property(QObject, lambda self: self._walk_ins, constant=True)
+    recordsToday = Property(int, lambda self: self._records_today, notify=consoleChanged)
+
+    # --- time passing: lock countdown, idle console, closing time ----------------------------
+
+    def _due(self, signed_in_at: datetime) -> datetime:
+        """When a sign-in ends by itself: the closing time of its day (or, for a sign-in after
+        it, that day's midnight)."""
+        closing = datetime.combine(signed_in_at.date(), self.closing_time)
+        return (
+            closing
+            if signed_in_at < closing
+            else datetime.combine(signed_in_at.date() + timedelta(days=1), time())
+        )
+
+    def _sign_out_overdue(self) -> None:
+        """Sign out, at their closing time, deputies who are still signed in after it (also
+        when the kiosk was off then)."""
+        if self._sessions is None:
+            return
+        now = self._now()
+        with self._sessions() as session:
+            signed_in = store.signed_in(session)
+        for deputy_id, since in signed_in.items():
+            due = self._due(since)
+            if due <= now:
+                if deputy_id == self._console:
+                    self._close_console()
+                    self.consoleClosed.emit(duty.Reason.CLOSING_TIME.value)
+                self._sign_out(deputy_id, duty.Reason.CLOSING_TIME, due)
+
+    def _tick(self) -> None:
+        now = self._now()
+        if any(self._due(since) <= now for since in self._signed_in.values()):
+            self._sign_out_overdue()
+        if self._console and now - self._last_touch >= self.idle_timeout:
+            self._sign_out(self._close_console(), duty.Reason.IDLE, now)
+            self.consoleClosed.emit(duty.Reason.IDLE.value)
+        left = -1
+        if self._console:
+            remaining = (self._last_touch + self.idle_timeout - now).total_seconds()
+            left = int(remaining + 0.999) if remaining <= IDLE_WARNING.total_seconds() else -1
+        if left != self._idle_left:
+            self._idle_left = left
+            self.idleChanged.emit()
+        if self._wait_until is not None:
+            if self._wait_until <= now:
+                self._wait_until = None
+                self._message = ""
+            self.signInChanged.emit()
+        if self._figures.get("day") != self._today().isoformat() and self._sessions:
+            self._reload()
+
+    # --- figures for Station info ------------------------------------------------------------
+
+    def _read_figures(self, session: Session) -> dict:
+        today = self._today()
+        month = store.month_figures(session, today)
+        server, pulled_at = store.statistics(session)
+        figures = {
+            "day": today.isoformat(),
+            "receptionDays": month.reception_days,
+            "present": len(self._signed_in),
+            "appealsCollected": month.appeals_collected,
+            "synced": server is not None,
+            "solved": -1,
+            "satisfaction": -1.0,
+            "month": "",
+            "date": "",
+        }
+        if server is not None:
+            rate = server.get("satisfaction_rate")
+            figures |= {
+                "solved": server["appeals_solved"],
+                "satisfaction": -1.0 if rate is None else rate,
+                "month": server["month"],
+                "date": (pulled_at or "")[:10],
+            }
+        return figures
+
+    @Slot()
+    def refreshFigures(self) -> None:  # noqa: N802 (QML name)
+        self._reload()
+
+    figures = Property("QVariantMap", lambda self: self._figures, notify=changed)
