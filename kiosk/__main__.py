@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.config import LANGUAGES, ConfigError, load_config
+from kiosk.config import LANGUAGES, ConfigError, default_config_path, load_config
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -32,6 +32,17 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "--enrol",
         metavar="CODE",
         help="enrol this kiosk with the central server using a one-time code, then exit",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check configuration, database, fonts, translation and interface, then exit",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        type=Path,
+        help="with --self-test: save the first frame of home as a PNG image",
     )
     parser.add_argument(
         "--windowed",
@@ -78,6 +89,13 @@ def enrol_from_command_line(config, server_url: str, code: str) -> int:
     return 0
 
 
+def config_description(named: Path | None) -> str:
+    path = named or Path(os.environ.get("KIOSK_CONFIG", "") or default_config_path())
+    if path.is_file():
+        return f"read {path}"
+    return f"no file at {path}: the defaults, environment and command line"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     overrides: dict[str, object] = {"demo": args.demo}
@@ -96,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.self_test:
+        from kiosk.selftest import run_self_test
+
+        return run_self_test(config, config_description(args.config), args.screenshot)
     if args.enrol:
         return enrol_from_command_line(config, args.server or config.server_url, args.enrol)
     if not has_display():

@@ -86,6 +86,12 @@ class KioskEngine(QQmlApplicationEngine):
     def __init__(self, backends: Backends) -> None:
         super().__init__()
         self.backends = backends
+        self.qml_warnings: list[str] = []  # kept for the self-test (they also go to stderr)
+        self.warnings.connect(self._note_warnings)
+
+    @Slot(list)
+    def _note_warnings(self, errors: list) -> None:
+        self.qml_warnings.extend(error.toString() for error in errors)
 
 
 @dataclass
@@ -127,14 +133,19 @@ def connect_sync(worker: QObject, sync: Sync) -> None:
 
 
 def open_station(config: Config, shown: StationSnapshot | None) -> StationSnapshot | None:
-    """Open the database (migrating it, seeding the demo station) and read the station.
+    """Open the database (replacing a damaged one, migrating it, seeding the demo station)
+    and read the station.
 
     Refreshes the quick-start copy when it differs from `shown`. The first call in a process
     imports SQLAlchemy (over half a second), which is why start-up shows the copy first.
     """
     from kiosk.store.database import open_database
+    from kiosk.store.recovery import recover_if_damaged
     from kiosk.store.station import load_station
 
+    recover_if_damaged(
+        config.database_path, datetime.now(), lambda: open_database(config.database_path)
+    )
     sessions = open_database(config.database_path)
     if config.demo:
         from kiosk.demo import seed_demo_station
@@ -172,11 +183,13 @@ def build_kiosk(
     *,
     now: Callable[[], datetime] = datetime.now,
     sync: bool = True,
+    database: bool = True,
 ) -> Kiosk:
     """Load QML over the station's data and return the (not yet shown) window.
 
     The screens start from the quick-start copy of the station when there is one; the
     database is opened right after the first frame and its station replaces the copy.
+    `database=False` (the self-test, with a damaged database) never opens it.
     """
     load_fonts()
     install_translation(app, config.language)
@@ -184,14 +197,15 @@ def build_kiosk(
     backends = Backends(
         config.photo_dir, now, (config.idle_timeout_seconds, config.idle_prompt_seconds)
     )
-    backends.show(cached if cached is not None else open_station(config, None))
+    backends.show(open_station(config, None) if cached is None and database else cached)
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImportPath(str(QML_DIR))
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots:
-        raise RuntimeError("the QML interface failed to load (see the messages above)")
+        reasons = "\n".join(engine.qml_warnings) or "see the messages above"
+        raise RuntimeError(f"the QML interface failed to load:\n{reasons}")
     window = roots[0]
     assert isinstance(window, QQuickWindow)
     window.installEventFilter(backends.idle)
@@ -199,8 +213,10 @@ def build_kiosk(
 
     def after_first_frame() -> None:
         try:
-            if cached is not None:
-                backends.show(open_station(config, cached))
+            if cached is not None and database:
+                # After a damaged database was replaced, the copy shows until the next pull.
+                if (fresh := open_station(config, cached)) is not None:
+                    backends.show(fresh)
             if sync:
                 kiosk.start_sync(config)
             # Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out
@@ -260,8 +276,12 @@ def run(config: Config, argv: list[str]) -> int:
     kiosk = build_kiosk(app, config)
     if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):
         report_first_frame(kiosk.window)
+    from kiosk.watchdog import Watchdog
+
+    watchdog = Watchdog(kiosk.window)  # systemd: READY=1 after the first frame, then pings
     show(kiosk, config)
     code = app.exec()
+    watchdog.stop()
     kiosk.close()
     del kiosk  # the engine goes before the application
     return code

@@ -46,6 +46,7 @@ ApplicationWindow {
         color: "#2B2B2B"
         Loader {
             id: keyboard
+            objectName: "keyboardLoader"
             anchors.horizontalCenter: parent.horizontalCenter
             width: window.portrait ? window.width : Math.min(window.width, 1200)
             active: false
