@@ -213,10 +213,13 @@ def build_kiosk(
 
     def after_first_frame() -> None:
         try:
-            if cached is not None and database:
-                # After a damaged database was replaced, the copy shows until the next pull.
-                if (fresh := open_station(config, cached)) is not None:
-                    backends.show(fresh)
+            # After a damaged database was replaced, the copy shows until the next pull.
+            if (
+                cached is not None
+                and database
+                and (fresh := open_station(config, cached)) is not None
+            ):
+                backends.show(fresh)
             if sync:
                 kiosk.start_sync(config)
             # Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out
