@@ -1,5 +1,158 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AdminPinScreen</name>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Enter the admin PIN</source>
+        <translation>请输入管理密码</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set. Set one on this computer with: kiosk --set-admin-pin</source>
+        <translation>尚未设置管理密码。请在本机用 kiosk --set-admin-pin 设置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more try(s) before a wait.</source>
+        <translation>
+            <numerusform>密码错误。还可再试 %n 次，之后需要等待。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 分钟后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>关闭本机程序</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>none (not enrolled)</source>
+        <translation>无（未登记）</translation>
+    </message>
+    <message>
+        <source>%1 · reachable</source>
+        <translation>%1 · 可以连接</translation>
+    </message>
+    <message>
+        <source>%1 · NOT reachable (%2)</source>
+        <translation>%1 · 无法连接（%2）</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>上次获取</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>上次发送</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>待发队列</translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 sent · %3 quarantined</source>
+        <translation>待发送 %1 · 已发送 %2 · 已隔离 %3</translation>
+    </message>
+    <message>
+        <source>Disk free</source>
+        <translation>磁盘剩余</translation>
+    </message>
+    <message>
+        <source>%1 MB (%2%)</source>
+        <translation>%1 MB（%2%）</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>DAMAGED: %1</source>
+        <translation>已损坏：%1</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The database was damaged and moved aside; the kiosk started clean: %1</source>
+        <translation>数据库曾损坏，已移到一旁保留，本机已用新数据库重新开始：%1</translation>
+    </message>
+    <message>
+        <source>Log (last 100 lines)</source>
+        <translation>日志（最近100行）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
 <context>
     <name>DeputyPhoto</name>
     <message>
@@ -61,7 +214,7 @@
         <translation>清除</translation>
     </message>
     <message>
-        <source>No deputy matches. Try fewer characters, or choose "All".</source>
+        <source>No deputy matches. Try fewer characters, or choose &quot;All&quot;.</source>
         <translation>没有找到符合条件的代表。请少输入几个字，或选择“全部”。</translation>
     </message>
 </context>
@@ -137,23 +290,23 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>National People's Congress deputy</source>
+        <source>National People&apos;s Congress deputy</source>
         <translation>全国人大代表</translation>
     </message>
     <message>
-        <source>Provincial people's congress deputy</source>
+        <source>Provincial people&apos;s congress deputy</source>
         <translation>省人大代表</translation>
     </message>
     <message>
-        <source>City people's congress deputy</source>
+        <source>City people&apos;s congress deputy</source>
         <translation>市人大代表</translation>
     </message>
     <message>
-        <source>District/county people's congress deputy</source>
+        <source>District/county people&apos;s congress deputy</source>
         <translation>区（县）人大代表</translation>
     </message>
     <message>
-        <source>Township people's congress deputy</source>
+        <source>Township people&apos;s congress deputy</source>
         <translation>乡镇人大代表</translation>
     </message>
     <message>
@@ -185,7 +338,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Deputies' home</source>
+        <source>Deputies&apos; home</source>
         <translation>人大代表之家</translation>
     </message>
     <message>
@@ -218,7 +371,8 @@
     <message numerus="yes">
         <source>In %n second(s) this page is cleared and the home screen shows.</source>
         <translation>
-            <numerusform>%n 秒后将清除本页内容，回到首页。</numerusform></translation>
+            <numerusform>%n 秒后将清除本页内容，回到首页。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Continue</source>

@@ -14,13 +14,14 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, Qt, QThread, QTranslator, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.config import Config
 from kiosk.domain.station import StationSnapshot
 from kiosk.store.station_cache import read_station_cache, write_station_cache
+from kiosk.ui.admin import Admin, Lockdown
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.station import Backends
 from kiosk.ui.sync import Sync
@@ -100,6 +101,7 @@ class Kiosk:
     window: QQuickWindow
     backends: Backends
     sync_thread: QThread | None = None
+    lockdown: Lockdown | None = None
 
     def start_sync(self, config: Config) -> None:
         """Start the sync worker on its own thread (the database must be open already)."""
@@ -119,6 +121,8 @@ class Kiosk:
     def close(self) -> None:
         """Stop the sync thread (it finishes the request under way) before the engine goes."""
         self.backends.idle.stop()
+        if self.lockdown is not None:
+            self.lockdown.exit_allowed = True
         if self.sync_thread is not None:
             self.sync_thread.stop()
             self.sync_thread = None
@@ -177,6 +181,46 @@ class AfterFirstFrame(QObject):
             task()
 
 
+def make_admin(
+    app: QGuiApplication,
+    config: Config,
+    backends: Backends,
+    now: Callable[[], datetime],
+    lockdown: Lockdown,
+    engine: Callable[[], QQmlApplicationEngine],
+) -> Admin:
+    """The admin panel's backend, with what it needs of the running kiosk."""
+    from functools import partial
+
+    from kiosk.store.admin_pin import AdminPin
+    from kiosk.sync.diagnostics import gather
+
+    def set_language(language: str) -> None:
+        install_translation(app, language)
+        engine().retranslate()
+
+    def exit_kiosk() -> None:
+        lockdown.exit_allowed = True
+        app.quit()
+
+    return Admin(
+        AdminPin(config.admin_pin_hash, config.admin_lockout_path, now, demo=config.demo),
+        now,
+        partial(
+            gather,
+            config.database_path,
+            config.log_dir / "kiosk.log",
+            config.server_url,
+            config.server_ca_bundle,
+            config.allow_plain_http,
+        ),
+        station_name=lambda: backends.station.name,
+        set_language=set_language,
+        language=config.language,
+        exit_kiosk=exit_kiosk,
+    )
+
+
 def build_kiosk(
     app: QGuiApplication,
     config: Config,
@@ -198,6 +242,8 @@ def build_kiosk(
         config.photo_dir, now, (config.idle_timeout_seconds, config.idle_prompt_seconds)
     )
     backends.show(open_station(config, None) if cached is None and database else cached)
+    lockdown = Lockdown()
+    backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImportPath(str(QML_DIR))
@@ -209,7 +255,9 @@ def build_kiosk(
     window = roots[0]
     assert isinstance(window, QQuickWindow)
     window.installEventFilter(backends.idle)
-    kiosk = Kiosk(engine, window, backends)
+    window.installEventFilter(backends.admin)
+    lockdown.setParent(window)
+    kiosk = Kiosk(engine, window, backends, lockdown=lockdown)
 
     def after_first_frame() -> None:
         try:
@@ -233,10 +281,27 @@ def build_kiosk(
     return kiosk
 
 
+def lock_down(kiosk: Kiosk, cursor_hidden: bool) -> None:
+    """Full-screen kiosk mode: frameless, on top, no way out for a visitor (ui/admin.py)."""
+    window = kiosk.window
+    window.setFlags(
+        Qt.WindowType.Window
+        | Qt.WindowType.FramelessWindowHint
+        | Qt.WindowType.WindowStaysOnTopHint
+    )
+    if kiosk.lockdown is not None:
+        window.installEventFilter(kiosk.lockdown)
+    if cursor_hidden:
+        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+
 def show(kiosk: Kiosk, config: Config) -> None:
     if config.fullscreen:
+        lock_down(kiosk, config.cursor_hidden)
         kiosk.window.showFullScreen()
     else:
+        if config.cursor_hidden:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         kiosk.window.resize(config.width, config.height)
         kiosk.window.show()
 

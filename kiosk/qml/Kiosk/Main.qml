@@ -21,10 +21,20 @@ ApplicationWindow {
     function showDirectory() { stack.push(directoryScreen, {}, StackView.Immediate) }
     function showDeputy(deputyId) { stack.push(deputyScreen, {deputyId: deputyId}, StackView.Immediate) }
     function showStationInfo() { stack.push(stationInfoScreen, {}, StackView.Immediate) }
+    function showAdminPin() { stack.push(adminPinScreen, {}, StackView.Immediate) }
+    function showAdmin() { stack.replace(adminScreen, {}, StackView.Immediate) }
 
     Component { id: directoryScreen; DirectoryScreen {} }
     Component { id: deputyScreen; DeputyScreen {} }
     Component { id: stationInfoScreen; StationInfoScreen {} }
+    Component { id: adminPinScreen; AdminPinScreen {} }
+    Component { id: adminScreen; AdminScreen {} }
+
+    // The hidden gesture (five taps in the top-left corner) counts on home only.
+    Connections {
+        target: Admin
+        function onGesture() { if (stack.depth === 1) window.showAdminPin() }
+    }
 
     StackView {
         id: stack
