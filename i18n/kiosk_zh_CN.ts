@@ -61,6 +61,10 @@
         <translation>重新检查</translation>
     </message>
     <message>
+        <source>Enrol again</source>
+        <translation>重新登记</translation>
+    </message>
+    <message>
         <source>Close the kiosk</source>
         <translation>关闭本机程序</translation>
     </message>
@@ -216,6 +220,65 @@
     <message>
         <source>No deputy matches. Try fewer characters, or choose &quot;All&quot;.</source>
         <translation>没有找到符合条件的代表。请少输入几个字，或选择“全部”。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk</source>
+        <translation>设置本机</translation>
+    </message>
+    <message>
+        <source>Enter the central server&apos;s address and the enrolment code from the central office.</source>
+        <translation>请输入中心服务器地址和中心办公室提供的登记码。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <source>Contacting the server…</source>
+        <translation>正在联系服务器…</translation>
+    </message>
+    <message>
+        <source>The address must start with https:// (http:// only for a server on this computer).</source>
+        <translation>地址必须以 https:// 开头（只有本机上的服务器才可以用 http://）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Check the network cable or Wi-Fi, and that the address is right.</source>
+        <translation>连不上服务器。请检查网线或无线网络，并核对地址是否正确。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s security certificate could not be verified. Check the address and this computer&apos;s date and time, or ask the central office for their certificate file.</source>
+        <translation>无法验证服务器的安全证书。请核对地址和本机的日期时间，或向中心办公室索取证书文件。</translation>
+    </message>
+    <message>
+        <source>The server did not accept this enrolment code. A code works once and for 7 days: ask the central office for a new one.</source>
+        <translation>服务器不接受这个登记码。每个登记码只能用一次，7天内有效，请向中心办公室要一个新的。</translation>
+    </message>
+    <message>
+        <source>The server has a problem right now. Please try again in a few minutes.</source>
+        <translation>服务器暂时出了问题，请过几分钟再试。</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>A made-up station, to try the kiosk</source>
+        <translation>虚构的站点，用来试用</translation>
     </message>
 </context>
 <context>

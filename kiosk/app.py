@@ -23,6 +23,7 @@ from kiosk.domain.station import StationSnapshot
 from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.admin import Admin, Lockdown
 from kiosk.ui.qrcodes import QrImageProvider
+from kiosk.ui.setup import Setup
 from kiosk.ui.station import Backends
 from kiosk.ui.sync import Sync
 
@@ -221,6 +222,36 @@ def make_admin(
     )
 
 
+def make_setup(config: Config, backends: Backends, no_station: bool) -> Setup:
+    """First-run enrolment, needed without a server, a station, an enrolment or --demo."""
+    from dataclasses import replace
+
+    from kiosk.sync.enrolment import enrol, is_enrolled
+
+    needed = (
+        no_station
+        and not config.demo
+        and not config.server_url
+        and not is_enrolled(config.database_path)
+    )
+
+    def enrol_here(url: str, code: str) -> object:
+        return enrol(
+            config.database_path,
+            url,
+            code,
+            ca_bundle=config.server_ca_bundle,
+            allow_plain_http=config.allow_plain_http,
+        )
+
+    def use_demo() -> None:
+        # For this run: the demo station in its own folder, never in the real database.
+        demo = replace(config, demo=True, data_dir=config.data_dir / "demo")
+        backends.show(open_station(demo, None))
+
+    return Setup(needed, enrol_here, use_demo, backends.sync.syncNow, config.server_url)
+
+
 def build_kiosk(
     app: QGuiApplication,
     config: Config,
@@ -241,7 +272,9 @@ def build_kiosk(
     backends = Backends(
         config.photo_dir, now, (config.idle_timeout_seconds, config.idle_prompt_seconds)
     )
-    backends.show(open_station(config, None) if cached is None and database else cached)
+    first = open_station(config, None) if cached is None and database else cached
+    backends.show(first)
+    backends.setup = make_setup(config, backends, first is None and database)
     lockdown = Lockdown()
     backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
     engine = KioskEngine(backends)

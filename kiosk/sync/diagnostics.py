@@ -32,7 +32,7 @@ def _time_text(value: str | datetime | None) -> str:
 
 
 def server_reachable(url: str, ca_bundle: str = "", allow_plain_http: bool = False) -> str:
-    """"" when the server answers over HTTP(S) at all, else why not (in a technician's words)."""
+    """ "" when the server answers over HTTP(S) at all, else why not (in a technician's words)."""
     try:
         base = check_server_url(url, allow_plain_http)
         requests.get(base + "/api/v1/", timeout=(5, 10), verify=ca_bundle or True)

@@ -57,6 +57,11 @@ ScreenFrame {
                     onClicked: Admin.setLanguage("en")
                 }
                 BigButton {
+                    objectName: "adminReenrol"
+                    text: qsTr("Enrol again")
+                    onClicked: ApplicationWindow.window.showFirstRun()
+                }
+                BigButton {
                     objectName: "adminExit"
                     text: qsTr("Close the kiosk")
                     onClicked: Admin.exitKiosk()

@@ -23,12 +23,28 @@ ApplicationWindow {
     function showStationInfo() { stack.push(stationInfoScreen, {}, StackView.Immediate) }
     function showAdminPin() { stack.push(adminPinScreen, {}, StackView.Immediate) }
     function showAdmin() { stack.replace(adminScreen, {}, StackView.Immediate) }
+    function showFirstRun() { stack.push(firstRunScreen, {}, StackView.Immediate) }
 
     Component { id: directoryScreen; DirectoryScreen {} }
     Component { id: deputyScreen; DeputyScreen {} }
     Component { id: stationInfoScreen; StationInfoScreen {} }
     Component { id: adminPinScreen; AdminPinScreen {} }
     Component { id: adminScreen; AdminScreen {} }
+    Component { id: firstRunScreen; FirstRunScreen {} }
+    Component { id: homeScreen; HomeScreen {} }
+
+    // First run: the set-up screen is the only screen until the kiosk is enrolled (or demo).
+    Component.onCompleted: if (Setup.needed) {
+        stack.clear(StackView.Immediate)
+        stack.push(firstRunScreen, {alone: true}, StackView.Immediate)
+    }
+    Connections {
+        target: Setup
+        function onEnrolled() {
+            stack.clear(StackView.Immediate)
+            stack.push(homeScreen, {}, StackView.Immediate)
+        }
+    }
 
     // The hidden gesture (five taps in the top-left corner) counts on home only.
     Connections {
