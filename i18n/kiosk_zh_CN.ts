@@ -158,6 +158,25 @@
     </message>
 </context>
 <context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Our work</source>
+        <translation>我们的工作</translation>
+    </message>
+    <message>
+        <source>%1 opinions collected · %2 problems solved</source>
+        <translation>收集意见建议 %1 条 · 解决问题 %2 个</translation>
+    </message>
+    <message>
+        <source>Satisfaction %1%</source>
+        <translation>满意率 %1%</translation>
+    </message>
+    <message>
+        <source>Touch the screen to begin</source>
+        <translation>请轻触屏幕开始</translation>
+    </message>
+</context>
+<context>
     <name>DeputyPhoto</name>
     <message>
         <source>Present</source>

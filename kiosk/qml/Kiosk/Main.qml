@@ -97,6 +97,23 @@ ApplicationWindow {
         }
     }
 
+    // Attract mode: nobody has touched home for the idle time (DESIGN.md §3).
+    AttractScreen {
+        id: attractScreen
+        anchors.fill: parent
+        visible: false
+        z: 10
+    }
+    // Only when home was showing already; a visitor's wiped screens just return home.
+    property bool homeWhenAsked: false
+    Connections {
+        target: Idle
+        function onAskingChanged() { if (Idle.asking) window.homeWhenAsked = stack.depth === 1 }
+        function onWalkedAway() {
+            if (window.homeWhenAsked && !Setup.needed) attractScreen.visible = true
+        }
+    }
+
     // "Still there?": only asked away from home, where something could be lost.
     Rectangle {
         id: stillThere
