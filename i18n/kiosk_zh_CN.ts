@@ -276,8 +276,8 @@
         <translation>连不上服务器。请检查网线或无线网络，并核对地址是否正确。</translation>
     </message>
     <message>
-        <source>The server&apos;s security certificate could not be verified. Check the address and this computer&apos;s date and time, or ask the central office for their certificate file.</source>
-        <translation>无法验证服务器的安全证书。请核对地址和本机的日期时间，或向中心办公室索取证书文件。</translation>
+        <source>No secure (TLS) connection to the server could be made. Check the address and this computer&apos;s date and time, or ask the central office for their certificate file.</source>
+        <translation>无法与服务器建立安全连接（TLS）。请核对地址和本机的日期时间，或向中心办公室索取证书文件。</translation>
     </message>
     <message>
         <source>The server did not accept this enrolment code. A code works once and for 7 days: ask the central office for a new one.</source>

@@ -75,6 +75,14 @@ def test_an_unreachable_server_and_a_wrong_address_are_explained(new_kiosk, qtbo
     visitor.screenshot("first-run-address")
 
 
+def test_a_failed_secure_connection_is_explained(new_kiosk, central, qtbot):
+    # The server speaks plain HTTP: the TLS handshake fails, as with an untrusted certificate.
+    kiosk = new_kiosk()
+    fill(kiosk.visitor, central.url.replace("http://", "https://"), "ABCD-EFGH-JKLM")
+    qtbot.waitUntil(lambda: kiosk.backends.setup.error == "tls", timeout=20000)
+    assert "安全连接" in kiosk.visitor.text("setupMessage")
+
+
 def test_demo_mode_from_the_first_run(new_kiosk, tmp_path):
     kiosk = new_kiosk()
     kiosk.visitor.tap("demoButton")

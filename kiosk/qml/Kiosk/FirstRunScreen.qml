@@ -83,7 +83,7 @@ Item {
                     switch (Setup.error) {
                     case "address": return qsTr("The address must start with https:// (http:// only for a server on this computer).")
                     case "unreachable": return qsTr("Cannot reach the server. Check the network cable or Wi-Fi, and that the address is right.")
-                    case "tls": return qsTr("The server's security certificate could not be verified. Check the address and this computer's date and time, or ask the central office for their certificate file.")
+                    case "tls": return qsTr("No secure (TLS) connection to the server could be made. Check the address and this computer's date and time, or ask the central office for their certificate file.")
                     case "refused": return qsTr("The server did not accept this enrolment code. A code works once and for 7 days: ask the central office for a new one.")
                     case "server": return qsTr("The server has a problem right now. Please try again in a few minutes.")
                     }
