@@ -6,6 +6,7 @@ closed: no closing, no shortcuts, no context menus."""
 from datetime import timedelta
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtTest import QTest
 
 from kiosk.app import lock_down
@@ -123,10 +124,11 @@ def test_a_locked_down_kiosk_ignores_closing_shortcuts_and_context_menus(make_ki
     field = visitor.find("searchField")
     centre = field.mapToScene(field.boundingRect().center()).toPoint()
     QTest.mouseClick(window, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, centre)
+    menu_key = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, centre, window.mapToGlobal(centre)
+    )
+    QGuiApplication.sendEvent(window, menu_key)
     visitor.settle()
-    menus = [
-        i
-        for i in descendants(window.contentItem().parentItem() or window.contentItem())
-        if "Menu" in type(i).__name__ or "menu" in i.objectName().lower()
-    ]
-    assert [m for m in menus if m.isVisible()] == []
+    # TextField's copy/paste menu opens as a popup window of its own (Qt 6.9+).
+    popups = [w for w in QGuiApplication.topLevelWindows() if w is not window and w.isVisible()]
+    assert popups == []
