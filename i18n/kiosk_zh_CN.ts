@@ -12,6 +12,10 @@
         <translation>请输入管理密码</translation>
     </message>
     <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
         <source>No admin PIN is set. Set one on this computer with: kiosk --set-admin-pin</source>
         <translation>尚未设置管理密码。请在本机用 kiosk --set-admin-pin 设置。</translation>
     </message>

@@ -51,7 +51,9 @@ class Admin(QObject):
     gesture = Signal()  # five taps in the corner: QML asks for the PIN (on home only)
     changed = Signal()
     diagnosticsChanged = Signal()
+    pinAccepted = Signal()  # QML opens the panel
     _gathered = Signal(dict)  # from the pool thread to _show_facts, on the GUI thread
+    _checked = Signal(bool, int, int)  # from the pool thread to _show_attempt
 
     def __init__(
         self,
@@ -79,6 +81,7 @@ class Admin(QObject):
         self._facts: dict[str, Any] = {}
         self._gathering = False
         self._gathered.connect(self._show_facts)
+        self._checked.connect(self._show_attempt)
 
     @staticmethod
     def create(engine) -> Admin:
@@ -109,24 +112,36 @@ class Admin(QObject):
 
     # --- the PIN ---------------------------------------------------------------------------
 
-    @Slot(str, result=bool)
-    def tryPin(self, pin: str) -> bool:  # noqa: N802 (QML name)
-        """True when `pin` opens the panel; otherwise `status` says why not ("no_pin",
-        "wrong" with `triesLeft`, "locked" with `lockedSeconds`), for QML to put in words."""
+    @Slot(str)
+    def tryPin(self, pin: str) -> None:  # noqa: N802 (QML name)
+        """Check `pin` on a pool thread (argon2id takes a good part of a second): then
+        `pinAccepted`, or `status` says why not ("no_pin", "wrong" with `triesLeft`, "locked"
+        with `lockedSeconds`), for QML to put in words. "checking" meanwhile."""
+        if self._status == "checking":
+            return
         if not self._pin.configured:
             self._set_status("no_pin", 0, 0)
-            return False
-        attempt = self._pin.try_pin(pin)
-        if attempt.accepted:
+            return
+        self._set_status("checking", 0, 0)
+
+        def work() -> None:
+            attempt = self._pin.try_pin(pin)
+            self._checked.emit(attempt.accepted, attempt.locked_seconds, attempt.tries_left)
+
+        QThreadPool.globalInstance().start(_Task(work))
+
+    @Slot(bool, int, int)
+    def _show_attempt(self, accepted: bool, locked_seconds: int, tries_left: int) -> None:
+        if accepted:
             log.info("admin panel opened")
             self._set_status("", 0, 0)
-            return True
-        log.warning("wrong admin PIN (locked for %d s)", attempt.locked_seconds)
-        if attempt.locked_seconds:
-            self._set_status("locked", attempt.locked_seconds, 0)
+            self.pinAccepted.emit()
+            return
+        log.warning("wrong admin PIN (locked for %d s)", locked_seconds)
+        if locked_seconds:
+            self._set_status("locked", locked_seconds, 0)
         else:
-            self._set_status("wrong", 0, attempt.tries_left)
-        return False
+            self._set_status("wrong", 0, tries_left)
 
     @Slot()
     def refreshLock(self) -> None:  # noqa: N802 (QML name)

@@ -25,9 +25,14 @@ def corner_taps(kiosk, count, clock=None, gap=timedelta(0)):
 
 
 def enter_pin(visitor, pin):
+    """Tap the digits and OK, and wait for the verdict (checked off the GUI thread)."""
     for digit in pin:
         visitor.tap(f"pinKey_{digit}")
     visitor.tap("pinKey_ok")
+    visitor.qtbot.waitUntil(
+        lambda: shows(visitor, "adminScreen") or "…" not in visitor.text("pinMessage"),
+        timeout=10000,
+    )
 
 
 def shows(visitor, name) -> bool:
@@ -132,3 +137,25 @@ def test_a_locked_down_kiosk_ignores_closing_shortcuts_and_context_menus(make_ki
     # TextField's copy/paste menu opens as a popup window of its own (Qt 6.9+).
     popups = [w for w in QGuiApplication.topLevelWindows() if w is not window and w.isVisible()]
     assert popups == []
+
+
+def test_full_screen_is_frameless_on_top_and_without_a_cursor(qapp, qtbot, tmp_path, clock):
+    from kiosk.app import build_kiosk, show
+    from kiosk.config import Config
+
+    config = Config(data_dir=tmp_path / "data", demo=True)  # fullscreen, cursor hidden
+    kiosk = build_kiosk(qapp, config, now=clock, sync=False)
+    try:
+        show(kiosk, config)
+        qtbot.waitExposed(kiosk.window)
+        flags = kiosk.window.flags()
+        assert flags & Qt.WindowType.FramelessWindowHint
+        assert flags & Qt.WindowType.WindowStaysOnTopHint
+        assert QGuiApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+        kiosk.window.close()
+        assert kiosk.window.isVisible()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+        kiosk.close()
+        kiosk.window.close()
+        kiosk.engine.deleteLater()

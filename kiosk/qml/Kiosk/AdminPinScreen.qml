@@ -11,6 +11,7 @@ ScreenFrame {
     property string pin: ""
 
     Component.onCompleted: Admin.refreshLock()
+
     Timer {
         running: Admin.status === "locked"
         interval: 1000
@@ -48,6 +49,7 @@ ScreenFrame {
             font.pixelSize: Theme.bodySize
             text: {
                 switch (Admin.status) {
+                case "checking": return qsTr("Checking…")
                 case "no_pin": return qsTr("No admin PIN is set. Set one on this computer with: kiosk --set-admin-pin")
                 case "wrong": return qsTr("Wrong PIN. %n more try(s) before a wait.", "", Admin.triesLeft)
                 case "locked": return Admin.lockedSeconds < 120
@@ -61,7 +63,7 @@ ScreenFrame {
             anchors.horizontalCenter: parent.horizontalCenter
             columns: 3
             spacing: Theme.spacing
-            enabled: Admin.status !== "locked"
+            enabled: Admin.status !== "locked" && Admin.status !== "checking"
             opacity: enabled ? 1 : 0.4
             Repeater {
                 model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
@@ -78,10 +80,8 @@ ScreenFrame {
                         if (modelData === "clear") {
                             screen.pin = ""
                         } else if (modelData === "ok") {
-                            const pin = screen.pin
+                            Admin.tryPin(screen.pin)
                             screen.pin = ""
-                            if (Admin.tryPin(pin))
-                                ApplicationWindow.window.showAdmin()
                         } else if (screen.pin.length < 12) {
                             screen.pin += modelData
                         }

@@ -50,6 +50,7 @@ ApplicationWindow {
     Connections {
         target: Admin
         function onGesture() { if (stack.depth === 1) window.showAdminPin() }
+        function onPinAccepted() { window.showAdmin() }
     }
 
     StackView {
