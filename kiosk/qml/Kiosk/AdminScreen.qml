@@ -19,7 +19,8 @@ ScreenFrame {
     Flickable {
         id: page
         objectName: "adminPage"
-        anchors { left: parent.left; right: pages.left; rightMargin: Theme.spacing
+        anchors { left: parent.left; right: pages.visible ? pages.left : parent.right
+                  rightMargin: pages.visible ? Theme.spacing : 0
                   top: parent.top; bottom: parent.bottom }
         contentHeight: content.implicitHeight
         clip: true
