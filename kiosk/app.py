@@ -191,10 +191,20 @@ def make_admin(
     engine: Callable[[], QQmlApplicationEngine],
 ) -> Admin:
     """The admin panel's backend, with what it needs of the running kiosk."""
-    from functools import partial
-
     from kiosk.store.admin_pin import AdminPin
-    from kiosk.sync.diagnostics import gather
+
+    def gather() -> dict:
+        # Imported when the panel first opens, on its pool thread: SQLAlchemy and requests
+        # stay off the path to the first frame (docs/performance.md).
+        from kiosk.sync.diagnostics import gather
+
+        return gather(
+            config.database_path,
+            config.log_dir / "kiosk.log",
+            config.server_url,
+            config.server_ca_bundle,
+            config.allow_plain_http,
+        )
 
     def set_language(language: str) -> None:
         install_translation(app, language)
@@ -207,14 +217,7 @@ def make_admin(
     return Admin(
         AdminPin(config.admin_pin_hash, config.admin_lockout_path, now, demo=config.demo),
         now,
-        partial(
-            gather,
-            config.database_path,
-            config.log_dir / "kiosk.log",
-            config.server_url,
-            config.server_ca_bundle,
-            config.allow_plain_http,
-        ),
+        gather,
         station_name=lambda: backends.station.name,
         set_language=set_language,
         language=config.language,
@@ -226,16 +229,15 @@ def make_setup(config: Config, backends: Backends, no_station: bool) -> Setup:
     """First-run enrolment, needed without a server, a station, an enrolment or --demo."""
     from dataclasses import replace
 
-    from kiosk.sync.enrolment import enrol, is_enrolled
+    needed = no_station and not config.demo and not config.server_url
+    if needed:  # the database was read already (no station copy): SQLAlchemy is loaded
+        from kiosk.sync.enrolment import is_enrolled
 
-    needed = (
-        no_station
-        and not config.demo
-        and not config.server_url
-        and not is_enrolled(config.database_path)
-    )
+        needed = not is_enrolled(config.database_path)
 
     def enrol_here(url: str, code: str) -> object:
+        from kiosk.sync.enrolment import enrol
+
         return enrol(
             config.database_path,
             url,

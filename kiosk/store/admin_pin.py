@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-
 # Demo mode only, when no PIN is configured (documented in docs/deploy.md and README).
 DEMO_ADMIN_PIN = "2580"
 PIN_PATTERN = re.compile(r"\d{4,12}")
@@ -27,6 +24,8 @@ LONGEST_WAIT_SECONDS = 3600
 def hash_pin(pin: str) -> str:
     if not PIN_PATTERN.fullmatch(pin):
         raise ValueError("the admin PIN must be 4 to 12 digits")
+    from argon2 import PasswordHasher
+
     return PasswordHasher().hash(pin)  # argon2id with the library's current parameters
 
 
@@ -97,6 +96,9 @@ class AdminPin:
     def _matches(self, pin: str) -> bool:
         if not self._hash:
             return self._demo and hmac.compare_digest(pin.encode(), DEMO_ADMIN_PIN.encode())
+        from argon2 import PasswordHasher  # here: the kiosk starts without it
+        from argon2.exceptions import InvalidHashError, VerificationError
+
         try:
             return PasswordHasher().verify(self._hash, pin)
         except (VerificationError, InvalidHashError):

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
-from kiosk.sync.client import NotEnrolled, Refused, Unreachable
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.admin import _Task
 
@@ -24,6 +23,8 @@ log = logging.getLogger(__name__)
 
 def failure_kind(error: Exception) -> str:
     """address | tls | unreachable | server | refused: what the screen explains."""
+    from kiosk.sync.client import NotEnrolled, Refused, Unreachable  # requests: not at start
+
     if isinstance(error, ValueError):
         return "address"
     if isinstance(error, Unreachable):
