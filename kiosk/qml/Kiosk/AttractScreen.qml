@@ -9,6 +9,7 @@ Rectangle {
     objectName: "attractScreen"
     color: Theme.redDark
     property int slide: 0
+    signal dismissed()
 
     readonly property var slides: {
         const list = [{ title: Station.name, body: Station.intro }]
@@ -29,7 +30,6 @@ Rectangle {
     }
     readonly property var current: slides[slide % Math.max(1, slides.length)] || { title: "", body: "" }
 
-    onVisibleChanged: slide = 0
     Timer {
         running: attract.visible && attract.slides.length > 1
         interval: 8000
@@ -39,7 +39,7 @@ Rectangle {
     MouseArea {
         objectName: "attractTouch"
         anchors.fill: parent
-        onPressed: attract.visible = false
+        onPressed: attract.dismissed()
     }
     Column {
         anchors.centerIn: parent

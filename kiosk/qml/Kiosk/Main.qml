@@ -99,11 +99,13 @@ ApplicationWindow {
     }
 
     // Attract mode: nobody has touched home for the idle time (DESIGN.md §3).
-    AttractScreen {
+    // Loaded only while it shows: nothing of it on the way to the first frame.
+    Loader {
         id: attractScreen
         anchors.fill: parent
-        visible: false
         z: 10
+        active: false
+        sourceComponent: AttractScreen { onDismissed: attractScreen.active = false }
     }
     // Only when home was showing already; a visitor's wiped screens just return home.
     property bool homeWhenAsked: false
@@ -111,7 +113,7 @@ ApplicationWindow {
         target: Idle
         function onAskingChanged() { if (Idle.asking) window.homeWhenAsked = stack.depth === 1 }
         function onWalkedAway() {
-            if (window.homeWhenAsked && !Setup.needed) attractScreen.visible = true
+            if (window.homeWhenAsked && !Setup.needed) attractScreen.active = true
         }
     }
 
