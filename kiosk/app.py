@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, QThread, QTranslator, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QThread, QThreadPool, QTranslator, Slot
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -127,6 +127,9 @@ class Kiosk:
         if self.sync_thread is not None:
             self.sync_thread.stop()
             self.sync_thread = None
+        # The admin panel's checks and first-run enrolment run on the pool: let them end
+        # (each has its own network timeouts) before the objects they report to go.
+        QThreadPool.globalInstance().waitForDone(30_000)
 
 
 def connect_sync(worker: QObject, sync: Sync) -> None:
