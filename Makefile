@@ -16,7 +16,7 @@ APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libx11-6 libfreetype6 
 	libxkbcommon-x11-0 chromium chromium-driver
 APT_STAMP := $(VENV)/.system-libraries
 
-.PHONY: demo demo-portrait test lint bench translations system-libraries setup clean
+.PHONY: demo demo-portrait test lint bench translations system-libraries setup clean package
 
 setup: $(STAMP) $(QM)
 
@@ -63,11 +63,19 @@ lint: setup
 	$(VENV)/bin/ruff format --check kiosk central tests bench build
 	$(VENV)/bin/lint-imports
 
-test: setup lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+# The one-dir bundle (kiosk.spec), rebuilt when anything it holds changed.
+BUNDLE := dist/kiosk/kiosk
+package: $(BUNDLE)
+$(BUNDLE): kiosk.spec build/kiosk_entry.py build/package.py $(QM) \
+		$(shell git ls-files kiosk assets 2>/dev/null) | $(STAMP)
+	$(PY) build/package.py
+
+# tests/test_package.py runs the bundle's self-test; here a missing bundle is a failure.
+test: setup lint package
+	QT_QPA_PLATFORM=offscreen KIOSK_BUNDLE_REQUIRED=1 $(PY) -m pytest
 
 bench: setup
 	@for script in bench/*.py; do echo "# $$script"; $(PY) $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) kiosk/translations/*.qm screenshots .pytest_cache
+	rm -rf $(VENV) kiosk/translations/*.qm screenshots .pytest_cache dist build/pyinstaller

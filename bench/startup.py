@@ -6,7 +6,9 @@ Qt's software renderer, against a demo database seeded beforehand; the kiosk pri
 time of its first frameSwapped (KIOSK_REPORT_FIRST_FRAME=1) and the figure is that minus the
 time just before the spawn. `startup_pss_mb`: /proc/PID/smaps_rollup 5 s after the spawn.
 `keyboard_open_pss_mb`: the same kiosk once a visitor has opened the Pinyin keyboard (it loads
-on first use). Median of 5 runs after one warm-up run. Fonts: only the ones the kiosk ships
+on first use). `bundle_first_frame_ms`: the same as the first figure for the packaged bundle
+(dist/kiosk/kiosk, `make package`), and `bundle_size_mb` its size; skipped without a bundle.
+Median of 5 runs after one warm-up run. Fonts: only the ones the kiosk ships
 (an empty fontconfig), as on a kiosk, where no CJK font is installed.
 """
 
@@ -145,9 +147,22 @@ def main() -> int:
             timeout=60,
         ).stdout
         keyboard.append(float(out.split("pss ")[1]))
+    bundle = Path(__file__).resolve().parents[1] / "dist" / "kiosk" / "kiosk"
+    bundle_runs = []
+    if bundle.exists():
+        bundle_command = [str(bundle), *command[3:]]
+        start_once(bundle_command, env)  # warm-up
+        bundle_runs = [start_once(bundle_command, env) for _ in range(RUNS)]
+    else:
+        print("no bundle in dist/kiosk (make package): its figures are skipped", file=sys.stderr)
     print(f"startup_first_frame_ms: {statistics.median(r[0] for r in runs):.0f} ms")
     print(f"startup_pss_mb: {statistics.median(r[1] for r in runs):.0f} MB")
     print(f"keyboard_open_pss_mb: {statistics.median(keyboard):.0f} MB")
+    if bundle_runs:
+        print(f"bundle_first_frame_ms: {statistics.median(r[0] for r in bundle_runs):.0f} ms")
+        print(f"bundle_pss_mb: {statistics.median(r[1] for r in bundle_runs):.0f} MB")
+        size = sum(p.lstat().st_size for p in bundle.parent.rglob("*") if p.is_file())
+        print(f"bundle_size_mb: {size / 1e6:.0f} MB")
     return 0
 
 

@@ -1,6 +1,182 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminPinScreen</name>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Enter the admin PIN</source>
+        <translation>请输入管理密码</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set. Set one on this computer with: kiosk --set-admin-pin</source>
+        <translation>尚未设置管理密码。请在本机用 kiosk --set-admin-pin 设置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more try(s) before a wait.</source>
+        <translation>
+            <numerusform>密码错误。还可再试 %n 次，之后需要等待。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 分钟后再试。</numerusform></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Enrol again</source>
+        <translation>重新登记</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>关闭本机程序</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>none (not enrolled)</source>
+        <translation>无（未登记）</translation>
+    </message>
+    <message>
+        <source>%1 · reachable</source>
+        <translation>%1 · 可以连接</translation>
+    </message>
+    <message>
+        <source>%1 · NOT reachable (%2)</source>
+        <translation>%1 · 无法连接（%2）</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>上次获取</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>上次发送</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>待发队列</translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 sent · %3 quarantined</source>
+        <translation>待发送 %1 · 已发送 %2 · 已隔离 %3</translation>
+    </message>
+    <message>
+        <source>Disk free</source>
+        <translation>磁盘剩余</translation>
+    </message>
+    <message>
+        <source>%1 MB (%2%)</source>
+        <translation>%1 MB（%2%）</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>DAMAGED: %1</source>
+        <translation>已损坏：%1</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The database was damaged and moved aside; the kiosk started clean: %1</source>
+        <translation>数据库曾损坏，已移到一旁保留，本机已用新数据库重新开始：%1</translation>
+    </message>
+    <message>
+        <source>Log (last 100 lines)</source>
+        <translation>日志（最近100行）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Our work</source>
+        <translation>我们的工作</translation>
+    </message>
+    <message>
+        <source>%1 opinions collected · %2 problems solved</source>
+        <translation>收集意见建议 %1 条 · 解决问题 %2 个</translation>
+    </message>
+    <message>
+        <source>Satisfaction %1%</source>
+        <translation>满意率 %1%</translation>
+    </message>
+    <message>
+        <source>Touch the screen to begin</source>
+        <translation>请轻触屏幕开始</translation>
+    </message>
+</context>
+<context>
     <name>DeputyConsoleScreen</name>
     <message>
         <source>Duty console</source>
@@ -13,7 +189,8 @@
     <message numerus="yes">
         <source>%n reception record(s) today</source>
         <translation>
-            <numerusform>今天已登记 %n 条接待记录</numerusform></translation>
+            <numerusform>今天已登记 %n 条接待记录</numerusform>
+        </translation>
     </message>
     <message>
         <source>Record a reception</source>
@@ -127,12 +304,14 @@
     <message numerus="yes">
         <source>Too many tries. Please wait %n minute(s).</source>
         <translation>
-            <numerusform>尝试次数过多，请等待 %n 分钟。</numerusform></translation>
+            <numerusform>尝试次数过多，请等待 %n 分钟。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Too many tries. Please wait %n second(s).</source>
         <translation>
-            <numerusform>尝试次数过多，请等待 %n 秒。</numerusform></translation>
+            <numerusform>尝试次数过多，请等待 %n 秒。</numerusform>
+        </translation>
     </message>
     <message>
         <source>A PIN has 4 to 8 digits.</source>
@@ -172,6 +351,65 @@
     <message>
         <source>No deputy matches. Try fewer characters, or choose "All".</source>
         <translation>没有找到符合条件的代表。请少输入几个字，或选择“全部”。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk</source>
+        <translation>设置本机</translation>
+    </message>
+    <message>
+        <source>Enter the central server's address and the enrolment code from the central office.</source>
+        <translation>请输入中心服务器地址和中心办公室提供的登记码。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <source>Contacting the server…</source>
+        <translation>正在联系服务器…</translation>
+    </message>
+    <message>
+        <source>The address must start with https:// (http:// only for a server on this computer).</source>
+        <translation>地址必须以 https:// 开头（只有本机上的服务器才可以用 http://）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Check the network cable or Wi-Fi, and that the address is right.</source>
+        <translation>连不上服务器。请检查网线或无线网络，并核对地址是否正确。</translation>
+    </message>
+    <message>
+        <source>No secure (TLS) connection to the server could be made. Check the address and this computer's date and time, or ask the central office for their certificate file.</source>
+        <translation>无法与服务器建立安全连接（TLS）。请核对地址和本机的日期时间，或向中心办公室索取证书文件。</translation>
+    </message>
+    <message>
+        <source>The server did not accept this enrolment code. A code works once and for 7 days: ask the central office for a new one.</source>
+        <translation>服务器不接受这个登记码。每个登记码只能用一次，7天内有效，请向中心办公室要一个新的。</translation>
+    </message>
+    <message>
+        <source>The server has a problem right now. Please try again in a few minutes.</source>
+        <translation>服务器暂时出了问题，请过几分钟再试。</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>A made-up station, to try the kiosk</source>
+        <translation>虚构的站点，用来试用</translation>
     </message>
 </context>
 <context>
@@ -351,7 +589,8 @@
     <message numerus="yes">
         <source>Still there? You will be signed out in %n second(s).</source>
         <translation>
-            <numerusform>还在吗？%n 秒后将自动签退。</numerusform></translation>
+            <numerusform>还在吗？%n 秒后将自动签退。</numerusform>
+        </translation>
     </message>
     <message>
         <source>I'm still here</source>

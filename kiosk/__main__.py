@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.config import LANGUAGES, ConfigError, load_config
+from kiosk.config import LANGUAGES, ConfigError, default_config_path, load_config
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -32,6 +32,22 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "--enrol",
         metavar="CODE",
         help="enrol this kiosk with the central server using a one-time code, then exit",
+    )
+    parser.add_argument(
+        "--set-admin-pin",
+        action="store_true",
+        help="ask for a new admin PIN and store its hash in the configuration file",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check configuration, database, fonts, translation and interface, then exit",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        type=Path,
+        help="with --self-test: save the first frame of home as a PNG image",
     )
     parser.add_argument(
         "--windowed",
@@ -78,6 +94,35 @@ def enrol_from_command_line(config, server_url: str, code: str) -> int:
     return 0
 
 
+def config_description(named: Path | None) -> str:
+    path = named or Path(os.environ.get("KIOSK_CONFIG", "") or default_config_path())
+    if path.is_file():
+        return f"read {path}"
+    return f"no file at {path}: the defaults, environment and command line"
+
+
+def set_admin_pin(named: Path | None) -> int:
+    import getpass
+
+    from kiosk.store.admin_pin import PIN_PATTERN, hash_pin, write_pin_hash
+
+    path = named or Path(os.environ.get("KIOSK_CONFIG", "") or default_config_path())
+    pin = getpass.getpass("新的管理密码（4-12位数字）New admin PIN (4-12 digits): ")
+    if not PIN_PATTERN.fullmatch(pin):
+        print("密码须为4到12位数字。The PIN must be 4 to 12 digits.", file=sys.stderr)
+        return 2
+    if getpass.getpass("再输入一次 Again: ") != pin:
+        print("两次输入不一致，未更改。The two PINs differ; nothing changed.", file=sys.stderr)
+        return 2
+    try:
+        write_pin_hash(path, hash_pin(pin))
+    except OSError as error:
+        print(f"无法写入 Cannot write {path}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"管理密码已设置。The admin PIN is set in {path} (restart the kiosk to use it).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     overrides: dict[str, object] = {"demo": args.demo}
@@ -96,6 +141,12 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.set_admin_pin:
+        return set_admin_pin(args.config)
+    if args.self_test:
+        from kiosk.selftest import run_self_test
+
+        return run_self_test(config, config_description(args.config), args.screenshot)
     if args.enrol:
         return enrol_from_command_line(config, args.server or config.server_url, args.enrol)
     if not has_display():

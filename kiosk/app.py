@@ -15,15 +15,17 @@ from datetime import time as time_of_day
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, QThread, QTranslator, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QLocale, QObject, Qt, QThread, QThreadPool, QTranslator, Slot
+from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.config import Config
 from kiosk.domain.station import StationSnapshot
 from kiosk.store.station_cache import read_station_cache, write_station_cache
+from kiosk.ui.admin import Admin, Lockdown
 from kiosk.ui.qrcodes import QrImageProvider
+from kiosk.ui.setup import Setup
 from kiosk.ui.station import Backends
 from kiosk.ui.sync import Sync
 
@@ -91,6 +93,12 @@ class KioskEngine(QQmlApplicationEngine):
     def __init__(self, backends: Backends) -> None:
         super().__init__()
         self.backends = backends
+        self.qml_warnings: list[str] = []  # kept for the self-test (they also go to stderr)
+        self.warnings.connect(self._note_warnings)
+
+    @Slot(list)
+    def _note_warnings(self, errors: list) -> None:
+        self.qml_warnings.extend(error.toString() for error in errors)
 
 
 @dataclass
@@ -99,6 +107,7 @@ class Kiosk:
     window: QQuickWindow
     backends: Backends
     sync_thread: QThread | None = None
+    lockdown: Lockdown | None = None
 
     def start_sync(self, config: Config) -> None:
         """Start the sync worker on its own thread (the database must be open already)."""
@@ -118,9 +127,14 @@ class Kiosk:
     def close(self) -> None:
         """Stop the sync thread (it finishes the request under way) before the engine goes."""
         self.backends.idle.stop()
+        if self.lockdown is not None:
+            self.lockdown.exit_allowed = True
         if self.sync_thread is not None:
             self.sync_thread.stop()
             self.sync_thread = None
+        # The admin panel's checks and first-run enrolment run on the pool: let them end
+        # (each has its own network timeouts) before the objects they report to go.
+        QThreadPool.globalInstance().waitForDone(30_000)
 
 
 def connect_sync(worker: QObject, sync: Sync) -> None:
@@ -134,14 +148,19 @@ def connect_sync(worker: QObject, sync: Sync) -> None:
 def open_station(
     config: Config, shown: StationSnapshot | None
 ) -> tuple[StationSnapshot | None, sessionmaker[Session]]:
-    """Open the database (migrating it, seeding the demo station) and read the station.
+    """Open the database (replacing a damaged one, migrating it, seeding the demo station)
+    and read the station.
 
     Refreshes the quick-start copy when it differs from `shown`. The first call in a process
     imports SQLAlchemy (over half a second), which is why start-up shows the copy first.
     """
     from kiosk.store.database import open_database
+    from kiosk.store.recovery import recover_if_damaged
     from kiosk.store.station import load_station
 
+    recover_if_damaged(
+        config.database_path, datetime.now(), lambda: open_database(config.database_path)
+    )
     sessions = open_database(config.database_path)
     if config.demo:
         from kiosk.demo import seed_demo_station
@@ -173,17 +192,93 @@ class AfterFirstFrame(QObject):
             task()
 
 
+def make_admin(
+    app: QGuiApplication,
+    config: Config,
+    backends: Backends,
+    now: Callable[[], datetime],
+    lockdown: Lockdown,
+    engine: Callable[[], QQmlApplicationEngine],
+) -> Admin:
+    """The admin panel's backend, with what it needs of the running kiosk."""
+    from kiosk.store.admin_pin import AdminPin
+
+    def gather() -> dict:
+        # Imported when the panel first opens, on its pool thread: SQLAlchemy and requests
+        # stay off the path to the first frame (docs/performance.md).
+        from kiosk.sync.diagnostics import gather
+
+        return gather(
+            config.database_path,
+            config.log_dir / "kiosk.log",
+            config.server_url,
+            config.server_ca_bundle,
+            config.allow_plain_http,
+        )
+
+    def set_language(language: str) -> None:
+        install_translation(app, language)
+        engine().retranslate()
+
+    def exit_kiosk() -> None:
+        lockdown.exit_allowed = True
+        app.quit()
+
+    return Admin(
+        AdminPin(config.admin_pin_hash, config.admin_lockout_path, now, demo=config.demo),
+        now,
+        gather,
+        station_name=lambda: backends.station.name,
+        set_language=set_language,
+        language=config.language,
+        exit_kiosk=exit_kiosk,
+    )
+
+
+def make_setup(config: Config, backends: Backends, no_station: bool) -> Setup:
+    """First-run enrolment, needed without a server, a station, an enrolment or --demo."""
+    from dataclasses import replace
+
+    needed = no_station and not config.demo and not config.server_url
+    if needed:  # the database was read already (no station copy): SQLAlchemy is loaded
+        from kiosk.sync.enrolment import is_enrolled
+
+        needed = not is_enrolled(config.database_path)
+
+    def enrol_here(url: str, code: str) -> object:
+        from kiosk.sync.enrolment import enrol
+
+        return enrol(
+            config.database_path,
+            url,
+            code,
+            ca_bundle=config.server_ca_bundle,
+            allow_plain_http=config.allow_plain_http,
+        )
+
+    def use_demo() -> None:
+        # For this run: the demo station in its own folder, never in the real database.
+        demo = replace(config, demo=True, data_dir=config.data_dir / "demo")
+        snapshot, sessions = open_station(demo, None)
+        backends.desk.attach(sessions, demo=True)
+        backends.show(snapshot)
+
+    return Setup(needed, enrol_here, use_demo, backends.sync.syncNow, config.server_url)
+
+
 def build_kiosk(
     app: QGuiApplication,
     config: Config,
     *,
     now: Callable[[], datetime] = datetime.now,
     sync: bool = True,
+    database: bool = True,
 ) -> Kiosk:
     """Load QML over the station's data and return the (not yet shown) window.
 
     The screens start from the quick-start copy of the station when there is one; the
     database is opened right after the first frame and its station replaces the copy.
+    `database=False` (the self-test, with a damaged database) never opens it.
     """
     load_fonts()
     install_translation(app, config.language)
@@ -193,33 +288,39 @@ def build_kiosk(
     )
     backends.desk.idle_timeout = timedelta(seconds=config.console_idle_seconds)
     backends.desk.closing_time = time_of_day.fromisoformat(config.closing_time)
-    sessions = None
-    if cached is None:
-        snapshot, sessions = open_station(config, None)
-        backends.show(snapshot)
-    else:
-        backends.show(cached)
+    first, sessions = cached, None
+    if cached is None and database:
+        first, sessions = open_station(config, None)
+    backends.show(first)
+    backends.setup = make_setup(config, backends, first is None and database)
+    lockdown = Lockdown()
+    backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImportPath(str(QML_DIR))
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots:
-        raise RuntimeError("the QML interface failed to load (see the messages above)")
+        reasons = "\n".join(engine.qml_warnings) or "see the messages above"
+        raise RuntimeError(f"the QML interface failed to load:\n{reasons}")
     window = roots[0]
     assert isinstance(window, QQuickWindow)
     window.installEventFilter(backends.idle)
-    kiosk = Kiosk(engine, window, backends)
+    window.installEventFilter(backends.admin)
+    lockdown.setParent(window)
+    kiosk = Kiosk(engine, window, backends, lockdown=lockdown)
     backends.desk.watch(window)
 
     def after_first_frame() -> None:
         try:
-            if sessions is None:
-                snapshot, opened = open_station(config, cached)
-                backends.show(snapshot)
-            else:
-                opened = sessions
-            backends.desk.attach(opened, config.demo)
+            opened = sessions
+            if opened is None and database:
+                fresh, opened = open_station(config, cached)
+                # After a damaged database was replaced, the copy shows until the next pull.
+                if fresh is not None:
+                    backends.show(fresh)
+            if opened is not None:
+                backends.desk.attach(opened, config.demo)
             if sync:
                 kiosk.start_sync(config)
             # Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out
@@ -233,10 +334,27 @@ def build_kiosk(
     return kiosk
 
 
+def lock_down(kiosk: Kiosk, cursor_hidden: bool) -> None:
+    """Full-screen kiosk mode: frameless, on top, no way out for a visitor (ui/admin.py)."""
+    window = kiosk.window
+    window.setFlags(
+        Qt.WindowType.Window
+        | Qt.WindowType.FramelessWindowHint
+        | Qt.WindowType.WindowStaysOnTopHint
+    )
+    if kiosk.lockdown is not None:
+        window.installEventFilter(kiosk.lockdown)
+    if cursor_hidden:
+        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+
 def show(kiosk: Kiosk, config: Config) -> None:
     if config.fullscreen:
+        lock_down(kiosk, config.cursor_hidden)
         kiosk.window.showFullScreen()
     else:
+        if config.cursor_hidden:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         kiosk.window.resize(config.width, config.height)
         kiosk.window.show()
 
@@ -279,8 +397,12 @@ def run(config: Config, argv: list[str]) -> int:
     kiosk = build_kiosk(app, config)
     if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):
         report_first_frame(kiosk.window)
+    from kiosk.watchdog import Watchdog
+
+    watchdog = Watchdog(kiosk.window)  # systemd: READY=1 after the first frame, then pings
     show(kiosk, config)
     code = app.exec()
+    watchdog.stop()
     kiosk.close()
     del kiosk  # the engine goes before the application
     return code

@@ -13,6 +13,10 @@ names another. Example::
     fullscreen = true
     width = 1920                  # used when not fullscreen
     height = 1080
+    hide_cursor = true            # default: hidden when fullscreen (a touchscreen has no mouse)
+
+    [admin]
+    pin_hash = "$argon2id$..."    # set with `kiosk --set-admin-pin`; never the PIN itself
 
     [deputy]
     console_idle_seconds = 300    # a duty deputy's console left untouched this long signs out
@@ -62,9 +66,19 @@ class Config:
     server_url: str = ""
     server_ca_bundle: str = ""  # CA bundle (PEM) to verify the server with, instead of the system's
     allow_plain_http: bool = False  # plain HTTP to a server other than this machine
+    hide_cursor: bool | None = None  # None: hidden when fullscreen
+    admin_pin_hash: str = ""  # argon2id; empty: no admin PIN (demo mode has its own)
     demo: bool = False
     console_idle_seconds: int = 300
     closing_time: str = "18:00"  # HH:MM, local time
+
+    @property
+    def cursor_hidden(self) -> bool:
+        return self.fullscreen if self.hide_cursor is None else self.hide_cursor
+
+    @property
+    def admin_lockout_path(self) -> Path:
+        return self.data_dir / "admin-lockout.json"
 
     @property
     def database_path(self) -> Path:
@@ -126,6 +140,12 @@ def _url(value: str) -> str | None:
     return None
 
 
+def _argon2_hash(value: str) -> str | None:
+    if value and not value.startswith("$argon2id$"):
+        return "must be an argon2id hash: set it with kiosk --set-admin-pin"
+    return None
+
+
 def _readable_file(value: str) -> str | None:
     return None if Path(value).expanduser().is_file() else "must name an existing file"
 
@@ -140,6 +160,8 @@ _KEYS: dict[str, tuple[str, type, Any]] = {
     "window.height": ("height", int, _positive_size),
     "deputy.console_idle_seconds": ("console_idle_seconds", int, _console_idle),
     "deputy.closing_time": ("closing_time", str, _clock_time),
+    "window.hide_cursor": ("hide_cursor", bool, None),
+    "admin.pin_hash": ("admin_pin_hash", str, _argon2_hash),
     "server.url": ("server_url", str, _url),
     "server.ca_bundle": ("server_ca_bundle", str, _readable_file),
     "server.allow_plain_http": ("allow_plain_http", bool, None),

@@ -7,7 +7,7 @@ import socket
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from kiosk.store.database import open_database
 from kiosk.store.models import EnrolmentRow, SyncStateRow
@@ -42,3 +42,10 @@ def enrol(
             )
         )
     return enrolment
+
+
+def is_enrolled(database_path: Path) -> bool:
+    if not database_path.exists():
+        return False
+    with open_database(database_path)() as session:
+        return session.scalars(select(EnrolmentRow)).first() is not None

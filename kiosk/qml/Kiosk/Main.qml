@@ -28,6 +28,9 @@ ApplicationWindow {
     function showDeputySignIn() { stack.push(Qt.resolvedUrl("DeputySignInScreen.qml"), {}, StackView.Immediate) }
     function showDeputyConsole() { stack.replace(Qt.resolvedUrl("DeputyConsoleScreen.qml"), {}, StackView.Immediate) }
     function showReceptionRecord() { stack.push(Qt.resolvedUrl("ReceptionRecordScreen.qml"), {}, StackView.Immediate) }
+    function showAdminPin() { stack.push(adminPinScreen, {}, StackView.Immediate) }
+    function showAdmin() { stack.replace(adminScreen, {}, StackView.Immediate) }
+    function showFirstRun() { stack.push(firstRunScreen, {}, StackView.Immediate) }
 
     Component { id: directoryScreen; DirectoryScreen {} }
     Component { id: deputyScreen; DeputyScreen {} }
@@ -79,6 +82,30 @@ ApplicationWindow {
             }
         }
     }
+    Component { id: adminPinScreen; AdminPinScreen {} }
+    Component { id: adminScreen; AdminScreen {} }
+    Component { id: firstRunScreen; FirstRunScreen {} }
+    Component { id: homeScreen; HomeScreen {} }
+
+    // First run: the set-up screen is the only screen until the kiosk is enrolled (or demo).
+    Component.onCompleted: if (Setup.needed) {
+        stack.clear(StackView.Immediate)
+        stack.push(firstRunScreen, {alone: true}, StackView.Immediate)
+    }
+    Connections {
+        target: Setup
+        function onEnrolled() {
+            stack.clear(StackView.Immediate)
+            stack.push(homeScreen, {}, StackView.Immediate)
+        }
+    }
+
+    // The hidden gesture (five taps in the top-left corner) counts on home only.
+    Connections {
+        target: Admin
+        function onGesture() { if (stack.depth === 1) window.showAdminPin() }
+        function onPinAccepted() { window.showAdmin() }
+    }
 
     StackView {
         id: stack
@@ -100,6 +127,7 @@ ApplicationWindow {
         color: "#2B2B2B"
         Loader {
             id: keyboard
+            objectName: "keyboardLoader"
             anchors.horizontalCenter: parent.horizontalCenter
             width: window.portrait ? window.width : Math.min(window.width, 1200)
             active: false
@@ -122,6 +150,25 @@ ApplicationWindow {
             if (window.ownIdle) return
             Qt.inputMethod.reset()
             window.showHome()
+        }
+    }
+
+    // Attract mode: nobody has touched home for the idle time (DESIGN.md §3).
+    // Loaded only while it shows: nothing of it on the way to the first frame.
+    Loader {
+        id: attractScreen
+        anchors.fill: parent
+        z: 10
+        active: false
+        sourceComponent: AttractScreen { onDismissed: attractScreen.active = false }
+    }
+    // Only when home was showing already; a visitor's wiped screens just return home.
+    property bool homeWhenAsked: false
+    Connections {
+        target: Idle
+        function onAskingChanged() { if (Idle.asking) window.homeWhenAsked = stack.depth === 1 }
+        function onWalkedAway() {
+            if (window.homeWhenAsked && !Setup.needed) attractScreen.active = true
         }
     }
 

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KioskBackend
+
+// The technician's panel: what the kiosk knows about itself, and what can be done.
+ScreenFrame {
+    id: screen
+    objectName: "adminScreen"
+    title: qsTr("Maintenance")
+    readonly property bool portrait: height > width
+    readonly property var facts: Admin.diagnostics
+
+    Component.onCompleted: Admin.refresh()
+
+    function value(key) { return facts[key] !== undefined ? facts[key] : "" }
+
+    Flickable {
+        id: page
+        objectName: "adminPage"
+        anchors { left: parent.left; right: pages.visible ? pages.left : parent.right
+                  rightMargin: pages.visible ? Theme.spacing : 0
+                  top: parent.top; bottom: parent.bottom }
+        contentHeight: content.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        Column {
+            id: content
+            width: page.width
+            spacing: Theme.spacing
+
+            Flow {
+                width: parent.width
+                spacing: Theme.spacing
+                BigButton {
+                    objectName: "adminSyncNow"
+                    primary: true
+                    text: qsTr("Sync now")
+                    onClicked: { Sync.syncNow(); Admin.refresh() }
+                }
+                BigButton {
+                    objectName: "adminRefresh"
+                    text: Admin.gathering ? qsTr("Checking…") : qsTr("Check again")
+                    onClicked: Admin.refresh()
+                }
+                BigButton {
+                    objectName: "adminChinese"
+                    selected: Admin.language === "zh_CN"
+                    text: "中文"
+                    onClicked: Admin.setLanguage("zh_CN")
+                }
+                BigButton {
+                    objectName: "adminEnglish"
+                    selected: Admin.language === "en"
+                    text: "English"
+                    onClicked: Admin.setLanguage("en")
+                }
+                BigButton {
+                    objectName: "adminReenrol"
+                    text: qsTr("Enrol again")
+                    onClicked: ApplicationWindow.window.showFirstRun()
+                }
+                BigButton {
+                    objectName: "adminExit"
+                    text: qsTr("Close the kiosk")
+                    onClicked: Admin.exitKiosk()
+                }
+            }
+
+            Card {
+                width: parent.width
+                implicitHeight: rows.implicitHeight + 140
+                title: qsTr("This kiosk")
+                GridLayout {
+                    id: rows
+                    width: parent.width
+                    columns: 2
+                    columnSpacing: Theme.spacing
+                    rowSpacing: 10
+
+                    component Label: Text {
+                        font.pixelSize: Theme.smallSize
+                        color: Theme.muted
+                        Layout.alignment: Qt.AlignTop
+                    }
+                    component Value: Text {
+                        font.pixelSize: Theme.smallSize
+                        color: Theme.text
+                        wrapMode: Text.WrapAnywhere
+                        Layout.fillWidth: true
+                    }
+
+                    Label { text: qsTr("Version") }
+                    Value { text: Admin.version }
+                    Label { text: qsTr("Station") }
+                    Value {
+                        text: [Admin.stationName, screen.value("stationId")]
+                              .filter(s => s.length > 0).join(" · ") || qsTr("not set up")
+                    }
+                    Label { text: qsTr("Server") }
+                    Value {
+                        objectName: "adminServer"
+                        text: {
+                            const url = screen.value("serverUrl")
+                            if (Admin.gathering && screen.value("serverProblem") === "")
+                                return url
+                            if (url === "") return qsTr("none (not enrolled)")
+                            const problem = screen.value("serverProblem")
+                            return problem === "" ? qsTr("%1 · reachable").arg(url)
+                                                  : qsTr("%1 · NOT reachable (%2)").arg(url).arg(problem)
+                        }
+                    }
+                    Label { text: qsTr("Last pull") }
+                    Value { text: screen.value("lastPull") || qsTr("never") }
+                    Label { text: qsTr("Last push") }
+                    Value { text: screen.value("lastPush") || qsTr("never") }
+                    Label { text: qsTr("Outbox") }
+                    Value {
+                        objectName: "adminOutbox"
+                        text: qsTr("%1 waiting · %2 sent · %3 quarantined")
+                              .arg(screen.value("pending") || 0).arg(screen.value("sent") || 0)
+                              .arg(screen.value("quarantined") || 0)
+                    }
+                    Label { text: qsTr("Disk free") }
+                    Value {
+                        objectName: "adminDisk"
+                        text: screen.value("diskFreeMb") === "" ? ""
+                              : qsTr("%1 MB (%2%)").arg(screen.value("diskFreeMb"))
+                                                  .arg(screen.value("diskFreePercent"))
+                        color: screen.value("diskFreeMb") !== "" && screen.value("diskFreeMb") < 500
+                               ? Theme.red : Theme.text
+                    }
+                    Label { text: qsTr("Database") }
+                    Value {
+                        objectName: "adminDatabase"
+                        color: screen.value("databaseProblem") ? Theme.red : Theme.text
+                        text: screen.value("databaseProblem")
+                              ? qsTr("DAMAGED: %1").arg(screen.value("databaseProblem"))
+                              : (Admin.gathering && !("databaseProblem" in screen.facts)) ? ""
+                              : qsTr("intact")
+                    }
+                    Label {
+                        visible: recovered.visible
+                        text: qsTr("Recovered")
+                    }
+                    Value {
+                        id: recovered
+                        objectName: "adminRecovery"
+                        visible: screen.value("recovery") !== ""
+                        color: Theme.red
+                        text: qsTr("The database was damaged and moved aside; the kiosk started clean: %1")
+                              .arg(screen.value("recovery"))
+                    }
+                }
+            }
+
+            Card {
+                width: parent.width
+                implicitHeight: logText.implicitHeight + 140
+                title: qsTr("Log (last 100 lines)")
+                Text {
+                    id: logText
+                    objectName: "adminLog"
+                    width: parent.width
+                    // Dense on purpose: it is for the technician, not the visitors.
+                    font.pixelSize: 20
+                    font.family: "monospace"
+                    color: Theme.text
+                    wrapMode: Text.WrapAnywhere
+                    text: screen.value("log") || qsTr("(empty)")
+                }
+            }
+        }
+    }
+    PageButtons {
+        id: pages
+        anchors { right: parent.right; top: parent.top }
+        target: page
+    }
+}

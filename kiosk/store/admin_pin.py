@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The admin PIN: an argon2id hash in the configuration file, and a lockout with a growing
+delay whose state is kept in a file, so that restarting the kiosk does not reset it."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+# Demo mode only, when no PIN is configured (documented in docs/deploy.md and README).
+DEMO_ADMIN_PIN = "2580"
+PIN_PATTERN = re.compile(r"\d{4,12}")
+FREE_TRIES = 3  # wrong PINs before the first wait
+FIRST_WAIT_SECONDS = 30
+LONGEST_WAIT_SECONDS = 3600
+
+
+def hash_pin(pin: str) -> str:
+    if not PIN_PATTERN.fullmatch(pin):
+        raise ValueError("the admin PIN must be 4 to 12 digits")
+    from argon2 import PasswordHasher
+
+    return PasswordHasher().hash(pin)  # argon2id with the library's current parameters
+
+
+def wait_after(failures: int) -> int:
+    """Seconds locked after `failures` wrong PINs in a row: 0, then 30 s doubling to 1 h."""
+    if failures < FREE_TRIES:
+        return 0
+    return min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_TRIES), LONGEST_WAIT_SECONDS)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    accepted: bool
+    locked_seconds: int  # > 0: locked (now or after this wrong PIN), try again after this
+    tries_left: int  # wrong PINs left before a wait
+
+
+class AdminPin:
+    def __init__(
+        self,
+        pin_hash: str,
+        state_path: Path,
+        now: Callable[[], datetime],
+        demo: bool = False,
+    ) -> None:
+        self._hash = pin_hash
+        self._state_path = state_path
+        self._now = now
+        self._demo = demo
+
+    @property
+    def configured(self) -> bool:
+        return bool(self._hash) or self._demo
+
+    def _state(self) -> tuple[int, datetime | None]:
+        try:
+            state = json.loads(self._state_path.read_text(encoding="utf-8"))
+            until = state.get("locked_until")
+            return int(state["failures"]), datetime.fromisoformat(until) if until else None
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0, None
+
+    def _save(self, failures: int, until: datetime | None) -> None:
+        self._state_path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._state_path.with_suffix(".part")
+        state = {"failures": failures, "locked_until": until.isoformat() if until else None}
+        temporary.write_text(json.dumps(state), encoding="utf-8")
+        os.replace(temporary, self._state_path)
+
+    def locked_seconds(self) -> int:
+        _, until = self._state()
+        if until is None:
+            return 0
+        return max(0, int((until - self._now()).total_seconds() + 0.999))
+
+    def try_pin(self, pin: str) -> Attempt:
+        failures, _ = self._state()
+        if (locked := self.locked_seconds()) > 0:
+            return Attempt(False, locked, 0)
+        if self._matches(pin):
+            self._save(0, None)
+            return Attempt(True, 0, FREE_TRIES)
+        failures += 1
+        wait = wait_after(failures)
+        self._save(failures, self._now() + timedelta(seconds=wait) if wait else None)
+        return Attempt(False, wait, max(0, FREE_TRIES - failures))
+
+    def _matches(self, pin: str) -> bool:
+        if not self._hash:
+            return self._demo and hmac.compare_digest(pin.encode(), DEMO_ADMIN_PIN.encode())
+        from argon2 import PasswordHasher  # here: the kiosk starts without it
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        try:
+            return PasswordHasher().verify(self._hash, pin)
+        except (VerificationError, InvalidHashError):
+            return False
+
+
+def write_pin_hash(config_path: Path, pin_hash: str) -> None:
+    """Set `[admin] pin_hash` in the TOML file, keeping everything else as it is."""
+    lines = config_path.read_text(encoding="utf-8").splitlines() if config_path.exists() else []
+    entry = f'pin_hash = "{pin_hash}"'
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip() == "[admin]")
+    except StopIteration:
+        lines += ["", "[admin]", entry]
+    else:
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+            len(lines),
+        )
+        found = [i for i in range(start + 1, end) if lines[i].split("=")[0].strip() == "pin_hash"]
+        if found:
+            lines[found[0]] = entry
+        else:
+            lines.insert(start + 1, entry)
+    config_path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = config_path.with_name(config_path.name + ".part")
+    temporary.write_text("\n".join(lines).lstrip("\n") + "\n", encoding="utf-8")
+    if config_path.exists():
+        os.chmod(temporary, config_path.stat().st_mode & 0o777)
+    os.replace(temporary, config_path)

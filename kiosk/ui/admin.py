@@ -1,0 +1,246 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`Admin` for QML: the hidden gesture, the admin PIN, and the technician's panel.
+
+The gesture: five taps in the top-left corner of home within 3 s (watched as an event filter
+on the window, never taking the taps from what is under them). Then the PIN (kiosk.store.
+admin_pin: argon2id, lockout with a growing delay that survives a restart). The panel's facts
+are gathered on a pool thread (kiosk.sync.diagnostics): the server check may take seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    Property,
+    QEvent,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtQml import QmlElement, QmlSingleton
+
+from kiosk import __version__
+from kiosk.store.admin_pin import AdminPin
+from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+
+log = logging.getLogger(__name__)
+
+CORNER_PX = 120
+GESTURE_TAPS = 5
+GESTURE_SECONDS = 3
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        self._work()
+
+
+@QmlElement
+@QmlSingleton
+class Admin(QObject):
+    gesture = Signal()  # five taps in the corner: QML asks for the PIN (on home only)
+    changed = Signal()
+    diagnosticsChanged = Signal()
+    pinAccepted = Signal()  # QML opens the panel
+    _gathered = Signal(dict)  # from the pool thread to _show_facts, on the GUI thread
+    _checked = Signal(bool, int, int)  # from the pool thread to _show_attempt
+
+    def __init__(
+        self,
+        pin: AdminPin,
+        now: Callable[[], datetime],
+        gather: Callable[[], dict[str, Any]],
+        *,
+        station_name: Callable[[], str] = lambda: "",
+        set_language: Callable[[str], None] = lambda _language: None,
+        language: str = "zh_CN",
+        exit_kiosk: Callable[[], None] = lambda: None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._pin = pin
+        self._now = now
+        self._gather = gather
+        self._station_name = station_name
+        self._set_language = set_language
+        self._language = language
+        self._exit = exit_kiosk
+        self._taps: list[datetime] = []
+        self._status = ""
+        self._locked_seconds = self._tries_left = 0
+        self._facts: dict[str, Any] = {}
+        self._gathering = False
+        self._gathered.connect(self._show_facts)
+        self._checked.connect(self._show_attempt)
+
+    @staticmethod
+    def create(engine) -> Admin:
+        from kiosk.ui.station import handed_over
+
+        return handed_over(engine.backends.admin)
+
+    # --- the gesture -----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            self._tap(event.position())
+        elif kind == QEvent.Type.TouchBegin and event.points():
+            self._tap(event.points()[0].position())
+        return False  # only watching
+
+    def _tap(self, where) -> None:
+        if where.x() > CORNER_PX or where.y() > CORNER_PX:
+            self._taps.clear()
+            return
+        now = self._now()
+        self._taps = [t for t in self._taps if now - t <= timedelta(seconds=GESTURE_SECONDS)]
+        self._taps.append(now)
+        if len(self._taps) >= GESTURE_TAPS:
+            self._taps.clear()
+            self.gesture.emit()
+
+    # --- the PIN ---------------------------------------------------------------------------
+
+    @Slot(str)
+    def tryPin(self, pin: str) -> None:  # noqa: N802 (QML name)
+        """Check `pin` on a pool thread (argon2id takes a good part of a second): then
+        `pinAccepted`, or `status` says why not ("no_pin", "wrong" with `triesLeft`, "locked"
+        with `lockedSeconds`), for QML to put in words. "checking" meanwhile."""
+        if self._status == "checking":
+            return
+        if not self._pin.configured:
+            self._set_status("no_pin", 0, 0)
+            return
+        self._set_status("checking", 0, 0)
+
+        def work() -> None:
+            attempt = self._pin.try_pin(pin)
+            self._checked.emit(attempt.accepted, attempt.locked_seconds, attempt.tries_left)
+
+        QThreadPool.globalInstance().start(_Task(work))
+
+    @Slot(bool, int, int)
+    def _show_attempt(self, accepted: bool, locked_seconds: int, tries_left: int) -> None:
+        if accepted:
+            log.info("admin panel opened")
+            self._set_status("", 0, 0)
+            self.pinAccepted.emit()
+            return
+        log.warning("wrong admin PIN (locked for %d s)", locked_seconds)
+        if locked_seconds:
+            self._set_status("locked", locked_seconds, 0)
+        else:
+            self._set_status("wrong", 0, tries_left)
+
+    @Slot()
+    def refreshLock(self) -> None:  # noqa: N802 (QML name)
+        """The PIN pad calls this when it opens and every second while a wait shows."""
+        if not self._pin.configured:
+            self._set_status("no_pin", 0, 0)
+        elif locked := self._pin.locked_seconds():
+            self._set_status("locked", locked, 0)
+        elif self._status == "locked":
+            self._set_status("", 0, 0)
+
+    def _set_status(self, status: str, locked_seconds: int, tries_left: int) -> None:
+        self._status, self._locked_seconds, self._tries_left = status, locked_seconds, tries_left
+        self.changed.emit()
+
+    status = Property(str, lambda self: self._status, notify=changed)
+    lockedSeconds = Property(int, lambda self: self._locked_seconds, notify=changed)
+    triesLeft = Property(int, lambda self: self._tries_left, notify=changed)
+
+    # --- the panel -------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Gather the panel's facts on a pool thread; `diagnostics` changes when they come."""
+        if self._gathering:
+            return
+        self._gathering = True
+        self.diagnosticsChanged.emit()
+
+        def work() -> None:
+            try:
+                facts = self._gather()
+            except Exception as error:  # the panel must still open
+                log.exception("gathering the diagnostics failed")
+                facts = {"databaseProblem": f"{type(error).__name__}: {error}"}
+            self._gathered.emit(facts)
+
+        QThreadPool.globalInstance().start(_Task(work))
+
+    @Slot(dict)
+    def _show_facts(self, facts: dict) -> None:
+        self._facts = facts
+        self._gathering = False
+        self.diagnosticsChanged.emit()
+
+    @Slot(str)
+    def setLanguage(self, language: str) -> None:  # noqa: N802 (QML name)
+        if language != self._language:
+            self._language = language
+            self._set_language(language)
+            self.changed.emit()
+
+    @Slot()
+    def exitKiosk(self) -> None:  # noqa: N802 (QML name)
+        log.info("the kiosk was closed from the admin panel")
+        self._exit()
+
+    diagnostics = Property("QVariantMap", lambda self: self._facts, notify=diagnosticsChanged)
+    gathering = Property(bool, lambda self: self._gathering, notify=diagnosticsChanged)
+    language = Property(str, lambda self: self._language, notify=changed)
+    version = Property(str, lambda self: __version__, constant=True)
+    stationName = Property(str, lambda self: self._station_name(), notify=diagnosticsChanged)
+
+
+class Lockdown(QObject):
+    """Keeps visitors in the kiosk: no closing the window (Alt+F4, a window manager's close),
+    no keyboard shortcuts, no context menus (which would also offer copy and paste of what
+    the previous visitor typed). Watches the window as an event filter."""
+
+    _BLOCKED = frozenset(
+        {
+            QEvent.Type.ContextMenu,
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.Shortcut,
+        }
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.exit_allowed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import Qt
+
+        kind = event.type()
+        if kind == QEvent.Type.Close:
+            if not self.exit_allowed:
+                event.ignore()
+                return True
+            return False
+        if kind in self._BLOCKED:
+            return True
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            return event.button() != Qt.MouseButton.LeftButton  # right-click menus
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            modifiers = event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier
+                | Qt.KeyboardModifier.AltModifier
+                | Qt.KeyboardModifier.MetaModifier
+            )
+            return bool(modifiers) or event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Menu)
+        return False

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A damaged database file is moved aside (kept), a clean one takes its place, and what can
+still be read (enrolment, appeals, unsent outbox) is carried over."""
+
+import json
+import sqlite3
+from datetime import datetime
+
+from sqlalchemy import select
+
+from kiosk.demo import demo_snapshot
+from kiosk.store import outbox
+from kiosk.store.database import open_database
+from kiosk.store.models import EnrolmentRow, OutboxItemRow
+from kiosk.store.recovery import damage, read_recoveries, recover_if_damaged
+from kiosk.store.station import load_station, replace_station
+
+NOW = datetime(2026, 11, 23, 9, 30, 15)
+
+
+def filled_database(path):
+    sessions = open_database(path)
+    with sessions.begin() as session:
+        replace_station(session, demo_snapshot())
+        session.add(
+            EnrolmentRow(
+                device_id="dev-1",
+                device_token="token",
+                station_id="demo-station",
+                server_url="https://central.example",
+                server_public_key="key",
+                enrolled_at=NOW,
+            )
+        )
+        for i in range(3):
+            outbox.add_event(session, "appeal", f"uuid-{i}", NOW, {"n": i})
+    with sessions.begin() as session:
+        first = session.scalars(select(OutboxItemRow).order_by(OutboxItemRow.id)).first()
+        outbox.mark_sent(session, [first], NOW)
+    sessions.kw["bind"].dispose()
+
+
+def smash_table(path, table):
+    """Overwrite the first page of `table`'s b-tree with noise, as a failing disk would."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+    ).fetchone()[0]
+    connection.close()
+    with path.open("r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(bytes((i * 37 + 11) % 256 for i in range(page_size)))
+
+
+def test_a_sound_database_is_left_alone(tmp_path):
+    path = tmp_path / "kiosk.sqlite3"
+    filled_database(path)
+    assert damage(path) is None
+    assert recover_if_damaged(path, NOW, lambda: open_database(path)) is None
+    assert sorted(p.name for p in tmp_path.iterdir() if "damaged" in p.name) == []
+
+
+def test_a_damaged_database_is_kept_aside_and_what_can_be_read_is_carried_over(tmp_path):
+    path = tmp_path / "kiosk.sqlite3"
+    filled_database(path)
+    smash_table(path, "deputy")
+    damaged_bytes = path.read_bytes()
+    assert damage(path) is not None
+
+    recovery = recover_if_damaged(path, NOW, lambda: open_database(path))
+
+    kept = tmp_path / "kiosk.sqlite3.damaged-20261123-093015"
+    assert recovery is not None and recovery.moved_to == str(kept)
+    assert kept.read_bytes() == damaged_bytes  # kept as it was
+    assert damage(path) is None  # the new one is sound
+    sessions = open_database(path)
+    with sessions() as session:
+        assert session.scalars(select(EnrolmentRow.device_id)).all() == ["dev-1"]
+        assert outbox.counts(session).pending == 2  # the unsent ones, not the sent one
+        assert load_station(session) is None  # the station comes back with the next pull
+    assert recovery.salvaged == {"enrolment": 1, "appeal": 0, "outbox": 2}
+    assert read_recoveries(path) == [recovery]
+    assert json.loads((tmp_path / "recoveries.json").read_text())[0]["at"] == NOW.isoformat()
+
+
+def test_a_file_that_is_no_database_at_all_is_replaced(tmp_path):
+    path = tmp_path / "kiosk.sqlite3"
+    path.write_bytes(b"this was never a database" * 100)
+    recovery = recover_if_damaged(path, NOW, lambda: open_database(path))
+    assert recovery is not None and "not a database" in recovery.problem
+    assert recovery.salvaged == {}
+    assert damage(path) is None

@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The packaged bundle (dist/kiosk, `make package`) passes its self-test on demo data,
+offscreen: first frame reached, home on screen with its Chinese drawn as glyphs, exit 0.
+
+`make test` builds the bundle first and requires it (KIOSK_BUNDLE_REQUIRED=1); a bare
+`pytest` without a bundle skips this file.
+"""
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from kiosk.selftest import glyph_cells_differ
+
+BUNDLE = Path(__file__).resolve().parents[1] / "dist" / "kiosk" / "kiosk"
+
+
+@pytest.fixture
+def bundle() -> Path:
+    if not BUNDLE.exists():
+        if os.environ.get("KIOSK_BUNDLE_REQUIRED"):
+            pytest.fail(f"no bundle at {BUNDLE}: make package builds it")
+        pytest.skip("no bundle: make package builds it")
+    return BUNDLE
+
+
+def test_the_bundle_passes_its_self_test_showing_home_in_chinese(bundle, tmp_path):
+    screenshot = tmp_path / "home.png"
+    env = {
+        **os.environ,  # the tests' empty fontconfig: only the bundle's own font can draw
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [str(bundle), "--self-test", "--demo", "--data-dir", str(tmp_path / "data")]
+        + ["--screenshot", str(screenshot)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    report = result.stdout
+    assert result.returncode == 0, report + result.stderr
+    assert "All 8 checks passed." in report
+    assert re.search(r"\[ok  \] home: first frame \d+ ms", report)
+
+    image = QImage(str(screenshot))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert image.pixelColor(5, 5) == QColor("#A31F1F")  # home's red header
+    found = re.search(r"station name '(.+?)' at (\d+),(\d+) (\d+)x(\d+)", report)
+    assert found, report
+    name = found.group(1)
+    assert name == "青禾街道人大代表联络站"
+    rect = tuple(int(found.group(i)) for i in range(2, 6))
+    assert glyph_cells_differ(image, rect, len(name))

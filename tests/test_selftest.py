@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`kiosk --self-test` from source: a healthy demo kiosk passes; a damaged database or a
+missing translation fails with a report that says what is wrong and what to do."""
+
+import io
+import re
+
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from kiosk.config import Config
+from kiosk.selftest import glyph_cells_differ, run_self_test
+
+
+def self_test(tmp_path, **settings) -> tuple[int, str]:
+    config = Config(data_dir=tmp_path / "data", demo=True, fullscreen=False, **settings)
+    out = io.StringIO()
+    code = run_self_test(config, "test", tmp_path / "home.png", out=out)
+    return code, out.getvalue()
+
+
+def test_a_healthy_kiosk_passes_every_check(qapp, tmp_path):
+    code, report = self_test(tmp_path)
+    assert code == 0, report
+    for name in ("database", "fonts", "translation", "interface", "home", "keyboard"):
+        assert re.search(rf"\[ok  \] {name}:", report), report
+    assert report.strip().endswith("All 8 checks passed.")
+    image = QImage(str(tmp_path / "home.png"))
+    assert image.width() == 1920 and image.height() == 1080
+
+
+def test_a_damaged_database_fails_and_is_left_as_it_is(qapp, tmp_path):
+    database = tmp_path / "data" / "kiosk.sqlite3"
+    database.parent.mkdir()
+    garbage = b"SQLite format 3\x00" + bytes(range(256)) * 64
+    database.write_bytes(garbage)
+    code, report = self_test(tmp_path)
+    assert code == 1
+    assert re.search(r"\[FAIL\] database: .*kiosk\.sqlite3 is damaged", report), report
+    assert "moves it aside (kept) and starts clean at its next start" in report
+    assert "FAILED: 1 of 8 checks (database)" in report
+    assert database.read_bytes() == garbage  # the self-test only looks
+    assert "[ok  ] home:" in report  # the screens still come up, from nothing
+
+
+def test_a_language_without_a_translation_fails(qapp, tmp_path):
+    code, report = self_test(tmp_path, language="zh_TW")
+    assert code == 1
+    assert re.search(r"\[FAIL\] translation: .*kiosk_zh_TW\.qm is missing", report), report
+
+
+def test_the_glyph_check_tells_boxes_from_glyphs():
+    # The same hollow box eleven times: what a missing font draws.
+    image = QImage(11 * 60, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("#A31F1F"))
+    painter = QPainter(image)
+    painter.setPen(QColor("white"))
+    for i in range(11):
+        painter.drawRect(i * 60 + 8, 12, 44, 56)
+    painter.end()
+    assert not glyph_cells_differ(image, (0, 0, 11 * 60, 80), 11)
