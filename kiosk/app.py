@@ -126,16 +126,23 @@ def connect_sync(worker: QObject, sync: Sync) -> None:
     sync.syncNowRequested.connect(worker.sync_now)
 
 
-def open_station(config: Config, shown: StationSnapshot | None) -> StationSnapshot | None:
+def open_station(
+    config: Config,
+    shown: StationSnapshot | None,
+    on_open: Callable[[object], None] | None = None,
+) -> StationSnapshot | None:
     """Open the database (migrating it, seeding the demo station) and read the station.
 
     Refreshes the quick-start copy when it differs from `shown`. The first call in a process
     imports SQLAlchemy (over half a second), which is why start-up shows the copy first.
+    `on_open` receives the session factory (the forms save through it).
     """
     from kiosk.store.database import open_database
     from kiosk.store.station import load_station
 
     sessions = open_database(config.database_path)
+    if on_open is not None:
+        on_open(sessions)
     if config.demo:
         from kiosk.demo import seed_demo_station
 
@@ -182,9 +189,14 @@ def build_kiosk(
     install_translation(app, config.language)
     cached = read_station_cache(config.station_cache_path)
     backends = Backends(
-        config.photo_dir, now, (config.idle_timeout_seconds, config.idle_prompt_seconds)
+        config.photo_dir,
+        now,
+        (config.idle_timeout_seconds, config.idle_prompt_seconds),
+        demo=config.demo,
     )
-    backends.show(cached if cached is not None else open_station(config, None))
+    backends.show(
+        cached if cached is not None else open_station(config, None, backends.use_database)
+    )
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImportPath(str(QML_DIR))
@@ -200,7 +212,7 @@ def build_kiosk(
     def after_first_frame() -> None:
         try:
             if cached is not None:
-                backends.show(open_station(config, cached))
+                backends.show(open_station(config, cached, backends.use_database))
             if sync:
                 kiosk.start_sync(config)
             # Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration. Start-up compares it with the database and only imports Alembic when
 # they differ (Alembic's import and script scan cost ~100 ms). A test keeps it equal to head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003_appeal_flow"
 
 
 def _on_connect(connection: sqlite3.Connection, _record: object) -> None:

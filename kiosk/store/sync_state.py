@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What a pull brings besides the station itself: appeal progress, deputies' PIN hashes,
-appeal categories and the holiday table; and the sync's own small facts."""
+"""What a pull brings besides the station itself: appeal progress, appointments, deputies'
+PIN hashes, appeal categories, the holiday table and the phone-page links; and the sync's own
+small facts."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def apply_extras(session: Session, document: dict[str, Any]) -> None:
     for entry in document.get("appeals") or []:
         try:
             due = entry.get("due_on")
+            check = entry.get("contact_check")
             steps = [
                 {"state": str(s["state"]), "at": str(s["at"]), "note": str(s.get("note", ""))}
                 for s in entry.get("steps") or []
@@ -43,6 +45,7 @@ def apply_extras(session: Session, document: dict[str, Any]) -> None:
                     state=str(entry["state"])[:32],
                     due_on=date.fromisoformat(due) if due else None,
                     steps=steps,
+                    contact_check=check[:64] if isinstance(check, str) else None,
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -61,3 +64,9 @@ def apply_extras(session: Session, document: dict[str, Any]) -> None:
     for key in ("categories", "holidays"):
         if isinstance(document.get(key), list):
             set_state(session, key, json.dumps(document[key], ensure_ascii=False))
+    if isinstance(document.get("links"), dict):
+        set_state(session, "links", json.dumps(document["links"], ensure_ascii=False))
+    if isinstance(document.get("appointments"), list):
+        from kiosk.store.appointments import apply_pulled
+
+        apply_pulled(session, document["appointments"])

@@ -41,19 +41,33 @@ class Backends:
         photo_dir: Path,
         now: Callable[[], datetime],
         idle_seconds: tuple[int, int] = (90, 15),
+        demo: bool = False,
     ) -> None:
         from kiosk.ui.idle import Idle
+        from kiosk.ui.intake import IntakeForm
+        from kiosk.ui.progress import ProgressLookup
 
         self.clock = Clock(now)
         self.idle = Idle(*idle_seconds)
         self.station = Station()
         self.roster = Roster(photo_dir)
         self.sync = Sync(self.show)
+        self.intake = IntakeForm(now, demo)
+        self.progress = ProgressLookup(now)
+        # A visitor who walked away leaves nothing behind, on screen or in memory.
+        self.idle.walkedAway.connect(self.intake.clear)
+        self.idle.walkedAway.connect(self.progress.clear)
         self.clock.dayChanged.connect(lambda: self.roster.show_day(self.clock.today()))
 
     def show(self, snapshot: StationSnapshot | None) -> None:
         self.station.show(snapshot)
         self.roster.show(snapshot, self.clock.today())
+        self.intake.show(snapshot)
+
+    def use_database(self, sessions) -> None:
+        """The local database is open: the forms can save and look up."""
+        self.intake.use_database(sessions)
+        self.progress.use_database(sessions)
 
 
 def handed_over(backend: QObject) -> QObject:

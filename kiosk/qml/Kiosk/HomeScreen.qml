@@ -255,7 +255,7 @@ Item {
     GridLayout {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
-        columns: 2
+        columns: home.portrait ? 2 : 3
         columnSpacing: Theme.spacing
         BigButton {
             objectName: "findDeputyButton"
@@ -266,6 +266,34 @@ Item {
             text: qsTr("Find a deputy")
             subtitle: qsTr("By name, level, constituency or community")
             onClicked: ApplicationWindow.window.showDirectory()
+        }
+        BigButton {
+            objectName: "appealButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 150
+            primary: true
+            titleSize: Theme.titleSize
+            text: qsTr("Report a problem")
+            subtitle: qsTr("Or leave a number and we call back")
+            onClicked: ApplicationWindow.window.startForm("appeal")
+        }
+        BigButton {
+            objectName: "appointmentButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 150
+            titleSize: Theme.titleSize
+            text: qsTr("Meet a deputy")
+            subtitle: qsTr("Ask for an appointment on a reception day")
+            onClicked: ApplicationWindow.window.startForm("appointment")
+        }
+        BigButton {
+            objectName: "progressButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 150
+            titleSize: Theme.titleSize
+            text: qsTr("Track progress")
+            subtitle: qsTr("With the code on your receipt")
+            onClicked: ApplicationWindow.window.showProgress()
         }
         BigButton {
             objectName: "stationInfoButton"
