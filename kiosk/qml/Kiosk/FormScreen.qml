@@ -370,7 +370,7 @@ ScreenFrame {
             readonly property bool callback: IntakeForm.kind === "callback"
             readonly property bool typing: Qt.inputMethod.visible
             GridLayout {
-                anchors.fill: parent
+                anchors { left: parent.left; right: parent.right; top: parent.top }
                 columns: screen.portrait || contactRoot.typing ? 1 : 2
                 columnSpacing: Theme.margin
                 rowSpacing: Theme.spacing
@@ -475,10 +475,13 @@ ScreenFrame {
                 }
                 ColumnLayout {
                     visible: !contactRoot.typing
-                    Layout.alignment: Qt.AlignTop | Qt.AlignHCenter
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
                     spacing: Theme.spacing
                     KeyPad {
                         objectName: "phonePad"
+                        Layout.alignment: Qt.AlignHCenter
+                        keySize: screen.portrait ? 140 : 110
                         columns: 3
                         keys: "1234567890"
                         onTyped: character => {
