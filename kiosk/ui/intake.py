@@ -81,6 +81,7 @@ class IntakeForm(QObject):
     problemsChanged = Signal()
     receiptChanged = Signal()
     choicesChanged = Signal()
+    saved = Signal()  # something new waits in the outbox: the sync sends it at once
 
     def __init__(self, now: Callable[[], datetime], demo: bool, parent=None) -> None:
         super().__init__(parent)
@@ -244,6 +245,7 @@ class IntakeForm(QObject):
             return False
         self._receipt = receipt
         self.receiptChanged.emit()
+        self.saved.emit()
         return True
 
     def _fail(self, reason: str) -> None:

@@ -57,6 +57,7 @@ class Backends:
         # A visitor who walked away leaves nothing behind, on screen or in memory.
         self.idle.walkedAway.connect(self.intake.clear)
         self.idle.walkedAway.connect(self.progress.clear)
+        self.intake.saved.connect(self.sync.syncNow)
         self.clock.dayChanged.connect(lambda: self.roster.show_day(self.clock.today()))
 
     def show(self, snapshot: StationSnapshot | None) -> None:
