@@ -199,6 +199,7 @@ def build_kiosk(
     )
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
+    engine.addImageProvider("qrquick", QrImageProvider(mask_pattern=0))
     engine.addImportPath(str(QML_DIR))
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()

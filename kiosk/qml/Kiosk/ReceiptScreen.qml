@@ -88,7 +88,7 @@ ScreenFrame {
                     sourceSize: Qt.size(side, side)
                     fillMode: Image.PreserveAspectFit
                     smooth: false
-                    source: IntakeForm.progressUrl ? "image://qr/" + encodeURIComponent(IntakeForm.progressUrl) : ""
+                    source: IntakeForm.progressUrl ? "image://qrquick/" + encodeURIComponent(IntakeForm.progressUrl) : ""
                 }
                 Text {
                     width: 420
