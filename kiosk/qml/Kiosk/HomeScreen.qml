@@ -256,6 +256,7 @@ Item {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
         columns: home.portrait ? 2 : 3
+        uniformCellWidths: true
         columnSpacing: Theme.spacing
         BigButton {
             objectName: "findDeputyButton"
