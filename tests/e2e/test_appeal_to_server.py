@@ -6,6 +6,7 @@ from kiosk.config import Config
 from kiosk.sync.enrolment import enrol
 from tests.conftest import LANDSCAPE
 from tests.helpers.qt import Visitor
+from tests.ui.test_appeal import wait_for_keyboard
 
 
 def test_an_appeal_left_at_the_kiosk_arrives_at_the_server(qapp, qtbot, tmp_path, station):
@@ -26,7 +27,7 @@ def test_an_appeal_left_at_the_kiosk_arrives_at_the_server(qapp, qtbot, tmp_path
         category = visitor.text("category_2")  # the server's list of categories, pulled
         visitor.tap("category_2")
         visitor.tap("appealText")
-        qtbot.waitUntil(visitor.keyboard_is_open)
+        wait_for_keyboard(visitor, qtbot)
         visitor.type_pinyin("la", "垃")
         visitor.type_pinyin("ji", "圾")
         visitor.tap("nextButton")

@@ -16,6 +16,11 @@ def _tap_digits(visitor, digits):
         visitor.tap(f"key_{digit}")
 
 
+def wait_for_keyboard(visitor, qtbot):
+    """The Pinyin keyboard is up and its letter keys laid out (it slides in)."""
+    qtbot.waitUntil(lambda: visitor.keyboard_is_open() and "a" in visitor.keyboard_keys())
+
+
 def fill_appeal(kiosk, qtbot, shots=None):
     """Home → category → text (Pinyin) → place → deputy → contact → consent → review."""
     visitor = kiosk.visitor
@@ -28,7 +33,7 @@ def fill_appeal(kiosk, qtbot, shots=None):
     shot("1-category")
     visitor.tap("category_0")  # 交通出行
     visitor.tap("appealText")
-    qtbot.waitUntil(visitor.keyboard_is_open)
+    wait_for_keyboard(visitor, qtbot)
     visitor.type_pinyin("lu", "路")
     visitor.type_pinyin("deng", "灯")
     visitor.type_pinyin("huai", "坏")
@@ -41,7 +46,7 @@ def fill_appeal(kiosk, qtbot, shots=None):
     shot("4-deputy")
     visitor.tap("chooseDeputy_demo-02")
     visitor.tap("nameField")
-    qtbot.waitUntil(visitor.keyboard_is_open)
+    wait_for_keyboard(visitor, qtbot)
     visitor.type_pinyin("zhang", "张")
     visitor.tap("doneTyping")
     qtbot.waitUntil(lambda: not visitor.keyboard_is_open())

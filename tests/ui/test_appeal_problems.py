@@ -6,7 +6,7 @@ from sqlalchemy import event, func, select
 
 from kiosk.store.database import open_database
 from kiosk.store.models import AppealRow, OutboxItemRow
-from tests.ui.test_appeal import MOBILE, fill_appeal
+from tests.ui.test_appeal import MOBILE, fill_appeal, wait_for_keyboard
 
 QUICK = {"idle_timeout_seconds": 1, "idle_prompt_seconds": 1}
 
@@ -120,7 +120,7 @@ def test_a_half_filled_form_is_gone_from_screen_and_memory_when_the_visitor_walk
     visitor = kiosk.visitor
     field = _to_text_step(kiosk)
     visitor.tap(field)
-    qtbot.waitUntil(visitor.keyboard_is_open)
+    wait_for_keyboard(visitor, qtbot)
     visitor.type_pinyin("dian", "电")
     form = kiosk.backends.intake
     assert form.property("text") == "电" and form.property("category")

@@ -9,6 +9,7 @@ from kiosk.domain.tracking import contact_check, display
 from kiosk.store.database import open_database
 from kiosk.store.models import AppealRow, AppointmentRow, OutboxItemRow
 from tests.helpers.qt import decode_qr_codes
+from tests.ui.test_appeal import wait_for_keyboard
 
 
 def _shot(visitor, size, name):
@@ -51,7 +52,7 @@ def test_a_visitor_asks_to_meet_a_deputy_on_one_of_their_reception_days(
     _shot(visitor, size, "appointment-2-day")
     visitor.tap("day_0")
     visitor.tap("nameField")
-    qtbot.waitUntil(visitor.keyboard_is_open)
+    wait_for_keyboard(visitor, qtbot)
     visitor.type_pinyin("li", "李")
     visitor.tap("doneTyping")
     qtbot.waitUntil(lambda: not visitor.keyboard_is_open())

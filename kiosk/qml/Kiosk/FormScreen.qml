@@ -107,7 +107,7 @@ ScreenFrame {
         id: textStep
         Item {
             id: textRoot
-            readonly property bool typing: Qt.inputMethod.visible
+            readonly property bool typing: textField.activeFocus
             RowLayout {
                 anchors.fill: parent
                 spacing: Theme.spacing
@@ -200,7 +200,7 @@ ScreenFrame {
             }
             Flow {
                 id: blockChoices
-                visible: !Qt.inputMethod.visible
+                visible: !placeField.activeFocus
                 anchors { left: parent.left; right: parent.right; top: blockQuestion.bottom; topMargin: Theme.spacing }
                 spacing: 16
                 Repeater {
@@ -368,7 +368,8 @@ ScreenFrame {
         Item {
             id: contactRoot
             readonly property bool callback: IntakeForm.kind === "callback"
-            readonly property bool typing: Qt.inputMethod.visible
+            // While a text field has the focus the keyboard is up: the keypad makes room.
+            readonly property bool typing: nameField.activeFocus || topicField.activeFocus
             GridLayout {
                 anchors { left: parent.left; right: parent.right; top: parent.top }
                 columns: screen.portrait || contactRoot.typing ? 1 : 2
@@ -459,6 +460,7 @@ ScreenFrame {
                         color: Theme.text
                     }
                     TextField {
+                        id: topicField
                         objectName: "topicField"
                         visible: IntakeForm.kind === "appointment"
                         Layout.fillWidth: true
