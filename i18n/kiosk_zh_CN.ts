@@ -149,7 +149,9 @@
     </message>
     <message numerus="yes">
         <source>Too many wrong tries. Please wait %n minute(s) and try again, or ask the station staff.</source>
-        <translation><numerusform>错误次数太多，请%n分钟后再试，或咨询联络站工作人员。</numerusform></translation>
+        <translation>
+            <numerusform>错误次数太多，请%n分钟后再试，或咨询联络站工作人员。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The kiosk could not read its records. Please ask the station staff.</source>
@@ -333,6 +335,10 @@
     <message>
         <source>Your personal information</source>
         <translation>关于您的个人信息</translation>
+    </message>
+    <message>
+        <source>What we collect: your phone number and the kind of matter you chose.</source>
+        <translation>收集什么：您的电话号码和您选择的问题类别。</translation>
     </message>
     <message>
         <source>What we collect: your name, your phone number and what you write here.</source>

@@ -37,6 +37,8 @@ def test_bad_text_gets_a_message_next_to_the_field_and_stays(make_kiosk, qtbot):
         assert field.property("text") == text  # nothing typed is lost
     field.setProperty("text", "电梯坏了" * 2000)
     assert "8000 / 500" in visitor.text("textCounter")
+    visitor.tap("nextButton")
+    assert "最多500个字" in visitor.text("textProblem")
     visitor.screenshot("appeal-text-too-long")
 
 

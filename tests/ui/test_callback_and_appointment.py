@@ -83,3 +83,15 @@ def test_a_visitor_asks_to_meet_a_deputy_on_one_of_their_reception_days(
     }
     assert f"https://qinghe.example/p/{appointment.code}" in decode_qr_codes(image)
     assert b"13600004321" not in item.payload
+
+
+def test_back_from_the_call_back_path_returns_to_the_full_appeal(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    visitor = kiosk.visitor
+    visitor.tap("appealButton")
+    visitor.tap("category_0")
+    visitor.tap("callbackButton")
+    assert "第2步，共3步" in visitor.text("stepProgress")
+    visitor.tap("backButton")
+    assert "第2步，共7步" in visitor.text("stepProgress")
+    assert kiosk.backends.intake.property("kind") == "appeal"

@@ -21,6 +21,9 @@ ScreenFrame {
     readonly property int stepNumber: flow.indexOf(step) + 1
     title: FormLabels.kindName(IntakeForm.kind)
 
+    // Back from the call-back path to "what happened": the visitor is typing after all.
+    StackView.onActivated: if (step === "text" && IntakeForm.kind === "callback") IntakeForm.setKind("appeal")
+
     function next() {
         if (!IntakeForm.check(step))
             return
@@ -525,7 +528,9 @@ ScreenFrame {
                         font.pixelSize: Theme.bodySize
                         lineHeight: 1.2
                         color: Theme.text
-                        text: qsTr("What we collect: your name, your phone number and what you write here.") + "\n"
+                        text: (IntakeForm.kind === "callback"
+                               ? qsTr("What we collect: your phone number and the kind of matter you chose.")
+                               : qsTr("What we collect: your name, your phone number and what you write here.")) + "\n"
                             + qsTr("Why: so that the deputies and the liaison office can handle your matter, reply to you and let you follow its progress.") + "\n"
                             + qsTr("Who sees it: the deputies of this station and the staff of the liaison office who handle your matter. It is locked on this kiosk so that only the liaison office can read it, and is removed from this kiosk once sent.") + "\n"
                             + qsTr("How long: kept for 3 years after your matter is closed, then deleted.") + "\n"
