@@ -20,10 +20,13 @@ def _call_me_back(visitor, mobile):
     return visitor.text("receiptCode").replace("-", "")
 
 
-def _look_up(visitor, code, last4):
+def _look_up(visitor, code, last4, shot=""):
     visitor.tap("progressButton")
-    for char in code:
+    for char in code[:8]:
         visitor.tap(f"key_{char}")
+    if shot:
+        visitor.screenshot(f"progress-code-{shot}")
+    visitor.tap(f"key_{code[8]}")
     for digit in last4:  # the keypad turned to digits after the ninth character
         visitor.tap(f"key_{digit}")
     visitor.tap("lookUpButton")
@@ -38,7 +41,7 @@ def test_a_receipt_can_be_looked_up_at_once_and_after_the_server_moved_it_on(
     code = _call_me_back(visitor, "13700005555")
     visitor.tap("homeButton")
 
-    _look_up(visitor, code, "5555")
+    _look_up(visitor, code, "5555", shot=label)
     assert "等待发送" in visitor.text("resultState")
     assert "尚未收到" in visitor.text("lastSync")  # offline: it says how old the data is
     visitor.screenshot(f"progress-unsent-{label}")
@@ -109,3 +112,18 @@ def test_wrong_codes_and_digits_get_plain_messages_and_guessing_is_slowed(make_k
     clock.now = datetime(2026, 11, 23, 9, 31, 30)  # a minute after the fifth miss
     _look_up(visitor, code, "6666")
     assert "等待发送" in visitor.text("resultState")
+
+
+def test_a_lookup_left_on_screen_is_wiped_when_the_visitor_walks_away(make_kiosk, qtbot):
+    kiosk = make_kiosk(idle_timeout_seconds=2, idle_prompt_seconds=1)
+    visitor = kiosk.visitor
+    code = _call_me_back(visitor, "13700007777")
+    visitor.tap("homeButton")
+    _look_up(visitor, code, "7777")
+    assert kiosk.backends.progress.property("result")
+    with qtbot.waitSignal(kiosk.backends.idle.walkedAway, timeout=8000):
+        pass
+    qtbot.waitUntil(lambda: visitor.find("stack").property("depth") == 1)
+    assert kiosk.backends.progress.property("result") == {}
+    visitor.tap("progressButton")
+    assert visitor.text("codeText") == ""

@@ -37,7 +37,7 @@ ScreenFrame {
 
     GridLayout {
         visible: !screen.showing
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top }
         columns: screen.portrait ? 1 : 2
         columnSpacing: Theme.margin
         rowSpacing: Theme.spacing
@@ -114,6 +114,7 @@ ScreenFrame {
         }
         KeyPad {
             objectName: "codePad"
+            Layout.topMargin: screen.portrait ? Theme.spacing : 0
             Layout.alignment: Qt.AlignTop | Qt.AlignHCenter
             columns: screen.editing === "code" ? 8 : 5
             keySize: screen.editing === "code" ? 100 : 120
