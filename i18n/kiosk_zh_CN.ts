@@ -21,17 +21,20 @@
     <message numerus="yes">
         <source>Wrong PIN. %n more try(s) before a wait.</source>
         <translation>
-            <numerusform>密码错误。还可再试 %n 次，之后需要等待。</numerusform></translation>
+            <numerusform>密码错误。还可再试 %n 次，之后需要等待。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n second(s).</source>
         <translation>
-            <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform></translation>
+            <numerusform>密码错误次数过多，请 %n 秒后再试。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n minute(s).</source>
         <translation>
-            <numerusform>密码错误次数过多，请 %n 分钟后再试。</numerusform></translation>
+            <numerusform>密码错误次数过多，请 %n 分钟后再试。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear</source>
@@ -413,6 +416,358 @@
     </message>
 </context>
 <context>
+    <name>FormLabels</name>
+    <message>
+        <source>Please fill this in; it cannot be left empty or only spaces.</source>
+        <translation>请填写此项，不能为空，也不能只有空格。</translation>
+    </message>
+    <message>
+        <source>Too long: please shorten it to at most %1 characters. What you typed is kept.</source>
+        <translation>内容太长：请删减到最多%1个字。您输入的内容都还在。</translation>
+    </message>
+    <message>
+        <source>Please leave out emoji and pictures; use words only.</source>
+        <translation>请不要使用表情符号或图案，只用文字。</translation>
+    </message>
+    <message>
+        <source>The text contains invisible control characters; please type it again.</source>
+        <translation>内容里有看不见的控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The text contains invisible direction marks; please type it again.</source>
+        <translation>内容里有看不见的文字方向标记，请重新输入。</translation>
+    </message>
+    <message>
+        <source>A phone number has digits only.</source>
+        <translation>电话号码只能是数字。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits and starts with 13 to 19.</source>
+        <translation>手机号码是11位数字，以13至19开头。</translation>
+    </message>
+    <message>
+        <source>Please give an 11-digit mobile number, or a landline with its area code (e.g. 0571 8888 1234).</source>
+        <translation>请填写11位手机号码，或带区号的固定电话（例如 0571 8888 1234）。</translation>
+    </message>
+    <message>
+        <source>Please check this field.</source>
+        <translation>请检查此项。</translation>
+    </message>
+    <message>
+        <source>Could not save: this kiosk's storage is full. Nothing was saved and your form is kept. Please tell the station staff.</source>
+        <translation>无法保存：本机存储空间已满。没有保存任何内容，您填写的内容都还在。请告诉联络站工作人员。</translation>
+    </message>
+    <message>
+        <source>Could not save because of a fault in this kiosk. Nothing was saved and your form is kept. Please try again or tell the station staff.</source>
+        <translation>本机出现故障，无法保存。没有保存任何内容，您填写的内容都还在。请再试一次或告诉联络站工作人员。</translation>
+    </message>
+    <message>
+        <source>The kiosk is still starting. Please try again in a moment.</source>
+        <translation>设备正在启动，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>This kiosk is not connected to the liaison office yet, so it cannot take submissions. Please tell the station staff.</source>
+        <translation>本机尚未接入人大联络机构，暂时不能提交。请告诉联络站工作人员。</translation>
+    </message>
+    <message>
+        <source>Something is missing. Please go back and check the steps.</source>
+        <translation>还有内容没有填写，请返回检查各步骤。</translation>
+    </message>
+    <message>
+        <source>Could not save. Your form is kept.</source>
+        <translation>无法保存。您填写的内容都还在。</translation>
+    </message>
+    <message>
+        <source>Please type the tracking code from your receipt.</source>
+        <translation>请输入回执上的查询码。</translation>
+    </message>
+    <message>
+        <source>This is not a valid tracking code. Please check each character on your receipt.</source>
+        <translation>这不是有效的查询码，请逐个核对回执上的字符。</translation>
+    </message>
+    <message>
+        <source>Please type the last 4 digits of the phone number you left.</source>
+        <translation>请输入您留下的电话号码的后4位。</translation>
+    </message>
+    <message>
+        <source>No submission with this code is known here yet. If you submitted it elsewhere, please try again after the next update.</source>
+        <translation>本机还没有这个查询码的记录。如果您是在别处提交的，请在下次更新后再查。</translation>
+    </message>
+    <message>
+        <source>The code and the last 4 digits do not match. Please check both.</source>
+        <translation>查询码与电话后4位不符，请核对后再试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong tries. Please wait %n minute(s) and try again, or ask the station staff.</source>
+        <translation>
+            <numerusform>错误次数太多，请%n分钟后再试，或咨询联络站工作人员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The kiosk could not read its records. Please ask the station staff.</source>
+        <translation>本机无法读取记录，请咨询联络站工作人员。</translation>
+    </message>
+    <message>
+        <source>Submitted here, waiting to be sent</source>
+        <translation>已在本机提交，等待发送</translation>
+    </message>
+    <message>
+        <source>Sent to the liaison office</source>
+        <translation>已发送至人大联络机构</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Assigned to a deputy</source>
+        <translation>已交代表办理</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>代表已答复</translation>
+    </message>
+    <message>
+        <source>Referred to a department</source>
+        <translation>已转有关部门</translation>
+    </message>
+    <message>
+        <source>Department's answer passed on</source>
+        <translation>已反馈部门办理结果</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>未能安排</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已约见</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>反映问题</translation>
+    </message>
+    <message>
+        <source>Call me back</source>
+        <translation>请回电</translation>
+    </message>
+    <message>
+        <source>Meet a deputy</source>
+        <translation>约见代表</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第%1步，共%2步</translation>
+    </message>
+    <message>
+        <source>What is your matter about?</source>
+        <translation>您要反映哪方面的问题？</translation>
+    </message>
+    <message>
+        <source>What happened? Where and since when?</source>
+        <translation>发生了什么？在哪里？从什么时候开始？</translation>
+    </message>
+    <message>
+        <source>Tap here and type with the keyboard below (Pinyin).</source>
+        <translation>点这里，用下方键盘（拼音）输入。</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 字</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Cannot type?</source>
+        <translation>不方便打字？</translation>
+    </message>
+    <message>
+        <source>Leave a number, we call back</source>
+        <translation>留下电话，我们回电</translation>
+    </message>
+    <message>
+        <source>Where is it? Choose the community, or type the place.</source>
+        <translation>在哪里？请选择社区，或输入地点。</translation>
+    </message>
+    <message>
+        <source>Or type a community, street or building</source>
+        <translation>或输入社区、街道、楼宇名称</translation>
+    </message>
+    <message>
+        <source>Which deputy would you like to meet?</source>
+        <translation>您想约见哪位代表？</translation>
+    </message>
+    <message>
+        <source>Is it for a particular deputy? (optional)</source>
+        <translation>想请哪位代表办理？（可不选）</translation>
+    </message>
+    <message>
+        <source>Any deputy</source>
+        <translation>不指定代表</translation>
+    </message>
+    <message>
+        <source>The station passes it on</source>
+        <translation>由联络站转交</translation>
+    </message>
+    <message>
+        <source>On which reception day would you like to meet %1?</source>
+        <translation>您想在哪个接待日约见%1？</translation>
+    </message>
+    <message>
+        <source>This deputy has no reception day scheduled. Please choose another deputy.</source>
+        <translation>这位代表暂无接待日安排，请选择其他代表。</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Your phone number: we will call you back.</source>
+        <translation>请留下电话号码，我们会给您回电。</translation>
+    </message>
+    <message>
+        <source>How can we reach you?</source>
+        <translation>我们怎样联系您？</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的称呼</translation>
+    </message>
+    <message>
+        <source>e.g. 王阿姨, 李先生</source>
+        <translation>例如：王阿姨、李先生</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Mobile (or landline with area code)</source>
+        <translation>手机号码（或带区号的固定电话）</translation>
+    </message>
+    <message>
+        <source>What would you like to talk about? (optional)</source>
+        <translation>想谈什么事？（可不填）</translation>
+    </message>
+    <message>
+        <source>Your personal information</source>
+        <translation>关于您的个人信息</translation>
+    </message>
+    <message>
+        <source>What we collect: your phone number and the kind of matter you chose.</source>
+        <translation>收集什么：您的电话号码和您选择的问题类别。</translation>
+    </message>
+    <message>
+        <source>What we collect: your name, your phone number and what you write here.</source>
+        <translation>收集什么：您的称呼、电话号码和您在这里填写的内容。</translation>
+    </message>
+    <message>
+        <source>Why: so that the deputies and the liaison office can handle your matter, reply to you and let you follow its progress.</source>
+        <translation>用途：供代表和人大联络机构办理您反映的事项、答复您，并让您查询办理进度。</translation>
+    </message>
+    <message>
+        <source>Who sees it: the deputies of this station and the staff of the liaison office who handle your matter. It is locked on this kiosk so that only the liaison office can read it, and is removed from this kiosk once sent.</source>
+        <translation>谁能看到：本站代表和办理此事的人大联络机构工作人员。信息在本机加密保存，只有人大联络机构能够解开，发送后即从本机删除。</translation>
+    </message>
+    <message>
+        <source>How long: kept for 3 years after your matter is closed, then deleted.</source>
+        <translation>保存多久：事项办结后保存3年，然后删除。</translation>
+    </message>
+    <message>
+        <source>You may ask the station staff to see, correct or delete it.</source>
+        <translation>您可以请联络站工作人员查阅、更正或删除您的信息。</translation>
+    </message>
+    <message>
+        <source>I do not agree</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Nothing is saved</source>
+        <translation>不保存任何内容</translation>
+    </message>
+    <message>
+        <source>I agree, submit</source>
+        <translation>同意并提交</translation>
+    </message>
+    <message>
+        <source>I agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Please check before submitting</source>
+        <translation>提交前请核对</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Reception day</source>
+        <translation>接待日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>接待主题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>具体情况</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>This kiosk is not set up yet</source>
@@ -429,8 +784,7 @@
     <message numerus="yes">
         <source>Offline · %n waiting to send</source>
         <translation>
-            <numerusform>未联网 · %n 条待发送</numerusform>
-        </translation>
+            <numerusform>未联网 · %n 条待发送</numerusform></translation>
     </message>
     <message>
         <source>Offline</source>
@@ -485,12 +839,28 @@
         <translation>按姓名、级别、选区或社区查找</translation>
     </message>
     <message>
-        <source>About this station</source>
-        <translation>站点介绍</translation>
+        <source>Report a problem</source>
+        <translation>反映问题</translation>
     </message>
     <message>
-        <source>Address, opening hours, rules, notices</source>
-        <translation>地址、开放时间、制度、公告</translation>
+        <source>Or leave a number and we call back</source>
+        <translation>也可留下电话等回电</translation>
+    </message>
+    <message>
+        <source>Meet a deputy</source>
+        <translation>约见代表</translation>
+    </message>
+    <message>
+        <source>Ask for an appointment on a reception day</source>
+        <translation>预约接待日见面</translation>
+    </message>
+    <message>
+        <source>Track progress</source>
+        <translation>查询进度</translation>
+    </message>
+    <message>
+        <source>With the code on your receipt</source>
+        <translation>凭回执上的查询码</translation>
     </message>
     <message>
         <source>Reception days</source>
@@ -501,12 +871,27 @@
         <translation>日历、接待主题、值班代表</translation>
     </message>
     <message>
+        <source>About this station</source>
+        <translation>站点介绍</translation>
+    </message>
+    <message>
+        <source>Address, opening hours, rules, notices</source>
+        <translation>地址、开放时间、制度、公告</translation>
+    </message>
+    <message>
         <source>Deputy sign-in</source>
         <translation>代表签到</translation>
     </message>
     <message>
         <source>For duty deputies, with a PIN</source>
         <translation>值班代表凭密码签到</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPad</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -620,6 +1005,96 @@
     <message>
         <source>Next</source>
         <translation>下一页</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressScreen</name>
+    <message>
+        <source>Track progress</source>
+        <translation>查询进度</translation>
+    </message>
+    <message>
+        <source>Tracking code (on your receipt)</source>
+        <translation>查询码（见回执）</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of your phone number</source>
+        <translation>电话号码后4位</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Appointment request</source>
+        <translation>约见申请</translation>
+    </message>
+    <message>
+        <source>Your matter</source>
+        <translation>您反映的事项</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Next step due by %1</source>
+        <translation>下一步办理期限：%1</translation>
+    </message>
+    <message>
+        <source>As of the last update from the liaison office: %1.</source>
+        <translation>以上为人大联络机构最近一次更新的情况：%1。</translation>
+    </message>
+    <message>
+        <source>This kiosk has not received any update from the liaison office yet; newer progress may exist.</source>
+        <translation>本机尚未收到人大联络机构的更新，实际进度可能更新。</translation>
+    </message>
+    <message>
+        <source>Look up another</source>
+        <translation>查询其他</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Submitted</source>
+        <translation>提交成功</translation>
+    </message>
+    <message>
+        <source>Your appointment request is saved. The station will confirm it by phone.</source>
+        <translation>您的约见申请已保存，联络站将电话与您确认。</translation>
+    </message>
+    <message>
+        <source>Your request is saved. We will call you back.</source>
+        <translation>您的回电请求已保存，我们会给您回电。</translation>
+    </message>
+    <message>
+        <source>Your matter is saved and will be passed on.</source>
+        <translation>您反映的问题已保存，将转交办理。</translation>
+    </message>
+    <message>
+        <source>Your tracking code (please note it down):</source>
+        <translation>您的查询码（请记下）：</translation>
+    </message>
+    <message>
+        <source>You will get a reply within 3 working days, by %1.</source>
+        <translation>3个工作日内答复您，最迟%1。</translation>
+    </message>
+    <message>
+        <source>To see how it goes: tap "Track progress" on the home screen and type this code and the last 4 digits of your phone number.</source>
+        <translation>查询办理进度：在首页点“查询进度”，输入此查询码和您电话号码的后4位。</translation>
+    </message>
+    <message>
+        <source>Scan with WeChat to follow it on your phone</source>
+        <translation>用微信扫码，在手机上查看进度</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>

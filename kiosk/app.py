@@ -260,7 +260,7 @@ def make_setup(config: Config, backends: Backends, no_station: bool) -> Setup:
         # For this run: the demo station in its own folder, never in the real database.
         demo = replace(config, demo=True, data_dir=config.data_dir / "demo")
         snapshot, sessions = open_station(demo, None)
-        backends.desk.attach(sessions, demo=True)
+        backends.use_demo_database(sessions)
         backends.show(snapshot)
 
     return Setup(needed, enrol_here, use_demo, backends.sync.syncNow, config.server_url)
@@ -284,7 +284,10 @@ def build_kiosk(
     install_translation(app, config.language)
     cached = read_station_cache(config.station_cache_path)
     backends = Backends(
-        config.photo_dir, now, (config.idle_timeout_seconds, config.idle_prompt_seconds)
+        config.photo_dir,
+        now,
+        (config.idle_timeout_seconds, config.idle_prompt_seconds),
+        demo=config.demo,
     )
     backends.desk.idle_timeout = timedelta(seconds=config.console_idle_seconds)
     backends.desk.closing_time = time_of_day.fromisoformat(config.closing_time)
@@ -297,6 +300,7 @@ def build_kiosk(
     backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
+    engine.addImageProvider("qrquick", QrImageProvider(mask_pattern=0))
     engine.addImportPath(str(QML_DIR))
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
@@ -320,7 +324,7 @@ def build_kiosk(
                 if fresh is not None:
                     backends.show(fresh)
             if opened is not None:
-                backends.desk.attach(opened, config.demo)
+                backends.use_database(opened)
             if sync:
                 kiosk.start_sync(config)
             # Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out

@@ -240,3 +240,10 @@ def seed_demo_station(sessions: sessionmaker[Session], photo_dir: Path) -> bool:
         replace_station(session, snapshot)
         session.execute(update(DeputyRow).values(pin_hash=DEMO_PIN_HASH))
     return True
+
+
+# A kiosk in demo mode has no server to seal for: it seals to this key, whose private half is
+# sha256(b"qinghe demo station sealing key"), public on purpose. Demo data is made up; an
+# enrolled kiosk always seals to its server's key.
+DEMO_SERVER_PUBLIC_KEY = "eqAONRNhZI2Yxb7xV+HoSuVOhwAjHHgF2rRiucpGlA4="
+DEMO_PROGRESS_LINK = "https://qinghe.example/p/{code}"

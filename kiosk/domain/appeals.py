@@ -15,6 +15,23 @@ from typing import Any
 
 from kiosk.domain.tracking import new_tracking_code
 
+# The promise on the receipt (DESIGN.md §1): a reply within 3 working days.
+REPLY_WORKING_DAYS = 3
+DEFAULT_CATEGORIES = (
+    "交通出行",
+    "物业管理",
+    "环境卫生",
+    "市容秩序",
+    "教育",
+    "医疗卫生",
+    "社会保障",
+    "就业创业",
+    "住房",
+    "养老助残",
+    "安全隐患",
+    "其他",
+)
+
 
 @dataclass(frozen=True)
 class Appeal:
@@ -26,6 +43,8 @@ class Appeal:
     block: str = ""
     target_deputy_id: str | None = None
     channel: str = "kiosk"
+    # "appeal", or "callback": a visitor who cannot type asks to be called back (empty text).
+    request: str = "appeal"
 
     @classmethod
     def new(cls, station_id: str, category: str, created_at: datetime, **fields: Any) -> Appeal:
@@ -46,5 +65,6 @@ class Appeal:
             "block": self.block,
             "target_deputy_id": self.target_deputy_id,
             "channel": self.channel,
+            "request": self.request,
             "sealed": base64.b64encode(sealed).decode("ascii"),
         }

@@ -10,9 +10,12 @@ from kiosk.store import outbox
 from kiosk.store.models import AppealRow
 
 
-def record_appeal(session: Session, appeal: Appeal, sealed: bytes) -> None:
+def record_appeal(
+    session: Session, appeal: Appeal, sealed: bytes, contact_check: str | None = None
+) -> None:
     """Add the appeal (personal data only as `sealed`) and its outbox event to the caller's
-    transaction: after commit, both are on disk, or neither."""
+    transaction: after commit, both are on disk, or neither. `contact_check` lets a progress
+    lookup find it before the server has it."""
     session.add(
         AppealRow(
             uuid=appeal.uuid,
@@ -24,6 +27,8 @@ def record_appeal(session: Session, appeal: Appeal, sealed: bytes) -> None:
             sealed=sealed,
             created_at=appeal.created_at,
             state="pending",
+            contact_check=contact_check,
+            request=appeal.request,
         )
     )
     outbox.add_event(session, "appeal", appeal.uuid, appeal.created_at, appeal.event_body(sealed))

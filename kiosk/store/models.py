@@ -128,6 +128,9 @@ class AppealRow(Base):
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]
     state: Mapped[str] = mapped_column(String(32), default="pending")
+    # tracking.contact_check(code, last 4 digits): a lookup before the server has it.
+    contact_check: Mapped[str | None] = mapped_column(String(64))
+    request: Mapped[str] = mapped_column(String(16), default="appeal")
 
 
 class OutboxItemRow(Base):
@@ -180,6 +183,25 @@ class AppealProgressRow(Base):
     tracking_code: Mapped[str] = mapped_column(String(9), primary_key=True)
     state: Mapped[str] = mapped_column(String(32))
     due_on: Mapped[date | None]
+    steps: Mapped[list[dict]] = mapped_column(JSON, default=list)  # state, at, note
+    contact_check: Mapped[str | None] = mapped_column(String(64))
+
+
+class AppointmentRow(Base):
+    """An appointment request (约见代表): made here (sealed contact) or pulled from the server."""
+
+    __tablename__ = "appointment"
+    __table_args__ = (Index("ix_appointment_deputy_date", "deputy_id", "date"),)
+
+    code: Mapped[str] = mapped_column(String(9), primary_key=True)
+    uuid: Mapped[str | None] = mapped_column(String(36))  # ours; None when only pulled
+    deputy_id: Mapped[str] = mapped_column(String(64))
+    date: Mapped[date]
+    schedule_id: Mapped[str | None] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16), default="requested")
+    contact_check: Mapped[str | None] = mapped_column(String(64))
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime | None]
     steps: Mapped[list[dict]] = mapped_column(JSON, default=list)  # state, at, note
 
 

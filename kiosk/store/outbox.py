@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.store.models import AppealRow, OutboxItemRow
+from kiosk.store.models import AppealRow, AppointmentRow, OutboxItemRow
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,11 @@ def mark_sent(session: Session, items: list[OutboxItemRow], now: datetime) -> No
     appeals = [item.item_uuid for item in items if item.kind == "appeal"]
     if appeals:
         session.execute(update(AppealRow).where(AppealRow.uuid.in_(appeals)).values(sealed=None))
+    appointments = [item.item_uuid for item in items if item.kind == "appointment"]
+    if appointments:
+        session.execute(
+            update(AppointmentRow).where(AppointmentRow.uuid.in_(appointments)).values(sealed=None)
+        )
 
 
 def quarantine(session: Session, item_id: int, reason: str) -> None:

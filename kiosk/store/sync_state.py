@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What a pull brings besides the station itself: appeal progress, deputies' PIN hashes,
-and appeal categories; and the sync's own small facts. (The holiday table travels with the
-station: kiosk.store.holidays.)"""
+"""What a pull brings besides the station itself: appeal progress, appointments, deputies'
+PIN hashes, appeal categories, the station's figures and the phone-page links; and the sync's
+own small facts. (The holiday table travels with the station: kiosk.store.holidays.)"""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
     for entry in document.get("appeals") or []:
         try:
             due = entry.get("due_on")
+            check = entry.get("contact_check")
             steps = [
                 {"state": str(s["state"]), "at": str(s["at"]), "note": str(s.get("note", ""))}
                 for s in entry.get("steps") or []
@@ -44,6 +45,7 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
                     state=str(entry["state"])[:32],
                     due_on=date.fromisoformat(due) if due else None,
                     steps=steps,
+                    contact_check=check[:64] if isinstance(check, str) else None,
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -62,6 +64,12 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
     # The holiday table is part of the station snapshot now (kiosk.store.holidays).
     if isinstance(document.get("categories"), list):
         set_state(session, "categories", json.dumps(document["categories"], ensure_ascii=False))
+    if isinstance(document.get("links"), dict):
+        set_state(session, "links", json.dumps(document["links"], ensure_ascii=False))
+    if isinstance(document.get("appointments"), list):
+        from kiosk.store.appointments import apply_pulled
+
+        apply_pulled(session, document["appointments"])
     figures = _statistics(document.get("statistics"))
     if figures is not None:
         set_state(

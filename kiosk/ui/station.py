@@ -43,9 +43,13 @@ class Backends:
         photo_dir: Path,
         now: Callable[[], datetime],
         idle_seconds: tuple[int, int] = (90, 15),
+        demo: bool = False,
     ) -> None:
         from kiosk.ui.idle import Idle
+        from kiosk.ui.intake import IntakeForm
+        from kiosk.ui.progress import ProgressLookup
 
+        self.demo = demo
         self.clock = Clock(now)
         self.idle = Idle(*idle_seconds)
         self.station = Station()
@@ -53,6 +57,12 @@ class Backends:
         self.sync = Sync(self.show)
         self.schedule = ScheduleCalendar(self.roster)
         self.desk = Desk(now, self.roster.deputies.rows)
+        self.intake = IntakeForm(now, demo)
+        self.progress = ProgressLookup(now)
+        # A visitor who walked away leaves nothing behind, on screen or in memory.
+        self.idle.walkedAway.connect(self.intake.clear)
+        self.idle.walkedAway.connect(self.progress.clear)
+        self.intake.saved.connect(self.sync.syncNow)
         self.clock.dayChanged.connect(self._new_day)
 
     def show(self, snapshot: StationSnapshot | None) -> None:
@@ -60,6 +70,18 @@ class Backends:
         self.roster.show(snapshot, self.clock.today())
         self.schedule.show(snapshot, self.clock.today())
         self.desk.show(snapshot)
+        self.intake.show(snapshot)
+
+    def use_database(self, sessions) -> None:
+        """The local database is open: the forms can save and look up, deputies sign in."""
+        self.intake.use_database(sessions)
+        self.progress.use_database(sessions)
+        self.desk.attach(sessions, self.demo)
+
+    def use_demo_database(self, sessions) -> None:
+        """First run chose demo mode: the demo station's own database, sealed with the demo key."""
+        self.demo = self.intake.demo = True
+        self.use_database(sessions)
 
     def _new_day(self) -> None:
         self.roster.show_day(self.clock.today())
@@ -289,6 +311,8 @@ class Roster(QObject):
         deputies = [self._deputy(i) for i in reception.deputy_ids]
         return {
             "key": reception.key,
+            "scheduleId": reception.schedule_id,
+            "date": reception.day.isoformat(),
             "day": day_text(reception.day),
             "when": when,
             "time": time_range_text(reception.start, reception.end),

@@ -87,3 +87,58 @@ def test_contact_check_depends_on_code_and_digits():
     assert contact_check(code, "1234") == contact_check(code, "1234")
     assert contact_check(code, "1234") != contact_check(code, "1235")
     assert contact_check(code, "1234") != contact_check(new_tracking_code(), "1234")
+
+
+# Property-based (hypothesis): every code made is valid, and a single mistyped character or
+# (but for the one documented pair) a swap of neighbours is caught.
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kiosk.domain.tracking import contact_check  # noqa: E402
+
+bodies = st.text(ALPHABET, min_size=8, max_size=8)
+
+
+@given(bodies)
+def test_any_body_with_its_check_character_parses_in_any_spelling(body):
+    code = body + check_character(body)
+    assert parse_tracking_code(code) == code
+    assert parse_tracking_code(f" {display(code).lower()} ") == code
+
+
+@given(bodies, st.integers(0, 8), st.sampled_from(ALPHABET))
+def test_one_wrong_character_is_always_caught(body, position, char):
+    code = body + check_character(body)
+    typo = code[:position] + char + code[position + 1 :]
+    if typo != code:
+        with pytest.raises(InvalidTrackingCode):
+            parse_tracking_code(typo)
+
+
+@given(bodies, st.integers(0, 7))
+def test_swapped_neighbours_are_caught_but_for_2_and_z(body, position):
+    code = body + check_character(body)
+    a, b = code[position], code[position + 1]
+    swapped = code[:position] + b + a + code[position + 2 :]
+    if a != b and {a, b} != {"2", "Z"}:
+        with pytest.raises(InvalidTrackingCode):
+            parse_tracking_code(swapped)
+
+
+@given(st.text(max_size=30))
+def test_anything_typed_either_parses_to_a_valid_code_or_is_refused_plainly(text):
+    try:
+        code = parse_tracking_code(text)
+    except InvalidTrackingCode as error:
+        assert str(error)
+    else:
+        assert len(code) == LENGTH and set(code) <= set(ALPHABET)
+
+
+@given(bodies, st.text("0123456789", min_size=4, max_size=4))
+def test_the_contact_check_depends_on_both_code_and_digits(body, last4):
+    code = body + check_character(body)
+    check = contact_check(code, last4)
+    assert len(check) == 64
+    other = f"{(int(last4) + 1) % 10000:04d}"
+    assert contact_check(code, other) != check

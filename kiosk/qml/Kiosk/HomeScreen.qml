@@ -290,48 +290,87 @@ Item {
         }
     }
 
-    GridLayout {
+    // What visitors came for, large; then where to read more, and the deputies' own entry.
+    ColumnLayout {
         id: actions
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
-        columns: home.portrait ? 2 : 4
-        columnSpacing: Theme.spacing
-        rowSpacing: Theme.spacing
-        BigButton {
-            objectName: "findDeputyButton"
+        spacing: Theme.spacing
+        GridLayout {
             Layout.fillWidth: true
-            Layout.preferredHeight: 150
-            primary: true
-            titleSize: Theme.titleSize
-            text: qsTr("Find a deputy")
-            subtitle: qsTr("By name, level, constituency or community")
-            onClicked: ApplicationWindow.window.showDirectory()
+            columns: home.portrait ? 2 : 4
+            uniformCellWidths: true
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+            BigButton {
+                objectName: "findDeputyButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 150
+                primary: true
+                titleSize: Theme.titleSize
+                text: qsTr("Find a deputy")
+                subtitle: qsTr("By name, level, constituency or community")
+                onClicked: ApplicationWindow.window.showDirectory()
+            }
+            BigButton {
+                objectName: "appealButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 150
+                primary: true
+                titleSize: Theme.titleSize
+                text: qsTr("Report a problem")
+                subtitle: qsTr("Or leave a number and we call back")
+                onClicked: ApplicationWindow.window.startForm("appeal")
+            }
+            BigButton {
+                objectName: "appointmentButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 150
+                titleSize: Theme.titleSize
+                text: qsTr("Meet a deputy")
+                subtitle: qsTr("Ask for an appointment on a reception day")
+                onClicked: ApplicationWindow.window.startForm("appointment")
+            }
+            BigButton {
+                objectName: "progressButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 150
+                titleSize: Theme.titleSize
+                text: qsTr("Track progress")
+                subtitle: qsTr("With the code on your receipt")
+                onClicked: ApplicationWindow.window.showProgress()
+            }
         }
-        BigButton {
-            objectName: "stationInfoButton"
+        RowLayout {
             Layout.fillWidth: true
-            Layout.preferredHeight: 150
-            titleSize: Theme.titleSize
-            text: qsTr("About this station")
-            subtitle: qsTr("Address, opening hours, rules, notices")
-            onClicked: ApplicationWindow.window.showStationInfo()
-        }
-        BigButton {
-            objectName: "scheduleButton"
-            Layout.fillWidth: true
-            Layout.preferredHeight: 150
-            titleSize: Theme.titleSize
-            text: qsTr("Reception days")
-            subtitle: qsTr("Calendar, themes, who is on duty")
-            onClicked: ApplicationWindow.window.showSchedule()
-        }
-        BigButton {
-            objectName: "deputySignInButton"
-            Layout.fillWidth: true
-            Layout.preferredHeight: 150
-            titleSize: Theme.titleSize
-            text: qsTr("Deputy sign-in")
-            subtitle: qsTr("For duty deputies, with a PIN")
-            onClicked: ApplicationWindow.window.showDeputySignIn()
+            uniformCellSizes: true
+            spacing: Theme.spacing
+            BigButton {
+                objectName: "scheduleButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 110
+                titleSize: Theme.headingSize
+                text: qsTr("Reception days")
+                subtitle: qsTr("Calendar, themes, who is on duty")
+                onClicked: ApplicationWindow.window.showSchedule()
+            }
+            BigButton {
+                objectName: "stationInfoButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 110
+                titleSize: Theme.headingSize
+                text: qsTr("About this station")
+                subtitle: qsTr("Address, opening hours, rules, notices")
+                onClicked: ApplicationWindow.window.showStationInfo()
+            }
+            BigButton {
+                objectName: "deputySignInButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 110
+                titleSize: Theme.headingSize
+                text: qsTr("Deputy sign-in")
+                subtitle: qsTr("For duty deputies, with a PIN")
+                onClicked: ApplicationWindow.window.showDeputySignIn()
+            }
         }
     }
 }

@@ -31,6 +31,17 @@ ApplicationWindow {
     function showAdminPin() { stack.push(adminPinScreen, {}, StackView.Immediate) }
     function showAdmin() { stack.replace(adminScreen, {}, StackView.Immediate) }
     function showFirstRun() { stack.push(firstRunScreen, {}, StackView.Immediate) }
+    function startForm(kind) {
+        IntakeForm.start(kind)
+        showForm(kind === "appointment" ? "deputy" : "category")
+    }
+    function showForm(step) { stack.push(formScreen, {step: step}, StackView.Immediate) }
+    // After a submission the form's steps go: Back from the receipt leads home.
+    function showReceipt() {
+        stack.pop(null, StackView.Immediate)
+        stack.push(receiptScreen, {}, StackView.Immediate)
+    }
+    function showProgress() { stack.push(progressScreen, {}, StackView.Immediate) }
 
     Component { id: directoryScreen; DirectoryScreen {} }
     Component { id: deputyScreen; DeputyScreen {} }
@@ -106,6 +117,9 @@ ApplicationWindow {
         function onGesture() { if (stack.depth === 1) window.showAdminPin() }
         function onPinAccepted() { window.showAdmin() }
     }
+    Component { id: formScreen; FormScreen {} }
+    Component { id: receiptScreen; ReceiptScreen {} }
+    Component { id: progressScreen; ProgressScreen {} }
 
     StackView {
         id: stack
@@ -140,7 +154,8 @@ ApplicationWindow {
             }
         }
     }
-    onActiveFocusItemChanged: if (activeFocusItem instanceof TextInput) keyboard.active = true
+    onActiveFocusItemChanged: if (activeFocusItem instanceof TextInput || activeFocusItem instanceof TextEdit)
+                                  keyboard.active = true
 
     // The visitor walked away (DESIGN.md §3): whatever they left on a screen goes with it.
     // Popping destroys the screens, and with them every half-filled form.

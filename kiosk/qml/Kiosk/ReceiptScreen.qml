@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import KioskBackend
+
+// Shown only after the submission is on disk: the tracking code, a QR code to follow it on
+// a phone, and when to expect a reply.
+ScreenFrame {
+    id: screen
+    objectName: "receiptScreen"
+    readonly property bool portrait: height > width
+    title: qsTr("Submitted")
+
+    GridLayout {
+        anchors.fill: parent
+        columns: screen.portrait ? 1 : 2
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.spacing
+
+        Card {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 3
+            Column {
+                width: parent.width
+                spacing: Theme.spacing
+                Text {
+                    width: parent.width
+                    text: IntakeForm.receiptKind === "appointment"
+                          ? qsTr("Your appointment request is saved. The station will confirm it by phone.")
+                          : IntakeForm.receiptKind === "callback"
+                            ? qsTr("Your request is saved. We will call you back.")
+                            : qsTr("Your matter is saved and will be passed on.")
+                    font.pixelSize: Theme.headingSize
+                    font.bold: true
+                    color: Theme.present
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    width: parent.width
+                    text: qsTr("Your tracking code (please note it down):")
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    objectName: "receiptCode"
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: IntakeForm.codeDisplay
+                    font.pixelSize: screen.portrait ? 110 : 120
+                    font.bold: true
+                    font.letterSpacing: 6
+                    font.family: "monospace"
+                    color: Theme.redDark
+                }
+                Text {
+                    objectName: "replyBy"
+                    width: parent.width
+                    visible: IntakeForm.replyBy.length > 0
+                    text: qsTr("You will get a reply within 3 working days, by %1.").arg(IntakeForm.replyBy)
+                    font.pixelSize: Theme.headingSize
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    width: parent.width
+                    text: qsTr("To see how it goes: tap \"Track progress\" on the home screen and type this code and the last 4 digits of your phone number.")
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.muted
+                    wrapMode: Text.Wrap
+                }
+            }
+        }
+        Card {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 2
+            Column {
+                anchors.centerIn: parent
+                spacing: Theme.spacing
+                Image {
+                    objectName: "receiptQr"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    readonly property int side: screen.portrait ? 420 : 400
+                    width: side; height: side
+                    sourceSize: Qt.size(side, side)
+                    fillMode: Image.PreserveAspectFit
+                    smooth: false
+                    source: IntakeForm.progressUrl ? "image://qrquick/" + encodeURIComponent(IntakeForm.progressUrl) : ""
+                }
+                Text {
+                    width: 420
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("Scan with WeChat to follow it on your phone")
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+            }
+        }
+        BigButton {
+            objectName: "doneButton"
+            Layout.columnSpan: screen.portrait ? 1 : 2
+            Layout.fillWidth: true
+            primary: true
+            text: qsTr("Done")
+            onClicked: {
+                IntakeForm.clear()
+                ApplicationWindow.window.showHome()
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Appointment requests in the local store, the pull's appointments, holidays, lookups."""
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+from kiosk.domain.appointments import Appointment
+from kiosk.domain.tracking import contact_check, new_tracking_code
+from kiosk.store.appointments import record_appointment, requests_for_deputy
+from kiosk.store.database import open_database
+from kiosk.store.models import OutboxItemRow
+from kiosk.store.progress import Found, look_up
+from kiosk.store.sync_state import apply_extras, set_state
+
+CHINA = timezone(timedelta(hours=8))
+
+
+def test_a_deputys_requests_from_a_date_mix_local_and_pulled_ones(tmp_path):
+    sessions = open_database(tmp_path / "kiosk.sqlite3")
+    made = Appointment.new("d1", date(2026, 12, 15), "s1", datetime(2026, 11, 23, 9, tzinfo=CHINA))
+    pulled_code = new_tracking_code()
+    with sessions.begin() as session:
+        record_appointment(session, made, b"sealed", contact_check(made.code, "1234"))
+        old = Appointment.new("d1", date(2026, 11, 2), None, datetime(2026, 10, 1, tzinfo=CHINA))
+        record_appointment(session, old, b"sealed", "x")
+        apply_extras(
+            session,
+            {
+                "appointments": [
+                    {
+                        "code": pulled_code,
+                        "deputy_id": "d1",
+                        "date": "2026-11-30",
+                        "state": "confirmed",
+                        "steps": [{"state": "confirmed", "at": "2026-11-22T10:00:00+08:00"}],
+                        "contact_check": "c",
+                    },
+                    {
+                        "code": made.code,
+                        "deputy_id": "d1",
+                        "date": "2026-12-15",
+                        "state": "declined",
+                        "steps": [],
+                    },
+                    {"code": "broken"},  # skipped, not fatal
+                ]
+            },
+        )
+    with sessions() as session:
+        found = requests_for_deputy(session, "d1", date(2026, 11, 23))
+        assert [(a.code, a.state) for a in found] == [
+            (pulled_code, "confirmed"),
+            (made.code, "declined"),
+        ]
+        assert found[1].contact_check == contact_check(made.code, "1234")  # kept
+        assert requests_for_deputy(session, "d2", date(2026, 1, 1)) == []
+        event = json.loads(session.query(OutboxItemRow).first().payload)
+        assert event["kind"] == "appointment" and event["body"]["code"] == made.code
+
+
+def test_a_lookup_needs_the_right_last_four_digits(tmp_path):
+    sessions = open_database(tmp_path / "kiosk.sqlite3")
+    code = new_tracking_code()
+    with sessions.begin() as session:
+        apply_extras(
+            session,
+            {
+                "appeals": [
+                    {
+                        "tracking_code": code,
+                        "state": "replied",
+                        "due_on": None,
+                        "contact_check": contact_check(code, "0420"),
+                        "steps": [],
+                    }
+                ]
+            },
+        )
+        set_state(session, "last_pull", "2026-11-23T08:00:00")
+    with sessions() as session:
+        assert look_up(session, code, contact_check(code, "0420")).progress.state == "replied"
+        wrong = look_up(session, code, contact_check(code, "0421"))
+        assert wrong.found is Found.MISMATCH and wrong.progress is None
+        other = new_tracking_code()
+        assert look_up(session, other, contact_check(other, "0420")).found is Found.UNKNOWN
+        assert wrong.last_pull == datetime(2026, 11, 23, 8)
