@@ -340,6 +340,7 @@ Item {
                 onClicked: ApplicationWindow.window.showProgress()
             }
         }
+        // In portrait a third of the width holds the title only.
         RowLayout {
             Layout.fillWidth: true
             uniformCellSizes: true
@@ -350,7 +351,7 @@ Item {
                 Layout.preferredHeight: 110
                 titleSize: Theme.headingSize
                 text: qsTr("Reception days")
-                subtitle: qsTr("Calendar, themes, who is on duty")
+                subtitle: home.portrait ? "" : qsTr("Calendar, themes, who is on duty")
                 onClicked: ApplicationWindow.window.showSchedule()
             }
             BigButton {
@@ -359,7 +360,7 @@ Item {
                 Layout.preferredHeight: 110
                 titleSize: Theme.headingSize
                 text: qsTr("About this station")
-                subtitle: qsTr("Address, opening hours, rules, notices")
+                subtitle: home.portrait ? "" : qsTr("Address, opening hours, rules, notices")
                 onClicked: ApplicationWindow.window.showStationInfo()
             }
             BigButton {
@@ -368,7 +369,7 @@ Item {
                 Layout.preferredHeight: 110
                 titleSize: Theme.headingSize
                 text: qsTr("Deputy sign-in")
-                subtitle: qsTr("For duty deputies, with a PIN")
+                subtitle: home.portrait ? "" : qsTr("For duty deputies, with a PIN")
                 onClicked: ApplicationWindow.window.showDeputySignIn()
             }
         }
