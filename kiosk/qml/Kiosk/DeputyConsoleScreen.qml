@@ -236,38 +236,46 @@ ScreenFrame {
                     RowLayout {
                         anchors { fill: parent; leftMargin: 20; rightMargin: 12 }
                         spacing: 16
+                        // The code is what a visitor's receipt shows: never elided.
                         Column {
                             Layout.fillWidth: true
+                            spacing: 2
                             Text {
                                 width: parent.width
-                                text: request.day
+                                text: request.time.length > 0 ? request.day + "  " + request.time
+                                                              : request.day
                                 font.pixelSize: Theme.bodySize; font.bold: true; color: Theme.text
+                                // Narrow rows (portrait, with page buttons) shrink to body
+                                // size rather than cut the hours off.
+                                fontSizeMode: Text.HorizontalFit
+                                minimumPixelSize: Theme.smallSize
                                 elide: Text.ElideRight
                             }
-                            Text {
-                                width: parent.width
-                                text: request.time.length > 0 ? request.time + "  " + request.code
-                                                              : request.code
-                                font.pixelSize: Theme.smallSize; color: Theme.muted
-                                elide: Text.ElideRight
+                            Row {
+                                spacing: 16
+                                Text {
+                                    text: request.code
+                                    font.pixelSize: Theme.smallSize; font.family: "monospace"
+                                    color: Theme.red
+                                }
+                                Text {
+                                    objectName: "appointmentState"
+                                    text: request.state === "confirmed" ? qsTr("Confirmed")
+                                        : request.state === "declined" ? qsTr("Declined")
+                                        : request.state === "done" ? qsTr("Met")
+                                        : qsTr("Awaiting answer")
+                                    font.pixelSize: Theme.smallSize; font.bold: true
+                                    color: request.state === "confirmed" ? Theme.present
+                                         : request.state === "requested" ? Theme.red : Theme.muted
+                                }
                             }
-                        }
-                        Text {
-                            objectName: "appointmentState"
-                            text: request.state === "confirmed" ? qsTr("Confirmed")
-                                : request.state === "declined" ? qsTr("Declined")
-                                : request.state === "done" ? qsTr("Met")
-                                : qsTr("Awaiting answer")
-                            font.pixelSize: Theme.bodySize; font.bold: true
-                            color: request.state === "confirmed" ? Theme.present
-                                 : request.state === "requested" ? Theme.red : Theme.muted
                         }
                         BigButton {
                             objectName: "confirm_" + request.code
                             visible: request.canConfirm
                             primary: true
                             titleSize: Theme.bodySize
-                            Layout.preferredWidth: 150
+                            Layout.preferredWidth: 110
                             text: qsTr("Confirm")
                             onClicked: appointmentsCard.answer(request.key, "confirmed")
                         }
@@ -275,7 +283,7 @@ ScreenFrame {
                             objectName: "decline_" + request.code
                             visible: request.canDecline
                             titleSize: Theme.bodySize
-                            Layout.preferredWidth: 150
+                            Layout.preferredWidth: 110
                             text: qsTr("Decline")
                             onClicked: appointmentsCard.answer(request.key, "declined")
                         }
