@@ -51,3 +51,62 @@ class Appointment:
             "channel": self.channel,
             "sealed": base64.b64encode(sealed).decode("ascii"),
         }
+
+
+# What a duty deputy may answer to a request in each state: the server's rules
+# (central/appointments.py NEXT_STATES) without `done`, which only staff record. A confirmed
+# meeting may still be called off; a declined one may be offered again.
+ANSWERS: dict[str, tuple[str, ...]] = {
+    "requested": ("confirmed", "declined"),
+    "confirmed": ("declined",),
+    "declined": ("confirmed",),
+    "done": (),
+}
+NOTE_LIMIT = 200  # a short word for the visitor (the server takes up to 2000)
+
+
+class AnswerProblem(ValueError):
+    """An answer the server would refuse; `code` names why ("state", "answer", "note")."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def answers_for(state: str) -> tuple[str, ...]:
+    return ANSWERS.get(state, ())
+
+
+@dataclass(frozen=True)
+class AppointmentAnswer:
+    """A duty deputy's confirm or decline, as the `appointment_answer` event carries it."""
+
+    uuid: str
+    code: str
+    deputy_id: str
+    answer: str
+    note: str
+    at: datetime
+
+    @classmethod
+    def new(
+        cls, code: str, deputy_id: str, state: str, answer: str, note: str, at: datetime
+    ) -> AppointmentAnswer:
+        """The answer to a request now in `state`; AnswerProblem if the server would refuse."""
+        if answer not in ("confirmed", "declined"):
+            raise AnswerProblem("answer")
+        if answer not in answers_for(state):
+            raise AnswerProblem("state")
+        note = note.strip()
+        if len(note) > NOTE_LIMIT:
+            raise AnswerProblem("note")
+        return cls(str(uuid_module.uuid4()), code, deputy_id, answer, note, at)
+
+    def event_body(self) -> dict[str, Any]:
+        """The body of the `appointment_answer` outbox event (docs/sync-api.md)."""
+        return {
+            "code": self.code,
+            "deputy_id": self.deputy_id,
+            "answer": self.answer,
+            "note": self.note,
+        }

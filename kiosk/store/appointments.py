@@ -4,6 +4,7 @@ for a deputy's duty console."""
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import date
 from typing import Any
@@ -11,9 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.domain.appointments import STATES, Appointment
+from kiosk.domain.appointments import STATES, Appointment, AppointmentAnswer
 from kiosk.store import outbox
-from kiosk.store.models import AppointmentRow
+from kiosk.store.models import AppointmentRow, OutboxItemRow
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,33 @@ def requests_for_deputy(session: Session, deputy_id: str, since: date) -> list[A
     )
 
 
+def answer_appointment(session: Session, row: AppointmentRow, answer: AppointmentAnswer) -> None:
+    """The deputy's answer: the request's new state and step, and its outbox event, in the
+    caller's transaction (both or neither)."""
+    at = answer.at.astimezone()
+    row.state = answer.answer
+    # A new list: SQLAlchemy does not see changes made inside a JSON value.
+    row.steps = [*row.steps, {"state": answer.answer, "at": at.isoformat(), "note": answer.note}]
+    outbox.add_event(session, "appointment_answer", answer.uuid, at, answer.event_body())
+
+
+def _unsent_answers(session: Session) -> set[str]:
+    """Codes of requests whose answer has not reached the server yet."""
+    payloads = session.scalars(
+        select(OutboxItemRow.payload).where(
+            OutboxItemRow.kind == "appointment_answer",
+            OutboxItemRow.sent_at.is_(None),
+            OutboxItemRow.quarantined_reason.is_(None),
+        )
+    )
+    return {json.loads(payload)["body"]["code"] for payload in payloads}
+
+
 def apply_pulled(session: Session, entries: list[Any]) -> None:
-    """Upsert the snapshot's `appointments` by code; malformed entries are skipped."""
+    """Upsert the snapshot's `appointments` by code; malformed entries are skipped. A request
+    answered here whose answer is still in the outbox keeps its local state (a pull between the
+    answer and its push would otherwise show the old state again)."""
+    answered_here = _unsent_answers(session)
     for entry in entries:
         try:
             code = str(entry["code"])[:9]
@@ -72,8 +98,9 @@ def apply_pulled(session: Session, entries: list[Any]) -> None:
             row = session.get(AppointmentRow, code) or AppointmentRow(code=code)
             row.deputy_id = str(entry["deputy_id"])[:64]
             row.date = date.fromisoformat(str(entry["date"]))
-            row.state = state
-            row.steps = steps
+            if code not in answered_here:
+                row.state = state
+                row.steps = steps
             if isinstance(check, str):
                 row.contact_check = check[:64]
             session.add(row)

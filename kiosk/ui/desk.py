@@ -48,6 +48,8 @@ class _Lazy:
 store = _Lazy("kiosk.store.attendance")
 duty = _Lazy("kiosk.domain.attendance")
 tracking = _Lazy("kiosk.domain.tracking")
+requests = _Lazy("kiosk.store.appointments")
+answers = _Lazy("kiosk.domain.appointments")
 
 
 @functools.cache
@@ -124,6 +126,9 @@ class Desk(QObject):
         self._console = ""
         self._last_touch = now()
         self._walk_ins = KeyedListModel(["key", "code", "category", "block", "time"], parent=self)
+        self._appointments = KeyedListModel(
+            ["key", "code", "day", "time", "state", "canConfirm", "canDecline"], parent=self
+        )
         self._records_today = 0
         self._idle_left = -1  # seconds before an idle sign-out, while the warning shows
         # Figures
@@ -158,6 +163,8 @@ class Desk(QObject):
     def show(self, snapshot: StationSnapshot | None) -> None:
         self._snapshot = snapshot
         self._reload()
+        if self._console:  # requests made on phones arrive with the pull
+            self._refresh_console()
 
     def _today(self) -> date:
         return self._now().date()
@@ -333,6 +340,7 @@ class Desk(QObject):
             self._records_today = (
                 store.records_on(session, today, self._console) if self._console else 0
             )
+            asked = requests.requests_for_deputy(session, self._console, today)
         self._walk_ins.replace(
             {
                 "key": w.tracking_code,
@@ -343,7 +351,58 @@ class Desk(QObject):
             }
             for w in walk_ins
         )
+        self._appointments.replace(self._appointment_row(a) for a in asked)
         self.consoleChanged.emit()
+
+    def _appointment_row(self, row) -> dict:
+        """A request as the console lists it: code, day, time, state (never the sealed part)."""
+        from kiosk.ui.dates import day_text
+
+        possible = answers.answers_for(row.state)
+        return {
+            "key": row.code,
+            "code": tracking.display(row.code),
+            "day": day_text(row.date),
+            "time": self._reception_time(row.schedule_id, row.date),
+            "state": row.state,
+            "canConfirm": "confirmed" in possible,
+            "canDecline": "declined" in possible,
+        }
+
+    def _reception_time(self, schedule_id: str | None, day: date) -> str:
+        """The reception's hours that day ("09:00–11:30"), or "" when the schedule is unknown."""
+        from kiosk.domain.reception import reception_days_on
+        from kiosk.ui.dates import time_range_text
+
+        if self._snapshot is None or not schedule_id:
+            return ""
+        held = reception_days_on(self._snapshot.schedules, day, holidays=self._snapshot.holidays)
+        return next(
+            (time_range_text(r.start, r.end) for r in held if r.schedule_id == schedule_id), ""
+        )
+
+    @Slot(str, str, str, result=str)
+    def answerAppointment(self, code: str, answer: str, note: str) -> str:  # noqa: N802
+        """Confirm or decline a request to this deputy: its new state and the outbox event in
+        one transaction; "" or what is wrong ("closed", "state", "answer", "note")."""
+        if not self._console or self._sessions is None:
+            return "closed"
+        from kiosk.store.models import AppointmentRow
+
+        with self._sessions.begin() as session:
+            row = session.get(AppointmentRow, code)
+            if row is None or row.deputy_id != self._console:
+                return "state"
+            try:
+                reply = answers.AppointmentAnswer.new(
+                    code, self._console, row.state, answer, note, self._now()
+                )
+            except answers.AnswerProblem as problem:
+                return problem.code
+            requests.answer_appointment(session, row, reply)
+        log.info("deputy %s answered appointment %s: %s", self._console, code, answer)
+        self._refresh_console()
+        return ""
 
     def note_activity(self) -> None:
         self._last_touch = self._now()
@@ -401,6 +460,7 @@ class Desk(QObject):
     idleSecondsLeft = Property(int, lambda self: self._idle_left, notify=idleChanged)
     consoleDeputy = Property("QVariantMap", _console_row, notify=consoleChanged)
     walkIns = Property(QObject, lambda self: self._walk_ins, constant=True)
+    appointments = Property(QObject, lambda self: self._appointments, constant=True)
     recordsToday = Property(int, lambda self: self._records_today, notify=consoleChanged)
 
     # --- time passing: lock countdown, idle console, closing time ----------------------------

@@ -4,11 +4,14 @@
 import json
 from datetime import date, datetime, timedelta, timezone
 
-from kiosk.domain.appointments import Appointment
+import pytest
+
+from kiosk.domain.appointments import AnswerProblem, Appointment, AppointmentAnswer
 from kiosk.domain.tracking import contact_check, new_tracking_code
-from kiosk.store.appointments import record_appointment, requests_for_deputy
+from kiosk.store import outbox
+from kiosk.store.appointments import answer_appointment, record_appointment, requests_for_deputy
 from kiosk.store.database import open_database
-from kiosk.store.models import OutboxItemRow
+from kiosk.store.models import AppointmentRow, OutboxItemRow
 from kiosk.store.progress import Found, look_up
 from kiosk.store.sync_state import apply_extras, set_state
 
@@ -84,3 +87,44 @@ def test_a_lookup_needs_the_right_last_four_digits(tmp_path):
         other = new_tracking_code()
         assert look_up(session, other, contact_check(other, "0420")).found is Found.UNKNOWN
         assert wrong.last_pull == datetime(2026, 11, 23, 8)
+
+
+def test_only_answers_the_server_accepts_can_be_made():
+    at = datetime(2026, 11, 23, 10, tzinfo=CHINA)
+    assert AppointmentAnswer.new("C", "d1", "requested", "confirmed", " ok ", at).note == "ok"
+    assert AppointmentAnswer.new("C", "d1", "confirmed", "declined", "", at).answer == "declined"
+    for state, answer in [("done", "declined"), ("confirmed", "confirmed"), ("requested", "done")]:
+        with pytest.raises(AnswerProblem):
+            AppointmentAnswer.new("C", "d1", state, answer, "", at)
+    with pytest.raises(AnswerProblem) as problem:
+        AppointmentAnswer.new("C", "d1", "requested", "declined", "长" * 201, at)
+    assert problem.value.code == "note"
+
+
+def test_an_answer_not_yet_sent_survives_a_pull_of_the_old_state(tmp_path):
+    sessions = open_database(tmp_path / "kiosk.sqlite3")
+    at = datetime(2026, 11, 23, 9, tzinfo=CHINA)
+    made = Appointment.new("d1", date(2026, 11, 30), "s1", at)
+    pulled = {"code": made.code, "deputy_id": "d1", "date": "2026-11-30", "steps": []}
+    with sessions.begin() as session:
+        record_appointment(session, made, b"sealed", "x")
+    with sessions.begin() as session:
+        row = session.get(AppointmentRow, made.code)
+        answer = AppointmentAnswer.new(made.code, "d1", row.state, "confirmed", "", at)
+        answer_appointment(session, row, answer)
+    with sessions.begin() as session:
+        apply_extras(session, {"appointments": [pulled | {"state": "requested"}]})
+    with sessions.begin() as session:
+        assert session.get(AppointmentRow, made.code).state == "confirmed"
+        items = session.query(OutboxItemRow).order_by(OutboxItemRow.id).all()
+        assert json.loads(items[1].payload)["body"] == {
+            "code": made.code,
+            "deputy_id": "d1",
+            "answer": "confirmed",
+            "note": "",
+        }
+        outbox.mark_sent(session, items, at)
+    with sessions.begin() as session:  # sent: the server's word counts again
+        apply_extras(session, {"appointments": [pulled | {"state": "declined"}]})
+    with sessions() as session:
+        assert session.get(AppointmentRow, made.code).state == "declined"

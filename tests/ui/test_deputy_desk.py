@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from kiosk.demo import DEMO_PIN
 from kiosk.domain.appeals import Appeal
+from kiosk.domain.appointments import Appointment
 from kiosk.domain.tracking import display
 from kiosk.store.appeals import record_appeal
+from kiosk.store.appointments import record_appointment
 from kiosk.store.database import open_database
-from kiosk.store.models import AttendanceRow, OutboxItemRow
+from kiosk.store.models import AppointmentRow, AttendanceRow, OutboxItemRow
 from kiosk.store.sync_state import apply_extras
 from tests.conftest import MONDAY_MORNING, PORTRAIT
 from tests.helpers.desk import open_pad, shown, sign_in, type_pin
@@ -63,7 +65,7 @@ def test_a_duty_deputy_signs_in_by_taps_and_home_shows_them_present(
     visitor.tap("pinOk")
     qtbot.waitUntil(lambda: shown(visitor, "deputyConsoleScreen"), timeout=5000)
     assert visitor.text("consoleDeputyName") == "赵珺瑶"
-    assert visitor.find("appointmentsPlace").isVisible()
+    assert visitor.text("noAppointments") == "暂无约见申请"
     visitor.screenshot("deputy-console")
 
     # One sign-in, saved with its outbox event in the same transaction.
@@ -339,3 +341,70 @@ def test_the_record_form_in_portrait_keeps_the_field_above_the_keyboard(make_kio
     kiosk.visitor.tap("topicField")
     qtbot.waitUntil(kiosk.visitor.keyboard_is_open)
     kiosk.visitor.screenshot("reception-record-keyboard")
+
+
+def _ask(tmp_path, deputy_id, day, schedule_id, at):
+    """A visitor's appointment request, as the kiosk's form saves it."""
+    appointment = Appointment.new(deputy_id, date.fromisoformat(day), schedule_id, at)
+    with database(tmp_path).begin() as session:
+        record_appointment(session, appointment, b"sealed", "check")
+    return appointment
+
+
+def _texts(visitor, name):
+    texts = (item.property("text") for item in descendants(visitor.find(name)))
+    return [text for text in texts if text]
+
+
+def test_the_console_lists_appointment_requests_to_confirm_or_decline(
+    make_kiosk, qtbot, tmp_path, clock, size
+):
+    kiosk = make_kiosk(size)
+    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    asked = clock.now.astimezone() - timedelta(days=2)
+    today = _ask(tmp_path, ON_DUTY, "2026-11-23", "demo-weekly", asked)
+    later = _ask(tmp_path, ON_DUTY, "2026-12-17", "demo-contact-day", asked)
+    past = _ask(tmp_path, ON_DUTY, "2026-11-16", "demo-weekly", asked - timedelta(days=9))
+    other = _ask(tmp_path, "demo-07", "2026-11-23", "demo-weekly", asked)
+    sign_in(kiosk, qtbot, ON_DUTY)
+    visitor = kiosk.visitor
+    first, second = f"appointment_{display(today.code)}", f"appointment_{display(later.code)}"
+    assert _texts(visitor, first)[:3] == [
+        "11月23日 星期一  09:00–11:30",
+        display(today.code),
+        "待确认",
+    ]
+    assert _texts(visitor, second)[:3] == [
+        "12月17日 星期四  14:30–17:00",
+        display(later.code),
+        "待确认",
+    ]
+    assert not shown(visitor, f"appointment_{display(past.code)}")  # before today
+    assert not shown(visitor, f"appointment_{display(other.code)}")  # another deputy's
+    assert not shown(visitor, "noAppointments")
+    visitor.screenshot("deputy-console-appointments")
+
+    visitor.tap(f"confirm_{display(today.code)}")
+    assert _texts(visitor, first)[2] == "已确认"
+    assert not shown(visitor, f"confirm_{display(today.code)}")
+    assert shown(visitor, f"decline_{display(today.code)}")  # the deputy may still call it off
+    visitor.tap(f"decline_{display(later.code)}")
+    assert _texts(visitor, second)[2] == "已婉拒"
+    visitor.screenshot("deputy-console-appointments-answered")
+
+    answers = events(tmp_path, "appointment_answer")
+    assert [event["body"] for event in answers] == [
+        {"code": today.code, "deputy_id": ON_DUTY, "answer": "confirmed", "note": ""},
+        {"code": later.code, "deputy_id": ON_DUTY, "answer": "declined", "note": ""},
+    ]
+    assert datetime.fromisoformat(answers[0]["created_at"]).tzinfo is not None
+    with database(tmp_path)() as session:
+        states = dict(session.execute(select(AppointmentRow.code, AppointmentRow.state)).all())
+        steps = session.get(AppointmentRow, today.code).steps
+    assert states == {
+        today.code: "confirmed",
+        later.code: "declined",
+        past.code: "requested",
+        other.code: "requested",
+    }
+    assert [step["state"] for step in steps] == ["requested", "confirmed"]

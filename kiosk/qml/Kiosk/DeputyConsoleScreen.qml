@@ -168,23 +168,133 @@ ScreenFrame {
             }
         }
 
-        // Appointment requests addressed to this deputy (confirm / decline) come with the
-        // kiosk's appointment storage (another issue); this card keeps their place.
+        // Appointment requests addressed to this deputy, from today on: code, day, state and
+        // the answers the server accepts (the topic and contact are sealed, never shown).
         Card {
-            objectName: "appointmentsPlace"
+            id: appointmentsCard
+            objectName: "appointmentsCard"
             title: qsTr("Appointment requests")
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 3
-            Layout.preferredHeight: 2
+            Layout.preferredHeight: 3
             Layout.row: screen.portrait ? 2 : 1
             Layout.column: 0
+            property string problem: ""
+
+            function answer(code, reply) {
+                const outcome = Desk.answerAppointment(code, reply, "")
+                problem = outcome === "" ? ""
+                        : outcome === "state" ? qsTr("This request can no longer be answered.")
+                        : qsTr("The answer could not be saved. Please try again.")
+            }
+
             Text {
+                objectName: "noAppointments"
+                visible: Desk.appointments.count === 0
                 width: parent.width
-                text: qsTr("Appointment requests will be shown here.")
+                text: qsTr("No appointment requests")
                 font.pixelSize: Theme.bodySize
                 color: Theme.muted
                 wrapMode: Text.WordWrap
+            }
+            Text {
+                id: answerProblem
+                objectName: "answerProblem"
+                visible: text.length > 0
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                text: appointmentsCard.problem
+                font.pixelSize: Theme.bodySize
+                color: Theme.red
+                wrapMode: Text.WordWrap
+            }
+            ListView {
+                id: appointments
+                objectName: "appointmentList"
+                anchors { left: parent.left; right: appointmentPages.left; top: parent.top
+                          rightMargin: appointmentPages.needed ? Theme.spacing : 0
+                          bottom: answerProblem.visible ? answerProblem.top : parent.bottom
+                          bottomMargin: answerProblem.visible ? 12 : 0 }
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                spacing: 12
+                model: Desk.appointments
+                delegate: Rectangle {
+                    id: request
+                    required property string key
+                    required property string code
+                    required property string day
+                    required property string time
+                    required property string state
+                    required property bool canConfirm
+                    required property bool canDecline
+                    objectName: "appointment_" + code
+                    width: ListView.view.width
+                    height: Theme.touch + 24
+                    radius: 12
+                    color: Theme.tint
+                    RowLayout {
+                        anchors { fill: parent; leftMargin: 20; rightMargin: 12 }
+                        spacing: 16
+                        // The code is what a visitor's receipt shows: never elided.
+                        Column {
+                            Layout.fillWidth: true
+                            spacing: 2
+                            Text {
+                                width: parent.width
+                                text: request.time.length > 0 ? request.day + "  " + request.time
+                                                              : request.day
+                                font.pixelSize: Theme.bodySize; font.bold: true; color: Theme.text
+                                // Narrow rows (portrait, with page buttons) shrink to body
+                                // size rather than cut the hours off.
+                                fontSizeMode: Text.HorizontalFit
+                                minimumPixelSize: Theme.smallSize
+                                elide: Text.ElideRight
+                            }
+                            Row {
+                                spacing: 16
+                                Text {
+                                    text: request.code
+                                    font.pixelSize: Theme.smallSize; font.family: "monospace"
+                                    color: Theme.red
+                                }
+                                Text {
+                                    objectName: "appointmentState"
+                                    text: request.state === "confirmed" ? qsTr("Confirmed")
+                                        : request.state === "declined" ? qsTr("Declined")
+                                        : request.state === "done" ? qsTr("Met")
+                                        : qsTr("Awaiting answer")
+                                    font.pixelSize: Theme.smallSize; font.bold: true
+                                    color: request.state === "confirmed" ? Theme.present
+                                         : request.state === "requested" ? Theme.red : Theme.muted
+                                }
+                            }
+                        }
+                        BigButton {
+                            objectName: "confirm_" + request.code
+                            visible: request.canConfirm
+                            primary: true
+                            titleSize: Theme.bodySize
+                            Layout.preferredWidth: 110
+                            text: qsTr("Confirm")
+                            onClicked: appointmentsCard.answer(request.key, "confirmed")
+                        }
+                        BigButton {
+                            objectName: "decline_" + request.code
+                            visible: request.canDecline
+                            titleSize: Theme.bodySize
+                            Layout.preferredWidth: 110
+                            text: qsTr("Decline")
+                            onClicked: appointmentsCard.answer(request.key, "declined")
+                        }
+                    }
+                }
+            }
+            PageButtons {
+                id: appointmentPages
+                anchors { right: parent.right; top: parent.top }
+                width: needed ? 200 : 0
+                target: appointments
             }
         }
     }
