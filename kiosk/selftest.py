@@ -258,7 +258,13 @@ def _check_interface(app, config, database_ok, fonts_ok, screenshot, report) -> 
     finally:
         kiosk.close()
         kiosk.window.close()
+        # The engine goes now, at a known point, not whenever the collector meets it: the
+        # keyboard's input context outlives engines and must not see one vanish mid-event.
+        kiosk.engine.deleteLater()
         del kiosk
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _check_first_frame(app, kiosk, config, started, fonts_ok, screenshot, report) -> None:
