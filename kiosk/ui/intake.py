@@ -14,12 +14,10 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.appeals import DEFAULT_CATEGORIES, REPLY_WORKING_DAYS, Appeal
 from kiosk.domain.appointments import Appointment
@@ -37,14 +35,11 @@ from kiosk.domain.contact import (
 from kiosk.domain.station import StationSnapshot
 from kiosk.domain.tracking import contact_check, display
 from kiosk.domain.workdays import add_working_days
-from kiosk.store.appeals import record_appeal
-from kiosk.store.appointments import record_appointment
-from kiosk.store.holidays import holiday_table
-from kiosk.store.models import EnrolmentRow
-from kiosk.store.sealing import seal
-from kiosk.store.sync_state import get_state
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import full_date_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +113,13 @@ class IntakeForm(QObject):
             self._read_categories()
         self.choicesChanged.emit()
 
+    # The database side is imported where it is first used: SQLAlchemy (~0.5 s) stays off
+    # the way to the first frame (docs/performance.md).
     def _read_categories(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from kiosk.store.sync_state import get_state
+
         assert self._sessions is not None
         try:
             with self._sessions() as session:
@@ -215,6 +216,8 @@ class IntakeForm(QObject):
     @Slot(result=bool)
     def submit(self) -> bool:
         """Save durably; True once committed (the receipt may show), else `problems.submit`."""
+        from sqlalchemy.exc import SQLAlchemyError
+
         steps = {
             "appeal": ("category", "text", "block", "contact"),
             "callback": ("category", "contact"),
@@ -252,6 +255,10 @@ class IntakeForm(QObject):
         self.problemsChanged.emit()
 
     def _sealing_key(self, session: Session) -> str | None:
+        from sqlalchemy import select
+
+        from kiosk.store.models import EnrolmentRow
+
         enrolled = session.scalar(select(EnrolmentRow.server_public_key))
         if enrolled:
             return enrolled
@@ -262,6 +269,8 @@ class IntakeForm(QObject):
         return None
 
     def _progress_url(self, session: Session, code: str) -> str:
+        from kiosk.store.sync_state import get_state
+
         link = ""
         try:
             links = json.loads(get_state(session, "links") or "{}")
@@ -275,6 +284,10 @@ class IntakeForm(QObject):
         return link.replace("{code}", code)
 
     def _save_appeal(self, session: Session, key: str) -> dict:
+        from kiosk.store.appeals import record_appeal
+        from kiosk.store.holidays import holiday_table
+        from kiosk.store.sealing import seal
+
         f = self._fields
         callback = f["kind"] == "callback"
         created = _local_offset(self._now())
@@ -299,6 +312,9 @@ class IntakeForm(QObject):
         return self._receipt_of(session, f["kind"], appeal.tracking_code, reply_by)
 
     def _save_appointment(self, session: Session, key: str) -> dict:
+        from kiosk.store.appointments import record_appointment
+        from kiosk.store.sealing import seal
+
         f = self._fields
         appointment = Appointment.new(
             f["deputyId"],

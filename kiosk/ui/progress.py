@@ -7,17 +7,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.lookup import LookupLockout
 from kiosk.domain.tracking import ALPHABET, InvalidTrackingCode, contact_check, parse_tracking_code
-from kiosk.store.progress import Found, look_up
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,11 @@ class ProgressLookup(QObject):
             return self._say("locked")
         if self._sessions is None:
             return self._say("not_ready")
+        # Imported on the first lookup: SQLAlchemy stays off the way to the first frame.
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from kiosk.store.progress import Found, look_up
+
         try:
             with self._sessions() as session:
                 found = look_up(session, code, contact_check(code, last4))

@@ -18,35 +18,32 @@ ApplicationWindow {
     // A screen that times out by rules of its own (the duty console: Desk) says so.
     readonly property bool ownIdle: stack.currentItem !== null && stack.currentItem.ownIdle === true
 
+    // Screens by URL: each is compiled on first use, not at start (time and memory before
+    // the first frame; docs/performance.md).
     function showHome() { stack.pop(null, StackView.Immediate) }
     function back() { if (stack.depth > 1) stack.pop(StackView.Immediate) }
-    function showDirectory() { stack.push(directoryScreen, {}, StackView.Immediate) }
-    function showDeputy(deputyId) { stack.push(deputyScreen, {deputyId: deputyId}, StackView.Immediate) }
-    function showStationInfo() { stack.push(stationInfoScreen, {}, StackView.Immediate) }
-    function showSchedule() { stack.push(scheduleScreen, {}, StackView.Immediate) }
-    // The duty deputies' screens by URL: compiled on first use, not at start (~3 MB PSS).
+    function showDirectory() { stack.push(Qt.resolvedUrl("DirectoryScreen.qml"), {}, StackView.Immediate) }
+    function showDeputy(deputyId) { stack.push(Qt.resolvedUrl("DeputyScreen.qml"), {deputyId: deputyId}, StackView.Immediate) }
+    function showStationInfo() { stack.push(Qt.resolvedUrl("StationInfoScreen.qml"), {}, StackView.Immediate) }
+    function showSchedule() { stack.push(Qt.resolvedUrl("ScheduleScreen.qml"), {}, StackView.Immediate) }
     function showDeputySignIn() { stack.push(Qt.resolvedUrl("DeputySignInScreen.qml"), {}, StackView.Immediate) }
     function showDeputyConsole() { stack.replace(Qt.resolvedUrl("DeputyConsoleScreen.qml"), {}, StackView.Immediate) }
     function showReceptionRecord() { stack.push(Qt.resolvedUrl("ReceptionRecordScreen.qml"), {}, StackView.Immediate) }
-    function showAdminPin() { stack.push(adminPinScreen, {}, StackView.Immediate) }
-    function showAdmin() { stack.replace(adminScreen, {}, StackView.Immediate) }
-    function showFirstRun() { stack.push(firstRunScreen, {}, StackView.Immediate) }
+    function showAdminPin() { stack.push(Qt.resolvedUrl("AdminPinScreen.qml"), {}, StackView.Immediate) }
+    function showAdmin() { stack.replace(Qt.resolvedUrl("AdminScreen.qml"), {}, StackView.Immediate) }
+    function showFirstRun() { stack.push(Qt.resolvedUrl("FirstRunScreen.qml"), {}, StackView.Immediate) }
     function startForm(kind) {
         IntakeForm.start(kind)
         showForm(kind === "appointment" ? "deputy" : "category")
     }
-    function showForm(step) { stack.push(formScreen, {step: step}, StackView.Immediate) }
+    function showForm(step) { stack.push(Qt.resolvedUrl("FormScreen.qml"), {step: step}, StackView.Immediate) }
     // After a submission the form's steps go: Back from the receipt leads home.
     function showReceipt() {
         stack.pop(null, StackView.Immediate)
-        stack.push(receiptScreen, {}, StackView.Immediate)
+        stack.push(Qt.resolvedUrl("ReceiptScreen.qml"), {}, StackView.Immediate)
     }
-    function showProgress() { stack.push(progressScreen, {}, StackView.Immediate) }
+    function showProgress() { stack.push(Qt.resolvedUrl("ProgressScreen.qml"), {}, StackView.Immediate) }
 
-    Component { id: directoryScreen; DirectoryScreen {} }
-    Component { id: deputyScreen; DeputyScreen {} }
-    Component { id: stationInfoScreen; StationInfoScreen {} }
-    Component { id: scheduleScreen; ScheduleScreen {} }
     Connections {
         target: Desk
         // The PIN was right: the console takes the sign-in screen's place.
@@ -93,15 +90,12 @@ ApplicationWindow {
             }
         }
     }
-    Component { id: adminPinScreen; AdminPinScreen {} }
-    Component { id: adminScreen; AdminScreen {} }
-    Component { id: firstRunScreen; FirstRunScreen {} }
     Component { id: homeScreen; HomeScreen {} }
 
     // First run: the set-up screen is the only screen until the kiosk is enrolled (or demo).
     Component.onCompleted: if (Setup.needed) {
         stack.clear(StackView.Immediate)
-        stack.push(firstRunScreen, {alone: true}, StackView.Immediate)
+        stack.push(Qt.resolvedUrl("FirstRunScreen.qml"), {alone: true}, StackView.Immediate)
     }
     Connections {
         target: Setup
@@ -117,9 +111,6 @@ ApplicationWindow {
         function onGesture() { if (stack.depth === 1) window.showAdminPin() }
         function onPinAccepted() { window.showAdmin() }
     }
-    Component { id: formScreen; FormScreen {} }
-    Component { id: receiptScreen; ReceiptScreen {} }
-    Component { id: progressScreen; ProgressScreen {} }
 
     StackView {
         id: stack
