@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import hmac
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -209,21 +210,43 @@ def deputy_page(deputy_id: str, request: Request) -> Response:
 
 @router.post("/d/{deputy_id}", response_class=HTMLResponse)
 def leave_message(deputy_id: str, request: Request, form: Form) -> Response:
-    guards = _guards(request)
-    database = _database(request)
-    with database.reader() as session:
+    with _database(request).reader() as session:
         deputy = phone.find_deputy(session, deputy_id)
         if deputy is None:
             return not_found(request, "no_deputy")
         context = _deputy_context(session, deputy, request)
     checked = phone.check_message(form, context["categories"])
+    return _submit(
+        request,
+        form,
+        checked,
+        "deputy.html",
+        context,
+        lambda session, now: phone.earlier_message(session, deputy, checked, now),
+        lambda session, now: phone.record_message(session, deputy, checked, now),
+        lambda: {"kind": "appeal"},
+    )
+
+
+def _submit(
+    request: Request,
+    form: Form,
+    checked: phone.Checked,
+    template: str,
+    context: dict[str, Any],
+    earlier: Callable[[Any, datetime], str],
+    record: Callable[[Any, datetime], str],
+    done: Callable[[], dict[str, Any]],
+) -> Response:
+    """A phone form's way in: CSRF, the address's rate, the form's own checks, then the same
+    request made minutes ago (its code again), else the mobile's rate and a new record."""
+    guards = _guards(request)
 
     def again(problem: str, status: int) -> Response:
-        values = checked.values
         return render(
             request,
-            "deputy.html",
-            context | {"values": values, "errors": checked.errors, "problem": problem},
+            template,
+            context | {"values": checked.values, "errors": checked.errors, "problem": problem},
             status=status,
         )
 
@@ -234,24 +257,15 @@ def leave_message(deputy_id: str, request: Request, form: Form) -> Response:
     if checked.errors:
         return again("errors_below", 400)
     now = datetime.now(UTC)
-    with database.writer.begin() as session:
-        code = phone.earlier_message(session, deputy, checked, now)
+    with _database(request).writer.begin() as session:
+        code = earlier(session, now)
         repeat = bool(code)
         if not repeat:
             if not guards.mobiles.hit(checked.mobile):
                 return again("too_many_mobile", 429)
-            code = phone.record_message(session, deputy, checked, now)
-    return render(
-        request,
-        "done.html",
-        {
-            "code": code,
-            "repeat": repeat,
-            "kind": "appeal",
-            "station": context["station"],
-            "switch_path": f"/p/{code}",
-        },
-    )
+            code = record(session, now)
+    page = {"code": code, "repeat": repeat, "station": context["station"]}
+    return render(request, "done.html", page | {"switch_path": f"/p/{code}"} | done())
 
 
 # -- 约见代表: appointments ------------------------------------------------------------------
@@ -293,9 +307,7 @@ def appointment_page(station_id: str, request: Request) -> Response:
 
 @router.post("/a/{station_id}", response_class=HTMLResponse)
 def request_appointment(station_id: str, request: Request, form: Form) -> Response:
-    guards = _guards(request)
-    database = _database(request)
-    with database.reader() as session:
+    with _database(request).reader() as session:
         station = session.get(Station, station_id)
         if station is None:
             return not_found(request, "no_station")
@@ -305,38 +317,16 @@ def request_appointment(station_id: str, request: Request, form: Form) -> Respon
         return not_found(request, "no_deputy")
     _ = translator(_language(request))
     checked = phone.check_appointment(form, context["days"])
-
-    def again(problem: str, status: int) -> Response:
-        return render(
-            request,
-            "appointment.html",
-            context | {"values": checked.values, "errors": checked.errors, "problem": problem},
-            status=status,
-        )
-
-    if not _csrf_passed(request, form):
-        return again("expired", 403)
-    if not guards.forms.hit(_client(request)):
-        return again("too_many_address", 429)
-    if checked.errors:
-        return again("errors_below", 400)
-    now = datetime.now(UTC)
-    with database.writer.begin() as session:
-        code = phone.earlier_appointment(session, deputy, checked, now)
-        repeat = bool(code)
-        if not repeat:
-            if not guards.mobiles.hit(checked.mobile):
-                return again("too_many_mobile", 429)
-            code = phone.record_appointment(session, deputy, checked, now)
-    return render(
+    return _submit(
         request,
-        "done.html",
-        {
-            "code": code,
-            "repeat": repeat,
+        form,
+        checked,
+        "appointment.html",
+        context,
+        lambda session, now: phone.earlier_appointment(session, deputy, checked, now),
+        lambda session, now: phone.record_appointment(session, deputy, checked, now),
+        lambda: {
             "kind": "appointment",
-            "station": context["station"],
-            "switch_path": f"/p/{code}",
             "details": [
                 (_("deputy"), deputy.name),
                 (_("choose_day"), " ".join(context["day_labels"][checked.values["day"]])),
