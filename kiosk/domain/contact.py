@@ -12,6 +12,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from kiosk.domain.mobile import MOBILE
+
 # Appeal text: long enough for a case with addresses and dates, short enough to read on the
 # duty console and in an SMS-sized summary; staff ask for details by phone.
 TEXT_LIMIT = 500
@@ -83,7 +85,6 @@ def check_topic(topic: str) -> Problem | None:
 
 
 _SEPARATORS = re.compile(r"[\s\-()（）]")
-_MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area code (0 + 2 or 3 digits: 010, 021, 0571, ...) then a 7- or 8-digit number.
 _LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
 
@@ -105,12 +106,7 @@ def check_phone(text: str, *, landline: bool = True) -> Problem | None:
     if not digits.isascii() or not digits.isdigit():
         return Problem.PHONE_DIGITS
     if digits.startswith("1"):
-        return None if _MOBILE.fullmatch(digits) else Problem.MOBILE_FORMAT
+        return None if MOBILE.fullmatch(digits) else Problem.MOBILE_FORMAT
     if landline and _LANDLINE.fullmatch(digits):
         return None
     return Problem.PHONE_LENGTH
-
-
-def last_four(phone: str) -> str:
-    """What a progress lookup asks for: the last 4 digits of the (normalised) number."""
-    return normalise_phone(phone)[-4:]

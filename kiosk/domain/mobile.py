@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+# A mainland mobile: 11 digits, from 13 to 19 (the one place this rule lives).
+MOBILE = re.compile(r"1[3-9]\d{9}")
 _SEPARATORS = str.maketrans("", "", " -\u3000")
 
 
@@ -24,7 +25,7 @@ def parse_mobile(text: str) -> str:
         raise InvalidMobile("a mobile number has only digits")
     if len(number) != 11:
         raise InvalidMobile(f"a mobile number has 11 digits, this has {len(number)}")
-    if not _MOBILE.fullmatch(number):
+    if not MOBILE.fullmatch(number):
         raise InvalidMobile("a mobile number starts with 13 to 19")
     return number
 

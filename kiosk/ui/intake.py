@@ -29,9 +29,9 @@ from kiosk.domain.contact import (
     check_place,
     check_text,
     check_topic,
-    last_four,
     normalise_phone,
 )
+from kiosk.domain.mobile import last_four
 from kiosk.domain.station import StationSnapshot
 from kiosk.domain.tracking import contact_check, display
 from kiosk.domain.workdays import add_working_days

@@ -13,9 +13,9 @@ from kiosk.domain.contact import (
     check_phone,
     check_text,
     check_topic,
-    last_four,
     normalise_phone,
 )
+from kiosk.domain.mobile import last_four
 
 mobiles = st.builds(
     lambda second, rest: f"1{second}{rest}",
