@@ -15,8 +15,6 @@ from typing import Any
 
 from kiosk.domain.tracking import new_tracking_code
 
-# The promise on the receipt (DESIGN.md §1): a reply within 3 working days.
-REPLY_WORKING_DAYS = 3
 DEFAULT_CATEGORIES = (
     "交通出行",
     "物业管理",

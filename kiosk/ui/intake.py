@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
-from kiosk.domain.appeals import DEFAULT_CATEGORIES, REPLY_WORKING_DAYS, Appeal
+from kiosk.domain.appeals import DEFAULT_CATEGORIES, Appeal
 from kiosk.domain.appointments import Appointment
 from kiosk.domain.contact import (
     TEXT_LIMIT,
@@ -31,10 +31,10 @@ from kiosk.domain.contact import (
     check_topic,
     normalise_phone,
 )
+from kiosk.domain.deadlines import reply_due
 from kiosk.domain.mobile import last_four
 from kiosk.domain.station import StationSnapshot
 from kiosk.domain.tracking import contact_check, display
-from kiosk.domain.workdays import add_working_days
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import full_date_text
 
@@ -308,7 +308,7 @@ class IntakeForm(QObject):
         }
         check = contact_check(appeal.tracking_code, last_four(f["phone"]))
         record_appeal(session, appeal, seal(key, personal), check)
-        reply_by = add_working_days(created.date(), REPLY_WORKING_DAYS, holiday_table(session))
+        reply_by = reply_due(created.date(), holiday_table(session))
         return self._receipt_of(session, f["kind"], appeal.tracking_code, reply_by)
 
     def _save_appointment(self, session: Session, key: str) -> dict:
