@@ -216,8 +216,10 @@ class DeputyFilter(QSortFilterProxyModel):
     queryChanged = Signal()
     countChanged = Signal()
 
-    def __init__(self, source: KeyedListModel, lookup: Callable[[str], Deputy | None]) -> None:
-        super().__init__(source)
+    def __init__(
+        self, source: KeyedListModel, lookup: Callable[[str], Deputy | None], parent: QObject
+    ) -> None:
+        super().__init__(parent)
         self._lookup = lookup
         self._level = ""
         self._query = ""
@@ -271,7 +273,7 @@ class Roster(QObject):
         self._deputies = KeyedListModel(
             ["key", "name", "levels", "constituency", "blocks", "photo", "occupation"], parent=self
         )
-        self._directory = DeputyFilter(self._deputies, self._deputy)
+        self._directory = DeputyFilter(self._deputies, self._deputy, parent=self)
         day_roles = ["key", "day", "when", "time", "title", "theme", "place", "deputies"]
         # Today's receptions; on a day without, those of the next reception day.
         self._duty_receptions = KeyedListModel(day_roles, parent=self)

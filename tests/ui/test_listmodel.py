@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+import gc
 from dataclasses import replace
 from datetime import date
 
@@ -63,3 +64,13 @@ def test_a_new_roster_updates_the_directory_live_without_a_reset(qapp, tmp_path)
     assert roster.directory.count == 14
     roster.directory.query = "林嘉禾禾"
     assert roster.directory.count == 1
+
+
+def test_a_roster_let_go_is_collected_without_a_crash(qapp, tmp_path):
+    # The directory's filter was a child of the list it filters: when the collector freed the
+    # roster, the list was destroyed under its filter and the process segfaulted.
+    roster = Roster(tmp_path)
+    roster.show(demo_snapshot(), date(2026, 11, 23))
+    roster.directory.query = "林"
+    del roster
+    gc.collect()
