@@ -12,8 +12,8 @@ from nacl.public import PrivateKey
 from sqlalchemy.orm import Session
 
 from central.core.db import Database
-from central.devices import device_for_token
 from central.models import Device
+from central.services.devices import device_for_token
 
 
 def get_database(request: Request) -> Database:

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from central.api.deps import SessionDep
 from central.core.security import token_hash
-from central.ical import export_calendar
 from central.models import Deputy, Schedule, Station
-from central.snapshot import schedule_entity
+from central.services.ical import export_calendar
+from central.services.snapshot import schedule_entity
 
 router = APIRouter(tags=["calendar"])
 

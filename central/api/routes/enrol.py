@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from central.api.deps import get_database
 from central.core.security import public_key_text
-from central.devices import EnrolmentRefused, enrol
+from central.services.devices import EnrolmentRefused, enrol
 
 router = APIRouter(tags=["enrolment"])
 

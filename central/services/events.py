@@ -19,13 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from central.appeals import AppealState
-from central.appointments import AnswerRefused, AppointmentState, answer_appointment
-from central.attendance import parse_deputy_event
 from central.core.db import touch_stations
 from central.core.security import UnsealError, open_sealed
 from central.models import Appeal, AppealStep, Appointment, AppointmentStep, Event
-from central.snapshot import canonical_json
+from central.services.appeals import AppealState
+from central.services.appointments import AnswerRefused, AppointmentState, answer_appointment
+from central.services.attendance import parse_deputy_event
+from central.services.snapshot import canonical_json
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
 log = logging.getLogger(__name__)

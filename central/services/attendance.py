@@ -17,11 +17,11 @@ from kiosk.domain.attendance import MAX_CODES, MAX_NOTES, MAX_TOPIC, MAX_VISITOR
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
 if TYPE_CHECKING:
-    from central.intake import IncomingEvent
+    from central.services.events import IncomingEvent
 
 
 def _invalid(reason: str) -> Exception:
-    from central.intake import InvalidEvent
+    from central.services.events import InvalidEvent
 
     return InvalidEvent(reason)
 

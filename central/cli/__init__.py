@@ -267,8 +267,8 @@ def _station(session: Session, station_id: str):
 
 
 def station_create(settings: Settings, args: argparse.Namespace) -> int:
-    from central.imports import ID_PATTERN
     from central.models import Station
+    from central.services.rosters import ID_PATTERN
 
     if not ID_PATTERN.fullmatch(args.id):
         raise CommandError("a station id uses letters, digits, '.', '_' or '-' (up to 64)")
@@ -298,7 +298,7 @@ def station_create(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _issue_code(session: Session, station_id: str, days: int) -> None:
-    from central.devices import issue_enrolment_code
+    from central.services.devices import issue_enrolment_code
 
     code, expires_at = issue_enrolment_code(session, station_id, days)
     until = expires_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
@@ -320,7 +320,7 @@ def _report(error) -> CommandError:  # type: ignore[no-untyped-def]
 
 
 def roster_import(settings: Settings, args: argparse.Namespace) -> int:
-    from central.imports import ImportRefused, import_roster, parse_roster, read_rows
+    from central.services.rosters import ImportRefused, import_roster, parse_roster, read_rows
 
     if args.photos is not None and not args.photos.is_dir():
         raise CommandError(f"--photos: {args.photos} is not a folder")
@@ -340,9 +340,9 @@ def roster_import(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def schedules_import(settings: Settings, args: argparse.Namespace) -> int:
-    from central.ical import import_calendar
-    from central.imports import ImportRefused, import_schedules, parse_schedules, read_rows
     from central.models import Deputy
+    from central.services.ical import import_calendar
+    from central.services.rosters import ImportRefused, import_schedules, parse_schedules, read_rows
 
     suffix = args.file.suffix.lower()
     if suffix not in (".json", ".ics"):
@@ -404,7 +404,7 @@ def schedules_feed_token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def holidays_seed(settings: Settings, args: argparse.Namespace) -> int:
-    from central.holidays import seed
+    from central.services.holidays import seed
 
     with _database(settings).writer.begin() as session:
         try:
@@ -420,7 +420,7 @@ def holidays_seed(settings: Settings, args: argparse.Namespace) -> int:
 
 def holidays_set(settings: Settings, args: argparse.Namespace) -> int:
 
-    from central.holidays import set_day
+    from central.services.holidays import set_day
 
     try:
         day = date.fromisoformat(args.date)
@@ -436,7 +436,7 @@ def holidays_set(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def holidays_cover(settings: Settings, args: argparse.Namespace) -> int:
-    from central.holidays import cover_year
+    from central.services.holidays import cover_year
 
     if not 2000 <= args.year <= 2100:
         raise CommandError("a year from 2000 to 2100")
@@ -521,8 +521,8 @@ def appeals_list(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def appeals_move(settings: Settings, args: argparse.Namespace) -> int:
-    from central.appeals import AppealState, MoveRefused, Rating, move_appeal
     from central.models import Appeal
+    from central.services.appeals import AppealState, MoveRefused, Rating, move_appeal
     from kiosk.domain.tracking import InvalidTrackingCode, display, parse_tracking_code
 
     try:
@@ -569,7 +569,7 @@ def appeals_move(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _uncovered_years(session: Session, due: date | None) -> list[int]:
-    from central.holidays import holiday_calendar
+    from central.services.holidays import holiday_calendar
 
     if due is None:
         return []
@@ -609,8 +609,8 @@ def appointments_list(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def appointments_answer(settings: Settings, args: argparse.Namespace) -> int:
-    from central.appointments import AnswerRefused, AppointmentState, answer_appointment
     from central.models import Appointment
+    from central.services.appointments import AnswerRefused, AppointmentState, answer_appointment
     from kiosk.domain.tracking import InvalidTrackingCode, display, parse_tracking_code
 
     try:
@@ -746,8 +746,8 @@ def device_revoke(settings: Settings, args: argparse.Namespace) -> int:
 
 def demo_station(settings: Settings, args: argparse.Namespace) -> int:
     """The kiosk's fictional demo station, with placeholder portraits, on the server."""
-    from central.imports import PhotoFile, RosterEntry, import_roster, import_schedules
     from central.models import Deputy, Station
+    from central.services.rosters import PhotoFile, RosterEntry, import_roster, import_schedules
     from kiosk.demo import DEMO_PIN_HASH, demo_snapshot, portrait_svg
 
     snapshot = demo_snapshot()
@@ -802,8 +802,8 @@ def demo_station(settings: Settings, args: argparse.Namespace) -> int:
             for deputy in session.scalars(select(Deputy).where(Deputy.station_id == s.id)):
                 deputy.pin_hash = DEMO_PIN_HASH  # every demo deputy's PIN is 123456
             print(f"created the demo station {s.id}: {s.name}, {len(entries)} deputies")
-            from central.holidays import known_years, seed
             from central.models import HolidayYear
+            from central.services.holidays import known_years, seed
 
             if session.scalars(select(HolidayYear)).first() is None and known_years():
                 seed(session)

@@ -56,7 +56,7 @@ class MoveRefused(ValueError):
 
 
 def holiday_table(session: Session) -> dict:
-    from central.holidays import holiday_calendar
+    from central.services.holidays import holiday_calendar
 
     return holiday_calendar(session).table()
 

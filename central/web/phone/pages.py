@@ -21,11 +21,12 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Respons
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from central import phone
-from central.appeals import AppealState, Rating
 from central.core.config import ADDRESS_WINDOW_SECONDS, CHINA_TIME, MOBILE_WINDOW_SECONDS, Settings
 from central.core.db import Database
-from central.guards import (
+from central.models import Appeal, Deputy, Photo, Station
+from central.services import phone
+from central.services.appeals import AppealState, Rating
+from central.services.guards import (
     AccessSigner,
     RateLimiter,
     csrf_ok,
@@ -34,14 +35,13 @@ from central.guards import (
     record_failure,
     record_success,
 )
-from central.models import Appeal, Deputy, Photo, Station
-from central.phone_text import DEFAULT_LANGUAGE, LANGUAGES, TEXT, translator
+from central.web.phone.text import DEFAULT_LANGUAGE, LANGUAGES, TEXT, translator
 from kiosk.domain.mobile import last_four
 from kiosk.domain.tracking import display
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[2] / "templates"),
+    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[1] / "templates"),
     autoescape=True,
     trim_blocks=True,
     lstrip_blocks=True,
