@@ -27,7 +27,7 @@ from central.core.config import (
     MOBILE_WINDOW_SECONDS,
     Settings,
 )
-from central.core.db import Database, open_database, touch_stations
+from central.core.db import Database, open_database
 from kiosk.domain.station import StationKind
 
 
@@ -487,7 +487,6 @@ def pin_set(settings: Settings, args: argparse.Namespace) -> int:
         if deputy is None:
             raise CommandError(f"no deputy {args.deputy} at station {args.station}")
         deputy.pin_hash = pin_hash
-        touch_stations(session, args.station)
     print(f"PIN set for {deputy.name} ({args.deputy}); kiosks receive it with their next pull")
     return 0
 

@@ -9,7 +9,6 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
-from central.core.db import touch_stations
 from central.models import Appeal, AppealStep
 from kiosk.domain.workdays import add_working_days
 
@@ -92,4 +91,3 @@ def move_appeal(
     today = now.astimezone(CHINA_TIME).date()
     appeal.due_on = add_working_days(today, days, holiday_table(session)) if days else None
     appeal.steps.append(AppealStep(state=state, at=now, actor=actor, note=note))
-    touch_stations(session, appeal.station_id)

@@ -12,7 +12,6 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from central.core.db import touch_stations
 from central.models import Appointment, AppointmentStep
 
 
@@ -56,5 +55,4 @@ def answer_appointment(
         raise AnswerRefused(f"an appointment {current} can become {choices}, not {state}")
     appointment.state = state
     appointment.steps.append(AppointmentStep(state=state, at=now, actor=actor, note=note))
-    touch_stations(session, appointment.station_id)
     return True

@@ -19,7 +19,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from central.core.db import touch_stations
 from central.core.security import UnsealError, open_sealed
 from central.models import Appeal, AppealStep, Appointment, AppointmentStep, Event
 from central.services.appeals import AppealState
@@ -293,8 +292,6 @@ def take_event(
         if repeat is None:
             repeat = {"status": "conflict", "reason": "tracking code already used"}
         return result | repeat
-    if record is not None:
-        touch_stations(session, station_id)
     return result | {"status": "created"}
 
 
@@ -382,6 +379,4 @@ def _take_together(
             deputy_row.event_id = row.id
             session.add(deputy_row)
     session.flush()
-    if codes:
-        touch_stations(session, station_id)
     return results

@@ -12,7 +12,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.core.db import touch_stations
 from central.models import Holiday, HolidayYear
 from kiosk.domain.holidays import DayKind, HolidayCalendar
 from kiosk.domain.holidays import Holiday as HolidayEntity
@@ -83,7 +82,6 @@ def seed(session: Session, years: list[int] | None = None) -> SeedResult:
             count += 1
     for year in wanted:
         session.merge(HolidayYear(year=year, source="chinesecalendar"))
-    touch_stations(session)
     return SeedResult(sorted(wanted), count, kept)
 
 
@@ -101,14 +99,12 @@ def set_day(session: Session, day: date, kind: str, name: str) -> None:
         )
     # "normal" is kept as a row too, so that seeding does not bring the day back.
     session.merge(Holiday(day=day, kind=kind, name=name.strip(), manual=True))
-    touch_stations(session)
 
 
 def cover_year(session: Session, year: int) -> None:
     """Declare a year's arrangement complete (entered by hand): kiosks stop warning."""
     if session.get(HolidayYear, year) is None:
         session.add(HolidayYear(year=year, source="manual"))
-        touch_stations(session)
 
 
 def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalendar:

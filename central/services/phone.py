@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME, REPEAT_MINUTES
-from central.core.db import touch_stations
 from central.models import (
     Appeal,
     AppealStep,
@@ -180,7 +179,6 @@ def record_message(session: Session, deputy: Deputy, checked: Checked, now: date
     )
     appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=now, actor="qr"))
     session.add(appeal)
-    touch_stations(session, deputy.station_id)
     return code
 
 
@@ -222,7 +220,6 @@ def record_appointment(session: Session, deputy: Deputy, checked: Checked, now: 
     )
     appointment.steps.append(AppointmentStep(state=AppointmentState.REQUESTED, at=now, actor="qr"))
     session.add(appointment)
-    touch_stations(session, deputy.station_id)
     return code
 
 

@@ -18,10 +18,9 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.core.db import touch_stations
 from central.models import Deputy, Photo, Schedule
 from kiosk.domain.deputies import LEVEL_ORDER, Level
 from kiosk.domain.reception import InvalidRule, ReceptionSchedule
@@ -274,7 +273,6 @@ def import_roster(session: Session, station_id: str, entries: list[RosterEntry])
             deputy.photo_sha256 = store_photo(session, entry.photo)
     for deputy in current.values():
         session.delete(deputy)
-    touch_stations(session, station_id)
     return RosterChange(added, updated, sorted(current))
 
 
@@ -366,7 +364,9 @@ SCHEDULE_COLUMNS = {
 
 def import_schedules(session: Session, station_id: str, schedules: list[ReceptionSchedule]) -> None:
     """Make the station's reception schedules exactly `schedules`."""
-    session.execute(delete(Schedule).where(Schedule.station_id == station_id))
+    # Row by row, not a bulk DELETE: the flush then knows which station changed.
+    for row in session.scalars(select(Schedule).where(Schedule.station_id == station_id)):
+        session.delete(row)
     session.flush()  # the old rows go before new ones with the same ids arrive
     for position, s in enumerate(schedules):
         session.add(
@@ -389,4 +389,3 @@ def import_schedules(session: Session, station_id: str, schedules: list[Receptio
                 on_holiday=s.on_holiday.value,
             )
         )
-    touch_stations(session, station_id)
