@@ -4,14 +4,18 @@
 Each event gets its own result and its own savepoint, so a malformed or conflicting event
 never stops the others. Two requests carrying the same UUID at once race on the unique
 constraint; the loser reads the winner's row and answers duplicate or conflict.
+
+What each kind does is its handler's business (KINDS: kind -> EventKind, the parsers living
+with their service: appeals, appointments, attendance); this module only stores, in order.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from nacl.public import PrivateKey
@@ -19,35 +23,45 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from central.core.security import UnsealError, open_sealed
-from central.models import Appeal, AppealStep, Appointment, AppointmentStep, Event
-from central.services.appeals import AppealState
-from central.services.appointments import AnswerRefused, AppointmentState, answer_appointment
-from central.services.attendance import parse_deputy_event
+from central.models import Appeal, Appointment, Event
+from central.services.appeals import parse_appeal
+from central.services.appointments import apply_answer, parse_appointment
+from central.services.attendance import parse_attendance, parse_reception_record
+from central.services.incoming import IncomingEvent, InvalidEvent
 from central.services.snapshot import canonical_json
-from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
 log = logging.getLogger(__name__)
 
-KINDS = ("appeal", "appointment", "appointment_answer", "attendance", "reception_record")
-# Kinds that change rows beyond their own: taken one at a time, in order (`take_event`).
-ONE_AT_A_TIME = {"appointment", "appointment_answer"}
 MAX_EVENT_CHARS = 64_000
-PERSONAL_FIELDS = {"name": 100, "mobile": 32, "text": 10_000, "address": 1_000}
-APPOINTMENT_FIELDS = {"name": 100, "mobile": 32, "topic": 2_000}
-
-
-class InvalidEvent(ValueError):
-    """An event the server cannot take; the message is the reason sent back to the kiosk."""
 
 
 @dataclass(frozen=True)
-class IncomingEvent:
-    uuid: str
-    kind: str
-    created_at: datetime
-    body: dict[str, Any]
-    canonical: str
+class EventKind:
+    """How the server takes one kind of event."""
+
+    # The new row the event adds (its event_id set when stored), or None.
+    parse: Callable[[IncomingEvent, str, PrivateKey], Any]
+    # Its change to rows that exist already, in the event's savepoint.
+    apply: Callable[[Session, IncomingEvent, str], None] | None = None
+    # The tracking code its row takes (one code, one appeal or appointment, ever).
+    code: Callable[[Any], str] | None = None
+    # Changes rows beyond its own: taken one at a time, in order (`take_event`).
+    one_at_a_time: bool = False
+
+
+def _adds_nothing(event: IncomingEvent, station_id: str, key: PrivateKey) -> None:
+    return None
+
+
+KINDS: dict[str, EventKind] = {
+    "appeal": EventKind(parse_appeal, code=lambda appeal: appeal.tracking_code),
+    "appointment": EventKind(
+        parse_appointment, code=lambda appointment: appointment.code, one_at_a_time=True
+    ),
+    "appointment_answer": EventKind(_adds_nothing, apply=apply_answer, one_at_a_time=True),
+    "attendance": EventKind(lambda event, station_id, key: parse_attendance(event, station_id)),
+    "reception_record": EventKind(parse_reception_record),
+}
 
 
 def parse_event(raw: Any) -> IncomingEvent:
@@ -60,7 +74,7 @@ def parse_event(raw: Any) -> IncomingEvent:
     except (TypeError, ValueError, AttributeError):
         raise InvalidEvent("uuid: not a UUID") from None
     kind = raw.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise InvalidEvent(f"kind: one of {', '.join(KINDS)}")
     created_text = raw.get("created_at")
     try:
@@ -78,152 +92,12 @@ def parse_event(raw: Any) -> IncomingEvent:
     return IncomingEvent(event_uuid, kind, created_at, body, canonical)
 
 
-def _text(body: dict[str, Any], key: str, limit: int, where: str, required: bool = True) -> str:
-    value = body.get(key, None if required else "")
-    if not isinstance(value, str):
-        raise InvalidEvent(f"{where}{key}: {'missing or ' if required else ''}not a text")
-    if len(value) > limit:
-        raise InvalidEvent(f"{where}{key}: longer than {limit} characters")
-    return value
-
-
-def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appeal:
-    """The appeal an event's body describes, its sealed personal part opened."""
-    body = event.body
-    try:
-        code = parse_tracking_code(_text(body, "tracking_code", 16, "body."))
-    except InvalidTrackingCode as error:
-        raise InvalidEvent(f"body.tracking_code: {error}") from None
-    category = _text(body, "category", 100, "body.").strip()
-    if not category:
-        raise InvalidEvent("body.category: empty")
-    block = _text(body, "block", 200, "body.", required=False)
-    target = body.get("target_deputy_id")
-    if target is not None and (not isinstance(target, str) or len(target) > 64):
-        raise InvalidEvent("body.target_deputy_id: not a deputy id")
-    if body.get("channel") != "kiosk":
-        raise InvalidEvent("body.channel: must be kiosk")
-    request = body.get("request", "appeal")
-    if request not in ("appeal", "callback"):
-        raise InvalidEvent("body.request: appeal or callback")
-    fields = _personal(body, key, PERSONAL_FIELDS)
-    appeal = Appeal(
-        station_id=station_id,
-        tracking_code=code,
-        category=category,
-        block=block,
-        target_deputy_id=target,
-        channel="kiosk",
-        request=request,
-        created_at=event.created_at,
-        state=AppealState.RECEIVED,
-        due_on=None,
-        contact_name=fields["name"],
-        contact_mobile=fields["mobile"],
-        text=fields["text"],
-        address=fields["address"],
-        consent=True,
-    )
-    appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=event.created_at, actor="kiosk"))
-    return appeal
-
-
-def _personal(body: dict[str, Any], key: PrivateKey, limits: dict[str, int]) -> dict[str, str]:
-    """The sealed personal part of a body, opened and checked (consent included)."""
-    sealed = body.get("sealed")
-    if not isinstance(sealed, str):
-        raise InvalidEvent("body.sealed: missing or not a text")
-    try:
-        personal = open_sealed(key, sealed)
-    except UnsealError as error:
-        raise InvalidEvent(f"body.{error}") from None
-    if not isinstance(personal, dict):
-        raise InvalidEvent("body.sealed: the personal part is not an object")
-    fields = {name: _text(personal, name, limit, "sealed.") for name, limit in limits.items()}
-    if personal.get("consent") is not True:
-        raise InvalidEvent("sealed.consent: the visitor's consent is missing")
-    return fields
-
-
-def _code(body: dict[str, Any], key: str) -> str:
-    try:
-        return parse_tracking_code(_text(body, key, 16, "body."))
-    except InvalidTrackingCode as error:
-        raise InvalidEvent(f"body.{key}: {error}") from None
-
-
-def parse_appointment(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appointment:
-    """The appointment request an event's body describes, its personal part opened."""
-    body = event.body
-    code = _code(body, "code")
-    deputy_id = _text(body, "deputy_id", 64, "body.")
-    if not deputy_id:
-        raise InvalidEvent("body.deputy_id: empty")
-    try:
-        day = date.fromisoformat(_text(body, "date", 10, "body."))
-    except ValueError:
-        raise InvalidEvent("body.date: not a date like 2026-11-30") from None
-    schedule_id = body.get("schedule_id")
-    if schedule_id is not None and (not isinstance(schedule_id, str) or len(schedule_id) > 64):
-        raise InvalidEvent("body.schedule_id: not a schedule id")
-    channel = body.get("channel")
-    if channel not in ("kiosk", "qr"):
-        raise InvalidEvent("body.channel: kiosk or qr")
-    fields = _personal(body, key, APPOINTMENT_FIELDS)
-    appointment = Appointment(
-        station_id=station_id,
-        code=code,
-        deputy_id=deputy_id,
-        day=day,
-        schedule_id=schedule_id,
-        channel=channel,
-        created_at=event.created_at,
-        state=AppointmentState.REQUESTED,
-        contact_name=fields["name"],
-        contact_mobile=fields["mobile"],
-        topic=fields["topic"],
-    )
-    appointment.steps.append(
-        AppointmentStep(state=AppointmentState.REQUESTED, at=event.created_at, actor=channel)
-    )
-    return appointment
-
-
 def code_taken(session: Session, code: str) -> bool:
     """Is `code` already an appeal's or an appointment's? (One progress page serves both.)"""
     return bool(
         session.scalar(select(Appeal.id).where(Appeal.tracking_code == code))
         or session.scalar(select(Appointment.id).where(Appointment.code == code))
     )
-
-
-def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> None:
-    """A duty deputy's answer to an appointment, from a kiosk's console."""
-    body = event.body
-    code = _code(body, "code")
-    deputy_id = _text(body, "deputy_id", 64, "body.")
-    answer = body.get("answer")
-    if answer not in ("confirmed", "declined"):
-        raise InvalidEvent("body.answer: confirmed or declined")
-    note = _text(body, "note", 2_000, "body.", required=False)
-    appointment = session.scalars(
-        select(Appointment).where(Appointment.code == code, Appointment.station_id == station_id)
-    ).one_or_none()
-    if appointment is None:
-        raise InvalidEvent("body.code: no appointment with this code at this station")
-    if appointment.deputy_id != deputy_id:
-        raise InvalidEvent("body.deputy_id: the appointment is with another deputy")
-    try:
-        answer_appointment(
-            session,
-            appointment,
-            AppointmentState(answer),
-            note=note,
-            actor=f"deputy {deputy_id}",
-            now=event.created_at,
-        )
-    except AnswerRefused as error:
-        raise InvalidEvent(str(error)) from None
 
 
 def _repeat(session: Session, event: IncomingEvent, station_id: str) -> dict[str, str] | None:
@@ -252,18 +126,14 @@ def take_event(
     """Store one event (in a savepoint of `session`) and say what became of it."""
     raw_uuid = raw.get("uuid") if isinstance(raw, dict) else None
     result: dict[str, str] = {"uuid": raw_uuid if isinstance(raw_uuid, str) else ""}
-    record: Appeal | Appointment | None = None
     try:
         event = parse_event(raw)
         repeat = _repeat(session, event, station_id)
         if repeat is not None:
             return result | repeat
-        if event.kind == "appeal":
-            record = parse_appeal(event, station_id, key)
-        elif event.kind == "appointment":
-            record = parse_appointment(event, station_id, key)
-        deputy_row = parse_deputy_event(event, station_id, key)
-        code = record.tracking_code if isinstance(record, Appeal) else getattr(record, "code", "")
+        kind = KINDS[event.kind]
+        record = kind.parse(event, station_id, key)
+        code = kind.code(record) if kind.code is not None and record is not None else ""
         if code and code_taken(session, code):
             return result | {"status": "conflict", "reason": "tracking code already used"}
     except InvalidEvent as error:
@@ -277,12 +147,8 @@ def take_event(
                 record.event_id = row.id
                 session.add(record)
                 session.flush()
-            elif event.kind == "appointment_answer":
-                apply_answer(session, event, station_id)
-                session.flush()
-            if deputy_row is not None:
-                deputy_row.event_id = row.id
-                session.add(deputy_row)
+            if kind.apply is not None:
+                kind.apply(session, event, station_id)
                 session.flush()
     except InvalidEvent as error:  # the answer did not fit the appointment: nothing kept
         return result | {"status": "invalid", "reason": str(error)}
@@ -316,13 +182,18 @@ def take_events(
     If another request stores one of the same uuids or tracking codes at the same moment,
     the batch is taken again one event at a time, each in its own savepoint (`take_event`).
     """
-    if any(isinstance(raw, dict) and raw.get("kind") in ONE_AT_A_TIME for raw in raws):
+    if any(_one_at_a_time(raw) for raw in raws):
         return [take_event(session, raw, station_id, device_id, key) for raw in raws]
     try:
         with session.begin_nested():
             return _take_together(session, raws, station_id, device_id, key)
     except IntegrityError:
         return [take_event(session, raw, station_id, device_id, key) for raw in raws]
+
+
+def _one_at_a_time(raw: Any) -> bool:
+    kind = KINDS.get(raw.get("kind")) if isinstance(raw, dict) else None
+    return kind is not None and kind.one_at_a_time
 
 
 def _take_together(
@@ -345,24 +216,25 @@ def _take_together(
             select(Event.uuid, Event.station_id, Event.canonical).where(Event.uuid.in_(uuids))
         )
     }
-    new: list[tuple[Event, Appeal | None, Any]] = []
+    new: list[tuple[Event, Any, str]] = []
     for result, event in zip(results, events, strict=True):
         if event is None:
             continue
         if event.uuid in stored:  # sent before, or twice in this batch
             result |= _compared(*stored[event.uuid], event, station_id)
             continue
+        kind = KINDS[event.kind]
         try:
-            appeal = parse_appeal(event, station_id, key) if event.kind == "appeal" else None
-            deputy_row = parse_deputy_event(event, station_id, key)
+            record = kind.parse(event, station_id, key)
         except InvalidEvent as error:
             result |= {"status": "invalid", "reason": str(error)}
             continue
         stored[event.uuid] = (station_id, event.canonical)
         row = _event_row(event, station_id, device_id)
-        new.append((row, appeal, deputy_row))
+        code = kind.code(record) if kind.code is not None and record is not None else ""
+        new.append((row, record, code))
         result["status"] = "created"
-    codes = [appeal.tracking_code for _, appeal, _ in new if appeal is not None]
+    codes = [code for _, _, code in new if code]
     taken = set(
         session.scalars(select(Appeal.tracking_code).where(Appeal.tracking_code.in_(codes)))
     ) | set(session.scalars(select(Appointment.code).where(Appointment.code.in_(codes))))
@@ -371,12 +243,9 @@ def _take_together(
         raise IntegrityError("tracking code used before", None, Exception())
     session.add_all(row for row, _, _ in new)
     session.flush()
-    for row, appeal, deputy_row in new:
-        if appeal is not None:
-            appeal.event_id = row.id
-            session.add(appeal)
-        if deputy_row is not None:
-            deputy_row.event_id = row.id
-            session.add(deputy_row)
+    for row, record, _ in new:
+        if record is not None:
+            record.event_id = row.id
+            session.add(record)
     session.flush()
     return results
