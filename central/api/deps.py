@@ -38,6 +38,7 @@ def get_server_key(request: Request) -> PrivateKey:
     return request.app.state.server_key
 
 
+DatabaseDep = Annotated[Database, Depends(get_database)]
 SessionDep = Annotated[Session, Depends(get_db)]
 WriterDep = Annotated[Session, Depends(get_writer)]
 ServerKeyDep = Annotated[PrivateKey, Depends(get_server_key)]
