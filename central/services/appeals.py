@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from nacl.public import PrivateKey
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
@@ -137,3 +138,16 @@ def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appe
     )
     appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=event.created_at, actor="kiosk"))
     return appeal
+
+
+def station_appeals(session: Session, station_id: str) -> list[Appeal]:
+    """The station's appeals, oldest first."""
+    return list(
+        session.scalars(select(Appeal).where(Appeal.station_id == station_id).order_by(Appeal.id))
+    )
+
+
+def find_appeal(session: Session, tracking_code: str) -> Appeal | None:
+    return session.scalars(
+        select(Appeal).where(Appeal.tracking_code == tracking_code)
+    ).one_or_none()

@@ -134,3 +134,18 @@ def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> Non
         )
     except AnswerRefused as error:
         raise InvalidEvent(str(error)) from None
+
+
+def station_appointments(session: Session, station_id: str) -> list[Appointment]:
+    """The station's appointment requests, by day."""
+    return list(
+        session.scalars(
+            select(Appointment)
+            .where(Appointment.station_id == station_id)
+            .order_by(Appointment.day, Appointment.id)
+        )
+    )
+
+
+def find_appointment(session: Session, code: str) -> Appointment | None:
+    return session.scalars(select(Appointment).where(Appointment.code == code)).one_or_none()

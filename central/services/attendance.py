@@ -7,9 +7,12 @@ InvalidEvent with the reason the kiosk gets back.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from nacl.public import PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from central.core.security import UnsealError, open_sealed
 from central.models import Attendance, ReceptionRecord
@@ -85,3 +88,22 @@ def parse_reception_record(
         tracking_codes=codes,
         notes=personal["notes"],
     )
+
+
+Period = tuple[datetime, datetime] | None  # [start, end) in UTC; None: all time
+
+
+def station_attendance(session: Session, station_id: str, period: Period) -> list[Attendance]:
+    """The station's sign-ins and sign-outs, oldest first."""
+    query = select(Attendance).where(Attendance.station_id == station_id)
+    if period:
+        query = query.where(Attendance.at >= period[0], Attendance.at < period[1])
+    return list(session.scalars(query.order_by(Attendance.at, Attendance.id)))
+
+
+def station_receptions(session: Session, station_id: str, period: Period) -> list[ReceptionRecord]:
+    """The station's reception records (接待登记), oldest first."""
+    query = select(ReceptionRecord).where(ReceptionRecord.station_id == station_id)
+    if period:
+        query = query.where(ReceptionRecord.at >= period[0], ReceptionRecord.at < period[1])
+    return list(session.scalars(query.order_by(ReceptionRecord.at, ReceptionRecord.id)))

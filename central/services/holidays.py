@@ -122,3 +122,27 @@ def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalen
         ),
         frozenset(session.scalars(years)),
     )
+
+
+def covered_years(session: Session) -> dict[int, str]:
+    """The years the table holds in full, and where each came from."""
+    return {y.year: y.source for y in session.scalars(select(HolidayYear))}
+
+
+def days_of_year(session: Session, year: int) -> list[Holiday]:
+    """The table's rows for `year`, by date (ordinary days set by hand included)."""
+    return list(
+        session.scalars(
+            select(Holiday)
+            .where(Holiday.day.between(date(year, 1, 1), date(year, 12, 31)))
+            .order_by(Holiday.day)
+        )
+    )
+
+
+def uncovered_years(session: Session, due: date | None, today: date) -> list[int]:
+    """Years from `today` to `due` the table does not cover: a due date counted across them
+    skipped weekends only."""
+    if due is None:
+        return []
+    return holiday_calendar(session, since=due.year - 1).missing_years(today, due)

@@ -22,7 +22,8 @@ from central.models import (
 from central.services.appeals import AppealState, move_appeal
 from central.services.appointments import AppointmentState, answer_appointment
 from central.services.holidays import cover_year, set_day
-from central.services.rosters import RosterEntry, import_roster, import_schedules
+from central.services.rosters import RosterEntry, import_roster
+from central.services.schedules import import_schedules
 from kiosk.demo import demo_snapshot
 from kiosk.domain.deputies import Level
 
