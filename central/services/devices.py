@@ -105,3 +105,12 @@ def revoke_device(session: Session, device_id: str) -> tuple[Device, bool] | Non
         return device, False
     device.revoked_at = datetime.now(UTC)
     return device, True
+
+
+def record_heartbeat(session: Session, device_id: str, heartbeat: dict, now: datetime) -> None:
+    """A kiosk said how it is doing: kept, with when (one statement: kiosks send it often)."""
+    session.execute(
+        update(Device)
+        .where(Device.id == device_id)
+        .values(last_seen_at=now, last_heartbeat=heartbeat)
+    )

@@ -48,7 +48,7 @@ def test_csrf_needs_both_halves_equal():
 
 
 def test_every_word_the_templates_use_exists_in_both_languages():
-    templates = Path(__file__).resolve().parents[2] / "central" / "web" / "templates"
+    templates = Path(__file__).resolve().parents[3] / "central" / "web" / "templates"
     used = set()
     for template in templates.glob("*.html"):
         used |= set(re.findall(r'_\("([a-z0-9_]+)"\)', template.read_text()))
