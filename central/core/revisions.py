@@ -56,14 +56,14 @@ def changed_stations(session: Session) -> set[str] | _Every:
     """The stations whose snapshot the pending flush changes (EVERY for shared tables)."""
     stations: set[str] = set()
     for row, how in _pending(session):
-        if isinstance(row, SHARED):
-            return EVERY
         if isinstance(row, Station):
             if how == "dirty" and _changed_columns(row) - STATION_PRIVATE:
                 stations.add(row.id)
             continue
         if how == "dirty" and not session.is_modified(row):
-            continue
+            continue  # set to what it was (seeding the holiday table again, say)
+        if isinstance(row, SHARED):
+            return EVERY
         if isinstance(row, OWNED):
             stations.add(row.station_id)
         elif type(row) in CHILDREN:

@@ -17,6 +17,7 @@ from central.models import (
     Deputy,
     Device,
     Event,
+    Holiday,
     Station,
 )
 from central.services.appeals import AppealState, move_appeal
@@ -112,6 +113,9 @@ def test_the_holiday_table_is_every_stations(database, edit):
 
 
 def test_what_no_snapshot_shows_moves_nothing(database):
+    holiday = dict(day=date(2030, 10, 1), kind="holiday", name="国庆节")
+    with database.writer.begin() as session:
+        session.merge(Holiday(**holiday))
     before = revisions(database)
     with database.writer.begin() as session:
         session.get(Station, "s1").calendar_token_hash = "f" * 64  # the feed token
@@ -122,6 +126,7 @@ def test_what_no_snapshot_shows_moves_nothing(database):
             )
         )  # fmt: skip
         session.get(Station, "s2").name = "站"  # set, but to the same name
+        session.merge(Holiday(**holiday))  # the holiday table as it is
     assert revisions(database) == before
 
 
