@@ -17,7 +17,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
-from central.holidays import holiday_calendar
 from central.models import (
     Appeal,
     AppealStep,
@@ -27,6 +26,7 @@ from central.models import (
     Schedule,
     Station,
 )
+from central.services.holidays import holiday_calendar
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
 from kiosk.domain.mobile import last_four

@@ -6,11 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from nacl.public import PrivateKey
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
-from central.core.db import touch_stations
 from central.models import Appeal, AppealStep
+from central.services.incoming import IncomingEvent, InvalidEvent, sealed_fields, text_field
+from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 from kiosk.domain.workdays import add_working_days
 
 
@@ -49,6 +52,8 @@ NEXT_STATES: dict[AppealState, tuple[AppealState, ...]] = {
 # Entering these states starts a deadline: the deputy replies within 3 working days of the
 # assignment; the department's feedback is relayed within 15 working days of the referral.
 DEADLINES = {S.ASSIGNED: 3, S.REFERRED: 15}
+# The sealed personal part of a kiosk's appeal event: its fields and their limits.
+PERSONAL_FIELDS = {"name": 100, "mobile": 32, "text": 10_000, "address": 1_000}
 
 
 class MoveRefused(ValueError):
@@ -56,7 +61,7 @@ class MoveRefused(ValueError):
 
 
 def holiday_table(session: Session) -> dict:
-    from central.holidays import holiday_calendar
+    from central.services.holidays import holiday_calendar
 
     return holiday_calendar(session).table()
 
@@ -92,4 +97,57 @@ def move_appeal(
     today = now.astimezone(CHINA_TIME).date()
     appeal.due_on = add_working_days(today, days, holiday_table(session)) if days else None
     appeal.steps.append(AppealStep(state=state, at=now, actor=actor, note=note))
-    touch_stations(session, appeal.station_id)
+
+
+def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appeal:
+    """The appeal an event's body describes, its sealed personal part opened."""
+    body = event.body
+    try:
+        code = parse_tracking_code(text_field(body, "tracking_code", 16, "body."))
+    except InvalidTrackingCode as error:
+        raise InvalidEvent(f"body.tracking_code: {error}") from None
+    category = text_field(body, "category", 100, "body.").strip()
+    if not category:
+        raise InvalidEvent("body.category: empty")
+    block = text_field(body, "block", 200, "body.", required=False)
+    target = body.get("target_deputy_id")
+    if target is not None and (not isinstance(target, str) or len(target) > 64):
+        raise InvalidEvent("body.target_deputy_id: not a deputy id")
+    if body.get("channel") != "kiosk":
+        raise InvalidEvent("body.channel: must be kiosk")
+    request = body.get("request", "appeal")
+    if request not in ("appeal", "callback"):
+        raise InvalidEvent("body.request: appeal or callback")
+    fields = sealed_fields(body, key, PERSONAL_FIELDS)
+    appeal = Appeal(
+        station_id=station_id,
+        tracking_code=code,
+        category=category,
+        block=block,
+        target_deputy_id=target,
+        channel="kiosk",
+        request=request,
+        created_at=event.created_at,
+        state=AppealState.RECEIVED,
+        due_on=None,
+        contact_name=fields["name"],
+        contact_mobile=fields["mobile"],
+        text=fields["text"],
+        address=fields["address"],
+        consent=True,
+    )
+    appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=event.created_at, actor="kiosk"))
+    return appeal
+
+
+def station_appeals(session: Session, station_id: str) -> list[Appeal]:
+    """The station's appeals, oldest first."""
+    return list(
+        session.scalars(select(Appeal).where(Appeal.station_id == station_id).order_by(Appeal.id))
+    )
+
+
+def find_appeal(session: Session, tracking_code: str) -> Appeal | None:
+    return session.scalars(
+        select(Appeal).where(Appeal.tracking_code == tracking_code)
+    ).one_or_none()
