@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from central.appeals import AppealState
+from central.appeals import AppealState, due_on_now, holiday_table, received_due_on
 from central.appointments import AnswerRefused, AppointmentState, answer_appointment
 from central.attendance import parse_deputy_event
 from central.core.db import touch_stations
@@ -276,6 +276,8 @@ def take_event(
             session.flush()
             if record is not None:
                 record.event_id = row.id
+                if isinstance(record, Appeal):
+                    received_due_on(session, record)
                 session.add(record)
                 session.flush()
             elif event.kind == "appointment_answer":
@@ -374,9 +376,11 @@ def _take_together(
         raise IntegrityError("tracking code used before", None, Exception())
     session.add_all(row for row, _, _ in new)
     session.flush()
+    holidays = holiday_table(session) if codes else {}
     for row, appeal, deputy_row in new:
         if appeal is not None:
             appeal.event_id = row.id
+            appeal.due_on = due_on_now(appeal, holidays)
             session.add(appeal)
         if deputy_row is not None:
             deputy_row.event_id = row.id

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.appeals import AppealState, Rating, move_appeal
+from central.appeals import AppealState, Rating, move_appeal, received_due_on
 from central.appointments import AppointmentState
 from central.core.config import CHINA_TIME, REPEAT_MINUTES
 from central.core.db import touch_stations
@@ -179,6 +179,7 @@ def record_message(session: Session, deputy: Deputy, checked: Checked, now: date
         consent=True,
     )
     appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=now, actor="qr"))
+    received_due_on(session, appeal)
     session.add(appeal)
     touch_stations(session, deputy.station_id)
     return code
