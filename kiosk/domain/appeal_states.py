@@ -39,7 +39,7 @@ NEXT_STATES: dict[AppealState, tuple[AppealState, ...]] = {
     S.REPLIED: (S.REFERRED, S.CLOSED),
     S.REFERRED: (S.FEEDBACK,),
     S.FEEDBACK: (S.REPLIED, S.CLOSED),
-    S.CLOSED: (S.RATED,),
+    S.CLOSED: (S.RATED, S.REOPENED),  # staff may reopen what was closed too soon
     S.RATED: (S.REOPENED,),  # only when the rating is "dissatisfied"
     S.REOPENED: (S.ASSIGNED,),
     S.REJECTED: (),
@@ -66,5 +66,5 @@ def check_move(
         )
     if state is not S.RATED and rating is not None:
         raise MoveRefused("--rating goes only with the state rated")
-    if state is S.REOPENED and rated != Rating.DISSATISFIED:
+    if state is S.REOPENED and current is S.RATED and rated != Rating.DISSATISFIED:
         raise MoveRefused("only an appeal rated dissatisfied can be reopened")
