@@ -186,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id", metavar="DEVICE_ID")
 
     command("demo-station", demo_station, "create the demo station and print an enrolment code")
+    from central.cli_users import add_commands
+
+    add_commands(group, command)
     return parser
 
 

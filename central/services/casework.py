@@ -19,7 +19,16 @@ from sqlalchemy.orm import Session
 
 from central.appeals import appeal_deadline, holiday_table, move_appeal
 from central.core.config import CHINA_TIME
-from central.models import Account, Appeal, CallbackNote, Department, Deputy, Region, Station
+from central.models import (
+    Account,
+    Appeal,
+    Appointment,
+    CallbackNote,
+    Department,
+    Deputy,
+    Region,
+    Station,
+)
 from central.services import audit
 from central.services.audit import Who
 from central.services.permissions import (
@@ -671,3 +680,85 @@ def overdue_board(session: Session, who: Who, *, now: datetime) -> OverdueBoard:
         deputies=lines(by_deputy, deputy_names),
         departments=lines(by_department, department_names),
     )
+
+
+# -- Appointments (约见代表) -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AppointmentRow:
+    code: str
+    station_name: str
+    deputy: str
+    day: date
+    state: str
+    name: str  # masked; "" for roles that may not see it
+    mobile: str
+    topic: str
+    notes: list[str]  # the notes the visitor sees, oldest first
+    answers: list[str]  # what this account may answer now
+
+
+def appointments(
+    session: Session, who: Who, *, since: date, deputy: str = "", limit: int = 200
+) -> list[AppointmentRow]:
+    """The appointments in scope from `since` on, by day and deputy."""
+    from central.appointments import NEXT_STATES as APPOINTMENT_NEXT
+    from central.appointments import AppointmentState
+
+    require(who.account, Action.APPOINTMENTS)
+    scope = scope_of(session, who.account)
+    query = select(Appointment).where(Appointment.day >= since)
+    if scope.station_ids is not None:
+        query = query.where(Appointment.station_id.in_(sorted(scope.station_ids)))
+    wanted = scope.deputy_id or deputy
+    if wanted:
+        query = query.where(Appointment.deputy_id == wanted)
+    found = list(
+        session.scalars(
+            query.order_by(Appointment.day, Appointment.deputy_id, Appointment.id).limit(limit)
+        )
+    )
+    stations = dict(session.execute(select(Station.id, Station.name)).all())
+    names = _deputy_names(session, {(a.station_id, a.deputy_id) for a in found})
+    return [
+        AppointmentRow(
+            code=a.code,
+            station_name=stations.get(a.station_id, a.station_id),
+            deputy=names.get((a.station_id, a.deputy_id), a.deputy_id),
+            day=a.day,
+            state=a.state,
+            name=mask_name(a.contact_name),
+            mobile=mask_mobile(a.contact_mobile),
+            topic=a.topic,
+            notes=[s.note for s in a.steps if s.note],
+            answers=[s.value for s in APPOINTMENT_NEXT[AppointmentState(a.state)]],
+        )
+        for a in found
+    ]
+
+
+def answer_appointment(
+    session: Session, who: Who, code: str, state: str, note: str, *, now: datetime
+) -> None:
+    """Confirm, decline or mark done an appointment, with a note the visitor sees."""
+    from central.appointments import AnswerRefused, AppointmentState
+    from central.appointments import answer_appointment as answer
+
+    require(who.account, Action.APPOINTMENTS)
+    appointment = session.scalars(select(Appointment).where(Appointment.code == code)).one_or_none()
+    if appointment is None:
+        raise NotFound(code)
+    scope = scope_of(session, who.account)
+    if not scope.covers(appointment.station_id) or (
+        scope.deputy_id is not None and scope.deputy_id != appointment.deputy_id
+    ):
+        raise Refused("this appointment is not in your stations")
+    if len(note) > NOTE_LIMIT:
+        raise ActionError(f"a note has at most {NOTE_LIMIT} characters")
+    try:
+        target = AppointmentState(state)
+        answer(session, appointment, target, note=note, actor=who.account.display_name, now=now)
+    except (ValueError, AnswerRefused) as error:
+        raise ActionError(str(error)) from None
+    audit.record(session, who, f"appointment.{state}", code, now=now)
