@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     DateTime,
-    Index,
     Float,
     ForeignKey,
+    Index,
     LargeBinary,
     String,
     Text,
