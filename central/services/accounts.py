@@ -159,6 +159,9 @@ def authenticate(
 ) -> Account:
     """The account for a right login and password; LoginRefused otherwise.
 
+    A refusal changes data too (the count of failures, the audit line): the caller catches
+    it inside its transaction and commits.
+
     Five wrong passwords lock the account for a minute, and each later lock lasts twice as
     long as the one before (up to a day); a right password resets the count of locks.
     """

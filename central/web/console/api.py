@@ -107,11 +107,15 @@ class Act(BaseModel):
 def login(body: Login, request: Request, response: Response) -> Any:
     now = clock(request)
     address = client_address(request)
-    try:
-        with database(request).writer.begin() as session:
+    refused: LoginRefused | None = None
+    with database(request).writer.begin() as session:  # a refusal's count is kept too
+        try:
             account = accounts.authenticate(
                 session, body.login, body.password, now=now, address=address
             )
+        except LoginRefused as error:
+            refused = error
+        else:
             opened = accounts.open_session(session, account, now=now, address=address)
             answer = SignedIn(
                 login=account.login,
@@ -119,7 +123,7 @@ def login(body: Login, request: Request, response: Response) -> Any:
                 csrf=opened.csrf,
                 must_change_password=account.must_change_password,
             )
-    except LoginRefused as refused:
+    if refused is not None:
         detail = "Wrong login name or password."
         if refused.locked_until:
             detail = f"Locked until {refused.locked_until.isoformat(timespec='seconds')}."

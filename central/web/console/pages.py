@@ -204,14 +204,20 @@ def login(request: Request, form: Form) -> Response:
         )
     now = clock(request)
     address = client_address(request)
-    try:
-        with database(request).writer.begin() as session:
+    refused: LoginRefused | None = None
+    # The refusal is caught inside the transaction: the count of failures and the audit
+    # line must be kept too.
+    with database(request).writer.begin() as session:
+        try:
             account = accounts.authenticate(
                 session, form.get("login", ""), form.get("password", ""), now=now, address=address
             )
+        except LoginRefused as error:
+            refused = error
+        else:
             opened = accounts.open_session(session, account, now=now, address=address)
             must_change = account.must_change_password
-    except LoginRefused as refused:
+    if refused is not None:
         problem = (
             _("locked_login", until=refused.locked_until.astimezone(CHINA_TIME).strftime("%H:%M"))
             if refused.locked_until
@@ -471,7 +477,12 @@ def audit_page(request: Request, user: CurrentUser) -> Response:
         query = {k: v for k, v in request.query_params.items() if k != "before"}
         older = "/console/audit?" + "&".join(f"{k}={quote(v)}" for k, v in query.items())
         older += f"{'&' if query else ''}before={entries[-1].id}"
-    context = {"entries": entries, "params": request.query_params, "older": older}
+    context = {
+        "entries": entries,
+        "params": request.query_params,
+        "query": str(request.query_params),
+        "older": older,
+    }
     return render(request, "audit.html", context, user=user)
 
 
