@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import requests
@@ -17,6 +17,7 @@ from argon2 import PasswordHasher
 from central.core.config import Settings
 from central.core.db import open_database
 from central.launch import CentralServer
+from central.models import Appointment, AppointmentStep
 from central.services import accounts, regions
 from central.services.accounts import NewAccount
 from tests.central.phone_fixtures import STATION, demo_station
@@ -33,6 +34,7 @@ LOGINS = {
     "staff-b": ("staff", {"station_id": STATION_B}),
     "viewer": ("viewer", {"region": "district"}),
     "locked": ("viewer", {"region": "district"}),
+    "journey": ("reviewer", {"region": "district"}),
 }
 
 
@@ -51,6 +53,13 @@ class ConsoleSite:
     def appeal(self, kiosk: EnrolledKiosk, code: str, **personal: Any) -> None:
         """An appeal as a kiosk sends it (sealed personal part), stored by the server."""
         answer = kiosk.post_events([kiosk.appeal_event(code, **personal)])
+        assert answer.json()["results"][0]["status"] == "created", answer.text
+
+    def callback(self, kiosk: EnrolledKiosk, code: str, mobile: str) -> None:
+        """A visitor who could not type asks to be called back (no text)."""
+        event = kiosk.appeal_event(code, mobile=mobile, text="")
+        event["body"]["request"] = "callback"
+        answer = kiosk.post_events([event])
         assert answer.json()["results"][0]["status"] == "created", answer.text
 
     def staff(self, login: str) -> Staff:
@@ -97,6 +106,27 @@ def console_site(server: CentralServer) -> ConsoleSite:
     finally:
         accounts._hasher = saved
     return ConsoleSite(server, phone.kiosk, kiosk_b, department_id)
+
+
+def seed_appointment(site: ConsoleSite, code: str, day: date) -> None:
+    """A visitor's appointment request with the demo station's first deputy."""
+    database = open_database(Settings(data_dir=site.server.data_dir))
+    now = datetime.now(UTC)
+    with database.writer.begin() as session:
+        appointment = Appointment(
+            station_id=STATION,
+            code=code,
+            deputy_id="demo-01",
+            day=day,
+            channel="qr",
+            created_at=now,
+            state="requested",
+            contact_name="钱女士",
+            contact_mobile="13700137000",
+            topic="小区停车难，想当面反映",
+        )
+        appointment.steps.append(AppointmentStep(state="requested", at=now, actor="qr"))
+        session.add(appointment)
 
 
 class Staff:
