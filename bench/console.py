@@ -154,27 +154,32 @@ def generate(folder: Path) -> None:
 
 
 def sign_in(url: str) -> requests.Session:
+    """The reviewer's browser, signed in (the first run changes the one-time password)."""
     http = requests.Session()
-    page = http.get(url + "/console/login", timeout=60).text
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page)[1]
-    answer = http.post(
-        url + "/console/login",
-        data={"csrf": csrf, "login": "reviewer", "password": PASSWORD},
-        timeout=60,
-    )
-    if "/console/password" in answer.url:
-        csrf = re.search(r'name="csrf" value="([^"]+)"', answer.text)[1]
-        http.post(
-            url + "/console/password",
-            data={"csrf": csrf, "old": PASSWORD, "new": PASSWORD + "!"},
+    for password in (PASSWORD + "!", PASSWORD):
+        page = http.get(url + "/console/login", timeout=60).text
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page)[1]
+        answer = http.post(
+            url + "/console/login",
+            data={"csrf": csrf, "login": "reviewer", "password": password},
             timeout=60,
         )
-    return http
+        if answer.url.endswith("/console/"):
+            return http
+        if "/console/password" in answer.url:
+            csrf = re.search(r'name="csrf" value="([^"]+)"', answer.text)[1]
+            http.post(
+                url + "/console/password",
+                data={"csrf": csrf, "old": password, "new": PASSWORD + "!"},
+                timeout=60,
+            )
+            return http
+    raise RuntimeError("the reviewer cannot sign in; delete the --data folder and run again")
 
 
-def timed(call) -> float:
+def timed(http: requests.Session, method: str, url: str, **kwargs) -> float:
     started = time.perf_counter()
-    answer = call()
+    answer = http.request(method, url, timeout=60, allow_redirects=False, **kwargs)
     elapsed = (time.perf_counter() - started) * 1000
     if answer.status_code >= 400:
         raise RuntimeError(f"{answer.status_code}: {answer.text[:300]}")
@@ -200,47 +205,31 @@ def main() -> None:
         http = sign_in(server.url)
         page = http.get(server.url + "/console/", timeout=60).text
         codes = re.findall(r'<tr data-code="([^"]+)"', page)
-        station = re.search(r'<option value="(s\d+)"', page)[1]
-        received = [
-            c
-            for c in re.findall(
-                r'<tr data-code="([^"]+)"',
-                http.get(server.url + "/console/?state=received", timeout=60).text,
-            )
-        ]
-        results: dict[str, list[float]] = {"inbox": [], "filtered": [], "appeal": [], "action": []}
-        for n in range(args.rounds):
-            results["inbox"].append(timed(lambda: http.get(server.url + "/console/", timeout=60)))
-            results["filtered"].append(
-                timed(
-                    lambda: http.get(
-                        f"{server.url}/console/?station={station}&colour=red", timeout=60
-                    )
-                )
-            )
-            code = codes[n % len(codes)]
-            results["appeal"].append(
-                timed(lambda: http.get(f"{server.url}/console/appeals/{code}", timeout=60))
-            )
-        csrf = re.search(r'name="csrf" value="([^"]+)"', page)[1]
+        station = "s0005"  # one of the reviewer's 100 stations
+        # Received appeals to accept: a few pages of them.
+        received: list[str] = []
         cursor = ""
-        for n in range(min(args.rounds, 100)):
-            if not received:
-                listing = http.get(
-                    f"{server.url}/console/?state=received&cursor={cursor}", timeout=60
-                ).text
-                received = re.findall(r'<tr data-code="([^"]+)"', listing)
-            code = received.pop()
-            results["action"].append(
-                timed(
-                    lambda: http.post(
-                        f"{server.url}/console/appeals/{code}/act",
-                        data={"csrf": csrf, "action": "accept", "note": "已受理"},
-                        timeout=60,
-                        allow_redirects=False,
-                    )
-                )
-            )
+        while len(received) < args.rounds:
+            listing = http.get(
+                f"{server.url}/console/?state=received&cursor={cursor}", timeout=60
+            ).text
+            received += re.findall(r'<tr data-code="([^"]+)"', listing)
+            more = re.search(r'id="next-page" href="[^"]*cursor=([^"&]+)', listing)
+            if not more:
+                break
+            cursor = more[1]
+        results: dict[str, list[float]] = {"inbox": [], "filtered": [], "appeal": [], "action": []}
+        url = server.url + "/console"
+        for n in range(args.rounds):
+            results["inbox"].append(timed(http, "GET", url + "/"))
+            filtered = f"{url}/?station={station}&colour=red"
+            results["filtered"].append(timed(http, "GET", filtered))
+            code = codes[n % len(codes)]
+            results["appeal"].append(timed(http, "GET", f"{url}/appeals/{code}"))
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page)[1]
+        for code in received[: min(args.rounds, len(received))]:
+            accept = {"csrf": csrf, "action": "accept", "note": "已受理"}
+            results["action"].append(timed(http, "POST", f"{url}/appeals/{code}/act", data=accept))
         for name, samples in results.items():
             report(name, samples)
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from central.appeals import appeal_deadline, holiday_table, move_appeal
 from central.core.config import CHINA_TIME
@@ -256,7 +256,8 @@ def inbox(
     personal = allowed(account.role, Action.SEE_PERSONAL)
     holidays = holiday_table(session)
     today = china_today(now)
-    query = _scoped(select(Appeal), scope)
+    # The list needs no steps (the relationship would load them for every row).
+    query = _scoped(select(Appeal).options(lazyload(Appeal.steps)), scope)
     if filters.station:
         if not scope.covers(filters.station):
             return InboxPage([], "")
