@@ -5,10 +5,19 @@ CSRF, the JSON API, and the visitor's progress page agreeing with the console.""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import requests
 
-from tests.central.console_fixtures import PASSWORD, STATION_B, Staff, fresh_mobile, new_code
+from central.core.config import CHINA_TIME
+from tests.central.console_fixtures import (
+    PASSWORD,
+    STATION_B,
+    Staff,
+    fresh_mobile,
+    new_code,
+    seed_appointment,
+)
 from tests.helpers.phone import Phone
 
 
@@ -173,3 +182,22 @@ def test_the_json_api_works_an_appeal_and_the_visitor_sees_the_same_due_date(con
     snapshot = console.kiosk_a.snapshot().json()
     (row,) = [a for a in snapshot["appeals"] if a["tracking_code"] == code]
     assert row["due_on"] == detail["due_on"]
+
+
+def test_an_appointment_answered_in_the_console_reaches_the_visitor(console):
+    code = new_code()
+    tomorrow = (datetime.now(UTC).astimezone(CHINA_TIME) + timedelta(days=1)).date()
+    seed_appointment(console, code, tomorrow)
+    staff = console.staff("staff-a")
+    staff.get("/console/appointments")
+    assert code in staff.page.replace("-", "") and "137****7000" in staff.text
+    assert "13700137000" not in staff.page
+    staff.post(f"/console/appointments/{code}", {"state": "confirmed", "note": "请上午9点到二楼"})
+    assert "已确认" in staff.text
+    other = console.staff("staff-b")
+    other.get("/console/appointments")
+    assert code not in other.page.replace("-", "")
+    phone = Phone(console.url)
+    phone.get(f"/p/{code}")
+    phone.submit(f"/p/{code}", {"last4": "7000"})
+    assert "已确认" in phone.text and "请上午9点到二楼" in phone.text
