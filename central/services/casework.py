@@ -763,3 +763,31 @@ def answer_appointment(
     except (ValueError, AnswerRefused) as error:
         raise ActionError(str(error)) from None
     audit.record(session, who, f"appointment.{state}", code, now=now)
+
+
+def refresh_due_dates(session: Session, *, chunk: int = 1000) -> int:
+    """Recompute the stored due date of every open appeal (after the holiday table changed);
+    the number that moved. The pages compute dates afresh anyway; lists sort by this one."""
+    holidays = holiday_table(session)
+    moved = 0
+    last_id = 0
+    open_states = [s.value for s in OPEN_STATES]
+    while True:
+        appeals = list(
+            session.scalars(
+                select(Appeal)
+                .where(Appeal.state.in_(open_states), Appeal.id > last_id)
+                .order_by(Appeal.id)
+                .limit(chunk)
+            )
+        )
+        if not appeals:
+            return moved
+        for appeal in appeals:
+            deadline = appeal_deadline(appeal, holidays)
+            due = deadline.due_on if deadline else None
+            if due != appeal.due_on:
+                appeal.due_on = due
+                moved += 1
+        last_id = appeals[-1].id
+        session.flush()

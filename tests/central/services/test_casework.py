@@ -203,3 +203,13 @@ def test_the_overdue_board_counts_red_and_yellow(world):
     lines = {line.label: (line.red, line.yellow) for line in board.stations}
     assert lines == {"联络站A": (1, 0), "联络站B": (0, 1)}
     assert {line.label for line in board.regions} == {"文昌街道", "城南街道"}
+
+
+def test_due_dates_follow_a_change_of_the_holiday_table(world):
+    world.appeal(C1)  # received Friday 20 November: review due Monday 23
+    assert casework.refresh_due_dates(world.session) == 0
+    world.session.add(Holiday(day=date(2026, 11, 23), kind="holiday", name="测试假日"))
+    world.session.flush()
+    assert casework.refresh_due_dates(world.session) == 1
+    row = casework.inbox(world.session, world.who("admin"), Filters(), now=FRIDAY).rows[0]
+    assert row.due_on == date(2026, 11, 24)
