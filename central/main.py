@@ -6,12 +6,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from central.api.main import api_router
-from central.api.routes import pages
 from central.api.routes.snapshot import SnapshotCache
 from central.core.config import Settings
 from central.core.db import open_database
 from central.core.security import load_server_key
 from central.web.console import pages as console
+from central.web.phone import pages
 
 
 def create_app(settings: Settings) -> FastAPI:

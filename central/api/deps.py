@@ -12,8 +12,8 @@ from nacl.public import PrivateKey
 from sqlalchemy.orm import Session
 
 from central.core.db import Database
-from central.devices import device_for_token
 from central.models import Device
+from central.services.devices import device_for_token
 
 
 def get_database(request: Request) -> Database:
@@ -38,6 +38,7 @@ def get_server_key(request: Request) -> PrivateKey:
     return request.app.state.server_key
 
 
+DatabaseDep = Annotated[Database, Depends(get_database)]
 SessionDep = Annotated[Session, Depends(get_db)]
 WriterDep = Annotated[Session, Depends(get_writer)]
 ServerKeyDep = Annotated[PrivateKey, Depends(get_server_key)]

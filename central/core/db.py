@@ -8,11 +8,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text, update
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from central.core import revisions
 from central.core.config import Settings
-from central.models import Station
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 # The newest migration. Opening compares it with the database and only imports Alembic when
@@ -113,15 +113,8 @@ def open_database(settings: Settings) -> Database:
     if schema_revision(engine) != SCHEMA_HEAD:
         upgrade(engine)
     writer = sessionmaker(engine, expire_on_commit=False)
+    revisions.watch(writer)
     if not url.startswith("sqlite"):
         return Database(writer=writer, reader=writer)
     reader = sessionmaker(create_db_engine(url, writer=False), expire_on_commit=False)
     return Database(writer=writer, reader=reader)
-
-
-def touch_stations(session: Session, station_id: str | None = None) -> None:
-    """Mark a station's snapshot (or every station's, for shared data) as changed."""
-    statement = update(Station).values(revision=Station.revision + 1)
-    if station_id is not None:
-        statement = statement.where(Station.id == station_id)
-    session.execute(statement)

@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, lazyload
 
-from central.appeals import appeal_deadline, holiday_table, move_appeal
 from central.core.config import CHINA_TIME
 from central.models import (
     Account,
@@ -30,6 +29,7 @@ from central.models import (
     Station,
 )
 from central.services import audit
+from central.services.appeals import appeal_deadline, holiday_table, move_appeal
 from central.services.audit import Who
 from central.services.permissions import (
     Action,
@@ -704,8 +704,8 @@ def appointments(
     session: Session, who: Who, *, since: date, deputy: str = "", limit: int = 200
 ) -> list[AppointmentRow]:
     """The appointments in scope from `since` on, by day and deputy."""
-    from central.appointments import NEXT_STATES as APPOINTMENT_NEXT
-    from central.appointments import AppointmentState
+    from central.services.appointments import NEXT_STATES as APPOINTMENT_NEXT
+    from central.services.appointments import AppointmentState
 
     require(who.account, Action.APPOINTMENTS)
     scope = scope_of(session, who.account)
@@ -743,8 +743,8 @@ def answer_appointment(
     session: Session, who: Who, code: str, state: str, note: str, *, now: datetime
 ) -> None:
     """Confirm, decline or mark done an appointment, with a note the visitor sees."""
-    from central.appointments import AnswerRefused, AppointmentState
-    from central.appointments import answer_appointment as answer
+    from central.services.appointments import AnswerRefused, AppointmentState
+    from central.services.appointments import answer_appointment as answer
 
     require(who.account, Action.APPOINTMENTS)
     appointment = session.scalars(select(Appointment).where(Appointment.code == code)).one_or_none()

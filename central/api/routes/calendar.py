@@ -9,17 +9,13 @@ it, which revokes the old URL). The server keeps only its SHA-256 hash.
 from __future__ import annotations
 
 import hmac
-from datetime import UTC, datetime
 
 from fastapi import APIRouter, HTTPException, Response, status
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from central.api.deps import SessionDep
 from central.core.security import token_hash
-from central.ical import export_calendar
-from central.models import Deputy, Schedule, Station
-from central.snapshot import schedule_entity
+from central.models import Station
+from central.services.schedules import station_calendar
 
 router = APIRouter(tags=["calendar"])
 
@@ -45,22 +41,4 @@ def read_calendar(station_id: str, token: str, session: SessionDep) -> Response:
         text.encode(),
         media_type="text/calendar; charset=utf-8",
         headers={"Cache-Control": "private, max-age=300"},
-    )
-
-
-def station_calendar(session: Session, station: Station) -> str:
-    """The station's schedules as .ics text (the feed and `schedules export`)."""
-    schedules = session.scalars(
-        select(Schedule).where(Schedule.station_id == station.id).order_by(Schedule.position)
-    )
-    rows = session.execute(
-        select(Deputy.deputy_id, Deputy.name).where(Deputy.station_id == station.id)
-    )
-    names = {deputy_id: name for deputy_id, name in rows}
-    return export_calendar(
-        station.id,
-        station.name,
-        [schedule_entity(s) for s in schedules],
-        names,
-        datetime.now(UTC),
     )

@@ -6,9 +6,9 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request, status
 from pydantic import BaseModel, Field
 
-from central.api.deps import get_database
+from central.api.deps import DatabaseDep
 from central.core.security import public_key_text
-from central.devices import EnrolmentRefused, enrol
+from central.services.devices import EnrolmentRefused, enrol
 
 router = APIRouter(tags=["enrolment"])
 
@@ -30,9 +30,9 @@ class EnrolResponse(BaseModel):
     status_code=status.HTTP_201_CREATED,
     responses={400: {"description": "The code is unknown, used or expired"}},
 )
-def enrol_device(request: Request, body: EnrolRequest) -> EnrolResponse:
+def enrol_device(request: Request, body: EnrolRequest, database: DatabaseDep) -> EnrolResponse:
     # Its own transaction, not WriterDep: a refusal must not be committed half-way.
-    with get_database(request).writer.begin() as session:
+    with database.writer.begin() as session:
         try:
             enrolment = enrol(session, body.enrolment_code, body.device_name)
         except EnrolmentRefused as error:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from central.api.deps import ServerKeyDep, StationDevice, WriterDep
 from central.core.config import MAX_EVENTS_PER_BATCH
-from central.intake import take_events
+from central.services.events import take_events
 
 router = APIRouter(tags=["events"])
 

@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
-from sqlalchemy import update
 
 from central.api.deps import StationDevice, WriterDep
 from central.core.config import CHINA_TIME
-from central.models import Device
+from central.services.devices import record_heartbeat
 
 router = APIRouter(tags=["heartbeat"])
 
@@ -41,9 +40,5 @@ def post_heartbeat(
 ) -> HeartbeatAnswer:
     now = datetime.now(UTC)
     with session.begin():
-        session.execute(
-            update(Device)
-            .where(Device.id == device.id)
-            .values(last_seen_at=now, last_heartbeat=heartbeat.model_dump())
-        )
+        record_heartbeat(session, device.id, heartbeat.model_dump(), now)
     return HeartbeatAnswer(clock=now.astimezone(CHINA_TIME).isoformat(timespec="milliseconds"))

@@ -17,7 +17,7 @@ from central.core.config import CHINA_TIME
 from central.core.db import Database
 from central.core.security import token_hash
 from central.models import Deputy, Photo, Station
-from central.snapshot import build_document
+from central.services.snapshot import build_document
 
 router = APIRouter(tags=["snapshot"])
 

@@ -22,7 +22,6 @@ from sqlalchemy import select
 
 from central.core.config import CHINA_TIME
 from central.models import Category, Deputy, Station
-from central.phone_text import DEFAULT_LANGUAGE, LANGUAGES
 from central.services import accounts, audit, casework, regions
 from central.services.accounts import AccountError, LoginRefused, NewAccount
 from central.services.casework import ActionError, Filters, NotFound
@@ -45,6 +44,7 @@ from central.web.console.auth import (
     secure_cookies,
 )
 from central.web.console.text import translator
+from central.web.phone.text import DEFAULT_LANGUAGE, LANGUAGES
 from kiosk.domain.appeal_states import OPEN_STATES, AppealState, MoveRefused
 from kiosk.domain.tracking import display
 

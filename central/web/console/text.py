@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The console's words: Simplified Chinese first, English for `?lang=en`. The same catalogue
-as the phone pages (central.phone_text): the console adds its own keys and falls back to the
+as the phone pages (central.web.phone.text): the console adds its own keys and falls back to the
 phone pages' ones (the names of states and ratings are shared, so a step reads the same)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from central.phone_text import LANGUAGES
-from central.phone_text import TEXT as PHONE_TEXT
+from central.web.phone.text import LANGUAGES
+from central.web.phone.text import TEXT as PHONE_TEXT
 
 CONSOLE_TEXT: dict[str, tuple[str, str]] = {
     "console": ("代表联络站工作台", "Liaison station console"),

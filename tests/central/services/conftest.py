@@ -13,12 +13,12 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
-from central.appeals import received_due_on
 from central.core.config import DATABASE_FILE, Settings
 from central.core.db import open_database
 from central.models import Account, Appeal, AppealStep, Deputy, Station
 from central.services import accounts
 from central.services.accounts import NewAccount, create_account
+from central.services.appeals import received_due_on
 from central.services.audit import Who
 from central.services.regions import add_department, add_region, place_station
 

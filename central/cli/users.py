@@ -9,7 +9,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from central.cli.common import CommandError, database
 from central.core.config import Settings
+from central.core.db import Database
 from central.services import accounts, regions
 from central.services.accounts import AccountError, NewAccount
 from central.services.permissions import Role
@@ -49,15 +51,11 @@ def add_commands(group: Callable[..., Any], command: Callable[..., Any]) -> None
 
 
 def _fail(error: Exception) -> Exception:
-    from central.cli import CommandError
-
     return CommandError(str(error))
 
 
-def _database(settings: Settings):
-    from central.cli import _database
-
-    return _database(settings)
+def _database(settings: Settings) -> Database:
+    return database(settings)
 
 
 def user_create(settings: Settings, args: argparse.Namespace) -> int:

@@ -16,9 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.appeals import due_on_now, holiday_table
 from central.core.config import CHINA_TIME
-from central.holidays import holiday_calendar
 from central.models import (
     Appeal,
     AppealStep,
@@ -28,6 +26,8 @@ from central.models import (
     Schedule,
     Station,
 )
+from central.services.appeals import due_on_now, holiday_table
+from central.services.holidays import holiday_calendar
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
 from kiosk.domain.mobile import last_four

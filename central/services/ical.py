@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from central.imports import ID_PATTERN, ImportRefused, Problem
+from central.services.rosters import ID_PATTERN, ImportRefused, Problem
 from kiosk.domain.reception import CHINA_TIME, InvalidRule, ReceptionSchedule, first_occurrence
 from kiosk.domain.snapshot import InvalidSnapshot, schedule_from_document
 

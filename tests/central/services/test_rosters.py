@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import pytest
 
-from central.imports import ImportRefused, parse_roster, read_rows
+from central.services.rosters import ImportRefused, parse_roster, read_rows
 from kiosk.domain.deputies import Level
 
 

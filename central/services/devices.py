@@ -86,3 +86,31 @@ def device_for_token(session: Session, token: str) -> Device | None:
     return session.scalars(
         select(Device).where(Device.token_hash == token_hash(token), Device.revoked_at.is_(None))
     ).one_or_none()
+
+
+def list_devices(session: Session, station_id: str | None = None) -> list[Device]:
+    """Enrolled kiosks (of one station, if given), in the order they enrolled."""
+    query = select(Device).order_by(Device.enrolled_at)
+    if station_id:
+        query = query.where(Device.station_id == station_id)
+    return list(session.scalars(query))
+
+
+def revoke_device(session: Session, device_id: str) -> tuple[Device, bool] | None:
+    """Revoke a kiosk's token: (the device, False if it was revoked already); None if unknown."""
+    device = session.get(Device, device_id)
+    if device is None:
+        return None
+    if device.revoked_at is not None:
+        return device, False
+    device.revoked_at = datetime.now(UTC)
+    return device, True
+
+
+def record_heartbeat(session: Session, device_id: str, heartbeat: dict, now: datetime) -> None:
+    """A kiosk said how it is doing: kept, with when (one statement: kiosks send it often)."""
+    session.execute(
+        update(Device)
+        .where(Device.id == device_id)
+        .values(last_seen_at=now, last_heartbeat=heartbeat)
+    )

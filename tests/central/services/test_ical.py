@@ -7,8 +7,8 @@ import icalendar
 import pytest
 import requests
 
-from central.ical import export_calendar, import_calendar
-from central.imports import ImportRefused
+from central.services.ical import export_calendar, import_calendar
+from central.services.rosters import ImportRefused
 from kiosk.demo import demo_snapshot
 
 SNAPSHOT = demo_snapshot()

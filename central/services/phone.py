@@ -2,7 +2,7 @@
 """What the phone pages do with the database: a deputy's page, messages left there (appeals,
 channel "qr"), appointment requests, progress lookups and ratings (docs/phone-pages.md).
 
-Form checks return the keys of central.phone_text messages, so the pages say what is wrong
+Form checks return the keys of central.web.phone.text messages, so the pages say what is wrong
 in the visitor's language and keep what was typed.
 """
 
@@ -15,11 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.appeals import AppealState, Rating, move_appeal, received_due_on
-from central.appointments import AppointmentState
 from central.core.config import CHINA_TIME, REPEAT_MINUTES
-from central.core.db import touch_stations
-from central.intake import code_taken
 from central.models import (
     Appeal,
     AppealStep,
@@ -29,7 +25,10 @@ from central.models import (
     Deputy,
     Station,
 )
-from central.snapshot import station_snapshot
+from central.services.appeals import AppealState, Rating, move_appeal, received_due_on
+from central.services.appointments import AppointmentState
+from central.services.events import code_taken
+from central.services.snapshot import station_snapshot
 from kiosk.domain.mobile import InvalidMobile, parse_mobile
 from kiosk.domain.reception import ReceptionDay
 from kiosk.domain.tracking import InvalidTrackingCode, new_tracking_code, parse_tracking_code
@@ -181,7 +180,6 @@ def record_message(session: Session, deputy: Deputy, checked: Checked, now: date
     appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=now, actor="qr"))
     received_due_on(session, appeal)
     session.add(appeal)
-    touch_stations(session, deputy.station_id)
     return code
 
 
@@ -223,7 +221,6 @@ def record_appointment(session: Session, deputy: Deputy, checked: Checked, now: 
     )
     appointment.steps.append(AppointmentStep(state=AppointmentState.REQUESTED, at=now, actor="qr"))
     session.add(appointment)
-    touch_stations(session, deputy.station_id)
     return code
 
 

@@ -12,7 +12,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.core.db import touch_stations
 from central.models import Holiday, HolidayYear
 from kiosk.domain.holidays import DayKind, HolidayCalendar
 from kiosk.domain.holidays import Holiday as HolidayEntity
@@ -83,7 +82,6 @@ def seed(session: Session, years: list[int] | None = None) -> SeedResult:
             count += 1
     for year in wanted:
         session.merge(HolidayYear(year=year, source="chinesecalendar"))
-    touch_stations(session)
     return SeedResult(sorted(wanted), count, kept)
 
 
@@ -101,14 +99,12 @@ def set_day(session: Session, day: date, kind: str, name: str) -> None:
         )
     # "normal" is kept as a row too, so that seeding does not bring the day back.
     session.merge(Holiday(day=day, kind=kind, name=name.strip(), manual=True))
-    touch_stations(session)
 
 
 def cover_year(session: Session, year: int) -> None:
     """Declare a year's arrangement complete (entered by hand): kiosks stop warning."""
     if session.get(HolidayYear, year) is None:
         session.add(HolidayYear(year=year, source="manual"))
-        touch_stations(session)
 
 
 def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalendar:
@@ -126,3 +122,27 @@ def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalen
         ),
         frozenset(session.scalars(years)),
     )
+
+
+def covered_years(session: Session) -> dict[int, str]:
+    """The years the table holds in full, and where each came from."""
+    return {y.year: y.source for y in session.scalars(select(HolidayYear))}
+
+
+def days_of_year(session: Session, year: int) -> list[Holiday]:
+    """The table's rows for `year`, by date (ordinary days set by hand included)."""
+    return list(
+        session.scalars(
+            select(Holiday)
+            .where(Holiday.day.between(date(year, 1, 1), date(year, 12, 31)))
+            .order_by(Holiday.day)
+        )
+    )
+
+
+def uncovered_years(session: Session, due: date | None, today: date) -> list[int]:
+    """Years from `today` to `due` the table does not cover: a due date counted across them
+    skipped weekends only."""
+    if due is None:
+        return []
+    return holiday_calendar(session, since=due.year - 1).missing_years(today, due)

@@ -7,29 +7,24 @@ InvalidEvent with the reason the kiosk gets back.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any
 
 from nacl.public import PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from central.core.security import UnsealError, open_sealed
 from central.models import Attendance, ReceptionRecord
+from central.services.incoming import IncomingEvent, InvalidEvent
 from kiosk.domain.attendance import MAX_CODES, MAX_NOTES, MAX_TOPIC, MAX_VISITORS, Action, Reason
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
-
-if TYPE_CHECKING:
-    from central.intake import IncomingEvent
-
-
-def _invalid(reason: str) -> Exception:
-    from central.intake import InvalidEvent
-
-    return InvalidEvent(reason)
 
 
 def _deputy_id(body: dict[str, Any]) -> str:
     deputy_id = body.get("deputy_id")
     if not isinstance(deputy_id, str) or not 0 < len(deputy_id) <= 64:
-        raise _invalid("body.deputy_id: missing or not a deputy id")
+        raise InvalidEvent("body.deputy_id: missing or not a deputy id")
     return deputy_id
 
 
@@ -37,9 +32,9 @@ def parse_attendance(event: IncomingEvent, station_id: str) -> Attendance:
     body = event.body
     deputy_id = _deputy_id(body)
     if body.get("action") not in tuple(Action):
-        raise _invalid(f"body.action: one of {', '.join(Action)}")
+        raise InvalidEvent(f"body.action: one of {', '.join(Action)}")
     if body.get("reason") not in tuple(Reason):
-        raise _invalid(f"body.reason: one of {', '.join(Reason)}")
+        raise InvalidEvent(f"body.reason: one of {', '.join(Reason)}")
     return Attendance(
         station_id=station_id,
         deputy_id=deputy_id,
@@ -56,34 +51,34 @@ def parse_reception_record(
     deputy_id = _deputy_id(body)
     visitors = body.get("visitors")
     if not isinstance(visitors, int) or isinstance(visitors, bool):
-        raise _invalid("body.visitors: missing or not a whole number")
+        raise InvalidEvent("body.visitors: missing or not a whole number")
     if not 1 <= visitors <= MAX_VISITORS:
-        raise _invalid(f"body.visitors: from 1 to {MAX_VISITORS}")
+        raise InvalidEvent(f"body.visitors: from 1 to {MAX_VISITORS}")
     topic = body.get("topic")
     if not isinstance(topic, str) or not topic.strip():
-        raise _invalid("body.topic: missing or empty")
+        raise InvalidEvent("body.topic: missing or empty")
     if len(topic) > MAX_TOPIC:
-        raise _invalid(f"body.topic: longer than {MAX_TOPIC} characters")
+        raise InvalidEvent(f"body.topic: longer than {MAX_TOPIC} characters")
     codes = body.get("tracking_codes", [])
     if not isinstance(codes, list) or len(codes) > MAX_CODES:
-        raise _invalid(f"body.tracking_codes: a list of at most {MAX_CODES} codes")
+        raise InvalidEvent(f"body.tracking_codes: a list of at most {MAX_CODES} codes")
     try:
         codes = [parse_tracking_code(code) for code in codes if isinstance(code, str)]
     except InvalidTrackingCode as error:
-        raise _invalid(f"body.tracking_codes: {error}") from None
+        raise InvalidEvent(f"body.tracking_codes: {error}") from None
     if len(codes) != len(body.get("tracking_codes", [])):
-        raise _invalid("body.tracking_codes: a code is not a text")
+        raise InvalidEvent("body.tracking_codes: a code is not a text")
     sealed = body.get("sealed")
     if not isinstance(sealed, str):
-        raise _invalid("body.sealed: missing or not a text")
+        raise InvalidEvent("body.sealed: missing or not a text")
     try:
         personal = open_sealed(key, sealed)
     except UnsealError as error:
-        raise _invalid(f"body.{error}") from None
+        raise InvalidEvent(f"body.{error}") from None
     if not isinstance(personal, dict) or not isinstance(personal.get("notes"), str):
-        raise _invalid("sealed.notes: missing or not a text")
+        raise InvalidEvent("sealed.notes: missing or not a text")
     if len(personal["notes"]) > MAX_NOTES:
-        raise _invalid(f"sealed.notes: longer than {MAX_NOTES} characters")
+        raise InvalidEvent(f"sealed.notes: longer than {MAX_NOTES} characters")
     return ReceptionRecord(
         station_id=station_id,
         deputy_id=deputy_id,
@@ -95,12 +90,20 @@ def parse_reception_record(
     )
 
 
-def parse_deputy_event(
-    event: IncomingEvent, station_id: str, key: PrivateKey
-) -> Attendance | ReceptionRecord | None:
-    """The row a duty deputy's event adds, or None for other kinds."""
-    if event.kind == "attendance":
-        return parse_attendance(event, station_id)
-    if event.kind == "reception_record":
-        return parse_reception_record(event, station_id, key)
-    return None
+Period = tuple[datetime, datetime] | None  # [start, end) in UTC; None: all time
+
+
+def station_attendance(session: Session, station_id: str, period: Period) -> list[Attendance]:
+    """The station's sign-ins and sign-outs, oldest first."""
+    query = select(Attendance).where(Attendance.station_id == station_id)
+    if period:
+        query = query.where(Attendance.at >= period[0], Attendance.at < period[1])
+    return list(session.scalars(query.order_by(Attendance.at, Attendance.id)))
+
+
+def station_receptions(session: Session, station_id: str, period: Period) -> list[ReceptionRecord]:
+    """The station's reception records (接待登记), oldest first."""
+    query = select(ReceptionRecord).where(ReceptionRecord.station_id == station_id)
+    if period:
+        query = query.where(ReceptionRecord.at >= period[0], ReceptionRecord.at < period[1])
+    return list(session.scalars(query.order_by(ReceptionRecord.at, ReceptionRecord.id)))

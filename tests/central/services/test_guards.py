@@ -4,8 +4,8 @@
 import re
 from pathlib import Path
 
-from central.guards import AccessSigner, RateLimiter, csrf_ok
-from central.phone_text import TEXT, translator
+from central.services.guards import AccessSigner, RateLimiter, csrf_ok
+from central.web.phone.text import TEXT, translator
 
 
 class Clock:
@@ -48,7 +48,7 @@ def test_csrf_needs_both_halves_equal():
 
 
 def test_every_word_the_templates_use_exists_in_both_languages():
-    templates = Path(__file__).resolve().parents[2] / "central" / "templates"
+    templates = Path(__file__).resolve().parents[3] / "central" / "web" / "templates"
     used = set()
     for template in templates.glob("*.html"):
         used |= set(re.findall(r'_\("([a-z0-9_]+)"\)', template.read_text()))

@@ -21,11 +21,13 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Respons
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from central import phone
-from central.appeals import AppealState, Rating, appeal_deadline, holiday_table
+from central.api.deps import DatabaseDep
 from central.core.config import ADDRESS_WINDOW_SECONDS, CHINA_TIME, MOBILE_WINDOW_SECONDS, Settings
 from central.core.db import Database
-from central.guards import (
+from central.models import Appeal, Deputy, Photo, Station
+from central.services import phone
+from central.services.appeals import AppealState, Rating, appeal_deadline, holiday_table
+from central.services.guards import (
     AccessSigner,
     RateLimiter,
     csrf_ok,
@@ -34,15 +36,14 @@ from central.guards import (
     record_failure,
     record_success,
 )
-from central.models import Appeal, Deputy, Photo, Station
-from central.phone_text import DEFAULT_LANGUAGE, LANGUAGES, TEXT, translator
+from central.web.phone.text import DEFAULT_LANGUAGE, LANGUAGES, TEXT, translator
 from kiosk.domain.deadlines import colour
 from kiosk.domain.mobile import last_four
 from kiosk.domain.tracking import display
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[2] / "templates"),
+    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parents[1] / "templates"),
     autoescape=True,
     trim_blocks=True,
     lstrip_blocks=True,
@@ -84,10 +85,6 @@ def install(app: FastAPI, settings: Settings) -> None:
     secret = hmac.new(bytes(app.state.server_key), b"phone pages", hashlib.sha256).digest()
     app.state.guards = Guards(settings, secret)
     app.include_router(router)
-
-
-def _database(request: Request) -> Database:
-    return request.app.state.database
 
 
 def _guards(request: Request) -> Guards:
@@ -200,8 +197,8 @@ def _deputy_context(session: Any, deputy: Deputy, request: Request) -> dict[str,
 
 
 @router.get("/d/{deputy_id}", response_class=HTMLResponse)
-def deputy_page(deputy_id: str, request: Request) -> Response:
-    with _database(request).reader() as session:
+def deputy_page(deputy_id: str, request: Request, database: DatabaseDep) -> Response:
+    with database.reader() as session:
         deputy = phone.find_deputy(session, deputy_id)
         if deputy is None:
             return not_found(request, "no_deputy")
@@ -210,8 +207,8 @@ def deputy_page(deputy_id: str, request: Request) -> Response:
 
 
 @router.post("/d/{deputy_id}", response_class=HTMLResponse)
-def leave_message(deputy_id: str, request: Request, form: Form) -> Response:
-    with _database(request).reader() as session:
+def leave_message(deputy_id: str, request: Request, database: DatabaseDep, form: Form) -> Response:
+    with database.reader() as session:
         deputy = phone.find_deputy(session, deputy_id)
         if deputy is None:
             return not_found(request, "no_deputy")
@@ -219,6 +216,7 @@ def leave_message(deputy_id: str, request: Request, form: Form) -> Response:
     checked = phone.check_message(form, context["categories"])
     return _submit(
         request,
+        database,
         form,
         checked,
         "deputy.html",
@@ -231,6 +229,7 @@ def leave_message(deputy_id: str, request: Request, form: Form) -> Response:
 
 def _submit(
     request: Request,
+    database: Database,
     form: Form,
     checked: phone.Checked,
     template: str,
@@ -258,7 +257,7 @@ def _submit(
     if checked.errors:
         return again("errors_below", 400)
     now = datetime.now(UTC)
-    with _database(request).writer.begin() as session:
+    with database.writer.begin() as session:
         code = earlier(session, now)
         repeat = bool(code)
         if not repeat:
@@ -296,8 +295,8 @@ def _appointment_context(
 
 
 @router.get("/a/{station_id}", response_class=HTMLResponse)
-def appointment_page(station_id: str, request: Request) -> Response:
-    with _database(request).reader() as session:
+def appointment_page(station_id: str, request: Request, database: DatabaseDep) -> Response:
+    with database.reader() as session:
         station = session.get(Station, station_id)
         if station is None:
             return not_found(request, "no_station")
@@ -307,8 +306,10 @@ def appointment_page(station_id: str, request: Request) -> Response:
 
 
 @router.post("/a/{station_id}", response_class=HTMLResponse)
-def request_appointment(station_id: str, request: Request, form: Form) -> Response:
-    with _database(request).reader() as session:
+def request_appointment(
+    station_id: str, request: Request, database: DatabaseDep, form: Form
+) -> Response:
+    with database.reader() as session:
         station = session.get(Station, station_id)
         if station is None:
             return not_found(request, "no_station")
@@ -320,6 +321,7 @@ def request_appointment(station_id: str, request: Request, form: Form) -> Respon
     checked = phone.check_appointment(form, context["days"])
     return _submit(
         request,
+        database,
         form,
         checked,
         "appointment.html",
@@ -407,7 +409,7 @@ def _lookup_refused(request: Request, code: str, problem: str, status: int, **va
 
 
 @router.post("/p/{code_text}", response_class=HTMLResponse)
-def look_up(code_text: str, request: Request, form: Form) -> Response:
+def look_up(code_text: str, request: Request, database: DatabaseDep, form: Form) -> Response:
     code = phone.parse_code(code_text)
     if code is None:
         return not_found(request, "bad_code")
@@ -424,7 +426,7 @@ def look_up(code_text: str, request: Request, form: Form) -> Response:
             status=400,
         )
     now = datetime.now(UTC)
-    with _database(request).writer.begin() as session:
+    with database.writer.begin() as session:
         until = locked_until(session, code, now)
         if until is not None:
             return _lookup_refused(
@@ -451,7 +453,7 @@ def look_up(code_text: str, request: Request, form: Form) -> Response:
 
 
 @router.post("/p/{code_text}/rate", response_class=HTMLResponse)
-def rate(code_text: str, request: Request, form: Form) -> Response:
+def rate(code_text: str, request: Request, database: DatabaseDep, form: Form) -> Response:
     code = phone.parse_code(code_text)
     if code is None:
         return not_found(request, "bad_code")
@@ -465,7 +467,7 @@ def rate(code_text: str, request: Request, form: Form) -> Response:
         return _lookup_refused(request, code, "cannot_rate", 400)
     _ = translator(_language(request))
     now = datetime.now(UTC)
-    with _database(request).writer.begin() as session:
+    with database.writer.begin() as session:
         record = phone.find_record(session, code)
         if not isinstance(record, Appeal) or record.state != AppealState.CLOSED:
             return _lookup_refused(request, code, "cannot_rate", 409)
@@ -489,10 +491,10 @@ def rate(code_text: str, request: Request, form: Form) -> Response:
 
 
 @router.get("/photos/{file_name}")
-def photo(file_name: str, request: Request) -> Response:
+def photo(file_name: str, request: Request, database: DatabaseDep) -> Response:
     """A deputy's photo for their public page (only photos some deputy uses)."""
     sha256, _, extension = file_name.partition(".")
-    with _database(request).reader() as session:
+    with database.reader() as session:
         found = session.scalars(
             select(Photo)
             .join(Deputy, Deputy.photo_sha256 == Photo.sha256)

@@ -3,10 +3,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from central.appeals import AppealState, MoveRefused, Rating, move_appeal
 from central.core.config import Settings
 from central.core.db import open_database
 from central.models import Appeal, AppealStep, Holiday, Station
+from central.services.appeals import AppealState, MoveRefused, Rating, move_appeal
 
 S = AppealState
 # Friday 2026-11-20, 10:00 in China.

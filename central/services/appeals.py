@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Appeals (意见建议/诉求) on the server: their moves and deadlines (DESIGN.md §4, §11).
+
+The states and the allowed moves are the domain's (kiosk.domain.appeal_states); the due date
+is the one rule of kiosk.domain.deadlines. `Appeal.due_on` keeps that date only so lists can
+sort and filter by it with an index; colours are always computed from the clock.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from nacl.public import PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.core.config import CHINA_TIME
+from central.models import Appeal, AppealStep
+from central.services.incoming import IncomingEvent, InvalidEvent, sealed_fields, text_field
+from kiosk.domain.appeal_states import (
+    NEXT_STATES,
+    AppealState,
+    MoveRefused,
+    Rating,
+    check_move,
+)
+from kiosk.domain.deadlines import Deadline, deadline_after_steps
+from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
+
+__all__ = [
+    "NEXT_STATES",
+    "AppealState",
+    "MoveRefused",
+    "Rating",
+    "appeal_deadline",
+    "due_on_now",
+    "holiday_table",
+    "move_appeal",
+    "parse_appeal",
+    "received_due_on",
+]
+
+# The sealed personal part of a kiosk's appeal event: its fields and their limits.
+PERSONAL_FIELDS = {"name": 100, "mobile": 32, "text": 10_000, "address": 1_000}
+S = AppealState
+
+
+def holiday_table(session: Session) -> dict:
+    from central.services.holidays import holiday_calendar
+
+    return holiday_calendar(session).table()
+
+
+def appeal_deadline(appeal: Appeal, holidays: dict) -> Deadline | None:
+    """The deadline `appeal` works towards now, by the one rule (None when nothing is due)."""
+    steps = [(step.state, step.at.astimezone(CHINA_TIME).date()) for step in appeal.steps]
+    received_on = appeal.created_at.astimezone(CHINA_TIME).date()
+    return deadline_after_steps(appeal.state, received_on, steps, holidays)
+
+
+def due_on_now(appeal: Appeal, holidays: dict) -> date | None:
+    deadline = appeal_deadline(appeal, holidays)
+    return deadline.due_on if deadline else None
+
+
+def received_due_on(session: Session, appeal: Appeal) -> None:
+    """Set a newly received appeal's due date (its review, by the one rule)."""
+    appeal.due_on = due_on_now(appeal, holiday_table(session))
+
+
+def move_appeal(
+    session: Session,
+    appeal: Appeal,
+    state: AppealState,
+    *,
+    note: str,
+    actor: str,
+    now: datetime,
+    rating: Rating | None = None,
+    internal_note: str = "",
+    account_id: int | None = None,
+) -> None:
+    """Move `appeal` to `state`, recording the step and the due date of the new state."""
+    check_move(AppealState(appeal.state), state, rating=rating, rated=appeal.rating)
+    appeal.state = state
+    if state is S.RATED:
+        appeal.rating = rating
+    appeal.steps.append(
+        AppealStep(
+            state=state,
+            at=now,
+            actor=actor,
+            note=note,
+            internal_note=internal_note,
+            account_id=account_id,
+        )
+    )
+    appeal.due_on = due_on_now(appeal, holiday_table(session))
+
+
+def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appeal:
+    """The appeal an event's body describes, its sealed personal part opened."""
+    body = event.body
+    try:
+        code = parse_tracking_code(text_field(body, "tracking_code", 16, "body."))
+    except InvalidTrackingCode as error:
+        raise InvalidEvent(f"body.tracking_code: {error}") from None
+    category = text_field(body, "category", 100, "body.").strip()
+    if not category:
+        raise InvalidEvent("body.category: empty")
+    block = text_field(body, "block", 200, "body.", required=False)
+    target = body.get("target_deputy_id")
+    if target is not None and (not isinstance(target, str) or len(target) > 64):
+        raise InvalidEvent("body.target_deputy_id: not a deputy id")
+    if body.get("channel") != "kiosk":
+        raise InvalidEvent("body.channel: must be kiosk")
+    request = body.get("request", "appeal")
+    if request not in ("appeal", "callback"):
+        raise InvalidEvent("body.request: appeal or callback")
+    fields = sealed_fields(body, key, PERSONAL_FIELDS)
+    appeal = Appeal(
+        station_id=station_id,
+        tracking_code=code,
+        category=category,
+        block=block,
+        target_deputy_id=target,
+        channel="kiosk",
+        request=request,
+        created_at=event.created_at,
+        state=AppealState.RECEIVED,
+        due_on=None,
+        contact_name=fields["name"],
+        contact_mobile=fields["mobile"],
+        text=fields["text"],
+        address=fields["address"],
+        consent=True,
+    )
+    appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=event.created_at, actor="kiosk"))
+    return appeal
+
+
+def station_appeals(session: Session, station_id: str) -> list[Appeal]:
+    """The station's appeals, oldest first."""
+    return list(
+        session.scalars(select(Appeal).where(Appeal.station_id == station_id).order_by(Appeal.id))
+    )
+
+
+def find_appeal(session: Session, tracking_code: str) -> Appeal | None:
+    return session.scalars(
+        select(Appeal).where(Appeal.tracking_code == tracking_code)
+    ).one_or_none()

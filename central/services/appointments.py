@@ -1,0 +1,151 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Appointments (约见代表) on the server: requested, then confirmed or declined, then done.
+
+Staff answer with the admin command line, a duty deputy from the kiosk's console (an
+`appointment_answer` event); the visitor follows it on the progress page.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from nacl.public import PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.models import Appointment, AppointmentStep
+from central.services.incoming import (
+    IncomingEvent,
+    InvalidEvent,
+    code_field,
+    sealed_fields,
+    text_field,
+)
+
+
+class AppointmentState(StrEnum):
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+    DONE = "done"
+
+
+A = AppointmentState
+# A confirmed meeting may still be called off (declined); a declined one may be offered again.
+NEXT_STATES: dict[AppointmentState, tuple[AppointmentState, ...]] = {
+    A.REQUESTED: (A.CONFIRMED, A.DECLINED),
+    A.CONFIRMED: (A.DECLINED, A.DONE),
+    A.DECLINED: (A.CONFIRMED,),
+    A.DONE: (),
+}
+
+# The sealed personal part of a kiosk's appointment event.
+APPOINTMENT_FIELDS = {"name": 100, "mobile": 32, "topic": 2_000}
+
+
+class AnswerRefused(ValueError):
+    """A move the rules do not allow; the message says why in plain words."""
+
+
+def answer_appointment(
+    session: Session,
+    appointment: Appointment,
+    state: AppointmentState,
+    *,
+    note: str,
+    actor: str,
+    now: datetime,
+) -> bool:
+    """Move `appointment` to `state` with a step; False if it is in that state already."""
+    current = AppointmentState(appointment.state)
+    if state is current:
+        return False
+    allowed = NEXT_STATES[current]
+    if state not in allowed:
+        choices = ", ".join(allowed) or "nothing (it is final)"
+        raise AnswerRefused(f"an appointment {current} can become {choices}, not {state}")
+    appointment.state = state
+    appointment.steps.append(AppointmentStep(state=state, at=now, actor=actor, note=note))
+    return True
+
+
+def parse_appointment(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appointment:
+    """The appointment request an event's body describes, its personal part opened."""
+    body = event.body
+    code = code_field(body, "code")
+    deputy_id = text_field(body, "deputy_id", 64, "body.")
+    if not deputy_id:
+        raise InvalidEvent("body.deputy_id: empty")
+    try:
+        day = date.fromisoformat(text_field(body, "date", 10, "body."))
+    except ValueError:
+        raise InvalidEvent("body.date: not a date like 2026-11-30") from None
+    schedule_id = body.get("schedule_id")
+    if schedule_id is not None and (not isinstance(schedule_id, str) or len(schedule_id) > 64):
+        raise InvalidEvent("body.schedule_id: not a schedule id")
+    channel = body.get("channel")
+    if channel not in ("kiosk", "qr"):
+        raise InvalidEvent("body.channel: kiosk or qr")
+    fields = sealed_fields(body, key, APPOINTMENT_FIELDS)
+    appointment = Appointment(
+        station_id=station_id,
+        code=code,
+        deputy_id=deputy_id,
+        day=day,
+        schedule_id=schedule_id,
+        channel=channel,
+        created_at=event.created_at,
+        state=AppointmentState.REQUESTED,
+        contact_name=fields["name"],
+        contact_mobile=fields["mobile"],
+        topic=fields["topic"],
+    )
+    appointment.steps.append(
+        AppointmentStep(state=AppointmentState.REQUESTED, at=event.created_at, actor=channel)
+    )
+    return appointment
+
+
+def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> None:
+    """A duty deputy's answer to an appointment, from a kiosk's console."""
+    body = event.body
+    code = code_field(body, "code")
+    deputy_id = text_field(body, "deputy_id", 64, "body.")
+    answer = body.get("answer")
+    if answer not in ("confirmed", "declined"):
+        raise InvalidEvent("body.answer: confirmed or declined")
+    note = text_field(body, "note", 2_000, "body.", required=False)
+    appointment = session.scalars(
+        select(Appointment).where(Appointment.code == code, Appointment.station_id == station_id)
+    ).one_or_none()
+    if appointment is None:
+        raise InvalidEvent("body.code: no appointment with this code at this station")
+    if appointment.deputy_id != deputy_id:
+        raise InvalidEvent("body.deputy_id: the appointment is with another deputy")
+    try:
+        answer_appointment(
+            session,
+            appointment,
+            AppointmentState(answer),
+            note=note,
+            actor=f"deputy {deputy_id}",
+            now=event.created_at,
+        )
+    except AnswerRefused as error:
+        raise InvalidEvent(str(error)) from None
+
+
+def station_appointments(session: Session, station_id: str) -> list[Appointment]:
+    """The station's appointment requests, by day."""
+    return list(
+        session.scalars(
+            select(Appointment)
+            .where(Appointment.station_id == station_id)
+            .order_by(Appointment.day, Appointment.id)
+        )
+    )
+
+
+def find_appointment(session: Session, code: str) -> Appointment | None:
+    return session.scalars(select(Appointment).where(Appointment.code == code)).one_or_none()
