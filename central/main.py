@@ -10,6 +10,7 @@ from central.api.routes.snapshot import SnapshotCache
 from central.core.config import Settings
 from central.core.db import open_database
 from central.core.security import load_server_key
+from central.web.console import pages as console
 from central.web.phone import pages
 
 
@@ -28,4 +29,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.public_url = settings.public_url
     app.include_router(api_router)
     pages.install(app, settings)
+    console.install(app)
     return app

@@ -11,6 +11,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     LargeBinary,
     String,
     Text,
@@ -62,6 +63,8 @@ class Station(Base):
     revision: Mapped[int] = mapped_column(default=0)
     # SHA-256 of the secret in the station's calendar feed URL (schedules feed-token).
     calendar_token_hash: Mapped[str | None] = mapped_column(String(64))
+    # Where the station hangs in the regions tree (None: seen only by whole-tree accounts).
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
 
 
 class Photo(Base):
@@ -201,6 +204,12 @@ class Event(Base):
 
 class Appeal(Base):
     __tablename__ = "appeal"
+    # The console's inbox: by due date across a scope, or within a station (keyset pages).
+    __table_args__ = (
+        Index("ix_appeal_due", "due_on", "id"),
+        Index("ix_appeal_station_due", "station_id", "due_on", "id"),
+        Index("ix_appeal_mobile", "contact_mobile"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # None for an appeal left on a deputy's phone page (channel "qr"): no kiosk event.
@@ -225,6 +234,11 @@ class Appeal(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     address: Mapped[str] = mapped_column(Text, default="")
     consent: Mapped[bool] = mapped_column(default=False)
+    # The console's work on it: the deputy it is assigned to, the department it is referred
+    # to, and for a call-back request how the calling went (called, no_answer, done).
+    assigned_deputy_id: Mapped[str | None] = mapped_column(String(64))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    callback_status: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
     steps: Mapped[list[AppealStep]] = relationship(
         order_by="AppealStep.id", cascade="all, delete-orphan", lazy="selectin"
@@ -237,11 +251,14 @@ class AppealStep(Base):
     __tablename__ = "appeal_step"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeal.id", ondelete="CASCADE"))
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeal.id", ondelete="CASCADE"), index=True)
     state: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # Never shown to the visitor: for the people working the appeal.
+    internal_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
 
 
 class Appointment(Base):
@@ -329,3 +346,92 @@ class ReceptionRecord(Base):
     topic: Mapped[str] = mapped_column(String(100))
     tracking_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+# -- The console (issue 13): regions, accounts, sessions, departments, audit -----------------
+
+
+class Region(Base):
+    """A node of the regions tree: city → district → street (town); stations hang in it."""
+
+    __tablename__ = "region"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(16))  # city | district | street
+
+
+class Account(Base):
+    """A person who signs in to the console; one role, one scope (a region or a station)."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    mobile: Mapped[str] = mapped_column(String(32), default="")
+    role: Mapped[str] = mapped_column(String(16))
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
+    station_id: Mapped[str | None] = mapped_column(ForeignKey("station.id"))
+    deputy_id: Mapped[str | None] = mapped_column(String(64))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    must_change_password: Mapped[bool] = mapped_column(default=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+    lockouts: Mapped[int] = mapped_column(default=0)
+    disabled_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    last_login_at: Mapped[datetime | None]
+
+
+class ConsoleSession(Base):
+    """A signed-in browser. The cookie holds a secret; only its SHA-256 is stored."""
+
+    __tablename__ = "console_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    address: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Department(Base):
+    """A government department appeals are referred to (转办), managed per region."""
+
+    __tablename__ = "department"
+    __table_args__ = (UniqueConstraint("region_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class CallbackNote(Base):
+    """One try at calling back a visitor who asked for it: called, no_answer or done."""
+
+    __tablename__ = "callback_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeal.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    outcome: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntry(Base):
+    """Who did what, when, from where: every console action and every reveal of personal data."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    login: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    target: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(String(64), default="")

@@ -1076,6 +1076,18 @@
         <translation> · </translation>
     </message>
     <message>
+        <source>on time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
         <source>Next step due by %1</source>
         <translation>下一步办理期限：%1</translation>
     </message>

@@ -23,6 +23,7 @@ from central.cli.rosters import pin_set, roster_import
 from central.cli.schedules import schedules_export, schedules_feed_token, schedules_import
 from central.cli.serve import serve
 from central.cli.stations import demo_station, enrolment_code, station_create
+from central.cli.users import add_commands as add_user_commands
 from central.core.config import (
     ADDRESS_LIMIT,
     ADDRESS_WINDOW_SECONDS,
@@ -182,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("device_id", metavar="DEVICE_ID")
 
     command("demo-station", demo_station, "create the demo station and print an enrolment code")
+    add_user_commands(group, command)
     return parser
 
 

@@ -36,7 +36,7 @@ OWNED = (Deputy, Schedule, Appeal, Appointment)
 CHILDREN = {AppealStep: (Appeal, "appeal_id"), AppointmentStep: (Appointment, "appointment_id")}
 SHARED = (Holiday, HolidayYear, Category)
 # Station columns no snapshot shows: changing them is no news to a kiosk.
-STATION_PRIVATE = {"revision", "calendar_token_hash"}
+STATION_PRIVATE = {"revision", "calendar_token_hash", "region_id"}
 
 
 class _Every:

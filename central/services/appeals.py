@@ -1,10 +1,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Appeals (意见建议/诉求) on the server: their states, moves and deadlines (DESIGN.md §4)."""
+"""Appeals (意见建议/诉求) on the server: their moves and deadlines (DESIGN.md §4, §11).
+
+The states and the allowed moves are the domain's (kiosk.domain.appeal_states); the due date
+is the one rule of kiosk.domain.deadlines. `Appeal.due_on` keeps that date only so lists can
+sort and filter by it with an index; colours are always computed from the clock.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
-from enum import StrEnum
+from datetime import date, datetime
 
 from nacl.public import PrivateKey
 from sqlalchemy import select
@@ -13,57 +17,55 @@ from sqlalchemy.orm import Session
 from central.core.config import CHINA_TIME
 from central.models import Appeal, AppealStep
 from central.services.incoming import IncomingEvent, InvalidEvent, sealed_fields, text_field
+from kiosk.domain.appeal_states import (
+    NEXT_STATES,
+    AppealState,
+    MoveRefused,
+    Rating,
+    check_move,
+)
+from kiosk.domain.deadlines import Deadline, deadline_after_steps
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
-from kiosk.domain.workdays import add_working_days
 
+__all__ = [
+    "NEXT_STATES",
+    "AppealState",
+    "MoveRefused",
+    "Rating",
+    "appeal_deadline",
+    "due_on_now",
+    "holiday_table",
+    "move_appeal",
+    "parse_appeal",
+    "received_due_on",
+]
 
-class AppealState(StrEnum):
-    RECEIVED = "received"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    ASSIGNED = "assigned"
-    REPLIED = "replied"
-    REFERRED = "referred"
-    FEEDBACK = "feedback"
-    CLOSED = "closed"
-    RATED = "rated"
-    REOPENED = "reopened"
-
-
-class Rating(StrEnum):
-    SATISFIED = "satisfied"
-    BASICALLY_SATISFIED = "basically_satisfied"
-    DISSATISFIED = "dissatisfied"
-
-
-S = AppealState
-NEXT_STATES: dict[AppealState, tuple[AppealState, ...]] = {
-    S.RECEIVED: (S.ACCEPTED, S.REJECTED),
-    S.ACCEPTED: (S.ASSIGNED,),
-    S.ASSIGNED: (S.REPLIED,),
-    S.REPLIED: (S.REFERRED, S.CLOSED),
-    S.REFERRED: (S.FEEDBACK,),
-    S.FEEDBACK: (S.CLOSED,),
-    S.CLOSED: (S.RATED,),
-    S.RATED: (S.REOPENED,),  # only when the rating is "dissatisfied"
-    S.REOPENED: (S.ASSIGNED,),
-    S.REJECTED: (),
-}
-# Entering these states starts a deadline: the deputy replies within 3 working days of the
-# assignment; the department's feedback is relayed within 15 working days of the referral.
-DEADLINES = {S.ASSIGNED: 3, S.REFERRED: 15}
 # The sealed personal part of a kiosk's appeal event: its fields and their limits.
 PERSONAL_FIELDS = {"name": 100, "mobile": 32, "text": 10_000, "address": 1_000}
-
-
-class MoveRefused(ValueError):
-    """A move the rules do not allow; the message says why in plain words."""
+S = AppealState
 
 
 def holiday_table(session: Session) -> dict:
     from central.services.holidays import holiday_calendar
 
     return holiday_calendar(session).table()
+
+
+def appeal_deadline(appeal: Appeal, holidays: dict) -> Deadline | None:
+    """The deadline `appeal` works towards now, by the one rule (None when nothing is due)."""
+    steps = [(step.state, step.at.astimezone(CHINA_TIME).date()) for step in appeal.steps]
+    received_on = appeal.created_at.astimezone(CHINA_TIME).date()
+    return deadline_after_steps(appeal.state, received_on, steps, holidays)
+
+
+def due_on_now(appeal: Appeal, holidays: dict) -> date | None:
+    deadline = appeal_deadline(appeal, holidays)
+    return deadline.due_on if deadline else None
+
+
+def received_due_on(session: Session, appeal: Appeal) -> None:
+    """Set a newly received appeal's due date (its review, by the one rule)."""
+    appeal.due_on = due_on_now(appeal, holiday_table(session))
 
 
 def move_appeal(
@@ -75,28 +77,25 @@ def move_appeal(
     actor: str,
     now: datetime,
     rating: Rating | None = None,
+    internal_note: str = "",
+    account_id: int | None = None,
 ) -> None:
-    """Move `appeal` to `state`, recording the step and the new deadline (if any)."""
-    current = AppealState(appeal.state)
-    allowed = NEXT_STATES[current]
-    if state not in allowed:
-        choices = ", ".join(allowed) or "nothing (it is final)"
-        raise MoveRefused(f"an appeal in state {current} can move to {choices}, not {state}")
-    if state is S.RATED and rating is None:
-        raise MoveRefused(
-            "rating the appeal needs --rating (satisfied, basically_satisfied, dissatisfied)"
-        )
-    if state is not S.RATED and rating is not None:
-        raise MoveRefused("--rating goes only with the state rated")
-    if state is S.REOPENED and appeal.rating != Rating.DISSATISFIED:
-        raise MoveRefused("only an appeal rated dissatisfied can be reopened")
+    """Move `appeal` to `state`, recording the step and the due date of the new state."""
+    check_move(AppealState(appeal.state), state, rating=rating, rated=appeal.rating)
     appeal.state = state
     if state is S.RATED:
         appeal.rating = rating
-    days = DEADLINES.get(state)
-    today = now.astimezone(CHINA_TIME).date()
-    appeal.due_on = add_working_days(today, days, holiday_table(session)) if days else None
-    appeal.steps.append(AppealStep(state=state, at=now, actor=actor, note=note))
+    appeal.steps.append(
+        AppealStep(
+            state=state,
+            at=now,
+            actor=actor,
+            note=note,
+            internal_note=internal_note,
+            account_id=account_id,
+        )
+    )
+    appeal.due_on = due_on_now(appeal, holiday_table(session))
 
 
 def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appeal:

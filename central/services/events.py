@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from central.models import Appeal, Appointment, Event
-from central.services.appeals import parse_appeal
+from central.services.appeals import due_on_now, holiday_table, parse_appeal, received_due_on
 from central.services.appointments import apply_answer, parse_appointment
 from central.services.attendance import parse_attendance, parse_reception_record
 from central.services.incoming import IncomingEvent, InvalidEvent
@@ -145,6 +145,8 @@ def take_event(
             session.flush()
             if record is not None:
                 record.event_id = row.id
+                if isinstance(record, Appeal):  # its review's due date, by the one rule
+                    received_due_on(session, record)
                 session.add(record)
                 session.flush()
             if kind.apply is not None:
@@ -243,9 +245,12 @@ def _take_together(
         raise IntegrityError("tracking code used before", None, Exception())
     session.add_all(row for row, _, _ in new)
     session.flush()
+    holidays = holiday_table(session) if codes else {}
     for row, record, _ in new:
         if record is not None:
             record.event_id = row.id
+            if isinstance(record, Appeal):  # its review's due date, by the one rule
+                record.due_on = due_on_now(record, holidays)
             session.add(record)
     session.flush()
     return results

@@ -25,7 +25,7 @@ from central.models import (
     Deputy,
     Station,
 )
-from central.services.appeals import AppealState, Rating, move_appeal
+from central.services.appeals import AppealState, Rating, move_appeal, received_due_on
 from central.services.appointments import AppointmentState
 from central.services.events import code_taken
 from central.services.snapshot import station_snapshot
@@ -178,6 +178,7 @@ def record_message(session: Session, deputy: Deputy, checked: Checked, now: date
         consent=True,
     )
     appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=now, actor="qr"))
+    received_due_on(session, appeal)
     session.add(appeal)
     return code
 

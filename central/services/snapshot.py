@@ -26,6 +26,7 @@ from central.models import (
     Schedule,
     Station,
 )
+from central.services.appeals import due_on_now, holiday_table
 from central.services.holidays import holiday_calendar
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
@@ -153,11 +154,13 @@ def build_document(
     appeals = session.scalars(
         select(Appeal).where(Appeal.station_id == station.id).order_by(Appeal.id)
     ).all()
+    holidays = holiday_table(session) if appeals else {}
     document["appeals"] = [
         {
             "tracking_code": a.tracking_code,
             "state": a.state,
-            "due_on": a.due_on.isoformat() if a.due_on else None,
+            # The one rule, from today's holiday table: the date the console and phone show.
+            "due_on": due.isoformat() if (due := due_on_now(a, holidays)) else None,
             "steps": [
                 {
                     "state": step.state,

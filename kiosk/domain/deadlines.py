@@ -92,3 +92,21 @@ def colour(due_on: date, today: date, holidays: dict[date, bool]) -> Colour:
     if due_on <= add_working_days(today, 1, holidays):
         return Colour.YELLOW
     return Colour.GREEN
+
+
+def deadline_after_steps(
+    state: str,
+    received_on: date,
+    steps: list[tuple[str, date]],
+    holidays: dict[date, bool],
+) -> Deadline | None:
+    """`current_deadline` of an appeal given its steps as (state, date in China time)."""
+    referred = [day for step, day in steps if step == "referred"]
+    reopened = [day for step, day in steps if step == "reopened"]
+    return current_deadline(
+        state,
+        received_on=received_on,
+        holidays=holidays,
+        referred_on=referred[-1] if referred else None,
+        reopened_on=reopened[-1] if reopened else None,
+    )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
+from kiosk.domain.deadlines import colour
 from kiosk.domain.lookup import LookupLockout
 from kiosk.domain.tracking import ALPHABET, InvalidTrackingCode, contact_check, parse_tracking_code
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
@@ -80,11 +81,13 @@ class ProgressLookup(QObject):
         # Imported on the first lookup: SQLAlchemy stays off the way to the first frame.
         from sqlalchemy.exc import SQLAlchemyError
 
+        from kiosk.store.holidays import holiday_table
         from kiosk.store.progress import Found, look_up
 
         try:
             with self._sessions() as session:
                 found = look_up(session, code, contact_check(code, last4))
+                holidays = holiday_table(session)
         except SQLAlchemyError as error:
             log.error("progress lookup failed: %s", getattr(error, "orig", error))
             return self._say("database")
@@ -110,6 +113,10 @@ class ProgressLookup(QObject):
             "deputyId": progress.deputy_id,
             "day": day_text(progress.day) if progress.day else "",
             "dueOn": full_date_text(progress.due_on) if progress.due_on else "",
+            # 三色督办 from the kiosk's clock, by the same rule as the console and phone pages.
+            "dueColour": colour(progress.due_on, now.date(), holidays).value
+            if progress.due_on
+            else "",
             "steps": [
                 {"state": s["state"], "at": _moment_text(s["at"]), "note": s.get("note", "")}
                 for s in progress.steps

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from central.launch import CentralServer, running_central
+from tests.central.console_fixtures import ConsoleSite, console_site
 from tests.central.phone_fixtures import PhoneStation, demo_station
 from tests.helpers.central import EnrolledKiosk, enrol, enrolment_code
 
@@ -93,3 +94,10 @@ def phone_station(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PhoneSta
     folder = tmp_path_factory.mktemp("phone-central")
     with running_central(folder, "--address-limit", "100000", "--mobile-limit", "1000") as s:
         yield demo_station(s)
+
+
+@pytest.fixture(scope="session")
+def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleSite]:
+    """A server of its own for the console: two stations in a district, accounts of each role."""
+    with running_central(tmp_path_factory.mktemp("console-central")) as server:
+        yield console_site(server)

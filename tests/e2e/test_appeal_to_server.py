@@ -3,7 +3,9 @@
 
 from kiosk.app import build_kiosk
 from kiosk.config import Config
+from kiosk.domain.tracking import display
 from kiosk.sync.enrolment import enrol
+from tests.central.console_fixtures import Staff
 from tests.conftest import LANDSCAPE
 from tests.helpers.qt import Visitor
 from tests.ui.test_appeal import wait_for_keyboard
@@ -59,6 +61,23 @@ def test_an_appeal_left_at_the_kiosk_arrives_at_the_server(qapp, qtbot, tmp_path
             "15900001111",
             "垃圾",
         )
+
+        # Station staff find it in the console, read it and accept it (issue 13).
+        made = station.cli(
+            "user", "create", "reviewer", "--name", "李工委", "--role", "reviewer"
+        ).stdout
+        password = made.split("one-time password: ")[1].split()[0]
+        staff = Staff(station.server.url)
+        staff.sign_in("reviewer", password)
+        staff.post("/console/password", {"old": password, "new": "a new password"})
+        staff.post("/console/", {"q": display(tracking_code)})
+        assert staff.codes() == [tracking_code]
+        staff.get(f"/console/appeals/{tracking_code}")
+        assert "垃圾" in staff.text and "159****1111" in staff.text
+        staff.post(f"/console/appeals/{tracking_code}/act", {"action": "accept", "note": "已受理"})
+        assert staff.last_url.endswith(f"/console/appeals/{tracking_code}?done=accept")
+        state = "SELECT state FROM appeal WHERE tracking_code = :code"
+        assert station.query(state, code=tracking_code)[0][0] == "accepted"
     finally:
         kiosk.close()
         kiosk.window.close()

@@ -94,9 +94,10 @@ WAIT_SECONDS = 30
 
 
 class Browser:
-    """Headless Chromium emulating a 360x740 phone. Screenshots go to screenshots/."""
+    """Headless Chromium emulating a 360x740 phone (or, with `size`, a desktop window of that
+    size, as the console's tests use). Screenshots go to screenshots/."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: tuple[int, int] | None = None, prefix: str = "phone") -> None:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
 
@@ -119,12 +120,17 @@ class Browser:
             "--lang=zh-CN",
         ):
             options.add_argument(argument)
-        width, height = PHONE_SIZE
-        # Headless windows are at least 500 px wide; a phone's viewport is set by emulation.
-        options.add_experimental_option(
-            "mobileEmulation",
-            {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1.0}},
-        )
+        self.size = size or PHONE_SIZE
+        self.prefix = prefix
+        width, height = self.size
+        if size is None:
+            # Headless windows are at least 500 px wide; a phone's viewport is set by emulation.
+            options.add_experimental_option(
+                "mobileEmulation",
+                {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1.0}},
+            )
+        else:
+            options.add_argument(f"--window-size={width},{height}")
         env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(self._folder)))
         # An explicit driver path: selenium never looks for (or downloads) one itself.
         service = Service(CHROMEDRIVER, env=env)
@@ -207,8 +213,8 @@ class Browser:
     def screenshot(self, name: str, full: bool = False) -> Path:
         """The screen as the phone shows it (360x740); `full`: also the whole page's length."""
         SCREENSHOTS.mkdir(exist_ok=True)
-        width, height = PHONE_SIZE
-        path = SCREENSHOTS / f"phone-{name}_{width}x{height}.png"
+        width, height = self.size
+        path = SCREENSHOTS / f"{self.prefix}-{name}_{width}x{height}.png"
         self.driver.save_screenshot(str(path))
         if full:  # beyond the viewport, without touching the emulated screen
             length = self.driver.execute_script("return document.documentElement.scrollHeight")
@@ -217,7 +223,10 @@ class Browser:
                 "Page.captureScreenshot",
                 {"format": "png", "captureBeyondViewport": True, "clip": clip},
             )
-            (SCREENSHOTS / f"phone-{name}_full.png").write_bytes(base64.b64decode(shot["data"]))
+            # The phone pages keep their names; other sizes say which size the page is for.
+            suffix = "_full" if self.prefix == "phone" else f"_{width}x{height}_full"
+            full_path = SCREENSHOTS / f"{self.prefix}-{name}{suffix}.png"
+            full_path.write_bytes(base64.b64decode(shot["data"]))
         return path
 
     def close(self) -> None:

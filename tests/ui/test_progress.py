@@ -75,7 +75,8 @@ def test_a_receipt_can_be_looked_up_at_once_and_after_the_server_moved_it_on(
     visitor.tap("backButton")
     _look_up(visitor, code, "5555")
     assert "已交代表办理" in visitor.text("resultState")
-    assert "2026年11月26日" in visitor.text("resultDue")
+    # Due on Thursday 26 November: by the kiosk's clock (days before) it is on time (green).
+    assert "2026年11月26日" in visitor.text("resultDue") and "按期" in visitor.text("resultDue")
     assert "15:00" in visitor.text("lastSync")
     shown = [
         item.property("text")

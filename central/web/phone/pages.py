@@ -26,7 +26,7 @@ from central.core.config import ADDRESS_WINDOW_SECONDS, CHINA_TIME, MOBILE_WINDO
 from central.core.db import Database
 from central.models import Appeal, Deputy, Photo, Station
 from central.services import phone
-from central.services.appeals import AppealState, Rating
+from central.services.appeals import AppealState, Rating, appeal_deadline, holiday_table
 from central.services.guards import (
     AccessSigner,
     RateLimiter,
@@ -37,6 +37,7 @@ from central.services.guards import (
     record_success,
 )
 from central.web.phone.text import DEFAULT_LANGUAGE, LANGUAGES, TEXT, translator
+from kiosk.domain.deadlines import colour
 from kiosk.domain.mobile import last_four
 from kiosk.domain.tracking import display
 
@@ -347,12 +348,17 @@ def _progress_context(session: Any, record: Any, request: Request) -> dict[str, 
         {"state": _(f"state_{s.state}"), "at": _moment(s.at), "note": s.note} for s in record.steps
     ]
     if isinstance(record, Appeal):
+        holidays = holiday_table(session)
+        deadline = appeal_deadline(record, holidays)
+        today = phone.china_today(datetime.now(UTC))
         kind = "callback_kind" if record.request == "callback" else "appeal_kind"
         return {
             "kind": kind,
             "record": record,
             "state": _(f"state_{record.state}"),
-            "due": record.due_on.isoformat() if record.due_on else "",
+            # The one rule and the clock, as the console shows it (DESIGN.md §11).
+            "due": deadline.due_on.isoformat() if deadline else "",
+            "due_colour": colour(deadline.due_on, today, holidays).value if deadline else "",
             "steps": steps,
             "can_rate": record.state == AppealState.CLOSED,
             "rebook": "",
@@ -370,6 +376,7 @@ def _progress_context(session: Any, record: Any, request: Request) -> dict[str, 
         "record": record,
         "state": _(f"state_{record.state}"),
         "due": "",
+        "due_colour": "",
         "steps": steps,
         "can_rate": False,
         "rebook": f"/a/{record.station_id}?deputy={record.deputy_id}"

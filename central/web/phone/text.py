@@ -122,6 +122,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "state_confirmed": ("已确认", "Confirmed"),
     "state_declined": ("未能安排", "Declined"),
     "state_done": ("已见面", "Done"),
+    # 三色督办, the same words in the console
+    "colour_green": ("按期", "On time"),
+    "colour_yellow": ("临期", "Due soon"),
+    "colour_red": ("逾期", "Overdue"),
     "rating_satisfied": ("满意", "Satisfied"),
     "rating_basically_satisfied": ("基本满意", "Basically satisfied"),
     "rating_dissatisfied": ("不满意", "Dissatisfied"),

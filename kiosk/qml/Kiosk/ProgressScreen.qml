@@ -163,9 +163,16 @@ ScreenFrame {
                         objectName: "resultDue"
                         width: parent.width
                         visible: (ProgressLookup.result.dueOn ?? "").length > 0
+                        // The date and its colour word (三色督办), as the console shows them.
+                        readonly property string colourWord: ({
+                            "green": qsTr("on time"),
+                            "yellow": qsTr("due soon"),
+                            "red": qsTr("overdue")
+                        })[ProgressLookup.result.dueColour ?? ""] ?? ""
                         text: qsTr("Next step due by %1").arg(ProgressLookup.result.dueOn ?? "")
+                              + (colourWord.length > 0 ? qsTr(" · ") + colourWord : "")
                         font.pixelSize: Theme.bodySize
-                        color: Theme.text
+                        color: ProgressLookup.result.dueColour === "red" ? Theme.red : Theme.text
                         wrapMode: Text.Wrap
                     }
                     Repeater {

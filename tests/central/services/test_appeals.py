@@ -43,9 +43,10 @@ def _move(session, appeal, state, rating=None, now=FRIDAY):
 def test_the_closed_loop_with_its_deadlines(session):
     appeal = _appeal(session)
     _move(session, appeal, S.ACCEPTED)
-    assert appeal.due_on is None
-    _move(session, appeal, S.ASSIGNED)
-    assert appeal.due_on == date(2026, 11, 25)  # 3 working days after Friday
+    # The reply is due 3 working days after receipt (DESIGN.md §11), not after assignment.
+    assert appeal.due_on == date(2026, 11, 25)
+    _move(session, appeal, S.ASSIGNED, now=datetime(2026, 11, 23, 2, 0, tzinfo=UTC))
+    assert appeal.due_on == date(2026, 11, 25)
     _move(session, appeal, S.REPLIED)
     assert appeal.due_on is None
     session.add(Holiday(day=date(2026, 11, 23), kind="holiday", name="测试假日"))

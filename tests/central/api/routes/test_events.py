@@ -137,13 +137,18 @@ def test_a_batch_has_at_most_500_events(shared_kiosk):
     assert len(shared_kiosk.post_events([{}] * 500).json()["results"]) == 500
 
 
+def first_day(appeal):
+    return datetime.fromisoformat(appeal["steps"][0]["at"]).date()
+
+
 def test_appeal_progress_reaches_the_kiosk_in_its_next_snapshot(central, kiosk):
     code = new_tracking_code()
     kiosk.post_events([kiosk.appeal_event(code)])
     first = kiosk.snapshot()
     (appeal,) = first.json()["appeals"]
     assert appeal["tracking_code"] == code and appeal["state"] == "received"
-    assert appeal["due_on"] is None
+    # Its review is due 1 working day after receipt (DESIGN.md §11).
+    assert datetime.fromisoformat(appeal["due_on"]).date() > first_day(appeal)
 
     central.cli("appeals", "move", display(code), "accepted", "--note", "已受理", "--actor", "张")
     moved = central.cli("appeals", "move", code, "assigned", "--note", "已交林嘉禾代表办理")
@@ -165,7 +170,7 @@ def test_appeal_progress_reaches_the_kiosk_in_its_next_snapshot(central, kiosk):
 
     refused = central.cli("appeals", "move", code, "closed", "--note", "x", ok=False)
     assert refused.returncode == 1
-    assert "can move to replied" in refused.stderr
+    assert "can move to assigned, replied, referred" in refused.stderr
 
 
 def test_heartbeat_answers_with_the_server_clock(shared_kiosk):

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The console's only script: choosing a template fills the note it belongs to (still
+// editable). Without it the pages work the same, the note starting from the first template.
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  if (!select.matches || !select.matches("select[data-fills]")) return;
+  const note = document.getElementById(select.dataset.fills);
+  if (note && select.value) note.value = select.value;
+});
