@@ -31,6 +31,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.config import Config
 from kiosk.domain.station import StationSnapshot
+from kiosk.store.disk import below_floor
 from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.admin import Admin, Lockdown
 from kiosk.ui.qrcodes import QrImageProvider
@@ -386,6 +387,7 @@ def build_kiosk(
     )
     backends.desk.idle_timeout = timedelta(seconds=config.console_idle_seconds)
     backends.desk.closing_time = time_of_day.fromisoformat(config.closing_time)
+    backends.intake.disk_low = lambda: below_floor(config.data_dir)
     first, sessions = cached, None
     if cached is None and database:
         first, sessions = open_station(config, None)

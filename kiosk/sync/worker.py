@@ -25,6 +25,7 @@ from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
 from kiosk.domain.station import StationSnapshot
 from kiosk.store import outbox
 from kiosk.store.database import open_database
+from kiosk.store.disk import DiskReserve, below_floor, is_disk_full
 from kiosk.store.models import EnrolmentRow
 from kiosk.store.station import replace_station
 from kiosk.store.station_cache import write_station_cache
@@ -74,12 +75,14 @@ class SyncWorker(QObject):
         self._client_for: str | None = None
         self._timer: QTimer | None = None
         self._failures = 0
+        self._reserve = DiskReserve(database_path.parent)
 
     # --- slots, run on the worker's thread -------------------------------------------------
 
     @Slot()
     def start(self) -> None:
         self._sessions = open_database(self._database_path)
+        self._reserve.keep()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.cycle)
@@ -131,7 +134,13 @@ class SyncWorker(QObject):
         self.stateChanged.emit(SyncState.SYNCING)
         try:
             self._push(client, enrolment.station_id)
-            self._pull(client, enrolment.station_id)
+            try:
+                self._pull(client, enrolment.station_id)
+            except Exception as error:
+                if not is_disk_full(error):
+                    raise
+                # The station shown stays; the heartbeat still tells the server why.
+                log.error("disk full: the station snapshot was not stored")
             self._heartbeat(client, enrolment.station_id)
         except Unreachable as error:
             self._failures += 1
@@ -157,7 +166,26 @@ class SyncWorker(QObject):
             self._failures = 0
             self.stateChanged.emit(SyncState.ONLINE)
             self._timer.start(int(POLL_SECONDS * 1000))
+            self._reserve.keep()  # again, once there is room
         self._report_counts()
+
+    def _write(self, work: Callable[..., None], *args: object, needed: bool = True) -> None:
+        """One write transaction; on a full disk, release the reserve and try once more.
+        When it still fails and the write is not `needed`, go on without it."""
+        assert self._sessions is not None
+        for last in (False, True):
+            try:
+                with self._sessions.begin() as session:
+                    work(session, *args)
+                return
+            except Exception as error:
+                if not is_disk_full(error):
+                    raise
+                if last or not self._reserve.release():
+                    if needed:
+                        raise
+                    log.error("disk full: %s", error)
+                    return
 
     # --- the work --------------------------------------------------------------------------
 
@@ -184,30 +212,36 @@ class SyncWorker(QObject):
         assert self._sessions is not None
         while True:
             now = self._now()
-            with self._sessions.begin() as session:
+            with self._sessions() as session:
                 batch = outbox.due_batch(session, now, BATCH)
-                if not batch:
-                    return
-                # Fail first: if we die while sending, the items wait their turn, not loop.
-                retry_at = now + timedelta(seconds=self._delay(self._failures + 1))
-                outbox.note_attempt(session, [item.id for item in batch], retry_at)
-                payloads = [item.payload for item in batch]
+            if not batch:
+                return
+            # Fail first: if we die while sending, the items wait their turn, not loop. On a
+            # full disk this count may be lost; the send must not depend on it.
+            retry_at = now + timedelta(seconds=self._delay(self._failures + 1))
+            ids = [item.id for item in batch]
+            self._write(outbox.note_attempt, ids, retry_at, needed=False)
+            payloads = [item.payload for item in batch]
             results = client.post_events(station_id, payloads)
-            with self._sessions.begin() as session:
-                sent = []
-                for item, result in zip(batch, results, strict=True):
-                    status = result.get("status") if isinstance(result, dict) else None
-                    if not isinstance(result, dict) or result.get("uuid") != item.item_uuid:
-                        raise Unreachable("the server's results do not match the events sent")
-                    if status in ("created", "duplicate"):
-                        sent.append(item)
-                    elif status in ("invalid", "conflict"):
-                        reason = f"{status}: {result.get('reason', '')}"
-                        log.warning("outbox item %s quarantined (%s)", item.id, reason)
-                        outbox.quarantine(session, item.id, reason)
-                    else:
-                        raise Unreachable(f"unknown result status {status!r}")
-                outbox.mark_sent(session, sent, self._now())
+            sent, quarantined = [], []
+            for item, result in zip(batch, results, strict=True):
+                status = result.get("status") if isinstance(result, dict) else None
+                if not isinstance(result, dict) or result.get("uuid") != item.item_uuid:
+                    raise Unreachable("the server's results do not match the events sent")
+                if status in ("created", "duplicate"):
+                    sent.append(item)
+                elif status in ("invalid", "conflict"):
+                    reason = f"{status}: {result.get('reason', '')}"
+                    log.warning("outbox item %s quarantined (%s)", item.id, reason)
+                    quarantined.append((item.id, reason))
+                else:
+                    raise Unreachable(f"unknown result status {status!r}")
+            self._write(self._record_results, sent, quarantined)
+
+    def _record_results(self, session: Session, sent: list, quarantined: list) -> None:
+        for item_id, reason in quarantined:
+            outbox.quarantine(session, item_id, reason)
+        outbox.mark_sent(session, sent, self._now())
 
     def _pull(self, client: CentralClient, station_id: str) -> None:
         assert self._sessions is not None
@@ -273,6 +307,8 @@ class SyncWorker(QObject):
                     "quarantined": counts.quarantined,
                 },
                 "disk_free_bytes": shutil.disk_usage(self._database_path.parent).free,
+                # New appeals are refused on this kiosk until someone frees space.
+                "disk_low": below_floor(self._database_path.parent),
                 "clock": self._now().astimezone().isoformat(),
             },
         )

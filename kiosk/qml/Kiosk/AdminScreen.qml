@@ -129,6 +129,8 @@ ScreenFrame {
                         text: screen.value("diskFreeMb") === "" ? ""
                               : qsTr("%1 MB (%2%)").arg(screen.value("diskFreeMb"))
                                                   .arg(screen.value("diskFreePercent"))
+                                + (screen.value("diskLow") === true
+                                   ? " · " + qsTr("full: new requests are refused") : "")
                         color: screen.value("diskFreeMb") !== "" && screen.value("diskFreeMb") < 500
                                ? Theme.red : Theme.text
                     }
