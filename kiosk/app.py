@@ -399,12 +399,16 @@ def build_kiosk(
         if made[0].closed:
             return
         fresh, opened_sessions = result
-        # After a damaged database was replaced, the copy shows until the next pull.
-        if fresh is not None and fresh != cached:
-            backends.show(fresh)
-        backends.use_database(opened_sessions)
-        if sync:
-            made[0].start_sync(config)
+        try:
+            # After a damaged database was replaced, the copy shows until the next pull.
+            if fresh is not None and fresh != cached:
+                backends.show(fresh)
+            backends.use_database(opened_sessions)
+            if sync:
+                made[0].start_sync(config)
+        except Exception:
+            # Home keeps showing; the log (and the self-test) say what broke.
+            log.exception("cannot use the database %s", config.database_path)
         settle_memory()
 
     def not_opened(error: BaseException) -> None:
