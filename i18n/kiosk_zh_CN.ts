@@ -137,6 +137,14 @@
         <translation>已满：暂停受理新事项</translation>
     </message>
     <message>
+        <source>Station data</source>
+        <translation>站点数据</translation>
+    </message>
+    <message>
+        <source>the server&apos;s latest was refused, the last good one is shown: %1</source>
+        <translation>未采用服务器的最新数据，仍显示上次的有效数据：%1</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>数据库</translation>
     </message>

@@ -73,6 +73,7 @@ def gather(
         "quarantined": 0,
         "databaseProblem": "",
         "recovery": "",
+        "snapshotRefused": "",  # why the server's latest station was not taken
     }
     usage = shutil.disk_usage(database_path.parent if database_path.parent.exists() else "/")
     facts["diskFreeMb"] = usage.free // 1_000_000
@@ -90,6 +91,7 @@ def gather(
                 facts.update(pending=counts.pending, sent=counts.sent)
                 facts["quarantined"] = counts.quarantined
                 facts["lastPull"] = _time_text(get_state(session, "last_pull"))
+                facts["snapshotRefused"] = get_state(session, "snapshot_refused") or ""
                 facts["lastPush"] = _time_text(
                     session.scalar(select(func.max(OutboxItemRow.sent_at)))
                 )

@@ -29,6 +29,7 @@ class Heartbeat(BaseModel):
     outbox: OutboxCounts | None = None
     disk_free_bytes: int | None = Field(default=None, ge=0)
     disk_low: bool = False  # below the kiosk's free-space floor: it refuses new appeals
+    snapshot_refused: str = Field(default="", max_length=500)  # why the kiosk kept its last
     clock: str = Field(max_length=64)
 
 

@@ -134,6 +134,18 @@ ScreenFrame {
                         color: screen.value("diskFreeMb") !== "" && screen.value("diskFreeMb") < 500
                                ? Theme.red : Theme.text
                     }
+                    Label {
+                        visible: refusedValue.visible
+                        text: qsTr("Station data")
+                    }
+                    Value {
+                        id: refusedValue
+                        objectName: "adminSnapshotRefused"
+                        visible: screen.value("snapshotRefused") !== ""
+                        color: Theme.red
+                        text: qsTr("the server's latest was refused, the last good one is shown: %1")
+                              .arg(screen.value("snapshotRefused"))
+                    }
                     Label { text: qsTr("Database") }
                     Value {
                         objectName: "adminDatabase"
