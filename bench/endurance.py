@@ -213,8 +213,13 @@ def run(
         stall = StallWatch()
 
         def appeal(i: int, kind: str) -> Iterator[None]:
-            call("startForm", kind)
+            call("startForm", "appeal")  # home has one way in; a call-back is chosen inside
             yield
+            if kind == "callback":  # "I'd rather be called back" on the text step
+                form.set("category", "交通出行")
+                call("showForm", "text")
+                yield
+                form.setKind("callback")
             fields = {
                 "category": "交通出行",
                 "text": f"第{i}号：路口红绿灯坏了",
