@@ -71,6 +71,7 @@ class Figures:
     events_sent: int = 0
     refused: int = 0  # forms the kiosk did not take (should be none)
     longest_stall_ms: float = 0.0
+    longest_stall_where: str = ""
     start: tuple[float, float] = (0.0, 0.0)
     end: tuple[float, float] = (0.0, 0.0)
     python_objects: int = 0
@@ -100,6 +101,7 @@ class Figures:
             f"endurance_true_refcount_start: {self.true_refs[0]}",
             f"endurance_true_refcount_end: {self.true_refs[1]}",
             f"endurance_gui_stall_ms: {self.longest_stall_ms:.0f} ms",
+            f"# longest stall during: {self.longest_stall_where}",
         ]
 
 
@@ -110,6 +112,8 @@ class StallWatch:
         from PySide6.QtCore import Qt, QTimer
 
         self.longest_ms = 0.0
+        self.where = ""  # what the kiosk was doing: set by the driver
+        self.longest_where = ""
         self._last = time.perf_counter()
         self._timer = QTimer(interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
@@ -120,7 +124,9 @@ class StallWatch:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - TICK_MS)
+        gap = (now - self._last) * 1000 - TICK_MS
+        if gap > self.longest_ms:
+            self.longest_ms, self.longest_where = gap, self.where
         self._last = now
 
 
@@ -184,7 +190,7 @@ def run(
 
         def settle(wait_until: Callable[[], bool] = lambda: True) -> Callable[[], bool]:
             """What a step of the journeys yields: go on once a new frame is drawn and
-            `wait_until` holds (the real event loop runs meanwhile: app.exec below)."""
+            `wait_until` holds (an event loop runs meanwhile: pump_through)."""
             return wait_until
 
         def call(name: str, *args: str) -> None:
@@ -281,6 +287,7 @@ def run(
             backends.idle._give_up()  # the idle timeout: the form is wiped, home shown
             yield
 
+        names = ["appeal", "call-back", "appointment", "lookup", "directory", "walk away"]
         kinds = [
             lambda i: appeal(i, "appeal"),
             lambda i: appeal(i, "callback"),
@@ -323,19 +330,23 @@ def run(
                     figures.qobjects_after_warm_up = qobjects_alive(app, window)
                     figures.true_refs = (sys.getrefcount(True), 0)
                     stall.start()  # from here: first uses (screens compiled, imports) are behind
-                for _ in kinds[i % len(kinds)](i):
+                kind = kinds[i % len(kinds)]
+                stall.where = names[i % len(kinds)]
+                for _ in kind(i):
                     yield settle()
                 call("showHome")
                 clock.now += timedelta(seconds=30)
                 if i % 10 == 0:
                     backends.clock._tick()
                 if i and i % day_every == 0:
+                    stall.where = "new day, sign-in and out"
                     yield from new_day()
                 figures.journeys = i + 1
                 if figures.journeys % 1000 == 0:
                     figures.memory.append((figures.journeys, rss_pss_mb()[1]))
                     out(f"# {figures.journeys} journeys, PSS {figures.memory[-1][1]:.1f} MB")
             figures.longest_stall_ms = stall.longest_ms
+            figures.longest_stall_where = stall.longest_where
             backends.sync.syncNow()
             yield settle(lambda: pending(kiosk_sessions) == 0)
             gc.collect()
@@ -354,11 +365,13 @@ def run(
 
 
 def pump_through(app, window, steps: Iterator[Callable[[], bool]], timeout_s: float = 30) -> None:
-    """Run `steps` inside the application's event loop (app.exec), as the kiosk runs: each
-    step goes on once a new frame has been drawn and the condition it yielded holds. (Inside
-    the real loop, objects QML deletes later are deleted, as on a kiosk.)"""
-    from PySide6.QtCore import Qt, QTimer
+    """Run `steps` inside an event loop, as the kiosk runs: each step goes on once a new frame
+    has been drawn and the condition it yielded holds. (Inside a running loop, objects QML
+    deletes later are deleted, as on a kiosk; not `app.exec()`: quitting the application
+    ends Qt Quick's rendering for good, and the test suite goes on after this.)"""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
 
+    loop = QEventLoop()
     frames = [0]
     window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
     state = {"waiting": None, "seen": -1, "since": time.monotonic(), "error": None}
@@ -370,26 +383,26 @@ def pump_through(app, window, steps: Iterator[Callable[[], bool]], timeout_s: fl
                 state["waiting"] = next(steps)
             except StopIteration:
                 timer.stop()
-                app.quit()
+                loop.quit()
                 return
             except BaseException as error:  # noqa: BLE001 (reported after the loop)
                 state["error"] = error
                 timer.stop()
-                app.quit()
+                loop.quit()
                 return
             state["seen"], state["since"] = frames[0], time.monotonic()
             window.update()
         elif time.monotonic() - state["since"] > timeout_s:
             state["error"] = RuntimeError("the kiosk did not get there within 30 s")
             timer.stop()
-            app.quit()
+            loop.quit()
         elif frames[0] == state["seen"]:
             window.update()
 
     timer = QTimer(interval=1, timerType=Qt.TimerType.PreciseTimer)
     timer.timeout.connect(pump)
     timer.start()
-    app.exec()
+    loop.exec()
     if state["error"] is not None:
         raise state["error"]
 

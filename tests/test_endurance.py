@@ -24,8 +24,8 @@ def test_a_kiosk_lives_through_journeys_days_sign_ins_and_syncs(qapp, tmp_path):
     assert figures.journeys == 180
     assert figures.days == 5 and figures.sign_ins == 5
     assert figures.refused == 0
-    # 30 appeals, 30 call-backs, 5 sign-ins and 5 sign-outs (at least) reached the server.
-    assert figures.events_sent >= 70
+    # 30 appeals and 30 call-backs reached the server (and deputies sign-ins, sign-outs).
+    assert figures.events_sent >= 60
     assert figures.signals > 1000
     # PySide6 6.12 lost one reference to True per emit: over 1,000 here. Objects alive may
     # hold a few more or fewer.
