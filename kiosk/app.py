@@ -368,8 +368,6 @@ def build_kiosk(
     """Load QML over the station's data and return the (not yet shown) window.
 
     The screens start from the quick-start copy of the station when there is one; the
-    database is opened right after the first frame and its station replaces the copy.
-    The screens start from the quick-start copy of the station when there is one; the
     database is opened, migrated and read on a thread of its own meanwhile, and its station
     replaces the copy when it arrives (the GUI thread never waits on it). Without a copy (a new
     kiosk's first start) it is read before the first frame.
@@ -396,7 +394,8 @@ def build_kiosk(
     made: list[Kiosk] = []  # the kiosk, once QML has loaded
 
     def opened(result: object) -> None:
-        if made[0].closed:
+        if not made or made[0].closed:  # QML failed to load, or the kiosk closed already
+            settle_memory()
             return
         fresh, opened_sessions = result
         try:
