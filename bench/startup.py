@@ -1,10 +1,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Start of the kiosk to its first frame of home, and its memory (PSS) afterwards.
+"""Start of the kiosk to its first frame of home, to home complete, and its memory (PSS).
 
-`startup_first_frame_ms`: a new `python -m kiosk --demo` process (from source), offscreen with
-Qt's software renderer, against a demo database seeded beforehand; the kiosk prints the wall
-time of its first frameSwapped (KIOSK_REPORT_FIRST_FRAME=1) and the figure is that minus the
-time just before the spawn. `startup_pss_mb`: /proc/PID/smaps_rollup 5 s after the spawn.
+`startup_first_frame_ms`: a new `python -m kiosk --demo` process (from source), with Qt's
+software renderer, against a demo database seeded beforehand; the kiosk prints the wall
+time of its first frameSwapped (KIOSK_REPORT_FIRST_FRAME=1, kiosk/startup_report.py) and the
+figure is that minus the time just before the spawn. `startup_home_complete_ms`: the same to
+the first frame with the database's station, the connection state and every photo drawn.
+`startup_gui_stall_ms`: the longest time the GUI thread's event loop did not answer in the
+first 10 s. `startup_pss_mb`: /proc/PID/smaps_rollup 5 s after the spawn (sync worker running).
+Each offscreen and under Xvfb 1920x1080 (`_xvfb`), and the stall again with 100,000 appeals in
+the local database (`_100k`).
 `keyboard_open_pss_mb`: the same kiosk once a visitor has opened the Pinyin keyboard (it loads
 on first use). `bundle_first_frame_ms`: the same as the first figure for the packaged bundle
 (dist/kiosk/kiosk, `make package`), and `bundle_size_mb` its size; skipped without a bundle.
@@ -20,17 +25,26 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 RUNS = 5
 PSS_AFTER_SECONDS = 5.0
 
 
-def seed(data_dir: Path) -> None:
+def seed(data_dir: Path, appeals: int = 0) -> None:
     from kiosk.demo import seed_demo_station
     from kiosk.store.database import open_database
 
-    seed_demo_station(open_database(data_dir / "kiosk.sqlite3"), data_dir / "photos")
+    sessions = open_database(data_dir / "kiosk.sqlite3")
+    seed_demo_station(sessions, data_dir / "photos")
+    sessions.kw["bind"].dispose()
+    if appeals:
+        sys.path.insert(0, str(Path(__file__).parent))
+        import submit  # bench/submit.py: 100,000 sealed appeals and their outbox rows
+
+        assert appeals == submit.EXISTING
+        submit.seed(data_dir / "kiosk.sqlite3")
 
 
 def pss_mb(pid: int | str = "self") -> float:
@@ -40,24 +54,114 @@ def pss_mb(pid: int | str = "self") -> float:
     raise RuntimeError("no Pss line")
 
 
-def start_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+@dataclass
+class Start:
+    first_frame_ms: float
+    home_complete_ms: float
+    gui_stall_ms: float
+    pss_mb: float
+
+
+def start_once(command: list[str], env: dict[str, str]) -> Start:
     started = time.time()
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
+    marks: dict[str, float] = {}
+    pss = 0.0
     try:
         assert process.stdout is not None
         for line in process.stdout:
-            if line.startswith("first-frame "):
-                first_frame_ms = (float(line.split()[1]) - started) * 1000
+            name, _, value = line.partition(" ")
+            if name in ("first-frame", "home-complete", "gui-stall"):
+                marks[name] = float(value)
+            if name in ("home-complete", "gui-stall") and not pss:
+                time.sleep(max(0.0, started + PSS_AFTER_SECONDS - time.time()))
+                pss = pss_mb(process.pid)
+            if name == "gui-stall":
                 break
         else:
-            raise RuntimeError(f"the kiosk exited ({process.wait()}) before its first frame")
-        time.sleep(max(0.0, started + PSS_AFTER_SECONDS - time.time()))
-        return first_frame_ms, pss_mb(process.pid)
+            raise RuntimeError(f"the kiosk exited ({process.wait()}) before reporting")
+        return Start(
+            (marks["first-frame"] - started) * 1000,
+            (marks.get("home-complete", float("inf")) - started) * 1000,
+            marks["gui-stall"],
+            pss,
+        )
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+class Xvfb:
+    """A virtual 1920x1080 screen for the runs under X (`with Xvfb() as display:`)."""
+
+    def __enter__(self) -> str:
+        read, write = os.pipe()
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+            pass_fds=(write,),
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        return f":{number}"
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def screenshots(command: list[str], env: dict[str, str], folder: Path) -> list[Path]:
+    """Start the kiosk under X and grab the screen every 100 ms of its first second (from
+    another process, so the kiosk's own GUI thread does no extra work)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    grabber = subprocess.Popen(
+        [sys.executable, __file__, "--grab", str(folder)],
+        env={**env, "QT_QPA_PLATFORM": "xcb"},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert grabber.stdout is not None
+    grabber.stdout.readline()  # "ready": its Qt is up
+    kiosk = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    grabber.stdin = None
+    grabber.wait(timeout=30)
+    kiosk.terminate()
+    kiosk.wait(timeout=10)
+    return sorted(folder.glob("*.png"))
+
+
+def grab(folder: Path) -> None:
+    """In this process: grab the whole X screen at 0, 100, ..., 1000 ms after "ready"."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication([])
+    screen = app.primaryScreen()
+    shots = []
+    print("ready", flush=True)
+    start = time.monotonic()
+
+    def shoot() -> None:
+        shots.append((time.monotonic() - start, screen.grabWindow(0).toImage()))
+        if len(shots) == 11:
+            app.quit()
+        else:  # every 100 ms from the start, whatever a grab took
+            QTimer.singleShot(
+                max(0, int((start + len(shots) * 0.1 - time.monotonic()) * 1000)), shoot
+            )
+
+    QTimer.singleShot(0, shoot)
+    app.exec()
+    for index, (elapsed, image) in enumerate(shots):  # saved afterwards: PNG is slow
+        image.save(str(folder / f"{index:02d}_{int(elapsed * 1000):04d}ms.png"))
+
+
+def measure(command: list[str], env: dict[str, str]) -> list[Start]:
+    start_once(command, env)  # warm-up: page cache, bytecode, fontconfig and QML caches
+    return [start_once(command, env) for _ in range(RUNS)]
 
 
 def keyboard_open(data_dir: Path) -> None:
@@ -109,10 +213,33 @@ def keyboard_open(data_dir: Path) -> None:
         raise SystemExit("the keyboard did not open within 30 s")
 
 
+def first_second() -> int:
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    seed(scratch / "data")
+    folder = Path("screenshots") / "startup"
+    for old in folder.glob("*.png"):
+        old.unlink()
+    with Xvfb() as display:
+        env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+        command = [sys.executable, "-m", "kiosk", "--demo", "--data-dir", str(scratch / "data")]
+        screenshots([*command, "--windowed", "1920x1080"], env, folder)  # warm-up
+        for old in folder.glob("*.png"):
+            old.unlink()
+        shots = screenshots([*command, "--windowed", "1920x1080"], env, folder)
+    print("\n".join(str(shot) for shot in shots))
+    return 0
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
 def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     data_dir = scratch / "data"
     seed(data_dir)
+    big_dir = scratch / "data-100k"
+    seed(big_dir, appeals=100_000)
     fonts_conf = scratch / "fonts.conf"
     fonts_conf.write_text(
         f"<fontconfig><cachedir>{scratch / 'fontconfig'}</cachedir></fontconfig>\n"
@@ -124,18 +251,25 @@ def main() -> int:
         "XDG_CONFIG_HOME": str(scratch / "config"),
         "FONTCONFIG_FILE": str(fonts_conf),
     }
-    command = [
-        sys.executable,
-        "-m",
-        "kiosk",
-        "--demo",
-        "--data-dir",
-        str(data_dir),
-        "--windowed",
-        "1920x1080",
-    ]
-    start_once(command, env)  # warm-up: page cache, bytecode, fontconfig and QML caches
-    runs = [start_once(command, env) for _ in range(RUNS)]
+
+    def kiosk(data: Path) -> list[str]:
+        return [sys.executable, "-m", "kiosk", "--demo", "--data-dir", str(data)] + [
+            "--windowed",
+            "1920x1080",
+        ]
+
+    print(f"# load average before: {os.getloadavg()[0]:.2f}", file=sys.stderr)
+    results: dict[str, list[Start]] = {"": measure(kiosk(data_dir), env)}
+    results["_100k"] = measure(kiosk(big_dir), env)
+    with Xvfb() as display:
+        x_env = {**env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+        results["_xvfb"] = measure(kiosk(data_dir), x_env)
+        results["_xvfb_100k"] = measure(kiosk(big_dir), x_env)
+        shots = screenshots(kiosk(data_dir), x_env, Path("screenshots") / "startup")
+        print(
+            f"# {len(shots)} screenshots of the first second in screenshots/startup",
+            file=sys.stderr,
+        )
     keyboard = []
     for _ in range(RUNS):
         out = subprocess.run(
@@ -150,24 +284,35 @@ def main() -> int:
     bundle = Path(__file__).resolve().parents[1] / "dist" / "kiosk" / "kiosk"
     bundle_runs = []
     if bundle.exists():
-        bundle_command = [str(bundle), *command[3:]]
-        start_once(bundle_command, env)  # warm-up
-        bundle_runs = [start_once(bundle_command, env) for _ in range(RUNS)]
+        bundle_command = [str(bundle), *kiosk(data_dir)[3:]]
+        bundle_runs = measure(bundle_command, env)
     else:
         print("no bundle in dist/kiosk (make package): its figures are skipped", file=sys.stderr)
-    print(f"startup_first_frame_ms: {statistics.median(r[0] for r in runs):.0f} ms")
-    print(f"startup_pss_mb: {statistics.median(r[1] for r in runs):.0f} MB")
-    print(f"keyboard_open_pss_mb: {statistics.median(keyboard):.0f} MB")
+    for suffix, runs in results.items():
+        print(f"startup_first_frame{suffix}_ms: {median(r.first_frame_ms for r in runs):.0f} ms")
+        print(
+            f"startup_home_complete{suffix}_ms: {median(r.home_complete_ms for r in runs):.0f} ms"
+        )
+        print(f"startup_gui_stall{suffix}_ms: {median(r.gui_stall_ms for r in runs):.0f} ms")
+        print(f"startup_pss{suffix}_mb: {median(r.pss_mb for r in runs):.0f} MB")
+    print(f"keyboard_open_pss_mb: {median(keyboard):.0f} MB")
     if bundle_runs:
-        print(f"bundle_first_frame_ms: {statistics.median(r[0] for r in bundle_runs):.0f} ms")
-        print(f"bundle_pss_mb: {statistics.median(r[1] for r in bundle_runs):.0f} MB")
+        print(f"bundle_first_frame_ms: {median(r.first_frame_ms for r in bundle_runs):.0f} ms")
+        print(f"bundle_home_complete_ms: {median(r.home_complete_ms for r in bundle_runs):.0f} ms")
+        print(f"bundle_pss_mb: {median(r.pss_mb for r in bundle_runs):.0f} MB")
         size = sum(p.lstat().st_size for p in bundle.parent.rglob("*") if p.is_file())
         print(f"bundle_size_mb: {size / 1e6:.0f} MB")
+    print(f"# load average after: {os.getloadavg()[0]:.2f}", file=sys.stderr)
     return 0
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--keyboard-open"]:
         keyboard_open(Path(sys.argv[2]))
+        sys.exit(0)
+    if sys.argv[1:2] == ["--first-second"]:  # only the screenshots
+        sys.exit(first_second())
+    if sys.argv[1:2] == ["--grab"]:
+        grab(Path(sys.argv[2]))
         sys.exit(0)
     sys.exit(main())

@@ -26,6 +26,15 @@ if [ ! -x "$BUNDLE/kiosk" ]; then
     echo "No bundle at $BUNDLE: build it first with 'make package'." >&2
     exit 1
 fi
+# The kiosk starts at boot as a systemd service: without systemd nothing here would work, so
+# say so before changing anything (a container or a minimal chroot has no systemd running).
+if ! command -v systemctl >/dev/null 2>&1 || [ ! -d /run/systemd/system ]; then
+    echo "This system does not run systemd (no systemctl, or /run/systemd/system missing)." >&2
+    echo "The kiosk is installed as a systemd service; nothing was changed." >&2
+    echo "Install it on Debian 12 booted with systemd, or start it by hand:" >&2
+    echo "  $BUNDLE/kiosk --config /path/to/kiosk.toml" >&2
+    exit 1
+fi
 
 echo "== system packages"
 export DEBIAN_FRONTEND=noninteractive

@@ -133,6 +133,18 @@
         <translation>%1 MB（%2%）</translation>
     </message>
     <message>
+        <source>full: new requests are refused</source>
+        <translation>已满：暂停受理新事项</translation>
+    </message>
+    <message>
+        <source>Station data</source>
+        <translation>站点数据</translation>
+    </message>
+    <message>
+        <source>the server&apos;s latest was refused, the last good one is shown: %1</source>
+        <translation>未采用服务器的最新数据，仍显示上次的有效数据：%1</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
@@ -1004,6 +1016,10 @@
     <message>
         <source>Deputy liaison station</source>
         <translation>人大代表联络站</translation>
+    </message>
+    <message>
+        <source>Sorry, this kiosk cannot take new requests right now: its storage is full. Please ask the staff, or call the station.</source>
+        <translation>抱歉，本机存储空间已满，暂时不能受理新的事项。请联系工作人员，或拨打站点电话。</translation>
     </message>
     <message numerus="yes">
         <source>Still there? You will be signed out in %n second(s).</source>

@@ -7,7 +7,7 @@ import gc
 import logging
 import os
 import sys
-import time
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,13 +15,23 @@ from datetime import time as time_of_day
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, QThread, QThreadPool, QTranslator, Slot
+from PySide6.QtCore import (
+    QLocale,
+    QObject,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTranslator,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.config import Config
 from kiosk.domain.station import StationSnapshot
+from kiosk.store.disk import below_floor
 from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.admin import Admin, Lockdown
 from kiosk.ui.qrcodes import QrImageProvider
@@ -47,6 +57,11 @@ FONT_FILES = ("NotoSansCJKsc-Regular.subset.otf", "NotoSansCJKsc-Bold.subset.otf
 def prepare_environment() -> None:
     """Settings Qt reads once, before the application object exists."""
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    # Qt Quick's software renderer, chosen rather than left to the machine: with Mesa's OpenGL
+    # on a kiosk PC Qt would pick OpenGL (1,272 ms to the first frame, 241 MB) over software
+    # (~450 ms, ~110 MB); docs/decisions.md. A technician may set another (e.g. `rhi` where a
+    # GPU measures better) in the service's environment.
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 
 def load_fonts() -> str:
@@ -108,6 +123,8 @@ class Kiosk:
     backends: Backends
     sync_thread: QThread | None = None
     lockdown: Lockdown | None = None
+    opener: InBackground | None = None
+    closed: bool = False
 
     def start_sync(self, config: Config) -> None:
         """Start the sync worker on its own thread (the database must be open already)."""
@@ -126,7 +143,10 @@ class Kiosk:
 
     def close(self) -> None:
         """Stop the sync thread (it finishes the request under way) before the engine goes."""
+        self.closed = True
         self.backends.idle.stop()
+        if self.opener is not None:
+            self.opener.wait(30)  # the database is not left half-migrated
         if self.lockdown is not None:
             self.lockdown.exit_allowed = True
         if self.sync_thread is not None:
@@ -190,6 +210,77 @@ class AfterFirstFrame(QObject):
         if task is not None:
             self.parent().frameSwapped.disconnect(self._run)
             task()
+
+
+class InBackground(QObject):
+    """Runs `work` on a thread of its own and hands its result to `done` on the GUI thread.
+
+    Start-up opens, migrates and reads the database this way, so the GUI thread never waits
+    on the disk (or on importing SQLAlchemy): the screens fill in when the result arrives.
+    `failed` gets the exception instead when `work` raises.
+    """
+
+    _finished = Signal(object, object)  # result, exception (from the worker thread, queued)
+
+    def __init__(
+        self,
+        work: Callable[[], object],
+        done: Callable[[object], None],
+        failed: Callable[[BaseException], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._work, self._done, self._failed = work, done, failed
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._thread: threading.Thread | None = None
+
+    def start(self, name: str) -> None:
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as error:  # noqa: BLE001 (reported on the GUI thread)
+            self._finished.emit(None, error)
+        else:
+            self._finished.emit(result, None)
+
+    @Slot(object, object)
+    def _deliver(self, result: object, error: object) -> None:
+        if isinstance(error, BaseException):
+            self._failed(error)
+        else:
+            self._done(result)
+
+
+def warm_up_for_gui(sync: bool) -> None:
+    """On the opening thread: import and compile what the GUI thread needs next, so that
+    attaching the database and starting the sync worker there are quick (imports and
+    SQLAlchemy's first compilation of a statement hold the interpreter for tens of ms)."""
+    import kiosk.store.appointments  # noqa: F401 (the duty console's requests)
+    import kiosk.store.attendance  # noqa: F401 (the desk reads who is present)
+    import kiosk.ui.intake  # noqa: F401
+
+    if sync:
+        import kiosk.sync.worker  # noqa: F401 (requests, QtNetwork)
+
+
+def settle_memory() -> None:
+    """Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out of
+    the collector's full passes, which hold every thread, the GUI's included. The collector
+    was paused while they were made (`pause_collector`): a full pass in the middle of
+    SQLAlchemy's import would have held the GUI thread too."""
+    gc.freeze()
+    gc.enable()
+
+
+def pause_collector() -> None:
+    gc.disable()
 
 
 def make_admin(
@@ -277,9 +368,12 @@ def build_kiosk(
     """Load QML over the station's data and return the (not yet shown) window.
 
     The screens start from the quick-start copy of the station when there is one; the
-    database is opened right after the first frame and its station replaces the copy.
+    database is opened, migrated and read on a thread of its own meanwhile, and its station
+    replaces the copy when it arrives (the GUI thread never waits on it). Without a copy (a new
+    kiosk's first start) it is read before the first frame.
     `database=False` (the self-test, with a damaged database) never opens it.
     """
+    pause_collector()  # until start-up is done (settle_memory)
     load_fonts()
     install_translation(app, config.language)
     cached = read_station_cache(config.station_cache_path)
@@ -291,11 +385,48 @@ def build_kiosk(
     )
     backends.desk.idle_timeout = timedelta(seconds=config.console_idle_seconds)
     backends.desk.closing_time = time_of_day.fromisoformat(config.closing_time)
+    backends.intake.disk_low = lambda: below_floor(config.data_dir)
     first, sessions = cached, None
     if cached is None and database:
         first, sessions = open_station(config, None)
     backends.show(first)
     backends.setup = make_setup(config, backends, first is None and database)
+    made: list[Kiosk] = []  # the kiosk, once QML has loaded
+
+    def opened(result: object) -> None:
+        if not made or made[0].closed:  # QML failed to load, or the kiosk closed already
+            settle_memory()
+            return
+        fresh, opened_sessions = result
+        try:
+            # After a damaged database was replaced, the copy shows until the next pull.
+            if fresh is not None and fresh != cached:
+                backends.show(fresh)
+            backends.use_database(opened_sessions)
+            if sync:
+                made[0].start_sync(config)
+        except Exception:
+            # Home keeps showing; the log (and the self-test) say what broke.
+            log.exception("cannot use the database %s", config.database_path)
+        settle_memory()
+
+    def not_opened(error: BaseException) -> None:
+        # The screens keep showing the copy; the technician finds the reason in the log.
+        log.error("cannot open the database %s", config.database_path, exc_info=error)
+        settle_memory()
+
+    def work() -> tuple:
+        result = open_station(config, cached)
+        warm_up_for_gui(sync)
+        return result
+
+    opener = None
+    if sessions is None and database:
+        # Started before QML loads: the engine's C++ work runs while this thread imports
+        # SQLAlchemy and reads the disk (measured: home complete ~300 ms sooner than starting
+        # after the first frame, the first frame no later; docs/performance.md).
+        opener = InBackground(work, opened, not_opened, parent=app)
+        opener.start("open-database")
     lockdown = Lockdown()
     backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
     engine = KioskEngine(backends)
@@ -312,29 +443,18 @@ def build_kiosk(
     window.installEventFilter(backends.idle)
     window.installEventFilter(backends.admin)
     lockdown.setParent(window)
-    kiosk = Kiosk(engine, window, backends, lockdown=lockdown)
+    kiosk = Kiosk(engine, window, backends, lockdown=lockdown, opener=opener)
+    made.append(kiosk)
     backends.desk.watch(window)
 
-    def after_first_frame() -> None:
-        try:
-            opened = sessions
-            if opened is None and database:
-                fresh, opened = open_station(config, cached)
-                # After a damaged database was replaced, the copy shows until the next pull.
-                if fresh is not None:
-                    backends.show(fresh)
-            if opened is not None:
-                backends.use_database(opened)
-            if sync:
-                kiosk.start_sync(config)
-            # Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out
-            # of the collector's full passes, which hold every thread, the GUI's included.
-            gc.freeze()
-        except Exception:
-            # The screens keep showing the copy; the technician finds the reason in the log.
-            log.exception("cannot open the database %s", config.database_path)
-
-    AfterFirstFrame(window, after_first_frame)
+    if sessions is not None:  # read before the first frame (no quick-start copy)
+        backends.use_database(sessions)
+        if sync:
+            AfterFirstFrame(window, lambda: (kiosk.start_sync(config), settle_memory()))
+        else:
+            settle_memory()
+    elif opener is None:
+        settle_memory()
     return kiosk
 
 
@@ -363,14 +483,16 @@ def show(kiosk: Kiosk, config: Config) -> None:
         kiosk.window.show()
 
 
-def report_first_frame(window: QQuickWindow) -> None:
-    """Print the wall-clock time of the first frame (bench/startup.py reads it)."""
+def report_startup(kiosk: Kiosk, sync: bool = True) -> None:
+    """Print the first frame, home complete and the longest GUI stall (bench/startup.py)."""
+    from kiosk.startup_report import StartupReport
 
-    def on_frame() -> None:
-        print(f"first-frame {time.time():.6f}", flush=True)
-        window.frameSwapped.disconnect(on_frame)
+    backends = kiosk.backends
 
-    window.frameSwapped.connect(on_frame)
+    def home_ready() -> bool:
+        return backends.desk.ready and (not sync or backends.sync.state != "starting")
+
+    StartupReport(kiosk.window, home_ready)
 
 
 def start_logging(config: Config) -> None:
@@ -400,7 +522,7 @@ def run(config: Config, argv: list[str]) -> int:
     app.setApplicationName("station-kiosk")
     kiosk = build_kiosk(app, config)
     if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):
-        report_first_frame(kiosk.window)
+        report_startup(kiosk)
     from kiosk.watchdog import Watchdog
 
     watchdog = Watchdog(kiosk.window)  # systemd: READY=1 after the first frame, then pings

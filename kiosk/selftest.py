@@ -4,13 +4,16 @@
 Checks, in order: the configuration and the data folder, the database (SQLite's integrity
 check, read-only: the self-test never changes or moves it), the shipped fonts (they load and
 draw Chinese), the translation, the QML interface (loads without a warning), the first frame
-of home (the station's name drawn as glyphs, not boxes), and the Pinyin keyboard. Prints one
+of home (the station's name drawn as glyphs, not boxes), the station's data from the database
+(what deputies need to sign in), the Pinyin keyboard, and that no error was logged meanwhile
+(a logged exception fails the self-test even when the screens came up). Prints one
 line per check and exits non-zero when any failed. Renders offscreen unless QT_QPA_PLATFORM
 says otherwise: it checks the program, not the screen, and shows nothing to visitors.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -208,6 +211,71 @@ def run_self_test(
     """Run every check, print the report, return the exit status (0: all passed)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     report = Report(out=out)
+    errors = ErrorsLogged()
+    with errors:
+        _run_checks(config, config_source, screenshot, report)
+    report.add(
+        "errors logged",
+        not errors.seen,
+        "none during the self-test"
+        if not errors.seen
+        else f"{len(errors.seen)} during the self-test:\n" + "\n".join(errors.seen[:10]),
+    )
+    if report.failed:
+        names = ", ".join(check.name for check in report.failed)
+        print(f"FAILED: {len(report.failed)} of {len(report.checks)} checks ({names})", file=out)
+        return 1
+    print(f"All {len(report.checks)} checks passed.", file=out)
+    return 0
+
+
+class ErrorsLogged(logging.Handler):
+    """Every error logged and every exception left unhandled (a Qt slot's, a thread's) while
+    it is active: any of them fails the self-test, even when the screens still came up (a
+    module missing from the bundle is logged, and deputies then cannot sign in)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.seen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = f"{record.name}: {record.getMessage()}"
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            text += f" ({type(error).__name__}: {error})"
+        self.seen.append(text)
+
+    def _unhandled(self, kind, error, _traceback) -> None:
+        self.seen.append(f"unhandled {kind.__name__}: {error}")
+        self._earlier_hook(kind, error, _traceback)
+
+    def _thread_unhandled(self, arguments) -> None:
+        self.seen.append(
+            f"unhandled in a thread: {arguments.exc_type.__name__}: {arguments.exc_value}"
+        )
+        self._earlier_thread_hook(arguments)
+
+    def __enter__(self) -> ErrorsLogged:
+        import threading
+
+        logging.getLogger().addHandler(self)
+        self._earlier_hook, sys.excepthook = sys.excepthook, self._unhandled
+        self._earlier_thread_hook, threading.excepthook = (
+            threading.excepthook,
+            self._thread_unhandled,
+        )
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import threading
+
+        logging.getLogger().removeHandler(self)
+        sys.excepthook = self._earlier_hook
+        threading.excepthook = self._earlier_thread_hook
+
+
+def _run_checks(config: Config, config_source: str, screenshot, report: Report) -> None:
+    out = report.out
     print(f"Station kiosk self-test, version {__version__}", file=out)
     report.add("configuration", True, config_source)
     report.add("data folder", *check_data_folder(config))
@@ -222,13 +290,6 @@ def run_self_test(
     fonts_ok = report.add("fonts", *check_fonts())
     report.add("translation", *check_translation(app, config.language))
     _check_interface(app, config, database_ok, fonts_ok, screenshot, report)
-
-    if report.failed:
-        names = ", ".join(check.name for check in report.failed)
-        print(f"FAILED: {len(report.failed)} of {len(report.checks)} checks ({names})", file=out)
-        return 1
-    print(f"All {len(report.checks)} checks passed.", file=out)
-    return 0
 
 
 def _warnings(kiosk) -> list[str]:
@@ -254,6 +315,8 @@ def _check_interface(app, config, database_ok, fonts_ok, screenshot, report) -> 
             report.add("interface", True, "the QML module Kiosk loads without warnings")
         kiosk.engine.qml_warnings.clear()
         _check_first_frame(app, kiosk, config, started, fonts_ok, screenshot, report)
+        if database_ok:
+            _check_station_data(app, kiosk, report)
         _check_keyboard(app, kiosk, report)
     finally:
         kiosk.close()
@@ -299,6 +362,22 @@ def _check_first_frame(app, kiosk, config, started, fonts_ok, screenshot, report
         f"first frame {elapsed:.0f} ms after loading began; station name {text!r} {where}"
         + ("" if drawn else " draws as boxes, not glyphs")
         + saved,
+    )
+
+
+def _check_station_data(app, kiosk, report) -> None:
+    """The database opens (on its own thread, after home appears) and the desk reads who is
+    signed in from it: what duty deputies need to sign in."""
+    desk = kiosk.backends.desk
+    if not _wait(app, lambda: desk.ready, FIRST_FRAME_TIMEOUT_MS):
+        report.add("station data", False, "the database did not open within 30 s (see the log)")
+        return
+    deputies = kiosk.backends.roster.deputies.rowCount()
+    report.add(
+        "station data",
+        True,
+        f"database open; {deputies} deputies; duty sign-in ready"
+        f" ({len(desk._present_ids())} present)",
     )
 
 

@@ -49,17 +49,31 @@ class Enrolment:
     station_id: str
 
 
-def enrol(session: Session, code: str, device_name: str) -> Enrolment:
+def enrol(
+    session: Session,
+    code: str,
+    device_name: str,
+    device_id: str | None = None,
+    device_token: str | None = None,
+) -> Enrolment:
+    """Trade a one-time code for a device. A kiosk that made its `device_id` and
+    `device_token` itself can post the same request again when the answer was lost: the
+    retry gets the same device, not "already used" (issue 12 §4)."""
     now = datetime.now(UTC)
     code_hash = token_hash(normalise_enrolment_code(code))
     row = session.get(EnrolmentCode, code_hash)
     if row is None:
         raise EnrolmentRefused("This enrolment code is unknown. Check it or ask for a new one.")
     if row.used_at is not None:
+        earlier = _same_enrolment(session, row, device_id, device_token)
+        if earlier is not None:
+            return earlier
         raise EnrolmentRefused("This enrolment code was already used. Ask for a new one.")
     if row.expires_at <= now:
         raise EnrolmentRefused("This enrolment code has expired. Ask for a new one.")
-    device_id = str(uuid.uuid4())
+    if device_id is not None and session.get(Device, device_id) is not None:
+        raise EnrolmentRefused("This device is enrolled already. Ask for a new code.")
+    device_id = device_id or str(uuid.uuid4())
     # Conditional update: of two kiosks racing with one code, exactly one gets it.
     taken = session.execute(
         update(EnrolmentCode)
@@ -68,7 +82,7 @@ def enrol(session: Session, code: str, device_name: str) -> Enrolment:
     )
     if taken.rowcount != 1:
         raise EnrolmentRefused("This enrolment code was already used. Ask for a new one.")
-    token = new_device_token()
+    token = device_token or new_device_token()
     session.add(
         Device(
             id=device_id,
@@ -79,6 +93,20 @@ def enrol(session: Session, code: str, device_name: str) -> Enrolment:
         )
     )
     return Enrolment(device_id=device_id, device_token=token, station_id=row.station_id)
+
+
+def _same_enrolment(
+    session: Session, row: EnrolmentCode, device_id: str | None, device_token: str | None
+) -> Enrolment | None:
+    """The enrolment `row` made, if this request is its retry: same device id, same token."""
+    if not device_id or not device_token or row.device_id != device_id:
+        return None
+    device = session.get(Device, device_id)
+    if device is None or device.revoked_at is not None:
+        return None
+    if device.token_hash != token_hash(device_token):
+        return None
+    return Enrolment(device_id=device_id, device_token=device_token, station_id=row.station_id)
 
 
 def device_for_token(session: Session, token: str) -> Device | None:

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 FREE_MISSES = 5
 FIRST_PAUSE = timedelta(minutes=1)
 LONGEST_PAUSE = timedelta(minutes=15)
+_DOUBLINGS_TO_LONGEST = (LONGEST_PAUSE // FIRST_PAUSE).bit_length()
 
 
 class LookupLockout:
@@ -33,7 +34,10 @@ class LookupLockout:
         self._misses += 1
         over = self._misses - FREE_MISSES
         if over >= 0:
-            self._until = now + min(FIRST_PAUSE * (2**over), LONGEST_PAUSE)
+            # The doubling stops once it passes the longest pause: 2**over alone overflows
+            # timedelta after ~40 misses, and a kiosk meets that many in months unattended.
+            doublings = min(over, _DOUBLINGS_TO_LONGEST)
+            self._until = now + min(FIRST_PAUSE * (2**doublings), LONGEST_PAUSE)
 
     def found(self) -> None:
         self._misses = 0

@@ -30,7 +30,9 @@ from kiosk.domain.station import (
 
 FORMAT = 1
 MAX_TEXT = 4000  # characters in one field: a rule's body is the longest real text
-MAX_ITEMS = 500  # deputies, schedules, notices, rules, blocks
+# Deputies, schedules, notices, rules, blocks: a district's 代表之家 hosts several hundred
+# deputies of every level; 5,000 leaves room (tests load 2,000; issue 12 §4).
+MAX_ITEMS = 5_000
 MAX_HOLIDAYS = 20_000  # holidays and make-up workdays: about 40 a year
 
 

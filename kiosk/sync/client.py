@@ -93,12 +93,13 @@ class CentralClient:
         except (ValueError, requests.RequestException) as error:
             raise Unreachable(f"unreadable answer: {error}") from None
 
-    def enrol(self, code: str, device_name: str) -> Enrolment:
-        body = self._json(
-            self._call(
-                "POST", "/api/v1/enrol", json={"enrolment_code": code, "device_name": device_name}
-            )
-        )
+    def enrol(
+        self, code: str, device_name: str, device_id: str = "", device_token: str = ""
+    ) -> Enrolment:
+        request = {"enrolment_code": code, "device_name": device_name}
+        if device_id and device_token:
+            request |= {"device_id": device_id, "device_token": device_token}
+        body = self._json(self._call("POST", "/api/v1/enrol", json=request))
         try:
             return Enrolment(
                 str(body["device_id"]),

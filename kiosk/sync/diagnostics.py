@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from kiosk.store import outbox
 from kiosk.store.database import open_database
+from kiosk.store.disk import below_floor
 from kiosk.store.models import EnrolmentRow, OutboxItemRow
 from kiosk.store.recovery import damage, read_recoveries
 from kiosk.store.sync_state import get_state
@@ -72,10 +73,12 @@ def gather(
         "quarantined": 0,
         "databaseProblem": "",
         "recovery": "",
+        "snapshotRefused": "",  # why the server's latest station was not taken
     }
     usage = shutil.disk_usage(database_path.parent if database_path.parent.exists() else "/")
     facts["diskFreeMb"] = usage.free // 1_000_000
     facts["diskFreePercent"] = round(100 * usage.free / usage.total) if usage.total else 0
+    facts["diskLow"] = below_floor(database_path.parent)  # new appeals are refused
     facts["databaseProblem"] = damage(database_path) or ""
     if recoveries := read_recoveries(database_path):
         latest = recoveries[-1]
@@ -88,6 +91,7 @@ def gather(
                 facts.update(pending=counts.pending, sent=counts.sent)
                 facts["quarantined"] = counts.quarantined
                 facts["lastPull"] = _time_text(get_state(session, "last_pull"))
+                facts["snapshotRefused"] = get_state(session, "snapshot_refused") or ""
                 facts["lastPush"] = _time_text(
                     session.scalar(select(func.max(OutboxItemRow.sent_at)))
                 )

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import secrets
 import socket
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -11,7 +13,11 @@ from sqlalchemy import delete, select
 
 from kiosk.store.database import open_database
 from kiosk.store.models import EnrolmentRow, SyncStateRow
-from kiosk.sync.client import CentralClient, Enrolment
+from kiosk.sync.client import CentralClient, Enrolment, Unreachable
+
+ATTEMPTS = 3
+# The identity made for each (server, code) in this process: a retry sends the same one.
+_identities: dict[tuple[str, str], tuple[str, str]] = {}
 
 
 def enrol(
@@ -22,10 +28,27 @@ def enrol(
     ca_bundle: str = "",
     allow_plain_http: bool = False,
 ) -> Enrolment:
-    """Exchange `code` for a device identity and keep it; raises the client's errors."""
+    """Exchange `code` for a device identity and keep it; raises the client's errors.
+
+    The identity (device id and token) is made here first and sent with the code, so that a
+    request whose answer was lost can be sent again and gets the same device: up to
+    `ATTEMPTS` times here, and again when the technician retries in this process.
+    """
+    code = code.strip()
+    device_id, device_token = _identities.setdefault(
+        (server_url, code), (str(uuid.uuid4()), secrets.token_urlsafe(32))
+    )
     client = CentralClient(server_url, ca_bundle=ca_bundle, allow_plain_http=allow_plain_http)
     try:
-        enrolment = client.enrol(code.strip(), device_name=socket.gethostname())
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                enrolment = client.enrol(
+                    code, socket.gethostname(), device_id=device_id, device_token=device_token
+                )
+                break
+            except Unreachable:
+                if attempt == ATTEMPTS:
+                    raise
     finally:
         client.close()
     with open_database(database_path).begin() as session:

@@ -25,6 +25,7 @@ from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
 from kiosk.domain.station import StationSnapshot
 from kiosk.store import outbox
 from kiosk.store.database import open_database
+from kiosk.store.disk import DiskReserve, below_floor, is_disk_full
 from kiosk.store.models import EnrolmentRow
 from kiosk.store.station import replace_station
 from kiosk.store.station_cache import write_station_cache
@@ -35,6 +36,8 @@ from kiosk.sync.policy import POLL_SECONDS, retry_delay
 log = logging.getLogger(__name__)
 
 BATCH = 200
+PHOTO_PAGE = 100  # photos downloaded in one sync cycle; the rest in the next ones, soon after
+PHOTO_NEXT_PAGE_MS = 1000
 
 
 class SyncState:
@@ -74,12 +77,18 @@ class SyncWorker(QObject):
         self._client_for: str | None = None
         self._timer: QTimer | None = None
         self._failures = 0
+        self._reserve = DiskReserve(database_path.parent)
+        self._photos_pending = False
 
     # --- slots, run on the worker's thread -------------------------------------------------
 
     @Slot()
     def start(self) -> None:
         self._sessions = open_database(self._database_path)
+        self._reserve.keep()
+        with self._sessions.begin() as session:
+            if get_state(session, "snapshot_refused"):  # this kiosk may read it now
+                set_state(session, "snapshot_etag", "")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.cycle)
@@ -131,7 +140,13 @@ class SyncWorker(QObject):
         self.stateChanged.emit(SyncState.SYNCING)
         try:
             self._push(client, enrolment.station_id)
-            self._pull(client, enrolment.station_id)
+            try:
+                self._pull(client, enrolment.station_id)
+            except Exception as error:
+                if not is_disk_full(error):
+                    raise
+                # The station shown stays; the heartbeat still tells the server why.
+                log.error("disk full: the station snapshot was not stored")
             self._heartbeat(client, enrolment.station_id)
         except Unreachable as error:
             self._failures += 1
@@ -156,8 +171,28 @@ class SyncWorker(QObject):
         else:
             self._failures = 0
             self.stateChanged.emit(SyncState.ONLINE)
-            self._timer.start(int(POLL_SECONDS * 1000))
+            wait = PHOTO_NEXT_PAGE_MS if self._photos_pending else int(POLL_SECONDS * 1000)
+            self._timer.start(wait)
+            self._reserve.keep()  # again, once there is room
         self._report_counts()
+
+    def _write(self, work: Callable[..., None], *args: object, needed: bool = True) -> None:
+        """One write transaction; on a full disk, release the reserve and try once more.
+        When it still fails and the write is not `needed`, go on without it."""
+        assert self._sessions is not None
+        for last in (False, True):
+            try:
+                with self._sessions.begin() as session:
+                    work(session, *args)
+                return
+            except Exception as error:
+                if not is_disk_full(error):
+                    raise
+                if last or not self._reserve.release():
+                    if needed:
+                        raise
+                    log.error("disk full: %s", error)
+                    return
 
     # --- the work --------------------------------------------------------------------------
 
@@ -184,30 +219,36 @@ class SyncWorker(QObject):
         assert self._sessions is not None
         while True:
             now = self._now()
-            with self._sessions.begin() as session:
+            with self._sessions() as session:
                 batch = outbox.due_batch(session, now, BATCH)
-                if not batch:
-                    return
-                # Fail first: if we die while sending, the items wait their turn, not loop.
-                retry_at = now + timedelta(seconds=self._delay(self._failures + 1))
-                outbox.note_attempt(session, [item.id for item in batch], retry_at)
-                payloads = [item.payload for item in batch]
+            if not batch:
+                return
+            # Fail first: if we die while sending, the items wait their turn, not loop. On a
+            # full disk this count may be lost; the send must not depend on it.
+            retry_at = now + timedelta(seconds=self._delay(self._failures + 1))
+            ids = [item.id for item in batch]
+            self._write(outbox.note_attempt, ids, retry_at, needed=False)
+            payloads = [item.payload for item in batch]
             results = client.post_events(station_id, payloads)
-            with self._sessions.begin() as session:
-                sent = []
-                for item, result in zip(batch, results, strict=True):
-                    status = result.get("status") if isinstance(result, dict) else None
-                    if not isinstance(result, dict) or result.get("uuid") != item.item_uuid:
-                        raise Unreachable("the server's results do not match the events sent")
-                    if status in ("created", "duplicate"):
-                        sent.append(item)
-                    elif status in ("invalid", "conflict"):
-                        reason = f"{status}: {result.get('reason', '')}"
-                        log.warning("outbox item %s quarantined (%s)", item.id, reason)
-                        outbox.quarantine(session, item.id, reason)
-                    else:
-                        raise Unreachable(f"unknown result status {status!r}")
-                outbox.mark_sent(session, sent, self._now())
+            sent, quarantined = [], []
+            for item, result in zip(batch, results, strict=True):
+                status = result.get("status") if isinstance(result, dict) else None
+                if not isinstance(result, dict) or result.get("uuid") != item.item_uuid:
+                    raise Unreachable("the server's results do not match the events sent")
+                if status in ("created", "duplicate"):
+                    sent.append(item)
+                elif status in ("invalid", "conflict"):
+                    reason = f"{status}: {result.get('reason', '')}"
+                    log.warning("outbox item %s quarantined (%s)", item.id, reason)
+                    quarantined.append((item.id, reason))
+                else:
+                    raise Unreachable(f"unknown result status {status!r}")
+            self._write(self._record_results, sent, quarantined)
+
+    def _record_results(self, session: Session, sent: list, quarantined: list) -> None:
+        for item_id, reason in quarantined:
+            outbox.quarantine(session, item_id, reason)
+        outbox.mark_sent(session, sent, self._now())
 
     def _pull(self, client: CentralClient, station_id: str) -> None:
         assert self._sessions is not None
@@ -223,44 +264,63 @@ class SyncWorker(QObject):
         try:
             snapshot = snapshot_from_document(document)
         except InvalidSnapshot as error:
-            # Keep what we have; a later, corrected snapshot will come with another ETag.
+            # Keep showing the last good station. Its ETag is kept, so the same document is
+            # not downloaded again at every poll (a corrected one comes with another ETag; a
+            # newer kiosk tries again at its start); the admin panel and heartbeat say why.
             log.error("refused the server's station snapshot: %s", error)
+            with self._sessions.begin() as session:
+                set_state(session, "snapshot_etag", new_etag)
+                set_state(session, "snapshot_refused", str(error))
+                set_state(session, "last_pull", now)
             return
-        snapshot = self._fetch_photos(client, document, snapshot)
+        snapshot, complete = self._fetch_photos(client, document, snapshot)
         with self._sessions.begin() as session:
             replace_station(session, snapshot)
             apply_extras(session, document, now)
-            set_state(session, "snapshot_etag", new_etag)
+            # With photos still to fetch, the next poll asks for the document again.
+            set_state(session, "snapshot_etag", new_etag if complete else "")
+            set_state(session, "snapshot_refused", "")
             set_state(session, "last_pull", now)
+        self._photos_pending = not complete
         write_station_cache(self._station_cache_path, snapshot)
         self.snapshotApplied.emit(snapshot)
 
     def _fetch_photos(
         self, client: CentralClient, document: dict, snapshot: StationSnapshot
-    ) -> StationSnapshot:
-        """Download photos not yet here; photo names are the server's content hashes."""
+    ) -> tuple[StationSnapshot, bool]:
+        """Download photos not yet here, at most `PHOTO_PAGE` a cycle; photo names are the
+        server's content hashes. A deputy whose photo is still to come shows without one.
+        Returns the snapshot with the photos at hand, and whether none is missing."""
         urls = {d.get("id"): d.get("photo_url") for d in document.get("deputies", [])}
         deputies = []
+        fetched = 0
+        complete = True
         self._photo_dir.mkdir(parents=True, exist_ok=True)
         for deputy in snapshot.deputies:
             url = urls.get(deputy.id)
             if isinstance(url, str) and url:
-                name = Path(url).name
-                target = self._photo_dir / name
-                if not target.exists():
+                name = ""
+                target = self._photo_dir / Path(url).name
+                if not target.exists() and fetched < PHOTO_PAGE:
                     data = client.photo(url)
                     temporary = target.with_suffix(".part")
                     temporary.write_bytes(data)
                     os.replace(temporary, target)
+                    fetched += 1
+                if target.exists():
+                    name = target.name
+                else:
+                    complete = False
                 deputy = replace(deputy, photo=name)
             deputies.append(deputy)
-        return replace(snapshot, deputies=tuple(deputies))
+        return replace(snapshot, deputies=tuple(deputies)), complete
 
     def _heartbeat(self, client: CentralClient, station_id: str) -> None:
         assert self._sessions is not None
         with self._sessions() as session:
             counts = outbox.counts(session)
             last_pull = get_state(session, "last_pull")
+            refused = get_state(session, "snapshot_refused")
         client.heartbeat(
             station_id,
             {
@@ -273,6 +333,10 @@ class SyncWorker(QObject):
                     "quarantined": counts.quarantined,
                 },
                 "disk_free_bytes": shutil.disk_usage(self._database_path.parent).free,
+                # New appeals are refused on this kiosk until someone frees space.
+                "disk_low": below_floor(self._database_path.parent),
+                # Why the station shown is not the server's latest ("" when it is).
+                "snapshot_refused": (refused or "")[:300],
                 "clock": self._now().astimezone().isoformat(),
             },
         )

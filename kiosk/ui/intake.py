@@ -89,6 +89,8 @@ class IntakeForm(QObject):
         self._fields = dict(_EMPTY)
         self._problems = dict.fromkeys(_PROBLEMS, "")
         self._receipt = dict(_RECEIPT)
+        # Injected by app.py: is the data folder below the free-space floor (store/disk.py)?
+        self.disk_low: Callable[[], bool] = lambda: False
 
     @staticmethod
     def create(engine) -> IntakeForm:
@@ -138,12 +140,17 @@ class IntakeForm(QObject):
 
     # --- what QML calls --------------------------------------------------------------------
 
-    @Slot(str)
-    def start(self, kind: str) -> None:
-        """A visitor starts a new form: nothing of the last one survives."""
+    @Slot(str, result=bool)
+    def start(self, kind: str) -> bool:
+        """A visitor starts a new form: nothing of the last one survives. False when the
+        kiosk cannot keep what would be typed (its disk is below the free-space floor)."""
         self.clear()
+        if self.disk_low():
+            log.warning("a form was refused: the disk is nearly full")
+            return False
         self._fields["kind"] = kind if kind in KINDS else "appeal"
         self.changed.emit()
+        return True
 
     @Slot(str)
     def setKind(self, kind: str) -> None:  # noqa: N802 (QML name)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Start-up shows the quick-start copy of the station, then the database's station."""
 
+import os
 from dataclasses import replace
 
 from kiosk.demo import demo_snapshot
@@ -25,3 +26,60 @@ def test_a_stale_copy_is_shown_first_then_replaced_by_the_database(make_kiosk, t
     qtbot.waitUntil(lambda: kiosk.backends.station.name == "青禾街道人大代表联络站")
     assert kiosk.visitor.text("stationName") == "青禾街道人大代表联络站"
     assert read_station_cache(cache) == demo_snapshot()
+
+
+def test_the_database_opens_off_the_gui_thread_while_home_shows_the_copy(
+    make_kiosk, qtbot, monkeypatch
+):
+    import threading
+
+    import kiosk.app
+
+    make_kiosk().window.close()  # seeds the database and leaves the quick-start copy
+    threads = []
+    real_open_station = kiosk.app.open_station
+
+    def open_station(config, shown):
+        threads.append(threading.current_thread())
+        return real_open_station(config, shown)
+
+    monkeypatch.setattr(kiosk.app, "open_station", open_station)
+    started = make_kiosk()
+    assert started.visitor.text("stationName") == "青禾街道人大代表联络站"  # from the copy
+    qtbot.waitUntil(lambda: started.backends.desk.ready)  # deputies can sign in
+    assert threads and threading.main_thread() not in threads
+
+
+def test_start_up_reports_first_frame_home_complete_and_the_longest_stall(
+    make_kiosk, qtbot, monkeypatch
+):
+    import kiosk.startup_report
+    from kiosk.startup_report import StartupReport
+
+    monkeypatch.setattr(kiosk.startup_report, "STALL_WINDOW_S", 0.5)
+    make_kiosk().window.close()
+    started = make_kiosk()
+    lines = []
+    StartupReport(
+        started.window,
+        lambda: started.backends.desk.ready,
+        out=lambda text, flush: lines.append(text.split()),
+    )
+    started.window.update()
+    qtbot.waitUntil(lambda: any(name == "gui-stall" for name, _ in lines), timeout=5000)
+    names = [name for name, _ in lines]
+    assert names == ["first-frame", "home-complete", "gui-stall"]
+    marks = dict(lines)
+    assert float(marks["first-frame"]) <= float(marks["home-complete"])
+    assert 0 <= float(marks["gui-stall"]) < 500
+
+
+def test_the_scene_graph_backend_is_software_unless_the_technician_chose(monkeypatch):
+    from kiosk.app import prepare_environment
+
+    monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
+    prepare_environment()
+    assert os.environ["QT_QUICK_BACKEND"] == "software"
+    monkeypatch.setenv("QT_QUICK_BACKEND", "rhi")
+    prepare_environment()
+    assert os.environ["QT_QUICK_BACKEND"] == "rhi"

@@ -16,6 +16,12 @@ router = APIRouter(tags=["enrolment"])
 class EnrolRequest(BaseModel):
     enrolment_code: str = Field(max_length=64)
     device_name: str = Field(max_length=200)
+    # Made by the kiosk before its first try, so that a retry after a lost answer is
+    # recognised and answered with the same device (docs/sync-api.md).
+    device_id: str | None = Field(
+        None, pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    )
+    device_token: str | None = Field(None, min_length=32, max_length=128)
 
 
 class EnrolResponse(BaseModel):
@@ -34,7 +40,13 @@ def enrol_device(request: Request, body: EnrolRequest, database: DatabaseDep) ->
     # Its own transaction, not WriterDep: a refusal must not be committed half-way.
     with database.writer.begin() as session:
         try:
-            enrolment = enrol(session, body.enrolment_code, body.device_name)
+            enrolment = enrol(
+                session,
+                body.enrolment_code,
+                body.device_name,
+                device_id=body.device_id,
+                device_token=body.device_token,
+            )
         except EnrolmentRefused as error:
             raise HTTPException(status.HTTP_400_BAD_REQUEST, str(error)) from None
     return EnrolResponse(

@@ -27,6 +27,8 @@ class Heartbeat(BaseModel):
     last_push: str | None = Field(default=None, max_length=64)
     outbox: OutboxCounts | None = None
     disk_free_bytes: int | None = Field(default=None, ge=0)
+    disk_low: bool = False  # below the kiosk's free-space floor: it refuses new appeals
+    snapshot_refused: str = Field(default="", max_length=500)  # why the kiosk kept its last
     clock: str = Field(max_length=64)
 
 

@@ -129,8 +129,22 @@ ScreenFrame {
                         text: screen.value("diskFreeMb") === "" ? ""
                               : qsTr("%1 MB (%2%)").arg(screen.value("diskFreeMb"))
                                                   .arg(screen.value("diskFreePercent"))
+                                + (screen.value("diskLow") === true
+                                   ? " · " + qsTr("full: new requests are refused") : "")
                         color: screen.value("diskFreeMb") !== "" && screen.value("diskFreeMb") < 500
                                ? Theme.red : Theme.text
+                    }
+                    Label {
+                        visible: refusedValue.visible
+                        text: qsTr("Station data")
+                    }
+                    Value {
+                        id: refusedValue
+                        objectName: "adminSnapshotRefused"
+                        visible: screen.value("snapshotRefused") !== ""
+                        color: Theme.red
+                        text: qsTr("the server's latest was refused, the last good one is shown: %1")
+                              .arg(screen.value("snapshotRefused"))
                     }
                     Label { text: qsTr("Database") }
                     Value {

@@ -33,7 +33,8 @@ ApplicationWindow {
     function showAdmin() { stack.replace(Qt.resolvedUrl("AdminScreen.qml"), {}, StackView.Immediate) }
     function showFirstRun() { stack.push(Qt.resolvedUrl("FirstRunScreen.qml"), {}, StackView.Immediate) }
     function startForm(kind) {
-        IntakeForm.start(kind)
+        // Refused before the visitor types anything when the disk is nearly full.
+        if (!IntakeForm.start(kind)) { diskFullNotice.visible = true; return }
         showForm(kind === "appointment" ? "deputy" : "category")
     }
     function showForm(step) { stack.push(Qt.resolvedUrl("FormScreen.qml"), {step: step}, StackView.Immediate) }
@@ -50,6 +51,34 @@ ApplicationWindow {
         function onSignedIn() { window.showDeputyConsole() }
         // A console left untouched, or open at closing time, signs the deputy out: back home.
         function onConsoleClosed() { window.showHome() }
+    }
+
+    // A form cannot be started: the kiosk's disk is nearly full (kiosk/store/disk.py).
+    Rectangle {
+        id: diskFullNotice
+        objectName: "diskFullNotice"
+        anchors.fill: stack
+        z: 10
+        visible: false
+        color: "#99000000"
+        MouseArea { anchors.fill: parent; onClicked: diskFullNotice.visible = false }
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 2 * Theme.margin, 900)
+            height: diskFullText.implicitHeight + 2 * Theme.margin
+            radius: Theme.radius
+            color: Theme.surface
+            Text {
+                id: diskFullText
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                          margins: Theme.margin }
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                text: qsTr("Sorry, this kiosk cannot take new requests right now: its storage is full. Please ask the staff, or call the station.")
+                font.pixelSize: Theme.headingSize
+                color: Theme.text
+            }
+        }
     }
 
     // The duty console is about to sign out for want of a touch: any touch keeps it.

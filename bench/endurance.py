@@ -1,0 +1,441 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Months of a kiosk in a few minutes: does it hold up (issue 12 §2)?
+
+The real kiosk (offscreen, software renderer, its real QML) enrolled with a real central
+server (`python -m central serve` on 127.0.0.1, its demo station), the wall clock injected.
+Visitors' journeys in turn, each through the window's own functions and the backends' slots
+that the screens call, a frame rendered after every step: an appeal, a call-back, an
+appointment request, a progress lookup, a directory search, a visitor who walks away (the idle
+wipe). Every `day_every` journeys the clock moves a day on (30 days for 20,000 journeys) and
+a duty deputy signs in with the PIN and out again; every appeal asks the sync worker to send
+(a real sync cycle against the server), and so does each new day.
+
+Prints `name: value unit` lines: journeys done, Qt signals emitted (those of the backends
+QML sees), RSS and PSS at start (after a warm-up) and end, growth per 1,000 journeys,
+Python objects and QObjects alive at the end, the longest GUI stall (the longest time the
+GUI thread's event loop did not get to a 5 ms timer), and `sys.getrefcount(True)` at start
+and end (PySide6 6.12 lost one per emit; issue 12 §1).
+
+    python bench/endurance.py [JOURNEYS]    (default 20,000; a few minutes a thousand)
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+WARM_UP = 200  # journeys before the start figures: caches, QML components, first imports
+TICK_MS = 5
+
+
+def rss_pss_mb() -> tuple[float, float]:
+    values = {}
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        name, _, rest = line.partition(":")
+        if name in ("Rss", "Pss"):
+            values[name] = int(rest.split()[0]) / 1024
+    return values["Rss"], values["Pss"]
+
+
+class Clock:
+    """The kiosk's wall clock: moved on by the benchmark, not by time."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Figures:
+    warm_up: int = WARM_UP
+    journeys: int = 0
+    signals: int = 0
+    days: int = 0
+    sign_ins: int = 0
+    events_sent: int = 0
+    refused: int = 0  # forms the kiosk did not take (should be none)
+    longest_stall_ms: float = 0.0
+    longest_stall_where: str = ""
+    start: tuple[float, float] = (0.0, 0.0)
+    end: tuple[float, float] = (0.0, 0.0)
+    python_objects: int = 0
+    qobjects: int = 0
+    qobjects_after_warm_up: int = 0
+    true_refs: tuple[int, int] = (0, 0)
+    memory: list[tuple[int, float]] = field(default_factory=list)  # (journeys, PSS MB)
+
+    def lines(self) -> list[str]:
+        counted = max(1, self.journeys - self.warm_up)
+        growth = (self.end[1] - self.start[1]) / counted * 1000
+        return [
+            f"endurance_journeys: {self.journeys}",
+            f"endurance_days: {self.days}",
+            f"endurance_sign_ins: {self.sign_ins}",
+            f"endurance_events_on_server: {self.events_sent}",
+            f"endurance_forms_refused: {self.refused}",
+            f"endurance_signals_emitted: {self.signals}",
+            f"endurance_rss_start_mb: {self.start[0]:.1f} MB",
+            f"endurance_rss_end_mb: {self.end[0]:.1f} MB",
+            f"endurance_pss_start_mb: {self.start[1]:.1f} MB",
+            f"endurance_pss_end_mb: {self.end[1]:.1f} MB",
+            f"endurance_pss_growth_per_1000_journeys_mb: {growth:.2f} MB",
+            f"endurance_python_objects_end: {self.python_objects}",
+            f"endurance_qobjects_after_warm_up: {self.qobjects_after_warm_up}",
+            f"endurance_qobjects_end: {self.qobjects}",
+            f"endurance_true_refcount_start: {self.true_refs[0]}",
+            f"endurance_true_refcount_end: {self.true_refs[1]}",
+            f"endurance_gui_stall_ms: {self.longest_stall_ms:.0f} ms",
+            f"# longest stall during: {self.longest_stall_where}",
+        ]
+
+
+class StallWatch:
+    """The longest gap between ticks of a 5 ms timer on the GUI thread."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.longest_ms = 0.0
+        self.where = ""  # what the kiosk was doing: set by the driver
+        self.longest_where = ""
+        self._last = time.perf_counter()
+        self._timer = QTimer(interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        gap = (now - self._last) * 1000 - TICK_MS
+        if gap > self.longest_ms:
+            self.longest_ms, self.longest_where = gap, self.where
+        self._last = now
+
+
+def count_signals(objects, figures: Figures) -> None:
+    """Count every emission of the backends' own signals (what QML listens to)."""
+    from PySide6.QtCore import QMetaMethod
+
+    def counter() -> None:
+        figures.signals += 1
+
+    for backend in objects:
+        meta = backend.metaObject()
+        for index in range(meta.methodOffset(), meta.methodCount()):
+            method = meta.method(index)
+            if method.methodType() == QMetaMethod.MethodType.Signal:
+                getattr(backend, bytes(method.name()).decode()).connect(counter)
+
+
+def qobjects_alive(app, window) -> int:
+    from PySide6.QtCore import QObject
+
+    items = [window.contentItem()]
+    count = 0
+    while items:
+        item = items.pop()
+        count += 1
+        items.extend(item.childItems())
+    return count + len(window.findChildren(QObject)) + len(app.findChildren(QObject))
+
+
+def run(
+    journeys: int,
+    data_dir: Path,
+    day_every: int,
+    out: Callable[[str], None] = print,
+    warm_up: int = WARM_UP,
+) -> Figures:
+    """Enrol a kiosk with a fresh central server in `data_dir` and live `journeys` journeys."""
+    from PySide6.QtCore import Q_ARG, QMetaObject
+    from PySide6.QtGui import QGuiApplication
+
+    from central.launch import running_central
+    from kiosk.app import build_kiosk, prepare_environment, show
+    from kiosk.config import Config
+    from kiosk.demo import DEMO_PIN
+    from kiosk.store.database import open_database
+    from kiosk.sync.enrolment import enrol
+
+    prepare_environment()
+    app = QGuiApplication.instance() or QGuiApplication(["endurance"])
+    figures = Figures(warm_up=warm_up)
+    with running_central(data_dir / "central") as server:
+        printed = server.cli("demo-station").stdout
+        code = re.search(r"enrolment code for \S+: (\S+)", printed).group(1)
+        config = Config(data_dir=data_dir / "kiosk", fullscreen=False, width=1920, height=1080)
+        enrol(config.database_path, server.url, code)
+        clock = Clock(datetime(2026, 11, 23, 9, 0))  # a Monday with a reception
+        kiosk = build_kiosk(app, config, now=clock)
+        show(kiosk, config)
+        window, backends = kiosk.window, kiosk.backends
+
+        def settle(wait_until: Callable[[], bool] = lambda: True) -> Callable[[], bool]:
+            """What a step of the journeys yields: go on once a new frame is drawn and
+            `wait_until` holds (an event loop runs meanwhile: pump_through)."""
+            return wait_until
+
+        def call(name: str, *args: str) -> None:
+            QMetaObject.invokeMethod(window, name, *(Q_ARG("QVariant", a) for a in args))
+
+        def live() -> Iterator[Callable[[], bool]]:
+            yield settle(lambda: backends.desk.ready and backends.sync.state == "online")
+            yield from journeys_and_days()
+
+        count_signals(
+            [
+                backends.clock,
+                backends.station,
+                backends.roster,
+                backends.sync,
+                backends.intake,
+                backends.progress,
+                backends.desk,
+                backends.idle,
+            ],
+            figures,
+        )
+        form, progress, desk = backends.intake, backends.progress, backends.desk
+        kiosk_sessions = open_database(config.database_path)
+        codes: list[tuple[str, str]] = []
+        stall = StallWatch()
+
+        def appeal(i: int, kind: str) -> Iterator[None]:
+            call("startForm", "appeal")  # home has one way in; a call-back is chosen inside
+            yield
+            if kind == "callback":  # "I'd rather be called back" on the text step
+                form.set("category", "交通出行")
+                call("showForm", "text")
+                yield
+                form.setKind("callback")
+            fields = {
+                "category": "交通出行",
+                "text": f"第{i}号：路口红绿灯坏了",
+                "block": "文昌社区",
+                "name": "张",
+                "phone": f"139{i:08d}",  # one visitor each (a number's repeats are limited)
+                "consent": True,
+            }
+            if kind == "callback":
+                fields = {
+                    "topic": "噪音扰民",
+                    "name": "李",
+                    "phone": "13912345678",
+                    "consent": True,
+                }
+            for name, value in fields.items():
+                form.set(name, value)
+            call("showForm", "review")
+            yield
+            for name, value in fields.items():  # as the review step shows them
+                form.set(name, value)
+            if form.submit():
+                codes.append((form.property("code"), f"{i:08d}"[-4:]))
+            else:
+                figures.refused += 1
+                if figures.refused == 1:
+                    out(f"# a {kind} was refused: {form._problems}")
+            call("showReceipt")
+            yield
+
+        def appointment(i: int) -> Iterator[None]:
+            call("startForm", "appointment")
+            yield
+            deputies = backends.roster.snapshot.deputies if backends.roster.snapshot else ()
+            if deputies:
+                deputy = deputies[i % len(deputies)]
+                form.chooseDeputy(deputy.id, deputy.name)
+            call("showForm", "category")
+            yield
+
+        def lookup(i: int) -> Iterator[None]:
+            call("showProgress")
+            yield
+            code, last4 = codes[i % len(codes)] if codes else ("ABCD-2345", "0000")
+            progress.lookUp(code, last4)
+            yield
+
+        def directory(i: int) -> Iterator[None]:
+            call("showDirectory")
+            yield
+            backends.roster.directory.setProperty("query", "陈思" if i % 2 else "")
+            yield
+            backends.roster.directory.setProperty("query", "")
+
+        def walk_away(i: int) -> Iterator[None]:
+            call("startForm", "appeal")
+            form.set("text", "写了一半")
+            yield
+            backends.idle._give_up()  # the idle timeout: the form is wiped, home shown
+            yield
+
+        names = ["appeal", "call-back", "appointment", "lookup", "directory", "walk away"]
+        kinds = [
+            lambda i: appeal(i, "appeal"),
+            lambda i: appeal(i, "callback"),
+            appointment,
+            lookup,
+            directory,
+            walk_away,
+        ]
+
+        def new_day() -> Iterator[Callable[[], bool]]:
+            clock.now = (clock.now + timedelta(days=1)).replace(hour=9, minute=0)
+            backends.clock._tick()
+            figures.days += 1
+            backends.sync.syncNow()
+            # A duty deputy signs in with the PIN, then out.
+            people = desk.property("people")
+            if people:
+                before = signed_in[0]
+                desk.choose(people[0]["key"])
+                desk.enterPin(DEMO_PIN)
+                yield settle(lambda: signed_in[0] > before or bool(desk.property("message")))
+                if signed_in[0] > before:
+                    figures.sign_ins += 1
+                    desk.signOut()
+                    yield settle()
+                desk.cancel()
+                call("showHome")
+
+        signed_in = [0]
+        desk.signedIn.connect(lambda: signed_in.__setitem__(0, signed_in[0] + 1))
+
+        figures.true_refs = (sys.getrefcount(True), 0)
+
+        def journeys_and_days() -> Iterator[Callable[[], bool]]:
+            for i in range(journeys):
+                if i == warm_up:
+                    gc.collect()
+                    yield settle()
+                    figures.start = rss_pss_mb()
+                    figures.qobjects_after_warm_up = qobjects_alive(app, window)
+                    figures.true_refs = (sys.getrefcount(True), 0)
+                    stall.start()  # from here: first uses (screens compiled, imports) are behind
+                kind = kinds[i % len(kinds)]
+                stall.where = names[i % len(kinds)]
+                for _ in kind(i):
+                    yield settle()
+                call("showHome")
+                clock.now += timedelta(seconds=30)
+                if i % 10 == 0:
+                    backends.clock._tick()
+                if i and i % day_every == 0:
+                    stall.where = "new day, sign-in and out"
+                    yield from new_day()
+                figures.journeys = i + 1
+                if figures.journeys % 1000 == 0:
+                    figures.memory.append((figures.journeys, rss_pss_mb()[1]))
+                    out(f"# {figures.journeys} journeys, PSS {figures.memory[-1][1]:.1f} MB")
+            figures.longest_stall_ms = stall.longest_ms
+            figures.longest_stall_where = stall.longest_where
+            backends.sync.syncNow()
+            yield settle(lambda: pending(kiosk_sessions) == 0)
+            gc.collect()
+            yield settle()
+
+        pump_through(app, window, live())
+        figures.events_sent = len(server_events(data_dir / "central"))
+        figures.end = rss_pss_mb()
+        figures.qobjects = qobjects_alive(app, window)
+        figures.python_objects = len(gc.get_objects())
+        figures.true_refs = (figures.true_refs[0], sys.getrefcount(True))
+        kiosk.close()
+        kiosk.window.close()
+        kiosk.engine.deleteLater()
+    return figures
+
+
+def pump_through(app, window, steps: Iterator[Callable[[], bool]], timeout_s: float = 30) -> None:
+    """Run `steps` inside an event loop, as the kiosk runs: each step goes on once a new frame
+    has been drawn and the condition it yielded holds. (Inside a running loop, objects QML
+    deletes later are deleted, as on a kiosk; not `app.exec()`: quitting the application
+    ends Qt Quick's rendering for good, and the test suite goes on after this.)"""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    loop = QEventLoop()
+    frames = [0]
+    window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
+    state = {"waiting": None, "seen": -1, "since": time.monotonic(), "error": None}
+
+    def pump() -> None:
+        waiting = state["waiting"]
+        if waiting is None or (frames[0] > state["seen"] and waiting()):
+            try:
+                state["waiting"] = next(steps)
+            except StopIteration:
+                timer.stop()
+                loop.quit()
+                return
+            except BaseException as error:  # noqa: BLE001 (reported after the loop)
+                state["error"] = error
+                timer.stop()
+                loop.quit()
+                return
+            state["seen"], state["since"] = frames[0], time.monotonic()
+            window.update()
+        elif time.monotonic() - state["since"] > timeout_s:
+            state["error"] = RuntimeError("the kiosk did not get there within 30 s")
+            timer.stop()
+            loop.quit()
+        elif frames[0] == state["seen"]:
+            window.update()
+
+    timer = QTimer(interval=1, timerType=Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(pump)
+    timer.start()
+    loop.exec()
+    if state["error"] is not None:
+        raise state["error"]
+
+
+def pending(sessions) -> int:
+    """Events in the kiosk's outbox not yet on the server."""
+    from kiosk.store import outbox
+
+    with sessions() as session:
+        return outbox.counts(session).pending
+
+
+def server_events(central_dir: Path) -> list:
+    import sqlite3
+
+    with sqlite3.connect(central_dir / "central.sqlite3") as connection:
+        return connection.execute("SELECT uuid FROM event").fetchall()
+
+
+def main() -> int:
+    journeys = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    day_every = max(1, journeys // 30)
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-endurance-"))
+    os.environ.setdefault("XDG_CONFIG_HOME", str(scratch / "config"))
+    print(f"# load average before: {os.getloadavg()[0]:.2f}", file=sys.stderr)
+    started = time.monotonic()
+    figures = run(journeys, scratch, day_every, out=lambda text: print(text, file=sys.stderr))
+    for line in figures.lines():
+        print(line)
+    print(f"endurance_seconds: {time.monotonic() - started:.0f} s")
+    print(f"# load average after: {os.getloadavg()[0]:.2f}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
