@@ -24,6 +24,7 @@ from kiosk.config import Config
 from kiosk.domain.station import StationSnapshot
 from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.admin import Admin, Lockdown
+from kiosk.ui.keyboard import forget_learned_words
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.setup import Setup
 from kiosk.ui.station import Backends
@@ -282,6 +283,7 @@ def build_kiosk(
     """
     load_fonts()
     install_translation(app, config.language)
+    forget_learned_words()
     cached = read_station_cache(config.station_cache_path)
     backends = Backends(
         config.photo_dir,

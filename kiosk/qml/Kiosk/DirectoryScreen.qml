@@ -26,7 +26,8 @@ ScreenFrame {
             Layout.preferredHeight: Theme.touch
             font.pixelSize: Theme.headingSize
             placeholderText: qsTr("Type a name, constituency or community")
-            inputMethodHints: Qt.ImhNoAutoUppercase
+            // Nothing a visitor types is learned for the next one (issue 16).
+            inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhSensitiveData
             onTextChanged: Roster.directory.query = text
         }
         BigButton {

@@ -139,6 +139,8 @@ ScreenFrame {
                         TextArea {
                             id: textField
                             objectName: "appealText"
+                            // Nothing a visitor types is learned for the next one (issue 16).
+                            inputMethodHints: Qt.ImhSensitiveData
                             font.pixelSize: Theme.bodySize
                             wrapMode: TextEdit.Wrap
                             placeholderText: qsTr("Tap here and type with the keyboard below (Pinyin).")
@@ -231,6 +233,8 @@ ScreenFrame {
                 TextField {
                     id: placeField
                     objectName: "placeField"
+                    // Nothing a visitor types is learned for the next one (issue 16).
+                    inputMethodHints: Qt.ImhSensitiveData
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touch
                     font.pixelSize: Theme.headingSize
@@ -405,6 +409,8 @@ ScreenFrame {
                         TextField {
                             id: nameField
                             objectName: "nameField"
+                            // Nothing a visitor types is learned for the next one (issue 16).
+                            inputMethodHints: Qt.ImhSensitiveData
                             Layout.fillWidth: true
                             Layout.preferredHeight: Theme.touch
                             font.pixelSize: Theme.headingSize
@@ -465,6 +471,8 @@ ScreenFrame {
                     TextField {
                         id: topicField
                         objectName: "topicField"
+                        // Nothing a visitor types is learned for the next one (issue 16).
+                        inputMethodHints: Qt.ImhSensitiveData
                         visible: IntakeForm.kind === "appointment"
                         Layout.fillWidth: true
                         Layout.preferredHeight: Theme.touch
