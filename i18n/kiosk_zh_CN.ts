@@ -620,6 +620,22 @@
 <context>
     <name>FormScreen</name>
     <message>
+        <source>Discard what you have entered?</source>
+        <translation>放弃填写的内容？</translation>
+    </message>
+    <message>
+        <source>What you entered on this form is not saved and will be deleted.</source>
+        <translation>您在本表中填写的内容尚未提交，离开后将被删除。</translation>
+    </message>
+    <message>
+        <source>Continue filling in</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
         <source>Step %1 of %2</source>
         <translation>第%1步，共%2步</translation>
     </message>
@@ -750,6 +766,30 @@
     <message>
         <source>Nothing is saved</source>
         <translation>不保存任何内容</translation>
+    </message>
+    <message>
+        <source>Not agreeing?</source>
+        <translation>不同意吗？</translation>
+    </message>
+    <message>
+        <source>Without your agreement nothing is saved and the station cannot contact you about it.</source>
+        <translation>不同意的话，您填写的内容不会保存，联络站也无法就此事联系您。</translation>
+    </message>
+    <message>
+        <source>You can instead call the station at %1, talk to the staff, or come to a reception day and speak to a deputy in person.</source>
+        <translation>您也可以拨打联络站电话 %1，找工作人员帮忙，或在接待日当面向代表反映。</translation>
+    </message>
+    <message>
+        <source>You can instead talk to the staff, or come to a reception day and speak to a deputy in person.</source>
+        <translation>您也可以找工作人员帮忙，或在接待日当面向代表反映。</translation>
+    </message>
+    <message>
+        <source>Back to the agreement</source>
+        <translation>返回查看说明</translation>
+    </message>
+    <message>
+        <source>Do not agree, go home</source>
+        <translation>不同意，回首页</translation>
     </message>
     <message>
         <source>I agree, submit</source>
@@ -1099,6 +1139,22 @@
         <translation>提交成功</translation>
     </message>
     <message>
+        <source>Leave the receipt?</source>
+        <translation>离开回执页面？</translation>
+    </message>
+    <message>
+        <source>Have you noted your tracking code %1? You need it to follow your matter.</source>
+        <translation>您记下查询码 %1 了吗？查询办理进度时需要用到它。</translation>
+    </message>
+    <message>
+        <source>Stay on the receipt</source>
+        <translation>留在回执页面</translation>
+    </message>
+    <message>
+        <source>I noted it, leave</source>
+        <translation>已记下，离开</translation>
+    </message>
+    <message>
         <source>Your appointment request is saved. The station will confirm it by phone.</source>
         <translation>您的约见申请已保存，联络站将电话与您确认。</translation>
     </message>
@@ -1109,6 +1165,10 @@
     <message>
         <source>Your matter is saved and will be passed on.</source>
         <translation>您反映的问题已保存，将转交办理。</translation>
+    </message>
+    <message>
+        <source>Meeting %1 on %2</source>
+        <translation>约见 %1 代表：%2</translation>
     </message>
     <message>
         <source>Your tracking code (please note it down):</source>

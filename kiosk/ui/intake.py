@@ -61,7 +61,15 @@ _EMPTY = {
     "consent": False,
 }
 _PROBLEMS = ("category", "text", "block", "name", "phone", "topic", "day", "submit")
-_RECEIPT = {"code": "", "codeDisplay": "", "progressUrl": "", "replyBy": "", "receiptKind": ""}
+_RECEIPT = {
+    "code": "",
+    "codeDisplay": "",
+    "progressUrl": "",
+    "replyBy": "",
+    "receiptKind": "",
+    "deputyName": "",  # an appointment's: with whom, on which day and at what time
+    "dayText": "",
+}
 
 
 def _local_offset(now: datetime) -> datetime:
@@ -339,6 +347,8 @@ class IntakeForm(QObject):
             "progressUrl": self._progress_url(session, code),
             "replyBy": full_date_text(reply_by) if reply_by else "",
             "receiptKind": kind,
+            "deputyName": self._fields["deputyName"] if kind == "appointment" else "",
+            "dayText": self._fields["dayText"] if kind == "appointment" else "",
         }
 
     # --- what QML reads ---------------------------------------------------------------------
@@ -363,6 +373,7 @@ class IntakeForm(QObject):
     topic = Property(str, _field("topic"), notify=changed)
     day = Property(str, _field("day"), notify=changed)
     dayText = Property(str, _field("dayText"), notify=changed)
+    scheduleId = Property(str, _field("scheduleId"), notify=changed)
     consent = Property(bool, _field("consent"), notify=changed)
 
     categoryProblem = Property(str, _problem("category"), notify=problemsChanged)
@@ -379,6 +390,17 @@ class IntakeForm(QObject):
     progressUrl = Property(str, _receipt_field("progressUrl"), notify=receiptChanged)
     replyBy = Property(str, _receipt_field("replyBy"), notify=receiptChanged)
     receiptKind = Property(str, _receipt_field("receiptKind"), notify=receiptChanged)
+    receiptDeputy = Property(str, _receipt_field("deputyName"), notify=receiptChanged)
+    receiptDay = Property(str, _receipt_field("dayText"), notify=receiptChanged)
+
+    def _has_input(self) -> bool:
+        return any(
+            self._fields[name]
+            for name in ("text", "block", "deputyId", "name", "phone", "topic", "day")
+        )
+
+    # Something typed or picked beyond the first choice: leaving would lose it.
+    hasInput = Property(bool, _has_input, notify=changed)
 
     categories = Property("QVariantList", lambda self: self._categories, notify=choicesChanged)
     blocks = Property("QVariantList", lambda self: self._blocks, notify=choicesChanged)

@@ -272,7 +272,10 @@ class Roster(QObject):
             ["key", "name", "levels", "constituency", "blocks", "photo", "occupation"], parent=self
         )
         self._directory = DeputyFilter(self._deputies, self._deputy)
-        day_roles = ["key", "day", "when", "time", "title", "theme", "place", "deputies"]
+        day_roles = [
+            *("key", "day", "when", "time", "title", "theme", "place", "deputies"),
+            *("status", "originalDay"),  # home marks a moved day
+        ]
         # Today's receptions; on a day without, those of the next reception day.
         self._duty_receptions = KeyedListModel(day_roles, parent=self)
         self._duty_day: date | None = None

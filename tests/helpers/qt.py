@@ -61,6 +61,14 @@ class Visitor:
         assert found, f"no visible item named {name!r}"
         return found[-1]
 
+    def shows(self, name: str) -> bool:
+        """Whether a visible item called `name` is on screen."""
+        self.settle()
+        return any(
+            item.objectName() == name and item.isVisible()
+            for item in descendants(self.window.contentItem())
+        )
+
     def text(self, name: str) -> str:
         return self.find(name).property("text")
 

@@ -13,6 +13,7 @@ AbstractButton {
     implicitHeight: Math.max(Theme.touch, column.implicitHeight + 32)
     implicitWidth: Math.max(Theme.touch * 2, column.implicitWidth + 56)
     focusPolicy: Qt.NoFocus
+    opacity: enabled ? 1 : 0.45
 
     background: Rectangle {
         radius: Theme.radius

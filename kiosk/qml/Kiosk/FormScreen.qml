@@ -20,6 +20,12 @@ ScreenFrame {
     readonly property var flow: flows[IntakeForm.kind] || flows.appeal
     readonly property int stepNumber: flow.indexOf(step) + 1
     title: FormLabels.kindName(IntakeForm.kind)
+    // Home (or Back from the first step) would drop what the visitor entered: ask once.
+    leaveQuestion: how => IntakeForm.hasInput && (how === "home" || stepNumber === 1)
+                         ? [qsTr("Discard what you have entered?"),
+                            qsTr("What you entered on this form is not saved and will be deleted."),
+                            qsTr("Continue filling in"), qsTr("Discard"), () => IntakeForm.clear()]
+                         : null
 
     // Back from the call-back path to "what happened": the visitor is typing after all.
     StackView.onActivated: if (step === "text" && IntakeForm.kind === "callback") IntakeForm.setKind("appeal")
@@ -358,7 +364,9 @@ ScreenFrame {
                         titleSize: Theme.headingSize
                         text: modelData.day + "  " + modelData.time
                         subtitle: [modelData.title, modelData.place].filter(s => s.length > 0).join(qsTr(" · "))
-                        selected: IntakeForm.day.length > 0 && modelData.key.endsWith(IntakeForm.day)
+                        // The reception the visitor chose (Back shows it again).
+                        selected: IntakeForm.day.length > 0 && modelData.date === IntakeForm.day
+                                  && modelData.scheduleId === IntakeForm.scheduleId
                         onClicked: {
                             IntakeForm.chooseDay(modelData.scheduleId, modelData.date, text)
                             screen.next()
@@ -555,10 +563,15 @@ ScreenFrame {
                     Layout.fillWidth: true
                     text: qsTr("I do not agree")
                     subtitle: qsTr("Nothing is saved")
-                    onClicked: {
-                        IntakeForm.clear()
-                        ApplicationWindow.window.showHome()
-                    }
+                    // Say what declining means, and what else the visitor can do.
+                    onClicked: ApplicationWindow.window.ask(
+                        qsTr("Not agreeing?"),
+                        qsTr("Without your agreement nothing is saved and the station cannot contact you about it.") + "\n"
+                        + (Station.phone.length > 0
+                           ? qsTr("You can instead call the station at %1, talk to the staff, or come to a reception day and speak to a deputy in person.").arg(Station.phone)
+                           : qsTr("You can instead talk to the staff, or come to a reception day and speak to a deputy in person.")),
+                        qsTr("Back to the agreement"), qsTr("Do not agree, go home"),
+                        () => { IntakeForm.clear(); ApplicationWindow.window.showHome() })
                 }
                 BigButton {
                     objectName: "consentButton"

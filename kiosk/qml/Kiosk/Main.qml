@@ -42,6 +42,8 @@ ApplicationWindow {
         stack.pop(null, StackView.Immediate)
         stack.push(Qt.resolvedUrl("ReceiptScreen.qml"), {}, StackView.Immediate)
     }
+    // Ask before a tap throws the visitor's work away; `leave` runs if they say so.
+    function ask(question, detail, stay, leave, onLeave) { askDialog.ask(question, detail, stay, leave, onLeave) }
     function showProgress() { stack.push(Qt.resolvedUrl("ProgressScreen.qml"), {}, StackView.Immediate) }
 
     Connections {
@@ -154,9 +156,16 @@ ApplicationWindow {
         target: Idle
         function onWalkedAway() {
             if (window.ownIdle) return
+            askDialog.close()
             Qt.inputMethod.reset()
             window.showHome()
         }
+    }
+
+    AskDialog {
+        id: askDialog
+        anchors.fill: parent
+        z: 9
     }
 
     // Attract mode: nobody has touched home for the idle time (DESIGN.md §3).

@@ -11,12 +11,51 @@ ScreenFrame {
     objectName: "receiptScreen"
     readonly property bool portrait: height > width
     title: qsTr("Submitted")
+    // A second tap meant for 提交 lands here: nothing that ends the receipt answers in its
+    // first seconds, and 完成 is not where the submit buttons were (issue 16 §2).
+    property bool settled: false
+    headerEnabled: settled
+    Timer { interval: 2500; running: true; onTriggered: screen.settled = true }
+    leaveQuestion: how => [qsTr("Leave the receipt?"),
+                           qsTr("Have you noted your tracking code %1? You need it to follow your matter.")
+                               .arg(IntakeForm.codeDisplay),
+                           qsTr("Stay on the receipt"), qsTr("I noted it, leave")]
 
     GridLayout {
         anchors.fill: parent
         columns: screen.portrait ? 1 : 2
         columnSpacing: Theme.margin
         rowSpacing: Theme.spacing
+
+        RowLayout {
+            Layout.columnSpan: screen.portrait ? 1 : 2
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Text {
+                objectName: "receiptSaved"
+                Layout.fillWidth: true
+                text: IntakeForm.receiptKind === "appointment"
+                      ? qsTr("Your appointment request is saved. The station will confirm it by phone.")
+                      : IntakeForm.receiptKind === "callback"
+                        ? qsTr("Your request is saved. We will call you back.")
+                        : qsTr("Your matter is saved and will be passed on.")
+                font.pixelSize: Theme.headingSize
+                font.bold: true
+                color: Theme.present
+                wrapMode: Text.Wrap
+            }
+            BigButton {
+                objectName: "doneButton"
+                Layout.preferredWidth: screen.portrait ? 300 : 360
+                primary: true
+                enabled: screen.settled
+                text: qsTr("Done")
+                onClicked: {
+                    IntakeForm.clear()
+                    ApplicationWindow.window.showHome()
+                }
+            }
+        }
 
         Card {
             Layout.fillWidth: true
@@ -26,15 +65,12 @@ ScreenFrame {
                 width: parent.width
                 spacing: Theme.spacing
                 Text {
+                    objectName: "receiptMeeting"
                     width: parent.width
-                    text: IntakeForm.receiptKind === "appointment"
-                          ? qsTr("Your appointment request is saved. The station will confirm it by phone.")
-                          : IntakeForm.receiptKind === "callback"
-                            ? qsTr("Your request is saved. We will call you back.")
-                            : qsTr("Your matter is saved and will be passed on.")
+                    visible: IntakeForm.receiptKind === "appointment"
+                    text: qsTr("Meeting %1 on %2").arg(IntakeForm.receiptDeputy).arg(IntakeForm.receiptDay)
                     font.pixelSize: Theme.headingSize
-                    font.bold: true
-                    color: Theme.present
+                    color: Theme.text
                     wrapMode: Text.Wrap
                 }
                 Text {
@@ -98,17 +134,6 @@ ScreenFrame {
                     color: Theme.text
                     wrapMode: Text.Wrap
                 }
-            }
-        }
-        BigButton {
-            objectName: "doneButton"
-            Layout.columnSpan: screen.portrait ? 1 : 2
-            Layout.fillWidth: true
-            primary: true
-            text: qsTr("Done")
-            onClicked: {
-                IntakeForm.clear()
-                ApplicationWindow.window.showHome()
             }
         }
     }

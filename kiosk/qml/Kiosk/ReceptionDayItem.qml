@@ -52,12 +52,16 @@ Item {
                 font.pixelSize: Theme.bodySize
                 color: Theme.muted
             }
-            Text {
-                visible: item.originalDay.length > 0
-                text: qsTr("(moved from %1)").arg(item.originalDay)
-                font.pixelSize: Theme.smallSize
-                color: "#7A5200"
-            }
+        }
+        // On a line of its own: beside the time it ran off the card (issue 16 §2).
+        Text {
+            objectName: "movedFrom"
+            width: parent.width
+            visible: item.originalDay.length > 0
+            text: qsTr("(moved from %1)").arg(item.originalDay)
+            font.pixelSize: Theme.smallSize
+            color: "#7A5200"
+            wrapMode: Text.Wrap
         }
         Text {
             width: parent.width

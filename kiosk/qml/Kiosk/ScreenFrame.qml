@@ -7,6 +7,23 @@ Item {
     id: frame
     property string title: ""
     default property alias content: body.data
+    // False while a tap meant for the screen before could land here (the receipt).
+    property bool headerEnabled: true
+    // A screen holding the visitor's work asks before Back or Home drops it (issue 16 §2):
+    // (how) => null, or [question, detail, stay, leave, forget] for "back" or "home";
+    // `forget` (optional) runs when the visitor chooses to leave.
+    property var leaveQuestion: how => null
+
+    function leave(how) {
+        var question = frame.leaveQuestion(how)
+        var go = how === "home" ? () => ApplicationWindow.window.showHome()
+                                : () => ApplicationWindow.window.back()
+        if (question)
+            ApplicationWindow.window.ask(question[0], question[1], question[2], question[3],
+                                         () => { if (question[4]) question[4](); go() })
+        else
+            go()
+    }
 
     Rectangle {
         id: header
@@ -19,8 +36,9 @@ Item {
             objectName: "backButton"
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             width: 220
+            enabled: frame.headerEnabled
             text: qsTr("Back")
-            onClicked: ApplicationWindow.window.back()
+            onClicked: frame.leave("back")
         }
         Text {
             anchors {
@@ -39,8 +57,9 @@ Item {
             objectName: "homeButton"
             anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             width: 220
+            enabled: frame.headerEnabled
             text: qsTr("Home")
-            onClicked: ApplicationWindow.window.showHome()
+            onClicked: frame.leave("home")
         }
     }
     Item {
