@@ -156,6 +156,7 @@ Item {
                     width: ListView.view.width
                     spacing: 12
                     Text {
+                        id: receptionLine
                         width: parent.width
                         text: [reception.time, reception.title, reception.theme, reception.place]
                               .filter(s => s.length > 0).join(qsTr(" · "))
@@ -163,54 +164,66 @@ Item {
                         color: Theme.text
                         elide: Text.ElideRight
                     }
-                    Flow {
-                        width: parent.width
+                    // The deputies on duty are what home shows most: tiles with the photo
+                    // beside the name, in as few rows as fit; names are never cut (issue 16).
+                    Grid {
+                        id: tiles
+                        readonly property int n: reception.deputies.length
+                        columns: n <= 2 ? Math.max(n, 1) : (n <= 4 ? 2 : 3)
+                        readonly property int rows: Math.ceil(n / columns)
                         spacing: Theme.spacing
+                        readonly property real tileWidth: (reception.width - (columns - 1) * spacing) / columns
+                        readonly property real tileHeight: Math.max(Theme.touch, Math.min(
+                            300, (dutyList.height / Math.max(1, dutyList.count) - receptionLine.height
+                                  - reception.spacing - (rows - 1) * spacing) / rows))
                         Repeater {
                             model: reception.deputies
                             delegate: AbstractButton {
                                 id: dutyDeputy
                                 required property var modelData
                                 objectName: "duty_" + modelData.key
-                                // Everyone on duty in one row: tiles shrink when many come,
-                                // and when the card is short (photo 3:4, ~110 px of text).
-                                width: Math.floor(Math.min(
-                                    240,
-                                    (reception.width - (reception.deputies.length - 1) * Theme.spacing)
-                                        / reception.deputies.length,
-                                    (dutyList.height - 60 - 110) * 3 / 4))
-                                height: dutyColumn.implicitHeight
+                                width: tiles.tileWidth
+                                height: tiles.tileHeight
                                 focusPolicy: Qt.NoFocus
                                 onClicked: ApplicationWindow.window.showDeputy(modelData.key)
                                 contentItem: Item {}
+                                background: Rectangle {
+                                    radius: Theme.radius
+                                    color: dutyDeputy.down ? Theme.tint : "transparent"
+                                }
+                                DeputyPhoto {
+                                    id: dutyPhoto
+                                    width: Math.min(dutyDeputy.height * 3 / 4, dutyDeputy.width * 0.42)
+                                    height: width * 4 / 3
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    source: dutyDeputy.modelData.photo
+                                    name: dutyDeputy.modelData.name
+                                    // Signed in with their PIN today (在站).
+                                    present: Roster.dutyIsToday
+                                             && Desk.presentIds.indexOf(dutyDeputy.modelData.key) >= 0
+                                }
                                 Column {
-                                    id: dutyColumn
-                                    width: parent.width
-                                    spacing: 6
-                                    DeputyPhoto {
-                                        width: parent.width
-                                        source: dutyDeputy.modelData.photo
-                                        name: dutyDeputy.modelData.name
-                                        // Signed in with their PIN today (在站).
-                                        present: Roster.dutyIsToday
-                                                 && Desk.presentIds.indexOf(dutyDeputy.modelData.key) >= 0
+                                    anchors {
+                                        left: dutyPhoto.right; leftMargin: 16; right: parent.right
+                                        verticalCenter: parent.verticalCenter
                                     }
+                                    spacing: 6
                                     Text {
                                         width: parent.width
-                                        horizontalAlignment: Text.AlignHCenter
                                         text: dutyDeputy.modelData.name
-                                        font.pixelSize: Theme.headingSize
+                                        font.pixelSize: Theme.titleSize
+                                        fontSizeMode: Text.HorizontalFit
+                                        minimumPixelSize: Theme.bodySize
                                         font.bold: true
                                         color: Theme.text
-                                        elide: Text.ElideRight
+                                        wrapMode: Text.Wrap
                                     }
                                     Text {
                                         width: parent.width
-                                        horizontalAlignment: Text.AlignHCenter
-                                        text: dutyDeputy.modelData.levels.length > 0
-                                              ? Labels.levelShort(dutyDeputy.modelData.levels[0]) : ""
+                                        text: dutyDeputy.modelData.levels.map(l => Labels.levelShort(l)).join(" · ")
                                         font.pixelSize: Theme.smallSize
                                         color: Theme.red
+                                        wrapMode: Text.Wrap
                                     }
                                 }
                             }
