@@ -1112,8 +1112,8 @@
         <translation>当前：%1</translation>
     </message>
     <message>
-        <source> · </source>
-        <translation> · </translation>
+        <source>Meeting %1 on %2</source>
+        <translation type="unfinished">约见 %1 代表：%2</translation>
     </message>
     <message>
         <source>Next step due by %1</source>

@@ -22,8 +22,10 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.config import Config
 from kiosk.domain.station import StationSnapshot
+from kiosk.domain.stationtime import station_zone, wall_clock
 from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.admin import Admin, Lockdown
+from kiosk.ui.dates import use_time_zone
 from kiosk.ui.keyboard import forget_learned_words
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.setup import Setup
@@ -118,6 +120,7 @@ class Kiosk:
             config.database_path,
             config.photo_dir,
             config.station_cache_path,
+            now=wall_clock(station_zone(config.time_zone)),  # naive times: the station's clock
             ca_bundle=config.server_ca_bundle,
             allow_plain_http=config.allow_plain_http,
         )
@@ -284,6 +287,7 @@ def build_kiosk(
     load_fonts()
     install_translation(app, config.language)
     forget_learned_words()
+    use_time_zone(station_zone(config.time_zone))
     cached = read_station_cache(config.station_cache_path)
     backends = Backends(
         config.photo_dir,
@@ -400,7 +404,8 @@ def run(config: Config, argv: list[str]) -> int:
     prepare_environment()
     app = QGuiApplication(argv)
     app.setApplicationName("station-kiosk")
-    kiosk = build_kiosk(app, config)
+    # The station's wall clock, not the PC's: a PC set to UTC still shows China time.
+    kiosk = build_kiosk(app, config, now=wall_clock(station_zone(config.time_zone)))
     if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):
         report_first_frame(kiosk.window)
     from kiosk.watchdog import Watchdog

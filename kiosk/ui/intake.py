@@ -33,6 +33,7 @@ from kiosk.domain.contact import (
 )
 from kiosk.domain.mobile import last_four
 from kiosk.domain.station import StationSnapshot
+from kiosk.domain.stationtime import attach_zone
 from kiosk.domain.tracking import contact_check, display
 from kiosk.domain.workdays import add_working_days
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
@@ -73,8 +74,10 @@ _RECEIPT = {
 
 
 def _local_offset(now: datetime) -> datetime:
-    """Event times carry the UTC offset (docs/sync-api.md); the clock gives local time."""
-    return now if now.tzinfo else now.astimezone()
+    """Event times carry the UTC offset (docs/sync-api.md); the clock gives the station's time."""
+    from kiosk.ui.dates import station_zone_in_use
+
+    return attach_zone(now, station_zone_in_use())
 
 
 @QmlElement

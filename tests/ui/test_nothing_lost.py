@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from tests.ui.test_appeal import wait_for_keyboard
+from tests.ui.test_progress import _look_up
 
 
 def _centre(item):
@@ -131,6 +132,13 @@ def test_an_appointment_receipt_says_with_whom_and_when_and_back_keeps_the_day(
     meeting = visitor.text("receiptMeeting")
     assert "周晓喆" in meeting and "12月17日" in meeting and "14:30" in meeting
     visitor.screenshot("appointment-receipt-meeting")
+    code = visitor.text("receiptCode").replace("-", "")
+    visitor.finish_receipt()
+    # 查询进度 says the same.
+    _look_up(visitor, code, "4321")
+    meeting = visitor.text("resultMeeting")
+    assert "周晓喆" in meeting and "12月17日" in meeting and "14:30" in meeting
+    visitor.screenshot("appointment-progress-meeting")
 
 
 def test_home_shows_a_moved_reception_day(make_kiosk, clock):
