@@ -26,16 +26,25 @@ def _is_text(item: QQuickItem) -> bool:
     return False
 
 
-def _clipped_by(item: QQuickItem) -> QRectF | None:
-    """The scene rectangle of the nearest clipping ancestor that is not a scrolling view."""
+_SCROLLING = ("QQuickListView", "QQuickGridView", "QQuickFlickable", "QQuickPathView")
+
+
+def _scrolling(item: QQuickItem) -> bool:
+    meta = item.metaObject()
+    while meta is not None:
+        if meta.className() in _SCROLLING:
+            return True
+        meta = meta.superClass()
+    return False
+
+
+def _clipped_by(item: QQuickItem) -> tuple[QRectF, bool] | None:
+    """The scene rectangle of the nearest clipping ancestor, and whether it scrolls."""
     parent = item.parentItem()
     while parent is not None:
-        if parent.clip() and parent.metaObject().className() not in (
-            "QQuickListView",
-            "QQuickGridView",
-            "QQuickFlickable",
-        ):
-            return parent.mapRectToScene(QRectF(0, 0, parent.width(), parent.height()))
+        if parent.clip():
+            rect = parent.mapRectToScene(QRectF(0, 0, parent.width(), parent.height()))
+            return rect, _scrolling(parent)
         parent = parent.parentItem()
     return None
 
@@ -52,6 +61,9 @@ def unreadable_texts(root: QQuickItem, window_size: tuple[int, int]) -> list[str
         if not isinstance(text, str) or not text.strip() or item.width() <= 0:
             continue
         where = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+        clip = _clipped_by(item)
+        if clip is not None and clip[1] and not clip[0].intersects(where):
+            continue  # scrolled out of its list: a page button brings it
         problem = ""
         if item.property("truncated"):
             problem = "cut short"
@@ -59,10 +71,8 @@ def unreadable_texts(root: QQuickItem, window_size: tuple[int, int]) -> list[str
             problem = f"{item.property('contentWidth'):.0f} px in a {item.width():.0f} px box"
         elif not screen.adjusted(-1, -1, 1, 1).contains(where):
             problem = "off screen"
-        else:
-            clip = _clipped_by(item)
-            if clip is not None and not clip.adjusted(-1, -1, 1, 1).contains(where):
-                problem = "cut by its panel"
+        elif clip is not None and not clip[0].adjusted(-1, -1, 1, 1).contains(where):
+            problem = "cut by its panel"
         if problem:
             found.append(f"{text!r} ({item.objectName() or 'Text'}): {problem}")
     return found

@@ -12,6 +12,8 @@ AbstractButton {
     required property string photo
 
     focusPolicy: Qt.NoFocus
+    // Name, level and constituency: one line each.
+    readonly property real wordsHeight: Math.ceil((Theme.headingSize + 2 * Theme.smallSize) * 1.45) + 12
     background: Rectangle {
         radius: Theme.radius
         color: card.down ? Theme.tint : Theme.surface
@@ -20,12 +22,19 @@ AbstractButton {
     }
     contentItem: Column {
         spacing: 6
+        // The photo takes what the words leave: names stay readable in a short row (the
+        // keyboard up) as in a tall one.
         DeputyPhoto {
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.min(card.availableWidth, card.availableHeight * 0.5)
+            width: Math.max(0, Math.min(card.availableWidth,
+                                        (card.availableHeight - card.wordsHeight - 6) * 3 / 4))
             source: card.photo
             name: card.name
         }
+        Column {
+        id: words
+        width: parent.width
+        spacing: 6
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
@@ -50,6 +59,7 @@ AbstractButton {
             font.pixelSize: Theme.smallSize
             color: Theme.muted
             elide: Text.ElideRight
+        }
         }
     }
     padding: 16

@@ -124,11 +124,12 @@ ScreenFrame {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     spacing: 12
+                    // Stays in view while typing (smaller): the visitor keeps the question in mind.
                     Text {
+                        objectName: "textQuestion"
                         Layout.fillWidth: true
-                        visible: !textRoot.typing
                         text: qsTr("What happened? Where and since when?")
-                        font.pixelSize: Theme.headingSize
+                        font.pixelSize: textRoot.typing ? Theme.bodySize : Theme.headingSize
                         font.bold: true
                         color: Theme.text
                         wrapMode: Text.Wrap

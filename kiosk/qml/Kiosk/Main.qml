@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
+import QtQuick.VirtualKeyboard.Styles
 import KioskBackend
 
 ApplicationWindow {
@@ -143,6 +144,25 @@ ApplicationWindow {
                 Component.onCompleted: {
                     VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
                     VirtualKeyboardSettings.locale = "zh_CN"
+                    // The Pinyin candidates are the smallest text a visitor must read: the
+                    // style's own are ~19 px at this width; ours are >= 32 px (issue 16 §2).
+                    keyboard.style.selectionListHeight = Theme.candidateBarHeight
+                    keyboard.style.selectionListDelegate = candidateDelegate
+                }
+            }
+        }
+        Component {
+            id: candidateDelegate
+            SelectionListItem {
+                id: candidate
+                width: Math.max(candidateText.implicitWidth + 2 * Theme.spacing, height)
+                Text {
+                    id: candidateText
+                    objectName: "candidateText"
+                    anchors.centerIn: parent
+                    text: display
+                    color: candidate.ListView.isCurrentItem ? "white" : "#A8D98A"
+                    font.pixelSize: Theme.candidateSize
                 }
             }
         }

@@ -22,6 +22,9 @@ QtObject {
     readonly property int titleSize: 48
     readonly property int heroSize: 60
 
+    readonly property int candidateSize: 34  // the keyboard's Pinyin candidates
+    readonly property int candidateBarHeight: 76
+
     readonly property int touch: 100
     readonly property int margin: 36
     readonly property int spacing: 24
