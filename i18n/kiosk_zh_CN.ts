@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPinScreen</name>
@@ -53,8 +52,28 @@
         <translation>维护</translation>
     </message>
     <message>
+        <source>Not synced: this kiosk is not enrolled with a server.</source>
+        <translation>未同步：本机尚未登记到服务器。</translation>
+    </message>
+    <message>
+        <source>Synced: last pull %1.</source>
+        <translation>同步完成：最近一次获取数据 %1。</translation>
+    </message>
+    <message>
+        <source>Not synced: the server cannot be reached. The kiosk keeps trying by itself.</source>
+        <translation>未同步：无法连接服务器。本机会自动重试。</translation>
+    </message>
+    <message>
+        <source>No answer from the server yet. The kiosk keeps trying by itself.</source>
+        <translation>服务器暂未回应。本机会自动重试。</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -71,6 +90,26 @@
     <message>
         <source>Close the kiosk</source>
         <translation>关闭本机程序</translation>
+    </message>
+    <message>
+        <source>Close the kiosk program?</source>
+        <translation>关闭本机程序？</translation>
+    </message>
+    <message>
+        <source>Visitors cannot use this kiosk until it is started again (or the PC restarts).</source>
+        <translation>关闭后，群众无法使用本机，直到程序重新启动（或电脑重启）。</translation>
+    </message>
+    <message>
+        <source>Keep it running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Close it</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Syncing with the server…</source>
+        <translation>正在与服务器同步…</translation>
     </message>
     <message>
         <source>This kiosk</source>
@@ -385,7 +424,7 @@
         <translation>清除</translation>
     </message>
     <message>
-        <source>No deputy matches. Try fewer characters, or choose &quot;All&quot;.</source>
+        <source>No deputy matches. Try fewer characters, or choose "All".</source>
         <translation>没有找到符合条件的代表。请少输入几个字，或选择“全部”。</translation>
     </message>
 </context>
@@ -400,7 +439,7 @@
         <translation>设置本机</translation>
     </message>
     <message>
-        <source>Enter the central server&apos;s address and the enrolment code from the central office.</source>
+        <source>Enter the central server's address and the enrolment code from the central office.</source>
         <translation>请输入中心服务器地址和中心办公室提供的登记码。</translation>
     </message>
     <message>
@@ -424,7 +463,7 @@
         <translation>连不上服务器。请检查网线或无线网络，并核对地址是否正确。</translation>
     </message>
     <message>
-        <source>No secure (TLS) connection to the server could be made. Check the address and this computer&apos;s date and time, or ask the central office for their certificate file.</source>
+        <source>No secure (TLS) connection to the server could be made. Check the address and this computer's date and time, or ask the central office for their certificate file.</source>
         <translation>无法与服务器建立安全连接（TLS）。请核对地址和本机的日期时间，或向中心办公室索取证书文件。</translation>
     </message>
     <message>
@@ -487,7 +526,7 @@
         <translation>请检查此项。</translation>
     </message>
     <message>
-        <source>Could not save: this kiosk&apos;s storage is full. Nothing was saved and your form is kept. Please tell the station staff.</source>
+        <source>Could not save: this kiosk's storage is full. Nothing was saved and your form is kept. Please tell the station staff.</source>
         <translation>无法保存：本机存储空间已满。没有保存任何内容，您填写的内容都还在。请告诉联络站工作人员。</translation>
     </message>
     <message>
@@ -573,7 +612,7 @@
         <translation>已转有关部门</translation>
     </message>
     <message>
-        <source>Department&apos;s answer passed on</source>
+        <source>Department's answer passed on</source>
         <translation>已反馈部门办理结果</translation>
     </message>
     <message>
@@ -657,7 +696,7 @@
     </message>
     <message>
         <source>Next</source>
-        <translation>下一页</translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>Cannot type?</source>
@@ -971,23 +1010,23 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>National People&apos;s Congress deputy</source>
+        <source>National People's Congress deputy</source>
         <translation>全国人大代表</translation>
     </message>
     <message>
-        <source>Provincial people&apos;s congress deputy</source>
+        <source>Provincial people's congress deputy</source>
         <translation>省人大代表</translation>
     </message>
     <message>
-        <source>City people&apos;s congress deputy</source>
+        <source>City people's congress deputy</source>
         <translation>市人大代表</translation>
     </message>
     <message>
-        <source>District/county people&apos;s congress deputy</source>
+        <source>District/county people's congress deputy</source>
         <translation>区（县）人大代表</translation>
     </message>
     <message>
-        <source>Township people&apos;s congress deputy</source>
+        <source>Township people's congress deputy</source>
         <translation>乡镇人大代表</translation>
     </message>
     <message>
@@ -1019,7 +1058,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Deputies&apos; home</source>
+        <source>Deputies' home</source>
         <translation>人大代表之家</translation>
     </message>
     <message>
@@ -1052,7 +1091,7 @@
         </translation>
     </message>
     <message>
-        <source>I&apos;m still here</source>
+        <source>I'm still here</source>
         <translation>我还在</translation>
     </message>
     <message>
@@ -1113,7 +1152,7 @@
     </message>
     <message>
         <source>Meeting %1 on %2</source>
-        <translation type="unfinished">约见 %1 代表：%2</translation>
+        <translation>约见 %1 代表：%2</translation>
     </message>
     <message>
         <source>Next step due by %1</source>
@@ -1179,7 +1218,7 @@
         <translation>3个工作日内答复您，最迟%1。</translation>
     </message>
     <message>
-        <source>To see how it goes: tap &quot;Track progress&quot; on the home screen and type this code and the last 4 digits of your phone number.</source>
+        <source>To see how it goes: tap "Track progress" on the home screen and type this code and the last 4 digits of your phone number.</source>
         <translation>查询办理进度：在首页点“查询进度”，输入此查询码和您电话号码的后4位。</translation>
     </message>
     <message>
@@ -1300,7 +1339,7 @@
         <translation>关联诉求</translation>
     </message>
     <message>
-        <source>Tap today&apos;s appeals that this reception was about:</source>
+        <source>Tap today's appeals that this reception was about:</source>
         <translation>点击本次接待涉及的今日诉求：</translation>
     </message>
     <message>

@@ -8,6 +8,7 @@ AbstractButton {
     property string subtitle: ""
     property bool primary: false
     property bool selected: false
+    property bool marked: false  // the current one of a set of choices: outlined, with a tick
     property int titleSize: Theme.headingSize
 
     implicitHeight: Math.max(Theme.touch, column.implicitHeight + 32)
@@ -19,8 +20,8 @@ AbstractButton {
         radius: Theme.radius
         color: button.primary || button.selected ? (button.down ? Theme.redDark : Theme.red)
                                                  : (button.down ? Theme.tint : Theme.surface)
-        border.color: button.primary || button.selected ? Theme.redDark : Theme.line
-        border.width: 2
+        border.color: button.primary || button.selected ? Theme.redDark : button.marked ? Theme.red : Theme.line
+        border.width: button.marked ? 5 : 2
     }
 
     contentItem: Item {
@@ -35,7 +36,7 @@ AbstractButton {
                 text: button.text
                 font.pixelSize: button.titleSize
                 font.bold: true
-                color: button.primary || button.selected ? "white" : Theme.text
+                color: button.primary || button.selected ? "white" : button.marked ? Theme.red : Theme.text
                 elide: Text.ElideRight
             }
             Text {

@@ -24,6 +24,7 @@ Item {
             }
             spacing: 8
             Rectangle {
+                objectName: "stationKindBadge"
                 width: kindText.implicitWidth + 28; height: kindText.implicitHeight + 8
                 radius: 8
                 color: Theme.gold
