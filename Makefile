@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-QM := kiosk/translations/kiosk_zh_CN.qm
+QM := kiosk/translations/kiosk_zh_CN.qm kiosk/translations/kiosk_zh_TW.qm
 
 # Qt's runtime libraries (offscreen and a real window under Xvfb) and the virtual keyboard's
 # PulseAudio link: see ../shared/FACTS.md. Chromium and its driver: the phone pages' browser
@@ -43,7 +43,7 @@ $(STAMP): pyproject.toml | $(APT_STAMP)
 	touch $@
 
 translations: $(QM)
-$(QM): i18n/kiosk_zh_CN.ts | $(STAMP)
+kiosk/translations/kiosk_%.qm: i18n/kiosk_%.ts | $(STAMP)
 	mkdir -p kiosk/translations
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 

@@ -90,6 +90,15 @@ def install_translation(app: QGuiApplication, language: str) -> QTranslator | No
     return translator
 
 
+def switch_language(
+    app: QGuiApplication, engine: QQmlApplicationEngine, backends: Backends, language: str
+) -> None:
+    """Show the running kiosk in `language`: QML's words, and the dates made in Python."""
+    install_translation(app, language)
+    engine.retranslate()
+    backends.relabel()
+
+
 class KioskEngine(QQmlApplicationEngine):
     """The QML engine, carrying the backends its singletons hand to QML."""
 
@@ -221,8 +230,9 @@ def make_admin(
         )
 
     def set_language(language: str) -> None:
-        install_translation(app, language)
-        engine().retranslate()
+        # The technician's choice is the station's language: visitors come back to it.
+        backends.reading.default_language = language
+        backends.reading.setLanguage(language)
 
     def exit_kiosk() -> None:
         lockdown.exit_allowed = True
@@ -294,6 +304,7 @@ def build_kiosk(
         now,
         (config.idle_timeout_seconds, config.idle_prompt_seconds),
         demo=config.demo,
+        language=config.language,
     )
     backends.desk.idle_timeout = timedelta(seconds=config.console_idle_seconds)
     backends.desk.closing_time = time_of_day.fromisoformat(config.closing_time)
@@ -304,6 +315,9 @@ def build_kiosk(
     backends.setup = make_setup(config, backends, first is None and database)
     lockdown = Lockdown()
     backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
+    backends.reading.switch_language = lambda language: switch_language(
+        app, engine, backends, language
+    )
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImageProvider("qrquick", QrImageProvider(mask_pattern=0))

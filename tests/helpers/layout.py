@@ -62,8 +62,8 @@ def unreadable_texts(root: QQuickItem, window_size: tuple[int, int]) -> list[str
             continue
         where = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
         clip = _clipped_by(item)
-        if clip is not None and clip[1] and not clip[0].intersects(where):
-            continue  # scrolled out of its list: a page button brings it
+        if clip is not None and clip[1] and not clip[0].contains(where):
+            continue  # (partly) scrolled out of its list: a page button brings it
         problem = ""
         if item.property("truncated"):
             problem = "cut short"

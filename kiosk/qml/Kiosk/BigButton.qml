@@ -8,7 +8,7 @@ AbstractButton {
     property string subtitle: ""
     property bool primary: false
     property bool selected: false
-    property bool marked: false  // the current one of a set of choices: outlined, with a tick
+    property bool marked: false  // the current one of a set of choices: outlined in red
     property int titleSize: Theme.headingSize
 
     implicitHeight: Math.max(Theme.touch, column.implicitHeight + 32)

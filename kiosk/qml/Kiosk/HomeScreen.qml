@@ -102,10 +102,23 @@ Item {
         }
     }
 
+    // For every visitor, one tap: larger text, stronger colours, their language (issue 16 §1).
+    Rectangle {
+        id: readingBar
+        objectName: "readingBar"
+        anchors { left: parent.left; right: parent.right; top: header.bottom }
+        height: choices.height + 20
+        color: Theme.tint
+        ReadingChoices {
+            id: choices
+            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+        }
+    }
+
     GridLayout {
         id: body
         anchors {
-            left: parent.left; right: parent.right; top: header.bottom; bottom: actions.top
+            left: parent.left; right: parent.right; top: readingBar.bottom; bottom: actions.top
             margins: Theme.margin
         }
         columns: home.portrait ? 1 : 2
@@ -163,7 +176,7 @@ Item {
                               .filter(s => s.length > 0).join(qsTr(" · "))
                         font.pixelSize: Theme.bodySize
                         color: Theme.text
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
                     // The deputies on duty are what home shows most: tiles with the photo
                     // beside the name, in as few rows as fit; names are never cut (issue 16).

@@ -69,7 +69,7 @@ Item {
                                         : item.title
             font.pixelSize: Theme.smallSize
             color: Theme.text
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         Text {
             width: parent.width
@@ -77,7 +77,7 @@ Item {
             text: qsTr("On duty: %1").arg(item.deputies.map(d => d.name).join("、"))
             font.pixelSize: Theme.smallSize
             color: Theme.muted
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
     }
 }
