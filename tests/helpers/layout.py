@@ -30,6 +30,9 @@ _SCROLLING = ("QQuickListView", "QQuickGridView", "QQuickFlickable", "QQuickPath
 
 
 def _scrolling(item: QQuickItem) -> bool:
+    """A view the visitor can page through (a fixed one hides what it cuts)."""
+    if item.property("interactive") is False:
+        return False
     meta = item.metaObject()
     while meta is not None:
         if meta.className() in _SCROLLING:
@@ -67,7 +70,7 @@ def unreadable_texts(root: QQuickItem, window_size: tuple[int, int]) -> list[str
         problem = ""
         if item.property("truncated"):
             problem = "cut short"
-        elif item.property("contentWidth") > item.width() + 2 and not item.property("wrapMode"):
+        elif item.property("contentWidth") > item.width() + 2 and item.property("lineCount") <= 1:
             problem = f"{item.property('contentWidth'):.0f} px in a {item.width():.0f} px box"
         elif not screen.adjusted(-1, -1, 1, 1).contains(where):
             problem = "off screen"

@@ -33,21 +33,21 @@ AbstractButton {
                 anchors.horizontalCenter: parent.horizontalCenter
                 width: Math.min(implicitWidth, button.availableWidth)
                 horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
                 text: button.text
                 font.pixelSize: button.titleSize
                 font.bold: true
                 color: button.primary || button.selected ? "white" : button.marked ? Theme.red : Theme.text
-                elide: Text.ElideRight
             }
             Text {
                 anchors.horizontalCenter: parent.horizontalCenter
                 width: Math.min(implicitWidth, button.availableWidth)
                 visible: button.subtitle.length > 0
                 horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
                 text: button.subtitle
                 font.pixelSize: Theme.smallSize
                 color: button.primary || button.selected ? "#F6E7D0" : Theme.muted
-                elide: Text.ElideRight
             }
         }
     }

@@ -12,8 +12,8 @@ AbstractButton {
     required property string photo
 
     focusPolicy: Qt.NoFocus
-    // Name, level and constituency: one line each.
-    readonly property real wordsHeight: Math.ceil((Theme.headingSize + 2 * Theme.smallSize) * 1.45) + 12
+    // Name and level: a line each; the constituency: up to two.
+    readonly property real wordsHeight: Math.ceil((Theme.headingSize + 3 * Theme.smallSize) * 1.45) + 12
     background: Rectangle {
         radius: Theme.radius
         color: card.down ? Theme.tint : Theme.surface
@@ -42,7 +42,7 @@ AbstractButton {
             font.pixelSize: Theme.headingSize
             font.bold: true
             color: Theme.text
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         Text {
             width: parent.width
@@ -50,7 +50,7 @@ AbstractButton {
             text: card.levels.length > 0 ? Labels.levelShort(card.levels[0]) : ""
             font.pixelSize: Theme.smallSize
             color: Theme.red
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         Text {
             width: parent.width
@@ -58,7 +58,7 @@ AbstractButton {
             text: card.constituency
             font.pixelSize: Theme.smallSize
             color: Theme.muted
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         }
     }

@@ -24,7 +24,7 @@ ScreenFrame {
             objectName: "searchField"
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touch
-            font.pixelSize: Theme.headingSize
+            font.pixelSize: Theme.large ? Theme.bodySize : Theme.headingSize
             placeholderText: qsTr("Type a name, constituency or community")
             // Nothing a visitor types is learned for the next one (issue 16).
             inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhSensitiveData

@@ -169,6 +169,7 @@ ScreenFrame {
                         objectName: "textCounter"
                         Layout.fillWidth: true
                         horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
                         text: qsTr("%1 / %2 characters").arg(IntakeForm.text.length).arg(IntakeForm.textLimit)
                         font.pixelSize: Theme.bodySize
                         font.bold: IntakeForm.text.length > IntakeForm.textLimit
@@ -295,16 +296,19 @@ ScreenFrame {
             }
             GridView {
                 id: deputyGrid
+                objectName: "deputyChoices"
                 anchors {
-                    left: parent.left; right: parent.right; bottom: parent.bottom
+                    left: parent.left; right: deputyPages.left; bottom: parent.bottom
+                    rightMargin: deputyPages.visible ? Theme.spacing : 0
                     top: anyDeputy.visible ? anyDeputy.bottom : deputyQuestion.bottom
                     topMargin: Theme.spacing
                 }
                 clip: true
-                interactive: false
+                // Large text may not fit every deputy: page buttons (and a swipe) bring the rest.
+                boundsBehavior: Flickable.StopAtBounds
                 readonly property int columns: screen.portrait ? 3 : 5
                 cellWidth: Math.floor(width / columns)
-                cellHeight: Theme.touch + 40
+                cellHeight: Math.round((Theme.headingSize + Theme.smallSize) * 1.45) + 60
                 model: Roster.deputies
                 delegate: Item {
                     id: deputyCell
@@ -325,6 +329,12 @@ ScreenFrame {
                         }
                     }
                 }
+            }
+            PageButtons {
+                id: deputyPages
+                anchors { right: parent.right; top: deputyGrid.top }
+                width: visible ? 200 : 0
+                target: deputyGrid
             }
         }
     }
@@ -352,28 +362,41 @@ ScreenFrame {
                 color: Theme.muted
                 wrapMode: Text.Wrap
             }
-            Column {
-                anchors { left: parent.left; right: parent.right; top: dayQuestion.bottom; topMargin: Theme.spacing }
+            // A list with page buttons: in large text not every day fits on one screen.
+            ListView {
+                id: dayList
+                objectName: "dayList"
+                anchors {
+                    left: parent.left; right: dayPages.visible ? dayPages.left : parent.right
+                    rightMargin: dayPages.visible ? Theme.spacing : 0
+                    top: dayQuestion.bottom; topMargin: Theme.spacing; bottom: parent.bottom
+                }
+                clip: true
                 spacing: Theme.spacing
-                Repeater {
-                    model: dayRoot.receptions
-                    delegate: BigButton {
-                        required property var modelData
-                        required property int index
-                        objectName: "day_" + index
-                        width: parent.width
-                        titleSize: Theme.headingSize
-                        text: modelData.day + "  " + modelData.time
-                        subtitle: [modelData.title, modelData.place].filter(s => s.length > 0).join(qsTr(" · "))
-                        // The reception the visitor chose (Back shows it again).
-                        selected: IntakeForm.day.length > 0 && modelData.date === IntakeForm.day
-                                  && modelData.scheduleId === IntakeForm.scheduleId
-                        onClicked: {
-                            IntakeForm.chooseDay(modelData.scheduleId, modelData.date, text)
-                            screen.next()
-                        }
+                boundsBehavior: Flickable.StopAtBounds
+                model: dayRoot.receptions
+                delegate: BigButton {
+                    required property var modelData
+                    required property int index
+                    objectName: "day_" + index
+                    width: ListView.view.width
+                    titleSize: Theme.headingSize
+                    text: modelData.day + "  " + modelData.time
+                    subtitle: [modelData.title, modelData.place].filter(s => s.length > 0).join(qsTr(" · "))
+                    // The reception the visitor chose (Back shows it again).
+                    selected: IntakeForm.day.length > 0 && modelData.date === IntakeForm.day
+                              && modelData.scheduleId === IntakeForm.scheduleId
+                    onClicked: {
+                        IntakeForm.chooseDay(modelData.scheduleId, modelData.date, text)
+                        screen.next()
                     }
                 }
+            }
+            PageButtons {
+                id: dayPages
+                anchors { right: parent.right; top: dayList.top }
+                width: 200
+                target: dayList
             }
         }
     }
@@ -629,13 +652,14 @@ ScreenFrame {
                                 spacing: Theme.spacing
                                 visible: modelData[1].length > 0
                                 Text {
-                                    width: 240
+                                    width: Math.round((screen.portrait ? 260 : 340) * Theme.scale)
+                                    wrapMode: Text.Wrap
                                     text: modelData[0]
                                     font.pixelSize: Theme.bodySize
                                     color: Theme.muted
                                 }
                                 Text {
-                                    width: parent.width - 240 - Theme.spacing
+                                    width: parent.width - Math.round((screen.portrait ? 260 : 340) * Theme.scale) - Theme.spacing
                                     text: modelData[1]
                                     font.pixelSize: Theme.bodySize
                                     color: Theme.text

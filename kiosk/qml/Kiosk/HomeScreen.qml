@@ -10,16 +10,60 @@ Item {
     objectName: "homeScreen"
     readonly property bool portrait: height > width
 
+    // The date and the connection mark: under the time (portrait), under the name (landscape),
+    // where the reading choices leave room.
+    component DateAndSync: Grid {
+        columns: home.portrait ? 1 : 2  // portrait: the mark under the date
+        columnSpacing: 16
+        horizontalItemAlignment: Grid.AlignRight
+        Text {
+            text: Clock.date
+            color: "#F6E7D0"
+            font.pixelSize: 28  // not enlarged: the clock says the time, the duty card the day
+        }
+        // Unobtrusive: technicians and staff read it, visitors need not.
+        Row {
+            objectName: "syncState"
+            spacing: 8
+            visible: syncText.text.length > 0
+            Rectangle {
+                anchors.verticalCenter: parent.verticalCenter
+                width: 14; height: 14; radius: 7
+                color: Sync.state === "online" || Sync.state === "syncing"
+                       ? "#7BD389" : "#C9C2B8"
+            }
+            Text {
+                id: syncText
+                text: {
+                    switch (Sync.state) {
+                    case "online": return qsTr("Connected")
+                    case "syncing": return qsTr("Syncing")
+                    case "offline": return Sync.pending > 0
+                        ? qsTr("Offline · %n waiting to send", "", Sync.pending)
+                        : qsTr("Offline")
+                    case "not_enrolled": return qsTr("Not enrolled with the server")
+                    }
+                    return ""
+                }
+                color: "#F6E7D0"
+                font.pixelSize: 28  // not enlarged: the clock says the time, the duty card the day
+            }
+        }
+    }
+
     Rectangle {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: home.portrait ? 260 : 170
+        // Landscape: the reading choices sit under the clock, the date under the name.
+        height: Math.max(Math.round((home.portrait ? 260 : 170) * Theme.boxScale), nameColumn.implicitHeight + 32,
+                         home.portrait ? 0 : clock.implicitHeight + choices.height + 40)
         color: Theme.red
 
         Column {
+            id: nameColumn
             anchors {
                 left: parent.left; leftMargin: Theme.margin
-                right: clock.left; rightMargin: Theme.spacing
+                right: home.portrait ? clock.left : choices.left; rightMargin: Theme.spacing
                 verticalCenter: parent.verticalCenter
             }
             spacing: 8
@@ -46,13 +90,17 @@ Item {
                 font.pixelSize: Theme.heroSize
                 font.bold: true
                 wrapMode: Text.WordWrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
             }
+            DateAndSync { visible: !home.portrait }
         }
         Column {
             id: clock
-            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            anchors {
+                right: parent.right; rightMargin: Theme.margin
+                verticalCenter: home.portrait ? parent.verticalCenter : undefined
+                top: home.portrait ? undefined : parent.top
+                topMargin: 8
+            }
             Text {
                 anchors.right: parent.right
                 text: Clock.time
@@ -60,45 +108,7 @@ Item {
                 font.pixelSize: 72
                 font.bold: true
             }
-            Grid {
-                anchors.right: parent.right
-                columns: home.portrait ? 1 : 2  // portrait: the mark under the date
-                columnSpacing: 16
-                horizontalItemAlignment: Grid.AlignRight
-                Text {
-                    text: Clock.date
-                    color: "#F6E7D0"
-                    font.pixelSize: Theme.smallSize
-                }
-                // Unobtrusive: technicians and staff read it, visitors need not.
-                Row {
-                    objectName: "syncState"
-                    spacing: 8
-                    visible: syncText.text.length > 0
-                    Rectangle {
-                        anchors.verticalCenter: parent.verticalCenter
-                        width: 14; height: 14; radius: 7
-                        color: Sync.state === "online" || Sync.state === "syncing"
-                               ? "#7BD389" : "#C9C2B8"
-                    }
-                    Text {
-                        id: syncText
-                        text: {
-                            switch (Sync.state) {
-                            case "online": return qsTr("Connected")
-                            case "syncing": return qsTr("Syncing")
-                            case "offline": return Sync.pending > 0
-                                ? qsTr("Offline · %n waiting to send", "", Sync.pending)
-                                : qsTr("Offline")
-                            case "not_enrolled": return qsTr("Not enrolled with the server")
-                            }
-                            return ""
-                        }
-                        color: "#F6E7D0"
-                        font.pixelSize: Theme.smallSize
-                    }
-                }
-            }
+            DateAndSync { visible: home.portrait; anchors.right: parent.right }
         }
     }
 
@@ -107,11 +117,17 @@ Item {
         id: readingBar
         objectName: "readingBar"
         anchors { left: parent.left; right: parent.right; top: header.bottom }
-        height: choices.height + 20
+        visible: home.portrait
+        height: visible ? choices.height + 20 : 0
         color: Theme.tint
         ReadingChoices {
             id: choices
-            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            parent: home.portrait ? readingBar : header
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.margin
+            anchors.verticalCenter: home.portrait ? parent.verticalCenter : undefined
+            anchors.bottom: home.portrait ? undefined : parent.bottom
+            anchors.bottomMargin: 16
         }
     }
 
@@ -133,7 +149,7 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 3
-            Layout.preferredHeight: 3
+            Layout.preferredHeight: home.portrait ? 4 : 3
 
             Text {
                 id: noReception
@@ -223,9 +239,10 @@ Item {
                                     }
                                     spacing: 6
                                     Text {
+                                        id: dutyName
                                         width: parent.width
                                         text: dutyDeputy.modelData.name
-                                        font.pixelSize: Theme.titleSize
+                                        font.pixelSize: Theme.large ? Theme.headingSize : Theme.titleSize
                                         fontSizeMode: Text.HorizontalFit
                                         minimumPixelSize: Theme.bodySize
                                         font.bold: true
@@ -234,8 +251,11 @@ Item {
                                     }
                                     Text {
                                         width: parent.width
+                                        height: Math.min(implicitHeight, dutyDeputy.height - dutyName.height - 6)
                                         text: dutyDeputy.modelData.levels.map(l => Labels.levelShort(l)).join(" · ")
                                         font.pixelSize: Theme.smallSize
+                                        fontSizeMode: Text.Fit
+                                        minimumPixelSize: 20
                                         color: Theme.red
                                         wrapMode: Text.Wrap
                                     }
@@ -274,13 +294,17 @@ Item {
                           .arg(Desk.adHocPresent.map(d => d.name).join(qsTr(", ")))
                     font.pixelSize: Theme.bodySize
                     color: Theme.text
-                    elide: Text.ElideRight
+                    // Shrinks to fit rather than cut a word short (issue 16 §1).
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: 16
                 }
             }
         }
 
         Card {
             objectName: "upcomingCard"
+            // Large text: today's deputies take the room (接待日安排 has the coming days).
+            visible: !Theme.large
             title: qsTr("Next reception days")
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -331,39 +355,39 @@ Item {
             BigButton {
                 objectName: "findDeputyButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 150
+                Layout.preferredHeight: Math.max(150, implicitHeight)
                 primary: true
-                titleSize: Theme.titleSize
+                titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Find a deputy")
-                subtitle: qsTr("By name, level, constituency or community")
+                subtitle: Theme.large ? "" : qsTr("By name, level, constituency or community")
                 onClicked: ApplicationWindow.window.showDirectory()
             }
             BigButton {
                 objectName: "appealButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 150
+                Layout.preferredHeight: Math.max(150, implicitHeight)
                 primary: true
-                titleSize: Theme.titleSize
+                titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Report a problem")
-                subtitle: qsTr("Or leave a number and we call back")
+                subtitle: Theme.large ? "" : qsTr("Or leave a number and we call back")
                 onClicked: ApplicationWindow.window.startForm("appeal")
             }
             BigButton {
                 objectName: "appointmentButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 150
-                titleSize: Theme.titleSize
+                Layout.preferredHeight: Math.max(150, implicitHeight)
+                titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Meet a deputy")
-                subtitle: qsTr("Ask for an appointment on a reception day")
+                subtitle: Theme.large ? "" : qsTr("Ask for an appointment on a reception day")
                 onClicked: ApplicationWindow.window.startForm("appointment")
             }
             BigButton {
                 objectName: "progressButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 150
-                titleSize: Theme.titleSize
+                Layout.preferredHeight: Math.max(150, implicitHeight)
+                titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Track progress")
-                subtitle: qsTr("With the code on your receipt")
+                subtitle: Theme.large ? "" : qsTr("With the code on your receipt")
                 onClicked: ApplicationWindow.window.showProgress()
             }
         }
@@ -375,28 +399,28 @@ Item {
             BigButton {
                 objectName: "scheduleButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 110
+                Layout.preferredHeight: Math.max(110, implicitHeight)
                 titleSize: Theme.headingSize
                 text: qsTr("Reception days")
-                subtitle: home.portrait ? "" : qsTr("Calendar, themes, who is on duty")
+                subtitle: home.portrait || Theme.large ? "" : qsTr("Calendar, themes, who is on duty")
                 onClicked: ApplicationWindow.window.showSchedule()
             }
             BigButton {
                 objectName: "stationInfoButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 110
+                Layout.preferredHeight: Math.max(110, implicitHeight)
                 titleSize: Theme.headingSize
                 text: qsTr("About this station")
-                subtitle: home.portrait ? "" : qsTr("Address, opening hours, rules, notices")
+                subtitle: home.portrait || Theme.large ? "" : qsTr("Address, opening hours, rules, notices")
                 onClicked: ApplicationWindow.window.showStationInfo()
             }
             BigButton {
                 objectName: "deputySignInButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 110
+                Layout.preferredHeight: Math.max(110, implicitHeight)
                 titleSize: Theme.headingSize
                 text: qsTr("Deputy sign-in")
-                subtitle: home.portrait ? "" : qsTr("For duty deputies, with a PIN")
+                subtitle: home.portrait || Theme.large ? "" : qsTr("For duty deputies, with a PIN")
                 onClicked: ApplicationWindow.window.showDeputySignIn()
             }
         }

@@ -85,7 +85,7 @@ ScreenFrame {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     text: IntakeForm.codeDisplay
-                    font.pixelSize: screen.portrait ? 110 : 120
+                    font.pixelSize: screen.portrait ? 110 : (Theme.large ? 100 : 120)
                     font.bold: true
                     font.letterSpacing: 6
                     font.family: "monospace"
@@ -96,7 +96,7 @@ ScreenFrame {
                     width: parent.width
                     visible: IntakeForm.replyBy.length > 0
                     text: qsTr("You will get a reply within 3 working days, by %1.").arg(IntakeForm.replyBy)
-                    font.pixelSize: Theme.headingSize
+                    font.pixelSize: Theme.large ? Theme.bodySize : Theme.headingSize
                     color: Theme.text
                     wrapMode: Text.Wrap
                 }

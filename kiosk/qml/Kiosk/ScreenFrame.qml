@@ -50,7 +50,9 @@ Item {
             color: "white"
             font.pixelSize: Theme.titleSize
             font.bold: true
-            elide: Text.ElideRight
+            // Shrinks to fit rather than cut a word short (issue 16 §1).
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: 16
         }
         BigButton {
             id: homeButton

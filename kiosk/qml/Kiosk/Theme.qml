@@ -29,7 +29,7 @@ QtObject {
     readonly property int bodySize: Math.round(30 * scale)
     readonly property int headingSize: Math.round(38 * scale)
     readonly property int titleSize: Math.round(48 * scale)
-    readonly property int heroSize: Math.round(60 * (large ? 1.25 : 1))
+    readonly property int heroSize: 60  // already large; enlarging it would crowd out the rest
 
     readonly property int candidateSize: 34  // the keyboard's Pinyin candidates
     readonly property int candidateBarHeight: 76
