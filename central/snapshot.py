@@ -27,6 +27,7 @@ from central.models import (
     Schedule,
     Station,
 )
+from kiosk.domain.appeals import phrases_for
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
 from kiosk.domain.mobile import last_four
@@ -150,6 +151,10 @@ def build_document(
     document["categories"] = list(
         session.scalars(select(Category.name).order_by(Category.position))
     )
+    # Tappable phrases per category (issue 16 §3): the defaults until categories carry their own.
+    document["category_phrases"] = {
+        name: phrases_for(name) for name in document["categories"] if phrases_for(name)
+    }
     appeals = session.scalars(
         select(Appeal).where(Appeal.station_id == station.id).order_by(Appeal.id)
     ).all()

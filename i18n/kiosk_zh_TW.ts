@@ -683,8 +683,20 @@
             <translation>您要反映哪方面的問題？</translation>
         </message>
         <message>
+            <source>Cannot type? Leave a number, we call back</source>
+            <translation>不方便打字？留下電話，我們回電</translation>
+        </message>
+        <message>
+            <source>Choose the kind of matter above, then your number</source>
+            <translation>先在上面選問題類別，再留電話</translation>
+        </message>
+        <message>
             <source>What happened? Where and since when?</source>
             <translation>發生了什麼？在哪裡？從什麼時候開始？</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
         </message>
         <message>
             <source>Tap here and type with the keyboard below (Pinyin).</source>
@@ -990,6 +1002,14 @@
         <message>
             <source>Address, opening hours, rules, notices</source>
             <translation>地址、開放時間、制度、公告</translation>
+        </message>
+        <message>
+            <source>Call me back</source>
+            <translation>請回電</translation>
+        </message>
+        <message>
+            <source>Leave a number, no typing</source>
+            <translation>留個電話，不用打字</translation>
         </message>
         <message>
             <source>Deputy sign-in</source>

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
-from kiosk.domain.appeals import DEFAULT_CATEGORIES, REPLY_WORKING_DAYS, Appeal
+from kiosk.domain.appeals import DEFAULT_CATEGORIES, REPLY_WORKING_DAYS, Appeal, phrases_for
 from kiosk.domain.appointments import Appointment
 from kiosk.domain.contact import (
     TEXT_LIMIT,
@@ -97,6 +97,7 @@ class IntakeForm(QObject):
         self._station_id = ""
         self._blocks: list[str] = []
         self._categories: list[str] = list(DEFAULT_CATEGORIES)
+        self._phrases: dict = {}
         self._fields = dict(_EMPTY)
         self._problems = dict.fromkeys(_PROBLEMS, "")
         self._receipt = dict(_RECEIPT)
@@ -145,6 +146,12 @@ class IntakeForm(QObject):
             else []
         )
         self._categories = names or list(DEFAULT_CATEGORIES)
+        try:
+            with self._sessions() as session:
+                sent = json.loads(get_state(session, "category_phrases") or "{}")
+        except (SQLAlchemyError, ValueError):
+            sent = {}
+        self._phrases = sent if isinstance(sent, dict) else {}
         self.choicesChanged.emit()
 
     # --- what QML calls --------------------------------------------------------------------
@@ -406,5 +413,11 @@ class IntakeForm(QObject):
     hasInput = Property(bool, _has_input, notify=changed)
 
     categories = Property("QVariantList", lambda self: self._categories, notify=choicesChanged)
+
+    def _category_phrases(self) -> list[str]:
+        return phrases_for(self._fields["category"], self._phrases)
+
+    # The chosen category's common phrases (issue 16 §3).
+    phrases = Property("QVariantList", _category_phrases, notify=changed)
     blocks = Property("QVariantList", lambda self: self._blocks, notify=choicesChanged)
     textLimit = Property(int, lambda self: TEXT_LIMIT, constant=True)

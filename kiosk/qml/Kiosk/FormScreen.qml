@@ -87,6 +87,7 @@ ScreenFrame {
                 wrapMode: Text.Wrap
             }
             GridLayout {
+                id: categoryGrid
                 anchors { left: parent.left; right: parent.right; top: categoryQuestion.bottom; topMargin: Theme.spacing }
                 columns: screen.portrait ? 2 : 4
                 columnSpacing: Theme.spacing
@@ -107,6 +108,15 @@ ScreenFrame {
                         }
                     }
                 }
+            }
+            // No typing at all: a number to call back, from the very first step (issue 16 §3).
+            BigButton {
+                objectName: "callbackFirstStep"
+                visible: IntakeForm.kind === "appeal"
+                anchors { left: parent.left; right: parent.right; top: categoryGrid.bottom; topMargin: Theme.spacing }
+                text: qsTr("Cannot type? Leave a number, we call back")
+                subtitle: qsTr("Choose the kind of matter above, then your number")
+                onClicked: IntakeForm.setKind("callback")
             }
         }
     }
@@ -134,9 +144,34 @@ ScreenFrame {
                         color: Theme.text
                         wrapMode: Text.Wrap
                     }
+                    // Tap instead of typing: common phrases of the category, combined as tapped;
+                    // the visitor may still add or change words (issue 16 §3).
+                    Flow {
+                        objectName: "phrases"
+                        Layout.fillWidth: true
+                        visible: !textRoot.typing && IntakeForm.phrases.length > 0
+                        spacing: 12
+                        Repeater {
+                            model: IntakeForm.phrases
+                            delegate: BigButton {
+                                required property string modelData
+                                required property int index
+                                objectName: "phrase_" + index
+                                titleSize: Theme.bodySize
+                                text: modelData
+                                selected: IntakeForm.text.indexOf(modelData) >= 0
+                                onClicked: {
+                                    if (selected) return
+                                    textField.text = IntakeForm.text.length > 0
+                                        ? IntakeForm.text + qsTr("; ") + modelData : modelData
+                                }
+                            }
+                        }
+                    }
                     ScrollView {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
+                        Layout.minimumHeight: Theme.touch * 1.5
                         background: Rectangle {
                             color: Theme.surface
                             radius: 8

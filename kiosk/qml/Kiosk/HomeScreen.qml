@@ -414,6 +414,16 @@ Item {
                 subtitle: home.portrait || Theme.large ? "" : qsTr("Address, opening hours, rules, notices")
                 onClicked: ApplicationWindow.window.showStationInfo()
             }
+            // The no-typing path, one tap from home (issue 16 §3).
+            BigButton {
+                objectName: "callbackHomeButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.max(110, implicitHeight)
+                titleSize: Theme.headingSize
+                text: qsTr("Call me back")
+                subtitle: home.portrait || Theme.large ? "" : qsTr("Leave a number, no typing")
+                onClicked: ApplicationWindow.window.startForm("callback")
+            }
             BigButton {
                 objectName: "deputySignInButton"
                 Layout.fillWidth: true

@@ -35,6 +35,8 @@ def test_a_kiosk_pulls_its_snapshot_then_gets_304_until_something_changes(centra
     assert document["station"]["id"] == kiosk.station_id
     assert document["deputies"] == [] and document["appeals"] == []
     assert "交通出行" in document["categories"]
+    # Tappable phrases for each category (issue 16 §3).
+    assert "路灯坏了" in document["category_phrases"]["交通出行"]
     assert document["holidays"] == []
 
     unchanged = kiosk.snapshot(etag)
