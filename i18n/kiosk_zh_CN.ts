@@ -314,6 +314,14 @@
         <translation>选区</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
         <source>Linked communities</source>
         <translation>联系区块</translation>
     </message>
@@ -332,6 +340,10 @@
     <message>
         <source>Next reception days</source>
         <translation>近期接待日</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>No reception day scheduled yet.</source>
@@ -1209,6 +1221,10 @@
         <translation>提交成功</translation>
     </message>
     <message>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
         <source>Leave the receipt?</source>
         <translation>离开回执页面？</translation>
     </message>
@@ -1478,6 +1494,14 @@
     <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Read-aloud unavailable</source>
+        <translation>朗读不可用</translation>
     </message>
     <message>
         <source>Home</source>

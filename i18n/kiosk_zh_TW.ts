@@ -314,6 +314,14 @@
             <translation>選區</translation>
         </message>
         <message>
+            <source>: </source>
+            <translation>：</translation>
+        </message>
+        <message>
+            <source>. </source>
+            <translation>。</translation>
+        </message>
+        <message>
             <source>Linked communities</source>
             <translation>聯繫社區</translation>
         </message>
@@ -332,6 +340,10 @@
         <message>
             <source>Next reception days</source>
             <translation>近期接待日</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
         </message>
         <message>
             <source>No reception day scheduled yet.</source>
@@ -1209,6 +1221,10 @@
             <translation>提交成功</translation>
         </message>
         <message>
+            <source>. </source>
+            <translation>。</translation>
+        </message>
+        <message>
             <source>Leave the receipt?</source>
             <translation>離開回執頁面？</translation>
         </message>
@@ -1478,6 +1494,14 @@
         <message>
             <source>Back</source>
             <translation>返回</translation>
+        </message>
+        <message>
+            <source>Read aloud</source>
+            <translation>朗讀</translation>
+        </message>
+        <message>
+            <source>Read-aloud unavailable</source>
+            <translation>朗讀不可用</translation>
         </message>
         <message>
             <source>Home</source>

@@ -50,6 +50,7 @@ class Backends:
         from kiosk.ui.intake import IntakeForm
         from kiosk.ui.progress import ProgressLookup
         from kiosk.ui.reading import Reading
+        from kiosk.ui.speech import ReadAloud
 
         self.demo = demo
         self.clock = Clock(now)
@@ -62,10 +63,12 @@ class Backends:
         self.intake = IntakeForm(now, demo)
         self.progress = ProgressLookup(now)
         self.reading = Reading(language)
+        self.speech = ReadAloud()
         # A visitor who walked away leaves nothing behind, on screen or in memory.
         self.idle.walkedAway.connect(self.intake.clear)
         self.idle.walkedAway.connect(self.progress.clear)
         self.idle.walkedAway.connect(self.reading.reset)
+        self.idle.walkedAway.connect(self.speech.stop)
         self.intake.saved.connect(self.sync.syncNow)
         self.clock.dayChanged.connect(self._new_day)
 

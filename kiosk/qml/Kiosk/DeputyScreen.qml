@@ -12,6 +12,13 @@ ScreenFrame {
     readonly property var deputy: Roster.deputy(deputyId)
     readonly property bool portrait: height > width
     title: deputy.name ?? ""
+    // 朗读: name, level, constituency and the next reception days.
+    readAloudText: [deputy.name ?? "",
+                    (deputy.levels ?? []).map(l => Labels.levelName(l)).join(qsTr(", ")),
+                    qsTr("Constituency") + qsTr(": ") + (deputy.constituency ?? ""),
+                    qsTr("Next reception days") + qsTr(": ")
+                        + (deputy.receptions ?? []).map(r => r.day + " " + r.time).join(qsTr(", "))
+                   ].join(qsTr(". "))
 
     GridLayout {
         anchors.fill: parent

@@ -20,6 +20,22 @@ ScreenFrame {
     readonly property var flow: flows[IntakeForm.kind] || flows.appeal
     readonly property int stepNumber: flow.indexOf(step) + 1
     title: FormLabels.kindName(IntakeForm.kind)
+    // 朗读: the step's question.
+    readAloudText: {
+        switch (step) {
+        case "category": return qsTr("What is your matter about?")
+        case "text": return qsTr("What happened? Where and since when?")
+        case "block": return qsTr("Where is it? Choose the community, or type the place.")
+        case "deputy": return IntakeForm.kind === "appointment" ? qsTr("Which deputy would you like to meet?")
+                                                               : qsTr("Is it for a particular deputy? (optional)")
+        case "day": return qsTr("On which reception day would you like to meet %1?").arg(IntakeForm.deputyName)
+        case "contact": return IntakeForm.kind === "callback" ? qsTr("Your phone number: we will call you back.")
+                                                             : qsTr("How can we reach you?")
+        case "consent": return qsTr("Your personal information")
+        case "review": return qsTr("Please check before submitting")
+        }
+        return ""
+    }
     // Home (or Back from the first step) would drop what the visitor entered: ask once.
     leaveQuestion: how => IntakeForm.hasInput && (how === "home" || stepNumber === 1)
                          ? [qsTr("Discard what you have entered?"),

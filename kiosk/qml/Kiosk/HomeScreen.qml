@@ -400,7 +400,7 @@ Item {
                 objectName: "scheduleButton"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.max(110, implicitHeight)
-                titleSize: Theme.headingSize
+                titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("Reception days")
                 subtitle: home.portrait || Theme.large ? "" : qsTr("Calendar, themes, who is on duty")
                 onClicked: ApplicationWindow.window.showSchedule()
@@ -409,7 +409,7 @@ Item {
                 objectName: "stationInfoButton"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.max(110, implicitHeight)
-                titleSize: Theme.headingSize
+                titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("About this station")
                 subtitle: home.portrait || Theme.large ? "" : qsTr("Address, opening hours, rules, notices")
                 onClicked: ApplicationWindow.window.showStationInfo()
@@ -419,7 +419,7 @@ Item {
                 objectName: "callbackHomeButton"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.max(110, implicitHeight)
-                titleSize: Theme.headingSize
+                titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("Call me back")
                 subtitle: home.portrait || Theme.large ? "" : qsTr("Leave a number, no typing")
                 onClicked: ApplicationWindow.window.startForm("callback")
@@ -428,7 +428,7 @@ Item {
                 objectName: "deputySignInButton"
                 Layout.fillWidth: true
                 Layout.preferredHeight: Math.max(110, implicitHeight)
-                titleSize: Theme.headingSize
+                titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("Deputy sign-in")
                 subtitle: home.portrait || Theme.large ? "" : qsTr("For duty deputies, with a PIN")
                 onClicked: ApplicationWindow.window.showDeputySignIn()

@@ -15,6 +15,11 @@ ScreenFrame {
     // first seconds, and 完成 is not where the submit buttons were (issue 16 §2).
     property bool settled: false
     headerEnabled: settled
+    // 朗读: the tracking code character by character, and the reply date.
+    readAloudText: qsTr("Your tracking code (please note it down):") + " " + ReadAloud.spell(IntakeForm.codeDisplay)
+                   + (IntakeForm.replyBy.length > 0
+                      ? qsTr(". ") + qsTr("You will get a reply within 3 working days, by %1.").arg(IntakeForm.replyBy)
+                      : "")
     Timer { interval: 2500; running: true; onTriggered: screen.settled = true }
     leaveQuestion: how => [qsTr("Leave the receipt?"),
                            qsTr("Have you noted your tracking code %1? You need it to follow your matter.")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
+import KioskBackend
 
 // Every screen but home: a header with large Back and Home buttons and a title.
 Item {
@@ -13,6 +14,8 @@ Item {
     // (how) => null, or [question, detail, stay, leave, forget] for "back" or "home";
     // `forget` (optional) runs when the visitor chooses to leave.
     property var leaveQuestion: how => null
+    // What 朗读 reads: the screen's main content (empty: no button).
+    property string readAloudText: ""
 
     function leave(how) {
         var question = frame.leaveQuestion(how)
@@ -40,9 +43,21 @@ Item {
             text: qsTr("Back")
             onClicked: frame.leave("back")
         }
+        BigButton {
+            id: readButton
+            objectName: "readAloudButton"
+            visible: frame.readAloudText.length > 0
+            anchors { right: homeButton.left; rightMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
+            width: visible ? 220 : 0
+            enabled: ReadAloud.available
+            text: ReadAloud.available ? qsTr("Read aloud") : qsTr("Read-aloud unavailable")
+            titleSize: 30  // fixed, like the header's other buttons' room
+            onClicked: ReadAloud.say(frame.readAloudText)
+        }
         Text {
             anchors {
-                left: backButton.right; right: homeButton.left; margins: Theme.spacing
+                left: backButton.right; right: readButton.visible ? readButton.left : homeButton.left
+                margins: Theme.spacing
                 verticalCenter: parent.verticalCenter
             }
             horizontalAlignment: Text.AlignHCenter
