@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from central.core.db import touch_stations
 from central.models import Deputy, Photo, Schedule
+from central.pinyin import name_pinyin
 from kiosk.domain.deputies import LEVEL_ORDER, Level
 from kiosk.domain.reception import InvalidRule, ReceptionSchedule
 from kiosk.domain.snapshot import InvalidSnapshot, change_document, schedule_from_document
@@ -43,6 +44,7 @@ ROSTER_COLUMNS = {
     "bio": (False, 4000),
     "photo": (False, 255),
     "qr_url": (False, 2000),
+    "pinyin": (False, 300),  # the name's Pinyin where pypinyin reads it wrong ("luo sheng")
 }
 LEVEL_NAMES = ", ".join(LEVEL_ORDER)
 
@@ -122,6 +124,7 @@ class RosterEntry:
     bio: str = ""
     photo: PhotoFile | None = None  # None: keep the deputy's current photo
     qr_url: str = ""
+    pinyin: str = ""  # override; empty: computed from the name
 
 
 class _Row:
@@ -202,6 +205,7 @@ def parse_roster(rows: Iterable[tuple[int, Any]], photos: Path | None) -> list[R
             bio=row.text("bio", 4000),
             photo=_photo(row, photos),
             qr_url=row.text("qr_url", 2000),
+            pinyin=row.text("pinyin", 300),
         )
         entries.append(entry)
     if problems:
@@ -270,6 +274,8 @@ def import_roster(session: Session, station_id: str, entries: list[RosterEntry])
         deputy.occupation = entry.occupation
         deputy.bio = entry.bio
         deputy.qr_url = entry.qr_url
+        # Search by letters on the kiosks: computed here, shipped in the snapshot.
+        deputy.pinyin = " ".join(name_pinyin(entry.name, entry.pinyin))
         if entry.photo is not None:
             deputy.photo_sha256 = store_photo(session, entry.photo)
     for deputy in current.values():

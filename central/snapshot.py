@@ -96,6 +96,7 @@ def station_snapshot(session: Session, station: Station) -> StationSnapshot:
                 bio=d.bio,
                 photo=d.photo.file_name if d.photo else "",
                 qr_url=d.qr_url,
+                pinyin=tuple(d.pinyin.split()),
             )
             for d in deputies
         ),

@@ -148,6 +148,8 @@ ApplicationWindow {
                     // style's own are ~19 px at this width; ours are >= 32 px (issue 16 §2).
                     keyboard.style.selectionListHeight = Theme.candidateBarHeight
                     keyboard.style.selectionListDelegate = candidateDelegate
+                    // The language key switches 拼音 ⇄ English in one tap (no list to choose from).
+                    keyboard.style.languagePopupListEnabled = false
                 }
             }
         }
@@ -178,6 +180,8 @@ ApplicationWindow {
             if (window.ownIdle) return
             askDialog.close()
             Qt.inputMethod.reset()
+            // The next visitor finds the keyboard in Pinyin again.
+            if (keyboard.item) VirtualKeyboardSettings.locale = "zh_CN"
             window.showHome()
         }
     }
