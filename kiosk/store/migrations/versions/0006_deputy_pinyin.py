@@ -17,7 +17,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("deputy") as table:
-        table.add_column(sa.Column("pinyin", sa.JSON, nullable=True))
+        table.add_column(sa.Column("pinyin", sa.JSON, nullable=False, server_default="[]"))
 
 
 def downgrade() -> None:
