@@ -142,7 +142,7 @@ def test_an_appointment_receipt_says_with_whom_and_when_and_back_keeps_the_day(
 
 
 def test_home_shows_a_moved_reception_day(make_kiosk, clock):
-    clock.now = datetime(2026, 12, 14, 9, 30)
+    clock.now = datetime(2026, 12, 16, 9, 30)  # the next reception: 17th, moved from the 15th
     kiosk = make_kiosk()
     assert "12月15日" in kiosk.visitor.text("movedFrom")
     kiosk.visitor.screenshot("home-moved-day")
