@@ -5,15 +5,16 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-QM := kiosk/translations/kiosk_zh_CN.qm
+QM := kiosk/translations/kiosk_zh_CN.qm kiosk/translations/kiosk_zh_TW.qm
 
 # Qt's runtime libraries (offscreen and a real window under Xvfb) and the virtual keyboard's
 # PulseAudio link: see ../shared/FACTS.md. Chromium and its driver: the phone pages' browser
-# tests (docs/phone-pages.md).
+# tests (docs/phone-pages.md). Mandarin read-aloud (朗读): speech-dispatcher with espeak-ng.
 APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libx11-6 libfreetype6 libfontconfig1 \
 	libdbus-1-3 libbrotli1 libpulse0 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 \
-	libxkbcommon-x11-0 chromium chromium-driver
+	libxkbcommon-x11-0 chromium chromium-driver \
+	espeak-ng speech-dispatcher speech-dispatcher-espeak-ng libspeechd2
 APT_STAMP := $(VENV)/.system-libraries
 
 .PHONY: demo demo-portrait test lint bench translations system-libraries setup clean package
@@ -43,7 +44,7 @@ $(STAMP): pyproject.toml | $(APT_STAMP)
 	touch $@
 
 translations: $(QM)
-$(QM): i18n/kiosk_zh_CN.ts | $(STAMP)
+kiosk/translations/kiosk_%.qm: i18n/kiosk_%.ts | $(STAMP)
 	mkdir -p kiosk/translations
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 

@@ -40,12 +40,14 @@ echo "== system packages"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # X without a desktop; GL/EGL (the bundle uses the system's); xcb libraries Qt's xcb plugin
-# loads; PulseAudio's client library for the virtual keyboard's key sounds.
+# loads; PulseAudio's client library for the virtual keyboard's key sounds; speech-dispatcher
+# with espeak-ng's Mandarin voice for 朗读 (read-aloud).
 apt-get install -y -qq --no-install-recommends \
     xserver-xorg-core xserver-xorg-input-libinput xserver-xorg-video-all xinit x11-xserver-utils \
     libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
     libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libpulse0 \
-    libfontconfig1 libdbus-1-3
+    libfontconfig1 libdbus-1-3 \
+    espeak-ng speech-dispatcher speech-dispatcher-espeak-ng libspeechd2
 
 echo "== user kiosk"
 if ! id kiosk >/dev/null 2>&1; then

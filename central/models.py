@@ -97,6 +97,7 @@ class Deputy(Base):
     occupation: Mapped[str] = mapped_column(String(200), default="")
     bio: Mapped[str] = mapped_column(Text, default="")
     qr_url: Mapped[str] = mapped_column(Text, default="")
+    pinyin: Mapped[str] = mapped_column(String(400), default="", server_default="")
     photo_sha256: Mapped[str | None] = mapped_column(ForeignKey("photo.sha256"))
     pin_hash: Mapped[str | None] = mapped_column(String(200))
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPinScreen</name>
@@ -53,8 +52,28 @@
         <translation>维护</translation>
     </message>
     <message>
+        <source>Not synced: this kiosk is not enrolled with a server.</source>
+        <translation>未同步：本机尚未登记到服务器。</translation>
+    </message>
+    <message>
+        <source>Synced: last pull %1.</source>
+        <translation>同步完成：最近一次获取数据 %1。</translation>
+    </message>
+    <message>
+        <source>Not synced: the server cannot be reached. The kiosk keeps trying by itself.</source>
+        <translation>未同步：无法连接服务器。本机会自动重试。</translation>
+    </message>
+    <message>
+        <source>No answer from the server yet. The kiosk keeps trying by itself.</source>
+        <translation>服务器暂未回应。本机会自动重试。</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -71,6 +90,26 @@
     <message>
         <source>Close the kiosk</source>
         <translation>关闭本机程序</translation>
+    </message>
+    <message>
+        <source>Close the kiosk program?</source>
+        <translation>关闭本机程序？</translation>
+    </message>
+    <message>
+        <source>Visitors cannot use this kiosk until it is started again (or the PC restarts).</source>
+        <translation>关闭后，群众无法使用本机，直到程序重新启动（或电脑重启）。</translation>
+    </message>
+    <message>
+        <source>Keep it running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Close it</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Syncing with the server…</source>
+        <translation>正在与服务器同步…</translation>
     </message>
     <message>
         <source>This kiosk</source>
@@ -287,6 +326,14 @@
         <translation>选区</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
         <source>Linked communities</source>
         <translation>联系区块</translation>
     </message>
@@ -305,6 +352,10 @@
     <message>
         <source>Next reception days</source>
         <translation>近期接待日</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>No reception day scheduled yet.</source>
@@ -397,7 +448,7 @@
         <translation>清除</translation>
     </message>
     <message>
-        <source>No deputy matches. Try fewer characters, or choose &quot;All&quot;.</source>
+        <source>No deputy matches. Try fewer characters, or choose "All".</source>
         <translation>没有找到符合条件的代表。请少输入几个字，或选择“全部”。</translation>
     </message>
 </context>
@@ -412,7 +463,7 @@
         <translation>设置本机</translation>
     </message>
     <message>
-        <source>Enter the central server&apos;s address and the enrolment code from the central office.</source>
+        <source>Enter the central server's address and the enrolment code from the central office.</source>
         <translation>请输入中心服务器地址和中心办公室提供的登记码。</translation>
     </message>
     <message>
@@ -436,7 +487,7 @@
         <translation>连不上服务器。请检查网线或无线网络，并核对地址是否正确。</translation>
     </message>
     <message>
-        <source>No secure (TLS) connection to the server could be made. Check the address and this computer&apos;s date and time, or ask the central office for their certificate file.</source>
+        <source>No secure (TLS) connection to the server could be made. Check the address and this computer's date and time, or ask the central office for their certificate file.</source>
         <translation>无法与服务器建立安全连接（TLS）。请核对地址和本机的日期时间，或向中心办公室索取证书文件。</translation>
     </message>
     <message>
@@ -499,7 +550,7 @@
         <translation>请检查此项。</translation>
     </message>
     <message>
-        <source>Could not save: this kiosk&apos;s storage is full. Nothing was saved and your form is kept. Please tell the station staff.</source>
+        <source>Could not save: this kiosk's storage is full. Nothing was saved and your form is kept. Please tell the station staff.</source>
         <translation>无法保存：本机存储空间已满。没有保存任何内容，您填写的内容都还在。请告诉联络站工作人员。</translation>
     </message>
     <message>
@@ -585,7 +636,7 @@
         <translation>已转有关部门</translation>
     </message>
     <message>
-        <source>Department&apos;s answer passed on</source>
+        <source>Department's answer passed on</source>
         <translation>已反馈部门办理结果</translation>
     </message>
     <message>
@@ -632,6 +683,22 @@
 <context>
     <name>FormScreen</name>
     <message>
+        <source>Discard what you have entered?</source>
+        <translation>放弃填写的内容？</translation>
+    </message>
+    <message>
+        <source>What you entered on this form is not saved and will be deleted.</source>
+        <translation>您在本表中填写的内容尚未提交，离开后将被删除。</translation>
+    </message>
+    <message>
+        <source>Continue filling in</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
         <source>Step %1 of %2</source>
         <translation>第%1步，共%2步</translation>
     </message>
@@ -640,8 +707,20 @@
         <translation>您要反映哪方面的问题？</translation>
     </message>
     <message>
+        <source>Cannot type? Leave a number, we call back</source>
+        <translation>不方便打字？留下电话，我们回电</translation>
+    </message>
+    <message>
+        <source>Choose the kind of matter above, then your number</source>
+        <translation>先在上面选问题类别，再留电话</translation>
+    </message>
+    <message>
         <source>What happened? Where and since when?</source>
         <translation>发生了什么？在哪里？从什么时候开始？</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Tap here and type with the keyboard below (Pinyin).</source>
@@ -653,7 +732,7 @@
     </message>
     <message>
         <source>Next</source>
-        <translation>下一页</translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>Cannot type?</source>
@@ -762,6 +841,30 @@
     <message>
         <source>Nothing is saved</source>
         <translation>不保存任何内容</translation>
+    </message>
+    <message>
+        <source>Not agreeing?</source>
+        <translation>不同意吗？</translation>
+    </message>
+    <message>
+        <source>Without your agreement nothing is saved and the station cannot contact you about it.</source>
+        <translation>不同意的话，您填写的内容不会保存，联络站也无法就此事联系您。</translation>
+    </message>
+    <message>
+        <source>You can instead call the station at %1, talk to the staff, or come to a reception day and speak to a deputy in person.</source>
+        <translation>您也可以拨打联络站电话 %1，找工作人员帮忙，或在接待日当面向代表反映。</translation>
+    </message>
+    <message>
+        <source>You can instead talk to the staff, or come to a reception day and speak to a deputy in person.</source>
+        <translation>您也可以找工作人员帮忙，或在接待日当面向代表反映。</translation>
+    </message>
+    <message>
+        <source>Back to the agreement</source>
+        <translation>返回查看说明</translation>
+    </message>
+    <message>
+        <source>Do not agree, go home</source>
+        <translation>不同意，回首页</translation>
     </message>
     <message>
         <source>I agree, submit</source>
@@ -925,6 +1028,14 @@
         <translation>地址、开放时间、制度、公告</translation>
     </message>
     <message>
+        <source>Call me back</source>
+        <translation>请回电</translation>
+    </message>
+    <message>
+        <source>Leave a number, no typing</source>
+        <translation>留个电话，不用打字</translation>
+    </message>
+    <message>
         <source>Deputy sign-in</source>
         <translation>代表签到</translation>
     </message>
@@ -943,23 +1054,23 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>National People&apos;s Congress deputy</source>
+        <source>National People's Congress deputy</source>
         <translation>全国人大代表</translation>
     </message>
     <message>
-        <source>Provincial people&apos;s congress deputy</source>
+        <source>Provincial people's congress deputy</source>
         <translation>省人大代表</translation>
     </message>
     <message>
-        <source>City people&apos;s congress deputy</source>
+        <source>City people's congress deputy</source>
         <translation>市人大代表</translation>
     </message>
     <message>
-        <source>District/county people&apos;s congress deputy</source>
+        <source>District/county people's congress deputy</source>
         <translation>区（县）人大代表</translation>
     </message>
     <message>
-        <source>Township people&apos;s congress deputy</source>
+        <source>Township people's congress deputy</source>
         <translation>乡镇人大代表</translation>
     </message>
     <message>
@@ -991,7 +1102,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Deputies&apos; home</source>
+        <source>Deputies' home</source>
         <translation>人大代表之家</translation>
     </message>
     <message>
@@ -1028,7 +1139,7 @@
         </translation>
     </message>
     <message>
-        <source>I&apos;m still here</source>
+        <source>I'm still here</source>
         <translation>我还在</translation>
     </message>
     <message>
@@ -1088,8 +1199,8 @@
         <translation>当前：%1</translation>
     </message>
     <message>
-        <source> · </source>
-        <translation> · </translation>
+        <source>Meeting %1 on %2</source>
+        <translation>约见 %1 代表：%2</translation>
     </message>
     <message>
         <source>on time</source>
@@ -1121,10 +1232,41 @@
     </message>
 </context>
 <context>
+    <name>ReadingChoices</name>
+    <message>
+        <source>Large text</source>
+        <translation>大字</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Submitted</source>
         <translation>提交成功</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>Leave the receipt?</source>
+        <translation>离开回执页面？</translation>
+    </message>
+    <message>
+        <source>Have you noted your tracking code %1? You need it to follow your matter.</source>
+        <translation>您记下查询码 %1 了吗？查询办理进度时需要用到它。</translation>
+    </message>
+    <message>
+        <source>Stay on the receipt</source>
+        <translation>留在回执页面</translation>
+    </message>
+    <message>
+        <source>I noted it, leave</source>
+        <translation>已记下，离开</translation>
     </message>
     <message>
         <source>Your appointment request is saved. The station will confirm it by phone.</source>
@@ -1139,6 +1281,10 @@
         <translation>您反映的问题已保存，将转交办理。</translation>
     </message>
     <message>
+        <source>Meeting %1 on %2</source>
+        <translation>约见 %1 代表：%2</translation>
+    </message>
+    <message>
         <source>Your tracking code (please note it down):</source>
         <translation>您的查询码（请记下）：</translation>
     </message>
@@ -1147,7 +1293,7 @@
         <translation>3个工作日内答复您，最迟%1。</translation>
     </message>
     <message>
-        <source>To see how it goes: tap &quot;Track progress&quot; on the home screen and type this code and the last 4 digits of your phone number.</source>
+        <source>To see how it goes: tap "Track progress" on the home screen and type this code and the last 4 digits of your phone number.</source>
         <translation>查询办理进度：在首页点“查询进度”，输入此查询码和您电话号码的后4位。</translation>
     </message>
     <message>
@@ -1268,7 +1414,7 @@
         <translation>关联诉求</translation>
     </message>
     <message>
-        <source>Tap today&apos;s appeals that this reception was about:</source>
+        <source>Tap today's appeals that this reception was about:</source>
         <translation>点击本次接待涉及的今日诉求：</translation>
     </message>
     <message>
@@ -1376,6 +1522,14 @@
     <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Read-aloud unavailable</source>
+        <translation>朗读不可用</translation>
     </message>
     <message>
         <source>Home</source>

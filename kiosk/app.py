@@ -31,9 +31,12 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.config import Config
 from kiosk.domain.station import StationSnapshot
+from kiosk.domain.stationtime import station_zone, wall_clock
 from kiosk.store.disk import below_floor
 from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.admin import Admin, Lockdown
+from kiosk.ui.dates import use_time_zone
+from kiosk.ui.keyboard import forget_learned_words
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.setup import Setup
 from kiosk.ui.station import Backends
@@ -102,6 +105,15 @@ def install_translation(app: QGuiApplication, language: str) -> QTranslator | No
     return translator
 
 
+def switch_language(
+    app: QGuiApplication, engine: QQmlApplicationEngine, backends: Backends, language: str
+) -> None:
+    """Show the running kiosk in `language`: QML's words, and the dates made in Python."""
+    install_translation(app, language)
+    engine.retranslate()
+    backends.relabel()
+
+
 class KioskEngine(QQmlApplicationEngine):
     """The QML engine, carrying the backends its singletons hand to QML."""
 
@@ -134,6 +146,7 @@ class Kiosk:
             config.database_path,
             config.photo_dir,
             config.station_cache_path,
+            now=wall_clock(station_zone(config.time_zone)),  # naive times: the station's clock
             ca_bundle=config.server_ca_bundle,
             allow_plain_http=config.allow_plain_http,
         )
@@ -308,8 +321,9 @@ def make_admin(
         )
 
     def set_language(language: str) -> None:
-        install_translation(app, language)
-        engine().retranslate()
+        # The technician's choice is the station's language: visitors come back to it.
+        backends.reading.default_language = language
+        backends.reading.setLanguage(language)
 
     def exit_kiosk() -> None:
         lockdown.exit_allowed = True
@@ -376,12 +390,15 @@ def build_kiosk(
     pause_collector()  # until start-up is done (settle_memory)
     load_fonts()
     install_translation(app, config.language)
+    forget_learned_words()
+    use_time_zone(station_zone(config.time_zone))
     cached = read_station_cache(config.station_cache_path)
     backends = Backends(
         config.photo_dir,
         now,
         (config.idle_timeout_seconds, config.idle_prompt_seconds),
         demo=config.demo,
+        language=config.language,
     )
     backends.desk.idle_timeout = timedelta(seconds=config.console_idle_seconds)
     backends.desk.closing_time = time_of_day.fromisoformat(config.closing_time)
@@ -429,6 +446,9 @@ def build_kiosk(
         opener.start("open-database")
     lockdown = Lockdown()
     backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
+    backends.reading.switch_language = lambda language: switch_language(
+        app, engine, backends, language
+    )
     engine = KioskEngine(backends)
     engine.addImageProvider("qr", QrImageProvider())
     engine.addImageProvider("qrquick", QrImageProvider(mask_pattern=0))
@@ -520,7 +540,8 @@ def run(config: Config, argv: list[str]) -> int:
     prepare_environment()
     app = QGuiApplication(argv)
     app.setApplicationName("station-kiosk")
-    kiosk = build_kiosk(app, config)
+    # The station's wall clock, not the PC's: a PC set to UTC still shows China time.
+    kiosk = build_kiosk(app, config, now=wall_clock(station_zone(config.time_zone)))
     if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):
         report_startup(kiosk)
     from kiosk.watchdog import Watchdog

@@ -6,6 +6,7 @@ names another. Example::
 
     data_dir = "/var/lib/station-kiosk"
     language = "zh_CN"            # zh_CN, zh_TW or en
+    time_zone = "Asia/Shanghai"   # every time a visitor reads is in the station's zone
     idle_timeout_seconds = 90     # no touch this long: "still there?"
     idle_prompt_seconds = 15      # no answer this long: the form is wiped, home shows
 
@@ -71,6 +72,7 @@ class Config:
     demo: bool = False
     console_idle_seconds: int = 300
     closing_time: str = "18:00"  # HH:MM, local time
+    time_zone: str = "Asia/Shanghai"  # the station's: what visitors read, whatever the PC's zone
 
     @property
     def cursor_hidden(self) -> bool:
@@ -134,6 +136,12 @@ def _language(value: str) -> str | None:
     return None if value in LANGUAGES else f"must be one of {', '.join(LANGUAGES)}"
 
 
+def _time_zone(value: str) -> str | None:
+    from kiosk.domain.stationtime import is_known_zone
+
+    return None if is_known_zone(value) else 'must be a time zone name like "Asia/Shanghai"'
+
+
 def _url(value: str) -> str | None:
     if value and not value.startswith(("https://", "http://")):
         return "must start with https:// (or http:// for a server on this machine)"
@@ -153,6 +161,7 @@ def _readable_file(value: str) -> str | None:
 _KEYS: dict[str, tuple[str, type, Any]] = {
     "data_dir": ("data_dir", str, None),
     "language": ("language", str, _language),
+    "time_zone": ("time_zone", str, _time_zone),
     "idle_timeout_seconds": ("idle_timeout_seconds", int, _idle),
     "idle_prompt_seconds": ("idle_prompt_seconds", int, _prompt),
     "window.fullscreen": ("fullscreen", bool, None),

@@ -59,6 +59,15 @@ _DEPUTIES = [
     ("梁湉", (P, X), "青禾街道第十五选区", ("禾丰社区", "文昌社区"), "医院护士长", ""),
 ]
 
+# The names in Pinyin, as the server computes them when a roster is saved (pypinyin; see
+# tests/central/test_pinyin.py): the kiosk itself never converts.
+_PINYIN = {
+    "林嘉禾": "lin jia he", "周晓喆": "zhou xiao zhe", "陈思堃": "chen si kun",
+    "王赟": "wang yun", "许燊": "xu shen", "赵珺瑶": "zhao jun yao", "孙昇": "sun sheng",
+    "郑玥": "zheng yue", "何彧": "he yu", "冯翀": "feng chong", "吴婧怡": "wu jing yi",
+    "胡淼": "hu miao", "高垚": "gao yao", "罗晟": "luo sheng", "梁湉": "liang tian",
+}  # fmt: skip
+
 # The State Council's 2026 arrangement (as the server seeds it from chinesecalendar): holiday
 # spans and make-up workdays. 2027 is left out on purpose: its table is not published yet,
 # and the schedule screen says so.
@@ -103,6 +112,7 @@ def demo_snapshot() -> StationSnapshot:
             bio=f"{occupation}，长期关注{blocks[0]}居民的急难愁盼问题。",
             photo=f"demo-{i:02d}.svg",
             qr_url=f"{DEMO_QR_BASE}demo-{i:02d}",
+            pinyin=tuple(_PINYIN[name].split()),
         )
         for i, (name, levels, constituency, blocks, occupation, phone) in enumerate(
             _DEPUTIES, start=1

@@ -23,6 +23,8 @@ _FONTS_CONF.write_text(
     encoding="utf-8",
 )
 os.environ["FONTCONFIG_FILE"] = str(_FONTS_CONF)
+# 朗读 speaks through Qt's mock engine: the speech daemon can hang without an audio device.
+os.environ.setdefault("KIOSK_SPEECH_ENGINE", "mock")
 
 
 @pytest.fixture(scope="session")

@@ -42,7 +42,9 @@ def test_a_damaged_database_fails_and_is_left_as_it_is(qapp, tmp_path):
     assert "[ok  ] home:" in report  # the screens still come up, from nothing
 
 
-def test_a_language_without_a_translation_fails(qapp, tmp_path):
+def test_a_language_without_a_translation_fails(qapp, tmp_path, monkeypatch):
+    # zh_TW ships a translation now (issue 16): a build that lost its .qm files must fail.
+    monkeypatch.setattr("kiosk.app.TRANSLATIONS_DIR", tmp_path / "no-translations")
     code, report = self_test(tmp_path, language="zh_TW")
     assert code == 1
     assert re.search(r"\[FAIL\] translation: .*kiosk_zh_TW\.qm is missing", report), report

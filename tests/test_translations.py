@@ -6,12 +6,15 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from kiosk.demo import demo_snapshot
 from tests.helpers.fonts import missing_characters
 
 ROOT = Path(__file__).resolve().parents[1]
 QML = sorted((ROOT / "kiosk" / "qml" / "Kiosk").glob("*.qml"))
 ZH_CN = ROOT / "i18n" / "kiosk_zh_CN.ts"
+ZH_TW = ROOT / "i18n" / "kiosk_zh_TW.ts"
 
 
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
@@ -36,20 +39,23 @@ def test_the_translation_file_has_every_string_of_the_qml(tmp_path):
         capture_output=True,
     )
     assert set(messages(fresh)) == set(messages(ZH_CN)), "run pyside6-lupdate (see i18n/README)"
+    assert set(messages(fresh)) == set(messages(ZH_TW)), "run i18n/draft_zh_TW.py (i18n/README)"
 
 
-def test_every_string_has_a_finished_simplified_chinese_translation():
+@pytest.mark.parametrize("ts", [ZH_CN, ZH_TW], ids=["zh_CN", "zh_TW"])
+def test_every_string_has_a_finished_chinese_translation(ts):
     unfinished = [
         source
-        for (_, source), message in messages(ZH_CN).items()
+        for (_, source), message in messages(ts).items()
         if message.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
         or not translated(message)
     ]
     assert unfinished == []
 
 
-def test_the_shipped_font_draws_every_translated_string():
-    text = "".join(translated(message) for message in messages(ZH_CN).values())
+@pytest.mark.parametrize("ts", [ZH_CN, ZH_TW], ids=["zh_CN", "zh_TW"])
+def test_the_shipped_font_draws_every_translated_string(ts):
+    text = "".join(translated(message) for message in messages(ts).values())
     assert missing_characters(text) == set()
 
 

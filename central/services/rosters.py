@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.models import Deputy, Photo
+from central.services.pinyin import name_pinyin
 from kiosk.domain.deputies import LEVEL_ORDER, Level
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -39,6 +40,7 @@ ROSTER_COLUMNS = {
     "bio": (False, 4000),
     "photo": (False, 255),
     "qr_url": (False, 2000),
+    "pinyin": (False, 300),  # the name's Pinyin where pypinyin reads it wrong ("luo sheng")
 }
 LEVEL_NAMES = ", ".join(LEVEL_ORDER)
 
@@ -118,6 +120,7 @@ class RosterEntry:
     bio: str = ""
     photo: PhotoFile | None = None  # None: keep the deputy's current photo
     qr_url: str = ""
+    pinyin: str = ""  # override; empty: computed from the name
 
 
 class _Row:
@@ -198,6 +201,7 @@ def parse_roster(rows: Iterable[tuple[int, Any]], photos: Path | None) -> list[R
             bio=row.text("bio", 4000),
             photo=_photo(row, photos),
             qr_url=row.text("qr_url", 2000),
+            pinyin=row.text("pinyin", 300),
         )
         entries.append(entry)
     if problems:
@@ -266,6 +270,8 @@ def import_roster(session: Session, station_id: str, entries: list[RosterEntry])
         deputy.occupation = entry.occupation
         deputy.bio = entry.bio
         deputy.qr_url = entry.qr_url
+        # Search by letters on the kiosks: computed here, shipped in the snapshot.
+        deputy.pinyin = " ".join(name_pinyin(entry.name, entry.pinyin))
         if entry.photo is not None:
             deputy.photo_sha256 = store_photo(session, entry.photo)
     for deputy in current.values():

@@ -28,6 +28,7 @@ from central.models import (
 )
 from central.services.appeals import due_on_now, holiday_table
 from central.services.holidays import holiday_calendar
+from kiosk.domain.appeals import phrases_for
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
 from kiosk.domain.mobile import last_four
@@ -96,6 +97,7 @@ def station_snapshot(session: Session, station: Station) -> StationSnapshot:
                 bio=d.bio,
                 photo=d.photo.file_name if d.photo else "",
                 qr_url=d.qr_url,
+                pinyin=tuple(d.pinyin.split()),
             )
             for d in deputies
         ),
@@ -151,6 +153,10 @@ def build_document(
     document["categories"] = list(
         session.scalars(select(Category.name).order_by(Category.position))
     )
+    # Tappable phrases per category (issue 16 §3): the defaults until categories carry their own.
+    document["category_phrases"] = {
+        name: phrases_for(name) for name in document["categories"] if phrases_for(name)
+    }
     appeals = session.scalars(
         select(Appeal).where(Appeal.station_id == station.id).order_by(Appeal.id)
     ).all()

@@ -80,6 +80,7 @@ def snapshot_to_document(snapshot: StationSnapshot) -> dict[str, Any]:
                 "bio": d.bio,
                 "photo": d.photo,
                 "qr_url": d.qr_url,
+                "pinyin": list(d.pinyin),
             }
             for d in snapshot.deputies
         ],
@@ -264,6 +265,7 @@ def _deputy(d: _Reader) -> Deputy:
         bio=d.text("bio", ""),
         photo=d.text("photo", ""),
         qr_url=d.text("qr_url", ""),
+        pinyin=d.texts("pinyin", optional=True),  # older servers send none
     )
 
 

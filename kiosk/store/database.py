@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration. Start-up compares it with the database and only imports Alembic when
 # they differ (Alembic's import and script scan cost ~100 ms). A test keeps it equal to head.
-SCHEMA_HEAD = "0005_attendance"
+SCHEMA_HEAD = "0006_deputy_pinyin"
 
 
 def _on_connect(connection: sqlite3.Connection, _record: object) -> None:

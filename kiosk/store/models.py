@@ -72,6 +72,7 @@ class DeputyRow(Base):
     photo: Mapped[str] = mapped_column(String(200), default="")
     qr_url: Mapped[str] = mapped_column(String(500), default="")
     pin_hash: Mapped[str | None] = mapped_column(String(200))
+    pinyin: Mapped[list[str]] = mapped_column(JSON, default=list)  # the name's, per character
 
 
 class ReceptionScheduleRow(Base):

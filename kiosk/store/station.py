@@ -72,6 +72,7 @@ def load_station(session: Session) -> StationSnapshot | None:
                 bio=d.bio,
                 photo=d.photo,
                 qr_url=d.qr_url,
+                pinyin=tuple(d.pinyin or ()),
             )
             for d in deputies
         ),
@@ -163,6 +164,7 @@ def replace_station(session: Session, snapshot: StationSnapshot) -> None:
             bio=d.bio,
             photo=d.photo,
             qr_url=d.qr_url,
+            pinyin=list(d.pinyin),
         )
         for i, d in enumerate(snapshot.deputies)
     )

@@ -64,6 +64,9 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
     # The holiday table is part of the station snapshot now (kiosk.store.holidays).
     if isinstance(document.get("categories"), list):
         set_state(session, "categories", json.dumps(document["categories"], ensure_ascii=False))
+    if isinstance(document.get("category_phrases"), dict):
+        phrases = json.dumps(document["category_phrases"], ensure_ascii=False)
+        set_state(session, "category_phrases", phrases)
     if isinstance(document.get("links"), dict):
         set_state(session, "links", json.dumps(document["links"], ensure_ascii=False))
     if isinstance(document.get("appointments"), list):

@@ -31,7 +31,9 @@ from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (Qm
 
 log = logging.getLogger(__name__)
 
-CORNER_PX = 120
+# The top-left corner, wide enough to hold home's station-kind badge: technicians tap the
+# badge itself (issue 16 §2).
+CORNER_WIDTH_PX, CORNER_HEIGHT_PX = 340, 130
 GESTURE_TAPS = 5
 GESTURE_SECONDS = 3
 
@@ -92,15 +94,17 @@ class Admin(QObject):
     # --- the gesture -----------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # Counted when the finger lifts: the PIN pad then opens after the tap is over, so the
+        # fifth tap's release cannot land on the pad's Back button (issue 16 §2).
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress:
+        if kind == QEvent.Type.MouseButtonRelease:
             self._tap(event.position())
-        elif kind == QEvent.Type.TouchBegin and event.points():
+        elif kind == QEvent.Type.TouchEnd and event.points():
             self._tap(event.points()[0].position())
         return False  # only watching
 
     def _tap(self, where) -> None:
-        if where.x() > CORNER_PX or where.y() > CORNER_PX:
+        if where.x() > CORNER_WIDTH_PX or where.y() > CORNER_HEIGHT_PX:
             self._taps.clear()
             return
         now = self._now()

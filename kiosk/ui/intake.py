@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
-from kiosk.domain.appeals import DEFAULT_CATEGORIES, Appeal
+from kiosk.domain.appeals import DEFAULT_CATEGORIES, Appeal, phrases_for
 from kiosk.domain.appointments import Appointment
 from kiosk.domain.contact import (
     TEXT_LIMIT,
@@ -34,6 +34,7 @@ from kiosk.domain.contact import (
 from kiosk.domain.deadlines import reply_due
 from kiosk.domain.mobile import last_four
 from kiosk.domain.station import StationSnapshot
+from kiosk.domain.stationtime import attach_zone
 from kiosk.domain.tracking import contact_check, display
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import full_date_text
@@ -61,12 +62,22 @@ _EMPTY = {
     "consent": False,
 }
 _PROBLEMS = ("category", "text", "block", "name", "phone", "topic", "day", "submit")
-_RECEIPT = {"code": "", "codeDisplay": "", "progressUrl": "", "replyBy": "", "receiptKind": ""}
+_RECEIPT = {
+    "code": "",
+    "codeDisplay": "",
+    "progressUrl": "",
+    "replyBy": "",
+    "receiptKind": "",
+    "deputyName": "",  # an appointment's: with whom, on which day and at what time
+    "dayText": "",
+}
 
 
 def _local_offset(now: datetime) -> datetime:
-    """Event times carry the UTC offset (docs/sync-api.md); the clock gives local time."""
-    return now if now.tzinfo else now.astimezone()
+    """Event times carry the UTC offset (docs/sync-api.md); the clock gives the station's time."""
+    from kiosk.ui.dates import station_zone_in_use
+
+    return attach_zone(now, station_zone_in_use())
 
 
 @QmlElement
@@ -86,6 +97,7 @@ class IntakeForm(QObject):
         self._station_id = ""
         self._blocks: list[str] = []
         self._categories: list[str] = list(DEFAULT_CATEGORIES)
+        self._phrases: dict = {}
         self._fields = dict(_EMPTY)
         self._problems = dict.fromkeys(_PROBLEMS, "")
         self._receipt = dict(_RECEIPT)
@@ -136,6 +148,12 @@ class IntakeForm(QObject):
             else []
         )
         self._categories = names or list(DEFAULT_CATEGORIES)
+        try:
+            with self._sessions() as session:
+                sent = json.loads(get_state(session, "category_phrases") or "{}")
+        except (SQLAlchemyError, ValueError):
+            sent = {}
+        self._phrases = sent if isinstance(sent, dict) else {}
         self.choicesChanged.emit()
 
     # --- what QML calls --------------------------------------------------------------------
@@ -346,6 +364,8 @@ class IntakeForm(QObject):
             "progressUrl": self._progress_url(session, code),
             "replyBy": full_date_text(reply_by) if reply_by else "",
             "receiptKind": kind,
+            "deputyName": self._fields["deputyName"] if kind == "appointment" else "",
+            "dayText": self._fields["dayText"] if kind == "appointment" else "",
         }
 
     # --- what QML reads ---------------------------------------------------------------------
@@ -370,6 +390,7 @@ class IntakeForm(QObject):
     topic = Property(str, _field("topic"), notify=changed)
     day = Property(str, _field("day"), notify=changed)
     dayText = Property(str, _field("dayText"), notify=changed)
+    scheduleId = Property(str, _field("scheduleId"), notify=changed)
     consent = Property(bool, _field("consent"), notify=changed)
 
     categoryProblem = Property(str, _problem("category"), notify=problemsChanged)
@@ -386,7 +407,24 @@ class IntakeForm(QObject):
     progressUrl = Property(str, _receipt_field("progressUrl"), notify=receiptChanged)
     replyBy = Property(str, _receipt_field("replyBy"), notify=receiptChanged)
     receiptKind = Property(str, _receipt_field("receiptKind"), notify=receiptChanged)
+    receiptDeputy = Property(str, _receipt_field("deputyName"), notify=receiptChanged)
+    receiptDay = Property(str, _receipt_field("dayText"), notify=receiptChanged)
+
+    def _has_input(self) -> bool:
+        return any(
+            self._fields[name]
+            for name in ("text", "block", "deputyId", "name", "phone", "topic", "day")
+        )
+
+    # Something typed or picked beyond the first choice: leaving would lose it.
+    hasInput = Property(bool, _has_input, notify=changed)
 
     categories = Property("QVariantList", lambda self: self._categories, notify=choicesChanged)
+
+    def _category_phrases(self) -> list[str]:
+        return phrases_for(self._fields["category"], self._phrases)
+
+    # The chosen category's common phrases (issue 16 §3).
+    phrases = Property("QVariantList", _category_phrases, notify=changed)
     blocks = Property("QVariantList", lambda self: self._blocks, notify=choicesChanged)
     textLimit = Property(int, lambda self: TEXT_LIMIT, constant=True)

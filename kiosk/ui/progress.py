@@ -16,7 +16,7 @@ from kiosk.domain.deadlines import colour
 from kiosk.domain.lookup import LookupLockout
 from kiosk.domain.tracking import ALPHABET, InvalidTrackingCode, contact_check, parse_tracking_code
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
-from kiosk.ui.dates import day_text, full_date_text
+from kiosk.ui.dates import day_text, full_date_text, full_moment_text, moment_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -29,7 +29,7 @@ def _moment_text(at: str) -> str:
         moment = datetime.fromisoformat(at)
     except ValueError:
         return at
-    return f"{day_text(moment.date())} {moment:%H:%M}"
+    return moment_text(moment)
 
 
 @QmlElement
@@ -91,11 +91,7 @@ class ProgressLookup(QObject):
         except SQLAlchemyError as error:
             log.error("progress lookup failed: %s", getattr(error, "orig", error))
             return self._say("database")
-        self._last_sync = (
-            f"{full_date_text(found.last_pull.date())} {found.last_pull:%H:%M}"
-            if found.last_pull
-            else ""
-        )
+        self._last_sync = full_moment_text(found.last_pull) if found.last_pull else ""
         if found.found is Found.MISMATCH:
             self._lockout.missed(now)
             return self._say("mismatch")
@@ -112,6 +108,7 @@ class ProgressLookup(QObject):
             "category": progress.category,
             "deputyId": progress.deputy_id,
             "day": day_text(progress.day) if progress.day else "",
+            "date": progress.day.isoformat() if progress.day else "",
             "dueOn": full_date_text(progress.due_on) if progress.due_on else "",
             # 三色督办 from the kiosk's clock, by the same rule as the console and phone pages.
             "dueColour": colour(progress.due_on, now.date(), holidays).value

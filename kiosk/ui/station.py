@@ -44,10 +44,13 @@ class Backends:
         now: Callable[[], datetime],
         idle_seconds: tuple[int, int] = (90, 15),
         demo: bool = False,
+        language: str = "zh_CN",
     ) -> None:
         from kiosk.ui.idle import Idle
         from kiosk.ui.intake import IntakeForm
         from kiosk.ui.progress import ProgressLookup
+        from kiosk.ui.reading import Reading
+        from kiosk.ui.speech import ReadAloud
 
         self.demo = demo
         self.clock = Clock(now)
@@ -59,9 +62,13 @@ class Backends:
         self.desk = Desk(now, self.roster.deputies.rows)
         self.intake = IntakeForm(now, demo)
         self.progress = ProgressLookup(now)
+        self.reading = Reading(language)
+        self.speech = ReadAloud()
         # A visitor who walked away leaves nothing behind, on screen or in memory.
         self.idle.walkedAway.connect(self.intake.clear)
         self.idle.walkedAway.connect(self.progress.clear)
+        self.idle.walkedAway.connect(self.reading.reset)
+        self.idle.walkedAway.connect(self.speech.stop)
         self.intake.saved.connect(self.sync.syncNow)
         self.clock.dayChanged.connect(self._new_day)
 
@@ -82,6 +89,10 @@ class Backends:
         """First run chose demo mode: the demo station's own database, sealed with the demo key."""
         self.demo = self.intake.demo = True
         self.use_database(sessions)
+
+    def relabel(self) -> None:
+        """The language changed: words made here (dates, weekdays) are made again."""
+        self.clock.relabel()  # as on a new day: the roster and calendar rows are remade
 
     def _new_day(self) -> None:
         self.roster.show_day(self.clock.today())
@@ -117,6 +128,10 @@ class Clock(QObject):
 
     def today(self) -> date:
         return self._shown.date()
+
+    def relabel(self) -> None:
+        self.minuteChanged.emit()
+        self.dayChanged.emit()
 
     def _tick(self) -> None:
         now = self._now().replace(second=0, microsecond=0)
@@ -274,7 +289,10 @@ class Roster(QObject):
             ["key", "name", "levels", "constituency", "blocks", "photo", "occupation"], parent=self
         )
         self._directory = DeputyFilter(self._deputies, self._deputy, parent=self)
-        day_roles = ["key", "day", "when", "time", "title", "theme", "place", "deputies"]
+        day_roles = [
+            *("key", "day", "when", "time", "title", "theme", "place", "deputies"),
+            *("status", "originalDay"),  # home marks a moved day
+        ]
         # Today's receptions; on a day without, those of the next reception day.
         self._duty_receptions = KeyedListModel(day_roles, parent=self)
         self._duty_day: date | None = None

@@ -37,3 +37,13 @@ def test_a_visitor_finds_a_deputy_by_name_constituency_or_block(query):
 @pytest.mark.parametrize("query", ["林", "第三选区", "周 林"])
 def test_other_text_does_not_find_the_deputy(query):
     assert not DEPUTY.matches(query)
+
+
+def test_latin_letters_find_a_name_by_its_pinyin_or_initials():
+    from kiosk.domain.deputies import Deputy, Level
+
+    zhou = Deputy("d2", "周晓喆", (Level.PROVINCIAL,), pinyin=("zhou", "xiao", "zhe"))
+    for typed in ("zxz", "zx", "zhou", "zhouxiao", "Zhou Xiao", "xiaozhe", "zhouxiaozhe"):
+        assert zhou.matches(typed), typed
+    for typed in ("zz", "zhoux1", "xiaozhou", "wang"):
+        assert not zhou.matches(typed), typed

@@ -61,6 +61,21 @@ class Visitor:
         assert found, f"no visible item named {name!r}"
         return found[-1]
 
+    def shows(self, name: str) -> bool:
+        """Whether a visible item called `name` is on screen."""
+        self.settle()
+        return any(
+            item.objectName() == name and item.isVisible()
+            for item in descendants(self.window.contentItem())
+        )
+
+    def finish_receipt(self) -> None:
+        """Tap 完成 on a receipt once it answers (it waits a moment after 提交)."""
+        done = self.find("doneButton")
+        self.qtbot.waitUntil(done.isEnabled, timeout=5000)
+        self.tap(done)
+        self.qtbot.waitUntil(lambda: self.find("stack").property("depth") == 1)
+
     def text(self, name: str) -> str:
         return self.find(name).property("text")
 

@@ -159,3 +159,73 @@ def test_full_screen_is_frameless_on_top_and_without_a_cursor(qapp, qtbot, tmp_p
         kiosk.close()
         kiosk.window.close()
         kiosk.engine.deleteLater()
+
+
+def _open_panel(kiosk, qtbot):
+    corner_taps(kiosk, 5)
+    enter_pin(kiosk.visitor, DEMO_ADMIN_PIN)
+    admin = kiosk.backends.admin
+    qtbot.waitUntil(lambda: not admin.gathering and "log" in admin.diagnostics, timeout=15000)
+
+
+def test_five_taps_on_the_corner_badge_itself_open_the_pin_pad(make_kiosk, size):
+    kiosk = make_kiosk(size)
+    visitor = kiosk.visitor
+    for _ in range(5):
+        visitor.tap("stationKindBadge")
+    assert shows(visitor, "adminPinScreen")
+
+
+def test_sync_now_on_a_kiosk_not_enrolled_says_so(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    visitor = kiosk.visitor
+    _open_panel(kiosk, qtbot)
+    visitor.tap("adminSyncNow")
+    assert visitor.text("adminSyncNote") == "正在与服务器同步…"
+    qtbot.waitUntil(lambda: "未登记" in visitor.text("adminSyncNote"), timeout=10000)
+
+
+def test_sync_now_shows_the_new_pull_time_when_the_pull_is_done(make_kiosk, qtbot, tmp_path):
+    from kiosk.store.database import open_database
+    from kiosk.store.sync_state import set_state
+
+    kiosk = make_kiosk()
+    visitor = kiosk.visitor
+    _open_panel(kiosk, qtbot)
+    # An enrolled kiosk's worker, played by the test: it pulls when asked.
+    kiosk.sync_thread.stop()
+    kiosk.sync_thread = None
+    sync = kiosk.backends.sync
+    sync.set_state("online")
+
+    def pull():
+        with open_database(tmp_path / "data" / "kiosk.sqlite3").begin() as session:
+            set_state(session, "last_pull", "2026-11-23T09:30:05")
+
+    sync.syncNowRequested.connect(pull)
+    visitor.tap("adminSyncNow")
+    assert visitor.text("adminSyncNote") == "正在与服务器同步…"
+    qtbot.waitUntil(lambda: "09:30:05" in visitor.text("adminSyncNote"), timeout=10000)
+    assert "09:30:05" in visitor.text("adminSyncNote")
+    assert visitor.find("adminSyncNow").isEnabled()
+    visitor.screenshot("admin-synced")
+
+
+def test_closing_the_kiosk_program_asks_first(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    visitor = kiosk.visitor
+    _open_panel(kiosk, qtbot)
+    quits = []
+    QGuiApplication.instance().aboutToQuit.connect(lambda: quits.append(1))
+    visitor.tap("adminExit")
+    assert shows(visitor, "askDialog") and not quits
+    visitor.screenshot("admin-exit-asked")
+    visitor.tap("askStay")
+    assert shows(visitor, "adminScreen")
+
+
+def test_the_language_in_use_is_marked_not_filled_like_the_primary_action(make_kiosk, qtbot):
+    kiosk = make_kiosk()
+    _open_panel(kiosk, qtbot)
+    chinese = kiosk.visitor.find("adminChinese")
+    assert chinese.property("marked") and not chinese.property("selected")

@@ -39,7 +39,7 @@ def test_a_receipt_can_be_looked_up_at_once_and_after_the_server_moved_it_on(
     visitor = kiosk.visitor
     label = "portrait" if size[1] > size[0] else "landscape"
     code = _call_me_back(visitor, "13700005555")
-    visitor.tap("homeButton")
+    visitor.finish_receipt()
 
     _look_up(visitor, code, "5555", shot=label)
     assert "等待发送" in visitor.text("resultState")
@@ -91,7 +91,7 @@ def test_wrong_codes_and_digits_get_plain_messages_and_guessing_is_slowed(make_k
     kiosk = make_kiosk()
     visitor = kiosk.visitor
     code = _call_me_back(visitor, "13700006666")
-    visitor.tap("homeButton")
+    visitor.finish_receipt()
 
     typo = code[:-1] + ("2" if code[-1] != "2" else "3")
     _look_up(visitor, typo, "6666")
@@ -119,7 +119,7 @@ def test_a_lookup_left_on_screen_is_wiped_when_the_visitor_walks_away(make_kiosk
     kiosk = make_kiosk(idle_timeout_seconds=2, idle_prompt_seconds=1)
     visitor = kiosk.visitor
     code = _call_me_back(visitor, "13700007777")
-    visitor.tap("homeButton")
+    visitor.finish_receipt()
     _look_up(visitor, code, "7777")
     assert kiosk.backends.progress.property("result")
     with qtbot.waitSignal(kiosk.backends.idle.walkedAway, timeout=8000):
@@ -128,3 +128,49 @@ def test_a_lookup_left_on_screen_is_wiped_when_the_visitor_walks_away(make_kiosk
     assert kiosk.backends.progress.property("result") == {}
     visitor.tap("progressButton")
     assert visitor.text("codeText") == ""
+
+
+def test_every_time_shown_is_on_the_stations_clock_whatever_the_pcs_zone(
+    make_kiosk, qtbot, tmp_path, monkeypatch
+):
+    import time
+
+    # The station PC runs on UTC; the server's steps come with their offset (here UTC).
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        kiosk = make_kiosk()
+        visitor = kiosk.visitor
+        code = _call_me_back(visitor, "13700008888")
+        visitor.finish_receipt()
+        sessions = open_database(tmp_path / "data" / "kiosk.sqlite3")
+        with sessions.begin() as session:
+            apply_extras(
+                session,
+                {
+                    "appeals": [
+                        {
+                            "tracking_code": code,
+                            "state": "received",
+                            "due_on": "2026-12-07",
+                            "contact_check": contact_check(code, "8888"),
+                            "steps": [
+                                {"state": "received", "at": "2026-12-02T16:37:00+00:00", "note": ""}
+                            ],
+                        }
+                    ]
+                },
+            )
+            # The sync worker notes its pulls on the station's clock (naive).
+            set_state(session, "last_pull", datetime(2026, 12, 3, 0, 37).isoformat())
+        _look_up(visitor, code, "8888")
+        shown = [
+            item.property("text")
+            for item in descendants(visitor.find("progressScreen"))
+            if isinstance(item.property("text"), str)
+        ]
+        assert any("12月3日" in text and "00:37" in text for text in shown)
+        assert "2026年12月3日" in visitor.text("lastSync") and "00:37" in visitor.text("lastSync")
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -16,6 +16,34 @@ ScreenFrame {
 
     function value(key) { return facts[key] !== undefined ? facts[key] : "" }
 
+    // 立即同步: say that it runs, then what came of it, with the new times (issue 16 §2).
+    property string pullBefore: ""
+    property string syncNote: ""
+    Timer {
+        id: syncWatch
+        interval: 1500
+        repeat: true
+        property int rounds: 0
+        onRunningChanged: if (running) rounds = 0
+        onTriggered: {
+            rounds += 1
+            Admin.refresh()
+            const pulled = screen.value("lastPull")
+            if (Sync.state === "not_enrolled") {
+                screen.syncNote = qsTr("Not synced: this kiosk is not enrolled with a server.")
+                stop()
+            } else if (pulled !== "" && pulled !== screen.pullBefore) {
+                screen.syncNote = qsTr("Synced: last pull %1.").arg(pulled)
+                stop()
+            } else if (rounds >= 8) {
+                screen.syncNote = Sync.state === "offline"
+                    ? qsTr("Not synced: the server cannot be reached. The kiosk keeps trying by itself.")
+                    : qsTr("No answer from the server yet. The kiosk keeps trying by itself.")
+                stop()
+            }
+        }
+    }
+
     Flickable {
         id: page
         objectName: "adminPage"
@@ -37,23 +65,30 @@ ScreenFrame {
                 BigButton {
                     objectName: "adminSyncNow"
                     primary: true
-                    text: qsTr("Sync now")
-                    onClicked: { Sync.syncNow(); Admin.refresh() }
+                    enabled: !syncWatch.running
+                    text: syncWatch.running ? qsTr("Syncing…") : qsTr("Sync now")
+                    onClicked: {
+                        screen.pullBefore = screen.value("lastPull")
+                        screen.syncNote = ""
+                        Sync.syncNow()
+                        syncWatch.restart()
+                    }
                 }
                 BigButton {
                     objectName: "adminRefresh"
                     text: Admin.gathering ? qsTr("Checking…") : qsTr("Check again")
                     onClicked: Admin.refresh()
                 }
+                // The language in use is marked, not filled: red fill is the primary action's.
                 BigButton {
                     objectName: "adminChinese"
-                    selected: Admin.language === "zh_CN"
+                    marked: Admin.language === "zh_CN"
                     text: "中文"
                     onClicked: Admin.setLanguage("zh_CN")
                 }
                 BigButton {
                     objectName: "adminEnglish"
-                    selected: Admin.language === "en"
+                    marked: Admin.language === "en"
                     text: "English"
                     onClicked: Admin.setLanguage("en")
                 }
@@ -65,8 +100,22 @@ ScreenFrame {
                 BigButton {
                     objectName: "adminExit"
                     text: qsTr("Close the kiosk")
-                    onClicked: Admin.exitKiosk()
+                    onClicked: ApplicationWindow.window.ask(
+                        qsTr("Close the kiosk program?"),
+                        qsTr("Visitors cannot use this kiosk until it is started again (or the PC restarts)."),
+                        qsTr("Keep it running"), qsTr("Close it"), () => Admin.exitKiosk())
                 }
+            }
+
+            Text {
+                objectName: "adminSyncNote"
+                width: parent.width
+                visible: text.length > 0
+                text: syncWatch.running ? qsTr("Syncing with the server…") : screen.syncNote
+                font.pixelSize: Theme.bodySize
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.Wrap
             }
 
             Card {

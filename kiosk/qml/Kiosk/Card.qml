@@ -30,7 +30,9 @@ Rectangle {
         font.pixelSize: Theme.headingSize
         font.bold: true
         color: Theme.text
-        elide: Text.ElideRight
+        // Shrinks to fit rather than cut a word short (issue 16 §1).
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: 16
     }
     Item {
         id: body

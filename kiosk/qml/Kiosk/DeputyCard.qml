@@ -12,6 +12,8 @@ AbstractButton {
     required property string photo
 
     focusPolicy: Qt.NoFocus
+    // Name and level: a line each; the constituency: up to two.
+    readonly property real wordsHeight: Math.ceil((Theme.headingSize + 3 * Theme.smallSize) * 1.45) + 12
     background: Rectangle {
         radius: Theme.radius
         color: card.down ? Theme.tint : Theme.surface
@@ -20,12 +22,19 @@ AbstractButton {
     }
     contentItem: Column {
         spacing: 6
+        // The photo takes what the words leave: names stay readable in a short row (the
+        // keyboard up) as in a tall one.
         DeputyPhoto {
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.min(card.availableWidth, card.availableHeight * 0.5)
+            width: Math.max(0, Math.min(card.availableWidth,
+                                        (card.availableHeight - card.wordsHeight - 6) * 3 / 4))
             source: card.photo
             name: card.name
         }
+        Column {
+        id: words
+        width: parent.width
+        spacing: 6
         Text {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
@@ -33,7 +42,7 @@ AbstractButton {
             font.pixelSize: Theme.headingSize
             font.bold: true
             color: Theme.text
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         Text {
             width: parent.width
@@ -41,7 +50,7 @@ AbstractButton {
             text: card.levels.length > 0 ? Labels.levelShort(card.levels[0]) : ""
             font.pixelSize: Theme.smallSize
             color: Theme.red
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         Text {
             width: parent.width
@@ -49,7 +58,8 @@ AbstractButton {
             text: card.constituency
             font.pixelSize: Theme.smallSize
             color: Theme.muted
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
+        }
         }
     }
     padding: 16

@@ -12,6 +12,13 @@ ScreenFrame {
     readonly property var deputy: Roster.deputy(deputyId)
     readonly property bool portrait: height > width
     title: deputy.name ?? ""
+    // 朗读: name, level, constituency and the next reception days.
+    readAloudText: [deputy.name ?? "",
+                    (deputy.levels ?? []).map(l => Labels.levelName(l)).join(qsTr(", ")),
+                    qsTr("Constituency") + qsTr(": ") + (deputy.constituency ?? ""),
+                    qsTr("Next reception days") + qsTr(": ")
+                        + (deputy.receptions ?? []).map(r => r.day + " " + r.time).join(qsTr(", "))
+                   ].join(qsTr(". "))
 
     GridLayout {
         anchors.fill: parent
@@ -48,6 +55,8 @@ ScreenFrame {
                         model: screen.deputy.levels ?? []
                         delegate: Text {
                             required property string modelData
+                            width: parent.width
+                            wrapMode: Text.Wrap
                             text: Labels.levelName(modelData)
                             font.pixelSize: Theme.bodySize
                             font.bold: true
@@ -123,7 +132,7 @@ ScreenFrame {
             Layout.fillWidth: true
             Layout.fillHeight: !screen.portrait
             Layout.preferredWidth: 2
-            Layout.preferredHeight: screen.portrait ? 640 : -1
+            Layout.preferredHeight: screen.portrait ? 640 * Theme.boxScale : -1
             color: Theme.surface
 
             Column {
@@ -131,6 +140,9 @@ ScreenFrame {
                 spacing: Theme.spacing
                 Text {
                     anchors.horizontalCenter: parent.horizontalCenter
+                    width: qrCard.width - 2 * Theme.margin
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
                     text: qsTr("Reach your deputy by QR code")
                     font.pixelSize: Theme.headingSize
                     font.bold: true
@@ -140,7 +152,10 @@ ScreenFrame {
                     id: qrImage
                     objectName: "qrCode"
                     anchors.horizontalCenter: parent.horizontalCenter
-                    readonly property int side: Math.min(qrCard.width - 2 * Theme.margin, screen.portrait ? 440 : 480)
+                    // Room for the words above and below (large text, long languages).
+                    readonly property int side: Math.min(qrCard.width - 2 * Theme.margin,
+                                                         qrCard.height - 2 * Theme.margin - 4 * Theme.headingSize,
+                                                         screen.portrait ? 440 : 480)
                     source: (screen.deputy.qrUrl ?? "").length > 0
                             ? "image://qr/" + encodeURIComponent(screen.deputy.qrUrl) : ""
                     sourceSize: Qt.size(side, side)

@@ -76,7 +76,9 @@ ScreenFrame {
                                 font.pixelSize: Theme.bodySize
                                 font.bold: true
                                 color: Theme.text
-                                elide: Text.ElideRight
+                                // Shrinks to fit rather than cut a word short (issue 16 §1).
+                                fontSizeMode: Text.HorizontalFit
+                                minimumPixelSize: 16
                             }
                             Text {
                                 width: parent.width
@@ -85,7 +87,9 @@ ScreenFrame {
                                 text: qsTr("On duty today")
                                 font.pixelSize: Theme.smallSize
                                 color: Theme.red
-                                elide: Text.ElideRight
+                                // Shrinks to fit rather than cut a word short (issue 16 §1).
+                                fontSizeMode: Text.HorizontalFit
+                                minimumPixelSize: 16
                             }
                         }
                     }

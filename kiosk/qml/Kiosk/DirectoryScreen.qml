@@ -24,9 +24,10 @@ ScreenFrame {
             objectName: "searchField"
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touch
-            font.pixelSize: Theme.headingSize
+            font.pixelSize: Theme.large ? Theme.bodySize : Theme.headingSize
             placeholderText: qsTr("Type a name, constituency or community")
-            inputMethodHints: Qt.ImhNoAutoUppercase
+            // Nothing a visitor types is learned for the next one (issue 16).
+            inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhSensitiveData
             onTextChanged: Roster.directory.query = text
         }
         BigButton {
@@ -74,7 +75,10 @@ ScreenFrame {
         boundsBehavior: Flickable.StopAtBounds
         readonly property int columns: Math.max(2, Math.floor(width / 290))
         cellWidth: Math.floor(width / columns)
-        cellHeight: Math.round(cellWidth * 1.25) + 80
+        // Whole rows only: a row cut by the screen's edge (or the keyboard) hides the names.
+        readonly property real idealHeight: Math.round(cellWidth * 1.25) + 80
+        cellHeight: height > idealHeight / 2 ? Math.floor(height / Math.round(height / idealHeight))
+                                             : idealHeight
         model: Roster.directory
         delegate: Item {
             id: cell
@@ -102,6 +106,7 @@ ScreenFrame {
         anchors { right: parent.right; top: grid.top }
         width: 200  // reserved even when hidden: the list's width must not depend on it
         target: grid
+        overlap: 0  // rows fit the page exactly
     }
 
     Text {

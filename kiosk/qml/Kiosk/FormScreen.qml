@@ -20,6 +20,28 @@ ScreenFrame {
     readonly property var flow: flows[IntakeForm.kind] || flows.appeal
     readonly property int stepNumber: flow.indexOf(step) + 1
     title: FormLabels.kindName(IntakeForm.kind)
+    // 朗读: the step's question.
+    readAloudText: {
+        switch (step) {
+        case "category": return qsTr("What is your matter about?")
+        case "text": return qsTr("What happened? Where and since when?")
+        case "block": return qsTr("Where is it? Choose the community, or type the place.")
+        case "deputy": return IntakeForm.kind === "appointment" ? qsTr("Which deputy would you like to meet?")
+                                                               : qsTr("Is it for a particular deputy? (optional)")
+        case "day": return qsTr("On which reception day would you like to meet %1?").arg(IntakeForm.deputyName)
+        case "contact": return IntakeForm.kind === "callback" ? qsTr("Your phone number: we will call you back.")
+                                                             : qsTr("How can we reach you?")
+        case "consent": return qsTr("Your personal information")
+        case "review": return qsTr("Please check before submitting")
+        }
+        return ""
+    }
+    // Home (or Back from the first step) would drop what the visitor entered: ask once.
+    leaveQuestion: how => IntakeForm.hasInput && (how === "home" || stepNumber === 1)
+                         ? [qsTr("Discard what you have entered?"),
+                            qsTr("What you entered on this form is not saved and will be deleted."),
+                            qsTr("Continue filling in"), qsTr("Discard"), () => IntakeForm.clear()]
+                         : null
 
     // Back from the call-back path to "what happened": the visitor is typing after all.
     StackView.onActivated: if (step === "text" && IntakeForm.kind === "callback") IntakeForm.setKind("appeal")
@@ -81,6 +103,7 @@ ScreenFrame {
                 wrapMode: Text.Wrap
             }
             GridLayout {
+                id: categoryGrid
                 anchors { left: parent.left; right: parent.right; top: categoryQuestion.bottom; topMargin: Theme.spacing }
                 columns: screen.portrait ? 2 : 4
                 columnSpacing: Theme.spacing
@@ -102,6 +125,15 @@ ScreenFrame {
                     }
                 }
             }
+            // No typing at all: a number to call back, from the very first step (issue 16 §3).
+            BigButton {
+                objectName: "callbackFirstStep"
+                visible: IntakeForm.kind === "appeal"
+                anchors { left: parent.left; right: parent.right; top: categoryGrid.bottom; topMargin: Theme.spacing }
+                text: qsTr("Cannot type? Leave a number, we call back")
+                subtitle: qsTr("Choose the kind of matter above, then your number")
+                onClicked: IntakeForm.setKind("callback")
+            }
         }
     }
 
@@ -118,18 +150,44 @@ ScreenFrame {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     spacing: 12
+                    // Stays in view while typing (smaller): the visitor keeps the question in mind.
                     Text {
+                        objectName: "textQuestion"
                         Layout.fillWidth: true
-                        visible: !textRoot.typing
                         text: qsTr("What happened? Where and since when?")
-                        font.pixelSize: Theme.headingSize
+                        font.pixelSize: textRoot.typing ? Theme.bodySize : Theme.headingSize
                         font.bold: true
                         color: Theme.text
                         wrapMode: Text.Wrap
                     }
+                    // Tap instead of typing: common phrases of the category, combined as tapped;
+                    // the visitor may still add or change words (issue 16 §3).
+                    Flow {
+                        objectName: "phrases"
+                        Layout.fillWidth: true
+                        visible: !textRoot.typing && IntakeForm.phrases.length > 0
+                        spacing: 12
+                        Repeater {
+                            model: IntakeForm.phrases
+                            delegate: BigButton {
+                                required property string modelData
+                                required property int index
+                                objectName: "phrase_" + index
+                                titleSize: Theme.bodySize
+                                text: modelData
+                                selected: IntakeForm.text.indexOf(modelData) >= 0
+                                onClicked: {
+                                    if (selected) return
+                                    textField.text = IntakeForm.text.length > 0
+                                        ? IntakeForm.text + qsTr("; ") + modelData : modelData
+                                }
+                            }
+                        }
+                    }
                     ScrollView {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
+                        Layout.minimumHeight: Theme.touch * 1.5
                         background: Rectangle {
                             color: Theme.surface
                             radius: 8
@@ -139,6 +197,8 @@ ScreenFrame {
                         TextArea {
                             id: textField
                             objectName: "appealText"
+                            // Nothing a visitor types is learned for the next one (issue 16).
+                            inputMethodHints: Qt.ImhSensitiveData
                             font.pixelSize: Theme.bodySize
                             wrapMode: TextEdit.Wrap
                             placeholderText: qsTr("Tap here and type with the keyboard below (Pinyin).")
@@ -160,6 +220,7 @@ ScreenFrame {
                         objectName: "textCounter"
                         Layout.fillWidth: true
                         horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
                         text: qsTr("%1 / %2 characters").arg(IntakeForm.text.length).arg(IntakeForm.textLimit)
                         font.pixelSize: Theme.bodySize
                         font.bold: IntakeForm.text.length > IntakeForm.textLimit
@@ -231,6 +292,8 @@ ScreenFrame {
                 TextField {
                     id: placeField
                     objectName: "placeField"
+                    // Nothing a visitor types is learned for the next one (issue 16).
+                    inputMethodHints: Qt.ImhSensitiveData
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touch
                     font.pixelSize: Theme.headingSize
@@ -284,16 +347,19 @@ ScreenFrame {
             }
             GridView {
                 id: deputyGrid
+                objectName: "deputyChoices"
                 anchors {
-                    left: parent.left; right: parent.right; bottom: parent.bottom
+                    left: parent.left; right: deputyPages.left; bottom: parent.bottom
+                    rightMargin: deputyPages.visible ? Theme.spacing : 0
                     top: anyDeputy.visible ? anyDeputy.bottom : deputyQuestion.bottom
                     topMargin: Theme.spacing
                 }
                 clip: true
-                interactive: false
+                // Large text may not fit every deputy: page buttons (and a swipe) bring the rest.
+                boundsBehavior: Flickable.StopAtBounds
                 readonly property int columns: screen.portrait ? 3 : 5
                 cellWidth: Math.floor(width / columns)
-                cellHeight: Theme.touch + 40
+                cellHeight: Math.round((Theme.headingSize + Theme.smallSize) * 1.45) + 60
                 model: Roster.deputies
                 delegate: Item {
                     id: deputyCell
@@ -314,6 +380,12 @@ ScreenFrame {
                         }
                     }
                 }
+            }
+            PageButtons {
+                id: deputyPages
+                anchors { right: parent.right; top: deputyGrid.top }
+                width: visible ? 200 : 0
+                target: deputyGrid
             }
         }
     }
@@ -341,26 +413,41 @@ ScreenFrame {
                 color: Theme.muted
                 wrapMode: Text.Wrap
             }
-            Column {
-                anchors { left: parent.left; right: parent.right; top: dayQuestion.bottom; topMargin: Theme.spacing }
+            // A list with page buttons: in large text not every day fits on one screen.
+            ListView {
+                id: dayList
+                objectName: "dayList"
+                anchors {
+                    left: parent.left; right: dayPages.visible ? dayPages.left : parent.right
+                    rightMargin: dayPages.visible ? Theme.spacing : 0
+                    top: dayQuestion.bottom; topMargin: Theme.spacing; bottom: parent.bottom
+                }
+                clip: true
                 spacing: Theme.spacing
-                Repeater {
-                    model: dayRoot.receptions
-                    delegate: BigButton {
-                        required property var modelData
-                        required property int index
-                        objectName: "day_" + index
-                        width: parent.width
-                        titleSize: Theme.headingSize
-                        text: modelData.day + "  " + modelData.time
-                        subtitle: [modelData.title, modelData.place].filter(s => s.length > 0).join(qsTr(" · "))
-                        selected: IntakeForm.day.length > 0 && modelData.key.endsWith(IntakeForm.day)
-                        onClicked: {
-                            IntakeForm.chooseDay(modelData.scheduleId, modelData.date, text)
-                            screen.next()
-                        }
+                boundsBehavior: Flickable.StopAtBounds
+                model: dayRoot.receptions
+                delegate: BigButton {
+                    required property var modelData
+                    required property int index
+                    objectName: "day_" + index
+                    width: ListView.view.width
+                    titleSize: Theme.headingSize
+                    text: modelData.day + "  " + modelData.time
+                    subtitle: [modelData.title, modelData.place].filter(s => s.length > 0).join(qsTr(" · "))
+                    // The reception the visitor chose (Back shows it again).
+                    selected: IntakeForm.day.length > 0 && modelData.date === IntakeForm.day
+                              && modelData.scheduleId === IntakeForm.scheduleId
+                    onClicked: {
+                        IntakeForm.chooseDay(modelData.scheduleId, modelData.date, text)
+                        screen.next()
                     }
                 }
+            }
+            PageButtons {
+                id: dayPages
+                anchors { right: parent.right; top: dayList.top }
+                width: 200
+                target: dayList
             }
         }
     }
@@ -405,6 +492,8 @@ ScreenFrame {
                         TextField {
                             id: nameField
                             objectName: "nameField"
+                            // Nothing a visitor types is learned for the next one (issue 16).
+                            inputMethodHints: Qt.ImhSensitiveData
                             Layout.fillWidth: true
                             Layout.preferredHeight: Theme.touch
                             font.pixelSize: Theme.headingSize
@@ -465,6 +554,8 @@ ScreenFrame {
                     TextField {
                         id: topicField
                         objectName: "topicField"
+                        // Nothing a visitor types is learned for the next one (issue 16).
+                        inputMethodHints: Qt.ImhSensitiveData
                         visible: IntakeForm.kind === "appointment"
                         Layout.fillWidth: true
                         Layout.preferredHeight: Theme.touch
@@ -547,10 +638,15 @@ ScreenFrame {
                     Layout.fillWidth: true
                     text: qsTr("I do not agree")
                     subtitle: qsTr("Nothing is saved")
-                    onClicked: {
-                        IntakeForm.clear()
-                        ApplicationWindow.window.showHome()
-                    }
+                    // Say what declining means, and what else the visitor can do.
+                    onClicked: ApplicationWindow.window.ask(
+                        qsTr("Not agreeing?"),
+                        qsTr("Without your agreement nothing is saved and the station cannot contact you about it.") + "\n"
+                        + (Station.phone.length > 0
+                           ? qsTr("You can instead call the station at %1, talk to the staff, or come to a reception day and speak to a deputy in person.").arg(Station.phone)
+                           : qsTr("You can instead talk to the staff, or come to a reception day and speak to a deputy in person.")),
+                        qsTr("Back to the agreement"), qsTr("Do not agree, go home"),
+                        () => { IntakeForm.clear(); ApplicationWindow.window.showHome() })
                 }
                 BigButton {
                     objectName: "consentButton"
@@ -607,13 +703,14 @@ ScreenFrame {
                                 spacing: Theme.spacing
                                 visible: modelData[1].length > 0
                                 Text {
-                                    width: 240
+                                    width: Math.round((screen.portrait ? 260 : 340) * Theme.scale)
+                                    wrapMode: Text.Wrap
                                     text: modelData[0]
                                     font.pixelSize: Theme.bodySize
                                     color: Theme.muted
                                 }
                                 Text {
-                                    width: parent.width - 240 - Theme.spacing
+                                    width: parent.width - Math.round((screen.portrait ? 260 : 340) * Theme.scale) - Theme.spacing
                                     text: modelData[1]
                                     font.pixelSize: Theme.bodySize
                                     color: Theme.text

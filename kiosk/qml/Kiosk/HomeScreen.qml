@@ -10,20 +10,65 @@ Item {
     objectName: "homeScreen"
     readonly property bool portrait: height > width
 
+    // The date and the connection mark: under the time (portrait), under the name (landscape),
+    // where the reading choices leave room.
+    component DateAndSync: Grid {
+        columns: home.portrait ? 1 : 2  // portrait: the mark under the date
+        columnSpacing: 16
+        horizontalItemAlignment: Grid.AlignRight
+        Text {
+            text: Clock.date
+            color: "#F6E7D0"
+            font.pixelSize: 28  // not enlarged: the clock says the time, the duty card the day
+        }
+        // Unobtrusive: technicians and staff read it, visitors need not.
+        Row {
+            objectName: "syncState"
+            spacing: 8
+            visible: syncText.text.length > 0
+            Rectangle {
+                anchors.verticalCenter: parent.verticalCenter
+                width: 14; height: 14; radius: 7
+                color: Sync.state === "online" || Sync.state === "syncing"
+                       ? "#7BD389" : "#C9C2B8"
+            }
+            Text {
+                id: syncText
+                text: {
+                    switch (Sync.state) {
+                    case "online": return qsTr("Connected")
+                    case "syncing": return qsTr("Syncing")
+                    case "offline": return Sync.pending > 0
+                        ? qsTr("Offline · %n waiting to send", "", Sync.pending)
+                        : qsTr("Offline")
+                    case "not_enrolled": return qsTr("Not enrolled with the server")
+                    }
+                    return ""
+                }
+                color: "#F6E7D0"
+                font.pixelSize: 28  // not enlarged: the clock says the time, the duty card the day
+            }
+        }
+    }
+
     Rectangle {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: home.portrait ? 260 : 170
+        // Landscape: the reading choices sit under the clock, the date under the name.
+        height: Math.max(Math.round((home.portrait ? 260 : 170) * Theme.boxScale), nameColumn.implicitHeight + 32,
+                         home.portrait ? 0 : clock.implicitHeight + choices.height + 40)
         color: Theme.red
 
         Column {
+            id: nameColumn
             anchors {
                 left: parent.left; leftMargin: Theme.margin
-                right: clock.left; rightMargin: Theme.spacing
+                right: home.portrait ? clock.left : choices.left; rightMargin: Theme.spacing
                 verticalCenter: parent.verticalCenter
             }
             spacing: 8
             Rectangle {
+                objectName: "stationKindBadge"
                 width: kindText.implicitWidth + 28; height: kindText.implicitHeight + 8
                 radius: 8
                 color: Theme.gold
@@ -45,13 +90,17 @@ Item {
                 font.pixelSize: Theme.heroSize
                 font.bold: true
                 wrapMode: Text.WordWrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
             }
+            DateAndSync { visible: !home.portrait }
         }
         Column {
             id: clock
-            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            anchors {
+                right: parent.right; rightMargin: Theme.margin
+                verticalCenter: home.portrait ? parent.verticalCenter : undefined
+                top: home.portrait ? undefined : parent.top
+                topMargin: 8
+            }
             Text {
                 anchors.right: parent.right
                 text: Clock.time
@@ -59,52 +108,33 @@ Item {
                 font.pixelSize: 72
                 font.bold: true
             }
-            Grid {
-                anchors.right: parent.right
-                columns: home.portrait ? 1 : 2  // portrait: the mark under the date
-                columnSpacing: 16
-                horizontalItemAlignment: Grid.AlignRight
-                Text {
-                    text: Clock.date
-                    color: "#F6E7D0"
-                    font.pixelSize: Theme.smallSize
-                }
-                // Unobtrusive: technicians and staff read it, visitors need not.
-                Row {
-                    objectName: "syncState"
-                    spacing: 8
-                    visible: syncText.text.length > 0
-                    Rectangle {
-                        anchors.verticalCenter: parent.verticalCenter
-                        width: 14; height: 14; radius: 7
-                        color: Sync.state === "online" || Sync.state === "syncing"
-                               ? "#7BD389" : "#C9C2B8"
-                    }
-                    Text {
-                        id: syncText
-                        text: {
-                            switch (Sync.state) {
-                            case "online": return qsTr("Connected")
-                            case "syncing": return qsTr("Syncing")
-                            case "offline": return Sync.pending > 0
-                                ? qsTr("Offline · %n waiting to send", "", Sync.pending)
-                                : qsTr("Offline")
-                            case "not_enrolled": return qsTr("Not enrolled with the server")
-                            }
-                            return ""
-                        }
-                        color: "#F6E7D0"
-                        font.pixelSize: Theme.smallSize
-                    }
-                }
-            }
+            DateAndSync { visible: home.portrait; anchors.right: parent.right }
+        }
+    }
+
+    // For every visitor, one tap: larger text, stronger colours, their language (issue 16 §1).
+    Rectangle {
+        id: readingBar
+        objectName: "readingBar"
+        anchors { left: parent.left; right: parent.right; top: header.bottom }
+        visible: home.portrait
+        height: visible ? choices.height + 20 : 0
+        color: Theme.tint
+        ReadingChoices {
+            id: choices
+            parent: home.portrait ? readingBar : header
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.margin
+            anchors.verticalCenter: home.portrait ? parent.verticalCenter : undefined
+            anchors.bottom: home.portrait ? undefined : parent.bottom
+            anchors.bottomMargin: 16
         }
     }
 
     GridLayout {
         id: body
         anchors {
-            left: parent.left; right: parent.right; top: header.bottom; bottom: actions.top
+            left: parent.left; right: parent.right; top: readingBar.bottom; bottom: actions.top
             margins: Theme.margin
         }
         columns: home.portrait ? 1 : 2
@@ -119,7 +149,7 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 3
-            Layout.preferredHeight: 3
+            Layout.preferredHeight: home.portrait ? 4 : 3
 
             Text {
                 id: noReception
@@ -156,61 +186,78 @@ Item {
                     width: ListView.view.width
                     spacing: 12
                     Text {
+                        id: receptionLine
                         width: parent.width
                         text: [reception.time, reception.title, reception.theme, reception.place]
                               .filter(s => s.length > 0).join(qsTr(" · "))
                         font.pixelSize: Theme.bodySize
                         color: Theme.text
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap
                     }
-                    Flow {
-                        width: parent.width
+                    // The deputies on duty are what home shows most: tiles with the photo
+                    // beside the name, in as few rows as fit; names are never cut (issue 16).
+                    Grid {
+                        id: tiles
+                        readonly property int n: reception.deputies.length
+                        columns: n <= 2 ? Math.max(n, 1) : (n <= 4 ? 2 : 3)
+                        readonly property int rows: Math.ceil(n / columns)
                         spacing: Theme.spacing
+                        readonly property real tileWidth: (reception.width - (columns - 1) * spacing) / columns
+                        readonly property real tileHeight: Math.max(Theme.touch, Math.min(
+                            300, (dutyList.height / Math.max(1, dutyList.count) - receptionLine.height
+                                  - reception.spacing - (rows - 1) * spacing) / rows))
                         Repeater {
                             model: reception.deputies
                             delegate: AbstractButton {
                                 id: dutyDeputy
                                 required property var modelData
                                 objectName: "duty_" + modelData.key
-                                // Everyone on duty in one row: tiles shrink when many come,
-                                // and when the card is short (photo 3:4, ~110 px of text).
-                                width: Math.floor(Math.min(
-                                    240,
-                                    (reception.width - (reception.deputies.length - 1) * Theme.spacing)
-                                        / reception.deputies.length,
-                                    (dutyList.height - 60 - 110) * 3 / 4))
-                                height: dutyColumn.implicitHeight
+                                width: tiles.tileWidth
+                                height: tiles.tileHeight
                                 focusPolicy: Qt.NoFocus
                                 onClicked: ApplicationWindow.window.showDeputy(modelData.key)
                                 contentItem: Item {}
+                                background: Rectangle {
+                                    radius: Theme.radius
+                                    color: dutyDeputy.down ? Theme.tint : "transparent"
+                                }
+                                DeputyPhoto {
+                                    id: dutyPhoto
+                                    width: Math.min(dutyDeputy.height * 3 / 4, dutyDeputy.width * 0.42)
+                                    height: width * 4 / 3
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    source: dutyDeputy.modelData.photo
+                                    name: dutyDeputy.modelData.name
+                                    // Signed in with their PIN today (在站).
+                                    present: Roster.dutyIsToday
+                                             && Desk.presentIds.indexOf(dutyDeputy.modelData.key) >= 0
+                                }
                                 Column {
-                                    id: dutyColumn
-                                    width: parent.width
-                                    spacing: 6
-                                    DeputyPhoto {
-                                        width: parent.width
-                                        source: dutyDeputy.modelData.photo
-                                        name: dutyDeputy.modelData.name
-                                        // Signed in with their PIN today (在站).
-                                        present: Roster.dutyIsToday
-                                                 && Desk.presentIds.indexOf(dutyDeputy.modelData.key) >= 0
+                                    anchors {
+                                        left: dutyPhoto.right; leftMargin: 16; right: parent.right
+                                        verticalCenter: parent.verticalCenter
                                     }
+                                    spacing: 6
                                     Text {
+                                        id: dutyName
                                         width: parent.width
-                                        horizontalAlignment: Text.AlignHCenter
                                         text: dutyDeputy.modelData.name
-                                        font.pixelSize: Theme.headingSize
+                                        font.pixelSize: Theme.large ? Theme.headingSize : Theme.titleSize
+                                        fontSizeMode: Text.HorizontalFit
+                                        minimumPixelSize: Theme.bodySize
                                         font.bold: true
                                         color: Theme.text
-                                        elide: Text.ElideRight
+                                        wrapMode: Text.Wrap
                                     }
                                     Text {
                                         width: parent.width
-                                        horizontalAlignment: Text.AlignHCenter
-                                        text: dutyDeputy.modelData.levels.length > 0
-                                              ? Labels.levelShort(dutyDeputy.modelData.levels[0]) : ""
+                                        height: Math.min(implicitHeight, dutyDeputy.height - dutyName.height - 6)
+                                        text: dutyDeputy.modelData.levels.map(l => Labels.levelShort(l)).join(" · ")
                                         font.pixelSize: Theme.smallSize
+                                        fontSizeMode: Text.Fit
+                                        minimumPixelSize: 20
                                         color: Theme.red
+                                        wrapMode: Text.Wrap
                                     }
                                 }
                             }
@@ -247,13 +294,17 @@ Item {
                           .arg(Desk.adHocPresent.map(d => d.name).join(qsTr(", ")))
                     font.pixelSize: Theme.bodySize
                     color: Theme.text
-                    elide: Text.ElideRight
+                    // Shrinks to fit rather than cut a word short (issue 16 §1).
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: 16
                 }
             }
         }
 
         Card {
             objectName: "upcomingCard"
+            // Large text: today's deputies take the room (接待日安排 has the coming days).
+            visible: !Theme.large
             title: qsTr("Next reception days")
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -304,39 +355,39 @@ Item {
             BigButton {
                 objectName: "findDeputyButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 150
+                Layout.preferredHeight: Math.max(150, implicitHeight)
                 primary: true
-                titleSize: Theme.titleSize
+                titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Find a deputy")
-                subtitle: qsTr("By name, level, constituency or community")
+                subtitle: Theme.large ? "" : qsTr("By name, level, constituency or community")
                 onClicked: ApplicationWindow.window.showDirectory()
             }
             BigButton {
                 objectName: "appealButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 150
+                Layout.preferredHeight: Math.max(150, implicitHeight)
                 primary: true
-                titleSize: Theme.titleSize
+                titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Report a problem")
-                subtitle: qsTr("Or leave a number and we call back")
+                subtitle: Theme.large ? "" : qsTr("Or leave a number and we call back")
                 onClicked: ApplicationWindow.window.startForm("appeal")
             }
             BigButton {
                 objectName: "appointmentButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 150
-                titleSize: Theme.titleSize
+                Layout.preferredHeight: Math.max(150, implicitHeight)
+                titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Meet a deputy")
-                subtitle: qsTr("Ask for an appointment on a reception day")
+                subtitle: Theme.large ? "" : qsTr("Ask for an appointment on a reception day")
                 onClicked: ApplicationWindow.window.startForm("appointment")
             }
             BigButton {
                 objectName: "progressButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 150
-                titleSize: Theme.titleSize
+                Layout.preferredHeight: Math.max(150, implicitHeight)
+                titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Track progress")
-                subtitle: qsTr("With the code on your receipt")
+                subtitle: Theme.large ? "" : qsTr("With the code on your receipt")
                 onClicked: ApplicationWindow.window.showProgress()
             }
         }
@@ -348,28 +399,38 @@ Item {
             BigButton {
                 objectName: "scheduleButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 110
-                titleSize: Theme.headingSize
+                Layout.preferredHeight: Math.max(110, implicitHeight)
+                titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("Reception days")
-                subtitle: home.portrait ? "" : qsTr("Calendar, themes, who is on duty")
+                subtitle: home.portrait || Theme.large ? "" : qsTr("Calendar, themes, who is on duty")
                 onClicked: ApplicationWindow.window.showSchedule()
             }
             BigButton {
                 objectName: "stationInfoButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 110
-                titleSize: Theme.headingSize
+                Layout.preferredHeight: Math.max(110, implicitHeight)
+                titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("About this station")
-                subtitle: home.portrait ? "" : qsTr("Address, opening hours, rules, notices")
+                subtitle: home.portrait || Theme.large ? "" : qsTr("Address, opening hours, rules, notices")
                 onClicked: ApplicationWindow.window.showStationInfo()
+            }
+            // The no-typing path, one tap from home (issue 16 §3).
+            BigButton {
+                objectName: "callbackHomeButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.max(110, implicitHeight)
+                titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
+                text: qsTr("Call me back")
+                subtitle: home.portrait || Theme.large ? "" : qsTr("Leave a number, no typing")
+                onClicked: ApplicationWindow.window.startForm("callback")
             }
             BigButton {
                 objectName: "deputySignInButton"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 110
-                titleSize: Theme.headingSize
+                Layout.preferredHeight: Math.max(110, implicitHeight)
+                titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("Deputy sign-in")
-                subtitle: home.portrait ? "" : qsTr("For duty deputies, with a PIN")
+                subtitle: home.portrait || Theme.large ? "" : qsTr("For duty deputies, with a PIN")
                 onClicked: ApplicationWindow.window.showDeputySignIn()
             }
         }

@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
+import QtQuick.VirtualKeyboard.Styles
 import KioskBackend
 
 ApplicationWindow {
@@ -43,6 +44,8 @@ ApplicationWindow {
         stack.pop(null, StackView.Immediate)
         stack.push(Qt.resolvedUrl("ReceiptScreen.qml"), {}, StackView.Immediate)
     }
+    // Ask before a tap throws the visitor's work away; `leave` runs if they say so.
+    function ask(question, detail, stay, leave, onLeave) { askDialog.ask(question, detail, stay, leave, onLeave) }
     function showProgress() { stack.push(Qt.resolvedUrl("ProgressScreen.qml"), {}, StackView.Immediate) }
 
     Connections {
@@ -170,6 +173,27 @@ ApplicationWindow {
                 Component.onCompleted: {
                     VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
                     VirtualKeyboardSettings.locale = "zh_CN"
+                    // The Pinyin candidates are the smallest text a visitor must read: the
+                    // style's own are ~19 px at this width; ours are >= 32 px (issue 16 §2).
+                    keyboard.style.selectionListHeight = Theme.candidateBarHeight
+                    keyboard.style.selectionListDelegate = candidateDelegate
+                    // The language key switches 拼音 ⇄ English in one tap (no list to choose from).
+                    keyboard.style.languagePopupListEnabled = false
+                }
+            }
+        }
+        Component {
+            id: candidateDelegate
+            SelectionListItem {
+                id: candidate
+                width: Math.max(candidateText.implicitWidth + 2 * Theme.spacing, height)
+                Text {
+                    id: candidateText
+                    objectName: "candidateText"
+                    anchors.centerIn: parent
+                    text: display
+                    color: candidate.ListView.isCurrentItem ? "white" : "#A8D98A"
+                    font.pixelSize: Theme.candidateSize
                 }
             }
         }
@@ -183,9 +207,18 @@ ApplicationWindow {
         target: Idle
         function onWalkedAway() {
             if (window.ownIdle) return
+            askDialog.close()
             Qt.inputMethod.reset()
+            // The next visitor finds the keyboard in Pinyin again.
+            if (keyboard.item) VirtualKeyboardSettings.locale = "zh_CN"
             window.showHome()
         }
+    }
+
+    AskDialog {
+        id: askDialog
+        anchors.fill: parent
+        z: 9
     }
 
     // Attract mode: nobody has touched home for the idle time (DESIGN.md §3).

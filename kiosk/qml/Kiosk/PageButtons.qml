@@ -5,13 +5,14 @@ import QtQuick
 Column {
     id: buttons
     required property Flickable target
+    property real overlap: 0.1  // of a page, kept in view for context
     readonly property bool needed: target.contentHeight > target.height + 1
     visible: needed
     spacing: Theme.spacing
 
     function scrollBy(pages) {
         const limit = Math.max(0, target.contentHeight - target.height) + target.originY
-        const to = target.contentY + pages * target.height * 0.9
+        const to = target.contentY + pages * target.height * (1 - overlap)
         target.contentY = Math.max(target.originY, Math.min(limit, to))
     }
 

@@ -153,11 +153,26 @@ ScreenFrame {
                     }
                     Text {
                         width: parent.width
-                        visible: text.length > 0
-                        text: [ProgressLookup.result.category ?? "", ProgressLookup.result.day ?? ""]
-                              .filter(s => s.length > 0).join(qsTr(" · "))
+                        visible: text.length > 0 && ProgressLookup.result.kind !== "appointment"
+                        text: ProgressLookup.result.category ?? ""
                         font.pixelSize: Theme.bodySize
                         color: Theme.text
+                        wrapMode: Text.Wrap
+                    }
+                    // An appointment: with whom, on which day, at what time (issue 16 §2).
+                    Text {
+                        objectName: "resultMeeting"
+                        readonly property var deputy: ProgressLookup.result.kind === "appointment"
+                                                      ? Roster.deputy(ProgressLookup.result.deputyId ?? "") : ({})
+                        readonly property var reception: (deputy.receptions ?? [])
+                                                         .find(r => r.date === ProgressLookup.result.date)
+                        width: parent.width
+                        visible: ProgressLookup.result.kind === "appointment"
+                        text: qsTr("Meeting %1 on %2").arg(deputy.name ?? "")
+                              .arg((ProgressLookup.result.day ?? "") + (reception ? "  " + reception.time : ""))
+                        font.pixelSize: Theme.headingSize
+                        color: Theme.text
+                        wrapMode: Text.Wrap
                     }
                     Text {
                         objectName: "resultDue"

@@ -11,12 +11,56 @@ ScreenFrame {
     objectName: "receiptScreen"
     readonly property bool portrait: height > width
     title: qsTr("Submitted")
+    // A second tap meant for 提交 lands here: nothing that ends the receipt answers in its
+    // first seconds, and 完成 is not where the submit buttons were (issue 16 §2).
+    property bool settled: false
+    headerEnabled: settled
+    // 朗读: the tracking code character by character, and the reply date.
+    readAloudText: qsTr("Your tracking code (please note it down):") + " " + ReadAloud.spell(IntakeForm.codeDisplay)
+                   + (IntakeForm.replyBy.length > 0
+                      ? qsTr(". ") + qsTr("You will get a reply within 3 working days, by %1.").arg(IntakeForm.replyBy)
+                      : "")
+    Timer { interval: 2500; running: true; onTriggered: screen.settled = true }
+    leaveQuestion: how => [qsTr("Leave the receipt?"),
+                           qsTr("Have you noted your tracking code %1? You need it to follow your matter.")
+                               .arg(IntakeForm.codeDisplay),
+                           qsTr("Stay on the receipt"), qsTr("I noted it, leave")]
 
     GridLayout {
         anchors.fill: parent
         columns: screen.portrait ? 1 : 2
         columnSpacing: Theme.margin
         rowSpacing: Theme.spacing
+
+        RowLayout {
+            Layout.columnSpan: screen.portrait ? 1 : 2
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Text {
+                objectName: "receiptSaved"
+                Layout.fillWidth: true
+                text: IntakeForm.receiptKind === "appointment"
+                      ? qsTr("Your appointment request is saved. The station will confirm it by phone.")
+                      : IntakeForm.receiptKind === "callback"
+                        ? qsTr("Your request is saved. We will call you back.")
+                        : qsTr("Your matter is saved and will be passed on.")
+                font.pixelSize: Theme.headingSize
+                font.bold: true
+                color: Theme.present
+                wrapMode: Text.Wrap
+            }
+            BigButton {
+                objectName: "doneButton"
+                Layout.preferredWidth: screen.portrait ? 300 : 360
+                primary: true
+                enabled: screen.settled
+                text: qsTr("Done")
+                onClicked: {
+                    IntakeForm.clear()
+                    ApplicationWindow.window.showHome()
+                }
+            }
+        }
 
         Card {
             Layout.fillWidth: true
@@ -26,15 +70,12 @@ ScreenFrame {
                 width: parent.width
                 spacing: Theme.spacing
                 Text {
+                    objectName: "receiptMeeting"
                     width: parent.width
-                    text: IntakeForm.receiptKind === "appointment"
-                          ? qsTr("Your appointment request is saved. The station will confirm it by phone.")
-                          : IntakeForm.receiptKind === "callback"
-                            ? qsTr("Your request is saved. We will call you back.")
-                            : qsTr("Your matter is saved and will be passed on.")
+                    visible: IntakeForm.receiptKind === "appointment"
+                    text: qsTr("Meeting %1 on %2").arg(IntakeForm.receiptDeputy).arg(IntakeForm.receiptDay)
                     font.pixelSize: Theme.headingSize
-                    font.bold: true
-                    color: Theme.present
+                    color: Theme.text
                     wrapMode: Text.Wrap
                 }
                 Text {
@@ -49,7 +90,7 @@ ScreenFrame {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     text: IntakeForm.codeDisplay
-                    font.pixelSize: screen.portrait ? 110 : 120
+                    font.pixelSize: screen.portrait ? 110 : (Theme.large ? 100 : 120)
                     font.bold: true
                     font.letterSpacing: 6
                     font.family: "monospace"
@@ -60,7 +101,7 @@ ScreenFrame {
                     width: parent.width
                     visible: IntakeForm.replyBy.length > 0
                     text: qsTr("You will get a reply within 3 working days, by %1.").arg(IntakeForm.replyBy)
-                    font.pixelSize: Theme.headingSize
+                    font.pixelSize: Theme.large ? Theme.bodySize : Theme.headingSize
                     color: Theme.text
                     wrapMode: Text.Wrap
                 }
@@ -98,17 +139,6 @@ ScreenFrame {
                     color: Theme.text
                     wrapMode: Text.Wrap
                 }
-            }
-        }
-        BigButton {
-            objectName: "doneButton"
-            Layout.columnSpan: screen.portrait ? 1 : 2
-            Layout.fillWidth: true
-            primary: true
-            text: qsTr("Done")
-            onClicked: {
-                IntakeForm.clear()
-                ApplicationWindow.window.showHome()
             }
         }
     }

@@ -52,12 +52,16 @@ Item {
                 font.pixelSize: Theme.bodySize
                 color: Theme.muted
             }
-            Text {
-                visible: item.originalDay.length > 0
-                text: qsTr("(moved from %1)").arg(item.originalDay)
-                font.pixelSize: Theme.smallSize
-                color: "#7A5200"
-            }
+        }
+        // On a line of its own: beside the time it ran off the card (issue 16 §2).
+        Text {
+            objectName: "movedFrom"
+            width: parent.width
+            visible: item.originalDay.length > 0
+            text: qsTr("(moved from %1)").arg(item.originalDay)
+            font.pixelSize: Theme.smallSize
+            color: "#7A5200"
+            wrapMode: Text.Wrap
         }
         Text {
             width: parent.width
@@ -65,7 +69,7 @@ Item {
                                         : item.title
             font.pixelSize: Theme.smallSize
             color: Theme.text
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
         Text {
             width: parent.width
@@ -73,7 +77,7 @@ Item {
             text: qsTr("On duty: %1").arg(item.deputies.map(d => d.name).join("、"))
             font.pixelSize: Theme.smallSize
             color: Theme.muted
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
         }
     }
 }

@@ -146,7 +146,9 @@ Item {
                             font.pixelSize: Theme.bodySize
                             font.bold: true
                             color: Theme.text
-                            elide: Text.ElideRight
+                            // Shrinks to fit rather than cut a word short (issue 16 §1).
+                            fontSizeMode: Text.HorizontalFit
+                            minimumPixelSize: 16
                         }
                     }
                 }

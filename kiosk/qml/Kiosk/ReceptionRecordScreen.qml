@@ -148,6 +148,8 @@ ScreenFrame {
             TextField {
                 id: topicField
                 objectName: "topicField"
+                // Nothing a visitor types is learned for the next one (issue 16).
+                inputMethodHints: Qt.ImhSensitiveData
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touch
                 font.pixelSize: Theme.bodySize
@@ -161,6 +163,8 @@ ScreenFrame {
             TextArea {
                 id: notesField
                 objectName: "notesField"
+                // Nothing a visitor types is learned for the next one (issue 16).
+                inputMethodHints: Qt.ImhSensitiveData
                 Layout.fillWidth: true
                 Layout.preferredHeight: 180
                 font.pixelSize: Theme.bodySize

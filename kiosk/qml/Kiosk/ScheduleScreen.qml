@@ -206,7 +206,9 @@ ScreenFrame {
                                 text: cell.kind === "holiday" ? cell.holiday : qsTr("Workday")
                                 font.pixelSize: Theme.smallSize
                                 color: cell.selected ? "white" : Theme.muted
-                                elide: Text.ElideRight
+                                // Shrinks to fit rather than cut a word short (issue 16 §1).
+                                fontSizeMode: Text.HorizontalFit
+                                minimumPixelSize: 16
                             }
                             Rectangle {
                                 objectName: "mark_" + cell.key
@@ -227,7 +229,9 @@ ScreenFrame {
                                     font.bold: true
                                     color: cell.selected && cell.receptions > 0 && !cell.onHoliday
                                            ? Theme.red : "white"
-                                    elide: Text.ElideRight
+                                    // Shrinks to fit rather than cut a word short (issue 16 §1).
+                                    fontSizeMode: Text.HorizontalFit
+                                    minimumPixelSize: 16
                                 }
                             }
                         }

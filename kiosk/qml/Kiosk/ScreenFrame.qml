@@ -1,12 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
+import KioskBackend
 
 // Every screen but home: a header with large Back and Home buttons and a title.
 Item {
     id: frame
     property string title: ""
     default property alias content: body.data
+    // False while a tap meant for the screen before could land here (the receipt).
+    property bool headerEnabled: true
+    // A screen holding the visitor's work asks before Back or Home drops it (issue 16 §2):
+    // (how) => null, or [question, detail, stay, leave, forget] for "back" or "home";
+    // `forget` (optional) runs when the visitor chooses to leave.
+    property var leaveQuestion: how => null
+    // What 朗读 reads: the screen's main content (empty: no button).
+    property string readAloudText: ""
+
+    function leave(how) {
+        var question = frame.leaveQuestion(how)
+        var go = how === "home" ? () => ApplicationWindow.window.showHome()
+                                : () => ApplicationWindow.window.back()
+        if (question)
+            ApplicationWindow.window.ask(question[0], question[1], question[2], question[3],
+                                         () => { if (question[4]) question[4](); go() })
+        else
+            go()
+    }
 
     Rectangle {
         id: header
@@ -19,12 +39,25 @@ Item {
             objectName: "backButton"
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             width: 220
+            enabled: frame.headerEnabled
             text: qsTr("Back")
-            onClicked: ApplicationWindow.window.back()
+            onClicked: frame.leave("back")
+        }
+        BigButton {
+            id: readButton
+            objectName: "readAloudButton"
+            visible: frame.readAloudText.length > 0
+            anchors { right: homeButton.left; rightMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
+            width: visible ? 220 : 0
+            enabled: ReadAloud.available
+            text: ReadAloud.available ? qsTr("Read aloud") : qsTr("Read-aloud unavailable")
+            titleSize: 30  // fixed, like the header's other buttons' room
+            onClicked: ReadAloud.say(frame.readAloudText)
         }
         Text {
             anchors {
-                left: backButton.right; right: homeButton.left; margins: Theme.spacing
+                left: backButton.right; right: readButton.visible ? readButton.left : homeButton.left
+                margins: Theme.spacing
                 verticalCenter: parent.verticalCenter
             }
             horizontalAlignment: Text.AlignHCenter
@@ -32,15 +65,18 @@ Item {
             color: "white"
             font.pixelSize: Theme.titleSize
             font.bold: true
-            elide: Text.ElideRight
+            // Shrinks to fit rather than cut a word short (issue 16 §1).
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: 16
         }
         BigButton {
             id: homeButton
             objectName: "homeButton"
             anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             width: 220
+            enabled: frame.headerEnabled
             text: qsTr("Home")
-            onClicked: ApplicationWindow.window.showHome()
+            onClicked: frame.leave("home")
         }
     }
     Item {

@@ -151,7 +151,9 @@ ScreenFrame {
                                         text: modelData[2]
                                         font.pixelSize: Theme.smallSize
                                         color: Theme.muted
-                                        elide: Text.ElideRight
+                                        // Shrinks to fit rather than cut a word short (issue 16 §1).
+                                        fontSizeMode: Text.HorizontalFit
+                                        minimumPixelSize: 16
                                     }
                                 }
                             }

@@ -1,29 +1,41 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma Singleton
 import QtQuick
+import KioskBackend
 
 // One place for colours and sizes. Touch rules (DESIGN.md §3): targets >= 90 px at 1080p,
-// body text >= 28 px.
+// body text >= 28 px. A visitor's 大字 makes text about 1.5x and targets larger; 高对比
+// turns the palette to black on white (issue 16 §1). Both hold until the visitor walks away.
 QtObject {
-    readonly property color red: "#A31F1F"
-    readonly property color redDark: "#7A1616"
-    readonly property color gold: "#D9B45A"
-    readonly property color background: "#F5EFE6"
+    readonly property bool large: Reading.largeText
+    readonly property bool contrast: Reading.highContrast
+    // Text grows 1.5x; targets and spacing somewhat less, so that screens still hold it.
+    readonly property real scale: large ? 1.5 : 1
+    readonly property real boxScale: large ? 1.25 : 1
+
+    readonly property color red: contrast ? "#8A0000" : "#A31F1F"
+    readonly property color redDark: contrast ? "#5C0000" : "#7A1616"
+    readonly property color gold: contrast ? "#FFD54A" : "#D9B45A"
+    readonly property color background: contrast ? "#FFFFFF" : "#F5EFE6"
     readonly property color surface: "#FFFFFF"
-    readonly property color text: "#2A211B"
-    readonly property color muted: "#6A5D52"
-    readonly property color line: "#E2D6C6"
-    readonly property color tint: "#FBF3E8"
-    readonly property color present: "#2E7D32"
+    readonly property color text: contrast ? "#000000" : "#2A211B"
+    readonly property color muted: contrast ? "#1A1A1A" : "#6A5D52"
+    readonly property color line: contrast ? "#000000" : "#E2D6C6"
+    readonly property color tint: contrast ? "#FFF3B0" : "#FBF3E8"
+    readonly property color present: contrast ? "#0B5A12" : "#2E7D32"
+    readonly property int lineWidth: contrast ? 3 : 2
 
-    readonly property int smallSize: 28
-    readonly property int bodySize: 30
-    readonly property int headingSize: 38
-    readonly property int titleSize: 48
-    readonly property int heroSize: 60
+    readonly property int smallSize: Math.round(28 * scale)
+    readonly property int bodySize: Math.round(30 * scale)
+    readonly property int headingSize: Math.round(38 * scale)
+    readonly property int titleSize: Math.round(48 * scale)
+    readonly property int heroSize: 60  // already large; enlarging it would crowd out the rest
 
-    readonly property int touch: 100
+    readonly property int candidateSize: 34  // the keyboard's Pinyin candidates
+    readonly property int candidateBarHeight: 76
+
+    readonly property int touch: Math.round(100 * boxScale)
     readonly property int margin: 36
-    readonly property int spacing: 24
+    readonly property int spacing: Math.round(24 * (large ? 1.1 : 1))
     readonly property int radius: 18
 }

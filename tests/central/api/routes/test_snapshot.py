@@ -17,6 +17,7 @@ def _write_roster(path, rows):
         "occupation",
         "bio",
         "photo",
+        "pinyin",
     ]
     with path.open("w", newline="", encoding="utf-8") as file:
         writer = csv.DictWriter(file, columns)
@@ -35,6 +36,8 @@ def test_a_kiosk_pulls_its_snapshot_then_gets_304_until_something_changes(centra
     assert document["station"]["id"] == kiosk.station_id
     assert document["deputies"] == [] and document["appeals"] == []
     assert "交通出行" in document["categories"]
+    # Tappable phrases for each category (issue 16 §3).
+    assert "路灯坏了" in document["category_phrases"]["交通出行"]
     assert document["holidays"] == []
 
     unchanged = kiosk.snapshot(etag)
@@ -57,6 +60,8 @@ def test_a_kiosk_pulls_its_snapshot_then_gets_304_until_something_changes(centra
                 "photo": "lin.jpg",
             },
             {"id": "d2", "name": "周晓喆", "levels": "provincial", "blocks": "望江社区;滨江写字楼"},
+            {"id": "d3", "name": "单雄信", "levels": "city"},
+            {"id": "d4", "name": "罗晟", "levels": "city", "pinyin": "luo sheng"},
         ],
     )
     central.cli(
@@ -67,7 +72,11 @@ def test_a_kiosk_pulls_its_snapshot_then_gets_304_until_something_changes(centra
     assert changed.status_code == 200
     assert changed.headers["ETag"] != etag
     document = changed.json()
-    first_deputy, second_deputy = document["deputies"]
+    first_deputy, second_deputy, shan, luo = document["deputies"]
+    # Pinyin for the kiosks' search, computed when the roster was saved (issue 16 §5).
+    assert second_deputy["pinyin"] == ["zhou", "xiao", "zhe"]
+    assert shan["pinyin"] == ["shan", "xiong", "xin"]  # the surname's reading
+    assert luo["pinyin"] == ["luo", "sheng"]  # the roster's override
     assert first_deputy["name"] == "林嘉禾"
     assert first_deputy["levels"] == ["national", "city"]
     assert first_deputy["blocks"] == ["文昌社区", "禾丰社区"]
@@ -75,7 +84,8 @@ def test_a_kiosk_pulls_its_snapshot_then_gets_304_until_something_changes(centra
     assert first_deputy["pin_hash"] is None and second_deputy["photo_url"] is None
     # The station/deputies/schedules part is the kiosk's own document.
     snapshot = snapshot_from_document(document)
-    assert [d.id for d in snapshot.deputies] == ["d1", "d2"]
+    assert [d.id for d in snapshot.deputies] == ["d1", "d2", "d3", "d4"]
+    assert snapshot.deputies[1].pinyin == ("zhou", "xiao", "zhe")
 
     photo = kiosk.get(first_deputy["photo_url"])
     assert photo.status_code == 200

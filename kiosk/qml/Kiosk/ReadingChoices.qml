@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import KioskBackend
+
+// On home, for every visitor: 大字 (large text), 高对比 (high contrast) and 简 / 繁 / EN.
+// Fixed sizes: they are the way back too, so large text must not push them off the header.
+Row {
+    id: choices
+    spacing: 12
+    component Choice: BigButton {
+        titleSize: 30
+        height: 90
+        width: Math.max(140, implicitWidth)
+        implicitHeight: 90
+    }
+    Choice {
+        objectName: "largeTextButton"
+        marked: Reading.largeText
+        text: qsTr("Large text")
+        onClicked: Reading.toggleLargeText()
+    }
+    Choice {
+        objectName: "contrastButton"
+        marked: Reading.highContrast
+        text: qsTr("High contrast")
+        onClicked: Reading.toggleHighContrast()
+    }
+    // Each language named in itself: never translated.
+    Choice {
+        objectName: "language_zh_CN"
+        width: 110
+        marked: Reading.language === "zh_CN"
+        text: "简体"
+        onClicked: Reading.setLanguage("zh_CN")
+    }
+    Choice {
+        objectName: "language_zh_TW"
+        width: 110
+        marked: Reading.language === "zh_TW"
+        text: "繁體"
+        onClicked: Reading.setLanguage("zh_TW")
+    }
+    Choice {
+        objectName: "language_en"
+        width: 140
+        marked: Reading.language === "en"
+        text: "English"
+        onClicked: Reading.setLanguage("en")
+    }
+}
