@@ -143,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("set", pin_set, "set a deputy's PIN, read from standard input", pins)
     p.add_argument("--station", required=True)
     p.add_argument("--deputy", required=True)
+    p = command(
+        "rotate", pin_rotate, "give deputies new random PINs (printed once); old ones stop", pins
+    )
+    p.add_argument("--station", required=True)
+    p.add_argument("--deputy", help="only this deputy (default: every deputy of the station)")
 
     appeals = group("appeals", "appeals (意见建议) and their progress")
     p = command("list", appeals_list, "list a station's appeals", appeals)
@@ -489,6 +494,34 @@ def pin_set(settings: Settings, args: argparse.Namespace) -> int:
         deputy.pin_hash = pin_hash
         touch_stations(session, args.station)
     print(f"PIN set for {deputy.name} ({args.deputy}); kiosks receive it with their next pull")
+    return 0
+
+
+def pin_rotate(settings: Settings, args: argparse.Namespace) -> int:
+    """New random 6-digit PINs (docs/security.md): after a kiosk is lost, or on request.
+    The PINs are printed once, for the staff to hand over; kiosks get the hashes at their
+    next pull and the old PINs stop working there."""
+    from central.core.security import hash_pin
+    from central.models import Deputy
+    from kiosk.domain.pins import new_pin
+
+    with _database(settings).writer.begin() as session:
+        _station(session, args.station)
+        query = select(Deputy).where(Deputy.station_id == args.station).order_by(Deputy.position)
+        if args.deputy:
+            query = query.where(Deputy.deputy_id == args.deputy)
+        deputies = session.scalars(query).all()
+        if not deputies:
+            raise CommandError(f"no deputy {args.deputy or ''} at station {args.station}")
+        given = []
+        for deputy in deputies:
+            pin = new_pin()
+            deputy.pin_hash = hash_pin(pin)
+            given.append((deputy, pin))
+        touch_stations(session, args.station)
+    for deputy, pin in given:
+        print(f"{deputy.deputy_id}  {deputy.name}  new PIN: {pin}")
+    print("kiosks receive the new PINs with their next pull; the old ones stop working there")
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
+from kiosk.domain.pins import is_current
 from kiosk.store.models import AppealProgressRow, DeputyRow, SyncStateRow
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,6 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
     for entry in document.get("appeals") or []:
         try:
             due = entry.get("due_on")
-            check = entry.get("contact_check")
             steps = [
                 {"state": str(s["state"]), "at": str(s["at"]), "note": str(s.get("note", ""))}
                 for s in entry.get("steps") or []
@@ -45,7 +45,6 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
                     state=str(entry["state"])[:32],
                     due_on=date.fromisoformat(due) if due else None,
                     steps=steps,
-                    contact_check=check[:64] if isinstance(check, str) else None,
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -56,10 +55,11 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
     for deputy in document.get("deputies") or []:
         if isinstance(deputy, dict) and isinstance(deputy.get("id"), str):
             pin_hash = deputy.get("pin_hash")
+            # A hash with weaker costs than today's is not kept (kiosk.domain.pins).
             session.execute(
                 update(DeputyRow)
                 .where(DeputyRow.id == deputy["id"])
-                .values(pin_hash=pin_hash if isinstance(pin_hash, str) else None)
+                .values(pin_hash=pin_hash if is_current(pin_hash) else None)
             )
     # The holiday table is part of the station snapshot now (kiosk.store.holidays).
     if isinstance(document.get("categories"), list):

@@ -161,6 +161,22 @@ class SyncWorker(QObject):
 
     # --- the work --------------------------------------------------------------------------
 
+    def look_up(self, code: str, last4: str) -> dict:
+        """Ask the server about a code (on the caller's thread, with a client of its own and
+        short timeouts: a visitor is waiting). Raises SyncError when it cannot be asked."""
+        if self._sessions is None:
+            raise Unreachable("not started")
+        enrolment = self._enrolment()
+        if enrolment is None:
+            raise Unreachable("not enrolled")
+        client = CentralClient(
+            enrolment.server_url, enrolment.device_token, timeout=(3, 10), **self._tls
+        )
+        try:
+            return client.look_up(enrolment.station_id, code, last4)
+        finally:
+            client.close()
+
     def _enrolment(self) -> EnrolmentRow | None:
         assert self._sessions is not None
         with self._sessions() as session:
