@@ -66,11 +66,12 @@ def display(code: str) -> str:
 
 # The argon2id costs of a contact check. A kiosk keeps the check of what it took itself (so a
 # receipt can be looked up offline); whoever copies its files must try 10,000 last-4 digits per
-# record at this cost each: ~1 s of this machine's CPU (bench/bench_lookup_check.py), so
-# hours per record (docs/security.md). One lane: an attacker parallelises across guesses anyway.
-CHECK_TIME_COST = 5
+# record at this cost each: ~1 s of this machine's CPU (bench/brute_force.py), so ~2.7 hours
+# per record (docs/security.md). Two lanes: the CPU work per guess is the same, but a kiosk
+# with two cores answers its visitor in half the time.
+CHECK_TIME_COST = 8
 CHECK_MEMORY_KIB = 128 * 1024
-CHECK_PARALLELISM = 1
+CHECK_PARALLELISM = 2
 
 
 def _check_hasher():
