@@ -34,6 +34,7 @@ KINDS = ("appeal", "appointment", "appointment_answer", "attendance", "reception
 # Kinds that change rows beyond their own: taken one at a time, in order (`take_event`).
 ONE_AT_A_TIME = {"appointment", "appointment_answer"}
 MAX_EVENT_CHARS = 64_000
+EARLIEST_EVENT_YEAR, LATEST_EVENT_YEAR = 2000, 2099
 PERSONAL_FIELDS = {"name": 100, "mobile": 32, "text": 10_000, "address": 1_000}
 APPOINTMENT_FIELDS = {"name": 100, "mobile": 32, "topic": 2_000}
 
@@ -70,6 +71,15 @@ def parse_event(raw: Any) -> IncomingEvent:
         raise InvalidEvent("created_at: not an ISO 8601 date and time") from None
     if created_at.tzinfo is None:
         raise InvalidEvent("created_at: the offset from UTC is missing")
+    try:  # year 1 at +08:00 is before the first moment a datetime can hold in UTC
+        in_utc = created_at.astimezone(UTC)
+    except OverflowError:
+        in_utc = None
+    if in_utc is None or not EARLIEST_EVENT_YEAR <= in_utc.year <= LATEST_EVENT_YEAR:
+        raise InvalidEvent(
+            f"created_at: not a time a kiosk could have taken it "
+            f"({EARLIEST_EVENT_YEAR} to {LATEST_EVENT_YEAR})"
+        )
     body = raw.get("body")
     if not isinstance(body, dict):
         raise InvalidEvent("body: missing or not an object")
