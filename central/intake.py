@@ -24,7 +24,7 @@ from central.appointments import AnswerRefused, AppointmentState, answer_appoint
 from central.attendance import parse_deputy_event
 from central.core.db import touch_stations
 from central.core.security import UnsealError, open_sealed
-from central.models import Appeal, AppealStep, Appointment, AppointmentStep, Event
+from central.models import Appeal, AppealStep, Appointment, AppointmentStep, Deputy, Event
 from central.snapshot import canonical_json
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
@@ -208,6 +208,16 @@ def code_taken(session: Session, code: str) -> bool:
     )
 
 
+def check_on_roster(session: Session, station_id: str, deputy_id: str) -> None:
+    """A deputy's sign-in, record or answer names a deputy of the sending kiosk's station (a
+    device token speaks for its own station only; issue 17 §13)."""
+    found = session.scalar(
+        select(Deputy.id).where(Deputy.station_id == station_id, Deputy.deputy_id == deputy_id)
+    )
+    if found is None:
+        raise InvalidEvent("body.deputy_id: not a deputy of this station")
+
+
 def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> None:
     """A duty deputy's answer to an appointment, from a kiosk's console."""
     body = event.body
@@ -224,6 +234,7 @@ def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> Non
         raise InvalidEvent("body.code: no appointment with this code at this station")
     if appointment.deputy_id != deputy_id:
         raise InvalidEvent("body.deputy_id: the appointment is with another deputy")
+    check_on_roster(session, station_id, deputy_id)
     try:
         answer_appointment(
             session,
@@ -274,6 +285,8 @@ def take_event(
         elif event.kind == "appointment":
             record = parse_appointment(event, station_id, key)
         deputy_row = parse_deputy_event(event, station_id, key)
+        if deputy_row is not None:
+            check_on_roster(session, station_id, deputy_row.deputy_id)
         code = record.tracking_code if isinstance(record, Appeal) else getattr(record, "code", "")
         if code and code_taken(session, code):
             return result | {"status": "conflict", "reason": "tracking code already used"}
@@ -368,6 +381,8 @@ def _take_together(
         try:
             appeal = parse_appeal(event, station_id, key) if event.kind == "appeal" else None
             deputy_row = parse_deputy_event(event, station_id, key)
+            if deputy_row is not None:
+                check_on_roster(session, station_id, deputy_row.deputy_id)
         except InvalidEvent as error:
             result |= {"status": "invalid", "reason": str(error)}
             continue

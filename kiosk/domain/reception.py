@@ -44,6 +44,7 @@ FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 MAX_COUNT = 1000
 MAX_RULE_LINES = 400
+FIRST_DAY_WITHIN_YEARS = 10
 _LAST_MOMENT = datetime(LAST_YEAR, 12, 31, 23, 59, 59)
 
 
@@ -225,28 +226,60 @@ def _parse_rule(text: str) -> rruleset:
         if name not in ("RRULE", "RDATE", "EXDATE", "EXRULE"):
             raise InvalidRule(f"unknown line in the rule: {line[:60]!r}")
         _check_ranges(line)
-    rest = [_bounded(line, dtstart) for line in rest]
+    # A rule that gives no day in its first years (30 February) is a mistake, not an empty
+    # calendar; looking only that far keeps the check short even for a daily rule.
+    soon = datetime(dtstart.year + FIRST_DAY_WITHIN_YEARS, 12, 31, 23, 59, 59)
     try:
-        # cache=True: dateutil keeps the dates it has walked, so later queries do not repeat it.
-        rules = rrulestr("\n".join(rest), dtstart=dtstart, forceset=True, cache=True)
+        probe = rrulestr(
+            "\n".join(_bounded(line, dtstart, soon) for line in rest),
+            dtstart=dtstart,
+            forceset=True,
+        )
         # dateutil reads RDATE/EXDATE values lazily with its general parser: check them now.
-        list(itertools.islice(rules, 1))
+        first = list(itertools.islice(probe, 1))
+        # cache=True: dateutil keeps the dates it has walked, so later queries do not repeat it.
+        rules = rrulestr(
+            "\n".join(_bounded(line, dtstart, _LAST_MOMENT) for line in rest),
+            dtstart=dtstart,
+            forceset=True,
+            cache=True,
+        )
+    except InvalidRule:
+        raise
     except (ValueError, TypeError, OverflowError) as error:
         raise InvalidRule(f"cannot read the rule: {error}") from None
-    # A rule that never gives a day (30 February) is a mistake, not an empty calendar.
-    if rules.after(dtstart, inc=True) is None:
-        raise InvalidRule("the rule gives no reception day at all")
+    if not first:
+        raise InvalidRule(
+            f"the rule gives no reception day in the {FIRST_DAY_WITHIN_YEARS} years after DTSTART"
+        )
     return rules
+
+
+# The most days each month can have (February: in leap years).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _check_possible(parts: dict[str, str], frequency: str) -> None:
+    """Refuse the rules that can never give a day, before dateutil looks for one: it walks
+    to year 9999 before giving up (UNTIL does not stop it), ~4 s for a daily rule."""
+    if "BYSETPOS" in parts and frequency not in ("MONTHLY", "YEARLY"):
+        raise InvalidRule("BYSETPOS: only in a MONTHLY or YEARLY rule")
+    if "BYMONTHDAY" not in parts:
+        return
+    months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else range(1, 13)
+    days = [abs(int(d)) for d in parts["BYMONTHDAY"].split(",")]
+    if all(day > _MONTH_DAYS[month - 1] for day in days for month in months):
+        raise InvalidRule("BYMONTHDAY: no month of the rule has such a day")
 
 
 def _rule_parts(value: str) -> dict[str, str]:
     return {key.upper(): part for key, _, part in (p.partition("=") for p in value.split(";") if p)}
 
 
-def _bounded(line: str, dtstart: datetime) -> str:
+def _bounded(line: str, dtstart: datetime, last: datetime) -> str:
     """An RRULE/EXRULE line as it is kept: at most daily, no times within a day, and ending by
-    the end of LAST_YEAR (a COUNT becomes the UNTIL it amounts to), so no walk of it, even of
-    a rule that never gives a day, goes past LAST_YEAR. Other lines as they are."""
+    `last` (a COUNT becomes the UNTIL it amounts to), so no walk of it, even of a rule that
+    never gives a day, goes past `last`. Other lines as they are."""
     name, _, value = line.partition(":")
     if name.partition(";")[0].upper() not in ("RRULE", "EXRULE"):
         return line
@@ -260,11 +293,11 @@ def _bounded(line: str, dtstart: datetime) -> str:
     for key in ("BYHOUR", "BYMINUTE", "BYSECOND"):
         if key in parts:
             raise InvalidRule(f"{key}: a reception's time is the schedule's, not the rule's")
+    _check_possible(parts, frequency)
     until = parts.get("UNTIL", "")
-    if until[:8].isdigit() and int(until[:4]) <= LAST_YEAR and "COUNT" not in parts:
+    if until[:8].isdigit() and until[:8] <= f"{last:%Y%m%d}" and "COUNT" not in parts:
         return line
     kept = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("UNTIL", "COUNT"))
-    last = _LAST_MOMENT
     if "COUNT" in parts:
         try:
             count = int(parts["COUNT"])

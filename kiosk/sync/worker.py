@@ -17,7 +17,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtNetwork import QNetworkInformation
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk import __version__
@@ -25,6 +24,7 @@ from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
 from kiosk.domain.station import StationSnapshot
 from kiosk.store import outbox
 from kiosk.store.database import open_database
+from kiosk.store.device_token import load_enrolment
 from kiosk.store.models import EnrolmentRow
 from kiosk.store.station import replace_station
 from kiosk.store.station_cache import write_station_cache
@@ -180,7 +180,7 @@ class SyncWorker(QObject):
     def _enrolment(self) -> EnrolmentRow | None:
         assert self._sessions is not None
         with self._sessions() as session:
-            return session.scalars(select(EnrolmentRow)).first()
+            return load_enrolment(session, self._database_path)  # token from its own file
 
     def _client_of(self, enrolment: EnrolmentRow) -> CentralClient:
         key = f"{enrolment.server_url}|{enrolment.device_token}"

@@ -33,15 +33,15 @@ def _schedule(rule: str) -> ReceptionSchedule:
     ],
 )
 def test_rules_finer_than_a_day_or_without_bounds_are_refused_at_once(rule):
-    started = time.perf_counter()
+    started = time.thread_time()
     with pytest.raises(InvalidRule):
         _schedule(rule)
-    assert time.perf_counter() - started < 1.0
+    assert time.thread_time() - started < 1.0
 
 
 def test_every_expansion_and_every_cache_is_bounded():
     # A daily rule that never gives a day walked to year 9999 three times (~14 s).
-    started = time.perf_counter()
+    started = time.thread_time()
     with pytest.raises(InvalidRule):
         _schedule("DTSTART:20260101\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30")
     # Leap days only, 1000 of them: a COUNT that would walk 4,000 years.
@@ -50,7 +50,7 @@ def test_every_expansion_and_every_cache_is_bounded():
     daily = _schedule("DTSTART:20000101\nRRULE:FREQ=DAILY")
     many = reception_days_between([daily], date(2099, 1, 1), date(9999, 12, 31))
     assert far == [] and len(many) == 365
-    assert time.perf_counter() - started < 5.0
+    assert time.thread_time() - started < 3.0  # CPU of this thread: load does not count
     for cached in (reception._parse_rule, reception._dates_through):
         assert cached.cache_info().maxsize is not None and cached.cache_info().maxsize <= 64
 

@@ -36,6 +36,8 @@ def _look_up(kiosk, code, last4, shot=""):
         visitor.tap(f"key_{digit}")
     with visitor.qtbot.waitSignal(kiosk.backends.progress.finished, timeout=20000):
         visitor.tap("lookUpButton")
+        if shot:  # the check takes about a second: the button says so meanwhile
+            visitor.screenshot(f"progress-checking-{shot}")
 
 
 def test_a_receipt_can_be_looked_up_at_once_and_after_the_server_moved_it_on(
@@ -106,6 +108,7 @@ def test_wrong_codes_and_digits_get_plain_messages_and_guessing_is_slowed(make_k
     _look_up(kiosk, new_tracking_code(), "6666")
     unknown = visitor.text("lookupProblem")
     assert "相符" in unknown
+    visitor.screenshot("progress-not-found")
     visitor.tap("homeButton")
 
     for attempt in range(4):

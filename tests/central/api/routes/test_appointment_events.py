@@ -5,7 +5,7 @@ import uuid
 from datetime import datetime
 
 from kiosk.domain.tracking import display, new_tracking_code
-from tests.helpers.central import CHINA
+from tests.helpers.central import CHINA, put_on_roster
 
 
 def appointment_event(kiosk, code: str, deputy_id: str = "d-1", **body) -> dict:
@@ -45,6 +45,7 @@ def results(kiosk, events) -> list[str]:
 
 
 def test_a_kiosk_appointment_and_the_deputys_answer_reach_the_snapshot(central, kiosk):
+    put_on_roster(central, kiosk.station_id, "d-1")
     code = new_tracking_code()
     request = appointment_event(kiosk, code)
     confirm = answer_event(code, "confirmed", note="周一上午见")
@@ -65,6 +66,7 @@ def test_a_kiosk_appointment_and_the_deputys_answer_reach_the_snapshot(central, 
 
 
 def test_answers_that_do_not_fit_are_invalid_and_change_nothing(central, kiosk):
+    put_on_roster(central, kiosk.station_id, "d-1")
     code = new_tracking_code()
     assert results(kiosk, [appointment_event(kiosk, code)]) == ["created"]
     wrong = results(
