@@ -10,11 +10,18 @@ import logging
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.pins import is_current
-from kiosk.store.models import AppealProgressRow, DeputyRow, SyncStateRow
+from kiosk.store.models import (
+    AppealProgressRow,
+    AppealRow,
+    AppointmentRow,
+    DeputyRow,
+    OutboxItemRow,
+    SyncStateRow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +33,24 @@ def get_state(session: Session, key: str) -> str | None:
 
 def set_state(session: Session, key: str, value: str) -> None:
     session.merge(SyncStateRow(key=key, value=value))
+
+
+def _forget_finished_checks(session: Session, listed: set[str]) -> None:
+    """The contact check of what this kiosk took goes once the server has it and no longer
+    lists it (finished over 30 days ago): a lookup of it then asks the server (docs/security.md).
+    """
+    for row, kind, code in (
+        (AppealRow, "appeal", AppealRow.tracking_code),
+        (AppointmentRow, "appointment", AppointmentRow.code),
+    ):
+        sent = select(OutboxItemRow.item_uuid).where(
+            OutboxItemRow.kind == kind, OutboxItemRow.sent_at.is_not(None)
+        )
+        session.execute(
+            update(row)
+            .where(row.contact_check.is_not(None), row.uuid.in_(sent), code.not_in(listed))
+            .values(contact_check=None)
+        )
 
 
 def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = "") -> None:
@@ -51,6 +76,10 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
             log.warning("skipped a malformed appeal progress entry: %s", error)
     session.execute(delete(AppealProgressRow))
     session.add_all(progress)
+    if isinstance(document.get("appeals"), list) and isinstance(document.get("appointments"), list):
+        listed = {row.tracking_code for row in progress}
+        listed |= {str(e.get("code")) for e in document["appointments"] if isinstance(e, dict)}
+        _forget_finished_checks(session, listed)
 
     for deputy in document.get("deputies") or []:
         if isinstance(deputy, dict) and isinstance(deputy.get("id"), str):

@@ -109,3 +109,29 @@ def test_the_snapshot_holds_no_contact_checks_and_only_recent_kiosk_appeals(kios
     assert len(document["appeals"]) == 2
     assert all("contact_check" not in entry for entry in document["appeals"])
     assert all("contact_check" not in entry for entry in document["appointments"])
+
+
+def test_the_check_of_an_appeal_goes_once_the_server_has_it_and_lists_it_no_more(tmp_path):
+    from sqlalchemy import select
+
+    from kiosk.store import outbox
+    from kiosk.store.models import AppealRow, OutboxItemRow
+
+    sessions = open_database(tmp_path / "kiosk.sqlite3")
+    made = [Appeal.new("s", "交通出行", datetime(2026, 10, 1, 9, tzinfo=CHINA)) for _ in range(3)]
+    finished, open_, unsent = made
+    with sessions.begin() as session:
+        for appeal in made:
+            record_appeal(session, appeal, b"sealed", contact_check="$argon2id$stand-in")
+        sent = session.scalars(
+            select(OutboxItemRow).where(OutboxItemRow.item_uuid != unsent.uuid)
+        ).all()
+        outbox.mark_sent(session, list(sent), datetime(2026, 10, 1, 10))
+    with sessions.begin() as session:
+        listed = {"tracking_code": open_.tracking_code, "state": "assigned", "steps": []}
+        apply_extras(session, {"appeals": [listed], "appointments": []})
+    with sessions() as session:
+        rows = session.execute(select(AppealRow.tracking_code, AppealRow.contact_check)).all()
+        checks = {code: check for code, check in rows}
+    assert checks[finished.tracking_code] is None  # the server has it, finished: asked there
+    assert checks[open_.tracking_code] and checks[unsent.tracking_code]  # still needed here
