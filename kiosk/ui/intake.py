@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.domain.appeals import DEFAULT_CATEGORIES, REPLY_WORKING_DAYS, Appeal
@@ -255,7 +254,7 @@ class IntakeForm(QObject):
         return True
 
     def _keep_check(self, code: str, last4: str) -> None:
-        """Make the receipt's contact check on a thread of its own (argon2id, about a second:
+        """Make the receipt's contact check on a pool thread (argon2id, about a second:
         the receipt does not wait) and store it; `checkKept` says when it is there."""
         sessions = self._sessions
         assert sessions is not None
@@ -274,7 +273,10 @@ class IntakeForm(QObject):
                 log.error("could not keep a contact check: %s", getattr(error, "orig", error))
             self.checkKept.emit(code)
 
-        threading.Thread(target=work, name="contact-check", daemon=True).start()
+        # On the pool: Kiosk.close waits for it before the objects it reports to go.
+        from kiosk.ui.admin import _Task
+
+        QThreadPool.globalInstance().start(_Task(work))
 
     def _fail(self, reason: str) -> None:
         self._problems["submit"] = reason

@@ -7,12 +7,11 @@ server a moment): the UI never waits; `finished` says when the answer is there."
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.domain.lookup import LookupLockout
@@ -135,12 +134,11 @@ class ProgressLookup(QObject):
             return self._refuse("not_ready")
         self._busy, self._code, self._problem = True, code, ""
         self.changed.emit()
-        threading.Thread(
-            target=self._work,
-            args=(self._sessions, self._ask, code, last4),
-            name="progress-lookup",
-            daemon=True,
-        ).start()
+        # On the pool: Kiosk.close waits for it before the objects it reports to go.
+        from kiosk.ui.admin import _Task
+
+        sessions, ask = self._sessions, self._ask
+        QThreadPool.globalInstance().start(_Task(lambda: self._work(sessions, ask, code, last4)))
         return True
 
     def _work(self, sessions, ask, code: str, last4: str) -> None:
