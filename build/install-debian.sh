@@ -55,12 +55,15 @@ if ! id kiosk >/dev/null 2>&1; then
 fi
 # The X server needs the input and video devices.
 usermod -a -G video,input,tty kiosk
-# Let a service (not only a console login) start the X server.
-mkdir -p /etc/X11
+# Let a service (not only a console login) start the X server, rootless: the service may gain
+# no privileges (NoNewPrivileges=); logind hands the session its devices.
+mkdir -p /etc/X11/xorg.conf.d
 cat > /etc/X11/Xwrapper.config <<'XWRAP'
 allowed_users=anybody
-needs_root_rights=yes
+needs_root_rights=no
 XWRAP
+# No VT switching, no Ctrl+Alt+Backspace (docs/security.md).
+install -m 0644 "$HERE/10-station-kiosk.conf" /etc/X11/xorg.conf.d/10-station-kiosk.conf
 
 echo "== the bundle in $PREFIX"
 mkdir -p "$PREFIX.new"

@@ -7,7 +7,8 @@ from fastapi import FastAPI
 
 from central.api.main import api_router
 from central.api.routes.snapshot import SnapshotCache
-from central.core.config import Settings
+from central.core.body_limit import BodyLimit, BodyRule
+from central.core.config import API_BODY_BYTES, ENROL_BODY_BYTES, FORM_BODY_BYTES, Settings
 from central.core.db import open_database
 from central.core.security import load_server_key
 from central.web.console import pages as console
@@ -30,4 +31,23 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_router)
     pages.install(app, settings)
     console.install(app)
+    database = app.state.database
+
+    def token_known(token: str) -> bool:
+        from central.services.devices import device_for_token
+
+        with database.reader() as session:
+            return device_for_token(session, token) is not None
+
+    # Every body is capped before it is read; a kiosk's token is checked before its body.
+    app.add_middleware(
+        BodyLimit,
+        rules=(
+            BodyRule("/api/v1/stations/", API_BODY_BYTES, token_first=True),
+            BodyRule("/api/v1/enrol", ENROL_BODY_BYTES),
+            BodyRule("/api/", API_BODY_BYTES),
+        ),
+        default_limit=FORM_BODY_BYTES,
+        token_known=token_known,
+    )
     return app

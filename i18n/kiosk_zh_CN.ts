@@ -413,8 +413,8 @@
         </translation>
     </message>
     <message>
-        <source>A PIN has 4 to 8 digits.</source>
-        <translation>密码为4至8位数字。</translation>
+        <source>A PIN has 6 to 8 digits.</source>
+        <translation>密码为6至8位数字。</translation>
     </message>
     <message>
         <source>The kiosk is still starting. Please try again in a moment.</source>
@@ -586,8 +586,8 @@
         <translation>请输入您留下的电话号码的后4位。</translation>
     </message>
     <message>
-        <source>No submission with this code is known here yet. If you submitted it elsewhere, please try again after the next update.</source>
-        <translation>本机还没有这个查询码的记录。如果您是在别处提交的，请在下次更新后再查。</translation>
+        <source>No match here for this code and these digits, and the liaison office cannot be asked right now. Please check both, try again later, or scan the QR code on your receipt.</source>
+        <translation>本机没有与此查询码和电话后4位相符的记录，暂时也无法向联络站询问。请核对后稍后再试，或用手机扫描回执上的二维码查询。</translation>
     </message>
     <message>
         <source>The code and the last 4 digits do not match. Please check both.</source>
@@ -1185,6 +1185,10 @@
     <message>
         <source>Look up</source>
         <translation>查询</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在查询…</translation>
     </message>
     <message>
         <source>Appointment request</source>

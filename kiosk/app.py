@@ -151,6 +151,7 @@ class Kiosk:
             allow_plain_http=config.allow_plain_http,
         )
         connect_sync(worker, self.backends.sync)
+        self.backends.progress.use_server(worker.look_up)
         self.sync_thread = SyncThread(worker)
         self.sync_thread.start()
 

@@ -32,8 +32,8 @@ DEMO_QR_BASE = "https://daibiao.example/d/"
 # hash with the server's costs, made once, so that seeding costs no hashing time.
 DEMO_PIN = "123456"
 DEMO_PIN_HASH = (
-    "$argon2id$v=19$m=65536,t=3,p=4$Wn9acrGMuODCg4E05zp19g"
-    "$IUuEzrSOptrbgG23noHuvvHhQBZs9wPml9ioghfYiOA"
+    "$argon2id$v=19$m=131072,t=3,p=4$7/TjMld+2zw/Y4aOv9262w"
+    "$Bn2rMDsRUaotYgmlw4EeCJRHjrf/zoHtDU9JJbzxZV4"
 )
 
 N, P, C, X, T = Level.NATIONAL, Level.PROVINCIAL, Level.CITY, Level.COUNTY, Level.TOWNSHIP

@@ -3,7 +3,7 @@
 
 from fastapi import APIRouter
 
-from central.api.routes import calendar, enrol, events, heartbeat, snapshot
+from central.api.routes import calendar, enrol, events, heartbeat, lookups, snapshot
 
 api_router = APIRouter(prefix="/api/v1")
 api_router.include_router(enrol.router)
@@ -11,3 +11,4 @@ api_router.include_router(snapshot.router)
 api_router.include_router(events.router)
 api_router.include_router(heartbeat.router)
 api_router.include_router(calendar.router)
+api_router.include_router(lookups.router)

@@ -19,7 +19,7 @@ from central.cli.attendance import attendance_list, receptions_list
 from central.cli.common import CommandError, Handler
 from central.cli.devices import device_list, device_revoke
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
-from central.cli.rosters import pin_set, roster_import
+from central.cli.rosters import pin_rotate, pin_set, roster_import
 from central.cli.schedules import schedules_export, schedules_feed_token, schedules_import
 from central.cli.serve import serve
 from central.cli.stations import demo_station, enrolment_code, station_create
@@ -140,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("set", pin_set, "set a deputy's PIN, read from standard input", pins)
     p.add_argument("--station", required=True)
     p.add_argument("--deputy", required=True)
+    p = command(
+        "rotate", pin_rotate, "give deputies new random PINs (printed once); old ones stop", pins
+    )
+    p.add_argument("--station", required=True)
+    p.add_argument("--deputy", help="only this deputy (default: every deputy of the station)")
 
     appeals = group("appeals", "appeals (意见建议) and their progress")
     p = command("list", appeals_list, "list a station's appeals", appeals)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`roster import` and `pin set`."""
+"""`roster import`, `pin set` and `pin rotate`."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from central.services.rosters import (
     import_roster,
     parse_roster,
     read_rows,
+    rotate_pins,
     set_pin,
 )
 
@@ -50,4 +51,17 @@ def pin_set(settings: Settings, args: argparse.Namespace) -> int:
         except DeputyNotFound as error:
             raise CommandError(str(error)) from None
     print(f"PIN set for {deputy.name} ({args.deputy}); kiosks receive it with their next pull")
+    return 0
+
+
+def pin_rotate(settings: Settings, args: argparse.Namespace) -> int:
+    with database(settings).writer.begin() as session:
+        station(session, args.station)
+        try:
+            given = rotate_pins(session, args.station, args.deputy)
+        except DeputyNotFound as error:
+            raise CommandError(str(error)) from None
+        lines = [f"{deputy.deputy_id}  {deputy.name}  new PIN: {pin}" for deputy, pin in given]
+    print("\n".join(lines))
+    print("kiosks receive the new PINs with their next pull; the old ones stop working there")
     return 0

@@ -11,6 +11,11 @@ from pathlib import Path
 CHINA_TIME = timezone(timedelta(hours=8), "CST")
 ENROLMENT_CODE_DAYS = 7
 MAX_EVENTS_PER_BATCH = 500
+# Request bodies (central.core.body_limit): a kiosk's batch of 200 events is well under 1 MB;
+# an enrolment is a code and a name; a phone page's form a few fields of text.
+API_BODY_BYTES = 4_000_000
+ENROL_BODY_BYTES = 4_000
+FORM_BODY_BYTES = 32_000
 DATABASE_FILE = "central.sqlite3"
 SERVER_KEY_FILE = "server.key"
 

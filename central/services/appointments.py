@@ -18,6 +18,7 @@ from central.models import Appointment, AppointmentStep
 from central.services.incoming import (
     IncomingEvent,
     InvalidEvent,
+    check_on_roster,
     code_field,
     sealed_fields,
     text_field,
@@ -123,6 +124,7 @@ def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> Non
         raise InvalidEvent("body.code: no appointment with this code at this station")
     if appointment.deputy_id != deputy_id:
         raise InvalidEvent("body.deputy_id: the appointment is with another deputy")
+    check_on_roster(session, station_id, deputy_id)
     try:
         answer_appointment(
             session,

@@ -27,12 +27,13 @@ from central.models import Appeal, Appointment, Event
 from central.services.appeals import due_on_now, holiday_table, parse_appeal, received_due_on
 from central.services.appointments import apply_answer, parse_appointment
 from central.services.attendance import parse_attendance, parse_reception_record
-from central.services.incoming import IncomingEvent, InvalidEvent
+from central.services.incoming import IncomingEvent, InvalidEvent, check_on_roster
 from central.services.snapshot import canonical_json
 
 log = logging.getLogger(__name__)
 
 MAX_EVENT_CHARS = 64_000
+EARLIEST_EVENT_YEAR, LATEST_EVENT_YEAR = 2000, 2099
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class EventKind:
     code: Callable[[Any], str] | None = None
     # Changes rows beyond its own: taken one at a time, in order (`take_event`).
     one_at_a_time: bool = False
+    # Names a deputy (its row's deputy_id) who must be on the sending station's roster.
+    by_deputy: bool = False
 
 
 def _adds_nothing(event: IncomingEvent, station_id: str, key: PrivateKey) -> None:
@@ -59,8 +62,10 @@ KINDS: dict[str, EventKind] = {
         parse_appointment, code=lambda appointment: appointment.code, one_at_a_time=True
     ),
     "appointment_answer": EventKind(_adds_nothing, apply=apply_answer, one_at_a_time=True),
-    "attendance": EventKind(lambda event, station_id, key: parse_attendance(event, station_id)),
-    "reception_record": EventKind(parse_reception_record),
+    "attendance": EventKind(
+        lambda event, station_id, key: parse_attendance(event, station_id), by_deputy=True
+    ),
+    "reception_record": EventKind(parse_reception_record, by_deputy=True),
 }
 
 
@@ -83,6 +88,15 @@ def parse_event(raw: Any) -> IncomingEvent:
         raise InvalidEvent("created_at: not an ISO 8601 date and time") from None
     if created_at.tzinfo is None:
         raise InvalidEvent("created_at: the offset from UTC is missing")
+    try:  # year 1 at +08:00 is before the first moment a datetime can hold in UTC
+        in_utc = created_at.astimezone(UTC)
+    except OverflowError:
+        in_utc = None
+    if in_utc is None or not EARLIEST_EVENT_YEAR <= in_utc.year <= LATEST_EVENT_YEAR:
+        raise InvalidEvent(
+            f"created_at: not a time a kiosk could have taken it "
+            f"({EARLIEST_EVENT_YEAR} to {LATEST_EVENT_YEAR})"
+        )
     body = raw.get("body")
     if not isinstance(body, dict):
         raise InvalidEvent("body: missing or not an object")
@@ -133,6 +147,8 @@ def take_event(
             return result | repeat
         kind = KINDS[event.kind]
         record = kind.parse(event, station_id, key)
+        if kind.by_deputy:
+            check_on_roster(session, station_id, record.deputy_id)
         code = kind.code(record) if kind.code is not None and record is not None else ""
         if code and code_taken(session, code):
             return result | {"status": "conflict", "reason": "tracking code already used"}
@@ -228,6 +244,8 @@ def _take_together(
         kind = KINDS[event.kind]
         try:
             record = kind.parse(event, station_id, key)
+            if kind.by_deputy:
+                check_on_roster(session, station_id, record.deputy_id)
         except InvalidEvent as error:
             result |= {"status": "invalid", "reason": str(error)}
             continue

@@ -12,8 +12,11 @@ from datetime import datetime
 from typing import Any
 
 from nacl.public import PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from central.core.security import UnsealError, open_sealed
+from central.models import Deputy
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
 
@@ -63,3 +66,13 @@ def sealed_fields(body: dict[str, Any], key: PrivateKey, limits: dict[str, int])
     if personal.get("consent") is not True:
         raise InvalidEvent("sealed.consent: the visitor's consent is missing")
     return fields
+
+
+def check_on_roster(session: Session, station_id: str, deputy_id: str) -> None:
+    """A deputy's sign-in, record or answer names a deputy of the sending kiosk's station (a
+    device token speaks for its own station only; issue 17 §13)."""
+    found = session.scalar(
+        select(Deputy.id).where(Deputy.station_id == station_id, Deputy.deputy_id == deputy_id)
+    )
+    if found is None:
+        raise InvalidEvent("body.deputy_id: not a deputy of this station")

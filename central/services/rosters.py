@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.core.security import hash_pin
 from central.models import Deputy, Photo
 from central.services.pinyin import name_pinyin
 from kiosk.domain.deputies import LEVEL_ORDER, Level
@@ -292,6 +293,27 @@ def set_pin(session: Session, station_id: str, deputy_id: str, pin_hash: str) ->
         raise DeputyNotFound(f"no deputy {deputy_id} at station {station_id}")
     deputy.pin_hash = pin_hash
     return deputy
+
+
+def rotate_pins(
+    session: Session, station_id: str, deputy_id: str | None
+) -> list[tuple[Deputy, str]]:
+    """New random 6-digit PINs for a station's deputies (or one), after a kiosk is lost or on
+    request (docs/security.md): each deputy with the PIN to hand over, printed once."""
+    from kiosk.domain.pins import new_pin
+
+    query = select(Deputy).where(Deputy.station_id == station_id).order_by(Deputy.position)
+    if deputy_id:
+        query = query.where(Deputy.deputy_id == deputy_id)
+    deputies = session.scalars(query).all()
+    if not deputies:
+        raise DeputyNotFound(f"no deputy {deputy_id or ''} at station {station_id}")
+    given = []
+    for deputy in deputies:
+        pin = new_pin()
+        deputy.pin_hash = hash_pin(pin)
+        given.append((deputy, pin))
+    return given
 
 
 def deputy_names(session: Session, station_id: str) -> dict[str, str]:

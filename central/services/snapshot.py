@@ -2,8 +2,10 @@
 """A station's snapshot document (docs/sync-api.md), built from the database.
 
 The station/deputies/schedules part is the kiosk's own document (kiosk.domain.snapshot);
-the server adds photo URLs, PIN hashes, holidays, categories, the progress of appeals and
-appointments (with their lookup checks), the phone pages' links and the month's figures.
+the server adds photo URLs, PIN hashes, holidays, categories, the progress of the appeals
+kiosks took and of appointments (open or recently closed; no contact checks: a kiosk asks the
+server about what it did not take, docs/security.md), the phone pages' links and the month's
+figures.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from central.services.holidays import holiday_calendar
 from kiosk.domain.appeals import phrases_for
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
-from kiosk.domain.mobile import last_four
+from kiosk.domain.pins import is_current
 from kiosk.domain.reception import ReceptionSchedule
 from kiosk.domain.snapshot import schedule_from_document, snapshot_to_document
 from kiosk.domain.station import (
@@ -42,10 +44,23 @@ from kiosk.domain.station import (
     StationSnapshot,
 )
 from kiosk.domain.station import Station as StationEntity
-from kiosk.domain.tracking import contact_check
 
 PHOTO_PATH = "/api/v1/photos/"
 SATISFIED = ("satisfied", "basically_satisfied")
+# How long a finished appeal or a past appointment stays in the snapshot (its progress then
+# comes from the server, asked at the kiosk, or from the phone page).
+RECENT_DAYS = 30
+FINISHED = ("closed", "rated", "rejected")
+
+
+def _recent(record: Any, since: datetime) -> bool:
+    """Open, or finished after `since`."""
+    if record.state not in FINISHED:
+        return True
+    last = record.steps[-1].at if record.steps else record.created_at
+    if last.tzinfo is None:
+        last = last.replace(tzinfo=since.tzinfo)
+    return last >= since
 
 
 def deputy_page_url(public_url: str, deputy_id: str) -> str:
@@ -148,7 +163,9 @@ def build_document(
     }
     for deputy in document["deputies"]:
         deputy["photo_url"] = PHOTO_PATH + deputy["photo"] if deputy["photo"] else None
-        deputy["pin_hash"] = pins.get(deputy["id"])
+        # Only hashes with today's costs leave the server (kiosk.domain.pins).
+        pin_hash = pins.get(deputy["id"])
+        deputy["pin_hash"] = pin_hash if is_current(pin_hash) else None
         deputy["qr_url"] = deputy["qr_url"] or deputy_page_url(public_url, deputy["id"])
     document["categories"] = list(
         session.scalars(select(Category.name).order_by(Category.position))
@@ -161,6 +178,7 @@ def build_document(
         select(Appeal).where(Appeal.station_id == station.id).order_by(Appeal.id)
     ).all()
     holidays = holiday_table(session) if appeals else {}
+    since = (now or datetime.now(CHINA_TIME)) - timedelta(days=RECENT_DAYS)
     document["appeals"] = [
         {
             "tracking_code": a.tracking_code,
@@ -175,12 +193,14 @@ def build_document(
                 }
                 for step in a.steps
             ],
-            "contact_check": contact_check(a.tracking_code, last_four(a.contact_mobile)),
         }
         for a in appeals
+        if a.channel == "kiosk" and _recent(a, since)
     ]
     appointments = session.scalars(
-        select(Appointment).where(Appointment.station_id == station.id).order_by(Appointment.id)
+        select(Appointment)
+        .where(Appointment.station_id == station.id, Appointment.day >= since.date())
+        .order_by(Appointment.id)
     )
     document["appointments"] = [
         {
@@ -196,7 +216,6 @@ def build_document(
                 }
                 for step in a.steps
             ],
-            "contact_check": contact_check(a.code, last_four(a.contact_mobile)),
         }
         for a in appointments
     ]

@@ -18,9 +18,9 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
+from kiosk.domain.pins import PIN_PATTERN  # noqa: F401 (the desk checks typed PINs with it)
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
-PIN_PATTERN = re.compile(r"[0-9]{4,8}")
 TRIES_BEFORE_LOCK = 5
 FIRST_LOCK = timedelta(minutes=1)
 LONGEST_LOCK = timedelta(hours=1)

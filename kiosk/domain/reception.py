@@ -37,6 +37,15 @@ HOLIDAY_SHIFT_DAYS = 31
 # upcoming_reception_days looks this far ahead at most (a rule may have ended).
 HORIZON_DAYS = 3 * 366
 MAX_REASON = 200
+# Every rule is bounded (issue 17 §3: a FREQ=SECONDLY rule never finished, a MINUTELY one kept
+# 400 MB): reception days repeat at most daily, start in these years and end by the last one,
+# so one expansion holds at most ~37,000 dates, and the caches below hold a few dozen.
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+MAX_COUNT = 1000
+MAX_RULE_LINES = 400
+FIRST_DAY_WITHIN_YEARS = 10
+_LAST_MOMENT = datetime(LAST_YEAR, 12, 31, 23, 59, 59)
 
 
 class InvalidRule(ValueError):
@@ -199,34 +208,110 @@ class ReceptionDay:
         return datetime.combine(self.day, self.end, CHINA_TIME)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=32)
 def _parse_rule(text: str) -> rruleset:
     # DTSTART is read here, not by dateutil: its general date parser costs ~40 ms to import.
     lines = [line.strip() for line in text.strip().splitlines()]
+    if len(lines) > MAX_RULE_LINES:
+        raise InvalidRule(f"a rule has at most {MAX_RULE_LINES} lines")
     starts = [line for line in lines if line.upper().startswith("DTSTART")]
     if len(starts) != 1:
         raise InvalidRule("the rule needs exactly one DTSTART line")
     dtstart = _parse_dtstart(starts[0].partition(":")[2])
+    if not FIRST_YEAR <= dtstart.year <= LAST_YEAR:
+        raise InvalidRule(f"DTSTART must be in the years {FIRST_YEAR} to {LAST_YEAR}")
     rest = [line for line in lines if line and line not in starts]
     for line in rest:
         name = line.partition(":")[0].partition(";")[0].upper()
         if name not in ("RRULE", "RDATE", "EXDATE", "EXRULE"):
             raise InvalidRule(f"unknown line in the rule: {line[:60]!r}")
+        _check_ranges(line)
+    # A rule that gives no day in its first years (30 February) is a mistake, not an empty
+    # calendar; looking only that far keeps the check short even for a daily rule.
+    soon = datetime(dtstart.year + FIRST_DAY_WITHIN_YEARS, 12, 31, 23, 59, 59)
     try:
-        # cache=True: dateutil keeps the dates it has walked, so later queries do not repeat it.
-        rules = rrulestr("\n".join(rest), dtstart=dtstart, forceset=True, cache=True)
+        probe = rrulestr(
+            "\n".join(_bounded(line, dtstart, soon) for line in rest),
+            dtstart=dtstart,
+            forceset=True,
+        )
         # dateutil reads RDATE/EXDATE values lazily with its general parser: check them now.
-        list(itertools.islice(rules, 1))
+        first = list(itertools.islice(probe, 1))
+        # cache=True: dateutil keeps the dates it has walked, so later queries do not repeat it.
+        rules = rrulestr(
+            "\n".join(_bounded(line, dtstart, _LAST_MOMENT) for line in rest),
+            dtstart=dtstart,
+            forceset=True,
+            cache=True,
+        )
+    except InvalidRule:
+        raise
     except (ValueError, TypeError, OverflowError) as error:
         raise InvalidRule(f"cannot read the rule: {error}") from None
-    for line in rest:
-        _check_ranges(line)
-    # A rule that never gives a day (30 February) is a mistake, not an empty calendar.
-    if rules.after(dtstart, inc=True) is None and not rules.between(
-        dtstart, dtstart.replace(year=dtstart.year + 5), inc=True
-    ):
-        raise InvalidRule("the rule gives no reception day at all")
+    if not first:
+        raise InvalidRule(
+            f"the rule gives no reception day in the {FIRST_DAY_WITHIN_YEARS} years after DTSTART"
+        )
     return rules
+
+
+# The most days each month can have (February: in leap years).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _check_possible(parts: dict[str, str], frequency: str) -> None:
+    """Refuse the rules that can never give a day, before dateutil looks for one: it walks
+    to year 9999 before giving up (UNTIL does not stop it), ~4 s for a daily rule."""
+    if "BYSETPOS" in parts and frequency not in ("MONTHLY", "YEARLY"):
+        raise InvalidRule("BYSETPOS: only in a MONTHLY or YEARLY rule")
+    if "BYMONTHDAY" not in parts:
+        return
+    months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else range(1, 13)
+    days = [abs(int(d)) for d in parts["BYMONTHDAY"].split(",")]
+    if all(day > _MONTH_DAYS[month - 1] for day in days for month in months):
+        raise InvalidRule("BYMONTHDAY: no month of the rule has such a day")
+
+
+def _rule_parts(value: str) -> dict[str, str]:
+    return {key.upper(): part for key, _, part in (p.partition("=") for p in value.split(";") if p)}
+
+
+def _bounded(line: str, dtstart: datetime, last: datetime) -> str:
+    """An RRULE/EXRULE line as it is kept: at most daily, no times within a day, and ending by
+    `last` (a COUNT becomes the UNTIL it amounts to), so no walk of it, even of a rule that
+    never gives a day, goes past `last`. Other lines as they are."""
+    name, _, value = line.partition(":")
+    if name.partition(";")[0].upper() not in ("RRULE", "EXRULE"):
+        return line
+    parts = _rule_parts(value)
+    frequency = parts.get("FREQ", "").upper()
+    if frequency not in FREQUENCIES:
+        raise InvalidRule(
+            f"FREQ={frequency or '?'}: reception days repeat at most daily "
+            f"({', '.join(FREQUENCIES)})"
+        )
+    for key in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        if key in parts:
+            raise InvalidRule(f"{key}: a reception's time is the schedule's, not the rule's")
+    _check_possible(parts, frequency)
+    until = parts.get("UNTIL", "")
+    if until[:8].isdigit() and until[:8] <= f"{last:%Y%m%d}" and "COUNT" not in parts:
+        return line
+    kept = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("UNTIL", "COUNT"))
+    if "COUNT" in parts:
+        try:
+            count = int(parts["COUNT"])
+        except ValueError:
+            raise InvalidRule(f"COUNT={parts['COUNT']} is not a number") from None
+        if not 1 <= count <= MAX_COUNT:
+            raise InvalidRule(f"COUNT must be 1 to {MAX_COUNT}")
+        try:
+            walk = rrulestr(f"{kept};UNTIL={last:%Y%m%dT%H%M%S}", dtstart=dtstart)
+            dates = list(itertools.islice(walk, count))
+        except (ValueError, TypeError, OverflowError) as error:
+            raise InvalidRule(f"cannot read the rule: {error}") from None
+        last = dates[-1] if dates else last
+    return f"{name}:{kept};UNTIL={last:%Y%m%dT%H%M%S}"
 
 
 # dateutil accepts out-of-range values and then searches for years before giving up.
@@ -279,14 +364,14 @@ def _occurs_on(rules: rruleset, day: date) -> bool:
     return bool(rules.between(datetime.combine(day, time()), datetime.combine(day, time.max), True))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=32)
 def _dates_through(rule: str, year: int) -> tuple[date, ...]:
     """Every date the rule gives from DTSTART to the end of `year`, in order.
 
     dateutil walks from DTSTART on every query; listing the dates once per rule and year and
     bisecting makes a month, the home screen and a deputy's page cheap (bench/schedule.py).
     """
-    end = datetime.combine(date(year, 12, 31), time.max)
+    end = datetime.combine(date(min(year, LAST_YEAR), 12, 31), time.max)
     return tuple(moment.date() for moment in _parse_rule(rule).between(datetime.min, end, True))
 
 

@@ -14,8 +14,8 @@ def record_appeal(
     session: Session, appeal: Appeal, sealed: bytes, contact_check: str | None = None
 ) -> None:
     """Add the appeal (personal data only as `sealed`) and its outbox event to the caller's
-    transaction: after commit, both are on disk, or neither. `contact_check` lets a progress
-    lookup find it before the server has it."""
+    transaction: after commit, both are on disk, or neither. `contact_check` (usually set
+    later, by `keep_contact_check`) lets this kiosk's progress lookup find it offline."""
     session.add(
         AppealRow(
             uuid=appeal.uuid,
@@ -32,3 +32,20 @@ def record_appeal(
         )
     )
     outbox.add_event(session, "appeal", appeal.uuid, appeal.created_at, appeal.event_body(sealed))
+
+
+def keep_contact_check(session: Session, code: str, check: str) -> None:
+    """Store the contact check of an appeal or appointment taken here (made after saving: the
+    slow hash must not hold up the receipt)."""
+    from sqlalchemy import update
+
+    from kiosk.store.models import AppointmentRow
+
+    session.execute(
+        update(AppealRow).where(AppealRow.tracking_code == code).values(contact_check=check)
+    )
+    session.execute(
+        update(AppointmentRow)
+        .where(AppointmentRow.code == code, AppointmentRow.uuid.is_not(None))
+        .values(contact_check=check)
+    )

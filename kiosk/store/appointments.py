@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 def record_appointment(
-    session: Session, appointment: Appointment, sealed: bytes, contact_check: str
+    session: Session, appointment: Appointment, sealed: bytes, contact_check: str | None = None
 ) -> None:
     """Add the request and its outbox event to the caller's transaction (both or neither)."""
     session.add(
@@ -94,15 +94,12 @@ def apply_pulled(session: Session, entries: list[Any]) -> None:
                 {"state": str(s["state"]), "at": str(s["at"]), "note": str(s.get("note", ""))}
                 for s in entry.get("steps") or []
             ]
-            check = entry.get("contact_check")
             row = session.get(AppointmentRow, code) or AppointmentRow(code=code)
             row.deputy_id = str(entry["deputy_id"])[:64]
             row.date = date.fromisoformat(str(entry["date"]))
             if code not in answered_here:
                 row.state = state
                 row.steps = steps
-            if isinstance(check, str):
-                row.contact_check = check[:64]
             session.add(row)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             log.warning("skipped a malformed appointment entry: %s", error)

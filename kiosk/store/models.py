@@ -129,8 +129,9 @@ class AppealRow(Base):
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]
     state: Mapped[str] = mapped_column(String(32), default="pending")
-    # tracking.contact_check(code, last 4 digits): a lookup before the server has it.
-    contact_check: Mapped[str | None] = mapped_column(String(64))
+    # tracking.contact_check (salted argon2id of code + last 4 digits), made here after saving:
+    # this kiosk's own lookup, offline too. None until made, and for appeals from before.
+    contact_check: Mapped[str | None] = mapped_column(String(200))
     request: Mapped[str] = mapped_column(String(16), default="appeal")
 
 
@@ -185,7 +186,6 @@ class AppealProgressRow(Base):
     state: Mapped[str] = mapped_column(String(32))
     due_on: Mapped[date | None]
     steps: Mapped[list[dict]] = mapped_column(JSON, default=list)  # state, at, note
-    contact_check: Mapped[str | None] = mapped_column(String(64))
 
 
 class AppointmentRow(Base):
@@ -200,7 +200,8 @@ class AppointmentRow(Base):
     date: Mapped[date]
     schedule_id: Mapped[str | None] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(16), default="requested")
-    contact_check: Mapped[str | None] = mapped_column(String(64))
+    # As AppealRow.contact_check: only for requests made here.
+    contact_check: Mapped[str | None] = mapped_column(String(200))
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime | None]
     steps: Mapped[list[dict]] = mapped_column(JSON, default=list)  # state, at, note

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Progress lookups (查询进度) from local data: what the server last said, else what this
-kiosk took and has not yet seen come back."""
+"""Progress lookups (查询进度) from local data, for what this kiosk took itself: what the server
+last said, else that it is waiting to be sent or sent. Anything else is asked of the server
+(kiosk.sync.client): the kiosk keeps no contact check of what it did not take."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.domain.tracking import contact_check_matches
 from kiosk.store.models import AppealProgressRow, AppealRow, AppointmentRow, OutboxItemRow
 from kiosk.store.sync_state import get_state
 
 
 class Found(StrEnum):
     FOUND = "found"
-    UNKNOWN = "unknown"  # no appeal or appointment with this code here
-    MISMATCH = "mismatch"  # the code is known, the last 4 digits are not its
+    # Nothing here matches the code and digits: an unknown code and wrong digits look the
+    # same, to whoever tries, in answer and in time (one argon2id check either way).
+    NOT_HERE = "not_here"
 
 
 @dataclass(frozen=True)
@@ -53,18 +56,20 @@ def _unsent(session: Session, kind: str, uuid: str | None) -> bool:
     return sent is None
 
 
-def look_up(session: Session, code: str, check: str) -> Lookup:
-    """The progress of `code` if `check` (tracking.contact_check) matches its contact."""
+def look_up(session: Session, code: str, last4: str) -> Lookup:
+    """The progress of `code` if it was taken here and `last4` matches its contact check.
+
+    Takes about a second (the check's argon2id): call it off the UI thread.
+    """
     pulled = get_state(session, "last_pull")
     last_pull = datetime.fromisoformat(pulled) if pulled else None
-    progress = session.get(AppealProgressRow, code)
     local = session.scalar(select(AppealRow).where(AppealRow.tracking_code == code))
-    if progress is not None or local is not None:
-        expected = progress.contact_check if progress and progress.contact_check else None
-        if expected is None and local is not None:
-            expected = local.contact_check
-        if expected != check:
-            return Lookup(Found.MISMATCH, last_pull=last_pull)
+    appointment = session.get(AppointmentRow, code) if local is None else None
+    check = local.contact_check if local else appointment.contact_check if appointment else None
+    if not contact_check_matches(check, code, last4):
+        return Lookup(Found.NOT_HERE, last_pull=last_pull)
+    if local is not None:
+        progress = session.get(AppealProgressRow, code)
         if progress is not None:
             found = Progress(
                 kind="appeal",
@@ -76,7 +81,6 @@ def look_up(session: Session, code: str, check: str) -> Lookup:
                 request=local.request if local else "appeal",
             )
         else:
-            assert local is not None
             state = "unsent" if _unsent(session, "appeal", local.uuid) else "sent"
             found = Progress(
                 kind="appeal",
@@ -87,11 +91,7 @@ def look_up(session: Session, code: str, check: str) -> Lookup:
                 request=local.request,
             )
         return Lookup(Found.FOUND, found, last_pull)
-    appointment = session.get(AppointmentRow, code)
-    if appointment is None:
-        return Lookup(Found.UNKNOWN, last_pull=last_pull)
-    if appointment.contact_check != check:
-        return Lookup(Found.MISMATCH, last_pull=last_pull)
+    assert appointment is not None
     state = appointment.state
     if state == "requested" and _unsent(session, "appointment", appointment.uuid):
         state = "unsent"

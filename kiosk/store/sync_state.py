@@ -10,10 +10,18 @@ import logging
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.store.models import AppealProgressRow, DeputyRow, SyncStateRow
+from kiosk.domain.pins import is_current
+from kiosk.store.models import (
+    AppealProgressRow,
+    AppealRow,
+    AppointmentRow,
+    DeputyRow,
+    OutboxItemRow,
+    SyncStateRow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +35,24 @@ def set_state(session: Session, key: str, value: str) -> None:
     session.merge(SyncStateRow(key=key, value=value))
 
 
+def _forget_finished_checks(session: Session, listed: set[str]) -> None:
+    """The contact check of what this kiosk took goes once the server has it and no longer
+    lists it (finished over 30 days ago): a lookup of it then asks the server (docs/security.md).
+    """
+    for row, kind, code in (
+        (AppealRow, "appeal", AppealRow.tracking_code),
+        (AppointmentRow, "appointment", AppointmentRow.code),
+    ):
+        sent = select(OutboxItemRow.item_uuid).where(
+            OutboxItemRow.kind == kind, OutboxItemRow.sent_at.is_not(None)
+        )
+        session.execute(
+            update(row)
+            .where(row.contact_check.is_not(None), row.uuid.in_(sent), code.not_in(listed))
+            .values(contact_check=None)
+        )
+
+
 def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = "") -> None:
     """Store the parts of a pulled snapshot outside the station document, in the caller's
     transaction. Malformed entries are skipped with a log line; they never stop the pull."""
@@ -34,7 +60,6 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
     for entry in document.get("appeals") or []:
         try:
             due = entry.get("due_on")
-            check = entry.get("contact_check")
             steps = [
                 {"state": str(s["state"]), "at": str(s["at"]), "note": str(s.get("note", ""))}
                 for s in entry.get("steps") or []
@@ -45,21 +70,25 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
                     state=str(entry["state"])[:32],
                     due_on=date.fromisoformat(due) if due else None,
                     steps=steps,
-                    contact_check=check[:64] if isinstance(check, str) else None,
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             log.warning("skipped a malformed appeal progress entry: %s", error)
     session.execute(delete(AppealProgressRow))
     session.add_all(progress)
+    if isinstance(document.get("appeals"), list) and isinstance(document.get("appointments"), list):
+        listed = {row.tracking_code for row in progress}
+        listed |= {str(e.get("code")) for e in document["appointments"] if isinstance(e, dict)}
+        _forget_finished_checks(session, listed)
 
     for deputy in document.get("deputies") or []:
         if isinstance(deputy, dict) and isinstance(deputy.get("id"), str):
             pin_hash = deputy.get("pin_hash")
+            # A hash with weaker costs than today's is not kept (kiosk.domain.pins).
             session.execute(
                 update(DeputyRow)
                 .where(DeputyRow.id == deputy["id"])
-                .values(pin_hash=pin_hash if isinstance(pin_hash, str) else None)
+                .values(pin_hash=pin_hash if is_current(pin_hash) else None)
             )
     # The holiday table is part of the station snapshot now (kiosk.store.holidays).
     if isinstance(document.get("categories"), list):

@@ -137,6 +137,20 @@ class CentralClient:
             raise Unreachable("the server's answer does not list one result per event")
         return results
 
+    def look_up(self, station_id: str, code: str, last4: str) -> dict[str, Any]:
+        """Ask the server about a code this kiosk did not take: `{"found", "locked_until",
+        "progress"}` (docs/sync-api.md, "Progress lookups")."""
+        answer = self._json(
+            self._call(
+                "POST",
+                f"/api/v1/stations/{station_id}/lookups",
+                json={"code": code, "last4": last4},
+            )
+        )
+        if not isinstance(answer, dict) or not isinstance(answer.get("found"), bool):
+            raise Unreachable("the lookup answer lacks fields")
+        return answer
+
     def heartbeat(self, station_id: str, report: dict[str, Any]) -> dict[str, Any]:
         return self._json(
             self._call("POST", f"/api/v1/stations/{station_id}/heartbeat", json=report)

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 
 from kiosk.store.database import open_database
+from kiosk.store.device_token import write_token
 from kiosk.store.models import EnrolmentRow, SyncStateRow
 from kiosk.sync.client import CentralClient, Enrolment, Unreachable
 
@@ -51,13 +52,14 @@ def enrol(
                     raise
     finally:
         client.close()
+    write_token(database_path, enrolment.device_token)  # its own file, mode 0600
     with open_database(database_path).begin() as session:
         session.execute(delete(EnrolmentRow))
         session.execute(delete(SyncStateRow))  # a new identity starts a fresh pull
         session.add(
             EnrolmentRow(
                 device_id=enrolment.device_id,
-                device_token=enrolment.device_token,
+                device_token="",
                 station_id=enrolment.station_id,
                 server_url=client.base_url,
                 server_public_key=enrolment.server_public_key,

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtNetwork import QNetworkInformation
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk import __version__
@@ -25,6 +24,7 @@ from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
 from kiosk.domain.station import StationSnapshot
 from kiosk.store import outbox
 from kiosk.store.database import open_database
+from kiosk.store.device_token import load_enrolment
 from kiosk.store.disk import DiskReserve, below_floor, is_disk_full
 from kiosk.store.models import EnrolmentRow
 from kiosk.store.station import replace_station
@@ -196,10 +196,26 @@ class SyncWorker(QObject):
 
     # --- the work --------------------------------------------------------------------------
 
+    def look_up(self, code: str, last4: str) -> dict:
+        """Ask the server about a code (on the caller's thread, with a client of its own and
+        short timeouts: a visitor is waiting). Raises SyncError when it cannot be asked."""
+        if self._sessions is None:
+            raise Unreachable("not started")
+        enrolment = self._enrolment()
+        if enrolment is None:
+            raise Unreachable("not enrolled")
+        client = CentralClient(
+            enrolment.server_url, enrolment.device_token, timeout=(3, 10), **self._tls
+        )
+        try:
+            return client.look_up(enrolment.station_id, code, last4)
+        finally:
+            client.close()
+
     def _enrolment(self) -> EnrolmentRow | None:
         assert self._sessions is not None
         with self._sessions() as session:
-            return session.scalars(select(EnrolmentRow)).first()
+            return load_enrolment(session, self._database_path)  # token from its own file
 
     def _client_of(self, enrolment: EnrolmentRow) -> CentralClient:
         key = f"{enrolment.server_url}|{enrolment.device_token}"

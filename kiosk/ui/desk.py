@@ -54,9 +54,9 @@ answers = _Lazy("kiosk.domain.appointments")
 
 @functools.cache
 def _hasher_and_stand_in() -> tuple:
-    from argon2 import PasswordHasher
+    from kiosk.domain.pins import pin_hasher
 
-    hasher = PasswordHasher()
+    hasher = pin_hasher()
     # Checked instead when a deputy has no PIN yet, so the answer takes as long as for a wrong
     # PIN and says nothing different (this hash's secret has letters: no PIN matches it).
     return hasher, hasher.hash("no PIN set")

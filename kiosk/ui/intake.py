@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.domain.appeals import DEFAULT_CATEGORIES, Appeal, phrases_for
@@ -88,6 +88,7 @@ class IntakeForm(QObject):
     receiptChanged = Signal()
     choicesChanged = Signal()
     saved = Signal()  # something new waits in the outbox: the sync sends it at once
+    checkKept = Signal(str)  # from a thread: the contact check of this code is on disk
 
     def __init__(self, now: Callable[[], datetime], demo: bool, parent=None) -> None:
         super().__init__(parent)
@@ -103,6 +104,7 @@ class IntakeForm(QObject):
         self._receipt = dict(_RECEIPT)
         # Injected by app.py: is the data folder below the free-space floor (store/disk.py)?
         self.disk_low: Callable[[], bool] = lambda: False
+        self._to_check = ("", "")  # the code and last 4 digits of what was just saved
 
     @staticmethod
     def create(engine) -> IntakeForm:
@@ -273,7 +275,33 @@ class IntakeForm(QObject):
         self._receipt = receipt
         self.receiptChanged.emit()
         self.saved.emit()
+        self._keep_check(*self._to_check)
         return True
+
+    def _keep_check(self, code: str, last4: str) -> None:
+        """Make the receipt's contact check on a pool thread (argon2id, about a second:
+        the receipt does not wait) and store it; `checkKept` says when it is there."""
+        sessions = self._sessions
+        assert sessions is not None
+
+        def work() -> None:
+            from sqlalchemy.exc import SQLAlchemyError
+
+            from kiosk.store.appeals import keep_contact_check
+
+            check = contact_check(code, last4)
+            try:
+                with sessions.begin() as session:
+                    keep_contact_check(session, code, check)
+            except SQLAlchemyError as error:
+                # Without it the receipt is still looked up, through the server.
+                log.error("could not keep a contact check: %s", getattr(error, "orig", error))
+            self.checkKept.emit(code)
+
+        # On the pool: Kiosk.close waits for it before the objects it reports to go.
+        from kiosk.ui.admin import _Task
+
+        QThreadPool.globalInstance().start(_Task(work))
 
     def _fail(self, reason: str) -> None:
         self._problems["submit"] = reason
@@ -331,8 +359,8 @@ class IntakeForm(QObject):
             "address": "",
             "consent": True,
         }
-        check = contact_check(appeal.tracking_code, last_four(f["phone"]))
-        record_appeal(session, appeal, seal(key, personal), check)
+        record_appeal(session, appeal, seal(key, personal))
+        self._to_check = (appeal.tracking_code, last_four(f["phone"]))
         reply_by = reply_due(created.date(), holiday_table(session))
         return self._receipt_of(session, f["kind"], appeal.tracking_code, reply_by)
 
@@ -353,8 +381,8 @@ class IntakeForm(QObject):
             "topic": f["topic"].strip(),
             "consent": True,
         }
-        check = contact_check(appointment.code, last_four(f["phone"]))
-        record_appointment(session, appointment, seal(key, personal), check)
+        record_appointment(session, appointment, seal(key, personal))
+        self._to_check = (appointment.code, last_four(f["phone"]))
         return self._receipt_of(session, "appointment", appointment.code, None)
 
     def _receipt_of(self, session: Session, kind: str, code: str, reply_by: date | None) -> dict:

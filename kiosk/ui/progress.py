@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`ProgressLookup` for QML: a tracking code + the last 4 digits of the mobile → what became
-of an appeal or appointment, from local data only (the UI never waits on the network)."""
+of an appeal or appointment: from local data for what this kiosk took (offline too), else
+from the server. Both on a thread of their own (an argon2id check takes about a second, the
+server a moment): the UI never waits; `finished` says when the answer is there."""
 
 from __future__ import annotations
 
@@ -9,12 +11,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.domain.deadlines import colour
 from kiosk.domain.lookup import LookupLockout
-from kiosk.domain.tracking import ALPHABET, InvalidTrackingCode, contact_check, parse_tracking_code
+from kiosk.domain.tracking import ALPHABET, InvalidTrackingCode, parse_tracking_code
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, full_moment_text, moment_text
 
@@ -32,20 +34,66 @@ def _moment_text(at: str) -> str:
     return moment_text(moment)
 
 
+def _minutes_until(moment: str) -> int:
+    """Whole minutes (at least 1) from now to the server's ISO 8601 `moment`."""
+    from datetime import UTC
+
+    try:
+        left = datetime.fromisoformat(moment) - datetime.now(UTC)
+    except (ValueError, TypeError):
+        return 1
+    return max(1, -(-int(left.total_seconds()) // 60))
+
+
+def _as_progress(code: str, answer: dict):
+    """The server's lookup answer as a store Progress (kiosk.store.progress)."""
+    from datetime import date
+
+    from kiosk.store.progress import Progress
+
+    raw = answer.get("progress") or {}
+    due, day = raw.get("due_on"), raw.get("date")
+    return Progress(
+        kind="appointment" if raw.get("kind") == "appointment" else "appeal",
+        code=code,
+        state=str(raw.get("state", "")),
+        steps=[
+            {
+                "state": str(s.get("state", "")),
+                "at": str(s.get("at", "")),
+                "note": str(s.get("note", "")),
+            }
+            for s in raw.get("steps") or []
+            if isinstance(s, dict)
+        ],
+        due_on=date.fromisoformat(due) if isinstance(due, str) else None,
+        category=str(raw.get("category", "")),
+        request=str(raw.get("request", "appeal")),
+        deputy_id=str(raw.get("deputy_id", "")),
+        day=date.fromisoformat(day) if isinstance(day, str) else None,
+    )
+
+
 @QmlElement
 @QmlSingleton
 class ProgressLookup(QObject):
     changed = Signal()
+    finished = Signal(bool)  # the answer is there: True when found (then `result` holds it)
+    _answered = Signal(object)  # from the lookup thread to _show, on the GUI thread
 
     def __init__(self, now: Callable[[], datetime], parent=None) -> None:
         super().__init__(parent)
         self._now = now
         self._sessions: sessionmaker[Session] | None = None
+        self._ask: Callable[[str, str], dict] | None = None
         self._lockout = LookupLockout()
         self._result: dict = {}
         self._problem = ""
         self._wait_minutes = 0
         self._last_sync = ""
+        self._busy = False
+        self._code = ""
+        self._answered.connect(self._show)
 
     @staticmethod
     def create(engine) -> ProgressLookup:
@@ -56,6 +104,10 @@ class ProgressLookup(QObject):
     def use_database(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
+    def use_server(self, ask: Callable[[str, str], dict]) -> None:
+        """How to ask the server about a code (kiosk.sync.worker.SyncWorker.look_up)."""
+        self._ask = ask
+
     @Slot()
     def clear(self) -> None:
         self._result, self._problem, self._wait_minutes, self._last_sync = {}, "", 0, ""
@@ -63,43 +115,89 @@ class ProgressLookup(QObject):
 
     @Slot(str, str, result=bool)
     def lookUp(self, typed_code: str, last4: str) -> bool:  # noqa: N802 (QML name)
-        """True when found (then `result` holds it); else `problem` says why."""
+        """Start a lookup: True, and `finished` follows; or False when refused at once
+        (`problem` says why; `finished(False)` too)."""
+        if self._busy:
+            return False
         self._result, self._wait_minutes = {}, 0
         try:
             code = parse_tracking_code(typed_code)
         except InvalidTrackingCode:
-            return self._say("code_invalid" if typed_code else "code_empty")
+            return self._refuse("code_invalid" if typed_code else "code_empty")
         if len(last4) != 4 or not last4.isascii() or not last4.isdigit():
-            return self._say("last4")
+            return self._refuse("last4")
         now = self._now()
         wait = self._lockout.wait(now)
         if wait:
             self._wait_minutes = max(1, -(-int(wait.total_seconds()) // 60))
-            return self._say("locked")
+            return self._refuse("locked")
         if self._sessions is None:
-            return self._say("not_ready")
-        # Imported on the first lookup: SQLAlchemy stays off the way to the first frame.
+            return self._refuse("not_ready")
+        self._busy, self._code, self._problem = True, code, ""
+        self.changed.emit()
+        # On the pool: Kiosk.close waits for it before the objects it reports to go.
+        from kiosk.ui.admin import _Task
+
+        sessions, ask = self._sessions, self._ask
+        QThreadPool.globalInstance().start(_Task(lambda: self._work(sessions, ask, code, last4)))
+        return True
+
+    def _work(self, sessions, ask, code: str, last4: str) -> None:
+        """On the lookup thread: this kiosk's own records first, then the server."""
+        # Imported here: SQLAlchemy stays off the way to the first frame.
         from sqlalchemy.exc import SQLAlchemyError
 
         from kiosk.store.holidays import holiday_table
         from kiosk.store.progress import Found, look_up
+        from kiosk.sync.client import SyncError
 
         try:
-            with self._sessions() as session:
-                found = look_up(session, code, contact_check(code, last4))
+            with sessions() as session:
+                found = look_up(session, code, last4)
                 holidays = holiday_table(session)
         except SQLAlchemyError as error:
             log.error("progress lookup failed: %s", getattr(error, "orig", error))
-            return self._say("database")
-        self._last_sync = full_moment_text(found.last_pull) if found.last_pull else ""
-        if found.found is Found.MISMATCH:
-            self._lockout.missed(now)
-            return self._say("mismatch")
-        if found.found is Found.UNKNOWN:
-            return self._say("unknown")
-        self._lockout.found()
-        progress = found.progress
-        assert progress is not None
+            self._answered.emit({"problem": "database"})
+            return
+        answer: dict = {"last_pull": found.last_pull, "holidays": holidays}
+        if found.found is Found.FOUND:
+            answer["progress"] = found.progress
+        elif ask is None:
+            answer["problem"] = "unreachable"
+        else:
+            try:
+                server = ask(code, last4)
+            except SyncError as error:
+                log.info("could not ask the server about a code: %s", type(error).__name__)
+                answer["problem"] = "unreachable"
+            else:
+                if server.get("found"):
+                    try:
+                        answer["progress"] = _as_progress(code, server)
+                    except (TypeError, ValueError, AttributeError):
+                        answer["problem"] = "unreachable"
+                elif server.get("locked_until"):
+                    answer["problem"] = "locked"
+                    answer["wait_minutes"] = _minutes_until(str(server["locked_until"]))
+                else:
+                    answer["problem"] = "mismatch"
+        self._answered.emit(answer)
+
+    def _show(self, answer: dict) -> None:
+        self._busy = False
+        last_pull = answer.get("last_pull")
+        self._last_sync = full_moment_text(last_pull) if last_pull else ""
+        problem = answer.get("problem")
+        if problem:
+            # Every miss counts, whatever it was; a hit never resets the count (issue 17 §7).
+            if problem in ("mismatch", "unreachable"):
+                self._lockout.missed(self._now())
+            self._wait_minutes = answer.get("wait_minutes", 0)
+            self._refuse(problem)
+            return
+        progress = answer["progress"]
+        code = self._code
+        now, holidays = self._now(), answer["holidays"]
         self._result = {
             "kind": progress.kind,
             "codeDisplay": "-".join(code[i : i + 3] for i in range(0, 9, 3)),
@@ -121,7 +219,12 @@ class ProgressLookup(QObject):
         }
         self._problem = ""
         self.changed.emit()
-        return True
+        self.finished.emit(True)
+
+    def _refuse(self, problem: str) -> bool:
+        self._say(problem)
+        self.finished.emit(False)
+        return False
 
     def _say(self, problem: str) -> bool:
         self._problem = problem
@@ -132,4 +235,5 @@ class ProgressLookup(QObject):
     problem = Property(str, lambda self: self._problem, notify=changed)
     waitMinutes = Property(int, lambda self: self._wait_minutes, notify=changed)
     lastSync = Property(str, lambda self: self._last_sync, notify=changed)
+    busy = Property(bool, lambda self: self._busy, notify=changed)
     alphabet = Property(str, lambda self: ALPHABET, constant=True)

@@ -94,3 +94,11 @@ def enrolment_code(server: CentralServer, station_id: str) -> str:
     """A fresh code from the admin command line's output."""
     output = server.cli("enrolment-code", "--station", station_id).stdout
     return output.split(": ", 1)[1].split()[0]
+
+
+def put_on_roster(server: CentralServer, station_id: str, *deputy_ids: str) -> None:
+    """Make `deputy_ids` the station's roster (a kiosk's deputy events must name them)."""
+    roster = server.data_dir / f"roster-{station_id}-{uuid.uuid4().hex[:8]}.json"
+    entries = [{"id": d, "name": f"代表 {d}", "levels": ["city"]} for d in deputy_ids]
+    roster.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    server.cli("roster", "import", "--station", station_id, str(roster))

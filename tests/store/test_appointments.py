@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from kiosk.domain.appointments import AnswerProblem, Appointment, AppointmentAnswer
-from kiosk.domain.tracking import contact_check, new_tracking_code
+from kiosk.domain.tracking import contact_check, contact_check_matches, new_tracking_code
 from kiosk.store import outbox
+from kiosk.store.appeals import keep_contact_check
 from kiosk.store.appointments import answer_appointment, record_appointment, requests_for_deputy
 from kiosk.store.database import open_database
 from kiosk.store.models import AppointmentRow, OutboxItemRow
@@ -36,7 +37,7 @@ def test_a_deputys_requests_from_a_date_mix_local_and_pulled_ones(tmp_path):
                         "date": "2026-11-30",
                         "state": "confirmed",
                         "steps": [{"state": "confirmed", "at": "2026-11-22T10:00:00+08:00"}],
-                        "contact_check": "c",
+                        "contact_check": "c",  # an old server's: ignored
                     },
                     {
                         "code": made.code,
@@ -55,37 +56,26 @@ def test_a_deputys_requests_from_a_date_mix_local_and_pulled_ones(tmp_path):
             (pulled_code, "confirmed"),
             (made.code, "declined"),
         ]
-        assert found[1].contact_check == contact_check(made.code, "1234")  # kept
+        assert contact_check_matches(found[1].contact_check, made.code, "1234")  # kept
+        assert found[0].contact_check is None
         assert requests_for_deputy(session, "d2", date(2026, 1, 1)) == []
         event = json.loads(session.query(OutboxItemRow).first().payload)
         assert event["kind"] == "appointment" and event["body"]["code"] == made.code
 
 
-def test_a_lookup_needs_the_right_last_four_digits(tmp_path):
+def test_a_lookup_of_what_was_taken_here_needs_the_right_last_four_digits(tmp_path):
     sessions = open_database(tmp_path / "kiosk.sqlite3")
-    code = new_tracking_code()
+    made = Appointment.new("d1", date(2026, 12, 15), "s1", datetime(2026, 11, 23, 9, tzinfo=CHINA))
     with sessions.begin() as session:
-        apply_extras(
-            session,
-            {
-                "appeals": [
-                    {
-                        "tracking_code": code,
-                        "state": "replied",
-                        "due_on": None,
-                        "contact_check": contact_check(code, "0420"),
-                        "steps": [],
-                    }
-                ]
-            },
-        )
+        record_appointment(session, made, b"sealed")
+        keep_contact_check(session, made.code, contact_check(made.code, "0420"))
         set_state(session, "last_pull", "2026-11-23T08:00:00")
     with sessions() as session:
-        assert look_up(session, code, contact_check(code, "0420")).progress.state == "replied"
-        wrong = look_up(session, code, contact_check(code, "0421"))
-        assert wrong.found is Found.MISMATCH and wrong.progress is None
-        other = new_tracking_code()
-        assert look_up(session, other, contact_check(other, "0420")).found is Found.UNKNOWN
+        assert look_up(session, made.code, "0420").progress.state == "unsent"
+        wrong = look_up(session, made.code, "0421")
+        assert wrong.found is Found.NOT_HERE and wrong.progress is None
+        # An unknown code gets the same answer as wrong digits.
+        assert look_up(session, new_tracking_code(), "0420").found is Found.NOT_HERE
         assert wrong.last_pull == datetime(2026, 11, 23, 8)
 
 

@@ -3,12 +3,19 @@
 
 from sqlalchemy import select
 
-from kiosk.domain.tracking import contact_check, display
+from kiosk.domain.tracking import contact_check_matches, display
 from kiosk.store.database import open_database
 from kiosk.store.models import AppealRow, OutboxItemRow
 from tests.helpers.qt import decode_qr_codes
 
 MOBILE = "13912345678"
+
+
+def _check_of(tmp_path, code):
+    with open_database(tmp_path / "data" / "kiosk.sqlite3")() as session:
+        return session.scalar(
+            select(AppealRow.contact_check).where(AppealRow.tracking_code == code)
+        )
 
 
 def _tap_digits(visitor, digits):
@@ -79,7 +86,11 @@ def test_a_visitor_leaves_an_appeal_and_gets_a_receipt_saved_with_its_outbox_row
         "文昌社区",
         "demo-02",
     )
-    assert appeal.contact_check == contact_check(appeal.tracking_code, "5678")
+    # The contact check is made after the receipt: salted argon2id, never the bare digits.
+    qtbot.waitUntil(lambda: _check_of(tmp_path, appeal.tracking_code) is not None, timeout=20000)
+    assert contact_check_matches(
+        _check_of(tmp_path, appeal.tracking_code), appeal.tracking_code, "5678"
+    )
     assert item.kind == "appeal" and item.item_uuid == appeal.uuid
     assert f"https://qinghe.example/p/{appeal.tracking_code}" in decode_qr_codes(image)
     # Sealed: nothing the visitor typed is in the clear anywhere in the file.

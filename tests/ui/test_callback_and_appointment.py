@@ -5,7 +5,7 @@ import json
 
 from sqlalchemy import select
 
-from kiosk.domain.tracking import contact_check, display
+from kiosk.domain.tracking import contact_check_matches, display
 from kiosk.store.database import open_database
 from kiosk.store.models import AppealRow, AppointmentRow, OutboxItemRow
 from tests.helpers.qt import decode_qr_codes
@@ -73,7 +73,13 @@ def test_a_visitor_asks_to_meet_a_deputy_on_one_of_their_reception_days(
     # The third Tuesday of December, which the demo station moved to Thursday the 17th.
     assert appointment.date.isoformat() == "2026-12-17"
     assert appointment.schedule_id == "demo-contact-day"
-    assert appointment.contact_check == contact_check(appointment.code, "4321")
+
+    def kept():
+        with open_database(tmp_path / "data" / "kiosk.sqlite3")() as session:
+            return session.get(AppointmentRow, appointment.code).contact_check
+
+    qtbot.waitUntil(lambda: kept() is not None, timeout=20000)  # made after the receipt
+    assert contact_check_matches(kept(), appointment.code, "4321")
     event = json.loads(item.payload)
     assert event["kind"] == "appointment"
     assert {k: event["body"][k] for k in ("code", "deputy_id", "date", "channel")} == {

@@ -143,7 +143,7 @@ def test_wrong_pins_across_deputies_slow_the_whole_pad(make_kiosk, qtbot, clock)
     for deputy_id in ("demo-01", "demo-02"):
         open_pad(kiosk, qtbot, deputy_id)
         for _ in range(4):
-            type_pin(kiosk, qtbot, "0000")
+            type_pin(kiosk, qtbot, "000000")
         visitor.tap("chooseAnother")
     # Eight wrong PINs in a few minutes, no deputy locked: a third deputy waits 5 s.
     open_pad(kiosk, qtbot, "demo-03")
@@ -151,7 +151,7 @@ def test_wrong_pins_across_deputies_slow_the_whole_pad(make_kiosk, qtbot, clock)
     assert visitor.text("pinMessage") == "尝试次数过多，请等待 5 秒。"
     clock.now += timedelta(seconds=5)
     qtbot.waitUntil(lambda: visitor.find("pinKey_1").isEnabled())
-    type_pin(kiosk, qtbot, "0000")  # the ninth: 10 s
+    type_pin(kiosk, qtbot, "000000")  # the ninth: 10 s
     assert kiosk.backends.desk.waitSeconds == 10
 
 

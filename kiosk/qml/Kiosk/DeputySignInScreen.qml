@@ -196,7 +196,7 @@ ScreenFrame {
                     case "wait": return Desk.waitSeconds > 90
                         ? qsTr("Too many tries. Please wait %n minute(s).", "", Math.ceil(Desk.waitSeconds / 60))
                         : qsTr("Too many tries. Please wait %n second(s).", "", Desk.waitSeconds)
-                    case "short": return qsTr("A PIN has 4 to 8 digits.")
+                    case "short": return qsTr("A PIN has 6 to 8 digits.")
                     case "unavailable": return qsTr("The kiosk is still starting. Please try again in a moment.")
                     }
                     return ""

@@ -38,7 +38,7 @@ QtObject {
         case "code_empty": return qsTr("Please type the tracking code from your receipt.")
         case "code_invalid": return qsTr("This is not a valid tracking code. Please check each character on your receipt.")
         case "last4": return qsTr("Please type the last 4 digits of the phone number you left.")
-        case "unknown": return qsTr("No submission with this code is known here yet. If you submitted it elsewhere, please try again after the next update.")
+        case "unreachable": return qsTr("No match here for this code and these digits, and the liaison office cannot be asked right now. Please check both, try again later, or scan the QR code on your receipt.")
         case "mismatch": return qsTr("The code and the last 4 digits do not match. Please check both.")
         case "locked": return qsTr("Too many wrong tries. Please wait %n minute(s) and try again, or ask the station staff.", "", minutes)
         case "database": return qsTr("The kiosk could not read its records. Please ask the station staff.")

@@ -17,6 +17,10 @@ ScreenFrame {
     title: qsTr("Track progress")
 
     Component.onCompleted: ProgressLookup.clear()
+    Connections {
+        target: ProgressLookup
+        function onFinished(found) { screen.showing = found }
+    }
 
     function type(character) {
         if (editing === "code") {
@@ -108,8 +112,9 @@ ScreenFrame {
                 objectName: "lookUpButton"
                 Layout.fillWidth: true
                 primary: true
-                text: qsTr("Look up")
-                onClicked: screen.showing = ProgressLookup.lookUp(screen.code, screen.last4)
+                enabled: !ProgressLookup.busy
+                text: ProgressLookup.busy ? qsTr("Checking…") : qsTr("Look up")
+                onClicked: ProgressLookup.lookUp(screen.code, screen.last4)
             }
         }
         KeyPad {

@@ -86,7 +86,7 @@ def test_bad_input_gets_a_plain_message(central, kiosk, tmp_path):
     bad_pin = central.cli(
         "pin", "set", "--station", kiosk.station_id, "--deputy", "d1", stdin="12\n", ok=False
     )
-    assert bad_pin.returncode == 1 and "4 to 8 digits" in bad_pin.stderr
+    assert bad_pin.returncode == 1 and "6 to 8 digits" in bad_pin.stderr
     no_station = central.cli("enrolment-code", "--station", "nowhere", ok=False)
     assert no_station.returncode == 1 and "no station nowhere" in no_station.stderr
     again = central.cli(

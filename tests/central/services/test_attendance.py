@@ -4,6 +4,7 @@
 import uuid
 
 from kiosk.domain.tracking import display, new_tracking_code
+from tests.helpers.central import put_on_roster
 
 
 def _event(kind, body, created_at="2026-11-23T09:30:00+08:00"):
@@ -16,6 +17,7 @@ def attendance(deputy_id, action, reason, created_at):
 
 
 def test_attendance_is_stored_and_listed_by_month(central, kiosk):
+    put_on_roster(central, kiosk.station_id, "d1", "d2")
     events = [
         attendance("d1", "sign_in", "pin", "2026-11-23T09:02:00+08:00"),
         attendance("d1", "sign_out", "idle", "2026-11-23T11:40:00+08:00"),
@@ -27,8 +29,8 @@ def test_attendance_is_stored_and_listed_by_month(central, kiosk):
 
     listed = central.cli("attendance", "list", "--station", kiosk.station_id, "--month", "2026-11")
     lines = listed.stdout.splitlines()
-    assert "2026-11-23 09:02  sign_in   pin           d1" in lines
-    assert "2026-11-23 11:40  sign_out  idle          d1" in lines
+    assert "2026-11-23 09:02  sign_in   pin           d1 代表 d1" in lines
+    assert "2026-11-23 11:40  sign_out  idle          d1 代表 d1" in lines
     assert "d2" not in listed.stdout
     assert lines[-1] == "2 sign-ins and sign-outs"
 
@@ -71,6 +73,7 @@ def test_bad_attendance_and_records_are_invalid_with_a_reason(kiosk):
 
 
 def test_reception_records_are_stored_with_their_notes_opened(central, kiosk):
+    put_on_roster(central, kiosk.station_id, "d1")
     code = new_tracking_code()
     record = _event(
         "reception_record",
@@ -84,7 +87,7 @@ def test_reception_records_are_stored_with_their_notes_opened(central, kiosk):
     )
     assert kiosk.post_events([record]).json()["results"][0]["status"] == "created"
     listed = central.cli("receptions", "list", "--station", kiosk.station_id).stdout
-    assert f"2026-11-23 09:30         3  d1 / 加装电梯 / {display(code)}" in listed
+    assert f"2026-11-23 09:30         3  d1 代表 d1 / 加装电梯 / {display(code)}" in listed
     assert "3幢居民" not in listed  # notes only when asked for
     with_notes = central.cli("receptions", "list", "--station", kiosk.station_id, "--notes")
     assert "notes: 3幢居民反映加装电梯进度" in with_notes.stdout

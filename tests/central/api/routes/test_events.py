@@ -10,6 +10,7 @@ from datetime import datetime
 from nacl.public import PrivateKey, SealedBox
 
 from kiosk.domain.tracking import display, new_tracking_code
+from tests.helpers.central import put_on_roster
 
 
 def _count(central, table, uuid):
@@ -113,6 +114,7 @@ def test_the_server_opens_the_sealed_personal_part(central, shared_kiosk):
 
 
 def test_other_kinds_are_stored_as_sent(central, shared_kiosk):
+    put_on_roster(central, shared_kiosk.station_id, "d1")
     event = {
         "uuid": str(uuid.uuid4()),
         "kind": "attendance",

@@ -98,11 +98,11 @@ def test_a_pin_reaches_the_kiosk_as_an_argon2id_hash(central, kiosk, tmp_path):
     roster = tmp_path / "roster.csv"
     _write_roster(roster, [{"id": "d1", "name": "王赟", "levels": "city"}])
     central.cli("roster", "import", "--station", kiosk.station_id, str(roster))
-    central.cli("pin", "set", "--station", kiosk.station_id, "--deputy", "d1", stdin="2468\n")
+    central.cli("pin", "set", "--station", kiosk.station_id, "--deputy", "d1", stdin="246813\n")
 
     (deputy,) = kiosk.snapshot().json()["deputies"]
     assert deputy["pin_hash"].startswith("$argon2id$")
-    assert "2468" not in deputy["pin_hash"]
+    assert "246813" not in deputy["pin_hash"]
 
 
 def test_a_kiosk_cannot_read_another_station(central, new_kiosk, tmp_path):

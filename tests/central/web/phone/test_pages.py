@@ -8,8 +8,10 @@ import itertools
 import re
 import sqlite3
 
+import pytest
+
 from central.launch import running_central
-from kiosk.domain.tracking import contact_check, display, new_tracking_code
+from kiosk.domain.tracking import display, new_tracking_code
 from tests.central.phone_fixtures import STATION, demo_station
 from tests.helpers.phone import Phone, field_value
 
@@ -82,9 +84,9 @@ def test_a_message_becomes_an_appeal_to_that_deputy_in_the_admin_list_and_the_sn
     line = next(line for line in listing.splitlines() if display(code) in line)
     assert "received" in line and " qr " in line and "交通出行" in line
 
-    appeal = snapshot_entry(phone_station, "appeals", "tracking_code", code)
-    assert appeal["state"] == "received"
-    assert appeal["contact_check"] == contact_check(code, mobile[-4:])
+    # Not in the kiosks' snapshot: a kiosk asks the server about what it did not take.
+    with pytest.raises(StopIteration):
+        snapshot_entry(phone_station, "appeals", "tracking_code", code)
     with sqlite3.connect(phone_station.server.database) as db:
         target, channel, text = db.execute(
             "SELECT target_deputy_id, channel, text FROM appeal WHERE tracking_code = ?", (code,)
@@ -185,7 +187,7 @@ def test_an_appointment_is_booked_confirmed_by_staff_and_followed_on_the_progres
     assert entry["state"] == "confirmed" and entry["deputy_id"] == "demo-01"
     assert entry["date"] == day.rpartition("/")[2]
     assert [s["state"] for s in entry["steps"]] == ["requested", "confirmed"]
-    assert entry["contact_check"] == contact_check(code, mobile[-4:])
+    assert "contact_check" not in entry
 
 
 def test_an_appointment_needs_a_day_and_keeps_what_was_typed(phone_station):
@@ -268,8 +270,6 @@ def test_a_closed_appeal_is_rated_and_counted_in_the_months_figures(phone_statio
     assert words in phone.text and "群众评价：满意" in phone.text
     assert 'id="rate-form"' not in phone.page
 
-    appeal = snapshot_entry(phone_station, "appeals", "tracking_code", code)
-    assert appeal["state"] == state
     after = phone_station.snapshot()["statistics"]
     assert after["appeals_solved"] == before["appeals_solved"] + 1
     assert after["satisfaction_rate"] > 0

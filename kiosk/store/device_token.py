@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The kiosk's device token: in a file of its own beside the database, mode 0600, never in
+kiosk.sqlite3 (issue 17 §13). A database copied off the kiosk (a backup, a support bundle)
+then carries no credential; a token found in the database of an older version is moved out.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from kiosk.store.models import EnrolmentRow
+
+FILE_NAME = "device-token"
+
+
+def token_path(database_path: Path) -> Path:
+    return database_path.with_name(FILE_NAME)
+
+
+def write_token(database_path: Path, token: str) -> None:
+    """Replace the token file at once (written aside, synced, renamed), mode 0600."""
+    path = token_path(database_path)
+    temporary = path.with_name(f".{FILE_NAME}.{os.getpid()}.{threading.get_ident()}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary.unlink(missing_ok=True)
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as file:
+        file.write(token)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
+
+
+def read_token(database_path: Path) -> str:
+    try:
+        return token_path(database_path).read_text(encoding="ascii").strip()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return ""
+
+
+def load_enrolment(session: Session, database_path: Path) -> EnrolmentRow | None:
+    """This kiosk's enrolment with its token from the file (detached: changing it changes
+    nothing stored). A token still in the database is moved to the file first."""
+    row = session.scalars(select(EnrolmentRow)).first()
+    if row is None:
+        return None
+    if row.device_token:
+        write_token(database_path, row.device_token)
+        row.device_token = ""
+        session.commit()
+        # secure_delete zeroed the old value in the page; the checkpoint puts that page in
+        # the database file, over the one that still had the token.
+        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        session.refresh(row)
+    session.expunge(row)
+    row.device_token = read_token(database_path)
+    return row
