@@ -8,6 +8,7 @@ Arguments are passed to the kiosk (e.g. --windowed 1080x1920).
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,7 +45,20 @@ def run_demo(url: str) -> int:
         subprocess.run([*kiosk, "--server", url, "--enrol", code], check=True)
         marker.touch()
     print(f"Demo: central server {url} (API docs at {url}/docs); data in {DEMO}.")
+    print(f"Staff console: {url}/console/  login: demo  one-time password: {demo_password()}")
+    print("  (the console asks for a new password at the first login; a new one each run)")
     return subprocess.run([*kiosk, *sys.argv[1:]]).returncode
+
+
+def demo_password() -> str:
+    """The demo admin's one-time password: made the first time, renewed at every run."""
+    result = central_command(DEMO / "central", "user", "reset-password", "demo")
+    if result.returncode != 0:  # no such account yet
+        result = central_command(
+            DEMO / "central", "user", "create", "demo", "--name", "演示管理员", "--role", "admin"
+        )
+        result.check_returncode()
+    return re.search(r"one-time password:? (\S+)", result.stdout).group(1)
 
 
 if __name__ == "__main__":
