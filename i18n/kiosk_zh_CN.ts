@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPinScreen</name>
@@ -448,7 +449,7 @@
         <translation>清除</translation>
     </message>
     <message>
-        <source>No deputy matches. Try fewer characters, or choose "All".</source>
+        <source>No deputy matches. Try fewer characters, or choose &quot;All&quot;.</source>
         <translation>没有找到符合条件的代表。请少输入几个字，或选择“全部”。</translation>
     </message>
 </context>
@@ -463,7 +464,7 @@
         <translation>设置本机</translation>
     </message>
     <message>
-        <source>Enter the central server's address and the enrolment code from the central office.</source>
+        <source>Enter the central server&apos;s address and the enrolment code from the central office.</source>
         <translation>请输入中心服务器地址和中心办公室提供的登记码。</translation>
     </message>
     <message>
@@ -487,7 +488,7 @@
         <translation>连不上服务器。请检查网线或无线网络，并核对地址是否正确。</translation>
     </message>
     <message>
-        <source>No secure (TLS) connection to the server could be made. Check the address and this computer's date and time, or ask the central office for their certificate file.</source>
+        <source>No secure (TLS) connection to the server could be made. Check the address and this computer&apos;s date and time, or ask the central office for their certificate file.</source>
         <translation>无法与服务器建立安全连接（TLS）。请核对地址和本机的日期时间，或向中心办公室索取证书文件。</translation>
     </message>
     <message>
@@ -550,7 +551,7 @@
         <translation>请检查此项。</translation>
     </message>
     <message>
-        <source>Could not save: this kiosk's storage is full. Nothing was saved and your form is kept. Please tell the station staff.</source>
+        <source>Could not save: this kiosk&apos;s storage is full. Nothing was saved and your form is kept. Please tell the station staff.</source>
         <translation>无法保存：本机存储空间已满。没有保存任何内容，您填写的内容都还在。请告诉联络站工作人员。</translation>
     </message>
     <message>
@@ -636,7 +637,7 @@
         <translation>已转有关部门</translation>
     </message>
     <message>
-        <source>Department's answer passed on</source>
+        <source>Department&apos;s answer passed on</source>
         <translation>已反馈部门办理结果</translation>
     </message>
     <message>
@@ -1054,23 +1055,23 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>National People's Congress deputy</source>
+        <source>National People&apos;s Congress deputy</source>
         <translation>全国人大代表</translation>
     </message>
     <message>
-        <source>Provincial people's congress deputy</source>
+        <source>Provincial people&apos;s congress deputy</source>
         <translation>省人大代表</translation>
     </message>
     <message>
-        <source>City people's congress deputy</source>
+        <source>City people&apos;s congress deputy</source>
         <translation>市人大代表</translation>
     </message>
     <message>
-        <source>District/county people's congress deputy</source>
+        <source>District/county people&apos;s congress deputy</source>
         <translation>区（县）人大代表</translation>
     </message>
     <message>
-        <source>Township people's congress deputy</source>
+        <source>Township people&apos;s congress deputy</source>
         <translation>乡镇人大代表</translation>
     </message>
     <message>
@@ -1102,7 +1103,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Deputies' home</source>
+        <source>Deputies&apos; home</source>
         <translation>人大代表之家</translation>
     </message>
     <message>
@@ -1139,7 +1140,7 @@
         </translation>
     </message>
     <message>
-        <source>I'm still here</source>
+        <source>I&apos;m still here</source>
         <translation>我还在</translation>
     </message>
     <message>
@@ -1297,7 +1298,7 @@
         <translation>3个工作日内答复您，最迟%1。</translation>
     </message>
     <message>
-        <source>To see how it goes: tap "Track progress" on the home screen and type this code and the last 4 digits of your phone number.</source>
+        <source>To see how it goes: tap &quot;Track progress&quot; on the home screen and type this code and the last 4 digits of your phone number.</source>
         <translation>查询办理进度：在首页点“查询进度”，输入此查询码和您电话号码的后4位。</translation>
     </message>
     <message>
@@ -1418,7 +1419,7 @@
         <translation>关联诉求</translation>
     </message>
     <message>
-        <source>Tap today's appeals that this reception was about:</source>
+        <source>Tap today&apos;s appeals that this reception was about:</source>
         <translation>点击本次接待涉及的今日诉求：</translation>
     </message>
     <message>

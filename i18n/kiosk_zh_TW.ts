@@ -172,6 +172,18 @@
             <translation>%1 MB（%2%）</translation>
         </message>
         <message>
+            <source>full: new requests are refused</source>
+            <translation>已滿：暫停受理新事項</translation>
+        </message>
+        <message>
+            <source>Station data</source>
+            <translation>站點資料</translation>
+        </message>
+        <message>
+            <source>the server's latest was refused, the last good one is shown: %1</source>
+            <translation>未採用伺服器的最新資料，仍顯示上次的有效資料：%1</translation>
+        </message>
+        <message>
             <source>Database</source>
             <translation>資料庫</translation>
         </message>
@@ -401,8 +413,8 @@
             </translation>
         </message>
         <message>
-            <source>A PIN has 4 to 8 digits.</source>
-            <translation>密碼為4至8位數字。</translation>
+            <source>A PIN has 6 to 8 digits.</source>
+            <translation>密碼為6至8位數字。</translation>
         </message>
         <message>
             <source>The kiosk is still starting. Please try again in a moment.</source>
@@ -574,8 +586,8 @@
             <translation>請輸入您留下的電話號碼的後4位。</translation>
         </message>
         <message>
-            <source>No submission with this code is known here yet. If you submitted it elsewhere, please try again after the next update.</source>
-            <translation>本機還沒有這個查詢碼的記錄。如果您是在別處提交的，請在下次更新後再查。</translation>
+            <source>No match here for this code and these digits, and the liaison office cannot be asked right now. Please check both, try again later, or scan the QR code on your receipt.</source>
+            <translation>本機沒有與此查詢碼和電話後4位相符的記錄，暫時也無法向聯絡站詢問。請核對後稍後再試，或用手機掃描回執上的二維碼查詢。</translation>
         </message>
         <message>
             <source>The code and the last 4 digits do not match. Please check both.</source>
@@ -1116,6 +1128,10 @@
             <source>Deputy liaison station</source>
             <translation>人大代表聯絡站</translation>
         </message>
+        <message>
+            <source>Sorry, this kiosk cannot take new requests right now: its storage is full. Please ask the staff, or call the station.</source>
+            <translation>抱歉，本機儲存空間已滿，暫時不能受理新的事項。請聯絡工作人員，或撥打站點電話。</translation>
+        </message>
         <message numerus="yes">
             <source>Still there? You will be signed out in %n second(s).</source>
             <translation>
@@ -1171,6 +1187,10 @@
             <translation>查詢</translation>
         </message>
         <message>
+            <source>Checking…</source>
+            <translation>正在查詢…</translation>
+        </message>
+        <message>
             <source>Appointment request</source>
             <translation>約見申請</translation>
         </message>
@@ -1185,6 +1205,18 @@
         <message>
             <source>Meeting %1 on %2</source>
             <translation>約見 %1 代表：%2</translation>
+        </message>
+        <message>
+            <source>on time</source>
+            <translation>按期</translation>
+        </message>
+        <message>
+            <source>due soon</source>
+            <translation>臨期</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>逾期</translation>
         </message>
         <message>
             <source>Next step due by %1</source>

@@ -190,7 +190,7 @@ ScreenFrame {
                             "red": qsTr("overdue")
                         })[ProgressLookup.result.dueColour ?? ""] ?? ""
                         text: qsTr("Next step due by %1").arg(ProgressLookup.result.dueOn ?? "")
-                              + (colourWord.length > 0 ? qsTr(" · ") + colourWord : "")
+                              + (colourWord.length > 0 ? " · " + colourWord : "")
                         font.pixelSize: Theme.bodySize
                         color: ProgressLookup.result.dueColour === "red" ? Theme.red : Theme.text
                         wrapMode: Text.Wrap
