@@ -213,3 +213,18 @@ def test_due_dates_follow_a_change_of_the_holiday_table(world):
     assert casework.refresh_due_dates(world.session) == 1
     row = casework.inbox(world.session, world.who("admin"), Filters(), now=FRIDAY).rows[0]
     assert row.due_on == date(2026, 11, 24)
+
+
+def test_setting_a_holiday_moves_open_appeals_stored_due_dates(world):
+    from central.models import Appeal
+    from central.services import holidays
+
+    appeal = world.appeal(C1)  # received Friday 20 November: review due Monday 23
+    assert appeal.due_on == date(2026, 11, 23)
+    holidays.set_day(world.session, date(2026, 11, 23), "holiday", "测试假日")
+    stored = world.session.scalar(select(Appeal.due_on).where(Appeal.tracking_code == C1))
+    assert stored == date(2026, 11, 24)
+    holidays.set_day(world.session, date(2026, 11, 23), "normal", "")
+    assert world.session.get(Appeal, appeal.id).due_on == date(2026, 11, 23)
+    holidays.cover_year(world.session, 2026)
+    assert world.session.get(Appeal, appeal.id).due_on == date(2026, 11, 23)
