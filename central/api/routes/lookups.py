@@ -17,9 +17,9 @@ from pydantic import BaseModel, Field
 
 from central.api.deps import StationDevice, WriterDep
 from central.core.config import CHINA_TIME
-from central.guards import locked_until, record_failure, record_success
 from central.models import Appeal
-from central.phone import find_record, parse_code
+from central.services.guards import locked_until, record_failure, record_success
+from central.services.phone import find_record, parse_code
 from kiosk.domain.mobile import last_four
 
 router = APIRouter(tags=["lookups"])
