@@ -228,3 +228,36 @@ def test_setting_a_holiday_moves_open_appeals_stored_due_dates(world):
     assert world.session.get(Appeal, appeal.id).due_on == date(2026, 11, 23)
     holidays.cover_year(world.session, 2026)
     assert world.session.get(Appeal, appeal.id).due_on == date(2026, 11, 23)
+
+
+def test_the_server_start_gives_stored_open_appeals_the_rules_due_date(tmp_path, migrated):
+    import shutil
+
+    from central.core.config import DATABASE_FILE, Settings
+    from central.core.db import open_database
+    from central.main import create_app
+    from central.models import Appeal, AppealStep, Station
+
+    shutil.copy(migrated, tmp_path / DATABASE_FILE)
+    settings = Settings(data_dir=tmp_path)
+    with open_database(settings).writer.begin() as session:
+        session.add(Station(id="a", kind="station", name="联络站A", rules=[], notices=[]))
+        session.flush()
+        appeal = Appeal(
+            station_id="a",
+            tracking_code=C1,
+            category="交通出行",
+            channel="kiosk",
+            created_at=FRIDAY,
+            state="received",
+            contact_name="陈阿姨",
+            contact_mobile="13800138000",
+            text="文昌路口的人行道砖松动",
+            consent=True,
+            due_on=date(2026, 12, 31),  # what an older rule stored
+        )
+        appeal.steps.append(AppealStep(state="received", at=FRIDAY, actor="kiosk"))
+        session.add(appeal)
+    app = create_app(settings)
+    with app.state.database.reader() as session:
+        assert session.scalar(select(Appeal.due_on)) == date(2026, 11, 23)
