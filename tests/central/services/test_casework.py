@@ -261,3 +261,37 @@ def test_the_server_start_gives_stored_open_appeals_the_rules_due_date(tmp_path,
     app = create_app(settings)
     with app.state.database.reader() as session:
         assert session.scalar(select(Appeal.due_on)) == date(2026, 11, 23)
+
+
+def test_an_appointments_contact_is_masked_until_shown_and_the_showing_audited(world):
+    from central.models import Appointment, AppointmentStep
+
+    appointment = Appointment(
+        station_id="a",
+        code="YY1",
+        deputy_id="a-0",
+        day=date(2026, 11, 27),
+        channel="qr",
+        created_at=FRIDAY,
+        state="requested",
+        contact_name="钱女士",
+        contact_mobile="13700137000",
+        topic="小区停车难",
+    )
+    appointment.steps.append(AppointmentStep(state="requested", at=FRIDAY, actor="qr"))
+    world.session.add(appointment)
+    world.session.flush()
+    rows = casework.appointments(world.session, world.who("staff-a"), since=date(2026, 11, 1))
+    assert (rows[0].name, rows[0].mobile) != ("钱女士", "13700137000")
+    assert "13700137000" not in rows[0].mobile
+
+    shown = casework.reveal_appointment(world.session, world.who("deputy-a0"), "YY1", now=FRIDAY)
+    assert shown == ("钱女士", "13700137000")
+    entry = world.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert (entry.login, entry.action, entry.target) == ("deputy-a0", "reveal", "YY1")
+    with pytest.raises(Refused):  # another station's staff
+        casework.reveal_appointment(world.session, world.who("staff-b"), "YY1", now=FRIDAY)
+    with pytest.raises(Refused):  # a viewer handles no appointments
+        casework.reveal_appointment(world.session, world.who("viewer"), "YY1", now=FRIDAY)
+    with pytest.raises(NotFound):
+        casework.reveal_appointment(world.session, world.who("admin"), "NOPE", now=FRIDAY)
