@@ -11,6 +11,7 @@ from central.core.body_limit import BodyLimit, BodyRule
 from central.core.config import API_BODY_BYTES, ENROL_BODY_BYTES, FORM_BODY_BYTES, Settings
 from central.core.db import open_database
 from central.core.security import load_server_key
+from central.services.casework import refresh_due_dates
 from central.web.console import pages as console
 from central.web.phone import pages
 
@@ -23,6 +24,10 @@ def create_app(settings: Settings) -> FastAPI:
         version="1",
     )
     app.state.database = open_database(settings)
+    # Open appeals stored before a migration (0005 changed the rule) or a release get the
+    # date the one rule gives now: lists sort by the stored date.
+    with app.state.database.writer.begin() as session:
+        refresh_due_dates(session)
     app.state.server_key = load_server_key(settings.server_key_path)
     app.state.snapshots = SnapshotCache()
     app.state.settings = settings

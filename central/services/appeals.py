@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
 from central.models import Appeal, AppealStep
+from central.services.day_table import holiday_calendar
 from central.services.incoming import IncomingEvent, InvalidEvent, sealed_fields, text_field
 from kiosk.domain.appeal_states import (
     NEXT_STATES,
@@ -46,8 +47,6 @@ S = AppealState
 
 
 def holiday_table(session: Session) -> dict:
-    from central.services.holidays import holiday_calendar
-
     return holiday_calendar(session).table()
 
 

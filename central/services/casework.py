@@ -746,6 +746,26 @@ def answer_appointment(
     from central.services.appointments import AnswerRefused, AppointmentState
     from central.services.appointments import answer_appointment as answer
 
+    appointment = _appointment_in_scope(session, who, code)
+    if len(note) > NOTE_LIMIT:
+        raise ActionError(f"a note has at most {NOTE_LIMIT} characters")
+    try:
+        target = AppointmentState(state)
+        answer(session, appointment, target, note=note, actor=who.account.display_name, now=now)
+    except (ValueError, AnswerRefused) as error:
+        raise ActionError(str(error)) from None
+    audit.record(session, who, f"appointment.{state}", code, now=now)
+
+
+def reveal_appointment(session: Session, who: Who, code: str, *, now: datetime) -> tuple[str, str]:
+    """An appointment's contact name and mobile in full ("show"), audited like an appeal's."""
+    appointment = _appointment_in_scope(session, who, code)
+    require(who.account, Action.SEE_PERSONAL)
+    audit.record(session, who, "reveal", appointment.code, "name, mobile", now=now)
+    return appointment.contact_name, appointment.contact_mobile
+
+
+def _appointment_in_scope(session: Session, who: Who, code: str) -> Appointment:
     require(who.account, Action.APPOINTMENTS)
     appointment = session.scalars(select(Appointment).where(Appointment.code == code)).one_or_none()
     if appointment is None:
@@ -755,14 +775,7 @@ def answer_appointment(
         scope.deputy_id is not None and scope.deputy_id != appointment.deputy_id
     ):
         raise Refused("this appointment is not in your stations")
-    if len(note) > NOTE_LIMIT:
-        raise ActionError(f"a note has at most {NOTE_LIMIT} characters")
-    try:
-        target = AppointmentState(state)
-        answer(session, appointment, target, note=note, actor=who.account.display_name, now=now)
-    except (ValueError, AnswerRefused) as error:
-        raise ActionError(str(error)) from None
-    audit.record(session, who, f"appointment.{state}", code, now=now)
+    return appointment
 
 
 def refresh_due_dates(session: Session, *, chunk: int = 1000) -> int:

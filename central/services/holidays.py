@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.models import Holiday, HolidayYear
-from kiosk.domain.holidays import DayKind, HolidayCalendar
-from kiosk.domain.holidays import Holiday as HolidayEntity
+from central.services.casework import refresh_due_dates
+from central.services.day_table import holiday_calendar
 
 # chinesecalendar's English names, in the words the kiosks show.
 CHINESE_NAMES = {
@@ -82,6 +82,7 @@ def seed(session: Session, years: list[int] | None = None) -> SeedResult:
             count += 1
     for year in wanted:
         session.merge(HolidayYear(year=year, source="chinesecalendar"))
+    _refresh_due_dates(session)
     return SeedResult(sorted(wanted), count, kept)
 
 
@@ -99,29 +100,20 @@ def set_day(session: Session, day: date, kind: str, name: str) -> None:
         )
     # "normal" is kept as a row too, so that seeding does not bring the day back.
     session.merge(Holiday(day=day, kind=kind, name=name.strip(), manual=True))
+    _refresh_due_dates(session)
 
 
 def cover_year(session: Session, year: int) -> None:
     """Declare a year's arrangement complete (entered by hand): kiosks stop warning."""
     if session.get(HolidayYear, year) is None:
         session.add(HolidayYear(year=year, source="manual"))
+        _refresh_due_dates(session)
 
 
-def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalendar:
-    """The table (from the year `since` on, if given): what snapshots send, due dates use."""
-    days = select(Holiday).order_by(Holiday.day)
-    years = select(HolidayYear.year)
-    if since is not None:
-        days = days.where(Holiday.day >= date(since, 1, 1))
-        years = years.where(HolidayYear.year >= since)
-    return HolidayCalendar(
-        tuple(
-            HolidayEntity(h.day, DayKind(h.kind), h.name)
-            for h in session.scalars(days)
-            if h.kind != "normal"
-        ),
-        frozenset(session.scalars(years)),
-    )
+def _refresh_due_dates(session: Session) -> None:
+    """Open appeals' stored due dates follow the table, in the same transaction."""
+    session.flush()
+    refresh_due_dates(session)
 
 
 def covered_years(session: Session) -> dict[int, str]:

@@ -29,7 +29,7 @@ from central.models import (
     Station,
 )
 from central.services.appeals import due_on_now, holiday_table
-from central.services.holidays import holiday_calendar
+from central.services.day_table import holiday_calendar
 from kiosk.domain.appeals import phrases_for
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level

@@ -409,6 +409,20 @@ def callback(code: str, request: Request, user: CurrentUser, form: Form) -> Resp
 
 @router.get("/appointments", response_class=HTMLResponse)
 def appointments_page(request: Request, user: CurrentUser) -> Response:
+    return _appointments(request, user)
+
+
+@router.post("/appointments/{code}/reveal", response_class=HTMLResponse)
+def reveal_appointment(code: str, request: Request, user: CurrentUser, form: Form) -> Response:
+    check_csrf(user, form.get("csrf"))
+    with database(request).writer.begin() as session:
+        shown = casework.reveal_appointment(session, user.who, code, now=clock(request))
+    return _appointments(request, user, shown={code: shown})
+
+
+def _appointments(
+    request: Request, user: ConsoleUser, *, shown: dict[str, tuple[str, str]] | None = None
+) -> Response:
     today = clock(request).astimezone(CHINA_TIME).date()
     try:
         since = date.fromisoformat(request.query_params.get("since", "") or today.isoformat())
@@ -417,7 +431,14 @@ def appointments_page(request: Request, user: CurrentUser) -> Response:
     deputy = request.query_params.get("deputy", "")
     with database(request).reader() as session:
         rows = casework.appointments(session, user.who, since=since, deputy=deputy)
-    context = {"rows": rows, "since": since, "deputy": deputy, "problem": ""}
+    context = {
+        "rows": rows,
+        "since": since,
+        "deputy": deputy,
+        "problem": "",
+        "shown": shown or {},
+        "can_reveal": allowed(user.account.role, Action.SEE_PERSONAL),
+    }
     return render(request, "appointments.html", context, user=user)
 
 

@@ -213,3 +213,85 @@ def test_due_dates_follow_a_change_of_the_holiday_table(world):
     assert casework.refresh_due_dates(world.session) == 1
     row = casework.inbox(world.session, world.who("admin"), Filters(), now=FRIDAY).rows[0]
     assert row.due_on == date(2026, 11, 24)
+
+
+def test_setting_a_holiday_moves_open_appeals_stored_due_dates(world):
+    from central.models import Appeal
+    from central.services import holidays
+
+    appeal = world.appeal(C1)  # received Friday 20 November: review due Monday 23
+    assert appeal.due_on == date(2026, 11, 23)
+    holidays.set_day(world.session, date(2026, 11, 23), "holiday", "测试假日")
+    stored = world.session.scalar(select(Appeal.due_on).where(Appeal.tracking_code == C1))
+    assert stored == date(2026, 11, 24)
+    holidays.set_day(world.session, date(2026, 11, 23), "normal", "")
+    assert world.session.get(Appeal, appeal.id).due_on == date(2026, 11, 23)
+    holidays.cover_year(world.session, 2026)
+    assert world.session.get(Appeal, appeal.id).due_on == date(2026, 11, 23)
+
+
+def test_the_server_start_gives_stored_open_appeals_the_rules_due_date(tmp_path, migrated):
+    import shutil
+
+    from central.core.config import DATABASE_FILE, Settings
+    from central.core.db import open_database
+    from central.main import create_app
+    from central.models import Appeal, AppealStep, Station
+
+    shutil.copy(migrated, tmp_path / DATABASE_FILE)
+    settings = Settings(data_dir=tmp_path)
+    with open_database(settings).writer.begin() as session:
+        session.add(Station(id="a", kind="station", name="联络站A", rules=[], notices=[]))
+        session.flush()
+        appeal = Appeal(
+            station_id="a",
+            tracking_code=C1,
+            category="交通出行",
+            channel="kiosk",
+            created_at=FRIDAY,
+            state="received",
+            contact_name="陈阿姨",
+            contact_mobile="13800138000",
+            text="文昌路口的人行道砖松动",
+            consent=True,
+            due_on=date(2026, 12, 31),  # what an older rule stored
+        )
+        appeal.steps.append(AppealStep(state="received", at=FRIDAY, actor="kiosk"))
+        session.add(appeal)
+    app = create_app(settings)
+    with app.state.database.reader() as session:
+        assert session.scalar(select(Appeal.due_on)) == date(2026, 11, 23)
+
+
+def test_an_appointments_contact_is_masked_until_shown_and_the_showing_audited(world):
+    from central.models import Appointment, AppointmentStep
+
+    appointment = Appointment(
+        station_id="a",
+        code="YY1",
+        deputy_id="a-0",
+        day=date(2026, 11, 27),
+        channel="qr",
+        created_at=FRIDAY,
+        state="requested",
+        contact_name="钱女士",
+        contact_mobile="13700137000",
+        topic="小区停车难",
+    )
+    appointment.steps.append(AppointmentStep(state="requested", at=FRIDAY, actor="qr"))
+    world.session.add(appointment)
+    world.session.flush()
+    rows = casework.appointments(world.session, world.who("staff-a"), since=date(2026, 11, 1))
+    assert (rows[0].name, rows[0].mobile) != ("钱女士", "13700137000")
+    assert "13700137000" not in rows[0].mobile
+
+    shown = casework.reveal_appointment(world.session, world.who("deputy-a0"), "YY1", now=FRIDAY)
+    assert shown == ("钱女士", "13700137000")
+    entry = world.session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert (entry.login, entry.action, entry.target) == ("deputy-a0", "reveal", "YY1")
+    with pytest.raises(Refused):  # another station's staff
+        casework.reveal_appointment(world.session, world.who("staff-b"), "YY1", now=FRIDAY)
+    with pytest.raises(Refused):  # a viewer handles no appointments
+        casework.reveal_appointment(world.session, world.who("viewer"), "YY1", now=FRIDAY)
+    with pytest.raises(NotFound):
+        casework.reveal_appointment(world.session, world.who("admin"), "NOPE", now=FRIDAY)

@@ -192,6 +192,8 @@ def test_an_appointment_answered_in_the_console_reaches_the_visitor(console):
     staff.get("/console/appointments")
     assert code in staff.page.replace("-", "") and "137****7000" in staff.text
     assert "13700137000" not in staff.page
+    staff.post(f"/console/appointments/{code}/reveal")
+    assert "钱女士 13700137000" in staff.text and "已记入审计日志" in staff.text
     staff.post(f"/console/appointments/{code}", {"state": "confirmed", "note": "请上午9点到二楼"})
     assert "已确认" in staff.text
     other = console.staff("staff-b")

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Reading the holiday table (节假日安排): what snapshots send and due dates count with.
+
+Apart from `holidays`, which changes the table and then refreshes the appeals' due dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.models import Holiday, HolidayYear
+from kiosk.domain.holidays import DayKind, HolidayCalendar
+from kiosk.domain.holidays import Holiday as HolidayEntity
+
+
+def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalendar:
+    """The table (from the year `since` on, if given): what snapshots send, due dates use."""
+    days = select(Holiday).order_by(Holiday.day)
+    years = select(HolidayYear.year)
+    if since is not None:
+        days = days.where(Holiday.day >= date(since, 1, 1))
+        years = years.where(HolidayYear.year >= since)
+    return HolidayCalendar(
+        tuple(
+            HolidayEntity(h.day, DayKind(h.kind), h.name)
+            for h in session.scalars(days)
+            if h.kind != "normal"
+        ),
+        frozenset(session.scalars(years)),
+    )
