@@ -5,7 +5,7 @@ import pytest
 import requests
 
 import kiosk.sync.enrolment
-from kiosk.store.models import EnrolmentRow
+from kiosk.store.device_token import load_enrolment
 from kiosk.sync.client import Refused
 from kiosk.sync.enrolment import enrol
 
@@ -32,8 +32,8 @@ def test_a_kiosk_whose_first_enrolment_answer_was_lost_gets_the_same_device(
     devices = station.query("SELECT id FROM device")
     assert devices == [(enrolment.device_id,)]  # one device, the one the kiosk holds
     with open_database(database)() as session:
-        kept = session.query(EnrolmentRow).one()
-    assert kept.device_token == enrolment.device_token
+        kept = load_enrolment(session, database)
+    assert kept is not None and kept.device_token == enrolment.device_token
     answer = requests.get(
         f"{station.server.url}/api/v1/stations/{station.station_id}/snapshot",
         headers={"Authorization": f"Bearer {enrolment.device_token}"},
