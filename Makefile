@@ -72,8 +72,12 @@ $(BUNDLE): kiosk.spec build/kiosk_entry.py build/package.py $(QM) \
 	$(PY) build/package.py
 
 # tests/test_package.py runs the bundle's self-test; here a missing bundle is a failure.
+# The tests run in TEST_WORKERS processes (pytest-xdist), each taking the next test when free;
+# `make test TEST_WORKERS=0` runs them in one process.
+TEST_WORKERS ?= 2
 test: setup lint package
-	QT_QPA_PLATFORM=offscreen KIOSK_BUNDLE_REQUIRED=1 $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen KIOSK_BUNDLE_REQUIRED=1 $(PY) -m pytest \
+		$(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist worksteal) --durations=15
 
 bench: setup
 	@for script in bench/*.py; do echo "# $$script"; $(PY) $$script || exit 1; done
