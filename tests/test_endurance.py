@@ -32,5 +32,8 @@ def test_a_kiosk_lives_through_journeys_days_sign_ins_and_syncs(qapp, tmp_path):
     assert figures.true_refs[1] > figures.true_refs[0] - 100
     # Screens come and go: what is alive at the end is what was alive after the warm-up.
     assert figures.qobjects - figures.qobjects_after_warm_up < 100
-    # 120 journeys: generous against noise, far below a leak of a screen per journey.
-    assert figures.end[1] - figures.start[1] < 15
+    # 120 journeys: generous against noise, far below a leak of a screen per journey. RSS, not
+    # PSS: a process sharing Qt's libraries that ends (another test worker) moves its share of
+    # them onto this one (+39 MB PSS seen, RSS +6 MB); the figures are taken with the thread
+    # pool idle (an argon2 check in flight holds 128 MB).
+    assert figures.end[0] - figures.start[0] < 15
