@@ -91,6 +91,30 @@ class AccessSigner:
         return hmac.compare_digest(expected.hexdigest(), mac)
 
 
+class SentCodes:
+    """The codes this browser was given for what it sent, in a signed cookie (a few, for the
+    repeat window): a repeat shows a code again only to the browser that first had it."""
+
+    KEEP = 10
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def _mac(self, text: str) -> str:
+        return hmac.new(self._secret, f"sent|{text}".encode(), hashlib.sha256).hexdigest()[:32]
+
+    def read(self, cookie: str | None) -> list[str]:
+        codes, _, mac = (cookie or "").rpartition(".")
+        if not codes or not hmac.compare_digest(self._mac(codes), mac):
+            return []
+        return codes.split("-")[-self.KEEP :]
+
+    def add(self, cookie: str | None, code: str) -> str:
+        """The cookie's new value with `code` added."""
+        codes = "-".join([*self.read(cookie), code][-self.KEEP :])
+        return f"{codes}.{self._mac(codes)}"
+
+
 def locked_until(session: Session, code: str, now: datetime) -> datetime | None:
     """When a code's lockout ends, if it is locked now."""
     guard = session.get(LookupGuard, code)

@@ -8,7 +8,7 @@ in the visitor's language and keep what was typed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -136,12 +136,19 @@ def _fresh_code(session: Session) -> str:
             return code
 
 
-def earlier_message(session: Session, deputy: Deputy, checked: Checked, now: datetime) -> str:
-    """The code of the same text from the same mobile to the same deputy a few minutes ago."""
+def earlier_message(
+    session: Session, deputy: Deputy, checked: Checked, now: datetime, own: Collection[str]
+) -> str:
+    """The code of the same text from the same mobile to the same deputy a few minutes ago,
+    among the codes `own` this browser was given (a repeat reveals nothing the sender did
+    not already have: from anyone else the same details make a new record)."""
+    if not own:
+        return ""
     since = now - timedelta(minutes=REPEAT_MINUTES)
     code = session.scalar(
         select(Appeal.tracking_code)
         .where(
+            Appeal.tracking_code.in_(list(own)),
             Appeal.station_id == deputy.station_id,
             Appeal.target_deputy_id == deputy.deputy_id,
             Appeal.channel == "qr",
@@ -183,12 +190,18 @@ def record_message(session: Session, deputy: Deputy, checked: Checked, now: date
     return code
 
 
-def earlier_appointment(session: Session, deputy: Deputy, checked: Checked, now: datetime) -> str:
-    """The code of the same request (mobile, deputy, day) made a few minutes ago."""
+def earlier_appointment(
+    session: Session, deputy: Deputy, checked: Checked, now: datetime, own: Collection[str]
+) -> str:
+    """The code of the same request (mobile, deputy, day) made a few minutes ago, among the
+    codes `own` this browser was given (see earlier_message)."""
+    if not own:
+        return ""
     day = date.fromisoformat(checked.values["day"].rpartition("/")[2])
     code = session.scalar(
         select(Appointment.code)
         .where(
+            Appointment.code.in_(list(own)),
             Appointment.station_id == deputy.station_id,
             Appointment.deputy_id == deputy.deputy_id,
             Appointment.day == day,

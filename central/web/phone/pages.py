@@ -22,7 +22,13 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from central.api.deps import DatabaseDep
-from central.core.config import ADDRESS_WINDOW_SECONDS, CHINA_TIME, MOBILE_WINDOW_SECONDS, Settings
+from central.core.config import (
+    ADDRESS_WINDOW_SECONDS,
+    CHINA_TIME,
+    MOBILE_WINDOW_SECONDS,
+    REPEAT_MINUTES,
+    Settings,
+)
 from central.core.db import Database
 from central.models import Appeal, Deputy, Photo, Station
 from central.services import phone
@@ -30,6 +36,7 @@ from central.services.appeals import AppealState, Rating, appeal_deadline, holid
 from central.services.guards import (
     AccessSigner,
     RateLimiter,
+    SentCodes,
     csrf_ok,
     locked_until,
     new_csrf_token,
@@ -50,6 +57,7 @@ TEMPLATES = jinja2.Environment(
 )
 CSRF_COOKIE = "csrf"
 LANGUAGE_COOKIE = "lang"
+SENT_COOKIE = "sent"
 MAX_FORM_BYTES = 32_000
 # No script at all; inline style only; forms post only here; no framing; no referrer leaks
 # the code in a URL to another site.
@@ -78,6 +86,7 @@ class Guards:
         self.lookups = RateLimiter(settings.address_limit * 3, ADDRESS_WINDOW_SECONDS)
         self.mobiles = RateLimiter(settings.mobile_limit, MOBILE_WINDOW_SECONDS)
         self.access = AccessSigner(secret)
+        self.sent = SentCodes(secret)
 
 
 def install(app: FastAPI, settings: Settings) -> None:
@@ -221,7 +230,7 @@ def leave_message(deputy_id: str, request: Request, database: DatabaseDep, form:
         checked,
         "deputy.html",
         context,
-        lambda session, now: phone.earlier_message(session, deputy, checked, now),
+        lambda session, now, own: phone.earlier_message(session, deputy, checked, now, own),
         lambda session, now: phone.record_message(session, deputy, checked, now),
         lambda: {"kind": "appeal"},
     )
@@ -234,12 +243,14 @@ def _submit(
     checked: phone.Checked,
     template: str,
     context: dict[str, Any],
-    earlier: Callable[[Any, datetime], str],
+    earlier: Callable[[Any, datetime, list[str]], str],
     record: Callable[[Any, datetime], str],
     done: Callable[[], dict[str, Any]],
 ) -> Response:
     """A phone form's way in: CSRF, the address's rate, the form's own checks, then the same
-    request made minutes ago (its code again), else the mobile's rate and a new record."""
+    request made minutes ago from this browser (its code again), else the mobile's rate and a
+    new record. The same details from another browser make a new record: a repeat never
+    shows a code its sender was not given."""
     guards = _guards(request)
 
     def again(problem: str, status: int) -> Response:
@@ -257,15 +268,26 @@ def _submit(
     if checked.errors:
         return again("errors_below", 400)
     now = datetime.now(UTC)
+    sent = request.cookies.get(SENT_COOKIE)
     with database.writer.begin() as session:
-        code = earlier(session, now)
+        code = earlier(session, now, guards.sent.read(sent))
         repeat = bool(code)
         if not repeat:
             if not guards.mobiles.hit(checked.mobile):
                 return again("too_many_mobile", 429)
             code = record(session, now)
     page = {"code": code, "repeat": repeat, "station": context["station"]}
-    return render(request, "done.html", page | {"switch_path": f"/p/{code}"} | done())
+    response = render(request, "done.html", page | {"switch_path": f"/p/{code}"} | done())
+    if not repeat:
+        response.set_cookie(
+            SENT_COOKIE,
+            guards.sent.add(sent, code),
+            max_age=REPEAT_MINUTES * 60,
+            httponly=True,
+            samesite="strict",
+            path="/",
+        )
+    return response
 
 
 # -- 约见代表: appointments ------------------------------------------------------------------
@@ -326,7 +348,7 @@ def request_appointment(
         checked,
         "appointment.html",
         context,
-        lambda session, now: phone.earlier_appointment(session, deputy, checked, now),
+        lambda session, now, own: phone.earlier_appointment(session, deputy, checked, now, own),
         lambda session, now: phone.record_appointment(session, deputy, checked, now),
         lambda: {
             "kind": "appointment",
