@@ -85,7 +85,7 @@ class AccessSigner:
 
     def valid(self, code: str, token: str, now: float | None = None) -> bool:
         expires, _, mac = token.partition(".")
-        if not expires.isdigit() or int(expires) < (now or time.time()):
+        if not (expires.isascii() and expires.isdigit()) or int(expires) < (now or time.time()):
             return False
         expected = hmac.new(self._secret, f"{code}|{expires}".encode(), hashlib.sha256)
         return hmac.compare_digest(expected.hexdigest(), mac)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import hmac
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -440,7 +441,7 @@ def look_up(code_text: str, request: Request, database: DatabaseDep, form: Form)
     if not _guards(request).lookups.hit(_client(request)):
         return _lookup_refused(request, code, "too_many_address", 429)
     digits = form.get("last4", "").strip()
-    if len(digits) != 4 or not digits.isdigit():
+    if not re.fullmatch(r"[0-9]{4}", digits):
         return render(
             request,
             "progress.html",
