@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 from fastapi import FastAPI
 
 from central.api.main import api_router
@@ -12,6 +15,7 @@ from central.core.config import API_BODY_BYTES, ENROL_BODY_BYTES, FORM_BODY_BYTE
 from central.core.db import open_database
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
+from central.services.guards import LookupLockout
 from central.web.console import pages as console
 from central.web.phone import pages
 
@@ -29,6 +33,9 @@ def create_app(settings: Settings) -> FastAPI:
     with app.state.database.writer.begin() as session:
         refresh_due_dates(session)
     app.state.server_key = load_server_key(settings.server_key_path)
+    app.state.lookup_lockout = LookupLockout(
+        hmac.new(bytes(app.state.server_key), b"lookup lockout", hashlib.sha256).digest()
+    )
     app.state.snapshots = SnapshotCache()
     app.state.settings = settings
     # Replaced by the server's own http://host:port once it listens, if not configured.

@@ -26,6 +26,7 @@ from central.api.deps import DatabaseDep
 from central.core.config import (
     ADDRESS_WINDOW_SECONDS,
     CHINA_TIME,
+    MOBILE_CEILING,
     MOBILE_WINDOW_SECONDS,
     REPEAT_MINUTES,
     Settings,
@@ -36,13 +37,11 @@ from central.services import phone
 from central.services.appeals import AppealState, Rating, appeal_deadline, holiday_table
 from central.services.guards import (
     AccessSigner,
+    LookupLockout,
     RateLimiter,
     SentCodes,
     csrf_ok,
-    locked_until,
     new_csrf_token,
-    record_failure,
-    record_success,
 )
 from central.web.phone.text import DEFAULT_LANGUAGE, LANGUAGES, TEXT, translator
 from kiosk.domain.deadlines import colour
@@ -82,10 +81,19 @@ class Guards:
     """The server's page guards: per-address and per-mobile limits, rating access."""
 
     def __init__(self, settings: Settings, secret: bytes) -> None:
-        self.forms = RateLimiter(settings.address_limit, ADDRESS_WINDOW_SECONDS)
+        storage = settings.rate_limit_storage
+        self.forms = RateLimiter("forms", settings.address_limit, ADDRESS_WINDOW_SECONDS, storage)
         # Lookups are cheaper for a visitor to repeat (typos), so a wider allowance.
-        self.lookups = RateLimiter(settings.address_limit * 3, ADDRESS_WINDOW_SECONDS)
-        self.mobiles = RateLimiter(settings.mobile_limit, MOBILE_WINDOW_SECONDS)
+        self.lookups = RateLimiter(
+            "lookups", settings.address_limit * 3, ADDRESS_WINDOW_SECONDS, storage
+        )
+        # A mobile's allowance is per (address, mobile): whoever knows a number cannot use up
+        # its owner's. A ceiling per number alone, MOBILE_CEILING times higher, still stops
+        # one number being flooded from many addresses.
+        self.mobiles = RateLimiter("mobile", settings.mobile_limit, MOBILE_WINDOW_SECONDS, storage)
+        self.mobiles_all = RateLimiter(
+            "mobile-all", settings.mobile_limit * MOBILE_CEILING, MOBILE_WINDOW_SECONDS, storage
+        )
         self.access = AccessSigner(secret)
         self.sent = SentCodes(secret)
 
@@ -274,8 +282,13 @@ def _submit(
         code = earlier(session, now, guards.sent.read(sent))
         repeat = bool(code)
         if not repeat:
-            if not guards.mobiles.hit(checked.mobile):
+            from_here = f"{_client(request)}|{checked.mobile}"
+            if not (
+                guards.mobiles.allowed(from_here) and guards.mobiles_all.allowed(checked.mobile)
+            ):
                 return again("too_many_mobile", 429)
+            guards.mobiles.hit(from_here)
+            guards.mobiles_all.hit(checked.mobile)
             code = record(session, now)
     page = {"code": code, "repeat": repeat, "station": context["station"]}
     response = render(request, "done.html", page | {"switch_path": f"/p/{code}"} | done())
@@ -449,17 +462,19 @@ def look_up(code_text: str, request: Request, database: DatabaseDep, form: Form)
             status=400,
         )
     now = datetime.now(UTC)
+    lockout: LookupLockout = request.app.state.lookup_lockout
+    address = _client(request)
     with database.writer.begin() as session:
-        until = locked_until(session, code, now)
+        until = lockout.locked_until(session, code, address, now)
         if until is not None:
             return _lookup_refused(
                 request, code, "locked", 429, until=until.astimezone(CHINA_TIME).strftime("%H:%M")
             )
         record = phone.find_record(session, code)
         if record is None or not hmac.compare_digest(last_four(record.contact_mobile), digits):
-            left = record_failure(session, code, now)
+            left = lockout.record_failure(session, code, address, now)
             if left == 0:
-                until = locked_until(session, code, now)
+                until = lockout.locked_until(session, code, address, now)
                 assert until is not None
                 return _lookup_refused(
                     request,
@@ -469,7 +484,6 @@ def look_up(code_text: str, request: Request, database: DatabaseDep, form: Form)
                     until=until.astimezone(CHINA_TIME).strftime("%H:%M"),
                 )
             return _lookup_refused(request, code, "wrong_last4", 403, left=left)
-        record_success(session, code)
         context = _progress_context(session, record, request)
     access = _guards(request).access.sign(code)
     return render(request, "progress.html", {"code": code, "shown": context, "access": access})
