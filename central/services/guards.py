@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import threading
 import time
@@ -83,23 +84,37 @@ def csrf_ok(cookie: str | None, field: str | None) -> bool:
 
 class AccessSigner:
     """Proof that this browser passed a code's last-4 check a short while ago (for rating),
-    without the digits travelling again or appearing in a URL."""
+    without the digits travelling again or appearing in a URL.
+
+    Bound to the browser (its CSRF cookie: the proof does not work from another browser) and
+    to the record's version (its number of steps): it rates once, and a record that moved
+    on (rated, reopened, closed again) needs a new lookup.
+    """
 
     def __init__(self, secret: bytes, minutes: int = 30) -> None:
         self._secret = secret
         self._lifetime = minutes * 60
 
-    def sign(self, code: str, now: float | None = None) -> str:
-        expires = int((now or time.time()) + self._lifetime)
-        mac = hmac.new(self._secret, f"{code}|{expires}".encode(), hashlib.sha256).hexdigest()
-        return f"{expires}.{mac}"
+    def _mac(self, code: str, browser: str, expires: str, version: str) -> str:
+        text = f"{code}|{browser}|{expires}|{version}".encode()
+        return hmac.new(self._secret, text, hashlib.sha256).hexdigest()
 
-    def valid(self, code: str, token: str, now: float | None = None) -> bool:
-        expires, _, mac = token.partition(".")
-        if not (expires.isascii() and expires.isdigit()) or int(expires) < (now or time.time()):
-            return False
-        expected = hmac.new(self._secret, f"{code}|{expires}".encode(), hashlib.sha256)
-        return hmac.compare_digest(expected.hexdigest(), mac)
+    def sign(self, code: str, browser: str, version: int, now: float | None = None) -> str:
+        expires = str(int((now or time.time()) + self._lifetime))
+        return f"{expires}.{version}.{self._mac(code, browser, expires, str(version))}"
+
+    def version(
+        self, code: str, browser: str | None, token: str, now: float | None = None
+    ) -> int | None:
+        """The record version the proof was given for, if it is this browser's and fresh."""
+        expires, version, mac = (token.split(".") + ["", ""])[:3]
+        if not browser or not all(re.fullmatch(r"[0-9]{1,12}", p) for p in (expires, version)):
+            return None
+        if int(expires) < (now or time.time()):
+            return None
+        if not hmac.compare_digest(self._mac(code, browser, expires, version), mac):
+            return None
+        return int(version)
 
 
 class SentCodes:

@@ -128,6 +128,11 @@ def _language(request: Request) -> str:
     return cookie if cookie in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def _browser(request: Request) -> str:
+    """This browser's own random token (its CSRF cookie): what a rating access is bound to."""
+    return request.cookies.get(CSRF_COOKIE) or ""
+
+
 def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
@@ -485,7 +490,7 @@ def look_up(code_text: str, request: Request, database: DatabaseDep, form: Form)
                 )
             return _lookup_refused(request, code, "wrong_last4", 403, left=left)
         context = _progress_context(session, record, request)
-    access = _guards(request).access.sign(code)
+        access = _guards(request).access.sign(code, _browser(request), len(record.steps))
     return render(request, "progress.html", {"code": code, "shown": context, "access": access})
 
 
@@ -495,8 +500,10 @@ def rate(code_text: str, request: Request, database: DatabaseDep, form: Form) ->
     if code is None:
         return not_found(request, "bad_code")
     guards = _guards(request)
-    # The signed access says this browser passed the last-4 check (no digits travel again).
-    if not _csrf_passed(request, form) or not guards.access.valid(code, form.get("access", "")):
+    # The signed access says this browser passed the last-4 check (no digits travel again),
+    # and for which version of the record.
+    version = guards.access.version(code, _browser(request), form.get("access", ""))
+    if not _csrf_passed(request, form) or version is None:
         return _lookup_refused(request, code, "expired", 403)
     try:
         rating = Rating(form.get("rating", ""))
@@ -506,7 +513,11 @@ def rate(code_text: str, request: Request, database: DatabaseDep, form: Form) ->
     now = datetime.now(UTC)
     with database.writer.begin() as session:
         record = phone.find_record(session, code)
-        if not isinstance(record, Appeal) or record.state != AppealState.CLOSED:
+        if (
+            not isinstance(record, Appeal)
+            or record.state != AppealState.CLOSED
+            or len(record.steps) != version  # rated with it already, or closed again since
+        ):
             return _lookup_refused(request, code, "cannot_rate", 409)
         # Notes are kept in the station's language (Chinese), whatever the page's language.
         zh = translator("zh")
@@ -519,11 +530,12 @@ def rate(code_text: str, request: Request, database: DatabaseDep, form: Form) ->
             zh("reopened_step"),
         )
         context = _progress_context(session, record, request)
+        access = guards.access.sign(code, _browser(request), len(record.steps))
     message = "reopened_note" if rating is Rating.DISSATISFIED else "rated_thanks"
     return render(
         request,
         "progress.html",
-        {"code": code, "shown": context, "access": guards.access.sign(code), "notice": message},
+        {"code": code, "shown": context, "access": access, "notice": message},
     )
 
 

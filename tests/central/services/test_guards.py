@@ -32,14 +32,17 @@ def test_a_limit_keeps_no_key_in_the_clear():
     assert "13800138000" not in repr(vars(limiter.storage))
 
 
-def test_rating_access_is_for_one_code_and_expires():
+def test_rating_access_is_for_one_code_one_browser_one_version_and_expires():
     signer = AccessSigner(b"k" * 32, minutes=30)
-    token = signer.sign("K7QM4XPD8", now=1000)
-    assert signer.valid("K7QM4XPD8", token, now=1000 + 29 * 60)
-    assert not signer.valid("K7QM4XPD8", token, now=1000 + 31 * 60)
-    assert not signer.valid("222222222", token, now=1000)
-    assert not AccessSigner(b"x" * 32).valid("K7QM4XPD8", token, now=1000)
-    assert not signer.valid("K7QM4XPD8", "garbage", now=1000)
+    token = signer.sign("K7QM4XPD8", "browser-1", 5, now=1000)
+    assert signer.version("K7QM4XPD8", "browser-1", token, now=1000 + 29 * 60) == 5
+    assert signer.version("K7QM4XPD8", "browser-1", token, now=1000 + 31 * 60) is None
+    assert signer.version("222222222", "browser-1", token, now=1000) is None
+    assert signer.version("K7QM4XPD8", "browser-2", token, now=1000) is None
+    assert signer.version("K7QM4XPD8", "", token, now=1000) is None
+    assert AccessSigner(b"x" * 32).version("K7QM4XPD8", "browser-1", token, now=1000) is None
+    for garbage in ("garbage", "1.2", "¹.5.00", token.replace(".5.", ".6.")):
+        assert signer.version("K7QM4XPD8", "browser-1", garbage, now=1000) is None
 
 
 def test_csrf_needs_both_halves_equal():
