@@ -35,6 +35,11 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     # Standard output carries only the ready line; logs go to standard error.
     log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    # No visitor's address, query string or tracking code in the log (docs/security.md).
+    log_config.setdefault("filters", {})["private"] = {
+        "()": "central.core.access_log.PrivateAccessLog"
+    }
+    log_config["handlers"]["access"]["filters"] = ["private"]
     config = uvicorn.Config(
         app,
         host=args.host,
