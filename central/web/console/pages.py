@@ -158,7 +158,14 @@ def render(
     body = TEMPLATES.get_template(template).render(context)
     response = HTMLResponse(body, status_code=status, headers=SECURITY_HEADERS)
     if request.query_params.get("lang") in LANGUAGES:
-        response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 86400, samesite="lax", path="/")
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            lang,
+            max_age=365 * 86400,
+            samesite="lax",
+            path="/",
+            secure=secure_cookies(request),
+        )
     return response
 
 

@@ -128,6 +128,11 @@ def _language(request: Request) -> str:
     return cookie if cookie in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def _secure(request: Request) -> bool:
+    """Cookies only over HTTPS: behind a TLS proxy (serve --behind-tls-proxy) or on HTTPS."""
+    return request.app.state.settings.secure_cookies or request.url.scheme == "https"
+
+
 def _browser(request: Request) -> str:
     """This browser's own random token (its CSRF cookie): what a rating access is bound to."""
     return request.cookies.get(CSRF_COOKIE) or ""
@@ -168,10 +173,18 @@ def render(
         headers["Content-Encoding"] = "gzip"
     response = HTMLResponse(body, status_code=status, headers=headers)
     # Strict: a form posted from another site carries no cookie, so its token cannot match.
-    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    secure = _secure(request)
+    response.set_cookie(
+        CSRF_COOKIE, token, httponly=True, samesite="strict", path="/", secure=secure
+    )
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie(
-            LANGUAGE_COOKIE, language, max_age=365 * 86400, samesite="lax", path="/"
+            LANGUAGE_COOKIE,
+            language,
+            max_age=365 * 86400,
+            samesite="lax",
+            path="/",
+            secure=secure,
         )
     return response
 
@@ -305,6 +318,7 @@ def _submit(
             httponly=True,
             samesite="strict",
             path="/",
+            secure=_secure(request),
         )
     return response
 
