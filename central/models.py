@@ -313,7 +313,9 @@ class LookupFailure(Base):
     __tablename__ = "lookup_failure"
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    window: Mapped[int] = mapped_column(primary_key=True)
+    # The window's number (seconds since the epoch divided by its length); not "window",
+    # a reserved word in PostgreSQL.
+    slot: Mapped[int] = mapped_column(primary_key=True)
     failures: Mapped[int] = mapped_column(default=0)
     # When the window ends (seconds since the epoch, UTC): the row is deleted after it.
     expires: Mapped[int] = mapped_column(index=True)

@@ -187,7 +187,7 @@ class LookupLockout:
         for lockout, key, window in self._keys(code, address, now):
             failures = session.scalar(
                 select(LookupFailure.failures).where(
-                    LookupFailure.key == key, LookupFailure.window == window
+                    LookupFailure.key == key, LookupFailure.slot == window
                 )
             )
             if failures is not None and failures >= lockout.failures:
@@ -204,9 +204,9 @@ class LookupLockout:
         for lockout, key, window in self._keys(code, address, now):
             statement = (
                 insert(LookupFailure)
-                .values(key=key, window=window, failures=1, expires=(window + 1) * lockout.seconds)
+                .values(key=key, slot=window, failures=1, expires=(window + 1) * lockout.seconds)
                 .on_conflict_do_update(
-                    index_elements=["key", "window"],
+                    index_elements=["key", "slot"],
                     set_={"failures": LookupFailure.failures + 1},
                 )
                 .returning(LookupFailure.failures)

@@ -20,10 +20,10 @@ def upgrade() -> None:
     op.create_table(
         "lookup_failure",
         sa.Column("key", sa.String(length=64), nullable=False),
-        sa.Column("window", sa.Integer(), nullable=False),
+        sa.Column("slot", sa.Integer(), nullable=False),
         sa.Column("failures", sa.Integer(), nullable=False),
         sa.Column("expires", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("key", "window"),
+        sa.PrimaryKeyConstraint("key", "slot"),
     )
     op.create_index("ix_lookup_failure_expires", "lookup_failure", ["expires"])
     # Lockouts in progress are forgotten (at most 15 minutes of them).
