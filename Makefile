@@ -37,9 +37,11 @@ $(APT_STAMP): Makefile
 	fi
 	@mkdir -p $(VENV) && touch $@
 
-$(STAMP): pyproject.toml | $(APT_STAMP)
+$(STAMP): pyproject.toml Makefile | $(APT_STAMP)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	# The venv's own setuptools (65.5.0 on Debian 12) has PYSEC-2022-43012.
+	$(PY) -m pip install --quiet --upgrade 'setuptools>=70'
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
@@ -63,6 +65,7 @@ lint: setup
 	$(VENV)/bin/ruff check kiosk central tests bench build
 	$(VENV)/bin/ruff format --check kiosk central tests bench build
 	$(VENV)/bin/lint-imports
+	$(PY) build/audit.py
 
 # The one-dir bundle (kiosk.spec), rebuilt when anything it holds changed.
 BUNDLE := dist/kiosk/kiosk

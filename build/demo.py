@@ -28,7 +28,7 @@ def central(*args: str) -> str:
 
 def main() -> int:
     try:
-        with running_central(DEMO / "central", port=PORT) as server:
+        with running_central(DEMO / "central", "--api-docs", port=PORT) as server:
             return run_demo(server.url)
     except RuntimeError as error:  # the server did not start
         sys.exit(f"The demo server did not start (is port {PORT} taken?)\n{error}")

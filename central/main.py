@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from central.api.main import api_router
 from central.api.routes.snapshot import SnapshotCache
@@ -12,23 +16,32 @@ from central.core.config import API_BODY_BYTES, ENROL_BODY_BYTES, FORM_BODY_BYTE
 from central.core.db import open_database
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
+from central.services.guards import LookupLockout
 from central.web.console import pages as console
 from central.web.phone import pages
 
 
 def create_app(settings: Settings) -> FastAPI:
     """The server for `settings`: database migrated and server key loaded before it returns."""
-    app = FastAPI(
-        title="Station kiosk central server",
-        summary="Stations, rosters and schedules out to the kiosks; their appeals in.",
-        version="1",
-    )
+    description = {
+        "title": "Station kiosk central server",
+        "summary": "Stations, rosters and schedules out to the kiosks; their appeals in.",
+        "version": "1",
+    }
+    if settings.api_docs:
+        # Swagger UI and ReDoc from the package's own files: nothing loaded from elsewhere.
+        app = FastAPIOffline(**description, redoc_url=None)
+    else:
+        app = FastAPI(**description, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.database = open_database(settings)
     # Open appeals stored before a migration (0005 changed the rule) or a release get the
     # date the one rule gives now: lists sort by the stored date.
     with app.state.database.writer.begin() as session:
         refresh_due_dates(session)
     app.state.server_key = load_server_key(settings.server_key_path)
+    app.state.lookup_lockout = LookupLockout(
+        hmac.new(bytes(app.state.server_key), b"lookup lockout", hashlib.sha256).digest()
+    )
     app.state.snapshots = SnapshotCache()
     app.state.settings = settings
     # Replaced by the server's own http://host:port once it listens, if not configured.

@@ -302,17 +302,23 @@ class AppointmentStep(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class LookupGuard(Base):
-    """Wrong last-4 answers on a progress page, per tracking code: too many lock it a while.
+class LookupFailure(Base):
+    """Wrong last-4 answers on a progress lookup, counted per key and fixed time window
+    (central.services.guards): too many in a window lock the key until the window ends.
 
-    Kept in the database so a restart does not reset a lockout.
+    In the database so a restart resets no lockout and several server processes share the
+    counts. A key is an HMAC (no code or address in clear); rows go once their window is over.
     """
 
-    __tablename__ = "lookup_guard"
+    __tablename__ = "lookup_failure"
 
-    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The window's number (seconds since the epoch divided by its length); not "window",
+    # a reserved word in PostgreSQL.
+    slot: Mapped[int] = mapped_column(primary_key=True)
     failures: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None]
+    # When the window ends (seconds since the epoch, UTC): the row is deleted after it.
+    expires: Mapped[int] = mapped_column(index=True)
 
 
 class Attendance(Base):

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from nacl.public import PrivateKey
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from central.core.db import Database
@@ -77,3 +78,24 @@ def get_station_device(station_id: str, device: CurrentDevice) -> Device:
 
 
 StationDevice = Annotated[Device, Depends(get_station_device)]
+
+
+class Problem(BaseModel):
+    """Why a request was refused, in plain words."""
+
+    detail: str
+
+
+_PROBLEMS = {
+    400: "The request is well-formed but cannot be done (the detail says why)",
+    401: "No or an unknown credential",
+    403: "Not allowed for this credential (the detail says why)",
+    404: "No such thing",
+    409: "Not possible in the record's present state",
+    413: "The body is too large",
+}
+
+
+def problem_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for the refusals a group of routes can answer with."""
+    return {code: {"model": Problem, "description": _PROBLEMS[code]} for code in codes}

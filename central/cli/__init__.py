@@ -83,7 +83,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--mobile-limit",
         type=int,
         default=MOBILE_LIMIT,
-        help=f"messages and requests per mobile number in {MOBILE_WINDOW_SECONDS // 60} minutes",
+        help=f"messages and requests per mobile number from one address in "
+        f"{MOBILE_WINDOW_SECONDS // 60} minutes",
+    )
+    p.add_argument(
+        "--rate-limit-storage",
+        default="memory://",
+        help="where the phone pages' rate limits count, as a URI of the `limits` library; "
+        "memory:// counts in this process only (several processes need a shared one)",
+    )
+    p.add_argument(
+        "--api-docs",
+        action="store_true",
+        help="serve the API's documentation (/docs, /openapi.json), from local files",
+    )
+    p.add_argument(
+        "--behind-tls-proxy",
+        action="store_true",
+        help="a TLS proxy forwards to this server: cookies get Secure, and X-Forwarded-For "
+        "from the trusted proxies names the visitor's address",
+    )
+    p.add_argument(
+        "--trusted-proxies",
+        default="127.0.0.1",
+        help="with --behind-tls-proxy: addresses of the proxies whose X-Forwarded-For is "
+        "believed, comma-separated (default 127.0.0.1)",
     )
 
     stations = group("station", "stations (家站点)")

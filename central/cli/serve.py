@@ -27,17 +27,29 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
         public_url=public_url,
         address_limit=args.address_limit,
         mobile_limit=args.mobile_limit,
+        rate_limit_storage=args.rate_limit_storage,
+        api_docs=args.api_docs,
+        secure_cookies=args.behind_tls_proxy,
     )
     app = create_app(settings)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     # Standard output carries only the ready line; logs go to standard error.
     log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    # No visitor's address, query string or tracking code in the log (docs/security.md).
+    log_config.setdefault("filters", {})["private"] = {
+        "()": "central.core.access_log.PrivateAccessLog"
+    }
+    log_config["handlers"]["access"]["filters"] = ["private"]
     config = uvicorn.Config(
         app,
         host=args.host,
         port=args.port,
         log_config=log_config,
         access_log=not args.no_access_log,
+        # Only behind a TLS proxy is X-Forwarded-For believed, and only from the trusted
+        # proxies; otherwise the address a request came from is the connection's own.
+        proxy_headers=args.behind_tls_proxy,
+        forwarded_allow_ips=args.trusted_proxies if args.behind_tls_proxy else "",
         timeout_graceful_shutdown=5,
     )
 

@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from central.core import revisions
 from central.core.config import Settings
+from kiosk.domain.private_files import private_database
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 # The newest migration. Opening compares it with the database and only imports Alembic when
 # they differ (every admin command opens the database; Alembic costs ~300 ms). A test keeps it
 # equal to Alembic's head.
-SCHEMA_HEAD = "0006_deputy_pinyin"
+SCHEMA_HEAD = "0007_security"
 
 
 def create_db_engine(url: str, *, writer: bool = True) -> Engine:
@@ -30,8 +31,8 @@ def create_db_engine(url: str, *, writer: bool = True) -> Engine:
     """
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
-    path = url.removeprefix("sqlite:///")
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    # 0600 in a 0700 folder: names, mobiles and what visitors wrote (docs/security.md).
+    private_database(Path(url.removeprefix("sqlite:///")))
     engine = create_engine(url, pool_size=10, max_overflow=30)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", partial(_on_sqlite_begin, writer))

@@ -15,6 +15,7 @@ from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, SealedBox
 
 from kiosk.domain import pins
+from kiosk.domain.private_files import private_folder
 from kiosk.domain.tracking import ALPHABET
 
 ENROLMENT_CODE_LENGTH = 12  # 60 bits, typed by a technician once, valid a week
@@ -52,7 +53,7 @@ def load_server_key(path: Path) -> PrivateKey:
         return PrivateKey(path.read_bytes())
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     key = PrivateKey.generate()
     # O_EXCL: two processes starting at once cannot both write a key; the loser reads it.
     try:

@@ -9,6 +9,7 @@ Dates and colours come from the one due-date rule (kiosk.domain.deadlines) and t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -142,7 +143,7 @@ class Filters:
         )
         f.q, f.cursor = get("q"), get("cursor")
         if get("region"):
-            if get("region").isdigit():
+            if re.fullmatch(r"[0-9]{1,9}", get("region")):
                 f.region = int(get("region"))
             else:
                 f.errors.append("region")

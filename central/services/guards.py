@@ -7,58 +7,70 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import threading
 import time
-from collections import deque
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from limits import RateLimitItemPerSecond
+from limits.storage import Storage, storage_from_string
+from limits.strategies import SlidingWindowCounterRateLimiter
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from central.core.config import LOOKUP_FAILURES, LOOKUP_LOCK_MINUTES
-from central.models import LookupGuard
+from central.core.config import LOOKUP_CODE_FAILURES, LOOKUP_FAILURES, LOOKUP_LOCK_MINUTES
+from central.models import LookupFailure
 
 
 class RateLimiter:
-    """At most `limit` hits per key in a sliding window of `window` seconds, in memory.
+    """At most `limit` hits per key in a sliding window of `window` seconds (the kept library
+    `limits`, sliding-window-counter strategy: two counters a key, the previous window's
+    weighted by how much of it is still inside; its moving-window strategy keeps an empty
+    list for every key ever seen in memory storage, so it is not used).
 
-    Keys are hashed before they are kept, so a mobile number never sits in memory as a key.
-    One process keeps its own counts: behind several workers each counts for itself.
+    `storage` is a `limits` storage URI. "memory://" keeps counts in this process: keys are
+    forgotten once their window is over (memory stays bounded; a hit costs microseconds with
+    100,000 keys), but behind several server processes each counts for itself. A shared
+    storage ("redis://HOST", "memcached://HOST", with its client library installed) counts
+    across processes: the scale-out issue sets it with `serve --rate-limit-storage`.
+    Keys are hashed before they are kept, so a mobile number never sits in storage as a key.
     """
 
-    def __init__(self, limit: int, window: float, clock=time.monotonic) -> None:
+    def __init__(self, name: str, limit: int, window: float, storage: str = "memory://") -> None:
         self.limit = limit
         self.window = window
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        # The name keeps limiters that count the same key (an address) apart in one storage.
+        self._item = RateLimitItemPerSecond(limit, max(1, round(window)), namespace=name)
+        self._limiter = SlidingWindowCounterRateLimiter(_storage(storage))
+        self.storage = self._limiter.storage
 
     @staticmethod
     def _key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        hits = self._hits.setdefault(self._key(key), deque())
-        while hits and hits[0] <= now - self.window:
-            hits.popleft()
-        return hits
-
     def allowed(self, key: str) -> bool:
         """Is there room for one more hit? (Does not count it.)"""
-        with self._lock:
-            return len(self._recent(key, self._clock())) < self.limit
+        return self._limiter.test(self._item, self._key(key))
 
     def hit(self, key: str) -> bool:
         """Count a hit; False (not counted) if the limit is reached."""
-        with self._lock:
-            now = self._clock()
-            hits = self._recent(key, now)
-            if len(hits) >= self.limit:
-                return False
-            hits.append(now)
-            if len(self._hits) > 100_000:  # forget idle keys now and then
-                self._hits = {k: v for k, v in self._hits.items() if v}
-            return True
+        return self._limiter.hit(self._item, self._key(key))
+
+
+_STORAGES: dict[str, Storage] = {}
+_STORAGES_LOCK = threading.Lock()
+
+
+def _storage(uri: str) -> Storage:
+    """One storage per URI in a process (a memory storage runs a thread of its own)."""
+    with _STORAGES_LOCK:
+        if uri not in _STORAGES:
+            _STORAGES[uri] = storage_from_string(uri)
+        return _STORAGES[uri]
 
 
 def new_csrf_token() -> str:
@@ -72,51 +84,133 @@ def csrf_ok(cookie: str | None, field: str | None) -> bool:
 
 class AccessSigner:
     """Proof that this browser passed a code's last-4 check a short while ago (for rating),
-    without the digits travelling again or appearing in a URL."""
+    without the digits travelling again or appearing in a URL.
+
+    Bound to the browser (its CSRF cookie: the proof does not work from another browser) and
+    to the record's version (its number of steps): it rates once, and a record that moved
+    on (rated, reopened, closed again) needs a new lookup.
+    """
 
     def __init__(self, secret: bytes, minutes: int = 30) -> None:
         self._secret = secret
         self._lifetime = minutes * 60
 
-    def sign(self, code: str, now: float | None = None) -> str:
-        expires = int((now or time.time()) + self._lifetime)
-        mac = hmac.new(self._secret, f"{code}|{expires}".encode(), hashlib.sha256).hexdigest()
-        return f"{expires}.{mac}"
+    def _mac(self, code: str, browser: str, expires: str, version: str) -> str:
+        text = f"{code}|{browser}|{expires}|{version}".encode()
+        return hmac.new(self._secret, text, hashlib.sha256).hexdigest()
 
-    def valid(self, code: str, token: str, now: float | None = None) -> bool:
-        expires, _, mac = token.partition(".")
-        if not expires.isdigit() or int(expires) < (now or time.time()):
-            return False
-        expected = hmac.new(self._secret, f"{code}|{expires}".encode(), hashlib.sha256)
-        return hmac.compare_digest(expected.hexdigest(), mac)
+    def sign(self, code: str, browser: str, version: int, now: float | None = None) -> str:
+        expires = str(int((now or time.time()) + self._lifetime))
+        return f"{expires}.{version}.{self._mac(code, browser, expires, str(version))}"
 
-
-def locked_until(session: Session, code: str, now: datetime) -> datetime | None:
-    """When a code's lockout ends, if it is locked now."""
-    guard = session.get(LookupGuard, code)
-    if guard is not None and guard.locked_until is not None and guard.locked_until > now:
-        return guard.locked_until
-    return None
-
-
-def record_failure(session: Session, code: str, now: datetime) -> int:
-    """Count a wrong answer for `code`; the tries left before the lockout (0: locked now)."""
-    guard = session.get(LookupGuard, code)
-    if guard is None:
-        guard = LookupGuard(code=code, failures=0)
-        session.add(guard)
-    if guard.locked_until is not None and guard.locked_until <= now:
-        guard.locked_until = None  # a lockout that ended starts the count again
-        guard.failures = 0
-    guard.failures += 1
-    if guard.failures >= LOOKUP_FAILURES:
-        guard.locked_until = now + timedelta(minutes=LOOKUP_LOCK_MINUTES)
-        guard.failures = 0
-        return 0
-    return LOOKUP_FAILURES - guard.failures
+    def version(
+        self, code: str, browser: str | None, token: str, now: float | None = None
+    ) -> int | None:
+        """The record version the proof was given for, if it is this browser's and fresh."""
+        expires, version, mac = (token.split(".") + ["", ""])[:3]
+        if not browser or not all(re.fullmatch(r"[0-9]{1,12}", p) for p in (expires, version)):
+            return None
+        if int(expires) < (now or time.time()):
+            return None
+        if not hmac.compare_digest(self._mac(code, browser, expires, version), mac):
+            return None
+        return int(version)
 
 
-def record_success(session: Session, code: str) -> None:
-    guard = session.get(LookupGuard, code)
-    if guard is not None:
-        session.delete(guard)
+class SentCodes:
+    """The codes this browser was given for what it sent, in a signed cookie (a few, for the
+    repeat window): a repeat shows a code again only to the browser that first had it."""
+
+    KEEP = 10
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def _mac(self, text: str) -> str:
+        return hmac.new(self._secret, f"sent|{text}".encode(), hashlib.sha256).hexdigest()[:32]
+
+    def read(self, cookie: str | None) -> list[str]:
+        codes, _, mac = (cookie or "").rpartition(".")
+        if not codes or not hmac.compare_digest(self._mac(codes), mac):
+            return []
+        return codes.split("-")[-self.KEEP :]
+
+    def add(self, cookie: str | None, code: str) -> str:
+        """The cookie's new value with `code` added."""
+        codes = "-".join([*self.read(cookie), code][-self.KEEP :])
+        return f"{codes}.{self._mac(codes)}"
+
+
+@dataclass(frozen=True)
+class Lockout:
+    """At most `failures` wrong answers per key in a fixed window of `seconds`."""
+
+    name: str
+    failures: int
+    seconds: int
+
+
+# The owner's own path stays open: a stranger's wrong answers for a code lock that code for
+# the stranger's address, not for everyone. Against guessing from many addresses, a ceiling
+# per code alone, much higher and slower: LOOKUP_CODE_FAILURES a day.
+PER_ADDRESS_AND_CODE = Lockout("address+code", LOOKUP_FAILURES, LOOKUP_LOCK_MINUTES * 60)
+PER_CODE = Lockout("code", LOOKUP_CODE_FAILURES, 86_400)
+
+
+class LookupLockout:
+    """Wrong last-4 answers per (address, code) and per code, counted in the database
+    (lookup_failure) with one atomic statement per count; rows of ended windows are deleted
+    as new ones come, so the table holds only the windows in progress."""
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def _keys(self, code: str, address: str, now: datetime) -> list[tuple[Lockout, str, int]]:
+        stamp = int(now.timestamp())
+        keys = []
+        for lockout, subject in ((PER_ADDRESS_AND_CODE, f"{address}|{code}"), (PER_CODE, code)):
+            text = f"{lockout.name}|{subject}".encode()
+            keys.append(
+                (
+                    lockout,
+                    hmac.new(self._secret, text, hashlib.sha256).hexdigest(),
+                    stamp // lockout.seconds,
+                )
+            )
+        return keys
+
+    def locked_until(
+        self, session: Session, code: str, address: str, now: datetime
+    ) -> datetime | None:
+        """When the lockout for this code from this address ends, if it is locked now."""
+        until = None
+        for lockout, key, window in self._keys(code, address, now):
+            failures = session.scalar(
+                select(LookupFailure.failures).where(
+                    LookupFailure.key == key, LookupFailure.slot == window
+                )
+            )
+            if failures is not None and failures >= lockout.failures:
+                ends = datetime.fromtimestamp((window + 1) * lockout.seconds, UTC)
+                until = max(until, ends) if until else ends
+        return until
+
+    def record_failure(self, session: Session, code: str, address: str, now: datetime) -> int:
+        """Count a wrong answer; the tries left before a lockout (0: locked now)."""
+        stamp = int(now.timestamp())
+        session.execute(delete(LookupFailure).where(LookupFailure.expires <= stamp))
+        insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+        left = []
+        for lockout, key, window in self._keys(code, address, now):
+            statement = (
+                insert(LookupFailure)
+                .values(key=key, slot=window, failures=1, expires=(window + 1) * lockout.seconds)
+                .on_conflict_do_update(
+                    index_elements=["key", "slot"],
+                    set_={"failures": LookupFailure.failures + 1},
+                )
+                .returning(LookupFailure.failures)
+            )
+            failures = session.execute(statement).scalar_one()
+            left.append(max(0, lockout.failures - failures))
+        return min(left)

@@ -479,7 +479,7 @@ def _schedule(
     per = event.one("X-KIOSK-PER-OCCURRENCE")
     per_occurrence = None
     if per is not None:
-        if per.value.strip().isdigit():
+        if re.fullmatch(r"[0-9]{1,4}", per.value.strip()):
             per_occurrence = int(per.value)
         else:
             reader.problem(per, "not a whole number")

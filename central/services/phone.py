@@ -8,7 +8,7 @@ in the visitor's language and keep what was typed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -29,6 +29,7 @@ from central.services.appeals import AppealState, Rating, move_appeal, received_
 from central.services.appointments import AppointmentState
 from central.services.events import code_taken
 from central.services.snapshot import station_snapshot
+from kiosk.domain.contact import Problem, check_text
 from kiosk.domain.mobile import InvalidMobile, parse_mobile
 from kiosk.domain.reception import ReceptionDay
 from kiosk.domain.tracking import InvalidTrackingCode, new_tracking_code, parse_tracking_code
@@ -78,12 +79,43 @@ class Checked:
     mobile: str = ""
 
 
+# What the domain's one input rule (kiosk.domain.contact, the kiosk's too) finds, in the
+# pages' words; an empty field has its own message per field.
+_PROBLEMS = {
+    Problem.TOO_LONG: "too_long",
+    Problem.EMOJI: "no_emoji",
+    Problem.CONTROL: "bad_characters",
+    Problem.BIDI: "bad_characters",
+}
+
+
+def _check_field(
+    checked: Checked,
+    name: str,
+    limit: int,
+    *,
+    multiline: bool = False,
+    empty: str | None = None,
+    too_long: str = "too_long",
+) -> None:
+    """One free-text field by the domain's rule; `empty` is its message when it is required."""
+    value = checked.values[name]
+    if not value:
+        if empty:
+            checked.errors[name] = empty
+        return
+    problem = check_text(value, limit, multiline=multiline)
+    if problem is Problem.EMPTY:
+        if empty:
+            checked.errors[name] = empty
+    elif problem is Problem.TOO_LONG:
+        checked.errors[name] = too_long
+    elif problem is not None:
+        checked.errors[name] = _PROBLEMS[problem]
+
+
 def _common(form: Mapping[str, str], checked: Checked) -> None:
-    name = checked.values["name"]
-    if not name:
-        checked.errors["name"] = "need_name"
-    elif len(name) > NAME_LIMIT:
-        checked.errors["name"] = "too_long"
+    _check_field(checked, "name", NAME_LIMIT, empty="need_name")
     if not checked.values["mobile"]:
         checked.errors["mobile"] = "need_mobile"
     else:
@@ -96,7 +128,9 @@ def _common(form: Mapping[str, str], checked: Checked) -> None:
 
 
 def _values(form: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
-    return {name: str(form.get(name, "")).strip() for name in names}
+    # A browser sends a textarea's line breaks as CRLF; the domain's rule (and the kiosk)
+    # know a line break as LF.
+    return {name: str(form.get(name, "")).replace("\r\n", "\n").strip() for name in names}
 
 
 def check_message(form: Mapping[str, str], known_categories: list[str]) -> Checked:
@@ -104,13 +138,10 @@ def check_message(form: Mapping[str, str], known_categories: list[str]) -> Check
     checked.values["consent"] = "yes" if form.get("consent") == "yes" else ""
     if checked.values["category"] not in known_categories:
         checked.errors["category"] = "need_category"
-    text = checked.values["text"]
-    if not text:
-        checked.errors["text"] = "need_text"
-    elif len(text) > TEXT_LIMIT:
-        checked.errors["text"] = "text_too_long"
-    if len(checked.values["block"]) > BLOCK_LIMIT:
-        checked.errors["block"] = "too_long"
+    _check_field(
+        checked, "text", TEXT_LIMIT, multiline=True, empty="need_text", too_long="text_too_long"
+    )
+    _check_field(checked, "block", BLOCK_LIMIT)
     _common(form, checked)
     return checked
 
@@ -120,11 +151,7 @@ def check_appointment(form: Mapping[str, str], days: list[ReceptionDay]) -> Chec
     checked.values["consent"] = "yes" if form.get("consent") == "yes" else ""
     if checked.values["day"] not in {day_choice(day) for day in days}:
         checked.errors["day"] = "need_day"
-    topic = checked.values["topic"]
-    if not topic:
-        checked.errors["topic"] = "need_topic"
-    elif len(topic) > TOPIC_LIMIT:
-        checked.errors["topic"] = "too_long"
+    _check_field(checked, "topic", TOPIC_LIMIT, multiline=True, empty="need_topic")
     _common(form, checked)
     return checked
 
@@ -136,12 +163,19 @@ def _fresh_code(session: Session) -> str:
             return code
 
 
-def earlier_message(session: Session, deputy: Deputy, checked: Checked, now: datetime) -> str:
-    """The code of the same text from the same mobile to the same deputy a few minutes ago."""
+def earlier_message(
+    session: Session, deputy: Deputy, checked: Checked, now: datetime, own: Collection[str]
+) -> str:
+    """The code of the same text from the same mobile to the same deputy a few minutes ago,
+    among the codes `own` this browser was given (a repeat reveals nothing the sender did
+    not already have: from anyone else the same details make a new record)."""
+    if not own:
+        return ""
     since = now - timedelta(minutes=REPEAT_MINUTES)
     code = session.scalar(
         select(Appeal.tracking_code)
         .where(
+            Appeal.tracking_code.in_(list(own)),
             Appeal.station_id == deputy.station_id,
             Appeal.target_deputy_id == deputy.deputy_id,
             Appeal.channel == "qr",
@@ -183,12 +217,18 @@ def record_message(session: Session, deputy: Deputy, checked: Checked, now: date
     return code
 
 
-def earlier_appointment(session: Session, deputy: Deputy, checked: Checked, now: datetime) -> str:
-    """The code of the same request (mobile, deputy, day) made a few minutes ago."""
+def earlier_appointment(
+    session: Session, deputy: Deputy, checked: Checked, now: datetime, own: Collection[str]
+) -> str:
+    """The code of the same request (mobile, deputy, day) made a few minutes ago, among the
+    codes `own` this browser was given (see earlier_message)."""
+    if not own:
+        return ""
     day = date.fromisoformat(checked.values["day"].rpartition("/")[2])
     code = session.scalar(
         select(Appointment.code)
         .where(
+            Appointment.code.in_(list(own)),
             Appointment.station_id == deputy.station_id,
             Appointment.deputy_id == deputy.deputy_id,
             Appointment.day == day,

@@ -17,11 +17,12 @@ class InvalidMobile(ValueError):
 def parse_mobile(text: str) -> str:
     """Normalise what a visitor typed (spaces, dashes, +86) to 11 digits, or raise."""
     number = text.translate(_SEPARATORS)
-    # Full-width digits from a Chinese input method count as digits.
-    number = "".join(str(int(c)) if c.isdigit() else c for c in number)
+    # Full-width digits from a Chinese input method count as digits; superscripts and other
+    # "digits" that are not decimal digits (¹²³, ①) do not (int() refuses them).
+    number = "".join(str(int(c)) if c.isdecimal() else c for c in number)
     for prefix in ("+86", "0086"):
         number = number.removeprefix(prefix)
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):
         raise InvalidMobile("a mobile number has only digits")
     if len(number) != 11:
         raise InvalidMobile(f"a mobile number has 11 digits, this has {len(number)}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -342,7 +343,7 @@ def _parse_dtstart(value: str) -> datetime:
     """20260105 or 20260105T090000 (a trailing Z is ignored: reception days are local)."""
     day, _, clock = value.strip().rstrip("Zz").partition("T")
     try:
-        if len(day) != 8 or (clock and len(clock) != 6) or not (day + clock).isdigit():
+        if not re.fullmatch(r"[0-9]{8}", day) or (clock and not re.fullmatch(r"[0-9]{6}", clock)):
             raise ValueError
         return datetime(
             int(day[:4]),

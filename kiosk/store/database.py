@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.domain.private_files import private_database
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration. Start-up compares it with the database and only imports Alembic when
 # they differ (Alembic's import and script scan cost ~100 ms). A test keeps it equal to head.
@@ -30,7 +32,7 @@ def _on_connect(connection: sqlite3.Connection, _record: object) -> None:
 
 def create_database_engine(path: Path) -> Engine:
     """An engine for the SQLite file at `path` (created if missing), pragmas on every connection."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_database(path)  # 0600 in a 0700 folder: it holds visitors' data
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     return engine

@@ -12,13 +12,13 @@ import hmac
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from central.api.deps import StationDevice, WriterDep
 from central.core.config import CHINA_TIME
 from central.models import Appeal
-from central.services.guards import locked_until, record_failure, record_success
+from central.services.guards import LookupLockout
 from central.services.phone import find_record, parse_code
 from kiosk.domain.mobile import last_four
 
@@ -50,14 +50,21 @@ def _steps(record: Any) -> list[dict[str, str]]:
 
 @router.post("/stations/{station_id}/lookups")
 def look_up(
-    station_id: str, question: LookupQuestion, device: StationDevice, session: WriterDep
+    station_id: str,
+    question: LookupQuestion,
+    device: StationDevice,
+    session: WriterDep,
+    request: Request,
 ) -> LookupAnswer:
     now = datetime.now(UTC)
+    lockout: LookupLockout = request.app.state.lookup_lockout
+    # A kiosk's wrong answers lock a code for that kiosk (its "address"), as a phone's do.
+    address = f"device:{device.id}"
     code = parse_code(question.code)
     if code is None:
         return LookupAnswer(found=False)
     with session.begin():
-        until = locked_until(session, code, now)
+        until = lockout.locked_until(session, code, address, now)
         if until is not None:
             return LookupAnswer(found=False, locked_until=until.isoformat())
         record = find_record(session, code)
@@ -69,9 +76,8 @@ def look_up(
             or record.station_id != station_id
             or not hmac.compare_digest(last_four(record.contact_mobile), digits)
         ):
-            record_failure(session, code, now)
+            lockout.record_failure(session, code, address, now)
             return LookupAnswer(found=False)
-        record_success(session, code)
         if isinstance(record, Appeal):
             progress = {
                 "kind": "appeal",

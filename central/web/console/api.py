@@ -15,6 +15,7 @@ from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from central.api.deps import problem_responses
 from central.services import accounts, casework
 from central.services.accounts import LoginRefused
 from central.services.casework import ActionError, Filters
@@ -30,7 +31,11 @@ from central.web.console.auth import (
 )
 from kiosk.domain.appeal_states import MoveRefused
 
-router = APIRouter(prefix="/console/api", tags=["console"])
+router = APIRouter(
+    prefix="/console/api",
+    tags=["console"],
+    responses=problem_responses(400, 401, 403, 404, 409, 413),
+)
 CsrfHeader = Annotated[str | None, Header(alias="X-CSRF-Token")]
 
 

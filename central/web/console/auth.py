@@ -64,7 +64,8 @@ def client_address(request: Request) -> str:
 
 
 def secure_cookies(request: Request) -> bool:
-    return request.url.scheme == "https"
+    """Cookies only over HTTPS: behind a TLS proxy (serve --behind-tls-proxy) or on HTTPS."""
+    return request.app.state.settings.secure_cookies or request.url.scheme == "https"
 
 
 def _signed_in(request: Request, *, allow_password_change: bool) -> ConsoleUser:

@@ -9,6 +9,7 @@ none; every change carries the session's CSRF token.
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -157,7 +158,14 @@ def render(
     body = TEMPLATES.get_template(template).render(context)
     response = HTMLResponse(body, status_code=status, headers=SECURITY_HEADERS)
     if request.query_params.get("lang") in LANGUAGES:
-        response.set_cookie(LANGUAGE_COOKIE, lang, max_age=365 * 86400, samesite="lax", path="/")
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            lang,
+            max_age=365 * 86400,
+            samesite="lax",
+            path="/",
+            secure=secure_cookies(request),
+        )
     return response
 
 
@@ -492,7 +500,9 @@ def audit_page(request: Request, user: CurrentUser) -> Response:
     before = request.query_params.get("before", "")
     with database(request).reader() as session:
         entries = audit.search(
-            session, **filters, before_id=int(before) if before.isdigit() else None
+            session,
+            **filters,
+            before_id=int(before) if re.fullmatch(r"[0-9]{1,18}", before) else None,
         )
     older = ""
     if len(entries) == audit.PAGE:
@@ -566,7 +576,9 @@ def create_account(request: Request, user: CurrentUser, form: Form) -> Response:
             display_name=form.get("display_name", ""),
             role=form.get("role", ""),
             mobile=form.get("mobile", ""),
-            region_id=int(value) if kind == "region" and value.isdigit() else None,
+            region_id=int(value)
+            if kind == "region" and re.fullmatch(r"[0-9]{1,9}", value)
+            else None,
             station_id=value if kind == "station" else None,
             deputy_id=form.get("deputy_id", "").strip() or None,
         )
@@ -630,7 +642,9 @@ def add_department(request: Request, user: CurrentUser, form: Form) -> Response:
     try:
         with database(request).writer.begin() as session:
             department = regions.add_department(
-                session, form.get("name", ""), int(region) if region.isdigit() else None
+                session,
+                form.get("name", ""),
+                int(region) if re.fullmatch(r"[0-9]{1,9}", region) else None,
             )
             audit.record(
                 session,

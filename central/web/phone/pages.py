@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import hmac
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,19 +23,25 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from central.api.deps import DatabaseDep
-from central.core.config import ADDRESS_WINDOW_SECONDS, CHINA_TIME, MOBILE_WINDOW_SECONDS, Settings
+from central.core.config import (
+    ADDRESS_WINDOW_SECONDS,
+    CHINA_TIME,
+    MOBILE_CEILING,
+    MOBILE_WINDOW_SECONDS,
+    REPEAT_MINUTES,
+    Settings,
+)
 from central.core.db import Database
 from central.models import Appeal, Deputy, Photo, Station
 from central.services import phone
 from central.services.appeals import AppealState, Rating, appeal_deadline, holiday_table
 from central.services.guards import (
     AccessSigner,
+    LookupLockout,
     RateLimiter,
+    SentCodes,
     csrf_ok,
-    locked_until,
     new_csrf_token,
-    record_failure,
-    record_success,
 )
 from central.web.phone.text import DEFAULT_LANGUAGE, LANGUAGES, TEXT, translator
 from kiosk.domain.deadlines import colour
@@ -50,6 +57,7 @@ TEMPLATES = jinja2.Environment(
 )
 CSRF_COOKIE = "csrf"
 LANGUAGE_COOKIE = "lang"
+SENT_COOKIE = "sent"
 MAX_FORM_BYTES = 32_000
 # No script at all; inline style only; forms post only here; no framing; no referrer leaks
 # the code in a URL to another site.
@@ -73,11 +81,21 @@ class Guards:
     """The server's page guards: per-address and per-mobile limits, rating access."""
 
     def __init__(self, settings: Settings, secret: bytes) -> None:
-        self.forms = RateLimiter(settings.address_limit, ADDRESS_WINDOW_SECONDS)
+        storage = settings.rate_limit_storage
+        self.forms = RateLimiter("forms", settings.address_limit, ADDRESS_WINDOW_SECONDS, storage)
         # Lookups are cheaper for a visitor to repeat (typos), so a wider allowance.
-        self.lookups = RateLimiter(settings.address_limit * 3, ADDRESS_WINDOW_SECONDS)
-        self.mobiles = RateLimiter(settings.mobile_limit, MOBILE_WINDOW_SECONDS)
+        self.lookups = RateLimiter(
+            "lookups", settings.address_limit * 3, ADDRESS_WINDOW_SECONDS, storage
+        )
+        # A mobile's allowance is per (address, mobile): whoever knows a number cannot use up
+        # its owner's. A ceiling per number alone, MOBILE_CEILING times higher, still stops
+        # one number being flooded from many addresses.
+        self.mobiles = RateLimiter("mobile", settings.mobile_limit, MOBILE_WINDOW_SECONDS, storage)
+        self.mobiles_all = RateLimiter(
+            "mobile-all", settings.mobile_limit * MOBILE_CEILING, MOBILE_WINDOW_SECONDS, storage
+        )
         self.access = AccessSigner(secret)
+        self.sent = SentCodes(secret)
 
 
 def install(app: FastAPI, settings: Settings) -> None:
@@ -108,6 +126,16 @@ def _language(request: Request) -> str:
         return asked
     cookie = request.cookies.get(LANGUAGE_COOKIE)
     return cookie if cookie in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _secure(request: Request) -> bool:
+    """Cookies only over HTTPS: behind a TLS proxy (serve --behind-tls-proxy) or on HTTPS."""
+    return request.app.state.settings.secure_cookies or request.url.scheme == "https"
+
+
+def _browser(request: Request) -> str:
+    """This browser's own random token (its CSRF cookie): what a rating access is bound to."""
+    return request.cookies.get(CSRF_COOKIE) or ""
 
 
 def _client(request: Request) -> str:
@@ -145,10 +173,18 @@ def render(
         headers["Content-Encoding"] = "gzip"
     response = HTMLResponse(body, status_code=status, headers=headers)
     # Strict: a form posted from another site carries no cookie, so its token cannot match.
-    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    secure = _secure(request)
+    response.set_cookie(
+        CSRF_COOKIE, token, httponly=True, samesite="strict", path="/", secure=secure
+    )
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie(
-            LANGUAGE_COOKIE, language, max_age=365 * 86400, samesite="lax", path="/"
+            LANGUAGE_COOKIE,
+            language,
+            max_age=365 * 86400,
+            samesite="lax",
+            path="/",
+            secure=secure,
         )
     return response
 
@@ -221,7 +257,7 @@ def leave_message(deputy_id: str, request: Request, database: DatabaseDep, form:
         checked,
         "deputy.html",
         context,
-        lambda session, now: phone.earlier_message(session, deputy, checked, now),
+        lambda session, now, own: phone.earlier_message(session, deputy, checked, now, own),
         lambda session, now: phone.record_message(session, deputy, checked, now),
         lambda: {"kind": "appeal"},
     )
@@ -234,12 +270,14 @@ def _submit(
     checked: phone.Checked,
     template: str,
     context: dict[str, Any],
-    earlier: Callable[[Any, datetime], str],
+    earlier: Callable[[Any, datetime, list[str]], str],
     record: Callable[[Any, datetime], str],
     done: Callable[[], dict[str, Any]],
 ) -> Response:
     """A phone form's way in: CSRF, the address's rate, the form's own checks, then the same
-    request made minutes ago (its code again), else the mobile's rate and a new record."""
+    request made minutes ago from this browser (its code again), else the mobile's rate and a
+    new record. The same details from another browser make a new record: a repeat never
+    shows a code its sender was not given."""
     guards = _guards(request)
 
     def again(problem: str, status: int) -> Response:
@@ -257,15 +295,32 @@ def _submit(
     if checked.errors:
         return again("errors_below", 400)
     now = datetime.now(UTC)
+    sent = request.cookies.get(SENT_COOKIE)
     with database.writer.begin() as session:
-        code = earlier(session, now)
+        code = earlier(session, now, guards.sent.read(sent))
         repeat = bool(code)
         if not repeat:
-            if not guards.mobiles.hit(checked.mobile):
+            from_here = f"{_client(request)}|{checked.mobile}"
+            if not (
+                guards.mobiles.allowed(from_here) and guards.mobiles_all.allowed(checked.mobile)
+            ):
                 return again("too_many_mobile", 429)
+            guards.mobiles.hit(from_here)
+            guards.mobiles_all.hit(checked.mobile)
             code = record(session, now)
     page = {"code": code, "repeat": repeat, "station": context["station"]}
-    return render(request, "done.html", page | {"switch_path": f"/p/{code}"} | done())
+    response = render(request, "done.html", page | {"switch_path": f"/p/{code}"} | done())
+    if not repeat:
+        response.set_cookie(
+            SENT_COOKIE,
+            guards.sent.add(sent, code),
+            max_age=REPEAT_MINUTES * 60,
+            httponly=True,
+            samesite="strict",
+            path="/",
+            secure=_secure(request),
+        )
+    return response
 
 
 # -- 约见代表: appointments ------------------------------------------------------------------
@@ -326,7 +381,7 @@ def request_appointment(
         checked,
         "appointment.html",
         context,
-        lambda session, now: phone.earlier_appointment(session, deputy, checked, now),
+        lambda session, now, own: phone.earlier_appointment(session, deputy, checked, now, own),
         lambda session, now: phone.record_appointment(session, deputy, checked, now),
         lambda: {
             "kind": "appointment",
@@ -418,7 +473,7 @@ def look_up(code_text: str, request: Request, database: DatabaseDep, form: Form)
     if not _guards(request).lookups.hit(_client(request)):
         return _lookup_refused(request, code, "too_many_address", 429)
     digits = form.get("last4", "").strip()
-    if len(digits) != 4 or not digits.isdigit():
+    if not re.fullmatch(r"[0-9]{4}", digits):
         return render(
             request,
             "progress.html",
@@ -426,17 +481,19 @@ def look_up(code_text: str, request: Request, database: DatabaseDep, form: Form)
             status=400,
         )
     now = datetime.now(UTC)
+    lockout: LookupLockout = request.app.state.lookup_lockout
+    address = _client(request)
     with database.writer.begin() as session:
-        until = locked_until(session, code, now)
+        until = lockout.locked_until(session, code, address, now)
         if until is not None:
             return _lookup_refused(
                 request, code, "locked", 429, until=until.astimezone(CHINA_TIME).strftime("%H:%M")
             )
         record = phone.find_record(session, code)
         if record is None or not hmac.compare_digest(last_four(record.contact_mobile), digits):
-            left = record_failure(session, code, now)
+            left = lockout.record_failure(session, code, address, now)
             if left == 0:
-                until = locked_until(session, code, now)
+                until = lockout.locked_until(session, code, address, now)
                 assert until is not None
                 return _lookup_refused(
                     request,
@@ -446,9 +503,8 @@ def look_up(code_text: str, request: Request, database: DatabaseDep, form: Form)
                     until=until.astimezone(CHINA_TIME).strftime("%H:%M"),
                 )
             return _lookup_refused(request, code, "wrong_last4", 403, left=left)
-        record_success(session, code)
         context = _progress_context(session, record, request)
-    access = _guards(request).access.sign(code)
+        access = _guards(request).access.sign(code, _browser(request), len(record.steps))
     return render(request, "progress.html", {"code": code, "shown": context, "access": access})
 
 
@@ -458,8 +514,10 @@ def rate(code_text: str, request: Request, database: DatabaseDep, form: Form) ->
     if code is None:
         return not_found(request, "bad_code")
     guards = _guards(request)
-    # The signed access says this browser passed the last-4 check (no digits travel again).
-    if not _csrf_passed(request, form) or not guards.access.valid(code, form.get("access", "")):
+    # The signed access says this browser passed the last-4 check (no digits travel again),
+    # and for which version of the record.
+    version = guards.access.version(code, _browser(request), form.get("access", ""))
+    if not _csrf_passed(request, form) or version is None:
         return _lookup_refused(request, code, "expired", 403)
     try:
         rating = Rating(form.get("rating", ""))
@@ -469,7 +527,11 @@ def rate(code_text: str, request: Request, database: DatabaseDep, form: Form) ->
     now = datetime.now(UTC)
     with database.writer.begin() as session:
         record = phone.find_record(session, code)
-        if not isinstance(record, Appeal) or record.state != AppealState.CLOSED:
+        if (
+            not isinstance(record, Appeal)
+            or record.state != AppealState.CLOSED
+            or len(record.steps) != version  # rated with it already, or closed again since
+        ):
             return _lookup_refused(request, code, "cannot_rate", 409)
         # Notes are kept in the station's language (Chinese), whatever the page's language.
         zh = translator("zh")
@@ -482,11 +544,12 @@ def rate(code_text: str, request: Request, database: DatabaseDep, form: Form) ->
             zh("reopened_step"),
         )
         context = _progress_context(session, record, request)
+        access = guards.access.sign(code, _browser(request), len(record.steps))
     message = "reopened_note" if rating is Rating.DISSATISFIED else "rated_thanks"
     return render(
         request,
         "progress.html",
-        {"code": code, "shown": context, "access": guards.access.sign(code), "notice": message},
+        {"code": code, "shown": context, "access": access, "notice": message},
     )
 
 

@@ -141,6 +141,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "手机号应为11位数字，以1开头",
         "A mobile number has 11 digits and starts with 1",
     ),
+    "no_emoji": (
+        "请不要使用表情符号，用文字写出来",
+        "Please use words instead of emoji",
+    ),
+    "bad_characters": (
+        "内容里有看不见的控制字符，请删掉后重新输入",
+        "This contains invisible control characters; please delete them and type it again",
+    ),
     "need_consent": ("请勾选同意后再提交", "Please tick the box to agree"),
     "need_day": ("请选择接待日", "Please choose a reception day"),
     "need_topic": ("请简单写下想谈的事情", "Please say briefly what you want to talk about"),

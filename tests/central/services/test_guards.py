@@ -2,44 +2,47 @@
 """The phone pages' guards on their own: limits, rating access, the words of every page."""
 
 import re
+import time
 from pathlib import Path
 
 from central.services.guards import AccessSigner, RateLimiter, csrf_ok
 from central.web.phone.text import TEXT, translator
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_a_limit_counts_per_key_in_a_sliding_window():
-    clock = Clock()
-    limiter = RateLimiter(2, 60, clock=clock)
+    limiter = RateLimiter("test-window", 2, 1)
     assert limiter.hit("a") and limiter.hit("a")
     assert not limiter.hit("a") and not limiter.allowed("a")
     assert limiter.hit("b")  # another address or number has its own count
-    clock.now += 61
+    deadline = time.monotonic() + 5
+    while not limiter.allowed("a"):  # the window moves on (the library reads the clock)
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
     assert limiter.hit("a")
 
 
+def test_limits_of_the_same_key_are_counted_apart():
+    forms, lookups = RateLimiter("test-forms", 1, 60), RateLimiter("test-lookups", 1, 60)
+    assert forms.hit("10.0.0.1") and lookups.hit("10.0.0.1")
+
+
 def test_a_limit_keeps_no_key_in_the_clear():
-    limiter = RateLimiter(1, 60)
+    limiter = RateLimiter("test-clear", 1, 60)
     limiter.hit("13800138000")
-    assert "13800138000" not in repr(limiter._hits)
+    assert "13800138000" not in repr(vars(limiter.storage))
 
 
-def test_rating_access_is_for_one_code_and_expires():
+def test_rating_access_is_for_one_code_one_browser_one_version_and_expires():
     signer = AccessSigner(b"k" * 32, minutes=30)
-    token = signer.sign("K7QM4XPD8", now=1000)
-    assert signer.valid("K7QM4XPD8", token, now=1000 + 29 * 60)
-    assert not signer.valid("K7QM4XPD8", token, now=1000 + 31 * 60)
-    assert not signer.valid("222222222", token, now=1000)
-    assert not AccessSigner(b"x" * 32).valid("K7QM4XPD8", token, now=1000)
-    assert not signer.valid("K7QM4XPD8", "garbage", now=1000)
+    token = signer.sign("K7QM4XPD8", "browser-1", 5, now=1000)
+    assert signer.version("K7QM4XPD8", "browser-1", token, now=1000 + 29 * 60) == 5
+    assert signer.version("K7QM4XPD8", "browser-1", token, now=1000 + 31 * 60) is None
+    assert signer.version("222222222", "browser-1", token, now=1000) is None
+    assert signer.version("K7QM4XPD8", "browser-2", token, now=1000) is None
+    assert signer.version("K7QM4XPD8", "", token, now=1000) is None
+    assert AccessSigner(b"x" * 32).version("K7QM4XPD8", "browser-1", token, now=1000) is None
+    for garbage in ("garbage", "1.2", "¹.5.00", token.replace(".5.", ".6.")):
+        assert signer.version("K7QM4XPD8", "browser-1", garbage, now=1000) is None
 
 
 def test_csrf_needs_both_halves_equal():
