@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
@@ -37,8 +37,10 @@ from central.models import (
     Region,
     Station,
 )
+from central.services import audit
 from central.services.appeals import holiday_table
-from central.services.permissions import region_and_below
+from central.services.audit import Who
+from central.services.permissions import Action, Refused, region_and_below, require, scope_of
 from kiosk.domain.appeal_states import OPEN_STATES
 from kiosk.domain.tracking import display
 from kiosk.domain.workdays import add_working_days, is_working_day
@@ -279,7 +281,7 @@ def _enqueue(
     base = dedupe_key or f"{kind}:{uuid.uuid4().hex}"
     rows: list[Notice] = []
     for channel in channels:
-        for n, recipients in enumerate(_recipients(channel, deputy)):
+        for n, recipients in enumerate(recipients_of(channel, deputy)):
             rows.append(
                 Notice(
                     kind=kind,
@@ -316,7 +318,7 @@ def _deputy_account(session: Session, deputy_id: str) -> Account | None:
     ).one_or_none()
 
 
-def _recipients(channel: NotificationChannel, deputy: Account | None) -> list[list[str]]:
+def recipients_of(channel: NotificationChannel, deputy: Account | None) -> list[list[str]]:
     """Who one channel addresses, as the notices it makes: a group robot makes one notice
     with no addresses; mail one notice to every address; SMS one notice per mobile (a retry
     never texts someone twice)."""
@@ -834,3 +836,37 @@ def attempts_of(session: Session, notice_id: int) -> list[NoticeAttempt]:
             .order_by(NoticeAttempt.id)
         )
     )
+
+
+# -- The console ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsoleView:
+    channels: list[ChannelLine]
+    notices: list[NoticeLine]
+    failed: int
+
+
+def console_view(session: Session, who: Who, *, limit: int = 100) -> ConsoleView:
+    """The channels and the newest notices of the stations in the account's scope."""
+    require(who.account, Action.NOTIFICATIONS)
+    stations = scope_of(session, who.account).station_ids
+    notices = list_notices(session, station_ids=stations, limit=limit)
+    failed_query = select(func.count()).select_from(Notice).where(Notice.state == "failed")
+    if stations is not None:
+        failed_query = failed_query.where(Notice.station_id.in_(sorted(stations)))
+    return ConsoleView(
+        list_channels(session, stations), notices, int(session.scalar(failed_query) or 0)
+    )
+
+
+def console_retry(session: Session, who: Who, notice_id: int, *, now: datetime) -> None:
+    """Try a failed notice again (from the console), audited."""
+    require(who.account, Action.NOTIFICATIONS)
+    notice = session.get(Notice, notice_id)
+    scope = scope_of(session, who.account)
+    if notice is None or (notice.station_id is not None and not scope.covers(notice.station_id)):
+        raise Refused("this notice is not in your stations")
+    retry(session, notice_id, now=now)
+    audit.record(session, who, "notice.retry", str(notice_id), notice.kind, now=now)

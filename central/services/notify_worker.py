@@ -15,8 +15,9 @@ from datetime import UTC, date, datetime
 
 from central.core.config import CHINA_TIME
 from central.core.db import Database
+from central.models import NotificationChannel, Region, Station
 from central.services import notifications
-from central.services.notifications import Claimed, Message
+from central.services.notifications import ChannelError, ChannelSpec, Claimed, Message
 from central.services.notify_senders import DeliveryFailed, deliver
 
 log = logging.getLogger(__name__)
@@ -123,3 +124,25 @@ class NotificationWorker:
         if error is not None:
             log.warning("notice %s via %s: %s (%s)", notice.id, notice.channel.kind, error, state)
         return 1 if error is None else 0
+
+
+def send_test(database: Database, channel_id: int, *, base_url: str) -> str:
+    """A test message through one channel, now (quiet hours or not; nothing is queued).
+    Raises ChannelError (no such channel) or DeliveryFailed; says whom it reached."""
+    with database.reader() as session:
+        channel = session.get(NotificationChannel, channel_id)
+        if channel is None:
+            raise ChannelError(f"no channel {channel_id}")
+        spec = ChannelSpec.of(channel)
+        recipients = [r for group in notifications.recipients_of(channel, None) for r in group]
+        if channel.station_id:
+            station = session.get(Station, channel.station_id)
+            where = station.name if station else channel.station_id
+        else:
+            region = session.get(Region, channel.region_id)
+            where = region.name if region else ""
+    message = notifications.render("test", {"station": where}, base_url)
+    deliver(spec, message, recipients, now=datetime.now(UTC))
+    if spec.kind in notifications.PERSONAL_CHANNELS:
+        return f"{len(recipients)} recipient(s)"
+    return "the group"

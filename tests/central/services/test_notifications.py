@@ -329,7 +329,7 @@ def test_a_failure_to_queue_never_loses_the_appeal(site, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(notifications, "_recipients", broken)
+    monkeypatch.setattr(notifications, "recipients_of", broken)
     code = site.leave_message()
     with site.database.reader() as session:
         assert phone.find_record(session, code) is not None
