@@ -16,6 +16,7 @@ from central.cli.common import CommandError, china_minute, database
 from central.core.config import Settings
 from central.services import notifications
 from central.services.notifications import ChannelError, NewChannel
+from kiosk.domain.tracking import display
 
 
 def add_commands(group: Callable[..., Any], command: Callable[..., Any]) -> None:
@@ -173,7 +174,8 @@ def notify_pending(settings: Settings, args: argparse.Namespace) -> int:
     for n in lines:
         error = f"  last error: {n.last_error}" if n.last_error else ""
         print(
-            f"{n.id}  {n.state:8}  {n.kind:20}  {n.code or '-':10}  {n.station}  "
+            f"{n.id}  {n.state:8}  {n.kind:20}  {display(n.code) if n.code else '-':11}  "
+            f"{n.station}  "
             f"via {n.channel_kind} {n.channel}  tries {n.attempts}  "
             f"due {china_minute(n.due_at)}{error}"
         )
