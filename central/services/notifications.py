@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
@@ -259,6 +260,8 @@ def enqueue(
             return _enqueue(
                 session, kind, station_id, region_id, context, now, dedupe_key, deputy_id, channels
             )
+    except IntegrityError:  # queued before: nothing to add
+        return 0
     except Exception as error:  # the caller's action matters more than its notice
         log.warning("notice %s for station %s not queued: %r", kind, station_id, type(error))
         return 0
@@ -298,12 +301,11 @@ def _enqueue(
                     last_error="",
                 )
             )
-    keys = [row.dedupe_key for row in rows]
-    known = set(session.scalars(select(Notice.dedupe_key).where(Notice.dedupe_key.in_(keys))))
-    fresh = [row for row in rows if row.dedupe_key not in known]
-    session.add_all(fresh)
+    # A key taken already (the same event again, another server's due list) fails the
+    # insert: the savepoint (`enqueue`) drops these rows and nothing else.
+    session.add_all(rows)
     session.flush()
-    return len(fresh)
+    return len(rows)
 
 
 def _deputy_account(session: Session, deputy_id: str) -> Account | None:

@@ -168,7 +168,8 @@ def _sms(channel: ChannelSpec, message: Message, mobile: str, timeout: float) ->
 
 def email_message(channel: ChannelSpec, message: Message, recipients: list[str], now: datetime):
     mail = EmailMessage()
-    mail["Subject"] = f"【{message.title}】{message.body[:40]}"
+    # The body's first clause: who and what, never cut in the middle of a date.
+    mail["Subject"] = f"【{message.title}】{message.body.split('，')[0][:60]}"
     mail["From"] = str(channel.settings["from"])
     mail["To"] = ", ".join(recipients)
     mail["Date"] = formatdate(now.timestamp(), localtime=False)
