@@ -66,7 +66,7 @@ STATES = ("pending", "sending", "sent", "failed")
 MAX_TRIES = 8
 FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(hours=1)
-LEASE = timedelta(minutes=2)
+LEASE = timedelta(minutes=5)
 DUE_LIST_AT = time(8, 30)  # China time, working days
 DUE_LIST_UNTIL = time(18, 0)  # a server started in the evening does not send "this morning's"
 DUE_LIST_LINES = 10
@@ -606,7 +606,7 @@ class Claimed:
     channel: ChannelSpec
 
 
-def claim(session: Session, *, now: datetime, owner: str, limit: int = 20) -> list[Claimed]:
+def claim(session: Session, *, now: datetime, owner: str, limit: int = 10) -> list[Claimed]:
     """Lease up to `limit` due notices to `owner` (pending ones, and sending ones whose lease
     ran out: their worker died). Two servers never hold the same notice: the update checks the
     state again on the row it changes."""

@@ -79,15 +79,20 @@ class NotificationWorker:
 
     # -- One pass -----------------------------------------------------------------------------
 
-    def run_once(self, limit: int = 20) -> int:
+    def run_once(self, limit: int = 10) -> int:
         """Queue due lists (once a day), then send up to `limit` due notices; how many went."""
         now = self.clock()
         self._queue_due_lists(now)
         with self.database.writer.begin() as session:
             claimed = notifications.claim(session, now=now, owner=self.owner, limit=limit)
         sent = 0
-        for notice in claimed:
-            if self._stop.is_set():
+        for n, notice in enumerate(claimed):
+            # Slow receivers (a 10 s timeout each) must not outlast the lease, or another
+            # server could take over notices this one is still sending: give the rest back.
+            if self._stop.is_set() or self.clock() - now > notifications.LEASE / 2:
+                with self.database.writer.begin() as session:
+                    for rest in claimed[n:]:
+                        notifications.hold(session, rest.id, self.owner, self.clock())
                 break
             sent += self._send_one(notice)
         return sent

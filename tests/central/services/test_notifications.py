@@ -363,3 +363,20 @@ def test_an_appointment_request_and_its_answer_reach_the_staff_not_the_visitor(s
         == "【约见答复】文昌联络站：11月27日约见林嘉禾代表（编号APP-T00-01）已确认。"
     )
     assert_no_personal_data(*(r.text for r in site.sms.requests))
+
+
+def test_a_slow_pass_gives_back_what_it_could_not_send_within_its_lease(site):
+    from central.services.notify_senders import deliver
+
+    def slow(*args, **kwargs) -> None:  # each receiver takes three minutes (by the clock)
+        deliver(*args, **kwargs)
+        site.clock.now += timedelta(minutes=3)
+
+    site.leave_message()
+    slow_worker = NotificationWorker(site.database, lambda: BASE, clock=site.clock, send=slow)
+    assert slow_worker.run_once() == 1
+    with site.database.reader() as session:
+        rest = session.scalars(select(Notice).where(Notice.state == "pending")).all()
+        assert len(rest) == 2 and all(n.lease_owner is None for n in rest)
+    # Another server takes them at once, not after the lease would have run out.
+    assert site.worker.run_once() == 2
