@@ -57,10 +57,13 @@ NOTICE_KINDS = (
     "due_list",
     "appointment_new",
     "appointment_answered",
+    "deputy_due",
     "test",
 )
 # Kinds that also go to the deputy concerned (their e-mail or mobile from their account).
-TO_THE_DEPUTY = ("assigned", "appointment_new")
+TO_THE_DEPUTY = ("assigned", "appointment_new", "deputy_due")
+# Kinds for the deputy alone: by their e-mail or SMS, never to a group or the staff.
+DEPUTY_ONLY = ("deputy_due",)
 STATES = ("pending", "sending", "sent", "failed")
 
 MAX_TRIES = 8
@@ -283,8 +286,10 @@ def _enqueue(
     deputy = _deputy_account(session, deputy_id) if kind in TO_THE_DEPUTY and deputy_id else None
     base = dedupe_key or f"{kind}:{uuid.uuid4().hex}"
     rows: list[Notice] = []
+    if kind in DEPUTY_ONLY:
+        channels = [c for c in channels if c.kind in PERSONAL_CHANNELS]
     for channel in channels:
-        for n, recipients in enumerate(recipients_of(channel, deputy)):
+        for n, recipients in enumerate(recipients_of(channel, deputy, kind in DEPUTY_ONLY)):
             rows.append(
                 Notice(
                     kind=kind,
@@ -320,10 +325,17 @@ def _deputy_account(session: Session, deputy_id: str) -> Account | None:
     ).one_or_none()
 
 
-def recipients_of(channel: NotificationChannel, deputy: Account | None) -> list[list[str]]:
+def recipients_of(
+    channel: NotificationChannel, deputy: Account | None, deputy_only: bool = False
+) -> list[list[str]]:
     """Who one channel addresses, as the notices it makes: a group robot makes one notice
     with no addresses; mail one notice to every address; SMS one notice per mobile (a retry
-    never texts someone twice)."""
+    never texts someone twice). `deputy_only`: the deputy's address alone."""
+    if deputy_only:
+        address = (
+            "" if deputy is None else deputy.email if channel.kind == "email" else deputy.mobile
+        )
+        return [[address]] if address else []
     if channel.kind == "email":
         addresses = split_list(channel.target)
         if deputy is not None and deputy.email and deputy.email not in addresses:
@@ -435,7 +447,9 @@ def queue_due_lists(session: Session, *, now: datetime) -> int:
     holidays = holiday_table(session)
     if not is_working_day(today, holidays):
         return 0
-    stations = _stations_with_channels(session, "due_list")
+    stations = _stations_with_channels(session, "due_list") | _stations_with_channels(
+        session, "deputy_due"
+    )
     if not stations:
         return 0
     next_day = add_working_days(today, 1, holidays)
@@ -451,7 +465,7 @@ def queue_due_lists(session: Session, *, now: datetime) -> int:
     by_station: dict[str, list[tuple[str, str, date]]] = {}
     for station_id, code, category, due_on in rows:
         by_station.setdefault(station_id, []).append((code, category, due_on))
-    queued = 0
+    queued = _queue_deputy_reminders(session, stations, today, next_day, now)
     for station_id, items in by_station.items():
         overdue = [i for i in items if i[2] < today]
         lines = [
@@ -472,6 +486,44 @@ def queue_due_lists(session: Session, *, now: datetime) -> int:
             },
             now=now,
             dedupe_key=f"due_list:{station_id}:{today.isoformat()}",
+        )
+    return queued
+
+
+def _queue_deputy_reminders(
+    session: Session, stations: set[str], today: date, next_day: date, now: datetime
+) -> int:
+    """The working day before a due date (and every working day after it): each deputy with
+    appeals assigned to them and due by the next working day gets their own reminder."""
+    rows = session.execute(
+        select(Appeal.station_id, Appeal.assigned_deputy_id, Appeal.due_on)
+        .where(
+            Appeal.station_id.in_(sorted(stations)),
+            Appeal.state.in_([s.value for s in OPEN_STATES]),
+            Appeal.assigned_deputy_id.is_not(None),
+            Appeal.due_on <= next_day,
+        )
+        .order_by(Appeal.station_id, Appeal.assigned_deputy_id)
+    ).all()
+    by_deputy: dict[tuple[str, str], list[date]] = {}
+    for station_id, deputy_id, due_on in rows:
+        by_deputy.setdefault((station_id, deputy_id), []).append(due_on)
+    queued = 0
+    for (station_id, deputy_id), dues in by_deputy.items():
+        overdue = sum(due < today for due in dues)
+        queued += enqueue(
+            session,
+            kind="deputy_due",
+            station_id=station_id,
+            context={
+                "deputy": _deputy_name(session, station_id, deputy_id),
+                "soon": len(dues) - overdue,
+                "overdue": overdue,
+                "by": _day(next_day),
+            },
+            now=now,
+            dedupe_key=f"deputy_due:{station_id}:{deputy_id}:{today.isoformat()}",
+            deputy_id=deputy_id,
         )
     return queued
 
@@ -511,6 +563,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{station}：{day}约见{deputy}代表（编号{code}）{answer}。",
     ),
     "due_list": ("今日督办", "{station}：{overdue}件已超期，{soon}件将于{by}前到期。"),
+    "deputy_due": (
+        "答复提醒",
+        "{deputy}代表：您有{soon}件诉求将于{by}前到期、{overdue}件已超期，请及时答复。",
+    ),
     "test": ("测试消息", "{station}的通知渠道测试：收到这条消息说明配置正确。"),
 }
 LINKS = {
@@ -519,6 +575,7 @@ LINKS = {
     "appointment_new": "/console/appointments",
     "appointment_answered": "/console/appointments",
     "due_list": "/console/overdue",
+    "deputy_due": "/console/",
     "test": "/console/notifications",
 }
 

@@ -33,6 +33,7 @@ NOTICE_TEXT: dict[str, tuple[str, str]] = {
     "notice_kind_appeal_new": ("新诉求", "New appeal"),
     "notice_kind_assigned": ("交办", "Assigned"),
     "notice_kind_due_list": ("今日督办", "Due list"),
+    "notice_kind_deputy_due": ("答复提醒", "Reminder to a deputy"),
     "notice_kind_appointment_new": ("约见申请", "Appointment request"),
     "notice_kind_appointment_answered": ("约见答复", "Appointment answered"),
     "notice_kind_test": ("测试", "Test"),

@@ -132,7 +132,7 @@ def site(tmp_path, migrated, quick_hashes) -> Iterator[Site]:
                 secret=DINGTALK_SECRET, region_id=district.id, name="工委钉钉群")  # fmt: skip
             add(kind="sms_gateway", target=sms.url + "/sms/send", station_id="a",
                 secret="gateway-key", name="短信",
-                kinds=("assigned", "appointment_new", "appointment_answered"),
+                kinds=("assigned", "appointment_new", "appointment_answered", "deputy_due"),
                 settings={"mobiles": ["13700000000"], "headers": {"X-Api-Key": "$secret"},
                           "body": '{"to": "$mobile", "content": "$text"}',
                           "success_contains": '"OK"'})  # fmt: skip
@@ -380,3 +380,29 @@ def test_a_slow_pass_gives_back_what_it_could_not_send_within_its_lease(site):
         assert len(rest) == 2 and all(n.lease_owner is None for n in rest)
     # Another server takes them at once, not after the lease would have run out.
     assert site.worker.run_once() == 2
+
+
+def test_the_deputy_is_reminded_the_working_day_before_the_due_date(site):
+    code = site.leave_message()
+    with site.database.writer.begin() as session:
+        reviewer = create_account(
+            session, NewAccount("rev", "李工委", "reviewer"), PASSWORD, now=FRIDAY
+        )
+        who = Who(reviewer, "127.0.0.1")
+        casework.act(session, who, code, "accept", {"note": "已受理"}, now=FRIDAY)
+        casework.act(session, who, code, "assign", {"deputy": "a-0"}, now=FRIDAY)  # due Wed 25th
+        # Tuesday the 24th is a holiday: Monday is the working day before the due date.
+        session.add(Holiday(day=date(2026, 11, 24), kind="holiday", name="测试假日", manual=True))
+    site.worker.run_once()
+    texts, mails = len(site.sms.requests), len(site.smtp.mails)
+    site.clock.now = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)  # Monday 08:30
+    site.worker.run_once()
+    [sms] = site.sms.requests[texts:]
+    assert sms.json() == {
+        "to": "13900000000",  # the deputy alone: not the staff's mobile
+        "content": "【答复提醒】林嘉禾代表：您有1件诉求将于11月25日前到期、0件已超期，请及时答复。",
+    }
+    reminder = [m for m in site.smtp.mails[mails:] if "答复提醒" in m.message["Subject"]]
+    assert [m.recipients for m in reminder] == [["lin@rd.example.cn"]]
+    assert not any("答复提醒" in r.text for r in site.wecom.requests)  # not for the group
+    assert_no_personal_data(sms.text, reminder[0].message.as_string())
