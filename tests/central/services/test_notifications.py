@@ -11,12 +11,12 @@ import hmac
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from central.core.config import DATABASE_FILE, Settings
+from central.core.config import CHINA_TIME, DATABASE_FILE, Settings
 from central.core.db import Database, open_database
 from central.models import (
     Appointment,
@@ -406,3 +406,51 @@ def test_the_deputy_is_reminded_the_working_day_before_the_due_date(site):
     assert [m.recipients for m in reminder] == [["lin@rd.example.cn"]]
     assert not any("答复提醒" in r.text for r in site.wecom.requests)  # not for the group
     assert_no_personal_data(sms.text, reminder[0].message.as_string())
+
+
+def test_kiosk_events_queue_their_notices_once_even_when_sent_twice(site):
+    import base64
+    import json
+    import uuid
+
+    from nacl.public import PrivateKey, SealedBox
+
+    from central.models import Device
+    from central.services.events import take_events
+    from kiosk.domain.tracking import new_tracking_code
+
+    key = PrivateKey.generate()
+
+    def sealed(personal: dict) -> str:
+        box = SealedBox(key.public_key)
+        return base64.b64encode(box.encrypt(json.dumps(personal).encode())).decode()
+
+    personal = {"name": VISITOR["name"], "mobile": VISITOR["mobile"], "consent": True}
+    appeal = {
+        "uuid": str(uuid.uuid4()), "kind": "appeal", "created_at": FRIDAY.isoformat(),
+        "body": {"tracking_code": new_tracking_code(), "category": "环境保护", "block": "",
+                 "target_deputy_id": None, "channel": "kiosk",
+                 "sealed": sealed(personal | {"text": VISITOR["text"], "address": ""})},
+    }  # fmt: skip
+    appointment = {
+        "uuid": str(uuid.uuid4()), "kind": "appointment", "created_at": FRIDAY.isoformat(),
+        "body": {"code": new_tracking_code(), "deputy_id": "a-0", "date": "2026-11-27",
+                 "channel": "kiosk", "sealed": sealed(personal | {"topic": "小区停车"})},
+    }  # fmt: skip
+    with site.database.writer.begin() as session:
+        session.add(Device(id="k1", station_id="a", name="k", token_hash="h", enrolled_at=FRIDAY))
+    for batch in ([appeal], [appointment], [appeal, appointment]):  # the last: sent again
+        with site.database.writer.begin() as session:
+            take_events(session, batch, "a", "k1", key)
+    with site.database.reader() as session:
+        kinds = sorted(session.scalars(select(Notice.kind)))
+    # appeal_new: WeCom, DingTalk, e-mail; appointment_new: those and the SMS to the deputy
+    # and the staff's mobile. Nothing more from the repeat.
+    assert kinds == ["appeal_new"] * 3 + ["appointment_new"] * 5
+    # The server queued them at the time it took them (the wall clock): send them tomorrow
+    # at 08:00, outside quiet hours and before the morning's list.
+    tomorrow = datetime.now(CHINA_TIME).date() + timedelta(days=1)
+    site.clock.now = datetime.combine(tomorrow, time(8), CHINA_TIME)
+    site.worker.run_once()
+    assert_no_personal_data(*(r.text for r in site.wecom.wait_for(2)))
+    assert "申请11月27日约见林嘉禾代表" in site.wecom.requests[1].json()["markdown"]["content"]
