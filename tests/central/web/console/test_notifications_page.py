@@ -6,12 +6,14 @@ notices, and a failed one, tried again from the page, arrives (1366x768 and 360x
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from central.core.config import Settings
 from central.core.db import open_database
@@ -41,10 +43,19 @@ def site(tmp_path_factory) -> Iterator[tuple[ConsoleSite, HttpReceiver]]:
         yield site, robot
 
 
+def poll(condition, timeout: float = 20.0) -> None:
+    """Wait until `condition()` holds, looking every 0.1 s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        threading.Event().wait(0.1)
+
+
 def shot(browser: Browser, name: str) -> None:
     path = browser.screenshot(name, full=True)
     SHOTS.mkdir(exist_ok=True)
-    shutil.copy(path, SHOTS / path.name)
+    for made in path.parent.glob(path.stem.rsplit("_", 1)[0] + "*.png"):
+        shutil.copy(made, SHOTS / made.name)
 
 
 def test_staff_see_a_failed_notice_and_try_it_again_until_it_arrives(site):
@@ -52,8 +63,14 @@ def test_staff_see_a_failed_notice_and_try_it_again_until_it_arrives(site):
     code = new_code()
     console.appeal(console.kiosk_a, code)
     robot.wait_for(1)  # the worker tried: the robot answered 500
-    # Seven more tries an hour apart are the clock's business: say they happened.
     database = open_database(Settings(data_dir=console.server.data_dir))
+
+    def tried_once() -> bool:  # the worker records the try just after the answer
+        with database.reader() as session:
+            return session.scalar(select(Notice.attempts)) == 1
+
+    poll(tried_once)
+    # Seven more tries an hour apart are the clock's business: say they happened.
     with database.writer.begin() as session:
         session.execute(update(Notice).values(state="failed", attempts=8, last_error="HTTP 500"))
     desktop, phone = Browser(size=DESKTOP, prefix="console"), Browser(prefix="console")
