@@ -226,9 +226,10 @@ def _channels_cached(session: Session, station_id: str, kind: str) -> list[Notif
     """channels_for, remembered for the transaction (a batch of 500 kiosk events asks once)."""
     if kind not in NOTICE_KINDS:
         raise ValueError(f"unknown notice kind {kind}")
-    transaction = id(session.get_transaction())
+    # The transaction itself is kept (not its id, which a later one could reuse).
+    transaction = session.get_transaction()
     remembered = session.info.get("notification_channels")
-    if remembered is None or remembered[0] != transaction:
+    if remembered is None or remembered[0] is not transaction:
         remembered = session.info["notification_channels"] = (transaction, {})
     cache = remembered[1]
     if station_id not in cache:
@@ -663,14 +664,24 @@ class Claimed:
     channel: ChannelSpec
 
 
+def _claimable(now: datetime) -> Any:
+    return or_(
+        Notice.state == "pending",
+        (Notice.state == "sending") & (Notice.lease_until < now),
+    )
+
+
+def anything_due(session: Session, *, now: datetime) -> bool:
+    """Is any notice due to be sent (or left by a worker that died)?"""
+    found = session.scalar(select(Notice.id).where(_claimable(now), Notice.due_at <= now).limit(1))
+    return found is not None
+
+
 def claim(session: Session, *, now: datetime, owner: str, limit: int = 10) -> list[Claimed]:
     """Lease up to `limit` due notices to `owner` (pending ones, and sending ones whose lease
     ran out: their worker died). Two servers never hold the same notice: the update checks the
     state again on the row it changes."""
-    claimable = or_(
-        Notice.state == "pending",
-        (Notice.state == "sending") & (Notice.lease_until < now),
-    )
+    claimable = _claimable(now)
     ids = select(Notice.id).where(claimable, Notice.due_at <= now).order_by(Notice.due_at)
     session.execute(
         update(Notice)

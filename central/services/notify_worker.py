@@ -83,6 +83,10 @@ class NotificationWorker:
         """Queue due lists (once a day), then send up to `limit` due notices; how many went."""
         now = self.clock()
         self._queue_due_lists(now)
+        # A read first: an idle server does not take the write lock every two seconds.
+        with self.database.reader() as session:
+            if not notifications.anything_due(session, now=now):
+                return 0
         with self.database.writer.begin() as session:
             claimed = notifications.claim(session, now=now, owner=self.owner, limit=limit)
         sent = 0
