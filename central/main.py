@@ -17,6 +17,7 @@ from central.core.db import open_database
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
 from central.services.guards import LookupLockout
+from central.web.console import notices as console_notices
 from central.web.console import pages as console
 from central.web.phone import pages
 
@@ -49,6 +50,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_router)
     pages.install(app, settings)
     console.install(app)
+    app.include_router(console_notices.router)
     database = app.state.database
 
     def token_known(token: str) -> bool:

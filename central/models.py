@@ -378,6 +378,8 @@ class Account(Base):
     login: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
     mobile: Mapped[str] = mapped_column(String(32), default="")
+    # Where notifications by e-mail reach this person (a deputy on assignment; issue 14 §3).
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
     role: Mapped[str] = mapped_column(String(16))
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
     station_id: Mapped[str | None] = mapped_column(ForeignKey("station.id"))
@@ -442,3 +444,77 @@ class AuditEntry(Base):
     target: Mapped[str] = mapped_column(String(64), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
     address: Mapped[str] = mapped_column(String(64), default="")
+
+
+# -- Notifications (issue 14 §3): channels, the outbox of notices, every attempt ------------
+
+
+class NotificationChannel(Base):
+    """Where a region's or a station's notices go: a group robot, an SMS gateway, SMTP."""
+
+    __tablename__ = "notification_channel"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    # webhook_wecom | webhook_dingtalk | sms_gateway | email
+    kind: Mapped[str] = mapped_column(String(32))
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
+    station_id: Mapped[str | None] = mapped_column(
+        ForeignKey("station.id", ondelete="CASCADE"), index=True
+    )
+    # The robot's URL, the gateway's URL, or the staff's e-mail addresses (comma-separated).
+    target: Mapped[str] = mapped_column(Text)
+    # DingTalk's signing secret, the gateway's key, the SMTP password ("" when none).
+    secret: Mapped[str] = mapped_column(Text, default="")
+    # Per kind: SMS body template, method, headers, success rule, staff mobiles; SMTP server.
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The notice kinds it carries; empty: every kind.
+    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    # China time "HH:MM"; nothing leaves between them (held until the end). Equal: never quiet.
+    quiet_start: Mapped[str] = mapped_column(String(5), default="22:00")
+    quiet_end: Mapped[str] = mapped_column(String(5), default="07:30")
+    created_at: Mapped[datetime]
+
+
+class Notice(Base):
+    """One message to one channel, written in the transaction of what caused it; the worker
+    sends it (docs/notifications.md). Its context holds codes, categories and dates only."""
+
+    __tablename__ = "notice"
+    __table_args__ = (Index("ix_notice_state_due", "state", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # appeal_new | assigned | due_list | appointment_new | appointment_answered | test
+    kind: Mapped[str] = mapped_column(String(32))
+    station_id: Mapped[str | None] = mapped_column(
+        ForeignKey("station.id", ondelete="CASCADE"), index=True
+    )
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
+    channel_id: Mapped[int] = mapped_column(
+        ForeignKey("notification_channel.id", ondelete="CASCADE"), index=True
+    )
+    # E-mail addresses or mobiles (staff's and deputies', never a visitor's); [] for a group.
+    recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    context: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    state: Mapped[str] = mapped_column(String(16))  # pending | sending | sent | failed
+    created_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(default=0)
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class NoticeAttempt(Base):
+    """One try at sending a notice: when, how it went, and why not (no personal data)."""
+
+    __tablename__ = "notice_attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(String(16))  # sent | failed
+    error: Mapped[str] = mapped_column(Text, default="")

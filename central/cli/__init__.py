@@ -19,6 +19,7 @@ from central.cli.attendance import attendance_list, receptions_list
 from central.cli.common import CommandError, Handler
 from central.cli.devices import device_list, device_revoke
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
+from central.cli.notify import add_commands as add_notify_commands
 from central.cli.rosters import pin_rotate, pin_set, roster_import
 from central.cli.schedules import schedules_export, schedules_feed_token, schedules_import
 from central.cli.serve import serve
@@ -213,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("demo-station", demo_station, "create the demo station and print an enrolment code")
     add_user_commands(group, command)
+    add_notify_commands(group, command)
     return parser
 
 

@@ -62,7 +62,17 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
                 port = self.servers[0].sockets[0].getsockname()[1]
                 if not settings.public_url:  # the port is known only now (--port 0)
                     app.state.public_url = f"http://{self.config.host}:{port}"
+                # Notices link to the console: sent once the server's address is known.
+                worker.start()
                 print(f"central ready on http://{self.config.host}:{port}", flush=True)
 
-    ReadyServer(config).run()
+    # Notices leave from a thread of their own: a request never waits for a robot or SMTP.
+    from central.services.notify_worker import NotificationWorker
+
+    worker = NotificationWorker(app.state.database, lambda: app.state.public_url)
+    app.state.notification_worker = worker
+    try:
+        ReadyServer(config).run()
+    finally:
+        worker.stop()
     return 0

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.models import Appointment, AppointmentStep
+from central.services import notifications
 from central.services.incoming import (
     IncomingEvent,
     InvalidEvent,
@@ -68,6 +69,7 @@ def answer_appointment(
         raise AnswerRefused(f"an appointment {current} can become {choices}, not {state}")
     appointment.state = state
     appointment.steps.append(AppointmentStep(state=state, at=now, actor=actor, note=note))
+    notifications.appointment_answered(session, appointment, now=now)
     return True
 
 

@@ -29,7 +29,7 @@ from central.models import (
     Region,
     Station,
 )
-from central.services import audit
+from central.services import audit, notifications
 from central.services.appeals import appeal_deadline, holiday_table, move_appeal
 from central.services.audit import Who
 from central.services.permissions import (
@@ -601,6 +601,8 @@ def act(
         account_id=who.account.id,
     )
     audit.record(session, who, f"appeal.{action}", appeal.tracking_code, detail, now=now)
+    if action == "assign":
+        notifications.appeal_assigned(session, appeal, now=now)
     return appeal
 
 

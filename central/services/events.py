@@ -28,6 +28,7 @@ from central.services.appeals import due_on_now, holiday_table, parse_appeal, re
 from central.services.appointments import apply_answer, parse_appointment
 from central.services.attendance import parse_attendance, parse_reception_record
 from central.services.incoming import IncomingEvent, InvalidEvent, check_on_roster
+from central.services.notifications import appeal_received, appointment_requested
 from central.services.snapshot import canonical_json
 
 log = logging.getLogger(__name__)
@@ -165,6 +166,7 @@ def take_event(
                     received_due_on(session, record)
                 session.add(record)
                 session.flush()
+                _notify(session, record, row.received_at)
             if kind.apply is not None:
                 kind.apply(session, event, station_id)
                 session.flush()
@@ -271,4 +273,14 @@ def _take_together(
                 record.due_on = due_on_now(record, holidays)
             session.add(record)
     session.flush()
+    for row, record, _ in new:
+        _notify(session, record, row.received_at)
     return results
+
+
+def _notify(session: Session, record: Any, now: datetime) -> None:
+    """The station's staff hear of a new appeal or appointment request (in this transaction)."""
+    if isinstance(record, Appeal):
+        appeal_received(session, record, now=now)
+    elif isinstance(record, Appointment):
+        appointment_requested(session, record, now=now)

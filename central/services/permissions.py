@@ -41,6 +41,7 @@ class Action(StrEnum):
     AUDIT = "audit"  # read and export the audit log
     ACCOUNTS = "accounts"  # create, disable, reset passwords
     DEPARTMENTS = "departments"  # the managed list per region
+    NOTIFICATIONS = "notifications"  # channels and notices in scope; retry a failed one
 
 
 R, A = Role, Action
@@ -53,7 +54,9 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | {A.APPOINTMENTS, A.CALL_BACK, A.DEPARTMENTS}
     ),
     R.STAFF: frozenset(
-        _CASEWORK | {A.REVIEW, A.FEEDBACK, A.REPLY, A.CLOSE, A.CALL_BACK, A.APPOINTMENTS, A.OVERDUE}
+        _CASEWORK
+        | {A.REVIEW, A.FEEDBACK, A.REPLY, A.CLOSE, A.CALL_BACK, A.APPOINTMENTS, A.OVERDUE}
+        | {A.NOTIFICATIONS}
     ),
     R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS}),
     R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE}),

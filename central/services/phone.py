@@ -28,6 +28,7 @@ from central.models import (
 from central.services.appeals import AppealState, Rating, move_appeal, received_due_on
 from central.services.appointments import AppointmentState
 from central.services.events import code_taken
+from central.services.notifications import appeal_received, appointment_requested
 from central.services.snapshot import station_snapshot
 from kiosk.domain.contact import Problem, check_text
 from kiosk.domain.mobile import InvalidMobile, parse_mobile
@@ -214,6 +215,7 @@ def record_message(session: Session, deputy: Deputy, checked: Checked, now: date
     appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=now, actor="qr"))
     received_due_on(session, appeal)
     session.add(appeal)
+    appeal_received(session, appeal, now=now)
     return code
 
 
@@ -261,6 +263,7 @@ def record_appointment(session: Session, deputy: Deputy, checked: Checked, now: 
     )
     appointment.steps.append(AppointmentStep(state=AppointmentState.REQUESTED, at=now, actor="qr"))
     session.add(appointment)
+    appointment_requested(session, appointment, now=now)
     return code
 
 

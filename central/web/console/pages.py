@@ -140,6 +140,7 @@ def render(
             ("/console/departments", "departments", Action.DEPARTMENTS),
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),
+            ("/console/notifications", "notifications", Action.NOTIFICATIONS),
         ):
             if allowed(role, action):
                 nav.append((path, _(key), request.url.path == path))

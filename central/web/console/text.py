@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from central.web.console.notice_text import NOTICE_TEXT
 from central.web.phone.text import LANGUAGES
 from central.web.phone.text import TEXT as PHONE_TEXT
 
@@ -144,7 +145,7 @@ CONSOLE_TEXT: dict[str, tuple[str, str]] = {
     "bad_filters": ("筛选条件有误：{fields}", "Cannot read the filters: {fields}"),
 }
 
-TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT
+TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT
 
 
 def translator(language: str) -> Callable[..., str]:

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The notifications page's words (zh_CN first, then English), joined to the console's."""
+
+from __future__ import annotations
+
+NOTICE_TEXT: dict[str, tuple[str, str]] = {
+    "notifications": ("消息通知", "Notifications"),
+    "channels": ("通知渠道", "Channels"),
+    "channel": ("渠道", "Channel"),
+    "notice_kind": ("类型", "Kind"),
+    "no_channels": (
+        "还没有通知渠道。管理员可用命令添加：python -m central notify channels add",
+        "No channels yet. An admin adds one with: python -m central notify channels add",
+    ),
+    "channel_kind_webhook_wecom": ("企业微信群机器人", "WeCom group robot"),
+    "channel_kind_webhook_dingtalk": ("钉钉群机器人", "DingTalk group robot"),
+    "channel_kind_sms_gateway": ("短信网关", "SMS gateway"),
+    "channel_kind_email": ("电子邮件", "E-mail"),
+    "scope_where": ("范围", "For"),
+    "target": ("地址", "Address"),
+    "carries": ("内容", "Carries"),
+    "all_kinds": ("全部", "Everything"),
+    "quiet_hours": ("免打扰", "Quiet hours"),
+    "never_quiet": ("无", "None"),
+    "enabled": ("启用", "On"),
+    "channel_off": ("已停用", "Off"),
+    "recent_notices": ("最近的通知", "Recent notices"),
+    "no_notices": ("还没有通知。", "No notices yet."),
+    "failed_count": (
+        "{count}条发送失败，请检查渠道后重试。",
+        "{count} failed: check the channel, then try again.",
+    ),
+    "notice_kind_appeal_new": ("新诉求", "New appeal"),
+    "notice_kind_assigned": ("交办", "Assigned"),
+    "notice_kind_due_list": ("今日督办", "Due list"),
+    "notice_kind_deputy_due": ("答复提醒", "Reminder to a deputy"),
+    "notice_kind_appointment_new": ("约见申请", "Appointment request"),
+    "notice_kind_appointment_answered": ("约见答复", "Appointment answered"),
+    "notice_kind_test": ("测试", "Test"),
+    "notice_state_pending": ("待发送", "Waiting"),
+    "notice_state_sending": ("发送中", "Sending"),
+    "notice_state_sent": ("已发送", "Sent"),
+    "notice_state_failed": ("发送失败", "Failed"),
+    "tries": ("尝试", "Tries"),
+    "next_try": ("下次发送", "Next try"),
+    "sent_at": ("发送时间", "Sent"),
+    "last_error": ("错误", "Error"),
+    "retry": ("重试", "Try again"),
+    "notice_retried": ("已安排重新发送。", "It will be sent again shortly."),
+    "notice_not_failed": ("这条通知不是发送失败状态，无需重试。", "This notice has not failed."),
+}

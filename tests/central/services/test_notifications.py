@@ -1,0 +1,456 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Notifications in process against REAL receivers on 127.0.0.1: a group robot's HTTP
+endpoint (企业微信, 钉钉 signed), an SMS gateway (the provider is faked at its HTTP boundary)
+and an SMTP server that requires STARTTLS. The assertions are on what arrived."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from central.core.config import CHINA_TIME, DATABASE_FILE, Settings
+from central.core.db import Database, open_database
+from central.models import (
+    Appointment,
+    AppointmentStep,
+    Deputy,
+    Holiday,
+    Notice,
+    NoticeAttempt,
+    Station,
+)
+from central.services import casework, notifications, phone
+from central.services.accounts import NewAccount, create_account
+from central.services.appointments import AppointmentState, answer_appointment
+from central.services.audit import Who
+from central.services.notifications import NewChannel
+from central.services.notify_worker import NotificationWorker
+from central.services.regions import add_region, place_station
+from kiosk.domain.tracking import display
+from tests.central.services.conftest import PASSWORD
+from tests.helpers.receivers import HttpReceiver, SmtpReceiver
+
+# Friday 2026-11-20, 08:00 in China (the morning's due list comes at 08:30).
+FRIDAY = datetime(2026, 11, 20, 0, 0, tzinfo=UTC)
+VISITOR = {"name": "陈阿姨", "mobile": "13800138000", "text": "文昌路口的人行道砖松动"}
+DINGTALK_SECRET = "SEC0123456789abcdef"
+BASE = "https://console.example.cn"
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Site:
+    database: Database
+    clock: Clock
+    wecom: HttpReceiver
+    dingtalk: HttpReceiver
+    sms: HttpReceiver
+    smtp: SmtpReceiver
+    worker: NotificationWorker
+
+    def message(self, kind: str = "appeal_new") -> int:
+        with self.database.reader() as session:
+            return session.scalar(select(func.count()).where(Notice.kind == kind))
+
+    def leave_message(self, text: str = VISITOR["text"]) -> str:
+        """A visitor leaves a message on deputy a-0's phone page; its tracking code."""
+        with self.database.writer.begin() as session:
+            deputy = phone.find_deputy(session, "a-0")
+            form = {
+                "category": "交通出行",
+                "text": text,
+                "name": VISITOR["name"],
+                "mobile": VISITOR["mobile"],
+                "consent": "yes",
+            }
+            checked = phone.check_message(form, phone.categories(session))
+            assert not checked.errors
+            return phone.record_message(session, deputy, checked, self.clock.now)
+
+    def states(self) -> list[tuple[str, str, int]]:
+        with self.database.reader() as session:
+            return [
+                (n.kind, n.state, n.attempts)
+                for n in session.scalars(select(Notice).order_by(Notice.id))
+            ]
+
+
+def assert_no_personal_data(*texts: str) -> None:
+    for text in texts:
+        for value in VISITOR.values():
+            assert value not in text
+        assert "13800138000" not in text and "陈" not in text
+
+
+@pytest.fixture
+def site(tmp_path, migrated, quick_hashes) -> Iterator[Site]:
+    shutil.copy(migrated, tmp_path / DATABASE_FILE)
+    database = open_database(Settings(data_dir=tmp_path))
+    clock = Clock(FRIDAY)
+    with (
+        HttpReceiver() as wecom,
+        HttpReceiver() as dingtalk,
+        HttpReceiver(default=(200, {"code": "OK"})) as sms,
+        SmtpReceiver(tmp_path) as smtp,
+    ):
+        with database.writer.begin() as session:
+            district = add_region(session, "城东区", "district")
+            street = add_region(session, "文昌街道", "street", district.id)
+            session.add(Station(id="a", kind="station", name="文昌联络站", rules=[], notices=[]))
+            session.flush()
+            place_station(session, "a", street.id)
+            for n, name in enumerate(("林嘉禾", "王建国")):
+                session.add(
+                    Deputy(station_id="a", deputy_id=f"a-{n}", position=n, name=name, levels=[])
+                )
+            for login, role, extra in (
+                ("staff-a", "staff", {"station_id": "a"}),
+                ("deputy-a0", "deputy", {"station_id": "a", "deputy_id": "a-0"}),
+            ):
+                new = NewAccount(login, login, role, mobile="13900000000", **extra)
+                create_account(session, new, PASSWORD, now=FRIDAY)
+            notifications.set_account_email(session, "deputy-a0", "lin@rd.example.cn")
+            add = lambda **kw: notifications.add_channel(session, NewChannel(**kw), now=FRIDAY)  # noqa: E731
+            add(kind="webhook_wecom", target=wecom.url + "/cgi-bin/webhook/send?key=K1",
+                station_id="a", name="站点企业微信群")  # fmt: skip
+            add(kind="webhook_dingtalk", target=dingtalk.url + "/robot/send?access_token=T1",
+                secret=DINGTALK_SECRET, region_id=district.id, name="工委钉钉群")  # fmt: skip
+            add(kind="sms_gateway", target=sms.url + "/sms/send", station_id="a",
+                secret="gateway-key", name="短信",
+                kinds=("assigned", "appointment_new", "appointment_answered", "deputy_due"),
+                settings={"mobiles": ["13700000000"], "headers": {"X-Api-Key": "$secret"},
+                          "body": '{"to": "$mobile", "content": "$text"}',
+                          "success_contains": '"OK"'})  # fmt: skip
+            add(kind="email", target="staff@rd.example.cn", station_id="a", name="邮件",
+                settings={"host": "127.0.0.1", "port": smtp.port, "from": "notice@rd.example.cn",
+                          "cafile": str(smtp.cafile)})  # fmt: skip
+        worker = NotificationWorker(database, lambda: BASE, clock=clock)
+        yield Site(database, clock, wecom, dingtalk, sms, smtp, worker)
+
+
+@pytest.fixture
+def quick_hashes(monkeypatch) -> None:
+    from argon2 import PasswordHasher
+
+    from central.services import accounts
+
+    monkeypatch.setattr(
+        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    )
+
+
+def test_a_new_appeal_reaches_the_station_group_signed_and_without_personal_data(site):
+    code = site.leave_message()
+    assert site.wecom.requests == []  # nothing leaves inside the visitor's request
+    assert site.worker.run_once() == 3  # WeCom, DingTalk (the district's), e-mail; no SMS
+
+    wecom = site.wecom.wait_for(1)[0]
+    assert wecom.path == "/cgi-bin/webhook/send" and wecom.query == {"key": ["K1"]}
+    content = wecom.json()["markdown"]["content"]
+    assert wecom.json()["msgtype"] == "markdown"
+    assert content == (
+        f"**【新诉求】**文昌联络站收到一件“交通出行”诉求，编号{display(code)}，请于11月23日前审核。\n"
+        f"[在工作台处理]({BASE}/console/appeals/{code})"
+    )
+
+    ding = site.dingtalk.wait_for(1)[0]
+    timestamp = int(ding.query["timestamp"][0])
+    assert timestamp == int(FRIDAY.timestamp() * 1000)
+    expected = hmac.new(
+        DINGTALK_SECRET.encode(), f"{timestamp}\n{DINGTALK_SECRET}".encode(), hashlib.sha256
+    ).digest()
+    # parse_qs decoded the URL once; the signature is base64 of the HMAC.
+    assert base64.b64decode(ding.query["sign"][0]) == expected
+    assert ding.json()["markdown"]["title"] == "【新诉求】"
+    assert display(code) in ding.json()["markdown"]["text"]
+
+    mail = site.smtp.wait_for(1)[0]
+    assert mail.tls and mail.recipients == ["staff@rd.example.cn"]
+    assert mail.message["Subject"].startswith("【新诉求】文昌联络站")
+    assert f"{BASE}/console/appeals/{code}" in mail.text
+    assert_no_personal_data(wecom.text, ding.text, mail.message.as_string())
+    assert site.states() == [("appeal_new", "sent", 1)] * 3
+    assert site.sms.requests == []  # the SMS channel carries other kinds only
+
+
+def test_an_assignment_texts_and_mails_the_deputy_through_the_gateway_template(site):
+    code = site.leave_message()
+    site.worker.run_once()
+    with site.database.writer.begin() as session:
+        reviewer = create_account(
+            session, NewAccount("rev", "李工委", "reviewer"), PASSWORD, now=FRIDAY
+        )
+        who = Who(reviewer, "127.0.0.1")
+        casework.act(session, who, code, "accept", {"note": "已受理"}, now=FRIDAY)
+        casework.act(session, who, code, "assign", {"deputy": "a-0"}, now=FRIDAY)
+    site.worker.run_once()
+    texts = site.sms.wait_for(2)
+    assert {r.json()["to"] for r in texts} == {"13700000000", "13900000000"}  # staff, deputy
+    sms = texts[0]
+    assert sms.headers["x-api-key"] == "gateway-key"
+    content = sms.json()["content"]
+    assert content == (
+        f"【诉求交办】文昌联络站“交通出行”诉求{display(code)}"
+        "已交林嘉禾代表办理，请于11月25日前答复。"
+    )
+    assert len(content) <= 70
+    mails = site.smtp.wait_for(2)
+    assert mails[1].recipients == ["staff@rd.example.cn", "lin@rd.example.cn"]
+    assert "已交林嘉禾代表办理" in mails[1].text
+    assert_no_personal_data(*(r.text for r in texts), mails[1].message.as_string())
+
+
+def test_a_failing_robot_is_retried_with_growing_waits_then_delivered(site):
+    site.wecom.answers[:] = [(500, {"errcode": -1})] * 3
+    site.leave_message()
+    site.worker.run_once()
+    waits = []
+    for _ in range(3):
+        with site.database.reader() as session:
+            notice = session.scalars(select(Notice).where(Notice.channel_id == 1)).one()
+        if notice.state == "sent":
+            break
+        waits.append((notice.due_at - site.clock.now).total_seconds())
+        assert site.worker.run_once() == 0  # not due yet: nothing is tried early
+        site.clock.now = notice.due_at
+        site.worker.run_once()
+    assert waits == [30, 60, 120]
+    assert len(site.wecom.wait_for(4)) == 4
+    with site.database.reader() as session:
+        attempts = session.scalars(
+            select(NoticeAttempt).join(Notice).where(Notice.channel_id == 1)
+        ).all()
+        assert [(a.outcome, a.error) for a in attempts] == [("failed", "HTTP 500")] * 3 + [
+            ("sent", "")
+        ]
+
+
+def test_after_eight_tries_a_notice_is_failed_until_someone_retries_it(site):
+    site.wecom.default = (200, {"errcode": 93000, "errmsg": "invalid webhook url"})
+    site.leave_message()
+    for _ in range(8):
+        site.worker.run_once()
+        site.clock.now += notifications.LONGEST_RETRY
+    assert site.states()[0] == ("appeal_new", "failed", 8)
+    assert sum("新诉求" in r.text for r in site.wecom.requests) == 8
+    with site.database.reader() as session:
+        [line] = [n for n in notifications.list_notices(session) if n.state == "failed"]
+        assert line.last_error == "errcode 93000: invalid webhook url"
+    site.wecom.default = (200, {"errcode": 0})
+    with site.database.writer.begin() as session:
+        notifications.retry(session, line.id, now=site.clock.now)
+    site.worker.run_once()
+    assert site.states()[0] == ("appeal_new", "sent", 1)
+
+
+def test_quiet_hours_hold_a_notice_until_they_end(site):
+    site.clock.now = datetime(2026, 11, 20, 23, 0, tzinfo=UTC) - timedelta(hours=8)  # 23:00
+    site.leave_message()
+    assert site.worker.run_once() == 0
+    assert site.wecom.requests == [] and site.smtp.mails == []
+    with site.database.reader() as session:
+        due = {n.due_at for n in session.scalars(select(Notice))}
+        attempts = session.scalar(select(func.count()).select_from(NoticeAttempt))
+    assert due == {datetime(2026, 11, 20, 23, 30, tzinfo=UTC)}  # 07:30 next morning
+    assert attempts == 0  # holding is not a try
+    site.clock.now = datetime(2026, 11, 20, 23, 30, tzinfo=UTC)
+    assert site.worker.run_once() == 3
+
+
+def test_the_morning_list_comes_once_per_station_on_working_days(site):
+    codes = [site.leave_message(text=f"第{i}件") for i in range(3)]  # due Monday 11-23
+    site.worker.run_once()
+    count = len(site.wecom.requests)
+    # Monday 08:00: too early; 08:30: the list, once.
+    site.clock.now = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+    site.worker.run_once()
+    assert len(site.wecom.requests) == count
+    site.clock.now = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)
+    site.worker.run_once()
+    site.worker.run_once()
+    assert site.message("due_list") == 3  # WeCom, DingTalk, e-mail: one each
+    lists = site.wecom.requests[count:]
+    assert len(lists) == 1
+    content = lists[0].json()["markdown"]["content"]
+    assert content.startswith("**【今日督办】**文昌联络站：0件已超期，3件将于11月24日前到期。")
+    for code in codes:
+        assert f"> {display(code)} 交通出行 期限11月23日" in content
+    # Another server's worker finds the list queued already.
+    other = NotificationWorker(site.database, lambda: BASE, clock=site.clock)
+    other.run_once()
+    assert len(site.wecom.requests) == count + 1
+    # Tuesday: the same three are overdue now.
+    site.clock.now = datetime(2026, 11, 24, 0, 45, tzinfo=UTC)
+    site.worker.run_once()
+    content = site.wecom.requests[-1].json()["markdown"]["content"]
+    assert "3件已超期" in content and "期限11月23日（已超期）" in content
+
+
+def test_no_morning_list_on_a_holiday(site):
+    site.leave_message()
+    site.worker.run_once()
+    with site.database.writer.begin() as session:
+        session.add(Holiday(day=date(2026, 11, 23), kind="holiday", name="测试假日", manual=True))
+    site.clock.now = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    site.worker.run_once()
+    assert site.message("due_list") == 0
+
+
+def test_two_workers_never_send_one_notice_twice(site):
+    site.leave_message()
+    first = NotificationWorker(site.database, lambda: BASE, clock=site.clock)
+    second = NotificationWorker(site.database, lambda: BASE, clock=site.clock)
+    with site.database.writer.begin() as session:
+        taken = notifications.claim(session, now=site.clock.now, owner=first.owner)
+    with site.database.writer.begin() as session:
+        assert notifications.claim(session, now=site.clock.now, owner=second.owner) == []
+    # The first dies holding them; once the lease runs out the second sends each once.
+    site.clock.now += notifications.LEASE + timedelta(seconds=1)
+    assert second.run_once() == len(taken) == 3
+    assert len(site.wecom.requests) == 1
+
+
+def test_a_failure_to_queue_never_loses_the_appeal(site, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(notifications, "recipients_of", broken)
+    code = site.leave_message()
+    with site.database.reader() as session:
+        assert phone.find_record(session, code) is not None
+        assert session.scalar(select(func.count()).select_from(Notice)) == 0
+
+
+def test_an_appointment_request_and_its_answer_reach_the_staff_not_the_visitor(site):
+    with site.database.writer.begin() as session:
+        deputy = phone.find_deputy(session, "a-0")
+        days = phone.reception_days(session, session.get(Station, "a"), "a-0", date.today(), 3)
+        assert days == []  # no schedules: record the request directly
+        appointment = Appointment(
+            station_id="a", code="APPT0001", deputy_id=deputy.deputy_id,
+            day=date(2026, 11, 27), channel="qr", created_at=FRIDAY, state="requested",
+            contact_name=VISITOR["name"], contact_mobile=VISITOR["mobile"], topic="小区停车",
+        )  # fmt: skip
+        appointment.steps.append(AppointmentStep(state="requested", at=FRIDAY, actor="qr"))
+        session.add(appointment)
+        notifications.appointment_requested(session, appointment, now=FRIDAY)
+    site.worker.run_once()
+    with site.database.writer.begin() as session:
+        appointment = session.scalars(select(Appointment)).one()
+        answer_appointment(
+            session, appointment, AppointmentState.CONFIRMED, note="请准时", actor="林", now=FRIDAY
+        )
+    site.worker.run_once()
+    texts = [r.json() for r in site.sms.wait_for(3)]
+    assert {t["to"] for t in texts} == {"13700000000", "13900000000"}  # never the visitor's
+    assert (
+        texts[-1]["content"]
+        == "【约见答复】文昌联络站：11月27日约见林嘉禾代表（编号APP-T00-01）已确认。"
+    )
+    assert_no_personal_data(*(r.text for r in site.sms.requests))
+
+
+def test_a_slow_pass_gives_back_what_it_could_not_send_within_its_lease(site):
+    from central.services.notify_senders import deliver
+
+    def slow(*args, **kwargs) -> None:  # each receiver takes three minutes (by the clock)
+        deliver(*args, **kwargs)
+        site.clock.now += timedelta(minutes=3)
+
+    site.leave_message()
+    slow_worker = NotificationWorker(site.database, lambda: BASE, clock=site.clock, send=slow)
+    assert slow_worker.run_once() == 1
+    with site.database.reader() as session:
+        rest = session.scalars(select(Notice).where(Notice.state == "pending")).all()
+        assert len(rest) == 2 and all(n.lease_owner is None for n in rest)
+    # Another server takes them at once, not after the lease would have run out.
+    assert site.worker.run_once() == 2
+
+
+def test_the_deputy_is_reminded_the_working_day_before_the_due_date(site):
+    code = site.leave_message()
+    with site.database.writer.begin() as session:
+        reviewer = create_account(
+            session, NewAccount("rev", "李工委", "reviewer"), PASSWORD, now=FRIDAY
+        )
+        who = Who(reviewer, "127.0.0.1")
+        casework.act(session, who, code, "accept", {"note": "已受理"}, now=FRIDAY)
+        casework.act(session, who, code, "assign", {"deputy": "a-0"}, now=FRIDAY)  # due Wed 25th
+        # Tuesday the 24th is a holiday: Monday is the working day before the due date.
+        session.add(Holiday(day=date(2026, 11, 24), kind="holiday", name="测试假日", manual=True))
+    site.worker.run_once()
+    texts, mails = len(site.sms.requests), len(site.smtp.mails)
+    site.clock.now = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)  # Monday 08:30
+    site.worker.run_once()
+    [sms] = site.sms.requests[texts:]
+    assert sms.json() == {
+        "to": "13900000000",  # the deputy alone: not the staff's mobile
+        "content": "【答复提醒】林嘉禾代表：您有1件诉求将于11月25日前到期、0件已超期，请及时答复。",
+    }
+    reminder = [m for m in site.smtp.mails[mails:] if "答复提醒" in m.message["Subject"]]
+    assert [m.recipients for m in reminder] == [["lin@rd.example.cn"]]
+    assert not any("答复提醒" in r.text for r in site.wecom.requests)  # not for the group
+    assert_no_personal_data(sms.text, reminder[0].message.as_string())
+
+
+def test_kiosk_events_queue_their_notices_once_even_when_sent_twice(site):
+    import base64
+    import json
+    import uuid
+
+    from nacl.public import PrivateKey, SealedBox
+
+    from central.models import Device
+    from central.services.events import take_events
+    from kiosk.domain.tracking import new_tracking_code
+
+    key = PrivateKey.generate()
+
+    def sealed(personal: dict) -> str:
+        box = SealedBox(key.public_key)
+        return base64.b64encode(box.encrypt(json.dumps(personal).encode())).decode()
+
+    personal = {"name": VISITOR["name"], "mobile": VISITOR["mobile"], "consent": True}
+    appeal = {
+        "uuid": str(uuid.uuid4()), "kind": "appeal", "created_at": FRIDAY.isoformat(),
+        "body": {"tracking_code": new_tracking_code(), "category": "环境保护", "block": "",
+                 "target_deputy_id": None, "channel": "kiosk",
+                 "sealed": sealed(personal | {"text": VISITOR["text"], "address": ""})},
+    }  # fmt: skip
+    appointment = {
+        "uuid": str(uuid.uuid4()), "kind": "appointment", "created_at": FRIDAY.isoformat(),
+        "body": {"code": new_tracking_code(), "deputy_id": "a-0", "date": "2026-11-27",
+                 "channel": "kiosk", "sealed": sealed(personal | {"topic": "小区停车"})},
+    }  # fmt: skip
+    with site.database.writer.begin() as session:
+        session.add(Device(id="k1", station_id="a", name="k", token_hash="h", enrolled_at=FRIDAY))
+    for batch in ([appeal], [appointment], [appeal, appointment]):  # the last: sent again
+        with site.database.writer.begin() as session:
+            take_events(session, batch, "a", "k1", key)
+    with site.database.reader() as session:
+        kinds = sorted(session.scalars(select(Notice.kind)))
+    # appeal_new: WeCom, DingTalk, e-mail; appointment_new: those and the SMS to the deputy
+    # and the staff's mobile. Nothing more from the repeat.
+    assert kinds == ["appeal_new"] * 3 + ["appointment_new"] * 5
+    # The server queued them at the time it took them (the wall clock): send them tomorrow
+    # at 08:00, outside quiet hours and before the morning's list.
+    tomorrow = datetime.now(CHINA_TIME).date() + timedelta(days=1)
+    site.clock.now = datetime.combine(tomorrow, time(8), CHINA_TIME)
+    site.worker.run_once()
+    assert_no_personal_data(*(r.text for r in site.wecom.wait_for(2)))
+    assert "申请11月27日约见林嘉禾代表" in site.wecom.requests[1].json()["markdown"]["content"]
