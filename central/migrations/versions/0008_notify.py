@@ -3,7 +3,7 @@
 accounts' e-mail addresses (issue 14 §3)
 
 Revision ID: 0008_notify
-Revises: 0006_deputy_pinyin
+Revises: 0007_security
 Create Date: 2026-12-03
 """
 
