@@ -470,8 +470,15 @@ def appeal_view(
     require(account, Action.SEE_APPEALS)
     appeal = _appeal_in_scope(session, who, code)
     personal = allowed(account.role, Action.SEE_PERSONAL)
+    # A deputy sees the contact of what is assigned to them, not of a message merely
+    # addressed to them (issue 14 §1).
+    may_reveal = personal and (
+        account.role != "deputy" or appeal.assigned_deputy_id == account.deputy_id
+    )
     if reveal:
         require(account, Action.SEE_PERSONAL)
+        if not may_reveal:
+            raise Refused("the contact shows to the deputy the appeal is assigned to")
         audit.record(session, who, "reveal", appeal.tracking_code, "name, mobile", now=now)
     holidays = holiday_table(session)
     deadline = appeal_deadline(appeal, holidays)
@@ -530,7 +537,7 @@ def appeal_view(
             for s in appeal.steps
         ],
         actions=available_actions(account, appeal),
-        can_reveal=personal,
+        can_reveal=may_reveal,
         can_call_back=appeal.request == "callback" and allowed(account.role, Action.CALL_BACK),
         callbacks=callbacks,
         roster=roster,
