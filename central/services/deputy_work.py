@@ -46,6 +46,9 @@ from kiosk.domain.deadlines import colour
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
 OPEN = [s.value for s in OPEN_STATES]
+# What waits for the deputy's answer (the review of a message to them, or their reply); the
+# rest of "my items" waits for others (staff closing it, a department's feedback).
+WAITING = ("received", "accepted", "assigned", "reopened")
 MY_LIMIT = 100
 CALL_OUTCOMES = ("called", "no_answer", "done")
 
@@ -78,6 +81,7 @@ class MyItems:
     callbacks: list[MyAppeal]
     open_callbacks: list[OpenCallback]
     appointments: list[AppointmentRow]
+    waiting: int  # for the deputy's answer
     overdue: int
     due_soon: int
 
@@ -137,7 +141,7 @@ def my_items(session: Session, who: Who, *, now: datetime, limit: int = MY_LIMIT
             .limit(limit)
         )
     )
-    waiting = list(
+    untaken = list(
         session.scalars(
             callbacks_query.where(
                 Appeal.station_id == (account.station_id or ""),
@@ -173,14 +177,16 @@ def my_items(session: Session, who: Who, *, now: datetime, limit: int = MY_LIMIT
 
     rows = [row(a, "assigned") for a in assigned] + [row(a, "addressed") for a in addressed]
     rows.sort(key=lambda r: (r.due_on is None, r.due_on or date.max, r.received))
+    waiting = [r for r in rows if r.state in WAITING]
     appointments = casework.appointments(session, who, since=today - timedelta(days=7))
     return MyItems(
         appeals=rows[:limit],
         callbacks=[row(a, "callback") for a in taken],
-        open_callbacks=[OpenCallback(a.tracking_code, a.category, a.created_at) for a in waiting],
+        open_callbacks=[OpenCallback(a.tracking_code, a.category, a.created_at) for a in untaken],
         appointments=appointments,
-        overdue=sum(1 for r in rows if r.colour == "red"),
-        due_soon=sum(1 for r in rows if r.colour == "yellow"),
+        waiting=len(waiting),
+        overdue=sum(1 for r in waiting if r.colour == "red"),
+        due_soon=sum(1 for r in waiting if r.colour == "yellow"),
     )
 
 
@@ -410,8 +416,8 @@ def record_call(
 def deputy_work_counts(
     session: Session, station_id: str, *, now: datetime
 ) -> dict[str, dict[str, int]]:
-    """Per deputy of a station: open items, overdue, due soon (for the snapshot: no data
-    about anyone but the count). Items as "my items" counts them."""
+    """Per deputy of a station: items waiting for their answer, overdue, due soon (for the
+    snapshot: counts, no data about anyone). Items as "my items" counts them."""
     holidays = holiday_table(session)
     first, yellow_until = colour_bounds(china_today(now), holidays)
     who_owns = func.coalesce(Appeal.assigned_deputy_id, Appeal.target_deputy_id)
@@ -426,7 +432,7 @@ def deputy_work_counts(
         )
         .where(
             Appeal.station_id == station_id,
-            Appeal.state.in_(OPEN),
+            Appeal.state.in_(WAITING),
             Appeal.request == "appeal",
             or_(Appeal.assigned_deputy_id.is_not(None), Appeal.target_deputy_id.is_not(None)),
         )

@@ -132,14 +132,22 @@ def render(
     nav = []
     if user is not None:
         role = user.account.role
-        for path, key, action in (
+        pages = (
             ("/console/", "inbox", Action.SEE_APPEALS),
             ("/console/appointments", "appointments", Action.APPOINTMENTS),
             ("/console/overdue", "overdue", Action.OVERDUE),
+            ("/console/referrals", "referrals", Action.CONFIRM_REFERRAL),
+            ("/console/deputies", "deputy_accounts", Action.HAND_OVER),
             ("/console/departments", "departments", Action.DEPARTMENTS),
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),
-        ):
+        )
+        if role == Role.DEPUTY:  # the deputy's workspace (issue 14 §1)
+            pages = (
+                ("/console/my", "my_items", Action.SEE_APPEALS),
+                ("/console/my/record", "duty_record", Action.SEE_APPEALS),
+            )
+        for path, key, action in pages:
             if allowed(role, action):
                 nav.append((path, _(key), request.url.path == path))
     context = {
@@ -328,6 +336,8 @@ def _filter_choices(session: Any, user: ConsoleUser) -> dict[str, Any]:
 
 @router.get("/", response_class=HTMLResponse)
 def inbox_page(request: Request, user: CurrentUser) -> Response:
+    if user.account.role == Role.DEPUTY:
+        return _redirect("/console/my")
     return _inbox(request, user, dict(request.query_params))
 
 
@@ -363,6 +373,8 @@ def _appeal(
 
 @router.get("/appeals/{code}", response_class=HTMLResponse)
 def appeal_page(code: str, request: Request, user: CurrentUser) -> Response:
+    if user.account.role == Role.DEPUTY:
+        return _redirect(f"/console/my/appeals/{quote(code)}")
     return _appeal(request, user, code)
 
 
