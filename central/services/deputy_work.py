@@ -43,6 +43,7 @@ from central.services.permissions import Action, Refused, Role, require, scope_o
 from central.services.regions import departments_for_station
 from kiosk.domain.appeal_states import NEXT_STATES, OPEN_STATES, AppealState
 from kiosk.domain.deadlines import colour
+from kiosk.domain.deputy_work import DeputyWork
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
 OPEN = [s.value for s in OPEN_STATES]
@@ -415,7 +416,7 @@ def record_call(
 
 def deputy_work_counts(
     session: Session, station_id: str, *, now: datetime
-) -> dict[str, dict[str, int]]:
+) -> dict[str, DeputyWork]:
     """Per deputy of a station: items waiting for their answer, overdue, due soon (for the
     snapshot: counts, no data about anyone). Items as "my items" counts them."""
     holidays = holiday_table(session)
@@ -439,7 +440,7 @@ def deputy_work_counts(
         .group_by(who_owns)
     ).all()
     return {
-        str(deputy): {"open": int(n), "overdue": int(red or 0), "due_soon": int(yellow or 0)}
+        str(deputy): DeputyWork(int(n), int(red or 0), int(yellow or 0))
         for deputy, n, red, yellow in rows
         if deputy
     }

@@ -25,6 +25,11 @@ from central.services.accounts import LoginRefused
 from central.services.audit import Who
 from central.services.casework import ActionError
 from central.services.permissions import Refused
+from kiosk.domain.deputy_work import (
+    DeputyWork,
+    deputy_work_document,
+    deputy_work_from_document,
+)
 from kiosk.domain.tracking import check_character
 from tests.central.services.conftest import (  # noqa: F401 (fixtures)
     FRIDAY,
@@ -196,10 +201,16 @@ def test_the_kiosk_gets_counts_per_deputy_and_nothing_personal(world):
     assigned(world, OTHERS, deputy="a-1")
     counts = deputy_work.deputy_work_counts(world.session, "a", now=FRIDAY + timedelta(days=4))
     # Tuesday: the review of the addressed one was due Monday (overdue), the reply Wednesday.
-    assert counts == {
+    assert deputy_work_document(counts) == {
         "a-0": {"open": 2, "overdue": 1, "due_soon": 1},
         "a-1": {"open": 1, "overdue": 0, "due_soon": 1},
     }
+    # The kiosk reads back what the server wrote (one wire format, kiosk.domain).
+    assert deputy_work_from_document(deputy_work_document(counts)) == counts
+    # Replied: nothing waits for the deputy any more.
+    deputy_work.reply(world.session, world.who("deputy-a0"), MINE, "已答复", now=FRIDAY)
+    counts = deputy_work.deputy_work_counts(world.session, "a", now=FRIDAY + timedelta(days=4))
+    assert counts["a-0"] == DeputyWork(waiting=1, overdue=1, due_soon=0)
 
 
 def test_a_hand_over_code_works_once_within_a_day_and_wrong_codes_lock(world):
