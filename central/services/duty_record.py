@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
-from central.models import Appeal, AppealStep, Attendance, ReceptionRecord
+from central.models import Appeal, Attendance, ReceptionRecord
 from central.services.appeals import holiday_table
 from central.services.audit import Who
 from central.services.permissions import Refused, Role
@@ -124,17 +124,13 @@ def record_of(session: Session, station_id: str, deputy_id: str, year: int) -> D
         line.visitors += visitors
 
     holidays = holiday_table(session)
+    # The deputy's appeals (one indexed range: ix_appeal_assigned_due), steps loaded with them;
+    # the year's replies and ratings are picked out below.
     appeals = session.scalars(
         select(Appeal).where(
-            Appeal.station_id == station_id,
             Appeal.assigned_deputy_id == deputy_id,
-            Appeal.id.in_(
-                select(AppealStep.appeal_id).where(
-                    AppealStep.state.in_(("replied", "rated")),
-                    AppealStep.at >= start,
-                    AppealStep.at < end,
-                )
-            ),
+            Appeal.station_id == station_id,
+            Appeal.created_at < end,
         )
     )
     for appeal in appeals:

@@ -329,3 +329,16 @@ def test_the_duty_record_counts_days_hours_receptions_replies_and_satisfaction(w
     assert record.year_total.days_attended == 2 and record.months[0].replied == 0
     with pytest.raises(Refused):
         duty_record.duty_record(s, staff, 2026)
+
+
+def test_the_snapshot_carries_the_counts_and_the_workspace_link_and_nothing_personal(world):
+    from central.models import Station
+    from central.services.snapshot import build_document
+
+    assigned(world, MINE)
+    station = world.session.get(Station, "a")
+    document = build_document(world.session, station, "https://rd.example", FRIDAY)
+    assert document["deputy_work"] == {"a-0": {"open": 1, "overdue": 0, "due_soon": 0}}
+    assert document["links"]["workspace"] == "https://rd.example/console/my"
+    text = str(document["deputy_work"])
+    assert MINE not in text and "13800138000" not in text and "文昌路口" not in text
