@@ -8,7 +8,9 @@ Every workspace page is screenshotted at 360x740 and 1366x768 (screenshots/deput
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtGui import QImage
@@ -20,6 +22,7 @@ from central.models import AuditEntry
 from tests.central.console_fixtures import ConsoleSite, fresh_mobile, new_code
 from tests.central.phone_fixtures import STATION
 from tests.central.web.console.test_browser import DESKTOP, fits, sign_in
+from tests.helpers.central import CHINA
 from tests.helpers.phone import Browser
 from tests.helpers.qt import decode_qr_codes
 
@@ -158,8 +161,15 @@ def test_every_workspace_page_at_both_sizes_and_a_referral_staff_confirm(console
     phone.follow("add-note")
     phone.screenshot("appeal", full=True)
     fits(phone)
+    # Yesterday at the kiosk: signed in 09:00 to 11:30, one reception record of 3 visitors.
+    day = (datetime.now(CHINA) - timedelta(days=1)).date()
+    if day.year == datetime.now(CHINA).year:
+        attended(console, day)
     phone.follow("nav-record")
     assert "履职档案" in phone.text and phone.find("months")
+    if day.year == datetime.now(CHINA).year:
+        assert phone.find("total-days").text == "1" and phone.find("total-hours").text == "2.5"
+        assert phone.find("total-receptions").text == "1"
     phone.screenshot("record", full=True)
     fits(phone)
 
@@ -192,6 +202,39 @@ def test_every_workspace_page_at_both_sizes_and_a_referral_staff_confirm(console
         phone.open(console.url + path)
         fits(phone)
         phone.screenshot(name, full=True)
+
+
+def attended(console: ConsoleSite, day: date) -> None:
+    """A day at the station as the kiosk reports it: sign-in, sign-out, a reception record."""
+    kiosk = console.kiosk_a
+
+    def event(kind: str, hour: int, minute: int, body: dict) -> dict:
+        at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=CHINA)
+        return {
+            "uuid": str(uuid.uuid4()),
+            "kind": kind,
+            "created_at": at.isoformat(timespec="seconds"),
+            "body": {"deputy_id": "demo-01"} | body,
+        }
+
+    answer = kiosk.post_events(
+        [
+            event("attendance", 9, 0, {"action": "sign_in", "reason": "pin"}),
+            event(
+                "reception_record",
+                10,
+                0,
+                {
+                    "visitors": 3,
+                    "topic": "加装电梯",
+                    "tracking_codes": [],
+                    "sealed": kiosk.seal({"notes": "三位居民反映加装电梯"}),
+                },
+            ),
+            event("attendance", 11, 30, {"action": "sign_out", "reason": "manual"}),
+        ]
+    )
+    assert {r["status"] for r in answer.json()["results"]} == {"created"}, answer.text
 
 
 def sign_in_deputy(browser: Browser, console: ConsoleSite) -> None:
