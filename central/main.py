@@ -38,6 +38,7 @@ def create_app(settings: Settings) -> FastAPI:
     pages.install(app, settings)
     console.install(app)
     app.include_router(deputy_workspace.router)
+    app.include_router(deputy_workspace.api_router)
     database = app.state.database
 
     def token_known(token: str) -> bool:

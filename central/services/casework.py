@@ -217,10 +217,15 @@ def _scoped(query: Any, scope: Scope) -> Any:
     if scope.station_ids is not None:
         query = query.where(Appeal.station_id.in_(sorted(scope.station_ids)))
     if scope.deputy_id is not None:
+        # Assigned to them, or addressed to them and assigned to nobody (once assigned to
+        # another deputy, a message is that deputy's item).
         query = query.where(
             or_(
                 Appeal.assigned_deputy_id == scope.deputy_id,
-                Appeal.target_deputy_id == scope.deputy_id,
+                and_(
+                    Appeal.target_deputy_id == scope.deputy_id,
+                    Appeal.assigned_deputy_id.is_(None),
+                ),
             )
         )
     return query
@@ -444,7 +449,8 @@ def _appeal_in_scope(session: Session, who: Who, code_text: str) -> Appeal:
     scope = scope_of(session, who.account)
     in_scope = scope.covers(appeal.station_id) and (
         scope.deputy_id is None
-        or scope.deputy_id in (appeal.assigned_deputy_id, appeal.target_deputy_id)
+        or scope.deputy_id == appeal.assigned_deputy_id
+        or (scope.deputy_id == appeal.target_deputy_id and appeal.assigned_deputy_id is None)
     )
     if not in_scope:
         raise Refused("this appeal is not in your stations")

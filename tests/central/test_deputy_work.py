@@ -342,3 +342,16 @@ def test_the_snapshot_carries_the_counts_and_the_workspace_link_and_nothing_pers
     assert document["links"]["workspace"] == "https://rd.example/console/my"
     text = str(document["deputy_work"])
     assert MINE not in text and "13800138000" not in text and "文昌路口" not in text
+
+
+def test_a_message_to_me_assigned_to_another_deputy_is_theirs_not_mine(world):
+    world.appeal(ADDRESSED, channel="qr", target_deputy_id="a-0")
+    reviewer = world.who("reviewer")
+    casework.act(world.session, reviewer, ADDRESSED, "accept", {}, now=FRIDAY)
+    casework.act(world.session, reviewer, ADDRESSED, "assign", {"deputy": "a-1"}, now=FRIDAY)
+    me = world.who("deputy-a0")
+    assert deputy_work.my_items(world.session, me, now=FRIDAY).appeals == []
+    with pytest.raises(Refused):
+        casework.act(world.session, me, ADDRESSED, "reply", {"note": "x"}, now=FRIDAY)
+    page = casework.inbox(world.session, me, casework.Filters(), now=FRIDAY)
+    assert page.rows == []

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from datetime import date, datetime
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, Field
 
 from central.core.config import CHINA_TIME
 from central.services import casework, deputy_work, duty_record, referrals
@@ -315,3 +317,53 @@ def welcome(request: Request, form: Form) -> Response:
         path=COOKIE_PATH,
     )
     return response
+
+
+# -- The same for scripts: /console/api/my ----------------------------------------------------
+
+api_router = APIRouter(prefix="/console/api", tags=["console"])
+
+
+class MyItem(BaseModel):
+    code: str
+    why: str = Field(description="assigned | addressed | callback")
+    category: str
+    state: str
+    received: datetime
+    due_on: date | None
+    colour: str
+
+
+class MyItemsAnswer(BaseModel):
+    waiting: int = Field(description="items waiting for the deputy's answer")
+    overdue: int
+    due_soon: int
+    appeals: list[MyItem]
+    callbacks: list[MyItem]
+
+
+@api_router.get("/my", response_model=MyItemsAnswer)
+def my_items_api(request: Request, user: CurrentUser) -> MyItemsAnswer:
+    """A deputy's items (as /console/my); replies go through POST /console/api/appeals/{code}/
+    actions with {"action": "reply", "note"}. 403 for other roles."""
+    with database(request).reader() as session:
+        items = deputy_work.my_items(session, user.who, now=clock(request))
+
+    def item(r: deputy_work.MyAppeal) -> MyItem:
+        return MyItem(
+            code=r.code,
+            why=r.why,
+            category=r.category,
+            state=r.state,
+            received=r.received,
+            due_on=r.due_on,
+            colour=r.colour,
+        )
+
+    return MyItemsAnswer(
+        waiting=items.waiting,
+        overdue=items.overdue,
+        due_soon=items.due_soon,
+        appeals=[item(r) for r in items.appeals],
+        callbacks=[item(r) for r in items.callbacks],
+    )

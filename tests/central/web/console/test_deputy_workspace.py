@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
+import requests
 from PySide6.QtGui import QImage
 from sqlalchemy import select
 
@@ -44,15 +45,15 @@ def phone() -> Iterator[Browser]:
     browser.close()
 
 
-def assigned_appeal(console: ConsoleSite, text: str) -> tuple[str, str]:
-    """A kiosk appeal the reviewer accepted and assigned to 林嘉禾 (demo-01)."""
+def assigned_appeal(console: ConsoleSite, text: str, deputy: str = "demo-01") -> tuple[str, str]:
+    """A kiosk appeal the reviewer accepted and assigned to 林嘉禾 (demo-01) or `deputy`."""
     code, mobile = new_code(), fresh_mobile()
     console.appeal(console.kiosk_a, code, mobile=mobile, text=text)
     reviewer = console.staff("reviewer")
     reviewer.get(f"/console/appeals/{code}")
     reviewer.post(f"/console/appeals/{code}/act", {"action": "accept"})
-    reviewer.post(f"/console/appeals/{code}/act", {"action": "assign", "deputy": "demo-01"})
-    assert "林嘉禾" in reviewer.text, reviewer.text
+    reviewer.post(f"/console/appeals/{code}/act", {"action": "assign", "deputy": deputy})
+    assert reviewer.status == 200, reviewer.text
     return code, mobile
 
 
@@ -115,6 +116,20 @@ def test_a_deputy_signs_in_with_a_handed_over_code_and_replies_from_the_phone(
     phone.follow("send-reply")
     assert "已答复" in phone.find("state").text
     assert "答复已发送" in phone.find("notice").text
+
+    # The same items for scripts; another deputy's appeal is refused.
+    http = requests.Session()
+    signed = http.post(
+        f"{console.url}/console/api/login",
+        json={"login": DEPUTY_LOGIN, "password": DEPUTY_PASSWORD},
+        timeout=30,
+    )
+    assert signed.status_code == 200, signed.text
+    mine = http.get(f"{console.url}/console/api/my", timeout=30).json()
+    assert code in {a["code"] for a in mine["appeals"]}
+    other, _ = assigned_appeal(console, "别人的事项", deputy="demo-02")
+    assert http.get(f"{console.url}/console/api/appeals/{other}", timeout=30).status_code == 403
+    assert http.get(f"{console.url}/console/my/appeals/{other}", timeout=30).status_code == 403
 
     # The used link does not work twice.
     deputy_signs_in_again = Browser(prefix="deputy")
