@@ -259,3 +259,17 @@ def sign_in_deputy(browser: Browser, console: ConsoleSite) -> None:
     browser.type("password", DEPUTY_PASSWORD)
     browser.follow("sign-in")
     assert browser.driver.current_url.endswith("/console/my"), browser.text
+
+
+def test_staff_disable_a_lost_phone_and_the_deputy_is_signed_out_at_once(console, desktop, phone):
+    link = hand_over(console, desktop)
+    deputy_signs_in_with(phone, link)
+    desktop.open(f"{console.url}/console/deputies")
+    desktop.follow("disable-demo-01")
+    assert "账户已停用" in desktop.find("notice").text
+    row = desktop.find("deputies").find_element("css selector", 'tr[data-deputy="demo-01"]')
+    assert "已停用" in row.text
+    phone.open(f"{console.url}/console/my")
+    assert phone.driver.current_url.endswith("/console/login")
+    # A new code enables the account again.
+    deputy_signs_in_with(phone, hand_over(console, desktop))
