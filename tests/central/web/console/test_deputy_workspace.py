@@ -20,7 +20,7 @@ from sqlalchemy import select
 from central.core.config import Settings
 from central.core.db import open_database
 from central.models import AuditEntry
-from tests.central.console_fixtures import ConsoleSite, fresh_mobile, new_code
+from tests.central.console_fixtures import ConsoleSite, fresh_mobile, new_code, seed_appointment
 from tests.central.phone_fixtures import STATION
 from tests.central.web.console.test_browser import DESKTOP, fits, sign_in
 from tests.helpers.central import CHINA
@@ -127,6 +127,9 @@ def test_a_deputy_signs_in_with_a_handed_over_code_and_replies_from_the_phone(
     assert signed.status_code == 200, signed.text
     mine = http.get(f"{console.url}/console/api/my", timeout=30).json()
     assert code in {a["code"] for a in mine["appeals"]}
+    for path in ("/console/my", f"/console/my/appeals/{code}", "/console/my/record"):
+        english = http.get(f"{console.url}{path}?lang=en", timeout=30)
+        assert english.status_code == 200 and "My items" in english.text, path
     other, _ = assigned_appeal(console, "别人的事项", deputy="demo-02")
     assert http.get(f"{console.url}/console/api/appeals/{other}", timeout=30).status_code == 403
     assert http.get(f"{console.url}/console/my/appeals/{other}", timeout=30).status_code == 403
@@ -159,9 +162,21 @@ def test_every_workspace_page_at_both_sizes_and_a_referral_staff_confirm(console
     console.callback(console.kiosk_a, callback, fresh_mobile())
     link = hand_over(console, desktop, shot="deputies")
     desktop.screenshot("hand-over")
+    meeting = new_code()
+    seed_appointment(console, meeting, (datetime.now(CHINA) + timedelta(days=3)).date())
     deputy_signs_in_with(phone, link, shot=True)
     phone.screenshot("my", full=True)
     fits(phone)
+    # An appointment request: confirmed with a note the visitor reads, then done with a record.
+    phone.type(f"note-{meeting}", "周四上午九点在联络站二楼见")
+    phone.follow(f"answer-{meeting}-confirmed")
+    assert "已答复约见" in phone.find("notice").text
+    row = phone.find("my-appointments").find_element("css selector", f'li[data-code="{meeting}"]')
+    assert "已确认" in row.text and "周四上午九点" in row.text
+    phone.type(f"note-{meeting}", "已面谈，反映停车问题，转街道研究")
+    phone.follow(f"answer-{meeting}-done")
+    row = phone.find("my-appointments").find_element("css selector", f'li[data-code="{meeting}"]')
+    assert "已见面" in row.text
     phone.follow(f"take-{callback}")
     assert "回电请求" in phone.text
     phone.follow("back")
