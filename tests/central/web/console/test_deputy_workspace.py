@@ -117,6 +117,13 @@ def test_a_deputy_signs_in_with_a_handed_over_code_and_replies_from_the_phone(
     assert "已答复" in phone.find("state").text
     assert "答复已发送" in phone.find("notice").text
 
+    # The kiosk's next pull carries the reply (its lookup shows it) and the deputy's counts.
+    snapshot = console.kiosk_a.snapshot().json()
+    [progress] = [a for a in snapshot["appeals"] if a["tracking_code"] == code]
+    assert progress["state"] == "replied" and "路灯本周五前修好" in progress["steps"][-1]["note"]
+    assert set(snapshot["deputy_work"].get("demo-01", {})) <= {"open", "overdue", "due_soon"}
+    assert snapshot["links"]["workspace"] == f"{console.url}/console/my"
+
     # The same items for scripts; another deputy's appeal is refused.
     http = requests.Session()
     signed = http.post(
