@@ -39,7 +39,7 @@ from central.services.casework import (
     china_today,
     colour_bounds,
 )
-from central.services.permissions import Action, Refused, Role, require, scope_of
+from central.services.permissions import Action, Refused, Role, allowed, require, scope_of
 from central.services.regions import departments_for_station
 from kiosk.domain.appeal_states import NEXT_STATES, OPEN_STATES, AppealState
 from kiosk.domain.deadlines import colour
@@ -259,6 +259,16 @@ def _proposals(session: Session, appeal: Appeal) -> list[ProposalLine]:
             .order_by(ReferralProposal.id)
         )
     ]
+
+
+def notes_for_staff(
+    session: Session, who: Who, appeal: Appeal
+) -> tuple[list[NoteLine], list[ProposalLine]]:
+    """The internal notes, calls and referral proposals on an appeal's staff page (for roles
+    that see personal data; the appeal already checked against the account's scope)."""
+    if not allowed(who.account.role, Action.SEE_PERSONAL):
+        return [], []
+    return _notes(session, appeal), _proposals(session, appeal)
 
 
 def appeal_for_deputy(

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from central.core.config import CHINA_TIME
 from central.models import Category, Deputy, Station
-from central.services import accounts, audit, casework, regions
+from central.services import accounts, audit, casework, deputy_work, regions
 from central.services.accounts import AccountError, LoginRefused, NewAccount
 from central.services.casework import ActionError, Filters, NotFound
 from central.services.permissions import Action, Refused, Role, allowed, require, scope_of
@@ -364,10 +364,20 @@ def _appeal(
     if reveal:
         with database(request).writer.begin() as session:
             view = casework.appeal_view(session, user.who, code, now=now, reveal=True)
+            notes, proposals = deputy_work.notes_for_staff(session, user.who, view.appeal)
     else:
         with database(request).reader() as session:
             view = casework.appeal_view(session, user.who, code, now=now)
-    context = {"view": view, "a": view.appeal, "problem": problem, "notice": notice}
+            notes, proposals = deputy_work.notes_for_staff(session, user.who, view.appeal)
+    context = {
+        "view": view,
+        "a": view.appeal,
+        "problem": problem,
+        "notice": notice,
+        # The deputy's internal notes, calls and referral proposals (issue 14 §1).
+        "notes": notes,
+        "proposals": proposals,
+    }
     return render(request, "appeal.html", context, user=user, status=status)
 
 

@@ -210,7 +210,10 @@ def test_every_workspace_page_at_both_sizes_and_a_referral_staff_confirm(console
     phone.screenshot("record", full=True)
     fits(phone)
 
-    # Staff confirm the proposal: the appeal is referred.
+    # Staff see the deputy's note and proposal on the appeal's page, and confirm it.
+    desktop.open(f"{console.url}/console/appeals/{code}")
+    notes = desktop.find("deputy-notes").text
+    assert "周六去现场看看" in notes and "油烟扰民归环保和城管" in notes
     desktop.follow("nav-referrals")
     row = desktop.find("referrals").find_element("css selector", f'tr[data-code="{code}"]')
     assert "油烟扰民" in row.text
