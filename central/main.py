@@ -19,6 +19,7 @@ from central.services.casework import refresh_due_dates
 from central.services.guards import LookupLockout
 from central.web.console import notices as console_notices
 from central.web.console import pages as console
+from central.web.console import workspace as deputy_workspace
 from central.web.phone import pages
 
 
@@ -51,6 +52,8 @@ def create_app(settings: Settings) -> FastAPI:
     pages.install(app, settings)
     console.install(app)
     app.include_router(console_notices.router)
+    app.include_router(deputy_workspace.router)
+    app.include_router(deputy_workspace.api_router)
     database = app.state.database
 
     def token_known(token: str) -> bool:

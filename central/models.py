@@ -518,3 +518,61 @@ class NoticeAttempt(Base):
     at: Mapped[datetime]
     outcome: Mapped[str] = mapped_column(String(16))  # sent | failed
     error: Mapped[str] = mapped_column(Text, default="")
+# -- The deputy's workspace (issue 14 §1) -----------------------------------------------------
+
+
+class SignInLink(Base):
+    """A one-time code station staff hand over so a deputy can sign in the first time (or
+    again after a lost phone): valid 24 hours, used once; only its SHA-256 is stored."""
+
+    __tablename__ = "sign_in_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class AppealNote(Base):
+    """Something the people working an appeal keep for themselves: an internal note, or that
+    the deputy called the visitor (kind "called"). Never shown to the visitor."""
+
+    __tablename__ = "appeal_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeal.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # note | called
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReferralProposal(Base):
+    """A deputy proposes referring an appeal to a department; staff or the reviewer confirm
+    (the appeal is then referred) or decline it."""
+
+    __tablename__ = "referral_proposal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeal.id", ondelete="CASCADE"), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    proposed_by: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    proposed_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16), index=True)  # proposed|confirmed|declined
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    decided_at: Mapped[datetime | None]
+    answer: Mapped[str] = mapped_column(Text, default="")
+
+
+# "My items": what a deputy's workspace lists, by due date.
+Index("ix_appeal_assigned_due", Appeal.assigned_deputy_id, Appeal.due_on, Appeal.id)
+Index("ix_appeal_target_due", Appeal.target_deputy_id, Appeal.due_on, Appeal.id)
+Index("ix_appointment_deputy_day", Appointment.deputy_id, Appointment.day)
+Index("ix_attendance_deputy_at", Attendance.deputy_id, Attendance.at)
+Index("ix_reception_record_deputy_at", ReceptionRecord.deputy_id, ReceptionRecord.at)

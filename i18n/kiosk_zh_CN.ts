@@ -249,6 +249,26 @@
         </translation>
     </message>
     <message>
+        <source>%1 to answer, %2 overdue</source>
+        <translation>%1 件待回复，%2 件已超期</translation>
+    </message>
+    <message>
+        <source>%1 to answer, %2 due soon</source>
+        <translation>%1 件待回复，%2 件临期</translation>
+    </message>
+    <message>
+        <source>%1 to answer</source>
+        <translation>%1 件待回复</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your answer</source>
+        <translation>没有待回复的事项</translation>
+    </message>
+    <message>
+        <source>Scan with your phone to open your items, reply and see your duty record.</source>
+        <translation>用手机扫码，打开我的事项：答复群众、查看履职档案。</translation>
+    </message>
+    <message>
         <source>Record a reception</source>
         <translation>登记接待</translation>
     </message>
@@ -271,6 +291,10 @@
     <message>
         <source>No appeals have been taken at this screen today.</source>
         <translation>今天本机还没有受理诉求。</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>请回电</translation>
     </message>
     <message>
         <source>Appointment requests</source>

@@ -248,6 +248,26 @@
             </translation>
         </message>
         <message>
+            <source>%1 to answer, %2 overdue</source>
+            <translation>%1 件待回覆，%2 件已超期</translation>
+        </message>
+        <message>
+            <source>%1 to answer, %2 due soon</source>
+            <translation>%1 件待回覆，%2 件臨期</translation>
+        </message>
+        <message>
+            <source>%1 to answer</source>
+            <translation>%1 件待回覆</translation>
+        </message>
+        <message>
+            <source>Nothing waits for your answer</source>
+            <translation>沒有待回覆的事項</translation>
+        </message>
+        <message>
+            <source>Scan with your phone to open your items, reply and see your duty record.</source>
+            <translation>用手機掃碼，開啟我的事項：答覆群眾、檢視履職檔案。</translation>
+        </message>
+        <message>
             <source>Record a reception</source>
             <translation>登記接待</translation>
         </message>
@@ -270,6 +290,10 @@
         <message>
             <source>No appeals have been taken at this screen today.</source>
             <translation>今天本機還沒有受理訴求。</translation>
+        </message>
+        <message>
+            <source>Call back</source>
+            <translation>請回電</translation>
         </message>
         <message>
             <source>Appointment requests</source>

@@ -139,6 +139,26 @@ def reset_password(
     audit.record(session, who, "account.reset_password", account.login, now=now, login="cli")
 
 
+def count_failure(account: Account, now: datetime) -> datetime | None:
+    """Count a wrong password (or hand-over code) for `account`; when the account is locked.
+
+    Five wrong tries lock it for a minute, and each later lock lasts twice as long as the one
+    before (up to a day); a right password resets the count of locks.
+    """
+    account.failures += 1
+    if account.failures < FAILURES_BEFORE_LOCK:
+        return None
+    account.locked_until = now + min(FIRST_LOCK * (2**account.lockouts), LONGEST_LOCK)
+    account.lockouts += 1
+    account.failures = 0
+    return account.locked_until
+
+
+def hash_password(password: str) -> str:
+    """argon2id with the library's recommended costs (the hash every account keeps)."""
+    return _hasher.hash(password)
+
+
 class LoginRefused(ValueError):
     """Wrong login or password, or locked: `locked_until` says until when."""
 
@@ -174,15 +194,8 @@ def authenticate(
         audit.record(session, None, "login.locked", account.login, now=now, address=address)
         raise LoginRefused(account.locked_until)
     if not _verify(account.password_hash, password):
-        account.failures += 1
         audit.record(session, None, "login.failed", account.login, now=now, address=address)
-        if account.failures >= FAILURES_BEFORE_LOCK:
-            lock = min(FIRST_LOCK * (2**account.lockouts), LONGEST_LOCK)
-            account.locked_until = now + lock
-            account.lockouts += 1
-            account.failures = 0
-            raise LoginRefused(account.locked_until)
-        raise LoginRefused()
+        raise LoginRefused(count_failure(account, now))
     account.failures = 0
     account.lockouts = 0
     account.locked_until = None

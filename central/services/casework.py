@@ -218,10 +218,15 @@ def _scoped(query: Any, scope: Scope) -> Any:
     if scope.station_ids is not None:
         query = query.where(Appeal.station_id.in_(sorted(scope.station_ids)))
     if scope.deputy_id is not None:
+        # Assigned to them, or addressed to them and assigned to nobody (once assigned to
+        # another deputy, a message is that deputy's item).
         query = query.where(
             or_(
                 Appeal.assigned_deputy_id == scope.deputy_id,
-                Appeal.target_deputy_id == scope.deputy_id,
+                and_(
+                    Appeal.target_deputy_id == scope.deputy_id,
+                    Appeal.assigned_deputy_id.is_(None),
+                ),
             )
         )
     return query
@@ -445,7 +450,8 @@ def _appeal_in_scope(session: Session, who: Who, code_text: str) -> Appeal:
     scope = scope_of(session, who.account)
     in_scope = scope.covers(appeal.station_id) and (
         scope.deputy_id is None
-        or scope.deputy_id in (appeal.assigned_deputy_id, appeal.target_deputy_id)
+        or scope.deputy_id == appeal.assigned_deputy_id
+        or (scope.deputy_id == appeal.target_deputy_id and appeal.assigned_deputy_id is None)
     )
     if not in_scope:
         raise Refused("this appeal is not in your stations")
@@ -471,8 +477,15 @@ def appeal_view(
     require(account, Action.SEE_APPEALS)
     appeal = _appeal_in_scope(session, who, code)
     personal = allowed(account.role, Action.SEE_PERSONAL)
+    # A deputy sees the contact of what is assigned to them, not of a message merely
+    # addressed to them (issue 14 §1).
+    may_reveal = personal and (
+        account.role != "deputy" or appeal.assigned_deputy_id == account.deputy_id
+    )
     if reveal:
         require(account, Action.SEE_PERSONAL)
+        if not may_reveal:
+            raise Refused("the contact shows to the deputy the appeal is assigned to")
         audit.record(session, who, "reveal", appeal.tracking_code, "name, mobile", now=now)
     holidays = holiday_table(session)
     deadline = appeal_deadline(appeal, holidays)
@@ -531,7 +544,7 @@ def appeal_view(
             for s in appeal.steps
         ],
         actions=available_actions(account, appeal),
-        can_reveal=personal,
+        can_reveal=may_reveal,
         can_call_back=appeal.request == "callback" and allowed(account.role, Action.CALL_BACK),
         callbacks=callbacks,
         roster=roster,

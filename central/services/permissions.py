@@ -42,6 +42,11 @@ class Action(StrEnum):
     ACCOUNTS = "accounts"  # create, disable, reset passwords
     DEPARTMENTS = "departments"  # the managed list per region
     NOTIFICATIONS = "notifications"  # channels and notices in scope; retry a failed one
+    # The deputy's workspace (issue 14 §1)
+    PROPOSE_REFERRAL = "propose_referral"  # a deputy proposes; staff or the reviewer confirm
+    CONFIRM_REFERRAL = "confirm_referral"
+    APPEAL_NOTES = "appeal_notes"  # internal notes, "I called the visitor"
+    HAND_OVER = "hand_over"  # deputies' sign-in codes, disabling a deputy's account
 
 
 R, A = Role, Action
@@ -52,13 +57,15 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         _CASEWORK
         | {A.REVIEW, A.ASSIGN, A.REFER, A.FEEDBACK, A.REPLY, A.CLOSE, A.REOPEN, A.OVERDUE}
         | {A.APPOINTMENTS, A.CALL_BACK, A.DEPARTMENTS}
+        | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
     ),
     R.STAFF: frozenset(
         _CASEWORK
         | {A.REVIEW, A.FEEDBACK, A.REPLY, A.CLOSE, A.CALL_BACK, A.APPOINTMENTS, A.OVERDUE}
         | {A.NOTIFICATIONS}
+        | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
     ),
-    R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS}),
+    R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS, A.PROPOSE_REFERRAL, A.APPEAL_NOTES}),
     R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE}),
     R.TECHNICIAN: frozenset(),
 }

@@ -30,9 +30,11 @@ from central.models import (
 )
 from central.services.appeals import due_on_now, holiday_table
 from central.services.day_table import holiday_calendar
+from central.services.deputy_work import deputy_work_counts
 from kiosk.domain.appeals import phrases_for
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
+from kiosk.domain.deputy_work import deputy_work_document
 from kiosk.domain.pins import is_current
 from kiosk.domain.reception import ReceptionSchedule
 from kiosk.domain.snapshot import schedule_from_document, snapshot_to_document
@@ -69,7 +71,12 @@ def deputy_page_url(public_url: str, deputy_id: str) -> str:
 
 
 def links(public_url: str, station_id: str) -> dict[str, str]:
-    return {"progress": f"{public_url}/p/{{code}}", "appointment": f"{public_url}/a/{station_id}"}
+    return {
+        "progress": f"{public_url}/p/{{code}}",
+        "appointment": f"{public_url}/a/{station_id}",
+        # The deputy's workspace (issue 14 §2): the duty console shows it as a QR code.
+        "workspace": f"{public_url}/console/my",
+    }
 
 
 def station_snapshot(session: Session, station: Station) -> StationSnapshot:
@@ -220,6 +227,11 @@ def build_document(
         for a in appointments
     ]
     document["statistics"] = statistics(session, station.id, appeals, now)
+    # Counts per deputy for the duty console (no personal data; colours change with the day,
+    # hence the snapshot cache's daily key).
+    document["deputy_work"] = deputy_work_document(
+        deputy_work_counts(session, station.id, now=now or datetime.now(CHINA_TIME))
+    )
     document["cursor"] = document_hash(document)
     return document
 

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.attendance import PAD_WINDOW, Action, AttendanceEvent, ReceptionRecord
+from kiosk.domain.deputy_work import DeputyWork, deputy_work_from_document
 from kiosk.store import outbox
 from kiosk.store.models import (
     AppealRow,
@@ -140,12 +141,19 @@ class WalkIn:
     category: str
     block: str
     created_at: datetime
+    request: str = "appeal"  # "callback": the visitor asked to be called (the number is sealed)
 
 
 def walk_ins(session: Session, day: date) -> list[WalkIn]:
     start = datetime.combine(day, time())
     rows = session.execute(
-        select(AppealRow.tracking_code, AppealRow.category, AppealRow.block, AppealRow.created_at)
+        select(
+            AppealRow.tracking_code,
+            AppealRow.category,
+            AppealRow.block,
+            AppealRow.created_at,
+            AppealRow.request,
+        )
         .where(AppealRow.created_at >= start, AppealRow.created_at < start + timedelta(days=1))
         .order_by(AppealRow.created_at.desc())
     )
@@ -199,3 +207,23 @@ def statistics(session: Session) -> tuple[dict[str, Any] | None, str | None]:
     if not isinstance(stored, dict) or not isinstance(stored.get("figures"), dict):
         return None, None
     return stored["figures"], stored.get("at")
+
+
+def deputy_work(session: Session, deputy_id: str) -> tuple[DeputyWork | None, str]:
+    """The deputy's counts from the last pull (None: none known) and the workspace link."""
+    work = None
+    text = get_state(session, "deputy_work")
+    if text is not None:
+        try:
+            known = deputy_work_from_document(json.loads(text)) or {}
+        except ValueError:
+            known = {}
+        work = known.get(deputy_id, DeputyWork(0, 0, 0) if text else None)
+    link = ""
+    try:
+        links = json.loads(get_state(session, "links") or "{}")
+        if isinstance(links, dict) and isinstance(links.get("workspace"), str):
+            link = links["workspace"][:500]
+    except ValueError:
+        pass
+    return work, link

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.domain.deputy_work import deputy_work_document, deputy_work_from_document
 from kiosk.domain.pins import is_current
 from kiosk.store.models import (
     AppealProgressRow,
@@ -102,6 +103,9 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
         from kiosk.store.appointments import apply_pulled
 
         apply_pulled(session, document["appointments"])
+    work = deputy_work_from_document(document.get("deputy_work"))
+    if work is not None:  # counts per duty deputy for the console (kiosk.domain.deputy_work)
+        set_state(session, "deputy_work", json.dumps(deputy_work_document(work)))
     figures = _statistics(document.get("statistics"))
     if figures is not None:
         set_state(

@@ -125,11 +125,16 @@ class Desk(QObject):
         # Console
         self._console = ""
         self._last_touch = now()
-        self._walk_ins = KeyedListModel(["key", "code", "category", "block", "time"], parent=self)
+        self._walk_ins = KeyedListModel(
+            ["key", "code", "category", "block", "time", "callback"], parent=self
+        )
         self._appointments = KeyedListModel(
             ["key", "code", "day", "time", "state", "canConfirm", "canDecline"], parent=self
         )
         self._records_today = 0
+        # The signed-in deputy's items from the snapshot (counts only) and the workspace link.
+        self._work: dict = {}
+        self._workspace_url = ""
         self._idle_left = -1  # seconds before an idle sign-out, while the warning shows
         # Figures
         self._figures: dict = {}
@@ -323,6 +328,7 @@ class Desk(QObject):
     def _close_console(self) -> str:
         """Close the console (if open); return whose it was."""
         deputy_id, self._console = self._console, ""
+        self._work = {}
         if self._window is not None:
             self._window.removeEventFilter(self._activity)
         if self._idle_left >= 0:
@@ -341,6 +347,12 @@ class Desk(QObject):
                 store.records_on(session, today, self._console) if self._console else 0
             )
             asked = requests.requests_for_deputy(session, self._console, today)
+            work, self._workspace_url = store.deputy_work(session, self._console)
+        self._work = (
+            {"waiting": work.waiting, "overdue": work.overdue, "dueSoon": work.due_soon}
+            if work is not None and self._console
+            else {}
+        )
         self._walk_ins.replace(
             {
                 "key": w.tracking_code,
@@ -348,6 +360,7 @@ class Desk(QObject):
                 "category": w.category,
                 "block": w.block,
                 "time": f"{w.created_at:%H:%M}",
+                "callback": w.request == "callback",
             }
             for w in walk_ins
         )
@@ -462,6 +475,9 @@ class Desk(QObject):
     walkIns = Property(QObject, lambda self: self._walk_ins, constant=True)
     appointments = Property(QObject, lambda self: self._appointments, constant=True)
     recordsToday = Property(int, lambda self: self._records_today, notify=consoleChanged)
+    # {"waiting", "overdue", "dueSoon"} from the last pull; {} when the server sent none.
+    work = Property("QVariantMap", lambda self: self._work, notify=consoleChanged)
+    workspaceUrl = Property(str, lambda self: self._workspace_url, notify=consoleChanged)
 
     # --- time passing: lock countdown, idle console, closing time ----------------------------
 

@@ -193,7 +193,19 @@ class Browser:
             # page has already replaced it, it reports this although the tap went through.
             if "does not belong to the document" not in str(error):
                 raise
-        WebDriverWait(self.driver, WAIT_SECONDS).until(expected_conditions.staleness_of(old))
+        stale = expected_conditions.staleness_of(old)
+
+        def gone(driver) -> bool:
+            # Asked about a node of a page already replaced, chromedriver may answer "does not
+            # belong to the document": that node is gone, which is what we wait for.
+            try:
+                return stale(driver)
+            except WebDriverException as error:
+                if "does not belong to the document" not in str(error):
+                    raise
+                return True
+
+        WebDriverWait(self.driver, WAIT_SECONDS).until(gone)
         WebDriverWait(self.driver, WAIT_SECONDS).until(
             lambda d: d.execute_script("return document.readyState") == "complete"
         )

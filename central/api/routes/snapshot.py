@@ -102,8 +102,9 @@ async def read_snapshot(station_id: str, request: Request) -> Response:
     if device_station != station_id:
         raise forbidden()
     cache: SnapshotCache = request.app.state.snapshots
-    # The month's figures change at midnight on the 1st without a revision: a new entry then.
-    key = f"{station_id} {datetime.now(CHINA_TIME):%Y-%m}"
+    # The month's figures change at midnight on the 1st, and the duty console's colours
+    # (deputy_work) every midnight, without a revision: a new entry each day.
+    key = f"{station_id} {datetime.now(CHINA_TIME):%Y-%m-%d}"
     entry = cache.get(key, revision)
     if entry is None:
         entry = await run_in_threadpool(_build, database, station_id, request.app.state.public_url)

@@ -7,3 +7,12 @@ document.addEventListener("change", (event) => {
   const note = document.getElementById(select.dataset.fills);
   if (note && select.value) note.value = select.value;
 });
+
+// The deputy's welcome page: the hand-over link carries its code in the fragment (never sent
+// to the server); copy it into the form and drop it from the address bar.
+document.addEventListener("DOMContentLoaded", () => {
+  const field = document.getElementById("code");
+  if (!field || !field.form || field.form.id !== "welcome-form" || !location.hash) return;
+  field.value = decodeURIComponent(location.hash.slice(1));
+  history.replaceState(null, "", location.pathname);
+});

@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from central.core.config import CHINA_TIME
 from central.models import Category, Deputy, Station
-from central.services import accounts, audit, casework, regions
+from central.services import accounts, audit, casework, deputy_work, regions
 from central.services.accounts import AccountError, LoginRefused, NewAccount
 from central.services.casework import ActionError, Filters, NotFound
 from central.services.permissions import Action, Refused, Role, allowed, require, scope_of
@@ -133,15 +133,23 @@ def render(
     nav = []
     if user is not None:
         role = user.account.role
-        for path, key, action in (
+        pages = (
             ("/console/", "inbox", Action.SEE_APPEALS),
             ("/console/appointments", "appointments", Action.APPOINTMENTS),
             ("/console/overdue", "overdue", Action.OVERDUE),
+            ("/console/referrals", "referrals", Action.CONFIRM_REFERRAL),
+            ("/console/deputies", "deputy_accounts", Action.HAND_OVER),
             ("/console/departments", "departments", Action.DEPARTMENTS),
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),
             ("/console/notifications", "notifications", Action.NOTIFICATIONS),
-        ):
+        )
+        if role == Role.DEPUTY:  # the deputy's workspace (issue 14 §1)
+            pages = (
+                ("/console/my", "my_items", Action.SEE_APPEALS),
+                ("/console/my/record", "duty_record", Action.SEE_APPEALS),
+            )
+        for path, key, action in pages:
             if allowed(role, action):
                 nav.append((path, _(key), request.url.path == path))
     context = {
@@ -337,6 +345,8 @@ def _filter_choices(session: Any, user: ConsoleUser) -> dict[str, Any]:
 
 @router.get("/", response_class=HTMLResponse)
 def inbox_page(request: Request, user: CurrentUser) -> Response:
+    if user.account.role == Role.DEPUTY:
+        return _redirect("/console/my")
     return _inbox(request, user, dict(request.query_params))
 
 
@@ -363,15 +373,27 @@ def _appeal(
     if reveal:
         with database(request).writer.begin() as session:
             view = casework.appeal_view(session, user.who, code, now=now, reveal=True)
+            notes, proposals = deputy_work.notes_for_staff(session, user.who, view.appeal)
     else:
         with database(request).reader() as session:
             view = casework.appeal_view(session, user.who, code, now=now)
-    context = {"view": view, "a": view.appeal, "problem": problem, "notice": notice}
+            notes, proposals = deputy_work.notes_for_staff(session, user.who, view.appeal)
+    context = {
+        "view": view,
+        "a": view.appeal,
+        "problem": problem,
+        "notice": notice,
+        # The deputy's internal notes, calls and referral proposals (issue 14 §1).
+        "notes": notes,
+        "proposals": proposals,
+    }
     return render(request, "appeal.html", context, user=user, status=status)
 
 
 @router.get("/appeals/{code}", response_class=HTMLResponse)
 def appeal_page(code: str, request: Request, user: CurrentUser) -> Response:
+    if user.account.role == Role.DEPUTY:
+        return _redirect(f"/console/my/appeals/{quote(code)}")
     return _appeal(request, user, code)
 
 

@@ -40,6 +40,8 @@ ScreenFrame {
                 Row {
                     spacing: Theme.spacing
                     Layout.alignment: Qt.AlignTop
+                    Layout.row: 0
+                    Layout.column: 0
                     DeputyPhoto {
                         width: 150
                         source: Desk.consoleDeputy.photo || ""
@@ -68,8 +70,64 @@ ScreenFrame {
                         }
                     }
                 }
+                // My items (issue 14 §2): counts from the snapshot, never a name or a text,
+                // and a QR code that opens the deputy's workspace on their phone.
+                ColumnLayout {
+                    id: workBlock
+                    objectName: "workBlock"
+                    visible: Desk.workspaceUrl.length > 0 || Desk.work.waiting !== undefined
+                    Layout.fillWidth: true
+                    Layout.columnSpan: screen.portrait ? 2 : 1
+                    Layout.row: 1
+                    Layout.column: 0
+                    spacing: 8
+                    Text {
+                        objectName: "workCounts"
+                        Layout.fillWidth: true
+                        visible: Desk.work.waiting !== undefined
+                        text: Desk.work.overdue > 0
+                              ? qsTr("%1 to answer, %2 overdue").arg(Desk.work.waiting).arg(Desk.work.overdue)
+                              : Desk.work.dueSoon > 0
+                              ? qsTr("%1 to answer, %2 due soon").arg(Desk.work.waiting).arg(Desk.work.dueSoon)
+                              : Desk.work.waiting > 0 ? qsTr("%1 to answer").arg(Desk.work.waiting)
+                              : qsTr("Nothing waits for your answer")
+                        font.pixelSize: Theme.headingSize
+                        font.bold: true
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Theme.bodySize
+                        color: Desk.work.overdue > 0 ? Theme.red
+                             : Desk.work.dueSoon > 0 ? "#8A5A00" : Theme.present
+                        elide: Text.ElideRight
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        visible: Desk.workspaceUrl.length > 0
+                        Text {
+                            Layout.fillWidth: true
+                            Layout.alignment: Qt.AlignVCenter
+                            text: qsTr("Scan with your phone to open your items, reply and see your duty record.")
+                            font.pixelSize: Theme.smallSize
+                            color: Theme.muted
+                            wrapMode: Text.WordWrap
+                        }
+                        Image {
+                            objectName: "workspaceQr"
+                            readonly property int side: screen.portrait ? 260 : 220
+                            Layout.preferredWidth: side
+                            Layout.preferredHeight: side
+                            source: Desk.workspaceUrl.length > 0
+                                    ? "image://qr/" + encodeURIComponent(Desk.workspaceUrl) : ""
+                            sourceSize: Qt.size(side, side)
+                            smooth: false
+                            cache: false
+                        }
+                    }
+                }
                 Column {
                     Layout.fillWidth: true
+                    Layout.row: screen.portrait ? 0 : 2
+                    Layout.column: screen.portrait ? 1 : 0
                     spacing: Theme.spacing
                     BigButton {
                         objectName: "newRecordButton"
@@ -89,7 +147,8 @@ ScreenFrame {
                     }
                     Text {
                         width: parent.width
-                        visible: !screen.portrait
+                        // Room for it in landscape unless the workspace's QR code took it.
+                        visible: !screen.portrait && !workBlock.visible
                         text: qsTr("Home keeps you signed in; open the console again with your PIN.")
                         font.pixelSize: Theme.smallSize
                         color: Theme.muted
@@ -132,6 +191,7 @@ ScreenFrame {
                     required property string time
                     required property string category
                     required property string block
+                    required property bool callback
                     objectName: "walkIn_" + code
                     width: ListView.view.width
                     height: 96
@@ -148,8 +208,13 @@ ScreenFrame {
                             elide: Text.ElideRight
                         }
                         Text {
-                            text: parent.parent.block
-                            font.pixelSize: Theme.smallSize; color: Theme.muted
+                            // A call-back request: the number is on the deputy's phone (the
+                            // workspace), never on this public screen.
+                            objectName: "callbackMark"
+                            text: parent.parent.callback ? qsTr("Call back") : parent.parent.block
+                            font.pixelSize: Theme.smallSize
+                            font.bold: parent.parent.callback
+                            color: parent.parent.callback ? Theme.red : Theme.muted
                             Layout.maximumWidth: 240
                             elide: Text.ElideRight
                         }

@@ -100,6 +100,7 @@ def test_the_snapshot_carries_the_phone_links_and_each_deputys_page_url(phone_st
     assert snapshot["links"] == {
         "progress": url + "/p/{code}",
         "appointment": f"{url}/a/{STATION}",
+        "workspace": f"{url}/console/my",  # the deputies' workspace (issue 14 §2)
     }
     assert {d["id"]: d["qr_url"] for d in snapshot["deputies"]}["demo-06"] == url + "/d/demo-06"
     statistics = snapshot["statistics"]
