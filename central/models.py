@@ -518,6 +518,8 @@ class NoticeAttempt(Base):
     at: Mapped[datetime]
     outcome: Mapped[str] = mapped_column(String(16))  # sent | failed
     error: Mapped[str] = mapped_column(Text, default="")
+
+
 # -- The deputy's workspace (issue 14 §1) -----------------------------------------------------
 
 
