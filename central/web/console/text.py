@@ -213,7 +213,10 @@ CONSOLE_TEXT: dict[str, tuple[str, str]] = {
     "proposed_by": ("建议代表", "Proposed by"),
     "confirm_referral": ("确认转办", "Confirm and refer"),
     "decline_referral": ("不采纳", "Decline"),
-    "decline_note": ("告知代表的说明（不采纳时必填）", "Note to the deputy (needed to decline)"),
+    "decline_note": (
+        "说明：确认时群众可见；不采纳时告知代表（必填）",
+        "Note: the visitor reads it when confirmed; the deputy when declined (needed)",
+    ),
     "no_referrals": ("没有待确认的转办建议。", "No referral proposals wait."),
     "account_state": ("账户", "Account"),
     "account_none": ("未开通", "None yet"),

@@ -186,9 +186,12 @@ def referrals_page(request: Request, user: CurrentUser) -> Response:
     return _referrals_page(request, user)
 
 
-@router.post("/referrals/{proposal}", response_class=HTMLResponse)
-def decide_referral(proposal: int, request: Request, user: CurrentUser, form: Form) -> Response:
+@router.post("/referrals/{number}", response_class=HTMLResponse)
+def decide_referral(number: str, request: Request, user: CurrentUser, form: Form) -> Response:
     check_csrf(user, form.get("csrf"))
+    if not number.isdigit() or len(number) > 12:
+        raise casework.NotFound(number)
+    proposal = int(number)
     now = clock(request)
     try:
         with database(request).writer.begin() as session:

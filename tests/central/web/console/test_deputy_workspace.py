@@ -20,7 +20,13 @@ from sqlalchemy import select
 from central.core.config import Settings
 from central.core.db import open_database
 from central.models import AuditEntry
-from tests.central.console_fixtures import ConsoleSite, fresh_mobile, new_code, seed_appointment
+from tests.central.console_fixtures import (
+    ConsoleSite,
+    Staff,
+    fresh_mobile,
+    new_code,
+    seed_appointment,
+)
 from tests.central.phone_fixtures import STATION
 from tests.central.web.console.test_browser import DESKTOP, fits, sign_in
 from tests.helpers.central import CHINA
@@ -298,3 +304,41 @@ def test_staff_disable_a_lost_phone_and_the_deputy_is_signed_out_at_once(console
     assert phone.driver.current_url.endswith("/console/login")
     # A new code enables the account again.
     deputy_signs_in_with(phone, hand_over(console, desktop))
+
+
+def test_bad_input_gets_a_clear_answer_and_never_a_server_error(console):
+    staff = console.staff("staff-a")
+    staff.get("/console/deputies")
+    staff.post("/console/deputies/hand-over", {"station": STATION, "deputy": "nobody"})
+    assert staff.status == 400 and "roster" in staff.text
+    staff.post("/console/deputies/hand-over", {"station": "station-b", "deputy": "demo-01"})
+    assert staff.status == 403
+    staff.get("/console/deputies")  # a fresh form (the refusal page has none)
+    staff.post("/console/deputies/hand-over", {"station": STATION, "deputy": "demo-03"})
+    code = re.search(r'id="hand-over-code">([^<]+)<', staff.page)[1]
+    staff.post("/console/referrals/abc", {"decision": "confirm"})
+    assert staff.status == 404
+
+    deputy = Staff(console.url)
+    deputy.get("/console/welcome")
+    deputy.post("/console/welcome", {"code": code, "password": "short", "again": "short"})
+    assert deputy.status == 400 and "at least 10" in deputy.text
+    wrong = code[:-1] + ("A" if code[-1] != "A" else "B")
+    deputy.post("/console/welcome", {"code": wrong, "password": PW, "again": PW})
+    assert deputy.status == 403 and "登录码不对" in deputy.text
+    deputy.post("/console/welcome", {"code": code, "password": PW, "again": PW + "x"})
+    assert deputy.status == 400 and "两次输入的密码不一样" in deputy.text
+    deputy.post("/console/welcome", {"code": code, "password": PW, "again": PW})
+    assert deputy.last_url.endswith("/console/my"), deputy.text
+    deputy.get("/console/my/appeals/NOT-A-CODE")
+    assert deputy.status == 404
+    deputy.get("/console/my/record?year=abc")
+    assert deputy.status == 200
+    deputy.get("/console/my")
+    deputy.post("/console/my/appointments/NOCODE", {"state": "confirmed"})
+    assert deputy.status == 404
+    staff.get("/console/my")
+    assert staff.status == 403  # the workspace is a deputy's
+
+
+PW = "another long password"
