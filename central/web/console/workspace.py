@@ -20,6 +20,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
+from central.api.deps import problem_responses
 from central.core.config import CHINA_TIME
 from central.services import casework, deputy_work, duty_record, referrals
 from central.services import sign_in_links as links
@@ -324,7 +325,9 @@ def welcome(request: Request, form: Form) -> Response:
 
 # -- The same for scripts: /console/api/my ----------------------------------------------------
 
-api_router = APIRouter(prefix="/console/api", tags=["console"])
+api_router = APIRouter(
+    prefix="/console/api", tags=["console"], responses=problem_responses(401, 403)
+)
 
 
 class MyItem(BaseModel):
