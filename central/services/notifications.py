@@ -947,16 +947,6 @@ def list_notices(
     ]
 
 
-def attempts_of(session: Session, notice_id: int) -> list[NoticeAttempt]:
-    return list(
-        session.scalars(
-            select(NoticeAttempt)
-            .where(NoticeAttempt.notice_id == notice_id)
-            .order_by(NoticeAttempt.id)
-        )
-    )
-
-
 # -- The console ------------------------------------------------------------------------------
 
 
