@@ -28,7 +28,7 @@ from central.services.appeals import due_on_now, holiday_table, parse_appeal, re
 from central.services.appointments import apply_answer, parse_appointment
 from central.services.attendance import parse_attendance, parse_reception_record
 from central.services.incoming import IncomingEvent, InvalidEvent, check_on_roster
-from central.services.notifications import appeal_received, appointment_requested
+from central.services.notifications import appeal_received, appointment_requested, batched
 from central.services.snapshot import canonical_json
 
 log = logging.getLogger(__name__)
@@ -273,8 +273,9 @@ def _take_together(
                 record.due_on = due_on_now(record, holidays)
             session.add(record)
     session.flush()
-    for row, record, _ in new:
-        _notify(session, record, row.received_at)
+    with batched(session):
+        for row, record, _ in new:
+            _notify(session, record, row.received_at)
     return results
 
 

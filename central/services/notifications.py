@@ -17,7 +17,8 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -237,6 +238,17 @@ def _channels_cached(session: Session, station_id: str, kind: str) -> list[Notif
     return [c for c in cache[station_id] if not c.kinds or kind in c.kinds]
 
 
+def _station_name(session: Session, station_id: str) -> str:
+    """The station's name, remembered with its channels for the transaction."""
+    remembered = session.info.get("notification_channels")
+    cache = remembered[1] if remembered else {}
+    key = ("name", station_id)
+    if key not in cache:
+        name = session.scalar(select(Station.name).where(Station.id == station_id))
+        cache[key] = name or station_id
+    return cache[key]
+
+
 def enqueue(
     session: Session,
     *,
@@ -260,10 +272,16 @@ def enqueue(
         channels = _channels_cached(session, station_id, kind)
         if not channels:  # the usual case: no savepoint, no more queries
             return 0
+        args = (kind, station_id, region_id, context, now, dedupe_key, deputy_id, channels)
+        batch = session.info.get(BATCH)
+        if batch is not None:  # `batched`: added with the others at the end
+            batch.append(args)
+            return len(channels)
         with session.begin_nested():
-            return _enqueue(
-                session, kind, station_id, region_id, context, now, dedupe_key, deputy_id, channels
-            )
+            rows = _rows(session, *args)
+            session.add_all(rows)
+            session.flush()
+            return len(rows)
     except IntegrityError:  # queued before: nothing to add
         return 0
     except Exception as error:  # the caller's action matters more than its notice
@@ -271,7 +289,41 @@ def enqueue(
         return 0
 
 
-def _enqueue(
+BATCH = "notification_batch"
+
+
+@contextmanager
+def batched(session: Session) -> Iterator[None]:
+    """Within the block, `enqueue` collects; at its end all the notices are added in one
+    savepoint and one flush (a kiosk's batch of events: a few statements, not a few per
+    event). If one of them was queued before, they are added one by one instead."""
+    collected: list[tuple[Any, ...]] = []
+    session.info[BATCH] = collected
+    try:
+        yield
+    finally:
+        session.info.pop(BATCH, None)
+    if not collected:
+        return
+    try:
+        with session.begin_nested():
+            session.add_all([row for args in collected for row in _rows(session, *args)])
+            session.flush()
+    except Exception:
+        for kind, station_id, region_id, context, now, dedupe_key, deputy_id, _ in collected:
+            enqueue(
+                session,
+                kind=kind,
+                station_id=station_id,
+                region_id=region_id,
+                context=context,
+                now=now,
+                dedupe_key=dedupe_key,
+                deputy_id=deputy_id,
+            )
+
+
+def _rows(
     session: Session,
     kind: str,
     station_id: str,
@@ -281,9 +333,8 @@ def _enqueue(
     dedupe_key: str | None,
     deputy_id: str | None,
     channels: list[NotificationChannel],
-) -> int:
-    station = session.get(Station, station_id)
-    context = {"station": station.name if station else station_id} | context
+) -> list[Notice]:
+    context = {"station": _station_name(session, station_id)} | context
     deputy = _deputy_account(session, deputy_id) if kind in TO_THE_DEPUTY and deputy_id else None
     base = dedupe_key or f"{kind}:{uuid.uuid4().hex}"
     rows: list[Notice] = []
@@ -308,10 +359,8 @@ def _enqueue(
                 )
             )
     # A key taken already (the same event again, another server's due list) fails the
-    # insert: the savepoint (`enqueue`) drops these rows and nothing else.
-    session.add_all(rows)
-    session.flush()
-    return len(rows)
+    # insert: the caller's savepoint drops these rows and nothing else.
+    return rows
 
 
 def _deputy_account(session: Session, deputy_id: str) -> Account | None:
@@ -896,16 +945,6 @@ def list_notices(
         )
         for n, c in session.execute(query)
     ]
-
-
-def attempts_of(session: Session, notice_id: int) -> list[NoticeAttempt]:
-    return list(
-        session.scalars(
-            select(NoticeAttempt)
-            .where(NoticeAttempt.notice_id == notice_id)
-            .order_by(NoticeAttempt.id)
-        )
-    )
 
 
 # -- The console ------------------------------------------------------------------------------

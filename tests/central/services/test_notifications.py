@@ -454,3 +454,15 @@ def test_kiosk_events_queue_their_notices_once_even_when_sent_twice(site):
     site.worker.run_once()
     assert_no_personal_data(*(r.text for r in site.wecom.wait_for(2)))
     assert "申请11月27日约见林嘉禾代表" in site.wecom.requests[1].json()["markdown"]["content"]
+
+
+def test_the_worker_thread_sends_by_itself_and_stops_when_told(site):
+    worker = NotificationWorker(site.database, lambda: BASE, clock=site.clock, poll_seconds=0.05)
+    worker.start()
+    try:
+        site.leave_message()
+        worker.wake()
+        site.wecom.wait_for(1)
+    finally:
+        worker.stop()
+    assert worker._thread is not None and not worker._thread.is_alive()

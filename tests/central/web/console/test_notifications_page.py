@@ -114,4 +114,6 @@ def test_the_page_is_for_staff_and_admins_only(site):
     staff_b = console.staff("staff-b")
     staff_b.get("/console/notifications")
     # Station B's staff see no channel of station A's.
-    assert "文昌站工作群" not in staff_b.text
+    assert "文昌站工作群" not in staff_b.text and "还没有通知渠道" in staff_b.text
+    staff_b.get("/console/notifications?lang=en")
+    assert staff_b.status == 200 and "No channels yet" in staff_b.text
