@@ -29,6 +29,9 @@ MOBILE_WINDOW_SECONDS = 3600
 REPEAT_MINUTES = 10
 LOOKUP_FAILURES = 5
 LOOKUP_LOCK_MINUTES = 15
+# The kiosk fleet (docs/fleet.md) and visitors' data rights (docs/privacy.md).
+KIOSK_SILENT_HOURS = 24
+RETENTION_YEARS = 3  # what the kiosk's consent screen promises
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class Settings:
     public_url: str = ""
     address_limit: int = ADDRESS_LIMIT
     mobile_limit: int = MOBILE_LIMIT
+    kiosk_silent_hours: int = KIOSK_SILENT_HOURS
+    retention_years: int = RETENTION_YEARS
 
     @property
     def resolved_database_url(self) -> str:
