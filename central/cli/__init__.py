@@ -28,6 +28,7 @@ from central.core.config import (
     ADDRESS_LIMIT,
     ADDRESS_WINDOW_SECONDS,
     ENROLMENT_CODE_DAYS,
+    KIOSK_SILENT_HOURS,
     MOBILE_LIMIT,
     MOBILE_WINDOW_SECONDS,
     Settings,
@@ -84,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=MOBILE_LIMIT,
         help=f"messages and requests per mobile number in {MOBILE_WINDOW_SECONDS // 60} minutes",
+    )
+    p.add_argument(
+        "--kiosk-silent-hours",
+        type=int,
+        default=KIOSK_SILENT_HOURS,
+        help="alert when a kiosk has not been heard from for this many hours",
     )
 
     stations = group("station", "stations (家站点)")

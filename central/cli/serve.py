@@ -22,13 +22,17 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError("--public-url: an http:// or https:// address")
     if args.address_limit < 1 or args.mobile_limit < 1:
         raise CommandError("--address-limit and --mobile-limit: at least 1")
+    if args.kiosk_silent_hours < 1:
+        raise CommandError("--kiosk-silent-hours: at least 1")
     settings = dataclasses.replace(
         settings,
         public_url=public_url,
         address_limit=args.address_limit,
         mobile_limit=args.mobile_limit,
+        kiosk_silent_hours=args.kiosk_silent_hours,
     )
     app = create_app(settings)
+    keepers = start_keepers(app, settings)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     # Standard output carries only the ready line; logs go to standard error.
     log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"
@@ -52,5 +56,30 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
                     app.state.public_url = f"http://{self.config.host}:{port}"
                 print(f"central ready on http://{self.config.host}:{port}", flush=True)
 
-    ReadyServer(config).run()
+    try:
+        ReadyServer(config).run()
+    finally:
+        for keeper in keepers:
+            keeper.stop()
     return 0
+
+
+FLEET_ALERT_SECONDS = 300
+
+
+def start_keepers(app, settings: Settings) -> list:  # type: ignore[no-untyped-def]
+    """The server's periodic work, each on a thread of its own (docs/fleet.md)."""
+    from datetime import UTC, datetime
+
+    from central.core.periodic import Periodic
+    from central.services import fleet
+
+    database = app.state.database
+
+    def kiosk_alerts() -> None:
+        # The notification channels are wired here at merge (docs/fleet.md); until then a
+        # clear log line per alert, with no personal data.
+        with database.writer.begin() as session:
+            fleet.fire_alerts(session, datetime.now(UTC), settings, fleet.log_sender)
+
+    return [Periodic("kiosk alerts", FLEET_ALERT_SECONDS, kiosk_alerts).start()]

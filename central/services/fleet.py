@@ -21,6 +21,10 @@ from sqlalchemy.orm import Session
 
 from central.core.config import Settings
 from central.models import Device, KioskAlert, Region, Station
+from central.services import audit
+from central.services.audit import Who
+from central.services.devices import issue_enrolment_code, revoke_device
+from central.services.permissions import Action, Refused, require, scope_of
 
 log = logging.getLogger(__name__)
 
@@ -333,3 +337,59 @@ def fire_alerts(session: Session, now: datetime, settings: Settings, send: Send)
 def log_sender(alert: KioskAlertDue) -> None:
     """Until the lead wires the notification channels (docs/fleet.md): a clear log line."""
     log.warning("%s", alert.text)
+
+
+# -- What a technician does in the console (permissions, scope and audit here, once) ----------
+
+
+class FleetError(ValueError):
+    """A kiosk action that cannot be done; the message says why in plain words."""
+
+
+def visible_fleet(
+    session: Session, who: Who, now: datetime, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> list[KioskHealth]:
+    """The kiosks of the stations in `who`'s scope."""
+    require(who.account, Action.FLEET)
+    scope = scope_of(session, who.account)
+    return fleet(session, now, thresholds, station_ids=scope.station_ids)
+
+
+def visible_kiosk(
+    session: Session,
+    who: Who,
+    device_id: str,
+    now: datetime,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> KioskHealth:
+    require(who.account, Action.FLEET)
+    found = kiosk(session, device_id, now, thresholds)
+    if found is None or not scope_of(session, who.account).covers(found.station_id):
+        raise Refused("this kiosk is not in your stations")
+    return found
+
+
+def issue_code(session: Session, who: Who, station_id: str, now: datetime) -> tuple[str, datetime]:
+    """A one-time enrolment code for a station in scope (audited; only its hash is kept)."""
+    require(who.account, Action.KIOSKS)
+    if session.get(Station, station_id) is None:
+        raise FleetError("没有这个联络站。")
+    if not scope_of(session, who.account).covers(station_id):
+        raise Refused("this station is not in your stations")
+    code, expires = issue_enrolment_code(session, station_id)
+    audit.record(session, who, "kiosk.enrolment_code", station_id, "", now=now)
+    return code, expires
+
+
+def revoke(session: Session, who: Who, device_id: str, now: datetime) -> bool:
+    """Revoke a kiosk in scope: its token stops working at once. False if it was already."""
+    require(who.account, Action.KIOSKS)
+    device = session.get(Device, device_id)
+    if device is None or not scope_of(session, who.account).covers(device.station_id):
+        raise Refused("this kiosk is not in your stations")
+    _device, changed = revoke_device(session, device_id) or (device, False)
+    if changed:
+        audit.record(
+            session, who, "kiosk.revoke", device_id, f"{device.station_id} {device.name}", now=now
+        )
+    return changed

@@ -41,6 +41,9 @@ class Action(StrEnum):
     AUDIT = "audit"  # read and export the audit log
     ACCOUNTS = "accounts"  # create, disable, reset passwords
     DEPARTMENTS = "departments"  # the managed list per region
+    FLEET = "fleet"  # the kiosks' health: no personal data
+    KIOSKS = "kiosks"  # enrolment codes, revoking a kiosk
+    DATA_RIGHTS = "data_rights"  # find, correct, erase a visitor's data (admins only)
 
 
 R, A = Role, Action
@@ -57,7 +60,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     ),
     R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS}),
     R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE}),
-    R.TECHNICIAN: frozenset(),
+    R.TECHNICIAN: frozenset({A.FLEET, A.KIOSKS}),
 }
 
 

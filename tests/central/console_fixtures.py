@@ -35,6 +35,7 @@ LOGINS = {
     "viewer": ("viewer", {"region": "district"}),
     "locked": ("viewer", {"region": "district"}),
     "journey": ("reviewer", {"region": "district"}),
+    "tech": ("technician", {"region": "district"}),
 }
 
 

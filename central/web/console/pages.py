@@ -139,6 +139,7 @@ def render(
             ("/console/departments", "departments", Action.DEPARTMENTS),
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),
+            ("/console/fleet", "fleet", Action.FLEET),
         ):
             if allowed(role, action):
                 nav.append((path, _(key), request.url.path == path))
@@ -328,6 +329,10 @@ def _filter_choices(session: Any, user: ConsoleUser) -> dict[str, Any]:
 
 @router.get("/", response_class=HTMLResponse)
 def inbox_page(request: Request, user: CurrentUser) -> Response:
+    if not allowed(user.account.role, Action.SEE_APPEALS) and allowed(
+        user.account.role, Action.FLEET
+    ):
+        return _redirect("/console/fleet")  # a technician's start page: the kiosks
     return _inbox(request, user, dict(request.query_params))
 
 
