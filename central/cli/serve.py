@@ -82,4 +82,5 @@ def start_keepers(app, settings: Settings) -> list:  # type: ignore[no-untyped-d
         with database.writer.begin() as session:
             fleet.fire_alerts(session, datetime.now(UTC), settings, fleet.log_sender)
 
-    return [Periodic("kiosk alerts", FLEET_ALERT_SECONDS, kiosk_alerts).start()]
+    # The first round before the server listens: a restart reports what is due at once.
+    return [Periodic("kiosk alerts", FLEET_ALERT_SECONDS, kiosk_alerts).start(first_inline=True)]

@@ -19,9 +19,14 @@ class Periodic:
         self.seconds = seconds
         self._task = task
         self._stopped = threading.Event()
+        self._skip_first = False
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
-    def start(self) -> Periodic:
+    def start(self, *, first_inline: bool = False) -> Periodic:
+        """Start the thread; with `first_inline` the first run happens here, before."""
+        if first_inline:
+            self._once()
+            self._skip_first = True
         self._thread.start()
         return self
 
@@ -30,10 +35,15 @@ class Periodic:
         if self._thread.is_alive():
             self._thread.join(timeout)
 
+    def _once(self) -> None:
+        try:
+            self._task()
+        except Exception:
+            log.exception("%s failed; it runs again in %.0f s", self.name, self.seconds)
+
     def _run(self) -> None:
+        if self._skip_first:
+            self._stopped.wait(self.seconds)
         while not self._stopped.is_set():
-            try:
-                self._task()
-            except Exception:
-                log.exception("%s failed; it runs again in %.0f s", self.name, self.seconds)
+            self._once()
             self._stopped.wait(self.seconds)
