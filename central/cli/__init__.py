@@ -19,6 +19,7 @@ from central.cli.attendance import attendance_list, receptions_list
 from central.cli.common import CommandError, Handler
 from central.cli.devices import device_list, device_revoke
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
+from central.cli.privacy import add_commands as add_privacy_commands
 from central.cli.rosters import pin_rotate, pin_set, roster_import
 from central.cli.schedules import schedules_export, schedules_feed_token, schedules_import
 from central.cli.serve import serve
@@ -31,6 +32,7 @@ from central.core.config import (
     KIOSK_SILENT_HOURS,
     MOBILE_LIMIT,
     MOBILE_WINDOW_SECONDS,
+    RETENTION_YEARS,
     Settings,
 )
 from kiosk.domain.station import StationKind
@@ -91,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=KIOSK_SILENT_HOURS,
         help="alert when a kiosk has not been heard from for this many hours",
+    )
+    p.add_argument(
+        "--retention-years",
+        type=int,
+        default=RETENTION_YEARS,
+        help="erase visitors' personal data this many years after their matter closed (daily)",
     )
 
     stations = group("station", "stations (家站点)")
@@ -196,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("demo-station", demo_station, "create the demo station and print an enrolment code")
     add_user_commands(group, command)
+    add_privacy_commands(group, command)
     return parser
 
 

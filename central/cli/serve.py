@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import copy
+import logging
 
 from central.cli.common import CommandError
 from central.core.config import Settings
+
+log = logging.getLogger(__name__)
 
 
 def serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -24,12 +27,15 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError("--address-limit and --mobile-limit: at least 1")
     if args.kiosk_silent_hours < 1:
         raise CommandError("--kiosk-silent-hours: at least 1")
+    if args.retention_years < 1:
+        raise CommandError("--retention-years: at least 1")
     settings = dataclasses.replace(
         settings,
         public_url=public_url,
         address_limit=args.address_limit,
         mobile_limit=args.mobile_limit,
         kiosk_silent_hours=args.kiosk_silent_hours,
+        retention_years=args.retention_years,
     )
     app = create_app(settings)
     keepers = start_keepers(app, settings)
@@ -65,6 +71,7 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 FLEET_ALERT_SECONDS = 300
+RETENTION_SECONDS = 86400
 
 
 def start_keepers(app, settings: Settings) -> list:  # type: ignore[no-untyped-def]
@@ -72,7 +79,7 @@ def start_keepers(app, settings: Settings) -> list:  # type: ignore[no-untyped-d
     from datetime import UTC, datetime
 
     from central.core.periodic import Periodic
-    from central.services import fleet
+    from central.services import fleet, privacy
 
     database = app.state.database
 
@@ -82,5 +89,14 @@ def start_keepers(app, settings: Settings) -> list:  # type: ignore[no-untyped-d
         with database.writer.begin() as session:
             fleet.fire_alerts(session, datetime.now(UTC), settings, fleet.log_sender)
 
+    def retention() -> None:
+        with database.writer.begin() as session:
+            done = privacy.run_retention(session, datetime.now(UTC), settings.retention_years)
+        if done.total:
+            log.warning("retention: erased the personal data of %d closed records", done.total)
+
     # The first round before the server listens: a restart reports what is due at once.
-    return [Periodic("kiosk alerts", FLEET_ALERT_SECONDS, kiosk_alerts).start(first_inline=True)]
+    return [
+        Periodic("kiosk alerts", FLEET_ALERT_SECONDS, kiosk_alerts).start(first_inline=True),
+        Periodic("retention", RETENTION_SECONDS, retention).start(),
+    ]
