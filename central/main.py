@@ -12,7 +12,7 @@ from central.core.config import API_BODY_BYTES, ENROL_BODY_BYTES, FORM_BODY_BYTE
 from central.core.db import open_database
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
-from central.web.console import fleet_pages
+from central.web.console import fleet_pages, privacy_pages
 from central.web.console import pages as console
 from central.web.phone import pages
 
@@ -38,6 +38,7 @@ def create_app(settings: Settings) -> FastAPI:
     pages.install(app, settings)
     console.install(app)
     app.include_router(fleet_pages.router)
+    app.include_router(privacy_pages.router)
     database = app.state.database
 
     def token_known(token: str) -> bool:

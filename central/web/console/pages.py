@@ -140,6 +140,7 @@ def render(
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),
             ("/console/fleet", "fleet", Action.FLEET),
+            ("/console/privacy", "data_rights", Action.DATA_RIGHTS),
         ):
             if allowed(role, action):
                 nav.append((path, _(key), request.url.path == path))
