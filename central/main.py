@@ -38,6 +38,7 @@ def create_app(settings: Settings) -> FastAPI:
     pages.install(app, settings)
     console.install(app)
     app.include_router(fleet_pages.router)
+    app.include_router(fleet_pages.api_router)
     app.include_router(privacy_pages.router)
     database = app.state.database
 

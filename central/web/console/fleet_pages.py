@@ -9,6 +9,7 @@ from datetime import datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
 from sqlalchemy import select
 
 from central.core.config import CHINA_TIME
@@ -21,6 +22,50 @@ from central.web.console.pages import Form, language, render
 from central.web.console.text import translator
 
 router = APIRouter(prefix="/console", include_in_schema=False)
+api_router = APIRouter(prefix="/console/api", tags=["console"])
+
+
+class KioskRow(BaseModel):
+    device_id: str
+    name: str
+    station_id: str
+    station: str
+    region: str
+    colour: str
+    causes: list[str]
+    last_seen: datetime | None
+    version: str
+    pending: int | None
+    quarantined: int
+    disk_free_bytes: int | None
+    clock_skew_seconds: float | None
+    revoked: bool
+
+
+@api_router.get("/fleet")
+def fleet_api(request: Request, user: CurrentUser) -> list[KioskRow]:
+    """Every kiosk in the account's scope with its colour and causes (technicians, admins)."""
+    with database(request).reader() as session:
+        kiosks = fleet.visible_fleet(session, user.who, clock(request))
+    return [
+        KioskRow(
+            device_id=k.device_id,
+            name=k.name,
+            station_id=k.station_id,
+            station=k.station_name,
+            region=k.region_name,
+            colour=k.colour,
+            causes=list(k.causes),
+            last_seen=k.last_seen_at,
+            version=k.version,
+            pending=k.pending if isinstance(k.pending, int) else None,
+            quarantined=k.quarantined,
+            disk_free_bytes=k.disk_free_bytes if isinstance(k.disk_free_bytes, int) else None,
+            clock_skew_seconds=k.clock_skew_seconds,
+            revoked=k.revoked_at is not None,
+        )
+        for k in kiosks
+    ]
 
 
 def size_text(value: int | None) -> str:
