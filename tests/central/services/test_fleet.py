@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from central.core.config import CHINA_TIME, Settings
-from central.models import Device, KioskAlert
+from central.models import AuditEntry, Device, KioskAlert
 from central.services import fleet
 from central.services.devices import record_heartbeat
 from tests.central.services.conftest import FRIDAY
@@ -149,3 +150,38 @@ def test_quarantined_items_fire_once_and_a_failed_send_is_tried_again(world):
     assert fleet.fire_alerts(world.session, FRIDAY, SETTINGS, sent.append) == 1
     assert fleet.fire_alerts(world.session, FRIDAY, SETTINGS, sent.append) == 0
     assert sent[0].message == "2 条记录无法发送：conflict: tracking code already used"
+
+
+def test_a_technician_sees_and_acts_on_the_kiosks_of_their_region_only(world):
+    from central.models import Station
+    from central.services.accounts import NewAccount, create_account
+    from central.services.audit import Who
+    from central.services.permissions import Refused
+    from tests.central.services.conftest import PASSWORD
+
+    add_kiosk(world)
+    add_kiosk(world, "k2", station="b")
+    region_a = world.session.get(Station, "a").region_id
+    account = create_account(
+        world.session,
+        NewAccount("tech-a", "Tech A", "technician", region_id=region_a),
+        PASSWORD,
+        now=FRIDAY,
+    )
+    who = Who(account, "127.0.0.1")
+    assert [k.device_id for k in fleet.visible_fleet(world.session, who, FRIDAY)] == ["k1"]
+    with pytest.raises(Refused):
+        fleet.visible_kiosk(world.session, who, "k2", FRIDAY)
+    with pytest.raises(Refused):
+        fleet.revoke(world.session, who, "k2", FRIDAY)
+    with pytest.raises(Refused):
+        fleet.issue_code(world.session, who, "b", FRIDAY)
+    code, _until = fleet.issue_code(world.session, who, "a", FRIDAY)
+    assert len(code) >= 8
+    assert fleet.revoke(world.session, who, "k1", FRIDAY) is True
+    assert fleet.revoke(world.session, who, "k1", FRIDAY) is False
+    actions = world.session.scalars(select(AuditEntry.action)).all()
+    assert actions.count("kiosk.revoke") == 1 and "kiosk.enrolment_code" in actions
+    for login in ("staff-a", "viewer", "reviewer"):
+        with pytest.raises(Refused):
+            fleet.visible_fleet(world.session, world.who(login), FRIDAY)
