@@ -285,20 +285,28 @@ def _open_alerts(session: Session) -> dict[tuple[str, str], KioskAlert]:
     return {(row.device_id, row.kind): row for row in rows}
 
 
+def _held(
+    session: Session, now: datetime, silent_hours: int
+) -> list[tuple[KioskHealth, dict[AlertKind, str]]]:
+    """Every kiosk with the alert conditions that hold for it now (none when revoked)."""
+    thresholds = Thresholds(silent_hours=silent_hours)
+    return [(h, _conditions(h, now, silent_hours)) for h in fleet(session, now, thresholds)]
+
+
+def _due(
+    held: list[tuple[KioskHealth, dict[AlertKind, str]]], fired: dict[tuple[str, str], KioskAlert]
+) -> list[KioskAlertDue]:
+    return [
+        KioskAlertDue(health.device_id, kind, health.station_id, health.station_name, message)
+        for health, conditions in held
+        for kind, message in conditions.items()
+        if (health.device_id, kind.value) not in fired
+    ]
+
+
 def alerts_due(session: Session, now: datetime, silent_hours: int) -> list[KioskAlertDue]:
     """Alerts whose condition holds and that have not fired in this episode (read only)."""
-    thresholds = Thresholds(silent_hours=silent_hours)
-    fired = _open_alerts(session)
-    due = []
-    for health in fleet(session, now, thresholds, include_revoked=False):
-        for kind, message in _conditions(health, now, silent_hours).items():
-            if (health.device_id, kind.value) not in fired:
-                due.append(
-                    KioskAlertDue(
-                        health.device_id, kind, health.station_id, health.station_name, message
-                    )
-                )
-    return due
+    return _due(_held(session, now, silent_hours), _open_alerts(session))
 
 
 Send = Callable[[KioskAlertDue], None]
@@ -308,18 +316,15 @@ def fire_alerts(session: Session, now: datetime, settings: Settings, send: Send)
     """Send the alerts due and record them; close the episodes that ended (a kiosk heard from
     again, its quarantine emptied, or revoked), so a new episode fires again. An alert whose
     `send` raises is not recorded: it is tried again next time. Returns how many were sent."""
-    silent_hours = settings.kiosk_silent_hours
-    thresholds = Thresholds(silent_hours=silent_hours)
-    held = {
-        h.device_id: _conditions(h, now, silent_hours)
-        for h in fleet(session, now, thresholds, include_revoked=True)
-    }
-    for (device_id, kind), row in _open_alerts(session).items():
-        if kind not in {k.value for k in held.get(device_id, {})}:
+    held = _held(session, now, settings.kiosk_silent_hours)
+    holding = {(h.device_id, kind.value) for h, conditions in held for kind in conditions}
+    fired = _open_alerts(session)
+    for key, row in list(fired.items()):
+        if key not in holding:
             row.cleared_at = now
-    session.flush()
+            del fired[key]
     sent = 0
-    for alert in alerts_due(session, now, silent_hours):
+    for alert in _due(held, fired):
         try:
             send(alert)
         except Exception:
