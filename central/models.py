@@ -240,6 +240,9 @@ class Appeal(Base):
     assigned_deputy_id: Mapped[str | None] = mapped_column(String(64))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     callback_status: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # When the visitor's personal data was erased (on request or by retention); the
+    # anonymous part (state, category, station, dates) stays for the figures.
+    personal_erased_at: Mapped[datetime | None]
 
     steps: Mapped[list[AppealStep]] = relationship(
         order_by="AppealStep.id", cascade="all, delete-orphan", lazy="selectin"
@@ -283,6 +286,7 @@ class Appointment(Base):
     contact_name: Mapped[str] = mapped_column(String(100), default="")
     contact_mobile: Mapped[str] = mapped_column(String(32), default="")
     topic: Mapped[str] = mapped_column(Text, default="")
+    personal_erased_at: Mapped[datetime | None]
 
     steps: Mapped[list[AppointmentStep]] = relationship(
         order_by="AppointmentStep.id", cascade="all, delete-orphan", lazy="selectin"
@@ -578,3 +582,18 @@ Index("ix_appeal_target_due", Appeal.target_deputy_id, Appeal.due_on, Appeal.id)
 Index("ix_appointment_deputy_day", Appointment.deputy_id, Appointment.day)
 Index("ix_attendance_deputy_at", Attendance.deputy_id, Attendance.at)
 Index("ix_reception_record_deputy_at", ReceptionRecord.deputy_id, ReceptionRecord.at)
+
+
+class KioskAlert(Base):
+    """An alert fired about a kiosk (silent too long, records it cannot send). Open until the
+    kiosk is well again (`cleared_at`), so one episode fires one alert."""
+
+    __tablename__ = "kiosk_alert"
+    __table_args__ = (Index("ix_kiosk_alert_open", "device_id", "kind", "cleared_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # silent | quarantined
+    fired_at: Mapped[datetime]
+    cleared_at: Mapped[datetime | None]
+    message: Mapped[str] = mapped_column(Text, default="")

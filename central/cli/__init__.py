@@ -20,6 +20,7 @@ from central.cli.common import CommandError, Handler
 from central.cli.devices import device_list, device_revoke
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
 from central.cli.notify import add_commands as add_notify_commands
+from central.cli.privacy import add_commands as add_privacy_commands
 from central.cli.rosters import pin_rotate, pin_set, roster_import
 from central.cli.schedules import schedules_export, schedules_feed_token, schedules_import
 from central.cli.serve import serve
@@ -29,8 +30,10 @@ from central.core.config import (
     ADDRESS_LIMIT,
     ADDRESS_WINDOW_SECONDS,
     ENROLMENT_CODE_DAYS,
+    KIOSK_SILENT_HOURS,
     MOBILE_LIMIT,
     MOBILE_WINDOW_SECONDS,
+    RETENTION_YEARS,
     Settings,
 )
 from kiosk.domain.station import StationKind
@@ -109,6 +112,18 @@ def build_parser() -> argparse.ArgumentParser:
         default="127.0.0.1",
         help="with --behind-tls-proxy: addresses of the proxies whose X-Forwarded-For is "
         "believed, comma-separated (default 127.0.0.1)",
+    )
+    p.add_argument(
+        "--kiosk-silent-hours",
+        type=int,
+        default=KIOSK_SILENT_HOURS,
+        help="alert when a kiosk has not been heard from for this many hours",
+    )
+    p.add_argument(
+        "--retention-years",
+        type=int,
+        default=RETENTION_YEARS,
+        help="erase visitors' personal data this many years after their matter closed (daily)",
     )
 
     stations = group("station", "stations (家站点)")
@@ -215,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("demo-station", demo_station, "create the demo station and print an enrolment code")
     add_user_commands(group, command)
     add_notify_commands(group, command)
+    add_privacy_commands(group, command)
     return parser
 
 

@@ -15,7 +15,7 @@ def device_list(settings: Settings, args: argparse.Namespace) -> int:
         devices = list_devices(session, args.station)
         for d in devices:
             seen = (
-                d.last_seen_at.astimezone(CHINA_TIME).isoformat("minutes")
+                d.last_seen_at.astimezone(CHINA_TIME).isoformat(timespec="minutes")
                 if d.last_seen_at
                 else "never"
             )

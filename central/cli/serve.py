@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import copy
+import logging
 
 from central.cli.common import CommandError
 from central.core.config import Settings
+
+log = logging.getLogger(__name__)
 
 
 def serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -22,6 +25,10 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError("--public-url: an http:// or https:// address")
     if args.address_limit < 1 or args.mobile_limit < 1:
         raise CommandError("--address-limit and --mobile-limit: at least 1")
+    if args.kiosk_silent_hours < 1:
+        raise CommandError("--kiosk-silent-hours: at least 1")
+    if args.retention_years < 1:
+        raise CommandError("--retention-years: at least 1")
     settings = dataclasses.replace(
         settings,
         public_url=public_url,
@@ -30,8 +37,11 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
         rate_limit_storage=args.rate_limit_storage,
         api_docs=args.api_docs,
         secure_cookies=args.behind_tls_proxy,
+        kiosk_silent_hours=args.kiosk_silent_hours,
+        retention_years=args.retention_years,
     )
     app = create_app(settings)
+    keepers = start_keepers(app, settings)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     # Standard output carries only the ready line; logs go to standard error.
     log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"
@@ -75,4 +85,50 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
         ReadyServer(config).run()
     finally:
         worker.stop()
+        for keeper in keepers:
+            keeper.stop()
     return 0
+
+
+FLEET_ALERT_SECONDS = 300
+RETENTION_SECONDS = 86400
+
+
+def start_keepers(app, settings: Settings) -> list:  # type: ignore[no-untyped-def]
+    """The server's periodic work, each on a thread of its own (docs/fleet.md)."""
+    from datetime import UTC, datetime
+
+    from central.core.periodic import Periodic
+    from central.services import fleet, notifications, privacy
+
+    database = app.state.database
+
+    def kiosk_alerts() -> None:
+        # Each alert: a log line (no personal data) and a notice on the station's channels, in
+        # the transaction that records it as fired.
+        now = datetime.now(UTC)
+        with database.writer.begin() as session:
+
+            def send(alert: fleet.KioskAlertDue) -> None:
+                fleet.log_sender(alert)
+                notifications.kiosk_alert(
+                    session,
+                    station_id=alert.station_id,
+                    device_id=alert.device_id,
+                    problem=alert.message,
+                    now=now,
+                )
+
+            fleet.fire_alerts(session, now, settings, send)
+
+    def retention() -> None:
+        with database.writer.begin() as session:
+            done = privacy.run_retention(session, datetime.now(UTC), settings.retention_years)
+        if done.total:
+            log.warning("retention: erased the personal data of %d closed records", done.total)
+
+    # The first round before the server listens: a restart reports what is due at once.
+    return [
+        Periodic("kiosk alerts", FLEET_ALERT_SECONDS, kiosk_alerts).start(first_inline=True),
+        Periodic("retention", RETENTION_SECONDS, retention).start(),
+    ]

@@ -36,6 +36,9 @@ LOOKUP_LOCK_MINUTES = 15
 # stranger cannot lock the owner out with 5, and guessing from many addresses still meets a
 # ceiling (before: 5 a quarter of an hour, 480 a day).
 LOOKUP_CODE_FAILURES = 50
+# The kiosk fleet (docs/fleet.md) and visitors' data rights (docs/privacy.md).
+KIOSK_SILENT_HOURS = 24
+RETENTION_YEARS = 3  # what the kiosk's consent screen promises
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Settings:
     api_docs: bool = False
     # Behind a TLS proxy (serve --behind-tls-proxy): cookies are sent over HTTPS only.
     secure_cookies: bool = False
+    kiosk_silent_hours: int = KIOSK_SILENT_HOURS
+    retention_years: int = RETENTION_YEARS
 
     @property
     def resolved_database_url(self) -> str:

@@ -59,6 +59,7 @@ NOTICE_KINDS = (
     "appointment_new",
     "appointment_answered",
     "deputy_due",
+    "kiosk_alert",
     "test",
 )
 # Kinds that also go to the deputy concerned (their e-mail or mobile from their account).
@@ -432,6 +433,25 @@ def appeal_received(session: Session, appeal: Appeal, *, now: datetime) -> None:
     )
 
 
+def kiosk_alert(
+    session: Session, *, station_id: str, device_id: str, problem: str, now: datetime
+) -> None:
+    """A kiosk needs a visit (silent, or records it cannot send; central/services/fleet.py):
+    the station's channels are told, once per episode (the fleet records what fired)."""
+    enqueue(
+        session,
+        kind="kiosk_alert",
+        station_id=station_id,
+        context={
+            "station": _station_name(session, station_id),
+            "device": device_id[:8],
+            "problem": problem,
+        },
+        now=now,
+        dedupe_key=f"kiosk_alert:{device_id}:{now.isoformat()}:{problem}"[:200],
+    )
+
+
 def appeal_assigned(session: Session, appeal: Appeal, *, now: datetime) -> None:
     """An appeal given to a deputy: the deputy (e-mail, SMS) and the staff are told."""
     enqueue(
@@ -618,6 +638,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{deputy}代表：您有{soon}件诉求将于{by}前到期、{overdue}件已超期，请及时答复。",
     ),
     "test": ("测试消息", "{station}的通知渠道测试：收到这条消息说明配置正确。"),
+    "kiosk_alert": ("终端告警", "{station}的触摸屏终端{device}：{problem}，请安排检查。"),
 }
 LINKS = {
     "appeal_new": "/console/appeals/{raw_code}",
@@ -627,6 +648,7 @@ LINKS = {
     "due_list": "/console/overdue",
     "deputy_due": "/console/",
     "test": "/console/notifications",
+    "kiosk_alert": "/console/fleet",
 }
 
 

@@ -47,6 +47,9 @@ class Action(StrEnum):
     CONFIRM_REFERRAL = "confirm_referral"
     APPEAL_NOTES = "appeal_notes"  # internal notes, "I called the visitor"
     HAND_OVER = "hand_over"  # deputies' sign-in codes, disabling a deputy's account
+    FLEET = "fleet"  # the kiosks' health: no personal data
+    KIOSKS = "kiosks"  # enrolment codes, revoking a kiosk
+    DATA_RIGHTS = "data_rights"  # find, correct, erase a visitor's data (admins only)
 
 
 R, A = Role, Action
@@ -67,7 +70,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     ),
     R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS, A.PROPOSE_REFERRAL, A.APPEAL_NOTES}),
     R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE}),
-    R.TECHNICIAN: frozenset(),
+    R.TECHNICIAN: frozenset({A.FLEET, A.KIOSKS}),
 }
 
 

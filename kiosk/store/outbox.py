@@ -10,6 +10,7 @@ resend after a crash is byte-identical. An item leaves the queue only when the s
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -115,3 +116,28 @@ def counts(session: Session) -> OutboxCounts:
         )
     ).one()
     return OutboxCounts(*rows)
+
+
+# What a quarantined item's reason may say in a heartbeat: the server's words about fields
+# ("body.category: empty"), never a visitor's data. Long runs of digits (a mobile number an
+# error might quote) are masked all the same, and the text is cut short.
+QUARANTINE_REPORT_LIMIT = 20
+_DIGIT_RUNS = re.compile(r"\d{6,}")
+
+
+def quarantined_items(session: Session, limit: int = QUARANTINE_REPORT_LIMIT) -> list[dict]:
+    """The newest quarantined items as the heartbeat reports them: kind, reason, when made."""
+    rows = session.execute(
+        select(OutboxItemRow.kind, OutboxItemRow.quarantined_reason, OutboxItemRow.created_at)
+        .where(OutboxItemRow.quarantined_reason.is_not(None))
+        .order_by(OutboxItemRow.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        {
+            "kind": kind,
+            "reason": _DIGIT_RUNS.sub("…", reason or "")[:300],
+            "created_at": created_at.isoformat() if created_at else None,
+        }
+        for kind, reason, created_at in rows
+    ]

@@ -335,6 +335,7 @@ class SyncWorker(QObject):
         assert self._sessions is not None
         with self._sessions() as session:
             counts = outbox.counts(session)
+            quarantined = outbox.quarantined_items(session)
             last_pull = get_state(session, "last_pull")
             refused = get_state(session, "snapshot_refused")
         client.heartbeat(
@@ -348,6 +349,8 @@ class SyncWorker(QObject):
                     "sent": counts.sent,
                     "quarantined": counts.quarantined,
                 },
+                # Why the server refused them, so a technician sees it without a visit.
+                "quarantined_items": quarantined,
                 "disk_free_bytes": shutil.disk_usage(self._database_path.parent).free,
                 # New appeals are refused on this kiosk until someone frees space.
                 "disk_low": below_floor(self._database_path.parent),

@@ -35,6 +35,7 @@ LOGINS = {
     "viewer": ("viewer", {"region": "district"}),
     "locked": ("viewer", {"region": "district"}),
     "journey": ("reviewer", {"region": "district"}),
+    "tech": ("technician", {"region": "district"}),
 }
 
 
@@ -64,13 +65,17 @@ class ConsoleSite:
 
     def staff(self, login: str) -> Staff:
         """A browser signed in as `login` (its first sign-in changes the password)."""
+        return self.staff_at(login, "/console/")
+
+    def staff_at(self, login: str, start: str) -> Staff:
+        """As `staff`, for an account whose start page is `start` (a technician's: the fleet)."""
         person = Staff(self.url)
         password = self.passwords.get(login, FIRST_PASSWORD)
         person.sign_in(login, password)
         if "/console/password" in person.last_url:
             person.post("/console/password", {"old": password, "new": PASSWORD})
             self.passwords[login] = PASSWORD
-        assert person.last_url.endswith("/console/"), person.text
+        assert person.last_url.endswith(start), person.text
         return person
 
 

@@ -89,3 +89,20 @@ def test_a_quarantined_item_is_kept_but_no_longer_blocks_the_queue(sessions):
     with sessions() as session:
         assert [i.item_uuid for i in outbox.due_batch(session, NOW, 10)] == ["b" * 36]
         assert outbox.counts(session).quarantined == 1
+
+
+def test_the_heartbeat_reports_quarantined_reasons_without_numbers_that_could_be_a_mobile(
+    sessions,
+):
+    queue(sessions, "a" * 36)
+    queue(sessions, "b" * 36, kind="appointment")
+    with sessions.begin() as session:
+        first, second = outbox.due_batch(session, NOW, 2)
+        outbox.quarantine(session, first.id, "invalid: sealed.mobile: 13800138000 is not a mobile")
+        outbox.quarantine(session, second.id, "conflict: this uuid was sent before" + "x" * 900)
+    with sessions() as session:
+        items = outbox.quarantined_items(session)
+    assert [i["kind"] for i in items] == ["appointment", "appeal"]  # newest first
+    assert items[1]["reason"] == "invalid: sealed.mobile: … is not a mobile"
+    assert len(items[0]["reason"]) == 300
+    assert json.dumps(items)  # goes into the heartbeat's JSON as it is

@@ -21,11 +21,20 @@ class OutboxCounts(BaseModel):
     quarantined: int = Field(ge=0)
 
 
+class QuarantinedItem(BaseModel):
+    """An outbox item the server refused: what kind, why (no personal data), when made."""
+
+    kind: str = Field(max_length=32)
+    reason: str = Field(max_length=300)
+    created_at: str | None = Field(default=None, max_length=64)
+
+
 class Heartbeat(BaseModel):
     version: str = Field(max_length=64)
     last_pull: str | None = Field(default=None, max_length=64)
     last_push: str | None = Field(default=None, max_length=64)
     outbox: OutboxCounts | None = None
+    quarantined_items: list[QuarantinedItem] = Field(default_factory=list, max_length=20)
     disk_free_bytes: int | None = Field(default=None, ge=0)
     disk_low: bool = False  # below the kiosk's free-space floor: it refuses new appeals
     snapshot_refused: str = Field(default="", max_length=500)  # why the kiosk kept its last

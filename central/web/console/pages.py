@@ -143,6 +143,8 @@ def render(
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),
             ("/console/notifications", "notifications", Action.NOTIFICATIONS),
+            ("/console/fleet", "fleet", Action.FLEET),
+            ("/console/privacy", "data_rights", Action.DATA_RIGHTS),
         )
         if role == Role.DEPUTY:  # the deputy's workspace (issue 14 §1)
             pages = (
@@ -347,6 +349,10 @@ def _filter_choices(session: Any, user: ConsoleUser) -> dict[str, Any]:
 def inbox_page(request: Request, user: CurrentUser) -> Response:
     if user.account.role == Role.DEPUTY:
         return _redirect("/console/my")
+    if not allowed(user.account.role, Action.SEE_APPEALS) and allowed(
+        user.account.role, Action.FLEET
+    ):
+        return _redirect("/console/fleet")  # a technician's start page: the kiosks
     return _inbox(request, user, dict(request.query_params))
 
 

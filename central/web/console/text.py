@@ -257,6 +257,95 @@ CONSOLE_TEXT: dict[str, tuple[str, str]] = {
 }
 
 TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT
+# The kiosk fleet and visitors' data rights (issue 15 §3, §4).
+FLEET_TEXT: dict[str, tuple[str, str]] = {
+    "fleet": ("一体机", "Kiosks"),
+    "fleet_title": ("一体机运行情况", "Kiosk fleet"),
+    "needs_visit": ("需要处理", "Needs a visit"),
+    "all_kiosks": ("全部一体机", "All kiosks"),
+    "no_kiosks": ("没有符合条件的一体机。", "No kiosks match."),
+    "no_region": ("未划区域", "No region"),
+    "kiosk": ("一体机", "Kiosk"),
+    "kiosk_state": ("状态", "State"),
+    "last_seen": ("最后联网", "Last seen"),
+    "never": ("从未", "Never"),
+    "version": ("版本", "Version"),
+    "outbox_pending": ("待发送", "Pending"),
+    "outbox_quarantined": ("无法发送", "Refused"),
+    "disk_free": ("磁盘剩余", "Disk free"),
+    "clock_skew": ("时钟偏差", "Clock skew"),
+    "clock_ok": ("准确", "Right"),
+    "last_pull": ("最后更新内容", "Last pull"),
+    "last_push": ("最后上传", "Last push"),
+    "enrolled_at": ("登记时间", "Enrolled"),
+    "kiosk_green": ("正常", "Well"),
+    "kiosk_yellow": ("留意", "Look soon"),
+    "kiosk_red": ("需上门", "Needs a visit"),
+    "kiosk_grey": ("已停用", "Revoked"),
+    "quarantined_items": ("无法发送的记录", "Records the server refused"),
+    "item_kind": ("类型", "Kind"),
+    "reason": ("原因", "Reason"),
+    "made_at": ("产生时间", "Made"),
+    "no_quarantined": ("没有无法发送的记录。", "No refused records."),
+    "no_personal_here": (
+        "这里只显示原因，不显示群众的个人信息。",
+        "Only reasons are shown here, never a visitor's personal data.",
+    ),
+    "issue_code": ("生成登记码", "Issue an enrolment code"),
+    "issue": ("生成", "Issue"),
+    "code_issued": (
+        "{station} 的一次性登记码：{code}（{until} 前有效，只显示这一次）",
+        "One-time enrolment code for {station}: {code} (valid until {until}; shown only once)",
+    ),
+    "revoke_kiosk": ("停用这台一体机", "Revoke this kiosk"),
+    "revoke_confirm": (
+        "我确认停用：它将无法再上传和更新，需要重新登记才能使用。",
+        "I am sure: it can no longer send or update and must be enrolled again.",
+    ),
+    "revoke": ("停用", "Revoke"),
+    "revoked_notice": ("已停用这台一体机。", "The kiosk is revoked."),
+    "confirm_needed": ("请先勾选确认。", "Tick the confirmation first."),
+    "back_to_fleet": ("返回一体机列表", "Back to the kiosks"),
+    "data_rights": ("个人信息", "Personal data"),
+    "privacy_title": (
+        "群众个人信息查询、更正和删除",
+        "Visitors' personal data: find, correct, erase",
+    ),
+    "privacy_intro": (
+        "按手机号查找一个人在各联络站留下的全部记录。每次查找都记入审计日志。删除后保留匿名统计（状态、类别、联络站、日期）。",
+        "Find every record a person left at any station by mobile number. Every search is "
+        "audited. Erasing keeps the anonymous figures (state, category, station, dates).",
+    ),
+    "find": ("查找", "Find"),
+    "record_kind": ("记录", "Record"),
+    "kind_appeal": ("意见建议", "Appeal"),
+    "kind_callback": ("回电请求", "Call-back"),
+    "kind_message": ("扫码留言", "Phone message"),
+    "kind_appointment": ("约见", "Appointment"),
+    "found_count": ("找到 {n} 条记录（已记入审计日志）。", "{n} records found (audited)."),
+    "nothing_found": ("没有找到这个手机号的记录。", "No records for this mobile number."),
+    "correct": ("更正", "Correct"),
+    "new_name": ("正确的姓名", "Correct name"),
+    "new_mobile": ("正确的手机号", "Correct mobile"),
+    "corrected": ("已更正 {n} 条记录。", "{n} records corrected."),
+    "erase": ("删除个人信息", "Erase personal data"),
+    "erase_confirm": (
+        "我确认删除：姓名、手机号、反映内容和地址将被永久删除，不能恢复。",
+        "I am sure: name, mobile, text and address are erased for good.",
+    ),
+    "erased": (
+        "已删除 {n} 条记录中的个人信息，匿名统计保留。",
+        "Personal data erased from {n} records; the anonymous figures stay.",
+    ),
+    "retention": ("保存期限", "Retention"),
+    "retention_note": (
+        "办结满 {years} 年的记录，个人信息每天自动删除。",
+        "Personal data of records closed over {years} years ago is erased every day.",
+    ),
+    "content": ("内容", "Content"),
+}
+
+TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT | FLEET_TEXT
 
 
 def translator(language: str) -> Callable[..., str]:

@@ -162,6 +162,8 @@ def render(
         "csrf": token,
         "display": display,
         "colon": "：" if language == "zh" else ": ",
+        # The consent's "how long" says what the retention job does (docs/privacy.md).
+        "retention_years": request.app.state.settings.retention_years,
         **context,
     }
     body = TEMPLATES.get_template(template).render(context).encode()

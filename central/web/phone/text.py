@@ -24,10 +24,28 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_deputy": ("没有找到这位代表", "No such deputy"),
     "no_station": ("没有找到这个联络站", "No such station"),
     "bad_code": ("这不是有效的编号", "This is not a valid code"),
-    "privacy": (
-        "您的姓名和手机号只用于办理和回复，不会公开。",
-        "Your name and mobile are used only to handle and answer your message; "
-        "they are never published.",
+    # The consent's five points, as the kiosk's consent screen states them (docs/privacy.md).
+    "consent_what": (
+        "收集什么：您的称呼、电话号码和您在这里填写的内容。",
+        "What we collect: your name, your phone number and what you write here.",
+    ),
+    "consent_why": (
+        "用途：供代表和人大联络机构办理您反映的事项、答复您，并让您查询办理进度。",
+        "Why: so that the deputies and the liaison office can handle your matter, reply to you "
+        "and let you follow its progress.",
+    ),
+    "consent_who": (
+        "谁能看到：本站代表和办理此事的人大联络机构工作人员，不会公开。",
+        "Who sees it: the deputies of this station and the staff of the liaison office who "
+        "handle your matter; it is never published.",
+    ),
+    "consent_how_long": (
+        "保存多久：事项办结后保存{years}年，然后删除。",
+        "How long: kept for {years} years after your matter is closed, then deleted.",
+    ),
+    "consent_rights": (
+        "您可以请联络站工作人员查阅、更正或删除您的信息。",
+        "You may ask the station staff to see, correct or delete it.",
     ),
     # Deputy page
     "level_national": ("全国人大代表", "National People's Congress deputy"),

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The console's visitors' data rights at /console/privacy (issue 15 §4): admins find every
+record of a person by mobile, correct or erase it. The number travels only in POST bodies (never
+a URL, so no access log holds it); every search and change is audited by the service."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from central.services import privacy
+from central.services.permissions import Action, require
+from central.services.privacy import PersonRecord, PrivacyError
+from central.web.console.auth import ConsoleUser, CurrentUser, check_csrf, clock, database
+from central.web.console.pages import Form, language, render
+from central.web.console.text import translator
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+
+
+def _page(
+    request: Request,
+    user: ConsoleUser,
+    *,
+    mobile: str = "",
+    records: list[PersonRecord] | None = None,
+    notice: str = "",
+    problem: str = "",
+    status: int = 200,
+) -> Response:
+    require(user.account, Action.DATA_RIGHTS)
+    context = {
+        "mobile": mobile,
+        "records": records,
+        "years": request.app.state.settings.retention_years,
+        "notice": notice,
+        "problem": problem,
+    }
+    return render(request, "privacy.html", context, user=user, status=status)
+
+
+@router.get("/privacy", response_class=HTMLResponse)
+def privacy_page(request: Request, user: CurrentUser) -> Response:
+    return _page(request, user)
+
+
+def _find(request: Request, user: ConsoleUser, mobile: str, notice: str = "") -> Response:
+    try:
+        with database(request).writer.begin() as session:
+            records = privacy.find_by_mobile(session, user.who, mobile, clock(request))
+    except PrivacyError as error:
+        return _page(request, user, mobile=mobile, problem=str(error), status=400)
+    return _page(request, user, mobile=mobile, records=records, notice=notice)
+
+
+@router.post("/privacy", response_class=HTMLResponse)
+def find(request: Request, user: CurrentUser, form: Form) -> Response:
+    check_csrf(user, form.get("csrf"))
+    require(user.account, Action.DATA_RIGHTS)
+    return _find(request, user, form.get("mobile", ""))
+
+
+@router.post("/privacy/correct", response_class=HTMLResponse)
+def correct(request: Request, user: CurrentUser, form: Form) -> Response:
+    check_csrf(user, form.get("csrf"))
+    require(user.account, Action.DATA_RIGHTS)
+    _ = translator(language(request))
+    mobile, new_mobile = form.get("mobile", ""), form.get("new_mobile", "").strip()
+    try:
+        with database(request).writer.begin() as session:
+            count = privacy.correct(
+                session,
+                user.who,
+                mobile,
+                clock(request),
+                name=form.get("name", ""),
+                new_mobile=new_mobile,
+            )
+    except PrivacyError as error:
+        return _page(request, user, mobile=mobile, problem=str(error), status=400)
+    return _find(request, user, new_mobile or mobile, notice=_("corrected", n=count))
+
+
+@router.post("/privacy/erase", response_class=HTMLResponse)
+def erase(request: Request, user: CurrentUser, form: Form) -> Response:
+    check_csrf(user, form.get("csrf"))
+    require(user.account, Action.DATA_RIGHTS)
+    _ = translator(language(request))
+    mobile = form.get("mobile", "")
+    if form.get("confirm") != "yes":
+        return _page(request, user, mobile=mobile, problem=_("confirm_needed"), status=400)
+    try:
+        with database(request).writer.begin() as session:
+            count = privacy.erase(session, user.who, mobile, clock(request))
+    except PrivacyError as error:
+        return _page(request, user, mobile=mobile, problem=str(error), status=400)
+    return _page(request, user, notice=_("erased", n=count))

@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`python -m central privacy`: find a visitor's records by mobile, erase them (confirmed, the
+number read from standard input), and run the retention job; each use audited."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+
+from kiosk.domain.tracking import new_tracking_code
+
+
+def test_a_person_is_found_erased_and_retention_runs_from_the_command_line(central, kiosk):
+    mobile = "139" + str(uuid.uuid4().int)[:8]
+    code = new_tracking_code()
+    event = kiosk.appeal_event(code, name="周大姐", mobile=mobile, text="小区门口积水")
+    assert kiosk.post_events([event]).json()["results"][0]["status"] == "created"
+
+    found = central.cli("privacy", "find", mobile).stdout
+    assert code in found and "周大姐" in found and "1 records" in found
+
+    refused = central.cli("privacy", "erase", mobile, ok=False)
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    erased = central.cli("privacy", "erase", "-", "--yes", stdin=mobile + "\n").stdout
+    assert "erased the personal data of 1 records" in erased
+    assert "0 records" in central.cli("privacy", "find", mobile).stdout
+    with sqlite3.connect(central.database) as db:
+        row = db.execute(
+            "SELECT contact_name, contact_mobile, text, category, state FROM appeal "
+            "WHERE tracking_code = ?",
+            (code,),
+        ).fetchone()
+        actions = [a for (a,) in db.execute("SELECT action FROM audit_entry WHERE login = 'cli'")]
+        details = " ".join(d for (d,) in db.execute("SELECT target || detail FROM audit_entry"))
+    assert row == ("", "", "", "交通出行", "received")
+    assert {"privacy.find", "privacy.erase"} <= set(actions)
+    assert mobile not in details
+
+    retention = central.cli("privacy", "retention", "--years", "3").stdout
+    assert "closed over 3 years ago" in retention
+    bad = central.cli("privacy", "find", "12345", ok=False)
+    assert bad.returncode == 1 and "不是一个有效的手机号" in bad.stderr
