@@ -413,7 +413,8 @@ class Desk(QObject):
             except answers.AnswerProblem as problem:
                 return problem.code
             requests.answer_appointment(session, row, reply)
-        log.info("deputy %s answered appointment %s: %s", self._console, code, answer)
+        # No tracking code in the log (with the last 4 digits it opens the record).
+        log.info("deputy %s answered an appointment: %s", self._console, answer)
         self._refresh_console()
         return ""
 
