@@ -93,6 +93,7 @@ class ProgressLookup(QObject):
         self._last_sync = ""
         self._busy = False
         self._code = ""
+        self._asked = 0  # lookups started or wiped: an answer for an earlier one is dropped
         self._answered.connect(self._show)
 
     @staticmethod
@@ -110,6 +111,9 @@ class ProgressLookup(QObject):
 
     @Slot()
     def clear(self) -> None:
+        # A lookup still running answers a visitor who has gone: its answer is dropped.
+        self._asked += 1
+        self._busy = False
         self._result, self._problem, self._wait_minutes, self._last_sync = {}, "", 0, ""
         self.changed.emit()
 
@@ -134,15 +138,21 @@ class ProgressLookup(QObject):
         if self._sessions is None:
             return self._refuse("not_ready")
         self._busy, self._code, self._problem = True, code, ""
+        self._asked += 1
+        asked = self._asked
         self.changed.emit()
         # On the pool: Kiosk.close waits for it before the objects it reports to go.
         from kiosk.ui.admin import _Task
 
         sessions, ask = self._sessions, self._ask
-        QThreadPool.globalInstance().start(_Task(lambda: self._work(sessions, ask, code, last4)))
+
+        def work() -> None:
+            self._answered.emit(self._work(sessions, ask, code, last4) | {"asked": asked})
+
+        QThreadPool.globalInstance().start(_Task(work))
         return True
 
-    def _work(self, sessions, ask, code: str, last4: str) -> None:
+    def _work(self, sessions, ask, code: str, last4: str) -> dict:
         """On the lookup thread: this kiosk's own records first, then the server."""
         # Imported here: SQLAlchemy stays off the way to the first frame.
         from sqlalchemy.exc import SQLAlchemyError
@@ -157,8 +167,7 @@ class ProgressLookup(QObject):
                 holidays = holiday_table(session)
         except SQLAlchemyError as error:
             log.error("progress lookup failed: %s", getattr(error, "orig", error))
-            self._answered.emit({"problem": "database"})
-            return
+            return {"problem": "database"}
         answer: dict = {"last_pull": found.last_pull, "holidays": holidays}
         if found.found is Found.FOUND:
             answer["progress"] = found.progress
@@ -181,17 +190,19 @@ class ProgressLookup(QObject):
                     answer["wait_minutes"] = _minutes_until(str(server["locked_until"]))
                 else:
                     answer["problem"] = "mismatch"
-        self._answered.emit(answer)
+        return answer
 
     def _show(self, answer: dict) -> None:
+        problem = answer.get("problem")
+        # Every miss counts, whatever it was; a hit never resets the count (issue 17 §7).
+        if problem in ("mismatch", "unreachable"):
+            self._lockout.missed(self._now())
+        if answer["asked"] != self._asked:
+            return  # the visitor walked away meanwhile: nothing of theirs is shown to the next
         self._busy = False
         last_pull = answer.get("last_pull")
         self._last_sync = full_moment_text(last_pull) if last_pull else ""
-        problem = answer.get("problem")
         if problem:
-            # Every miss counts, whatever it was; a hit never resets the count (issue 17 §7).
-            if problem in ("mismatch", "unreachable"):
-                self._lockout.missed(self._now())
             self._wait_minutes = answer.get("wait_minutes", 0)
             self._refuse(problem)
             return

@@ -4,6 +4,8 @@ what this kiosk took (the server is asked about the rest: tests/security)."""
 
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication, QThreadPool
+
 from kiosk.domain.tracking import new_tracking_code
 from kiosk.store.database import open_database
 from kiosk.store.sync_state import apply_extras, set_state
@@ -126,16 +128,43 @@ def test_wrong_codes_and_digits_get_plain_messages_and_guessing_is_slowed(make_k
 
 
 def test_a_lookup_left_on_screen_is_wiped_when_the_visitor_walks_away(make_kiosk, qtbot):
-    kiosk = make_kiosk(idle_timeout_seconds=2, idle_prompt_seconds=1)
+    # Long enough for the contact check (about a second of CPU, more on a busy machine).
+    kiosk = make_kiosk(idle_timeout_seconds=6, idle_prompt_seconds=1)
     visitor = kiosk.visitor
     code = _call_me_back(kiosk, "13700007777")
     visitor.finish_receipt()
     _look_up(kiosk, code, "7777")
     assert kiosk.backends.progress.property("result")
-    with qtbot.waitSignal(kiosk.backends.idle.walkedAway, timeout=8000):
+    with qtbot.waitSignal(kiosk.backends.idle.walkedAway, timeout=15000):
         pass
     qtbot.waitUntil(lambda: visitor.find("stack").property("depth") == 1)
     assert kiosk.backends.progress.property("result") == {}
+    visitor.tap("progressButton")
+    assert visitor.text("codeText") == ""
+
+
+def test_a_lookup_still_running_when_the_visitor_walks_away_shows_the_next_one_nothing(
+    make_kiosk, qtbot
+):
+    kiosk = make_kiosk()
+    visitor = kiosk.visitor
+    progress = kiosk.backends.progress
+    code = _call_me_back(kiosk, "13700006666")
+    visitor.finish_receipt()
+    visitor.tap("progressButton")
+    for char in code:
+        visitor.tap(f"key_{char}")
+    for digit in "6666":
+        visitor.tap(f"key_{digit}")
+    visitor.tap("lookUpButton")
+    assert progress.property("busy")  # the check runs on the pool for about a second
+    kiosk.backends.idle.walkedAway.emit()
+    qtbot.waitUntil(lambda: visitor.find("stack").property("depth") == 1)
+    assert not progress.property("busy")
+    # The answer comes back for a visitor who has gone: it is not shown, now or later.
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=20000)
+    QCoreApplication.processEvents()  # the answer's queued signal is delivered
+    assert progress.property("result") == {} and not progress.property("busy")
     visitor.tap("progressButton")
     assert visitor.text("codeText") == ""
 
