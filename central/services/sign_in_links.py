@@ -222,24 +222,28 @@ def hand_over(
 
 
 def _address_key(address: str) -> str:
-    # The lockout table's key is short; an address hashed keeps it so (and out of sight).
-    return "a:" + hashlib.sha256(address.encode()).hexdigest()[:14]
+    # Counted per address only (never per code: a stranger must not lock a deputy out).
+    return "hand-over:" + hashlib.sha256(address.encode()).hexdigest()[:14]
+
+
+# Wrong codes per address, in the lookup lockout's table: 5 in 15 minutes, 50 a day.
+_LOCKOUT = guards.LookupLockout(b"hand-over codes")
 
 
 def check_code(session: Session, code_text: str, *, now: datetime, address: str) -> SignInLink:
     """The live link of a code, or CodeRefused (the failure counted: commit it too)."""
     code = _normalise(code_text)
     key = _address_key(address)
-    locked = guards.locked_until(session, key, now)
+    locked = _LOCKOUT.locked_until(session, key, address, now)
     if locked is not None:
         raise CodeRefused(locked)
     match = _CODE.fullmatch(code)
     link = session.get(SignInLink, int(match.group(1))) if match else None
     account = session.get(Account, link.account_id) if link else None
     if link is None or account is None:
-        left = guards.record_failure(session, key, now)
+        left = _LOCKOUT.record_failure(session, key, address, now)
         audit.record(session, None, "hand_over.failed", "", now=now, address=address)
-        raise CodeRefused(guards.locked_until(session, key, now) if left == 0 else None)
+        raise CodeRefused(_LOCKOUT.locked_until(session, key, address, now) if left == 0 else None)
     if account.locked_until is not None and account.locked_until > now:
         raise CodeRefused(account.locked_until)
     if not secrets.compare_digest(link.code_hash, _hash(code)):

@@ -17,7 +17,7 @@ NOTICE_TEXT: dict[str, tuple[str, str]] = {
     "channel_kind_sms_gateway": ("短信网关", "SMS gateway"),
     "channel_kind_email": ("电子邮件", "E-mail"),
     "scope_where": ("范围", "For"),
-    "target": ("地址", "Address"),
+    "channel_target": ("地址", "Address"),
     "carries": ("内容", "Carries"),
     "all_kinds": ("全部", "Everything"),
     "quiet_hours": ("免打扰", "Quiet hours"),

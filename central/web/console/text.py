@@ -256,7 +256,6 @@ CONSOLE_TEXT: dict[str, tuple[str, str]] = {
     "set_password_sign_in": ("设置密码并登录", "Set password and sign in"),
 }
 
-TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT
 # The kiosk fleet and visitors' data rights (issue 15 §3, §4).
 FLEET_TEXT: dict[str, tuple[str, str]] = {
     "fleet": ("一体机", "Kiosks"),
@@ -284,7 +283,7 @@ FLEET_TEXT: dict[str, tuple[str, str]] = {
     "kiosk_grey": ("已停用", "Revoked"),
     "quarantined_items": ("无法发送的记录", "Records the server refused"),
     "item_kind": ("类型", "Kind"),
-    "reason": ("原因", "Reason"),
+    "refused_reason": ("原因", "Reason"),
     "made_at": ("产生时间", "Made"),
     "no_quarantined": ("没有无法发送的记录。", "No refused records."),
     "no_personal_here": (
@@ -345,7 +344,7 @@ FLEET_TEXT: dict[str, tuple[str, str]] = {
     "content": ("内容", "Content"),
 }
 
-TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT | FLEET_TEXT
+TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT | FLEET_TEXT
 
 
 def translator(language: str) -> Callable[..., str]:
