@@ -440,6 +440,24 @@
         <source>Find a deputy</source>
         <translation>找代表</translation>
     </message>
+    <message numerus="yes">
+        <source>%n deputies</source>
+        <translation>
+            <numerusform>%n位代表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
     <message>
         <source>Type a name, constituency or community</source>
         <translation>输入姓名、选区或社区</translation>
@@ -973,12 +991,24 @@
         <translation>今天另有代表在站：%1</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
         <source>Next reception days</source>
         <translation>近期接待日</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
     </message>
     <message>
         <source>Find a deputy</source>
@@ -1122,6 +1152,14 @@
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
+    <message>
+        <source>Theme: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>On duty: %1</source>
+        <translation>值班代表：%1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1196,12 +1234,20 @@
         <translation>约见申请</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Your matter</source>
         <translation>您反映的事项</translation>
     </message>
     <message>
         <source>Now: %1</source>
         <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
     </message>
     <message>
         <source>Meeting %1 on %2</source>
@@ -1234,6 +1280,17 @@
     <message>
         <source>Look up another</source>
         <translation>查询其他</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudButton</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Read-aloud unavailable</source>
+        <translation>朗读不可用</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1519,14 @@
         <translation>上个月</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
@@ -1529,14 +1594,6 @@
         <translation>返回</translation>
     </message>
     <message>
-        <source>Read aloud</source>
-        <translation>朗读</translation>
-    </message>
-    <message>
-        <source>Read-aloud unavailable</source>
-        <translation>朗读不可用</translation>
-    </message>
-    <message>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1562,6 +1619,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
     </message>
     <message>
         <source>opinions collected</source>

@@ -439,6 +439,24 @@
             <source>Find a deputy</source>
             <translation>找代表</translation>
         </message>
+        <message numerus="yes">
+            <source>%n deputies</source>
+            <translation>
+                <numerusform>%n位代表</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>: </source>
+            <translation>：</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
         <message>
             <source>Type a name, constituency or community</source>
             <translation>輸入姓名、選區或社區</translation>
@@ -972,12 +990,24 @@
             <translation>今天另有代表在站：%1</translation>
         </message>
         <message>
+            <source>: </source>
+            <translation>：</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
             <source>Next reception days</source>
             <translation>近期接待日</translation>
+        </message>
+        <message>
+            <source>. </source>
+            <translation>。</translation>
         </message>
         <message>
             <source>Find a deputy</source>
@@ -1121,6 +1151,14 @@
             <source>Tomorrow</source>
             <translation>明天</translation>
         </message>
+        <message>
+            <source>Theme: %1</source>
+            <translation>主題：%1</translation>
+        </message>
+        <message>
+            <source>On duty: %1</source>
+            <translation>值班代表：%1</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -1195,12 +1233,20 @@
             <translation>約見申請</translation>
         </message>
         <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <source>Your matter</source>
             <translation>您反映的事項</translation>
         </message>
         <message>
             <source>Now: %1</source>
             <translation>當前：%1</translation>
+        </message>
+        <message>
+            <source>. </source>
+            <translation>。</translation>
         </message>
         <message>
             <source>Meeting %1 on %2</source>
@@ -1233,6 +1279,17 @@
         <message>
             <source>Look up another</source>
             <translation>查詢其他</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadAloudButton</name>
+        <message>
+            <source>Read aloud</source>
+            <translation>朗讀</translation>
+        </message>
+        <message>
+            <source>Read-aloud unavailable</source>
+            <translation>朗讀不可用</translation>
         </message>
     </context>
     <context>
@@ -1461,6 +1518,14 @@
             <translation>上個月</translation>
         </message>
         <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>. </source>
+            <translation>。</translation>
+        </message>
+        <message>
             <source>Next month</source>
             <translation>下個月</translation>
         </message>
@@ -1528,14 +1593,6 @@
             <translation>返回</translation>
         </message>
         <message>
-            <source>Read aloud</source>
-            <translation>朗讀</translation>
-        </message>
-        <message>
-            <source>Read-aloud unavailable</source>
-            <translation>朗讀不可用</translation>
-        </message>
-        <message>
             <source>Home</source>
             <translation>首頁</translation>
         </message>
@@ -1561,6 +1618,10 @@
         <message>
             <source>%1: %2</source>
             <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>. </source>
+            <translation>。</translation>
         </message>
         <message>
             <source>opinions collected</source>

@@ -74,3 +74,11 @@ def test_every_module_of_the_kiosk_is_in_the_bundle(bundle):
     pyz_name = next(name for name in archive.toc if name.endswith(".pyz"))
     bundled = set(archive.open_embedded_archive(pyz_name).toc)
     assert not expected - bundled, f"missing from the bundle: {sorted(expected - bundled)}"
+
+
+def test_read_aloud_is_in_the_bundle_with_its_speech_dispatcher_plugin(bundle):
+    """朗读 (issue 16): Qt TextToSpeech and its speechd plugin are kept, or the button only
+    ever says 朗读不可用 on a station PC."""
+    inside = bundle.parent / "_internal" / "PySide6" / "Qt"
+    assert list((inside / "lib").glob("libQt6TextToSpeech.so*"))
+    assert (inside / "plugins" / "texttospeech" / "libqtexttospeech_speechd.so").is_file()

@@ -272,6 +272,13 @@ class DeputyFilter(QSortFilterProxyModel):
     )
     count = Property(int, lambda self: self.rowCount(), notify=countChanged)
 
+    @Slot(int, result="QVariantMap")
+    def get(self, row: int) -> dict:
+        """The deputy shown at `row` (for 朗读), or an empty map."""
+        if not 0 <= row < self.rowCount():
+            return {}
+        return self.sourceModel().get(self.mapToSource(self.index(row, 0)).row())
+
 
 @QmlElement
 @QmlSingleton

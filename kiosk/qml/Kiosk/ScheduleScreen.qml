@@ -13,6 +13,23 @@ ScreenFrame {
     title: qsTr("Reception days")
     readonly property bool portrait: height > width
     property bool listMode: false
+    // 朗读: the chosen day and its receptions, or, as a list, the month's reception days.
+    readAloudWith: () => {
+        if (screen.listMode)
+            return Schedule.monthReceptions.count === 0
+                ? qsTr("No reception day in this month.")
+                : Labels.rows(Schedule.monthReceptions).map(Labels.receptionSpeech).join(qsTr("; "))
+        var parts = [Schedule.selectedDay]
+        if (Schedule.selectedKind.length > 0)
+            parts.push(Schedule.selectedKind === "holiday"
+                       ? qsTr("Public holiday: %1").arg(Schedule.selectedHoliday)
+                       : qsTr("Make-up workday (%1)").arg(Schedule.selectedHoliday))
+        parts.push(Schedule.selectedReceptions.count === 0
+                   ? qsTr("No reception on this day.")
+                   : Labels.rows(Schedule.selectedReceptions).map(r => Labels.receptionSpeech(
+                         Object.assign({}, r, {day: ""}))).join(qsTr("; ")))
+        return parts.join(qsTr(". "))
+    }
 
     Component.onCompleted: Schedule.showToday()
 

@@ -14,8 +14,10 @@ Item {
     // (how) => null, or [question, detail, stay, leave, forget] for "back" or "home";
     // `forget` (optional) runs when the visitor chooses to leave.
     property var leaveQuestion: how => null
-    // What 朗读 reads: the screen's main content (empty: no button).
+    // What 朗读 reads: the screen's main content (empty: no button), or `readAloudWith`, a
+    // function that makes it at the tap from what the screen shows then (lists, a chosen day).
     property string readAloudText: ""
+    property var readAloudWith: null
 
     function leave(how) {
         var question = frame.leaveQuestion(how)
@@ -43,16 +45,12 @@ Item {
             text: qsTr("Back")
             onClicked: frame.leave("back")
         }
-        BigButton {
+        ReadAloudButton {
             id: readButton
-            objectName: "readAloudButton"
-            visible: frame.readAloudText.length > 0
+            visible: frame.readAloudText.length > 0 || frame.readAloudWith !== null
             anchors { right: homeButton.left; rightMargin: Theme.spacing; verticalCenter: parent.verticalCenter }
             width: visible ? 220 : 0
-            enabled: ReadAloud.available
-            text: ReadAloud.available ? qsTr("Read aloud") : qsTr("Read-aloud unavailable")
-            titleSize: 30  // fixed, like the header's other buttons' room
-            onClicked: ReadAloud.say(frame.readAloudText)
+            speech: () => frame.readAloudWith ? frame.readAloudWith() : frame.readAloudText
         }
         Text {
             anchors {
