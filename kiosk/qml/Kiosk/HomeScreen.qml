@@ -38,7 +38,7 @@ Item {
         horizontalItemAlignment: Grid.AlignRight
         Text {
             text: Clock.date
-            color: "#F6E7D0"
+            color: Theme.paleText
             font.pixelSize: 28  // not enlarged: the clock says the time, the duty card the day
         }
         // Unobtrusive: technicians and staff read it, visitors need not.
@@ -50,7 +50,7 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 width: 14; height: 14; radius: 7
                 color: Sync.state === "online" || Sync.state === "syncing"
-                       ? "#7BD389" : "#C9C2B8"
+                       ? Theme.connected : Theme.disconnected
             }
             Text {
                 id: syncText
@@ -65,7 +65,7 @@ Item {
                     }
                     return ""
                 }
-                color: "#F6E7D0"
+                color: Theme.paleText
                 font.pixelSize: 28  // not enlarged: the clock says the time, the duty card the day
             }
         }

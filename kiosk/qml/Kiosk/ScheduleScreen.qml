@@ -106,7 +106,7 @@ ScreenFrame {
         visible: Schedule.missingHolidayYear > 0
         height: visible ? bannerText.implicitHeight + 24 : 0
         radius: Theme.radius
-        color: "#FFF1CC"
+        color: Theme.warningBackground
         border.color: Theme.gold
         border.width: 2
         Text {
@@ -116,7 +116,7 @@ ScreenFrame {
             text: qsTr("The %1 holiday arrangement has not been published yet: holidays and make-up workdays are not marked.")
                   .arg(Schedule.missingHolidayYear)
             font.pixelSize: Theme.smallSize
-            color: "#7A5200"
+            color: Theme.warning
             wrapMode: Text.WordWrap
         }
     }
@@ -186,7 +186,7 @@ ScreenFrame {
                             anchors.margins: 3
                             radius: 12
                             color: cell.selected ? Theme.red
-                                 : cell.kind === "holiday" ? "#FCE9E4"
+                                 : cell.kind === "holiday" ? Theme.holidayCell
                                  : cell.down ? Theme.tint : Theme.surface
                             border.color: cell.today ? Theme.red : Theme.line
                             border.width: cell.today ? 4 : 1
@@ -206,7 +206,7 @@ ScreenFrame {
                                 visible: cell.kind.length > 0
                                 anchors { right: parent.right; top: parent.top; margins: 10 }
                                 width: 40; height: 40; radius: 8
-                                color: cell.kind === "holiday" ? "#2E7D32" : "#5D4037"
+                                color: cell.kind === "holiday" ? Theme.holiday : Theme.makeUp
                                 Text {
                                     anchors.centerIn: parent
                                     text: cell.kind === "holiday" ? qsTr("Off") : qsTr("Work")
@@ -234,8 +234,8 @@ ScreenFrame {
                                           margins: 10 }
                                 height: 36
                                 radius: 8
-                                color: cell.receptions === 0 ? "#9E9389"
-                                     : cell.onHoliday ? "#C77700"
+                                color: cell.receptions === 0 ? Theme.markChanged
+                                     : cell.onHoliday ? Theme.markOnHoliday
                                      : cell.selected ? "white" : Theme.red
                                 Text {
                                     anchors.centerIn: parent
@@ -291,7 +291,7 @@ ScreenFrame {
                       : qsTr("Make-up workday (%1)").arg(Schedule.selectedHoliday)
                 font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: Schedule.selectedKind === "holiday" ? "#2E7D32" : "#5D4037"
+                color: Schedule.selectedKind === "holiday" ? Theme.holiday : Theme.makeUp
             }
             Text {
                 id: noneThatDay
