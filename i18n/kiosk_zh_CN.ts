@@ -85,6 +85,14 @@
         <translation>重新检查</translation>
     </message>
     <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
         <source>Enrol again</source>
         <translation>重新登记</translation>
     </message>
@@ -107,6 +115,18 @@
     <message>
         <source>Close it</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sent to the printer (%1). If nothing came out: paper, cover, power.</source>
+        <translation>已发送到打印机（%1）。如果没有出纸，请检查纸卷、机盖和电源。</translation>
+    </message>
+    <message>
+        <source>The printer (%1) cannot be reached: is it on, connected, and is the address right?</source>
+        <translation>连不上打印机（%1）：请检查是否开机、连线是否插好、地址是否正确。</translation>
+    </message>
+    <message>
+        <source>The printer (%1) stopped answering while printing.</source>
+        <translation>打印机（%1）在打印时停止响应。</translation>
     </message>
     <message>
         <source>Syncing with the server…</source>
@@ -1315,6 +1335,10 @@
         <translation>。</translation>
     </message>
     <message>
+        <source>Station phone: %1</source>
+        <translation>联络站电话：%1</translation>
+    </message>
+    <message>
         <source>Leave the receipt?</source>
         <translation>离开回执页面？</translation>
     </message>
@@ -1345,6 +1369,26 @@
     <message>
         <source>Meeting %1 on %2</source>
         <translation>约见 %1 代表：%2</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>再打印一张</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印凭条</translation>
+    </message>
+    <message>
+        <source>Printed: please take your receipt.</source>
+        <translation>已打印，请取走凭条。</translation>
+    </message>
+    <message>
+        <source>The printer is not working. Please note the code down; the staff can help.</source>
+        <translation>打印机暂时不能用。请记下查询码，也可以请工作人员帮忙。</translation>
     </message>
     <message>
         <source>Your tracking code (please note it down):</source>

@@ -84,6 +84,14 @@
             <translation>重新檢查</translation>
         </message>
         <message>
+            <source>Printing…</source>
+            <translation>正在列印…</translation>
+        </message>
+        <message>
+            <source>Print a test page</source>
+            <translation>列印測試頁</translation>
+        </message>
+        <message>
             <source>Enrol again</source>
             <translation>重新登記</translation>
         </message>
@@ -106,6 +114,18 @@
         <message>
             <source>Close it</source>
             <translation>關閉</translation>
+        </message>
+        <message>
+            <source>Sent to the printer (%1). If nothing came out: paper, cover, power.</source>
+            <translation>已傳送到印表機（%1）。如果沒有出紙，請檢查紙卷、機蓋和電源。</translation>
+        </message>
+        <message>
+            <source>The printer (%1) cannot be reached: is it on, connected, and is the address right?</source>
+            <translation>連不上印表機（%1）：請檢查是否開機、連線是否插好、地址是否正確。</translation>
+        </message>
+        <message>
+            <source>The printer (%1) stopped answering while printing.</source>
+            <translation>印表機（%1）在列印時停止響應。</translation>
         </message>
         <message>
             <source>Syncing with the server…</source>
@@ -1314,6 +1334,10 @@
             <translation>。</translation>
         </message>
         <message>
+            <source>Station phone: %1</source>
+            <translation>聯絡站電話：%1</translation>
+        </message>
+        <message>
             <source>Leave the receipt?</source>
             <translation>離開回執頁面？</translation>
         </message>
@@ -1344,6 +1368,26 @@
         <message>
             <source>Meeting %1 on %2</source>
             <translation>約見 %1 代表：%2</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>正在列印…</translation>
+        </message>
+        <message>
+            <source>Print again</source>
+            <translation>再列印一張</translation>
+        </message>
+        <message>
+            <source>Print receipt</source>
+            <translation>列印憑條</translation>
+        </message>
+        <message>
+            <source>Printed: please take your receipt.</source>
+            <translation>已列印，請取走憑條。</translation>
+        </message>
+        <message>
+            <source>The printer is not working. Please note the code down; the staff can help.</source>
+            <translation>印表機暫時不能用。請記下查詢碼，也可以請工作人員幫忙。</translation>
         </message>
         <message>
             <source>Your tracking code (please note it down):</source>
