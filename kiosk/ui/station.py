@@ -67,6 +67,7 @@ class Backends:
         self.progress = ProgressLookup(now)
         self.reading = Reading(language)
         self.speech = ReadAloud()
+        self.speech.language = lambda: self.reading.language
         self.printer = ReceiptPrinter(printer)
         # A visitor who walked away leaves nothing behind, on screen or in memory.
         self.idle.walkedAway.connect(self.intake.clear)

@@ -163,3 +163,42 @@ def test_espeak_ng_says_chinese_in_its_mandarin_voice(tmp_path):
     loud = sum(1 for s in samples if abs(s) > 1000)
     assert seconds > 1.5  # a sentence, not a blip
     assert loud > len(samples) * 0.05  # speech, not silence
+
+
+def test_in_portrait_a_long_title_goes_under_the_header_buttons_rather_than_shrink(make_kiosk):
+    from tests.conftest import PORTRAIT
+
+    kiosk = make_kiosk(PORTRAIT)
+    visitor = kiosk.visitor
+    visitor.tap("progressButton")
+    title = visitor.find("screenTitle")
+    back = visitor.find("backButton")
+    assert title.y() < back.y() + back.height()  # 查询进度 fits beside the buttons
+    visitor.tap("homeButton")
+    visitor.tap("language_en")
+    visitor.tap("largeTextButton")
+    visitor.tap("progressButton")
+    title, back = visitor.find("screenTitle"), visitor.find("backButton")
+    assert title.y() >= back.y() + back.height()  # "Track progress" in 大字: a line of its own
+    assert title.property("fontInfo").property("pixelSize").toInt() == 72  # at its full size
+    visitor.screenshot("progress-title-below-en-large")
+
+
+def test_english_is_read_in_an_english_voice_and_chinese_in_the_mandarin_one(make_kiosk):
+    from PySide6.QtCore import QLocale
+
+    kiosk = make_kiosk()
+    speech = kiosk.backends.speech
+    _said(kiosk)  # the engine starts at the first tap
+    tts = speech._tts
+    # Qt's mock engine has no Mandarin voice: a Norwegian one stands in for espeak-ng's cmn.
+    tts.setLocale(QLocale("nb_NO"))
+    speech._mandarin = tts.availableVoices()[0]
+    _said(kiosk)
+    assert tts.voice() == speech._mandarin
+    kiosk.visitor.tap("language_en")
+    _said(kiosk)
+    assert tts.locale().language() == QLocale.Language.English
+    kiosk.visitor.tap("language_zh_TW")  # 繁體 readers hear Mandarin too
+    _said(kiosk)
+    assert tts.voice() == speech._mandarin

@@ -81,7 +81,7 @@ ScreenFrame {
             spacing: 12
             BigButton {
                 objectName: "monthView"
-                width: 180
+                width: Math.max(180, implicitWidth)  // "Calendar" in 大字 broke mid-word
                 text: qsTr("Calendar")
                 titleSize: Theme.bodySize
                 selected: !screen.listMode
@@ -89,7 +89,7 @@ ScreenFrame {
             }
             BigButton {
                 objectName: "listView"
-                width: 180
+                width: Math.max(180, implicitWidth)  // "Calendar" in 大字 broke mid-word
                 text: qsTr("List")
                 titleSize: Theme.bodySize
                 selected: screen.listMode
@@ -195,7 +195,14 @@ ScreenFrame {
                         contentItem: Item {
                             opacity: cell.inMonth ? 1 : 0.5
                             Text {
+                                objectName: "dayNumber"
                                 x: 14; y: 6
+                                // Above the day's mark, never under it: 大字 in landscape
+                                // leaves short cells, and the number shrinks to the room.
+                                height: cell.height - 12 - (cell.receptions > 0 || cell.cancelled ? 46 : 0)
+                                verticalAlignment: Text.AlignTop
+                                fontSizeMode: Text.VerticalFit
+                                minimumPixelSize: 20
                                 text: cell.number
                                 font.pixelSize: Theme.headingSize
                                 font.bold: true
