@@ -125,6 +125,10 @@
         <translation>连不上打印机（%1）：请检查是否开机、连线是否插好、地址是否正确。</translation>
     </message>
     <message>
+        <source>The printer (%1) says it is out of paper.</source>
+        <translation>打印机（%1）显示缺纸。</translation>
+    </message>
+    <message>
         <source>The printer (%1) stopped answering while printing.</source>
         <translation>打印机（%1）在打印时停止响应。</translation>
     </message>
@@ -1385,6 +1389,10 @@
     <message>
         <source>Printed: please take your receipt.</source>
         <translation>已打印，请取走凭条。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper. Please note the code down; the staff can help.</source>
+        <translation>打印机没有纸了。请记下查询码，也可以请工作人员帮忙。</translation>
     </message>
     <message>
         <source>The printer is not working. Please note the code down; the staff can help.</source>

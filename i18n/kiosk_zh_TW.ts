@@ -124,6 +124,10 @@
             <translation>連不上印表機（%1）：請檢查是否開機、連線是否插好、地址是否正確。</translation>
         </message>
         <message>
+            <source>The printer (%1) says it is out of paper.</source>
+            <translation>印表機（%1）顯示缺紙。</translation>
+        </message>
+        <message>
             <source>The printer (%1) stopped answering while printing.</source>
             <translation>印表機（%1）在列印時停止響應。</translation>
         </message>
@@ -1384,6 +1388,10 @@
         <message>
             <source>Printed: please take your receipt.</source>
             <translation>已列印，請取走憑條。</translation>
+        </message>
+        <message>
+            <source>The printer is out of paper. Please note the code down; the staff can help.</source>
+            <translation>印表機沒有紙了。請記下查詢碼，也可以請工作人員幫忙。</translation>
         </message>
         <message>
             <source>The printer is not working. Please note the code down; the staff can help.</source>

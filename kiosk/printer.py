@@ -20,11 +20,13 @@ from kiosk.config import Config
 log = logging.getLogger(__name__)
 
 DOTS = {80: 576, 58: 384}  # printable width of the common 203 dpi heads
+STATUS_SECONDS = 2  # a network printer that has not said how its paper is by then: print
 
 
 class PrintFailed(Exception):
     """The slip did not reach the printer. `reason`: "unreachable" (not connected, switched
-    off, wrong address) or "error" (it stopped answering on the way)."""
+    off, wrong address), "no_paper" (it says so) or "error" (it stopped answering on the
+    way)."""
 
     def __init__(self, reason: str, detail: str) -> None:
         super().__init__(f"{reason}: {detail}")
@@ -115,12 +117,30 @@ def print_slip(printer: Any, pixels: bytes, width: int, height: int, code: str =
     printer.cut()
 
 
+def _check_paper(printer: Any, timeout: int) -> None:
+    """Ask a network printer about its paper first (DLE EOT 4): one without would take the
+    job and print nothing, and the visitor would be told to take a receipt that is not there.
+    A printer that does not answer the question is printed to all the same."""
+    connection = printer.device
+    connection.settimeout(STATUS_SECONDS)
+    try:
+        status = printer.paper_status()
+    except OSError:  # no answer in time (TimeoutError), or none at all
+        status = 2
+    finally:
+        connection.settimeout(timeout)
+    if status == 0:
+        raise PrintFailed("no_paper", "the printer says it has no paper")
+
+
 def send_slip(settings: PrinterSettings, pixels: bytes, width: int, height: int, code: str) -> None:
     """Connect, print and let go: PrintFailed says what went wrong, in a technician's terms."""
     from escpos.exceptions import Error as EscposError
 
     printer = open_printer(settings)
     try:
+        if settings.kind == "network":
+            _check_paper(printer, settings.timeout_seconds)
         print_slip(printer, pixels, width, height, code)
     except (EscposError, OSError) as error:
         raise PrintFailed("error", str(error).strip() or type(error).__name__) from None

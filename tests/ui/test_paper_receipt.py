@@ -23,13 +23,15 @@ from tests.helpers.fonts import missing_characters
 from tests.helpers.qt import SCREENSHOTS, decode_qr_codes
 
 RASTER = b"\x1dv0"
+PAPER_STATUS = b"\x10\x04\x04"  # DLE EOT 4
 
 
 class PrinterReceiver:
     """A network receipt printer as seen from the kiosk: it takes connections on
     127.0.0.1 and keeps every byte of each job (one connection, one job)."""
 
-    def __init__(self, answer: bool = True) -> None:
+    def __init__(self, answer: bool = True, paper: int = 0x12) -> None:
+        self.paper = paper  # its answer to DLE EOT 4: 0x12 paper, 0x72 none
         self.server = socket.create_server(("127.0.0.1", 0), backlog=1 if answer else 0)
         self.port = self.server.getsockname()[1]
         self.jobs: list[bytes] = []
@@ -47,6 +49,8 @@ class PrinterReceiver:
                 job = b""
                 while chunk := connection.recv(65536):
                     job += chunk
+                    if job.endswith(PAPER_STATUS):  # asked how its paper is: says so
+                        connection.sendall(bytes([self.paper]))
             self.jobs.append(job)
             self.done.set()
 
@@ -153,6 +157,25 @@ def test_an_unplugged_printer_says_so_and_the_receipt_stays(make_kiosk):
     assert visitor.text("receiptCode") == code
     visitor.screenshot("receipt-printer-failed")
     visitor.finish_receipt()
+
+
+def test_a_printer_out_of_paper_says_so_and_prints_nothing(make_kiosk):
+    empty = PrinterReceiver(paper=0x72)
+    try:
+        kiosk = make_kiosk(
+            printer_kind="network", printer_host="127.0.0.1", printer_port=empty.port
+        )
+        visitor = kiosk.visitor
+        _receipt(kiosk)
+        with visitor.qtbot.waitSignal(kiosk.backends.printer.finished, timeout=20000) as printed:
+            visitor.tap("printReceiptButton")
+        assert printed.args == [False]
+        assert visitor.text("printState").startswith("打印机没有纸了。请记下查询码")
+        visitor.screenshot("receipt-printer-no-paper")
+        assert empty.done.wait(10)
+        assert empty.jobs[0] == PAPER_STATUS  # asked, and sent nothing to print
+    finally:
+        empty.close()
 
 
 def test_a_printer_that_does_not_answer_never_holds_up_the_screen(make_kiosk):

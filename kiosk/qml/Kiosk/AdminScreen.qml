@@ -124,7 +124,9 @@ ScreenFrame {
                       : ReceiptPrinter.state === "failed"
                         ? (ReceiptPrinter.problem === "unreachable"
                            ? qsTr("The printer (%1) cannot be reached: is it on, connected, and is the address right?")
-                           : qsTr("The printer (%1) stopped answering while printing."))
+                           : ReceiptPrinter.problem === "no_paper"
+                             ? qsTr("The printer (%1) says it is out of paper.")
+                             : qsTr("The printer (%1) stopped answering while printing."))
                           .arg(ReceiptPrinter.where)
                         : ""
                 font.pixelSize: Theme.bodySize

@@ -195,7 +195,9 @@ ScreenFrame {
                     text: ReceiptPrinter.state === "printed"
                           ? qsTr("Printed: please take your receipt.")
                           : ReceiptPrinter.state === "failed"
-                            ? qsTr("The printer is not working. Please note the code down; the staff can help.")
+                            ? (ReceiptPrinter.problem === "no_paper"
+                               ? qsTr("The printer is out of paper. Please note the code down; the staff can help.")
+                               : qsTr("The printer is not working. Please note the code down; the staff can help."))
                             : ""
                     font.pixelSize: Theme.bodySize
                     font.bold: true
