@@ -85,6 +85,14 @@
         <translation>重新检查</translation>
     </message>
     <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
         <source>Enrol again</source>
         <translation>重新登记</translation>
     </message>
@@ -107,6 +115,22 @@
     <message>
         <source>Close it</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sent to the printer (%1). If nothing came out: paper, cover, power.</source>
+        <translation>已发送到打印机（%1）。如果没有出纸，请检查纸卷、机盖和电源。</translation>
+    </message>
+    <message>
+        <source>The printer (%1) cannot be reached: is it on, connected, and is the address right?</source>
+        <translation>连不上打印机（%1）：请检查是否开机、连线是否插好、地址是否正确。</translation>
+    </message>
+    <message>
+        <source>The printer (%1) says it is out of paper.</source>
+        <translation>打印机（%1）显示缺纸。</translation>
+    </message>
+    <message>
+        <source>The printer (%1) stopped answering while printing.</source>
+        <translation>打印机（%1）在打印时停止响应。</translation>
     </message>
     <message>
         <source>Syncing with the server…</source>
@@ -463,6 +487,24 @@
     <message>
         <source>Find a deputy</source>
         <translation>找代表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deputies</source>
+        <translation>
+            <numerusform>%n位代表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Type a name, constituency or community</source>
@@ -997,12 +1039,24 @@
         <translation>今天另有代表在站：%1</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
         <source>Next reception days</source>
         <translation>近期接待日</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
     </message>
     <message>
         <source>Find a deputy</source>
@@ -1146,6 +1200,14 @@
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
+    <message>
+        <source>Theme: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>On duty: %1</source>
+        <translation>值班代表：%1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -1220,12 +1282,20 @@
         <translation>约见申请</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Your matter</source>
         <translation>您反映的事项</translation>
     </message>
     <message>
         <source>Now: %1</source>
         <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
     </message>
     <message>
         <source>Meeting %1 on %2</source>
@@ -1261,6 +1331,17 @@
     </message>
 </context>
 <context>
+    <name>ReadAloudButton</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Read-aloud unavailable</source>
+        <translation>朗读不可用</translation>
+    </message>
+</context>
+<context>
     <name>ReadingChoices</name>
     <message>
         <source>Large text</source>
@@ -1280,6 +1361,10 @@
     <message>
         <source>. </source>
         <translation>。</translation>
+    </message>
+    <message>
+        <source>Station phone: %1</source>
+        <translation>联络站电话：%1</translation>
     </message>
     <message>
         <source>Leave the receipt?</source>
@@ -1312,6 +1397,30 @@
     <message>
         <source>Meeting %1 on %2</source>
         <translation>约见 %1 代表：%2</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>再打印一张</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印凭条</translation>
+    </message>
+    <message>
+        <source>Printed: please take your receipt.</source>
+        <translation>已打印，请取走凭条。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper. Please note the code down; the staff can help.</source>
+        <translation>打印机没有纸了。请记下查询码，也可以请工作人员帮忙。</translation>
+    </message>
+    <message>
+        <source>The printer is not working. Please note the code down; the staff can help.</source>
+        <translation>打印机暂时不能用。请记下查询码，也可以请工作人员帮忙。</translation>
     </message>
     <message>
         <source>Your tracking code (please note it down):</source>
@@ -1486,6 +1595,14 @@
         <translation>上个月</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
@@ -1553,14 +1670,6 @@
         <translation>返回</translation>
     </message>
     <message>
-        <source>Read aloud</source>
-        <translation>朗读</translation>
-    </message>
-    <message>
-        <source>Read-aloud unavailable</source>
-        <translation>朗读不可用</translation>
-    </message>
-    <message>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -1586,6 +1695,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
     </message>
     <message>
         <source>opinions collected</source>

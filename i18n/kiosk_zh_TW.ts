@@ -84,6 +84,14 @@
             <translation>重新檢查</translation>
         </message>
         <message>
+            <source>Printing…</source>
+            <translation>正在列印…</translation>
+        </message>
+        <message>
+            <source>Print a test page</source>
+            <translation>列印測試頁</translation>
+        </message>
+        <message>
             <source>Enrol again</source>
             <translation>重新登記</translation>
         </message>
@@ -106,6 +114,22 @@
         <message>
             <source>Close it</source>
             <translation>關閉</translation>
+        </message>
+        <message>
+            <source>Sent to the printer (%1). If nothing came out: paper, cover, power.</source>
+            <translation>已傳送到印表機（%1）。如果沒有出紙，請檢查紙卷、機蓋和電源。</translation>
+        </message>
+        <message>
+            <source>The printer (%1) cannot be reached: is it on, connected, and is the address right?</source>
+            <translation>連不上印表機（%1）：請檢查是否開機、連線是否插好、地址是否正確。</translation>
+        </message>
+        <message>
+            <source>The printer (%1) says it is out of paper.</source>
+            <translation>印表機（%1）顯示缺紙。</translation>
+        </message>
+        <message>
+            <source>The printer (%1) stopped answering while printing.</source>
+            <translation>印表機（%1）在列印時停止響應。</translation>
         </message>
         <message>
             <source>Syncing with the server…</source>
@@ -462,6 +486,24 @@
         <message>
             <source>Find a deputy</source>
             <translation>找代表</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deputies</source>
+            <translation>
+                <numerusform>%n位代表</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>: </source>
+            <translation>：</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
         </message>
         <message>
             <source>Type a name, constituency or community</source>
@@ -996,12 +1038,24 @@
             <translation>今天另有代表在站：%1</translation>
         </message>
         <message>
+            <source>: </source>
+            <translation>：</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
             <source>Next reception days</source>
             <translation>近期接待日</translation>
+        </message>
+        <message>
+            <source>. </source>
+            <translation>。</translation>
         </message>
         <message>
             <source>Find a deputy</source>
@@ -1145,6 +1199,14 @@
             <source>Tomorrow</source>
             <translation>明天</translation>
         </message>
+        <message>
+            <source>Theme: %1</source>
+            <translation>主題：%1</translation>
+        </message>
+        <message>
+            <source>On duty: %1</source>
+            <translation>值班代表：%1</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -1219,12 +1281,20 @@
             <translation>約見申請</translation>
         </message>
         <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <source>Your matter</source>
             <translation>您反映的事項</translation>
         </message>
         <message>
             <source>Now: %1</source>
             <translation>當前：%1</translation>
+        </message>
+        <message>
+            <source>. </source>
+            <translation>。</translation>
         </message>
         <message>
             <source>Meeting %1 on %2</source>
@@ -1260,6 +1330,17 @@
         </message>
     </context>
     <context>
+        <name>ReadAloudButton</name>
+        <message>
+            <source>Read aloud</source>
+            <translation>朗讀</translation>
+        </message>
+        <message>
+            <source>Read-aloud unavailable</source>
+            <translation>朗讀不可用</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadingChoices</name>
         <message>
             <source>Large text</source>
@@ -1279,6 +1360,10 @@
         <message>
             <source>. </source>
             <translation>。</translation>
+        </message>
+        <message>
+            <source>Station phone: %1</source>
+            <translation>聯絡站電話：%1</translation>
         </message>
         <message>
             <source>Leave the receipt?</source>
@@ -1311,6 +1396,30 @@
         <message>
             <source>Meeting %1 on %2</source>
             <translation>約見 %1 代表：%2</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>正在列印…</translation>
+        </message>
+        <message>
+            <source>Print again</source>
+            <translation>再列印一張</translation>
+        </message>
+        <message>
+            <source>Print receipt</source>
+            <translation>列印憑條</translation>
+        </message>
+        <message>
+            <source>Printed: please take your receipt.</source>
+            <translation>已列印，請取走憑條。</translation>
+        </message>
+        <message>
+            <source>The printer is out of paper. Please note the code down; the staff can help.</source>
+            <translation>印表機沒有紙了。請記下查詢碼，也可以請工作人員幫忙。</translation>
+        </message>
+        <message>
+            <source>The printer is not working. Please note the code down; the staff can help.</source>
+            <translation>印表機暫時不能用。請記下查詢碼，也可以請工作人員幫忙。</translation>
         </message>
         <message>
             <source>Your tracking code (please note it down):</source>
@@ -1485,6 +1594,14 @@
             <translation>上個月</translation>
         </message>
         <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>. </source>
+            <translation>。</translation>
+        </message>
+        <message>
             <source>Next month</source>
             <translation>下個月</translation>
         </message>
@@ -1552,14 +1669,6 @@
             <translation>返回</translation>
         </message>
         <message>
-            <source>Read aloud</source>
-            <translation>朗讀</translation>
-        </message>
-        <message>
-            <source>Read-aloud unavailable</source>
-            <translation>朗讀不可用</translation>
-        </message>
-        <message>
             <source>Home</source>
             <translation>首頁</translation>
         </message>
@@ -1585,6 +1694,10 @@
         <message>
             <source>%1: %2</source>
             <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>. </source>
+            <translation>。</translation>
         </message>
         <message>
             <source>opinions collected</source>

@@ -50,6 +50,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help="with --self-test: save the first frame of home as a PNG image",
     )
     parser.add_argument(
+        "--print-test-page",
+        action="store_true",
+        help="print a test page on the configured receipt printer ([printer]), then exit",
+    )
+    parser.add_argument(
         "--windowed",
         metavar="WIDTHxHEIGHT",
         type=_size,
@@ -123,6 +128,41 @@ def set_admin_pin(named: Path | None) -> int:
     return 0
 
 
+def print_test_page(config) -> int:
+    """Draw the test page with the kiosk's font (no screen needed) and send it, waiting."""
+    from kiosk.printer import PrinterSettings, PrintFailed
+
+    settings = PrinterSettings.from_config(config)
+    if not settings.configured:
+        print(
+            "没有配置打印机。No receipt printer is configured: set [printer] kind in the "
+            "configuration file (docs/printer.md).",
+            file=sys.stderr,
+        )
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from datetime import datetime
+
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app import load_fonts
+    from kiosk.store.station_cache import read_station_cache
+    from kiosk.ui.printing import TEST_PAGE_CODE, blocks_of_test_page, print_blocks
+
+    app = QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts and images need it)
+    load_fonts()
+    cached = read_station_cache(config.station_cache_path)
+    when = datetime.now().strftime("%Y-%m-%d %H:%M")
+    blocks = blocks_of_test_page(cached.station.name if cached else "", settings.describe(), when)
+    try:
+        print_blocks(settings, blocks, TEST_PAGE_CODE)
+    except PrintFailed as failure:
+        print(f"打印失败。The test page did not print ({settings.describe()}): {failure}")
+        return 1
+    print(f"测试页已发送。The test page was sent to {settings.describe()}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     overrides: dict[str, object] = {"demo": args.demo}
@@ -147,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.selftest import run_self_test
 
         return run_self_test(config, config_description(args.config), args.screenshot)
+    if args.print_test_page:
+        return print_test_page(config)
     if args.enrol:
         return enrol_from_command_line(config, args.server or config.server_url, args.enrol)
     if not has_display():

@@ -32,6 +32,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.config import Config
 from kiosk.domain.station import StationSnapshot
 from kiosk.domain.stationtime import station_zone, wall_clock
+from kiosk.printer import PrinterSettings
 from kiosk.store.disk import below_floor
 from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.admin import Admin, Lockdown
@@ -400,6 +401,7 @@ def build_kiosk(
         (config.idle_timeout_seconds, config.idle_prompt_seconds),
         demo=config.demo,
         language=config.language,
+        printer=PrinterSettings.from_config(config),
     )
     backends.desk.idle_timeout = timedelta(seconds=config.console_idle_seconds)
     backends.desk.closing_time = time_of_day.fromisoformat(config.closing_time)

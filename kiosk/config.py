@@ -28,6 +28,17 @@ names another. Example::
     ca_bundle = "/etc/station-kiosk/ca.pem"   # optional: verify the server with this CA bundle
     allow_plain_http = false                  # plain HTTP is for servers on this machine only
 
+    [printer]                     # a receipt printer (ESC/POS; docs/printer.md)
+    kind = "network"              # none (default), network, usb, serial or file
+    host = "192.168.1.50"         # network: the printer's address...
+    port = 9100                   # ...and port
+    device = "/dev/usb/lp0"       # file: a device (a USB printer through usblp); serial: the port
+    baudrate = 9600               # serial
+    usb_vendor = 0x0416           # usb: vendor and product id (lsusb)
+    usb_product = 0x5011
+    paper_mm = 80                 # 80 or 58 mm paper
+    timeout_seconds = 10          # a printer that does not answer in this time has failed
+
 A wrong file stops the kiosk with one message naming the file, the key and what is wrong.
 """
 
@@ -43,6 +54,7 @@ import platformdirs
 
 APP_NAME = "station-kiosk"
 LANGUAGES = ("zh_CN", "zh_TW", "en")
+PRINTER_KINDS = ("none", "network", "usb", "serial", "file")
 
 
 class ConfigError(Exception):
@@ -73,6 +85,15 @@ class Config:
     console_idle_seconds: int = 300
     closing_time: str = "18:00"  # HH:MM, local time
     time_zone: str = "Asia/Shanghai"  # the station's: what visitors read, whatever the PC's zone
+    printer_kind: str = "none"  # a receipt printer: none, network, usb, serial or file
+    printer_host: str = ""
+    printer_port: int = 9100
+    printer_device: str = ""
+    printer_baudrate: int = 9600
+    printer_usb_vendor: int = 0
+    printer_usb_product: int = 0
+    printer_paper_mm: int = 80
+    printer_timeout_seconds: int = 10
 
     @property
     def cursor_hidden(self) -> bool:
@@ -154,6 +175,42 @@ def _argon2_hash(value: str) -> str | None:
     return None
 
 
+def _printer_kind(value: str) -> str | None:
+    return None if value in PRINTER_KINDS else f"must be one of {', '.join(PRINTER_KINDS)}"
+
+
+def _port(value: int) -> str | None:
+    return None if 1 <= value <= 65535 else "must be a port number, 1 to 65535"
+
+
+def _paper(value: int) -> str | None:
+    return None if value in (58, 80) else "must be 58 or 80 (mm)"
+
+
+def _usb_id(value: int) -> str | None:
+    return None if 0 < value <= 0xFFFF else "must be a USB id like 0x0416 (see lsusb)"
+
+
+def _printer_timeout(value: int) -> str | None:
+    return None if 1 <= value <= 120 else "must be between 1 and 120 seconds"
+
+
+def _baudrate(value: int) -> str | None:
+    return None if 300 <= value <= 921600 else "must be a baud rate like 9600 or 115200"
+
+
+# What each kind of printer needs: (setting, field) pairs that must be set.
+_PRINTER_NEEDS = {
+    "network": (("printer.host", "printer_host"),),
+    "file": (("printer.device", "printer_device"),),
+    "serial": (("printer.device", "printer_device"),),
+    "usb": (
+        ("printer.usb_vendor", "printer_usb_vendor"),
+        ("printer.usb_product", "printer_usb_product"),
+    ),
+}
+
+
 def _readable_file(value: str) -> str | None:
     return None if Path(value).expanduser().is_file() else "must name an existing file"
 
@@ -174,6 +231,15 @@ _KEYS: dict[str, tuple[str, type, Any]] = {
     "server.url": ("server_url", str, _url),
     "server.ca_bundle": ("server_ca_bundle", str, _readable_file),
     "server.allow_plain_http": ("allow_plain_http", bool, None),
+    "printer.kind": ("printer_kind", str, _printer_kind),
+    "printer.host": ("printer_host", str, None),
+    "printer.port": ("printer_port", int, _port),
+    "printer.device": ("printer_device", str, None),
+    "printer.baudrate": ("printer_baudrate", int, _baudrate),
+    "printer.usb_vendor": ("printer_usb_vendor", int, _usb_id),
+    "printer.usb_product": ("printer_usb_product", int, _usb_id),
+    "printer.paper_mm": ("printer_paper_mm", int, _paper),
+    "printer.timeout_seconds": ("printer_timeout_seconds", int, _printer_timeout),
 }
 
 _ENVIRONMENT = {
@@ -269,6 +335,11 @@ def load_config(
             values[field] = value
     for field, value in (overrides or {}).items():
         values[field] = value
+
+    kind = values.get("printer_kind", "none")
+    for key, field in _PRINTER_NEEDS.get(kind, ()):
+        if not values.get(field):
+            raise ConfigError(source, key, f'must be set for printer.kind = "{kind}"')
 
     if "data_dir" not in values:
         # The demo station never mixes with a real station's data.

@@ -74,3 +74,37 @@ def test_every_module_of_the_kiosk_is_in_the_bundle(bundle):
     pyz_name = next(name for name in archive.toc if name.endswith(".pyz"))
     bundled = set(archive.open_embedded_archive(pyz_name).toc)
     assert not expected - bundled, f"missing from the bundle: {sorted(expected - bundled)}"
+
+
+def test_read_aloud_is_in_the_bundle_with_its_speech_dispatcher_plugin(bundle):
+    """朗读 (issue 16): Qt TextToSpeech and its speechd plugin are kept, or the button only
+    ever says 朗读不可用 on a station PC."""
+    inside = bundle.parent / "_internal" / "PySide6" / "Qt"
+    assert list((inside / "lib").glob("libQt6TextToSpeech.so*"))
+    assert (inside / "plugins" / "texttospeech" / "libqtexttospeech_speechd.so").is_file()
+
+
+def test_the_bundle_prints_a_test_page_on_a_network_printer(bundle, tmp_path):
+    """python-escpos, Pillow and escpos's printer profiles are in the bundle (issue 16)."""
+    from tests.ui.test_paper_receipt import PrinterReceiver
+
+    receiver = PrinterReceiver()
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'data_dir = "{tmp_path / "data"}"\n[printer]\nkind = "network"\n'
+        f'host = "127.0.0.1"\nport = {receiver.port}\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path)}
+    try:
+        result = subprocess.run(
+            [str(bundle), "--config", str(config), "--print-test-page"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert receiver.done.wait(10) and b"TEST-PAGE" in receiver.jobs[0]
+    finally:
+        receiver.close()

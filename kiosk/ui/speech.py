@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
@@ -39,6 +40,10 @@ class ReadAloud(QObject):
         self._tts = None
         self._available: bool | None = None  # not known until the first 朗读
         self.last_text = ""
+        # The visitor's language (Backends sets it to Reading's): English is read in an
+        # English voice where the engine has one, Chinese (简 and 繁) in Mandarin.
+        self.language: Callable[[], str] = lambda: "zh_CN"
+        self._mandarin = None  # the Mandarin voice, once found
 
     @staticmethod
     def create(engine) -> ReadAloud:
@@ -54,7 +59,7 @@ class ReadAloud(QObject):
             if self._engine_name in QTextToSpeech.availableEngines():
                 tts = QTextToSpeech(self._engine_name, self)
                 if tts.state() != QTextToSpeech.State.Error:
-                    self._choose_mandarin(tts)
+                    self._mandarin = self._choose_mandarin(tts)
                     self._tts, self._available = tts, True
             if not self._available:
                 log.warning("read-aloud unavailable (no %s speech engine)", self._engine_name)
@@ -62,11 +67,26 @@ class ReadAloud(QObject):
         return self._tts
 
     @staticmethod
-    def _choose_mandarin(tts) -> None:
+    def _choose_mandarin(tts):
         for voice in tts.availableVoices():
             if any(word in voice.name().casefold() for word in MANDARIN_VOICE_NAMES):
                 tts.setVoice(voice)
-                return
+                return voice
+        return None
+
+    def _choose_voice(self, tts) -> None:
+        from PySide6.QtCore import QLocale
+
+        if self.language() == "en":
+            english = [
+                locale
+                for locale in tts.availableLocales()
+                if locale.language() == QLocale.Language.English
+            ]
+            if english and tts.locale().language() != QLocale.Language.English:
+                tts.setLocale(english[0])  # the engine's default voice for it
+        elif self._mandarin is not None and tts.voice() != self._mandarin:
+            tts.setVoice(self._mandarin)
 
     @Slot(str)
     def say(self, text: str) -> None:
@@ -76,6 +96,7 @@ class ReadAloud(QObject):
             return
         self.last_text = text
         tts.stop()
+        self._choose_voice(tts)
         tts.say(text)
 
     @Slot(str, result=str)

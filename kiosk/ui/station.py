@@ -24,6 +24,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 from kiosk.domain.deputies import Deputy, Level
 from kiosk.domain.reception import ReceptionDay
 from kiosk.domain.station import StationSnapshot
+from kiosk.printer import PrinterSettings
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, time_range_text
 from kiosk.ui.desk import Desk
@@ -45,9 +46,11 @@ class Backends:
         idle_seconds: tuple[int, int] = (90, 15),
         demo: bool = False,
         language: str = "zh_CN",
+        printer: PrinterSettings | None = None,
     ) -> None:
         from kiosk.ui.idle import Idle
         from kiosk.ui.intake import IntakeForm
+        from kiosk.ui.printing import ReceiptPrinter
         from kiosk.ui.progress import ProgressLookup
         from kiosk.ui.reading import Reading
         from kiosk.ui.speech import ReadAloud
@@ -64,11 +67,14 @@ class Backends:
         self.progress = ProgressLookup(now)
         self.reading = Reading(language)
         self.speech = ReadAloud()
+        self.speech.language = lambda: self.reading.language
+        self.printer = ReceiptPrinter(printer)
         # A visitor who walked away leaves nothing behind, on screen or in memory.
         self.idle.walkedAway.connect(self.intake.clear)
         self.idle.walkedAway.connect(self.progress.clear)
         self.idle.walkedAway.connect(self.reading.reset)
         self.idle.walkedAway.connect(self.speech.stop)
+        self.idle.walkedAway.connect(self.printer.reset)
         self.intake.saved.connect(self.sync.syncNow)
         self.clock.dayChanged.connect(self._new_day)
 
@@ -271,6 +277,13 @@ class DeputyFilter(QSortFilterProxyModel):
         notify=queryChanged,
     )
     count = Property(int, lambda self: self.rowCount(), notify=countChanged)
+
+    @Slot(int, result="QVariantMap")
+    def get(self, row: int) -> dict:
+        """The deputy shown at `row` (for 朗读), or an empty map."""
+        if not 0 <= row < self.rowCount():
+            return {}
+        return self.sourceModel().get(self.mapToSource(self.index(row, 0)).row())
 
 
 @QmlElement

@@ -1,9 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What a visitor cannot read: text cut short with "…", running out of its box or off screen."""
+"""What a visitor cannot read: text cut short with "…", running out of its box or off screen,
+or an English word broken in two across lines ("Previo / us")."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtQuick import QQuickItem
 
 from tests.helpers.qt import descendants
@@ -52,6 +56,22 @@ def _clipped_by(item: QQuickItem) -> tuple[QRectF, bool] | None:
     return None
 
 
+def _broken_word(item: QQuickItem, text: str) -> str:
+    """A Latin word wider than its wrapped item: Text.Wrap breaks it mid-word, WordWrap lets
+    it run out of the box."""
+    if item.property("lineCount") <= 1:
+        return ""
+    font = QFont(item.property("font"))
+    info = item.property("fontInfo")  # the size drawn, after any fitting
+    if info is not None and hasattr(info, "property"):
+        font.setPixelSize(info.property("pixelSize").toInt())
+    metrics = QFontMetricsF(font)
+    for word in re.findall(r"[A-Za-z]{2,}", text):
+        if metrics.horizontalAdvance(word) > item.width() + 1:
+            return word
+    return ""
+
+
 def unreadable_texts(root: QQuickItem, window_size: tuple[int, int]) -> list[str]:
     """Every shown text item under `root` that is elided, wider than its box, or outside the
     window or its clipping ancestor, described for a failure message."""
@@ -74,6 +94,8 @@ def unreadable_texts(root: QQuickItem, window_size: tuple[int, int]) -> list[str
             problem = f"{item.property('contentWidth'):.0f} px in a {item.width():.0f} px box"
         elif not screen.adjusted(-1, -1, 1, 1).contains(where):
             problem = "off screen"
+        elif word := _broken_word(item, text):
+            problem = f"{word!r} wider than its box, broken or sticking out"
         elif clip is not None and not clip[0].adjusted(-1, -1, 1, 1).contains(where):
             problem = "cut by its panel"
         if problem:

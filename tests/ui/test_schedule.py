@@ -95,3 +95,21 @@ def test_a_swipe_on_the_calendar_changes_the_month_too(make_kiosk):
         window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(600, 0)
     )
     assert visitor.text("monthTitle") == "2026年12月"
+
+
+def test_in_large_text_a_days_number_stays_above_its_mark(make_kiosk, size):
+    """大字 in landscape leaves short cells: the number shrank to the room instead of
+    running under the 接待 mark (issue 16 §1)."""
+    from PySide6.QtCore import QPointF
+
+    from tests.helpers.qt import descendants
+
+    kiosk = make_kiosk(size)
+    kiosk.visitor.tap("largeTextButton")
+    visitor = open_schedule(kiosk)
+    mark = visitor.find("mark_2026-11-27")
+    cell = visitor.find("day_2026-11-27")
+    number = next(i for i in descendants(cell) if i.objectName() == "dayNumber")
+    bottom = number.mapToScene(QPointF(0, number.property("paintedHeight"))).y()
+    assert bottom <= mark.mapToScene(QPointF(0, 0)).y() + 1
+    assert number.property("fontInfo").property("pixelSize").toInt() >= 20

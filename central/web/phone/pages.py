@@ -43,7 +43,13 @@ from central.services.guards import (
     csrf_ok,
     new_csrf_token,
 )
-from central.web.phone.text import DEFAULT_LANGUAGE, LANGUAGES, TEXT, translator
+from central.web.phone.text import (
+    DEFAULT_LANGUAGE,
+    PAGE_LANGUAGES,
+    TEXT,
+    TRADITIONAL,
+    translator,
+)
 from kiosk.domain.deadlines import colour
 from kiosk.domain.mobile import last_four
 from kiosk.domain.tracking import display
@@ -120,12 +126,27 @@ async def form_data(request: Request) -> dict[str, str]:
 Form = Annotated[dict[str, str], Depends(form_data)]
 
 
+# Browsers set to these read Traditional characters (Taiwan, Hong Kong, Macao): 繁體 first.
+TRADITIONAL_TAGS = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")
+# The switch on every page names each language in itself.
+LANGUAGE_NAMES = {"zh": ("简", "zh-CN"), TRADITIONAL: ("繁", "zh-TW"), "en": ("EN", "en")}
+
+
 def _language(request: Request) -> str:
+    """?lang= (kept in a cookie), else the cookie, else the browser's first Chinese."""
     asked = request.query_params.get("lang")
-    if asked in LANGUAGES:
+    if asked in PAGE_LANGUAGES:
         return asked
     cookie = request.cookies.get(LANGUAGE_COOKIE)
-    return cookie if cookie in LANGUAGES else DEFAULT_LANGUAGE
+    if cookie in PAGE_LANGUAGES:
+        return cookie
+    for tag in request.headers.get("accept-language", "").lower().split(","):
+        tag = tag.split(";")[0].strip()
+        if tag.startswith(TRADITIONAL_TAGS):
+            return TRADITIONAL
+        if tag.startswith("zh"):
+            return "zh"
+    return DEFAULT_LANGUAGE
 
 
 def _secure(request: Request) -> bool:
@@ -149,25 +170,30 @@ def render(
     language = _language(request)
     token = request.cookies.get(CSRF_COOKIE) or new_csrf_token()
     _ = translator(language)
-    other = "en" if language == "zh" else "zh"
+    here = context.get("switch_path") or request.url.path
     problem = context.get("problem")
     if problem in TEXT:  # a message key; already-filled messages come as text
         context = context | {"problem": _(problem)}
     context = {
         "_": _,
         "lang": language,
-        "html_lang": "zh-CN" if language == "zh" else "en",
-        # A page answering a POST switches on the page the visitor can reload (GET).
-        "switch_url": f"{context.get('switch_path') or request.url.path}?lang={other}",
+        "html_lang": LANGUAGE_NAMES[language][1],
+        # 简 / 繁 / EN on every page; a page answering a POST switches on the page the
+        # visitor can reload (GET).
+        "languages": [
+            (code, name, tag, f"{here}?lang={code}", code == language)
+            for code, (name, tag) in LANGUAGE_NAMES.items()
+        ],
+        "chinese": language != "en",
         "csrf": token,
         "display": display,
-        "colon": "：" if language == "zh" else ": ",
+        "colon": "：" if language != "en" else ": ",
         # The consent's "how long" says what the retention job does (docs/privacy.md).
         "retention_years": request.app.state.settings.retention_years,
         **context,
     }
     body = TEMPLATES.get_template(template).render(context).encode()
-    headers = dict(SECURITY_HEADERS, Vary="Accept-Encoding")
+    headers = dict(SECURITY_HEADERS, Vary="Accept-Encoding, Accept-Language")
     # A slow mobile link: ~5 KB of HTML becomes ~2 KB. Only here, not app-wide, so the
     # kiosks' API answers stay as they are.
     if "gzip" in request.headers.get("accept-encoding", ""):
@@ -179,7 +205,7 @@ def render(
     response.set_cookie(
         CSRF_COOKIE, token, httponly=True, samesite="strict", path="/", secure=secure
     )
-    if request.query_params.get("lang") in LANGUAGES:
+    if request.query_params.get("lang") in PAGE_LANGUAGES:
         response.set_cookie(
             LANGUAGE_COOKIE,
             language,

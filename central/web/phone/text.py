@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The phone pages' words: Simplified Chinese first, English for `?lang=en`.
+"""The phone pages' words: Simplified Chinese first, English for `?lang=en`; Traditional
+Chinese (`?lang=zh-TW`) is in text_zh_tw.py.
 
 Kept here rather than in the templates so a page and its messages are translated together,
 and a test can check every key has both languages.
@@ -9,8 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-LANGUAGES = ("zh", "en")
+from central.web.phone.text_zh_tw import TEXT_ZH_TW
+
+LANGUAGES = ("zh", "en")  # the tuples of TEXT (the staff console has these two)
 DEFAULT_LANGUAGE = "zh"
+TRADITIONAL = "zh-TW"
+# The phone pages' languages, in the order of their switch: 简 / 繁 / EN.
+PAGE_LANGUAGES = ("zh", TRADITIONAL, "en")
 
 TEXT: dict[str, tuple[str, str]] = {
     # Frame
@@ -200,9 +206,10 @@ TEXT: dict[str, tuple[str, str]] = {
 def translator(language: str) -> Callable[..., str]:
     """`_("key", name=value)` in `language`: the text, with {name} filled in."""
     index = LANGUAGES.index(language) if language in LANGUAGES else 0
+    traditional = TEXT_ZH_TW if language == TRADITIONAL else {}
 
     def translate(key: str, **values: object) -> str:
-        text = TEXT[key][index]
+        text = traditional.get(key) or TEXT[key][index]
         return text.format(**values) if values else text
 
     return translate

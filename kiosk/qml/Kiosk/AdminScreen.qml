@@ -92,6 +92,14 @@ ScreenFrame {
                     text: "English"
                     onClicked: Admin.setLanguage("en")
                 }
+                // Only where a receipt printer is configured ([printer] in the config).
+                BigButton {
+                    objectName: "adminPrintTestPage"
+                    visible: ReceiptPrinter.configured
+                    enabled: ReceiptPrinter.state !== "printing"
+                    text: ReceiptPrinter.state === "printing" ? qsTr("Printing…") : qsTr("Print a test page")
+                    onClicked: ReceiptPrinter.printTestPage(Station.name)
+                }
                 BigButton {
                     objectName: "adminReenrol"
                     text: qsTr("Enrol again")
@@ -107,6 +115,25 @@ ScreenFrame {
                 }
             }
 
+            Text {
+                objectName: "adminPrintNote"
+                width: parent.width
+                visible: ReceiptPrinter.configured && text.length > 0
+                text: ReceiptPrinter.state === "printed"
+                      ? qsTr("Sent to the printer (%1). If nothing came out: paper, cover, power.").arg(ReceiptPrinter.where)
+                      : ReceiptPrinter.state === "failed"
+                        ? (ReceiptPrinter.problem === "unreachable"
+                           ? qsTr("The printer (%1) cannot be reached: is it on, connected, and is the address right?")
+                           : ReceiptPrinter.problem === "no_paper"
+                             ? qsTr("The printer (%1) says it is out of paper.")
+                             : qsTr("The printer (%1) stopped answering while printing."))
+                          .arg(ReceiptPrinter.where)
+                        : ""
+                font.pixelSize: Theme.bodySize
+                font.bold: true
+                color: ReceiptPrinter.state === "failed" ? Theme.red : Theme.text
+                wrapMode: Text.Wrap
+            }
             Text {
                 objectName: "adminSyncNote"
                 width: parent.width

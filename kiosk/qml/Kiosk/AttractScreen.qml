@@ -62,7 +62,7 @@ Rectangle {
             maximumLineCount: 8
             elide: Text.ElideRight
             text: attract.current.body
-            color: "#F6E7D0"
+            color: Theme.paleText
             font.pixelSize: Theme.headingSize
             lineHeight: 1.3
         }

@@ -47,7 +47,7 @@ AbstractButton {
                 wrapMode: Text.Wrap
                 text: button.subtitle
                 font.pixelSize: Theme.smallSize
-                color: button.primary || button.selected ? "#F6E7D0" : Theme.muted
+                color: button.primary || button.selected ? Theme.paleText : Theme.muted
             }
         }
     }

@@ -9,6 +9,13 @@ ScreenFrame {
     id: screen
     objectName: "directoryScreen"
     title: qsTr("Find a deputy")
+    // 朗读: how many deputies are shown, and each one's name, levels and constituency.
+    readAloudWith: () => Roster.directory.count === 0
+        ? qsTr("No deputy matches. Try fewer characters, or choose \"All\".")
+        : qsTr("%n deputies", "", Roster.directory.count) + qsTr(": ")
+          + Labels.rows(Roster.directory).map(d => [d.name, Labels.levelNames(d.levels), d.constituency]
+                                                   .filter(s => s.length > 0).join(qsTr(", ")))
+                                     .join(qsTr("; "))
 
     Component.onCompleted: {
         Roster.directory.level = ""

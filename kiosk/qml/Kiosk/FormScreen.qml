@@ -12,6 +12,7 @@ ScreenFrame {
     objectName: "formScreen_" + step
     property string step: "category"
     readonly property bool portrait: height > width
+    titleMayGoBelow: false  // the question is the heading; the room is the step's
     readonly property var flows: ({
         "appeal": ["category", "text", "block", "deputy", "contact", "consent", "review"],
         "callback": ["category", "contact", "consent"],

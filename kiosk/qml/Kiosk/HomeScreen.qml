@@ -10,6 +10,26 @@ Item {
     objectName: "homeScreen"
     readonly property bool portrait: height > width
 
+    // 朗读 on home: the station, who is on duty (today or on the next reception day) and,
+    // where home shows them, the next reception days (issue 16 §1).
+    function speech() {
+        var parts = [Station.name]
+        if (Roster.dutyReceptions.count === 0)
+            parts.push(qsTr("No reception day is scheduled."))
+        else
+            parts.push((Roster.dutyIsToday ? qsTr("On duty today")
+                                           : qsTr("On duty on the next reception day"))
+                       + qsTr(": ") + Labels.rows(Roster.dutyReceptions).map(Labels.receptionSpeech)
+                                            .join(qsTr("; ")))
+        if (Desk.adHocPresent.length > 0)
+            parts.push(qsTr("Also at the station today: %1")
+                       .arg(Desk.adHocPresent.map(d => d.name).join(qsTr(", "))))
+        if (!Theme.large && Roster.upcoming.count > 0)
+            parts.push(qsTr("Next reception days") + qsTr(": ")
+                       + Labels.rows(Roster.upcoming).map(Labels.receptionSpeech).join(qsTr("; ")))
+        return parts.join(qsTr(". "))
+    }
+
     // The date and the connection mark: under the time (portrait), under the name (landscape),
     // where the reading choices leave room.
     component DateAndSync: Grid {
@@ -18,7 +38,7 @@ Item {
         horizontalItemAlignment: Grid.AlignRight
         Text {
             text: Clock.date
-            color: "#F6E7D0"
+            color: Theme.paleText
             font.pixelSize: 28  // not enlarged: the clock says the time, the duty card the day
         }
         // Unobtrusive: technicians and staff read it, visitors need not.
@@ -30,7 +50,7 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 width: 14; height: 14; radius: 7
                 color: Sync.state === "online" || Sync.state === "syncing"
-                       ? "#7BD389" : "#C9C2B8"
+                       ? Theme.connected : Theme.disconnected
             }
             Text {
                 id: syncText
@@ -45,7 +65,7 @@ Item {
                     }
                     return ""
                 }
-                color: "#F6E7D0"
+                color: Theme.paleText
                 font.pixelSize: 28  // not enlarged: the clock says the time, the duty card the day
             }
         }
@@ -122,6 +142,7 @@ Item {
         color: Theme.tint
         ReadingChoices {
             id: choices
+            speech: home.speech
             parent: home.portrait ? readingBar : header
             anchors.right: parent.right
             anchors.rightMargin: Theme.margin

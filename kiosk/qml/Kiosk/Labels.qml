@@ -48,5 +48,26 @@ QtObject {
         return ""
     }
 
+    // 朗读 (issue 16 §1): the rows of a list model, and a reception day as it is read aloud.
+    function rows(model) {
+        var out = []
+        for (var i = 0; i < model.count; ++i)
+            out.push(model.get(i))
+        return out
+    }
+
+    function receptionSpeech(r) {
+        var parts = [[r.day, r.time].filter(s => s.length > 0).join(" ")]
+        if ((r.title ?? "").length > 0)
+            parts.push(r.title)
+        if ((r.theme ?? "").length > 0)
+            parts.push(qsTr("Theme: %1").arg(r.theme))
+        if ((r.place ?? "").length > 0)
+            parts.push(r.place)
+        if ((r.deputies ?? []).length > 0)
+            parts.push(qsTr("On duty: %1").arg(r.deputies.map(d => d.name).join(qsTr(", "))))
+        return parts.join(qsTr(", "))
+    }
+
     readonly property var levels: ["", "national", "provincial", "city", "county", "township"]
 }

@@ -161,7 +161,7 @@ ApplicationWindow {
         readonly property bool active: keyboard.item ? keyboard.item.active : false
         y: active ? window.height - height : window.height
         height: keyboard.item ? keyboard.item.height : 0
-        color: "#2B2B2B"
+        color: Theme.keyboard
         Loader {
             id: keyboard
             objectName: "keyboardLoader"
@@ -192,7 +192,7 @@ ApplicationWindow {
                     objectName: "candidateText"
                     anchors.centerIn: parent
                     text: display
-                    color: candidate.ListView.isCurrentItem ? "white" : "#A8D98A"
+                    color: candidate.ListView.isCurrentItem ? "white" : Theme.candidate
                     font.pixelSize: Theme.candidateSize
                 }
             }

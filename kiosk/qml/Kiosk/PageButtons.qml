@@ -9,6 +9,8 @@ Column {
     readonly property bool needed: target.contentHeight > target.height + 1
     visible: needed
     spacing: Theme.spacing
+    // 200 px wide: in 大字 "Previous" at the heading size broke mid-word ("Previo / us").
+    readonly property int titleSize: Math.min(Theme.headingSize, 40)
 
     function scrollBy(pages) {
         const limit = Math.max(0, target.contentHeight - target.height) + target.originY
@@ -19,6 +21,7 @@ Column {
     BigButton {
         objectName: "previousPage"
         width: 200
+        titleSize: buttons.titleSize
         text: qsTr("Previous")
         enabled: !buttons.target.atYBeginning
         opacity: enabled ? 1 : 0.4
@@ -27,6 +30,7 @@ Column {
     BigButton {
         objectName: "nextPage"
         width: 200
+        titleSize: buttons.titleSize
         text: qsTr("Next")
         enabled: !buttons.target.atYEnd
         opacity: enabled ? 1 : 0.4

@@ -15,6 +15,23 @@ ScreenFrame {
     property string editing: "code"  // which of the two the keypad types into
     property bool showing: false
     title: qsTr("Track progress")
+    // 朗读: what to type, or the matter's state, what is due and its latest steps.
+    readAloudWith: () => {
+        if (!screen.showing)
+            return [qsTr("Tracking code (on your receipt)"), qsTr("Last 4 digits of your phone number")]
+                   .join(qsTr(", "))
+        var r = ProgressLookup.result
+        var parts = [(r.kind === "appointment" ? qsTr("Appointment request") : qsTr("Your matter"))
+                     + " " + ReadAloud.spell(r.codeDisplay ?? ""),
+                     qsTr("Now: %1").arg(FormLabels.stateName(r.state ?? ""))]
+        if (meeting.visible)
+            parts.push(meeting.text)
+        if ((r.dueOn ?? "").length > 0)
+            parts.push(qsTr("Next step due by %1").arg(r.dueOn))
+        for (var step of (r.steps ?? []))
+            parts.push([step.at, FormLabels.stateName(step.state), step.note].filter(s => s.length > 0).join(" "))
+        return parts.join(qsTr(". "))
+    }
 
     Component.onCompleted: ProgressLookup.clear()
     Connections {
@@ -166,6 +183,7 @@ ScreenFrame {
                     }
                     // An appointment: with whom, on which day, at what time (issue 16 §2).
                     Text {
+                        id: meeting
                         objectName: "resultMeeting"
                         readonly property var deputy: ProgressLookup.result.kind === "appointment"
                                                       ? Roster.deputy(ProgressLookup.result.deputyId ?? "") : ({})

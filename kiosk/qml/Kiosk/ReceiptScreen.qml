@@ -21,6 +21,27 @@ ScreenFrame {
                       ? qsTr(". ") + qsTr("You will get a reply within 3 working days, by %1.").arg(IntakeForm.replyBy)
                       : "")
     Timer { interval: 2500; running: true; onTriggered: screen.settled = true }
+    Component.onCompleted: ReceiptPrinter.reset()
+
+    // 打印凭条: the receipt on paper, for visitors without a smartphone (issue 16 §1), in
+    // their language; drawn as an image by ReceiptPrinter, so Chinese prints on any printer.
+    function slip() {
+        var blocks = [["title", Station.name], ["rule", ""], ["heading", saved.text]]
+        if (meeting.visible)
+            blocks.push(["text", meeting.text])
+        blocks.push(["text", qsTr("Your tracking code (please note it down):")],
+                    ["code", IntakeForm.codeDisplay])
+        if (IntakeForm.replyBy.length > 0)
+            blocks.push(["text", replyBy.text])
+        if (IntakeForm.progressUrl.length > 0)
+            blocks.push(["qr", IntakeForm.progressUrl],
+                        ["small", qsTr("Scan with WeChat to follow it on your phone")])
+        blocks.push(["small", howTo.text])
+        if (Station.phone.length > 0)
+            blocks.push(["text", qsTr("Station phone: %1").arg(Station.phone)])
+        blocks.push(["rule", ""], ["small", Clock.date + " " + Clock.time])
+        return blocks
+    }
     leaveQuestion: how => [qsTr("Leave the receipt?"),
                            qsTr("Have you noted your tracking code %1? You need it to follow your matter.")
                                .arg(IntakeForm.codeDisplay),
@@ -37,6 +58,7 @@ ScreenFrame {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Text {
+                id: saved
                 objectName: "receiptSaved"
                 Layout.fillWidth: true
                 text: IntakeForm.receiptKind === "appointment"
@@ -70,6 +92,7 @@ ScreenFrame {
                 width: parent.width
                 spacing: Theme.spacing
                 Text {
+                    id: meeting
                     objectName: "receiptMeeting"
                     width: parent.width
                     visible: IntakeForm.receiptKind === "appointment"
@@ -97,6 +120,7 @@ ScreenFrame {
                     color: Theme.redDark
                 }
                 Text {
+                    id: replyBy
                     objectName: "replyBy"
                     width: parent.width
                     visible: IntakeForm.replyBy.length > 0
@@ -106,6 +130,7 @@ ScreenFrame {
                     wrapMode: Text.Wrap
                 }
                 Text {
+                    id: howTo
                     width: parent.width
                     text: qsTr("To see how it goes: tap \"Track progress\" on the home screen and type this code and the last 4 digits of your phone number.")
                     font.pixelSize: Theme.bodySize
@@ -119,12 +144,19 @@ ScreenFrame {
             Layout.fillHeight: true
             Layout.preferredWidth: 2
             Column {
+                id: qrColumn
                 anchors.centerIn: parent
                 spacing: Theme.spacing
                 Image {
                     objectName: "receiptQr"
                     anchors.horizontalCenter: parent.horizontalCenter
-                    readonly property int side: screen.portrait ? 420 : 400
+                    // As large as the card holds beside the words and 打印凭条 (大字 in
+                    // landscape leaves less), never under 240 px: phones still read it.
+                    readonly property int side: Math.max(240, Math.min(
+                        screen.portrait ? 420 : 400,
+                        qrColumn.parent.height - scanHint.height - qrColumn.spacing
+                        - (printButton.visible ? printButton.height + qrColumn.spacing : 0)
+                        - (printState.visible ? printState.height + qrColumn.spacing : 0)))
                     width: side; height: side
                     sourceSize: Qt.size(side, side)
                     fillMode: Image.PreserveAspectFit
@@ -132,11 +164,44 @@ ScreenFrame {
                     source: IntakeForm.progressUrl ? "image://qrquick/" + encodeURIComponent(IntakeForm.progressUrl) : ""
                 }
                 Text {
+                    id: scanHint
                     width: 420
                     horizontalAlignment: Text.AlignHCenter
                     text: qsTr("Scan with WeChat to follow it on your phone")
                     font.pixelSize: Theme.bodySize
                     color: Theme.text
+                    wrapMode: Text.Wrap
+                }
+                // Only where a printer is configured. It never ends the receipt, and it
+                // answers once the receipt has settled, like the buttons that do.
+                BigButton {
+                    id: printButton
+                    objectName: "printReceiptButton"
+                    visible: ReceiptPrinter.configured
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: 420
+                    enabled: screen.settled && ReceiptPrinter.state !== "printing"
+                    text: ReceiptPrinter.state === "printing" ? qsTr("Printing…")
+                        : ReceiptPrinter.state === "printed" ? qsTr("Print again")
+                        : qsTr("Print receipt")
+                    onClicked: ReceiptPrinter.printSlip(screen.slip(), IntakeForm.codeDisplay)
+                }
+                Text {
+                    id: printState
+                    objectName: "printState"
+                    width: 420
+                    visible: text.length > 0
+                    horizontalAlignment: Text.AlignHCenter
+                    text: ReceiptPrinter.state === "printed"
+                          ? qsTr("Printed: please take your receipt.")
+                          : ReceiptPrinter.state === "failed"
+                            ? (ReceiptPrinter.problem === "no_paper"
+                               ? qsTr("The printer is out of paper. Please note the code down; the staff can help.")
+                               : qsTr("The printer is not working. Please note the code down; the staff can help."))
+                            : ""
+                    font.pixelSize: Theme.bodySize
+                    font.bold: true
+                    color: ReceiptPrinter.state === "failed" ? Theme.red : Theme.present
                     wrapMode: Text.Wrap
                 }
             }

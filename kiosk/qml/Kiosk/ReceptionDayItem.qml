@@ -60,7 +60,7 @@ Item {
             visible: item.originalDay.length > 0
             text: qsTr("(moved from %1)").arg(item.originalDay)
             font.pixelSize: Theme.smallSize
-            color: "#7A5200"
+            color: Theme.warning
             wrapMode: Text.Wrap
         }
         Text {

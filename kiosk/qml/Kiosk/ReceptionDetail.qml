@@ -56,7 +56,7 @@ Item {
             width: Math.min(parent.width, note.implicitWidth + 28)
             height: note.implicitHeight + 12
             radius: 10
-            color: detail.held ? "#FFF1CC" : "#ECE6DF"
+            color: detail.held ? Theme.warningBackground : Theme.cancelledBackground
             Text {
                 id: note
                 x: 14; y: 6
@@ -64,7 +64,7 @@ Item {
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.smallSize
                 font.bold: true
-                color: detail.held ? "#7A5200" : Theme.text
+                color: detail.held ? Theme.warning : Theme.text
                 text: {
                     const e = detail.entry
                     const reason = (e.reason ?? "").length > 0 ? qsTr(": %1").arg(e.reason) : ""

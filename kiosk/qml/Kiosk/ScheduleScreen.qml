@@ -13,6 +13,23 @@ ScreenFrame {
     title: qsTr("Reception days")
     readonly property bool portrait: height > width
     property bool listMode: false
+    // 朗读: the chosen day and its receptions, or, as a list, the month's reception days.
+    readAloudWith: () => {
+        if (screen.listMode)
+            return Schedule.monthReceptions.count === 0
+                ? qsTr("No reception day in this month.")
+                : Labels.rows(Schedule.monthReceptions).map(Labels.receptionSpeech).join(qsTr("; "))
+        var parts = [Schedule.selectedDay]
+        if (Schedule.selectedKind.length > 0)
+            parts.push(Schedule.selectedKind === "holiday"
+                       ? qsTr("Public holiday: %1").arg(Schedule.selectedHoliday)
+                       : qsTr("Make-up workday (%1)").arg(Schedule.selectedHoliday))
+        parts.push(Schedule.selectedReceptions.count === 0
+                   ? qsTr("No reception on this day.")
+                   : Labels.rows(Schedule.selectedReceptions).map(r => Labels.receptionSpeech(
+                         Object.assign({}, r, {day: ""}))).join(qsTr("; ")))
+        return parts.join(qsTr(". "))
+    }
 
     Component.onCompleted: Schedule.showToday()
 
@@ -64,7 +81,7 @@ ScreenFrame {
             spacing: 12
             BigButton {
                 objectName: "monthView"
-                width: 180
+                width: Math.max(180, implicitWidth)  // "Calendar" in 大字 broke mid-word
                 text: qsTr("Calendar")
                 titleSize: Theme.bodySize
                 selected: !screen.listMode
@@ -72,7 +89,7 @@ ScreenFrame {
             }
             BigButton {
                 objectName: "listView"
-                width: 180
+                width: Math.max(180, implicitWidth)  // "Calendar" in 大字 broke mid-word
                 text: qsTr("List")
                 titleSize: Theme.bodySize
                 selected: screen.listMode
@@ -89,7 +106,7 @@ ScreenFrame {
         visible: Schedule.missingHolidayYear > 0
         height: visible ? bannerText.implicitHeight + 24 : 0
         radius: Theme.radius
-        color: "#FFF1CC"
+        color: Theme.warningBackground
         border.color: Theme.gold
         border.width: 2
         Text {
@@ -99,7 +116,7 @@ ScreenFrame {
             text: qsTr("The %1 holiday arrangement has not been published yet: holidays and make-up workdays are not marked.")
                   .arg(Schedule.missingHolidayYear)
             font.pixelSize: Theme.smallSize
-            color: "#7A5200"
+            color: Theme.warning
             wrapMode: Text.WordWrap
         }
     }
@@ -169,7 +186,7 @@ ScreenFrame {
                             anchors.margins: 3
                             radius: 12
                             color: cell.selected ? Theme.red
-                                 : cell.kind === "holiday" ? "#FCE9E4"
+                                 : cell.kind === "holiday" ? Theme.holidayCell
                                  : cell.down ? Theme.tint : Theme.surface
                             border.color: cell.today ? Theme.red : Theme.line
                             border.width: cell.today ? 4 : 1
@@ -178,7 +195,14 @@ ScreenFrame {
                         contentItem: Item {
                             opacity: cell.inMonth ? 1 : 0.5
                             Text {
+                                objectName: "dayNumber"
                                 x: 14; y: 6
+                                // Above the day's mark, never under it: 大字 in landscape
+                                // leaves short cells, and the number shrinks to the room.
+                                height: cell.height - 12 - (cell.receptions > 0 || cell.cancelled ? 46 : 0)
+                                verticalAlignment: Text.AlignTop
+                                fontSizeMode: Text.VerticalFit
+                                minimumPixelSize: 20
                                 text: cell.number
                                 font.pixelSize: Theme.headingSize
                                 font.bold: true
@@ -189,7 +213,7 @@ ScreenFrame {
                                 visible: cell.kind.length > 0
                                 anchors { right: parent.right; top: parent.top; margins: 10 }
                                 width: 40; height: 40; radius: 8
-                                color: cell.kind === "holiday" ? "#2E7D32" : "#5D4037"
+                                color: cell.kind === "holiday" ? Theme.holiday : Theme.makeUp
                                 Text {
                                     anchors.centerIn: parent
                                     text: cell.kind === "holiday" ? qsTr("Off") : qsTr("Work")
@@ -217,8 +241,8 @@ ScreenFrame {
                                           margins: 10 }
                                 height: 36
                                 radius: 8
-                                color: cell.receptions === 0 ? "#9E9389"
-                                     : cell.onHoliday ? "#C77700"
+                                color: cell.receptions === 0 ? Theme.markChanged
+                                     : cell.onHoliday ? Theme.markOnHoliday
                                      : cell.selected ? "white" : Theme.red
                                 Text {
                                     anchors.centerIn: parent
@@ -274,7 +298,7 @@ ScreenFrame {
                       : qsTr("Make-up workday (%1)").arg(Schedule.selectedHoliday)
                 font.pixelSize: Theme.bodySize
                 font.bold: true
-                color: Schedule.selectedKind === "holiday" ? "#2E7D32" : "#5D4037"
+                color: Schedule.selectedKind === "holiday" ? Theme.holiday : Theme.makeUp
             }
             Text {
                 id: noneThatDay

@@ -11,6 +11,12 @@ ScreenFrame {
     title: qsTr("About this station")
     readonly property bool portrait: height > width
     Component.onCompleted: Desk.refreshFigures()
+    // 朗读: the station's name, address, opening hours and phone (digit by digit).
+    readAloudWith: () => [Station.name,
+                          Station.address.length > 0 ? qsTr("%1: %2").arg(qsTr("Address")).arg(Station.address) : "",
+                          Station.hours.length > 0 ? qsTr("%1: %2").arg(qsTr("Opening hours")).arg(Station.hours) : "",
+                          Station.phone.length > 0 ? qsTr("%1: %2").arg(qsTr("Phone")).arg(ReadAloud.spell(Station.phone)) : ""]
+                         .filter(s => s.length > 0).join(qsTr(". "))
 
     Flickable {
         id: page
