@@ -14,7 +14,13 @@ TEXT_ZH_TW: dict[str, str] = {
     "no_deputy": "沒有找到這位代表",
     "no_station": "沒有找到這個聯絡站",
     "bad_code": "這不是有效的編號",
-    "privacy": "您的姓名和手機號碼只用於辦理和回覆，不會公開。",
+    # The five points of the kiosk's consent (docs/privacy.md); 保存 kept (s2twp says 儲存,
+    # the word for a computer's storage).
+    "consent_what": "收集什麼：您的稱呼、電話號碼和您在這裡填寫的內容。",
+    "consent_why": "用途：供代表和人大聯絡機構辦理您反映的事項、答覆您，並讓您查詢辦理進度。",
+    "consent_who": "誰能看到：本站代表和辦理此事的人大聯絡機構工作人員，不會公開。",
+    "consent_how_long": "保存多久：事項辦結後保存{years}年，然後刪除。",
+    "consent_rights": "您可以請聯絡站工作人員查閱、更正或刪除您的資訊。",
     "level_national": "全國人大代表",
     "level_provincial": "省人大代表",
     "level_city": "市人大代表",
@@ -106,4 +112,6 @@ TEXT_ZH_TW: dict[str, str] = {
     "too_many_mobile": "這個手機號碼今天提交次數太多，請稍後再試，或到聯絡站當面反映。",
     "cannot_rate": "現在不能評價",
     "weekday": "一二三四五六日",
+    "no_emoji": "請不要使用表情符號，用文字寫出來",
+    "bad_characters": "內容裡有看不見的控制字元，請刪掉後重新輸入",
 }
