@@ -96,7 +96,7 @@ ScreenFrame {
                         fontSizeMode: Text.HorizontalFit
                         minimumPixelSize: Theme.bodySize
                         color: Desk.work.overdue > 0 ? Theme.red
-                             : Desk.work.dueSoon > 0 ? "#8A5A00" : Theme.present
+                             : Desk.work.dueSoon > 0 ? Theme.warning : Theme.present
                         elide: Text.ElideRight
                     }
                     RowLayout {
