@@ -954,6 +954,8 @@ class ChannelLine:
     kinds: list[str]
     enabled: bool
     quiet: str
+    visitor_quiet: str = ""  # the visitor texts' own quiet hours, if the channel carries them
+    only_visitors: bool = False  # it carries visitor texts and nothing else
 
 
 @dataclass(frozen=True)
@@ -1008,6 +1010,8 @@ def list_channels(session: Session, station_ids: Iterable[str] | None = None) ->
             kinds=list(c.kinds),
             enabled=c.enabled,
             quiet="" if c.quiet_start == c.quiet_end else f"{c.quiet_start}-{c.quiet_end}",
+            visitor_quiet="-".join(VISITOR_QUIET) if carries(c, VISITOR_KINDS[0]) else "",
+            only_visitors=bool(c.kinds) and all(k in VISITOR_KINDS for k in c.kinds),
         )
         for c in session.scalars(query)
     ]

@@ -22,6 +22,7 @@ NOTICE_TEXT: dict[str, tuple[str, str]] = {
     "all_kinds": ("全部（群众短信除外）", "Everything but texts to visitors"),
     "quiet_hours": ("免打扰", "Quiet hours"),
     "never_quiet": ("无", "None"),
+    "visitor_quiet": ("群众短信{hours}", "Texts to visitors {hours}"),
     "enabled": ("启用", "On"),
     "channel_off": ("已停用", "Off"),
     "recent_notices": ("最近的通知", "Recent notices"),
