@@ -17,6 +17,7 @@ from central.services.appeals import (
     station_appeals,
 )
 from central.services.holidays import uncovered_years
+from central.services.notifications import visitor_progress
 from kiosk.domain.tracking import InvalidTrackingCode, display, parse_tracking_code
 
 
@@ -74,6 +75,7 @@ def appeals_move(settings: Settings, args: argparse.Namespace) -> int:
             )
         except MoveRefused as error:
             raise CommandError(f"{display(code)}: {error}") from None
+        visitor_progress(session, appeal, now=datetime.now(UTC))
         due = f", due {appeal.due_on.isoformat()}" if appeal.due_on else ""
         unknown = uncovered_years(session, appeal.due_on, datetime.now(CHINA_TIME).date())
     print(f"{display(code)} is now {state}{due}")

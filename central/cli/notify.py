@@ -47,7 +47,9 @@ def add_commands(group: Callable[..., Any], command: Callable[..., Any]) -> None
         "success_contains, mobiles, headers (JSON)",
     )
     p.add_argument(
-        "--kinds", default="", help="only these notice kinds, comma-separated (default: all)"
+        "--kinds",
+        default="",
+        help="only these notice kinds, comma-separated (default: all but visitor_progress)",
     )
     p.add_argument("--quiet", default="22:00-07:30", help="quiet hours, China time ('' for none)")
     command("list", channels_list, "list the channels", channels)

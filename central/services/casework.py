@@ -616,6 +616,7 @@ def act(
     audit.record(session, who, f"appeal.{action}", appeal.tracking_code, detail, now=now)
     if action == "assign":
         notifications.appeal_assigned(session, appeal, now=now)
+    notifications.visitor_progress(session, appeal, now=now)  # accepted, replied, ... closed
     return appeal
 
 

@@ -10,6 +10,10 @@ a request never waits for a robot or a mail server, and a notice is never lost w
 A notice's context holds what may travel outside the building: a tracking code, a category,
 dates, the station's and the deputy's names. Never the visitor's name, mobile or text: the
 message links to the console, where reading them is audited.
+
+A visitor's own progress texts (kind `visitor_progress`: accepted, replied, feedback, closed)
+keep only the appeal's tracking code and its step: the worker reads the visitor's mobile from
+the appeal when it sends (`visitor_mobile`), so an appeal erased meanwhile sends nothing.
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ NOTICE_KINDS = (
     "appointment_answered",
     "deputy_due",
     "kiosk_alert",
+    "visitor_progress",
     "test",
 )
 # Kinds that also go to the deputy concerned (their e-mail or mobile from their account).
@@ -67,6 +72,22 @@ TO_THE_DEPUTY = ("assigned", "appointment_new", "deputy_due")
 # Kinds for the deputy alone: by their e-mail or SMS, never to a group or the staff.
 DEPUTY_ONLY = ("deputy_due",)
 STATES = ("pending", "sending", "sent", "failed")
+# Kinds addressed to the visitor: only an SMS gateway channel that lists the kind carries them
+# (a channel with no kinds listed carries every other kind, never these), and the mobile is
+# read from the appeal at send time, never kept in the notice.
+VISITOR_KINDS = ("visitor_progress",)
+# The appeal's steps the visitor is texted about (and the words for each).
+# At most 31 characters with the title and the code: the progress link (the public address,
+# "/p/" and the 9-letter code) fits the 70 when the public address has at most 27 characters.
+VISITOR_STEPS = {
+    "accepted": "已受理，进度请查：",
+    "replied": "代表已答复，请查：",
+    "feedback": "有关部门已反馈，请查：",
+    "closed": "已办结，请评价：",
+}
+# No SMS to a visitor from 21:00 to 08:00 China time, whatever the channel's own quiet hours:
+# held (not a try) until 08:00.
+VISITOR_QUIET = ("21:00", "08:00")
 
 MAX_TRIES = 8
 FIRST_RETRY = timedelta(seconds=30)
@@ -115,6 +136,8 @@ def add_channel(session: Session, new: NewChannel, *, now: datetime) -> Notifica
     unknown = [k for k in new.kinds if k not in NOTICE_KINDS]
     if unknown:
         raise ChannelError(f"unknown notice kinds {', '.join(unknown)}: {', '.join(NOTICE_KINDS)}")
+    if new.kind != "sms_gateway" and any(k in VISITOR_KINDS for k in new.kinds):
+        raise ChannelError("texts to visitors go through an SMS gateway channel only")
     target = new.target.strip()
     settings = dict(new.settings)
     if new.kind == "email":
@@ -218,7 +241,15 @@ def channels_for(session: Session, station_id: str, kind: str | None) -> list[No
         )
         .order_by(NotificationChannel.id)
     )
-    return [c for c in found if kind is None or not c.kinds or kind in c.kinds]
+    return [c for c in found if kind is None or carries(c, kind)]
+
+
+def carries(channel: NotificationChannel, kind: str) -> bool:
+    """Does the channel carry notices of `kind`? No kinds listed: every kind but the
+    visitor's texts, which go only by an SMS gateway that lists them."""
+    if kind in VISITOR_KINDS:
+        return channel.kind == "sms_gateway" and kind in channel.kinds
+    return not channel.kinds or kind in channel.kinds
 
 
 # -- Enqueueing -------------------------------------------------------------------------------
@@ -236,7 +267,7 @@ def _channels_cached(session: Session, station_id: str, kind: str) -> list[Notif
     cache = remembered[1]
     if station_id not in cache:
         cache[station_id] = channels_for(session, station_id, None)
-    return [c for c in cache[station_id] if not c.kinds or kind in c.kinds]
+    return [c for c in cache[station_id] if carries(c, kind)]
 
 
 def _station_name(session: Session, station_id: str) -> str:
@@ -342,7 +373,11 @@ def _rows(
     if kind in DEPUTY_ONLY:
         channels = [c for c in channels if c.kind in PERSONAL_CHANNELS]
     for channel in channels:
-        for n, recipients in enumerate(recipients_of(channel, deputy, kind in DEPUTY_ONLY)):
+        # The visitor's mobile is not kept here: the worker reads it from the appeal.
+        addressed = [[]] if kind in VISITOR_KINDS else None
+        for n, recipients in enumerate(
+            addressed or recipients_of(channel, deputy, kind in DEPUTY_ONLY)
+        ):
             rows.append(
                 Notice(
                     kind=kind,
@@ -469,6 +504,32 @@ def appeal_assigned(session: Session, appeal: Appeal, *, now: datetime) -> None:
         dedupe_key=f"assigned:{appeal.tracking_code}:{len(appeal.steps)}",
         deputy_id=appeal.assigned_deputy_id,
     )
+
+
+def visitor_progress(session: Session, appeal: Appeal, *, now: datetime) -> None:
+    """An appeal accepted, replied to, with a department's feedback, or closed: the visitor
+    is texted their tracking code and the progress page, if they left a mobile (their consent
+    at the kiosk or on the phone form covers it) and a channel carries visitor texts. Only
+    the code and the step are queued; the mobile is read from the appeal when it is sent."""
+    if appeal.state not in VISITOR_STEPS or not appeal.contact_mobile or not appeal.consent:
+        return
+    enqueue(
+        session,
+        kind="visitor_progress",
+        station_id=appeal.station_id,
+        context={"code": appeal.tracking_code, "step": appeal.state},
+        now=now,
+        dedupe_key=f"visitor_progress:{appeal.tracking_code}:{len(appeal.steps)}",
+    )
+
+
+def visitor_mobile(session: Session, code: str) -> str:
+    """The mobile a visitor text goes to, read at send time: "" when the appeal has none any
+    more (erased on request or by retention)."""
+    appeal = session.scalars(select(Appeal).where(Appeal.tracking_code == code)).one_or_none()
+    if appeal is None or appeal.personal_erased_at is not None or not appeal.consent:
+        return ""
+    return appeal.contact_mobile
 
 
 def appointment_requested(session: Session, appointment: Appointment, *, now: datetime) -> None:
@@ -603,7 +664,7 @@ def _stations_with_channels(session: Session, kind: str) -> set[str]:
     for channel in session.scalars(
         select(NotificationChannel).where(NotificationChannel.enabled.is_(True))
     ):
-        if channel.kinds and kind not in channel.kinds:
+        if not carries(channel, kind):
             continue
         if channel.station_id is not None:
             stations.add(channel.station_id)
@@ -639,6 +700,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "test": ("测试消息", "{station}的通知渠道测试：收到这条消息说明配置正确。"),
     "kiosk_alert": ("终端告警", "{station}的触摸屏终端{device}：{problem}，请安排检查。"),
+    # To the visitor; the progress link follows the text (short() keeps it within 70).
+    "visitor_progress": ("代表联络站", "诉求{code}{step_words}"),
 }
 LINKS = {
     "appeal_new": "/console/appeals/{raw_code}",
@@ -649,6 +712,7 @@ LINKS = {
     "deputy_due": "/console/",
     "test": "/console/notifications",
     "kiosk_alert": "/console/fleet",
+    "visitor_progress": "/p/{raw_code}",  # the public progress page (central/web/phone)
 }
 
 
@@ -685,6 +749,7 @@ def render(kind: str, context: dict[str, Any], base_url: str) -> Message:
     values["what"] = "回电请求" if context.get("callback") else "诉求"
     values["answer"] = ANSWERS.get(str(context.get("answer", "")), str(context.get("answer", "")))
     values.setdefault("station", "")
+    values["step_words"] = VISITOR_STEPS.get(str(context.get("step", "")), "")
     body = template.format_map(_Blank(values))
     link = base_url.rstrip("/") + LINKS[kind].format(raw_code=raw_code)
     return Message(title, body, tuple(str(x) for x in context.get("lines", [])), link)
@@ -838,6 +903,23 @@ def record(
     return notice.state
 
 
+NO_MOBILE = "nothing sent: the appeal has no mobile (none given, or erased)"
+
+
+def give_up(session: Session, notice_id: int, *, now: datetime, reason: str) -> None:
+    """A notice that cannot be sent at all (a visitor text whose appeal has no mobile any
+    more): failed at once, not retried, with `reason` (never personal data) as its attempt."""
+    notice = session.get(Notice, notice_id)
+    if notice is None:
+        return
+    session.add(NoticeAttempt(notice_id=notice_id, at=now, outcome="failed", error=reason))
+    notice.attempts += 1
+    notice.state = "failed"
+    notice.last_error = reason
+    notice.lease_owner = None
+    notice.lease_until = None
+
+
 def retry(session: Session, notice_id: int, *, now: datetime) -> Notice:
     """A failed notice tried again now, with a fresh count of tries."""
     notice = session.get(Notice, notice_id)
@@ -872,6 +954,8 @@ class ChannelLine:
     kinds: list[str]
     enabled: bool
     quiet: str
+    visitor_quiet: str = ""  # the visitor texts' own quiet hours, if the channel carries them
+    only_visitors: bool = False  # it carries visitor texts and nothing else
 
 
 @dataclass(frozen=True)
@@ -926,6 +1010,8 @@ def list_channels(session: Session, station_ids: Iterable[str] | None = None) ->
             kinds=list(c.kinds),
             enabled=c.enabled,
             quiet="" if c.quiet_start == c.quiet_end else f"{c.quiet_start}-{c.quiet_end}",
+            visitor_quiet="-".join(VISITOR_QUIET) if carries(c, VISITOR_KINDS[0]) else "",
+            only_visitors=bool(c.kinds) and all(k in VISITOR_KINDS for k in c.kinds),
         )
         for c in session.scalars(query)
     ]

@@ -3,6 +3,10 @@
 morning's due lists and sends due notices, each leased so that two servers never send one
 twice, retried 30 s after a failure, doubling up to an hour, and given up after 8 tries
 (the console shows it failed and can try it again). Quiet hours hold a notice until they end.
+
+A text to a visitor (notifications.VISITOR_KINDS) keeps the visitor's quiet hours (21:00-08:00)
+and is addressed here, from the appeal's mobile read at send time: an appeal without one (never
+given, or erased meanwhile) sends nothing, and its notice says so without personal data.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from central.core.config import CHINA_TIME
@@ -113,15 +118,31 @@ class NotificationWorker:
 
     def _send_one(self, notice: Claimed) -> int:
         now = self.clock()
-        until = notifications.quiet_until(notice.channel, now)
+        to_visitor = notice.kind in notifications.VISITOR_KINDS
+        quiet = notice.channel
+        if to_visitor:
+            start, end = notifications.VISITOR_QUIET
+            quiet = replace(quiet, quiet_start=start, quiet_end=end)
+        until = notifications.quiet_until(quiet, now)
         if until is not None:
             with self.database.writer.begin() as session:
                 notifications.hold(session, notice.id, self.owner, until)
             return 0
+        recipients = notice.recipients
+        if to_visitor:
+            with self.database.reader() as session:
+                mobile = notifications.visitor_mobile(session, str(notice.context.get("code", "")))
+            if not mobile:
+                with self.database.writer.begin() as session:
+                    notifications.give_up(
+                        session, notice.id, now=self.clock(), reason=notifications.NO_MOBILE
+                    )
+                return 0
+            recipients = [mobile]
         message: Message = notifications.render(notice.kind, notice.context, self.base_url())
         error: str | None = None
         try:
-            self.send(notice.channel, message, notice.recipients, now=now)
+            self.send(notice.channel, message, recipients, now=now)
         except DeliveryFailed as failure:
             error = str(failure)
         except Exception as failure:  # a sender's bug: recorded, retried, never the text

@@ -8,6 +8,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
+import logging
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,15 +21,17 @@ from sqlalchemy import func, select
 from central.core.config import CHINA_TIME, DATABASE_FILE, Settings
 from central.core.db import Database, open_database
 from central.models import (
+    Account,
     Appointment,
     AppointmentStep,
+    Department,
     Deputy,
     Holiday,
     Notice,
     NoticeAttempt,
     Station,
 )
-from central.services import casework, notifications, phone
+from central.services import casework, deputy_work, notifications, phone, privacy
 from central.services.accounts import NewAccount, create_account
 from central.services.appointments import AppointmentState, answer_appointment
 from central.services.audit import Who
@@ -466,3 +470,186 @@ def test_the_worker_thread_sends_by_itself_and_stops_when_told(site):
     finally:
         worker.stop()
     assert worker._thread is not None and not worker._thread.is_alive()
+
+
+# -- Texts to the visitor (issue 14 §3): acceptance, reply, feedback, closure ----------------
+
+VISITOR_PATH = "/visitor/send"
+
+
+def opt_in_visitor_texts(site: Site, **extra) -> None:
+    """An SMS gateway channel that lists visitor_progress (its own quiet hours: none)."""
+    with site.database.writer.begin() as session:
+        notifications.add_channel(
+            session,
+            NewChannel(kind="sms_gateway", target=site.sms.url + VISITOR_PATH, station_id="a",
+                       name="群众短信", kinds=("visitor_progress",), quiet="",
+                       settings={"body": '{"to": "$mobile", "content": "$text"}',
+                                 "success_contains": '"OK"'}, **extra),
+            now=FRIDAY,
+        )  # fmt: skip
+
+
+def visitor_texts(site: Site) -> list[dict]:
+    return [r.json() for r in site.sms.requests if r.path == VISITOR_PATH]
+
+
+def reviewer(session) -> Who:
+    account = session.scalars(select(Account).where(Account.login == "rev")).one_or_none()
+    if account is None:
+        account = create_account(
+            session, NewAccount("rev", "李工委", "reviewer"), PASSWORD, now=FRIDAY
+        )
+    return Who(account, "127.0.0.1")
+
+
+def act(site: Site, code: str, action: str, **fields: str) -> None:
+    with site.database.writer.begin() as session:
+        casework.act(session, reviewer(session), code, action, fields, now=site.clock.now)
+
+
+def visitor_rows(site: Site) -> list[Notice]:
+    with site.database.reader() as session:
+        rows = session.scalars(select(Notice).where(Notice.kind == "visitor_progress")).all()
+        session.expunge_all()
+        return list(rows)
+
+
+def assert_mobile_kept_nowhere(site: Site, caplog) -> None:
+    """The visitor's mobile is in no notice row, no attempt and no log line."""
+    with site.database.reader() as session:
+        rows = [
+            json.dumps([n.recipients, n.context, n.last_error, n.dedupe_key], ensure_ascii=False)
+            for n in session.scalars(select(Notice))
+        ] + [a.error for a in session.scalars(select(NoticeAttempt))]
+    assert rows and not any(VISITOR["mobile"] in row for row in rows)
+    assert VISITOR["mobile"] not in caplog.text
+
+
+def test_accepting_an_appeal_texts_the_visitor_its_code_and_progress_link(site, caplog):
+    caplog.set_level(logging.DEBUG, logger="central")
+    opt_in_visitor_texts(site)
+    code = site.leave_message()
+    site.worker.run_once()
+    assert visitor_texts(site) == []  # received is not news to the visitor: they just sent it
+    act(site, code, "accept", note="已受理")
+    assert visitor_texts(site) == []  # nothing leaves inside the reviewer's request
+    site.worker.run_once()
+    [text] = visitor_texts(site)
+    assert text == {
+        "to": VISITOR["mobile"],
+        "content": f"【代表联络站】诉求{display(code)}已受理，进度请查：{BASE}/p/{code}",
+    }
+    assert len(text["content"]) <= notifications.SMS_LIMIT
+    [row] = visitor_rows(site)  # one: the visitor channel alone carries it
+    assert row.recipients == [] and row.context == {"station": "文昌联络站", "code": code,
+                                                    "step": "accepted"}  # fmt: skip
+    assert row.state == "sent"
+    # The groups, the e-mail and the staff's SMS channel carry nothing for the visitor.
+    others = [r.text for r in site.sms.requests if r.path != VISITOR_PATH]
+    others += [r.text for r in site.wecom.requests + site.dingtalk.requests]
+    others += [m.message.as_string() for m in site.smtp.mails]
+    assert not any("代表联络站】" in t or f"/p/{code}" in t for t in others)
+    assert_mobile_kept_nowhere(site, caplog)
+
+
+def test_reply_feedback_and_closure_each_text_the_visitor(site, caplog):
+    caplog.set_level(logging.DEBUG, logger="central")
+    opt_in_visitor_texts(site)
+    code = site.leave_message()
+    with site.database.writer.begin() as session:
+        session.add(Department(region_id=None, name="区住建局"))
+    act(site, code, "accept", note="已受理")
+    act(site, code, "assign", deputy="a-0")
+    with site.database.writer.begin() as session:
+        deputy = session.scalars(select(Account).where(Account.login == "deputy-a0")).one()
+        deputy_work.reply(session, Who(deputy, "127.0.0.1"), code, "已联系街道修复", now=FRIDAY)
+    with site.database.reader() as session:
+        department = session.scalars(select(Department)).one()
+    act(site, code, "refer", department=str(department.id))
+    act(site, code, "feedback", note="住建局已安排维修")
+    act(site, code, "close")
+    for _ in range(3):  # ten notices a pass: the groups' and the deputy's come too
+        site.worker.run_once()
+    contents = [t["content"] for t in visitor_texts(site)]
+    shown, link = display(code), f"{BASE}/p/{code}"
+    assert contents == [
+        f"【代表联络站】诉求{shown}已受理，进度请查：{link}",
+        f"【代表联络站】诉求{shown}代表已答复，请查：{link}",
+        f"【代表联络站】诉求{shown}有关部门已反馈，请查：{link}",
+        f"【代表联络站】诉求{shown}已办结，请评价：{link}",
+    ]
+    assert all(len(c) <= notifications.SMS_LIMIT for c in contents)
+    assert {t["to"] for t in visitor_texts(site)} == {VISITOR["mobile"]}
+    assert_mobile_kept_nowhere(site, caplog)
+
+
+def test_a_reply_at_half_past_nine_at_night_is_held_until_eight_next_morning(site, caplog):
+    caplog.set_level(logging.DEBUG, logger="central")
+    opt_in_visitor_texts(site)  # the channel itself has no quiet hours: the visitor's apply
+    code = site.leave_message()
+    act(site, code, "accept", note="已受理")
+    act(site, code, "assign", deputy="a-0")
+    site.worker.run_once()
+    assert len(visitor_texts(site)) == 1
+    site.clock.now = datetime(2026, 11, 20, 21, 30, tzinfo=CHINA_TIME)
+    act(site, code, "reply", note="已联系街道修复")
+    assert site.worker.run_once() == 0
+    assert len(visitor_texts(site)) == 1
+    [held] = [n for n in visitor_rows(site) if n.context["step"] == "replied"]
+    assert held.state == "pending" and held.attempts == 0  # holding is not a try
+    assert held.due_at.replace(tzinfo=UTC) == datetime(2026, 11, 21, 8, 0, tzinfo=CHINA_TIME)
+    site.clock.now = datetime(2026, 11, 21, 7, 59, tzinfo=CHINA_TIME)
+    site.worker.run_once()
+    assert len(visitor_texts(site)) == 1
+    site.clock.now = datetime(2026, 11, 21, 8, 0, tzinfo=CHINA_TIME)
+    assert site.worker.run_once() == 1
+    assert visitor_texts(site)[-1] == {
+        "to": VISITOR["mobile"],
+        "content": f"【代表联络站】诉求{display(code)}代表已答复，请查：{BASE}/p/{code}",
+    }
+    with site.database.reader() as session:
+        attempts = session.scalars(select(NoticeAttempt).where(NoticeAttempt.notice_id == held.id))
+        assert [a.outcome for a in attempts] == ["sent"]
+    assert_mobile_kept_nowhere(site, caplog)
+
+
+def test_no_mobile_or_no_channel_opted_in_texts_no_visitor(site):
+    # Channels that list no kinds carry every kind but the visitor's: a second SMS gateway
+    # with no kinds, like the group robots and the mail, sends the visitor nothing.
+    with site.database.writer.begin() as session:
+        add = lambda **kw: notifications.add_channel(session, NewChannel(**kw), now=FRIDAY)  # noqa: E731
+        add(kind="sms_gateway", target=site.sms.url + VISITOR_PATH, station_id="a", quiet="")
+        with pytest.raises(notifications.ChannelError, match="SMS gateway"):
+            add(kind="webhook_wecom", target=site.wecom.url + "/x", station_id="a",
+                kinds=("visitor_progress",))  # fmt: skip
+    code = site.leave_message()
+    act(site, code, "accept", note="已受理")
+    site.worker.run_once()
+    assert visitor_rows(site) == []
+    assert not any(VISITOR["mobile"] in r.text for r in site.sms.requests)
+    # Opted in now, but an appeal that left no mobile (an anonymous kiosk appeal) gets none.
+    opt_in_visitor_texts(site)
+    anonymous = site.leave_message(text="第二件")
+    with site.database.writer.begin() as session:
+        phone.find_record(session, anonymous).contact_mobile = ""
+    act(site, anonymous, "accept", note="已受理")
+    site.worker.run_once()
+    assert visitor_rows(site) == [] and visitor_texts(site) == []
+
+
+def test_an_appeal_erased_before_its_text_went_sends_nothing(site, caplog):
+    caplog.set_level(logging.DEBUG, logger="central")
+    opt_in_visitor_texts(site)
+    site.clock.now = datetime(2026, 11, 20, 22, 0, tzinfo=CHINA_TIME)
+    code = site.leave_message()
+    act(site, code, "accept", note="已受理")
+    site.worker.run_once()  # held until 08:00
+    with site.database.writer.begin() as session:
+        assert privacy.erase(session, None, VISITOR["mobile"], site.clock.now) == 1
+    site.clock.now = datetime(2026, 11, 21, 8, 0, tzinfo=CHINA_TIME)
+    site.worker.run_once()
+    assert visitor_texts(site) == []
+    [row] = visitor_rows(site)
+    assert (row.state, row.attempts, row.last_error) == ("failed", 1, notifications.NO_MOBILE)
+    assert_mobile_kept_nowhere(site, caplog)

@@ -117,3 +117,28 @@ def test_the_page_is_for_staff_and_admins_only(site):
     assert "文昌站工作群" not in staff_b.text and "还没有通知渠道" in staff_b.text
     staff_b.get("/console/notifications?lang=en")
     assert staff_b.status == 200 and "No channels yet" in staff_b.text
+
+
+def test_a_channel_for_visitor_texts_is_named_so_and_the_others_do_not_carry_them(site):
+    console, _ = site
+    console.server.cli(
+        "notify", "channels", "add", "--kind", "sms_gateway", "--station", STATION,
+        "--target", "http://127.0.0.1:9/sms/send", "--name", "群众短信",
+        "--kinds", "visitor_progress",
+    )  # fmt: skip
+    desktop, phone = Browser(size=DESKTOP, prefix="console"), Browser(prefix="console")
+    try:
+        for browser, size in ((phone, "phone"), (desktop, "desktop")):
+            sign_in(browser, console, "staff-a")
+            browser.follow("nav-notifications")
+            text = browser.text
+            assert "群众短信" in text and "群众进度短信" in text  # its name, the kind it carries
+            assert "全部（群众短信除外）" in text  # the group robot: every kind but those
+            # Its quiet hours are the visitor texts' own, not the channel's default.
+            row = browser.driver.find_element("css selector", "tr[data-channel='2']").text
+            assert "群众短信21:00-08:00" in row and "22:00-07:30" not in row
+            fits(browser)
+            shot(browser, f"notifications-visitor-{size}")
+    finally:
+        desktop.close()
+        phone.close()
