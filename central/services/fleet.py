@@ -340,7 +340,7 @@ def fire_alerts(session: Session, now: datetime, settings: Settings, send: Send)
 
 
 def log_sender(alert: KioskAlertDue) -> None:
-    """Until the lead wires the notification channels (docs/fleet.md): a clear log line."""
+    """A clear log line per alert (no personal data); serve also queues it on the channels."""
     log.warning("%s", alert.text)
 
 
