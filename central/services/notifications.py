@@ -1063,6 +1063,7 @@ class ConsoleView:
     channels: list[ChannelLine]
     notices: list[NoticeLine]
     failed: int
+    stations: list[tuple[str, str]]  # (id, name) a group robot can be added for
 
 
 def console_view(session: Session, who: Who, *, limit: int = 100) -> ConsoleView:
@@ -1073,9 +1074,78 @@ def console_view(session: Session, who: Who, *, limit: int = 100) -> ConsoleView
     failed_query = select(func.count()).select_from(Notice).where(Notice.state == "failed")
     if stations is not None:
         failed_query = failed_query.where(Notice.station_id.in_(sorted(stations)))
+    choices = select(Station.id, Station.name).order_by(Station.name)
+    if stations is not None:
+        choices = choices.where(Station.id.in_(sorted(stations)))
     return ConsoleView(
-        list_channels(session, stations), notices, int(session.scalar(failed_query) or 0)
+        list_channels(session, stations),
+        notices,
+        int(session.scalar(failed_query) or 0),
+        [(row.id, row.name) for row in session.execute(choices.limit(500))],
     )
+
+
+# What the console adds itself: the group robots offices already use. SMS gateways and mail
+# need settings of their own (`python -m central notify channels add`, docs/notifications.md).
+ROBOT_KINDS = ("webhook_wecom", "webhook_dingtalk")
+
+
+class RobotRefused(ValueError):
+    """A robot the console cannot add; `key` names the words that say why (console text)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def console_add_robot(
+    session: Session,
+    who: Who,
+    *,
+    station_id: str,
+    kind: str,
+    name: str,
+    target: str,
+    secret: str,
+    now: datetime,
+) -> NotificationChannel:
+    """A station's group robot, added from the console by staff or an admin in scope, audited.
+    It carries every notice kind but visitors' texts, with the default quiet hours."""
+    require(who.account, Action.NOTIFICATIONS)
+    if not scope_of(session, who.account).covers(station_id) or not session.get(
+        Station, station_id
+    ):
+        raise RobotRefused("robot_station_refused")
+    if kind not in ROBOT_KINDS:
+        raise RobotRefused("robot_kind_refused")
+    target, secret, name = target.strip(), secret.strip(), name.strip()[:100]
+    if not re.fullmatch(r"https?://[^\s]{4,1000}", target):
+        raise RobotRefused("robot_url_refused")
+    if kind == "webhook_dingtalk" and secret and not secret.isascii():
+        raise RobotRefused("robot_secret_refused")
+    channel = add_channel(
+        session,
+        NewChannel(kind=kind, target=target, station_id=station_id, name=name, secret=secret),
+        now=now,
+    )
+    audit.record(session, who, "channel.add", str(channel.id), kind, now=now)
+    return channel
+
+
+def console_switch(
+    session: Session, who: Who, channel_id: int, enabled: bool, *, now: datetime
+) -> None:
+    """Turn a channel of a station in scope on or off, audited."""
+    require(who.account, Action.NOTIFICATIONS)
+    channel = session.get(NotificationChannel, channel_id)
+    scope = scope_of(session, who.account)
+    in_scope = channel is not None and (
+        scope.covers(channel.station_id) if channel.station_id else scope.station_ids is None
+    )
+    if channel is None or not in_scope:
+        raise Refused("this channel is not in your stations")
+    channel.enabled = enabled
+    audit.record(session, who, "channel.on" if enabled else "channel.off", str(channel_id), now=now)
 
 
 def console_retry(session: Session, who: Who, notice_id: int, *, now: datetime) -> None:

@@ -51,4 +51,31 @@ NOTICE_TEXT: dict[str, tuple[str, str]] = {
     "retry": ("重试", "Try again"),
     "notice_retried": ("已安排重新发送。", "It will be sent again shortly."),
     "notice_not_failed": ("这条通知不是发送失败状态，无需重试。", "This notice has not failed."),
+    "add_robot": ("添加工作群机器人", "Add a group robot"),
+    "add_robot_hint": (
+        "在企业微信或钉钉群里添加“自定义机器人”，把它的 Webhook 地址粘贴到这里。"
+        "短信和邮件由管理员用命令配置。",
+        "Add a custom robot to the WeCom or DingTalk group and paste its webhook address here. "
+        "SMS and mail are set up by an administrator on the command line.",
+    ),
+    "robot_name": ("名称", "Name"),
+    "robot_url": ("Webhook 地址", "Webhook address"),
+    "robot_secret": ("加签密钥（钉钉，可不填）", "Signing secret (DingTalk, optional)"),
+    "robot_station": ("联络站", "Station"),
+    "robot_kind": ("类型", "Kind"),
+    "robot_added": ("机器人已添加。", "The robot was added."),
+    "robot_station_refused": ("请选择您负责的联络站。", "Choose a station you look after."),
+    "robot_kind_refused": ("请选择企业微信或钉钉。", "Choose WeCom or DingTalk."),
+    "robot_url_refused": (
+        "Webhook 地址应以 https:// 开头，请从机器人设置里完整复制。",
+        "The webhook address starts with https://: copy it whole from the robot's settings.",
+    ),
+    "robot_secret_refused": (
+        "加签密钥只含英文字母和数字，请从钉钉机器人设置里复制。",
+        "The signing secret has Latin letters and digits only: copy it from the robot.",
+    ),
+    "switch_off": ("停用", "Turn off"),
+    "switch_on": ("启用", "Turn on"),
+    "channel_switched": ("已更改。", "Changed."),
+    "channel_not_yours": ("这个渠道不归您管理。", "This channel is not yours to change."),
 }

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from central.services import notifications
-from central.services.notifications import ChannelError
+from central.services.notifications import ROBOT_KINDS, ChannelError, RobotRefused
+from central.services.permissions import Refused
 from central.web.console.auth import CurrentUser, check_csrf, clock, database
 from central.web.console.pages import Form, _redirect, render
 from central.web.console.text import translator
@@ -17,13 +18,26 @@ from central.web.console.text import translator
 router = APIRouter(prefix="/console", include_in_schema=False)
 
 
-def _page(request: Request, user, problem: str = "", status: int = 200) -> Response:  # type: ignore[no-untyped-def]
+def _page(  # type: ignore[no-untyped-def]
+    request: Request, user, problem: str = "", status: int = 200, typed: dict | None = None
+) -> Response:
     with database(request).reader() as session:
         view = notifications.console_view(session, user.who)
     notice = ""
-    if request.query_params.get("done") == "retry":
-        notice = translator(_language(request))("notice_retried")
-    context = {"view": view, "problem": problem, "notice": notice}
+    done = request.query_params.get("done")
+    if done in ("retry", "robot", "switched"):
+        notice = translator(_language(request))(
+            {"retry": "notice_retried", "robot": "robot_added", "switched": "channel_switched"}[
+                done
+            ]
+        )
+    context = {
+        "view": view,
+        "problem": problem,
+        "notice": notice,
+        "robot_kinds": ROBOT_KINDS,
+        "typed": typed or {},
+    }
     return render(request, "notifications.html", context, user=user, status=status)
 
 
@@ -48,3 +62,43 @@ def retry_notice(notice_id: int, request: Request, user: CurrentUser, form: Form
         _ = translator(_language(request))
         return _page(request, user, problem=_("notice_not_failed"), status=409)
     return _redirect("/console/notifications?done=retry")
+
+
+@router.post("/notifications/robots", response_class=HTMLResponse)
+def add_robot(request: Request, user: CurrentUser, form: Form) -> Response:
+    """A station's 企业微信 or 钉钉 group robot, added without a shell."""
+    check_csrf(user, form.get("csrf"))
+    _ = translator(_language(request))
+    try:
+        with database(request).writer.begin() as session:
+            notifications.console_add_robot(
+                session,
+                user.who,
+                station_id=form.get("station", ""),
+                kind=form.get("kind", ""),
+                name=form.get("name", ""),
+                target=form.get("target", ""),
+                secret=form.get("secret", ""),
+                now=clock(request),
+            )
+    except RobotRefused as refused:
+        typed = {k: form.get(k, "") for k in ("station", "kind", "name", "target")}
+        return _page(request, user, problem=_(refused.key), status=400, typed=typed)
+    except ChannelError:
+        typed = {k: form.get(k, "") for k in ("station", "kind", "name", "target")}
+        return _page(request, user, problem=_("robot_url_refused"), status=400, typed=typed)
+    return _redirect("/console/notifications?done=robot")
+
+
+@router.post("/notifications/channels/{channel_id}/switch", response_class=HTMLResponse)
+def switch_channel(channel_id: int, request: Request, user: CurrentUser, form: Form) -> Response:
+    check_csrf(user, form.get("csrf"))
+    try:
+        with database(request).writer.begin() as session:
+            notifications.console_switch(
+                session, user.who, channel_id, form.get("enabled") == "1", now=clock(request)
+            )
+    except Refused:
+        _ = translator(_language(request))
+        return _page(request, user, problem=_("channel_not_yours"), status=403)
+    return _redirect("/console/notifications?done=switched")

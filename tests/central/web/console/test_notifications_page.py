@@ -142,3 +142,49 @@ def test_a_channel_for_visitor_texts_is_named_so_and_the_others_do_not_carry_the
     finally:
         desktop.close()
         phone.close()
+
+
+def test_staff_add_a_group_robot_in_the_page_and_turn_it_off(site):
+    """No shell needed for the robots offices use: a wrong address is refused in words with
+    what was typed kept; the robot added carries the next appeal's notice; off stops it."""
+    console, _ = site
+    phone = Browser(prefix="console")
+    try:
+        sign_in(phone, console, "staff-a")
+        phone.follow("nav-notifications")
+        phone.choose("r-kind", "钉钉群机器人")
+        phone.type("r-name", "钉钉值班群")
+        phone.type("r-target", "ftp://oapi.example.cn/robot/send?access_token=T")
+        phone.follow("add-robot-button")
+        assert "Webhook 地址应以 https:// 开头" in phone.text
+        assert phone.driver.find_element("id", "r-name").get_attribute("value") == "钉钉值班群"
+        shot(phone, "notifications-robot-refused")
+        phone.type("r-target", "https://oapi.example.cn/robot/send?access_token=TOKEN123")
+        phone.type("r-secret", "SECabc123")
+        phone.follow("add-robot-button")
+        assert "机器人已添加。" in phone.text
+        row = phone.driver.find_element("xpath", "//tr[.//b[text()='钉钉值班群']]")
+        channel_id = row.get_attribute("data-channel")
+        assert "钉钉" in row.text and "TOKEN123" not in phone.text  # the key stays hidden
+        fits(phone)
+        shot(phone, "notifications-robot-added")
+
+        code = new_code()
+        console.appeal(console.kiosk_a, code)
+        database = open_database(Settings(data_dir=console.server.data_dir))
+
+        def queued_for_robot() -> bool:
+            with database.reader() as session:
+                return (
+                    session.scalar(select(Notice.id).where(Notice.channel_id == int(channel_id)))
+                    is not None
+                )
+
+        poll(queued_for_robot)
+        phone.follow(f"switch-{channel_id}")
+        assert "已更改。" in phone.text
+        row = phone.driver.find_element("css selector", f"tr[data-channel='{channel_id}']")
+        assert "已停用" in row.text or "停用" in row.text
+        assert "启用" in row.text  # the button turns it back on
+    finally:
+        phone.close()
