@@ -1144,7 +1144,7 @@ def console_switch(
     )
     if channel is None or not in_scope:
         raise Refused("this channel is not in your stations")
-    channel.enabled = enabled
+    set_enabled(session, channel_id, enabled)
     audit.record(session, who, "channel.on" if enabled else "channel.off", str(channel_id), now=now)
 
 
