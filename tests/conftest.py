@@ -88,6 +88,8 @@ def make_kiosk(qapp, qtbot, tmp_path, clock):
         return kiosk
 
     yield make
+    # The input method is the application's, not the window's: the next test starts with it hidden.
+    qapp.inputMethod().hide()
     for kiosk in made:
         kiosk.close()
         kiosk.window.close()

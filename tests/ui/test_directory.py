@@ -1,8 +1,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from kiosk.demo import demo_snapshot
 from tests.helpers.qt import decode_qr_codes
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_visitor_types_a_name_in_pinyin_and_opens_the_deputy(make_kiosk, qtbot):
@@ -76,3 +82,28 @@ def _visible(visitor, name):
     except AssertionError:
         return False
     return True
+
+
+def test_a_keyboard_left_up_by_an_earlier_window_leaves_the_level_buttons():
+    # The input method is the application's, not a window's: after a test that ends with the
+    # keyboard up, the next kiosk's directory hid its level buttons (CI, 2026-12-03). Run the
+    # two in that order in one process.
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+            "tests/ui/test_idle.py::test_continue_keeps_the_page_and_what_was_typed",
+            "tests/ui/test_read_aloud.py::test_the_directory_reads_the_deputies_it_shows",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout[-3000:]

@@ -46,8 +46,9 @@ ScreenFrame {
         }
     }
 
-    // While the keyboard is up, the level buttons make room for the results.
-    readonly property bool typing: Qt.inputMethod.visible
+    // While the keyboard is up for the search, the level buttons make room for the results.
+    // (The input method is the application's: it can be up for another field or window.)
+    readonly property bool typing: searchField.activeFocus && Qt.inputMethod.visible
 
     GridLayout {
         id: levels
