@@ -7,11 +7,14 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 from central.cli.common import CommandError, china_minute, database
 from central.core.config import RETENTION_YEARS, Settings
 from central.services import privacy
 from central.services.privacy import PrivacyError
+from central.web.console.privacy_pages import person_copy
+from central.web.console.text import translator
 
 
 def _mobile(args: argparse.Namespace) -> str:
@@ -33,6 +36,19 @@ def privacy_find(settings: Settings, args: argparse.Namespace) -> int:
     except PrivacyError as error:
         raise CommandError(str(error)) from None
     print(f"{len(records)} records (the search is in the audit log)")
+    return 0
+
+
+def privacy_export(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        with database(settings).writer.begin() as session:
+            records = privacy.find_by_mobile(
+                session, None, _mobile(args), datetime.now(UTC), for_copy=True
+            )
+    except PrivacyError as error:
+        raise CommandError(str(error)) from None
+    args.out.write_text(person_copy(records, translator("zh")), encoding="utf-8")
+    print(f"wrote {len(records)} records to {args.out} (the export is in the audit log)")
     return 0
 
 
@@ -82,6 +98,9 @@ def add_commands(group, command) -> None:  # type: ignore[no-untyped-def]
     rights = group("privacy", "visitors' data rights: find, correct, erase; retention")
     p = command("find", privacy_find, "every record of a person, by mobile number", rights)
     p.add_argument("mobile", metavar="MOBILE", help="'-' to read it from standard input")
+    p = command("export", privacy_export, "a copy of a person's records, as CSV", rights)
+    p.add_argument("mobile", metavar="MOBILE", help="'-' to read it from standard input")
+    p.add_argument("--out", type=Path, required=True, help="the CSV file to write")
     p = command("correct", privacy_correct, "correct a person's name or number", rights)
     p.add_argument("mobile", metavar="MOBILE", help="'-' to read it from standard input")
     p.add_argument("--name", help="the right name")

@@ -168,6 +168,13 @@ class Filters:
                     f.errors.append(key)
         return f
 
+    def count_set(self) -> int:
+        """How many filters narrow the list (the search and the page are not filters)."""
+        narrowing = ("station", "region", "channel", "deputy", "category", "block", "colour")
+        return sum(1 for key in (*narrowing, "since", "until") if getattr(self, key)) + (
+            self.state != "open"
+        )
+
     def query_string(self, **changes: Any) -> str:
         from urllib.parse import urlencode
 

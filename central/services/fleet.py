@@ -54,14 +54,49 @@ class Thresholds:
 DEFAULT_THRESHOLDS = Thresholds()
 
 
-def duration_text(seconds: float) -> str:
-    """A length of time as a visitor-free sentence would say it: 3 天, 2 小时, 20 分钟."""
+def duration_text(seconds: float, lang: str = "zh") -> str:
+    """A length of time as a sentence would say it: 3 天, 2 小时, 20 分钟 (3 days, 2 hours, …)."""
     seconds = abs(seconds)
-    if seconds >= 86400:
-        return f"{int(seconds // 86400)} 天"
-    if seconds >= 3600:
-        return f"{int(seconds // 3600)} 小时"
-    return f"{max(1, int(seconds // 60))} 分钟"
+    for size, zh, en in ((86400, "天", "day"), (3600, "小时", "hour"), (60, "分钟", "minute")):
+        if seconds >= size or size == 60:
+            n = max(1, int(seconds // size))
+            return f"{n} {zh}" if lang == "zh" else f"{n} {en}{'s' if n > 1 else ''}"
+    raise AssertionError  # pragma: no cover
+
+
+# What is wrong with a kiosk, in the words a technician reads: {n} a count, {time} a
+# duration, {reason} the server's words about a refused record.
+_CAUSE_TEXT: dict[str, tuple[str, str]] = {
+    "revoked": ("已停用", "revoked"),
+    "never_seen": ("登记后从未联网", "never online since enrolment"),
+    "silent": ("{time}未联网", "offline for {time}"),
+    "quarantined": ("{n} 条记录无法发送：{reason}", "{n} record(s) the server refused: {reason}"),
+    "disk_full": ("磁盘已满，不再接收新的反映", "disk full: no new appeals taken"),
+    "disk_low": ("磁盘快满", "disk almost full"),
+    "clock_slow": ("时钟慢了 {time}", "clock {time} slow"),
+    "clock_fast": ("时钟快了 {time}", "clock {time} fast"),
+    "pending": ("{n} 条记录等待发送", "{n} records waiting to be sent"),
+    "snapshot_refused": ("未能更新站点内容", "could not update the station's content"),
+}
+
+
+@dataclass(frozen=True)
+class Cause:
+    """One thing wrong with a kiosk; its words come from `text`, in Chinese or English."""
+
+    kind: str
+    seconds: float = 0
+    count: int = 0
+    reason: str = ""
+
+    def text(self, lang: str = "zh") -> str:
+        zh, en = _CAUSE_TEXT[self.kind]
+        unreported = "原因未报" if lang == "zh" else "no reason reported"
+        return (zh if lang == "zh" else en).format(
+            n=self.count,
+            time=duration_text(self.seconds, lang),
+            reason=self.reason or unreported,
+        )
 
 
 @dataclass(frozen=True)
@@ -75,7 +110,7 @@ class KioskHealth:
     region_id: int | None
     region_name: str
     colour: Colour
-    causes: tuple[str, ...]
+    causes: tuple[Cause, ...]
     enrolled_at: datetime
     revoked_at: datetime | None
     last_seen_at: datetime | None
@@ -90,7 +125,12 @@ class KioskHealth:
 
     @property
     def cause(self) -> str:
-        return "；".join(self.causes) if self.causes else "正常"
+        return self.cause_in("zh")
+
+    def cause_in(self, lang: str) -> str:
+        if not self.causes:
+            return "正常" if lang == "zh" else "all well"
+        return ("；" if lang == "zh" else "; ").join(c.text(lang) for c in self.causes)
 
     @property
     def needs_visit(self) -> bool:
@@ -147,39 +187,39 @@ def assess(
         last_push=_when(beat.get("last_push")),
     )
     if device.revoked_at is not None:
-        return KioskHealth(colour=Colour.GREY, causes=("已停用",), **common)
+        return KioskHealth(colour=Colour.GREY, causes=(Cause("revoked"),), **common)
 
-    found: list[tuple[Colour, str]] = []
+    found: list[tuple[Colour, Cause]] = []
     if seen is None:
         silent = (now - device.enrolled_at).total_seconds()
         colour = Colour.RED if silent >= thresholds.silent_hours * 3600 else Colour.YELLOW
-        found.append((colour, "登记后从未联网"))
+        found.append((colour, Cause("never_seen")))
     else:
         silent = (now - seen).total_seconds()
         if silent >= thresholds.silent_hours * 3600:
-            found.append((Colour.RED, f"{duration_text(silent)}未联网"))
+            found.append((Colour.RED, Cause("silent", seconds=silent)))
         elif silent >= thresholds.quiet_minutes * 60:
-            found.append((Colour.YELLOW, f"{duration_text(silent)}未联网"))
+            found.append((Colour.YELLOW, Cause("silent", seconds=silent)))
     if quarantined:
         reason = str(items[0].get("reason", "")) if items else ""
-        found.append((Colour.RED, f"{quarantined} 条记录无法发送：{reason or '原因未报'}"))
+        found.append((Colour.RED, Cause("quarantined", count=quarantined, reason=reason)))
     if beat.get("disk_low"):
-        found.append((Colour.RED, "磁盘已满，不再接收新的反映"))
+        found.append((Colour.RED, Cause("disk_full")))
     elif isinstance(beat.get("disk_free_bytes"), int) and (
         beat["disk_free_bytes"] < thresholds.disk_warn_bytes
     ):
-        found.append((Colour.YELLOW, "磁盘快满"))
+        found.append((Colour.YELLOW, Cause("disk_low")))
     if skew is not None and abs(skew) >= thresholds.clock_warn_minutes * 60:
         colour = Colour.RED if abs(skew) >= thresholds.clock_red_minutes * 60 else Colour.YELLOW
-        found.append((colour, f"时钟{'慢' if skew < 0 else '快'}了 {duration_text(skew)}"))
+        found.append((colour, Cause("clock_slow" if skew < 0 else "clock_fast", seconds=skew)))
     pending = outbox.get("pending")
     if isinstance(pending, int) and pending >= thresholds.pending_warn:
-        found.append((Colour.YELLOW, f"{pending} 条记录等待发送"))
+        found.append((Colour.YELLOW, Cause("pending", count=pending)))
     if beat.get("snapshot_refused"):
-        found.append((Colour.YELLOW, "未能更新站点内容"))
+        found.append((Colour.YELLOW, Cause("snapshot_refused")))
     colour = max((c for c, _ in found), key=_RANK.__getitem__, default=Colour.GREEN)
     # The worst first: that is what a technician reads.
-    causes = tuple(text for c, text in sorted(found, key=lambda f: -_RANK[f[0]]))
+    causes = tuple(cause for c, cause in sorted(found, key=lambda f: -_RANK[f[0]]))
     return KioskHealth(colour=colour, causes=causes, **common)
 
 
@@ -270,13 +310,15 @@ def _conditions(health: KioskHealth, now: datetime, silent_hours: int) -> dict[A
     silent = (now - since).total_seconds()
     if silent >= silent_hours * 3600:
         held[AlertKind.SILENT] = (
-            f"{duration_text(silent)}未联网" if health.last_seen_at else "登记后从未联网"
-        )
+            Cause("silent", seconds=silent) if health.last_seen_at else Cause("never_seen")
+        ).text()
     if health.quarantined:
         reason = (
             str(health.quarantined_items[0].get("reason", "")) if health.quarantined_items else ""
         )
-        held[AlertKind.QUARANTINED] = f"{health.quarantined} 条记录无法发送：{reason or '原因未报'}"
+        held[AlertKind.QUARANTINED] = Cause(
+            "quarantined", count=health.quarantined, reason=reason
+        ).text()
     return held
 
 

@@ -85,6 +85,9 @@ class PersonRecord:
     name: str
     mobile: str
     text: str
+    # What the person was told along the way: (state, when, the public note); internal notes
+    # are the staff's, not part of the copy.
+    steps: tuple[tuple[str, datetime, str], ...] = ()
 
 
 def _kind(appeal: Appeal) -> str:
@@ -114,12 +117,19 @@ def _appointments(session: Session, who: Who | None, phone: str) -> list[Appoint
 
 
 def find_by_mobile(
-    session: Session, who: Who | None, mobile: str, now: datetime
+    session: Session, who: Who | None, mobile: str, now: datetime, *, for_copy: bool = False
 ) -> list[PersonRecord]:
-    """Every record of the person with this number in `who`'s stations (admins; audited)."""
+    """Every record of the person with this number in `who`'s stations (admins; audited).
+
+    `for_copy`: with each record's public steps, for the copy a person may ask for (PIPL art.
+    45), audited as an export."""
     _check(who)
     phone = phone_of(mobile)
     names = {sid: name for sid, name in session.execute(select(Station.id, Station.name))}
+
+    def steps(rows: list[Any]) -> tuple[tuple[str, datetime, str], ...]:
+        return tuple((s.state, s.at, s.note) for s in rows) if for_copy else ()
+
     records = [
         PersonRecord(
             _kind(a),
@@ -132,6 +142,7 @@ def find_by_mobile(
             a.contact_name,
             a.contact_mobile,
             a.text,
+            steps(a.steps),
         )
         for a in _appeals(session, who, phone)
     ] + [
@@ -146,6 +157,7 @@ def find_by_mobile(
             a.contact_name,
             a.contact_mobile,
             a.topic,
+            steps(a.steps),
         )
         for a in _appointments(session, who, phone)
     ]
@@ -153,7 +165,7 @@ def find_by_mobile(
     audit.record(
         session,
         who,
-        "privacy.find",
+        "privacy.export" if for_copy else "privacy.find",
         fingerprint(phone),
         f"{len(records)} records",
         now=now,

@@ -16,3 +16,10 @@ document.addEventListener("DOMContentLoaded", () => {
   field.value = decodeURIComponent(location.hash.slice(1));
   history.replaceState(null, "", location.pathname);
 });
+
+// The inbox's filters: open on a wide screen; on a phone folded under "筛选" so the first
+// appeals show on the first screen (opened by a tap, or by itself while a filter is set).
+document.addEventListener("DOMContentLoaded", () => {
+  const box = document.getElementById("filter-box");
+  if (box && window.matchMedia("(min-width: 701px)").matches) box.open = true;
+});

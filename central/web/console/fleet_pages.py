@@ -55,7 +55,7 @@ def fleet_api(request: Request, user: CurrentUser) -> list[KioskRow]:
             station=k.station_name,
             region=k.region_name,
             colour=k.colour,
-            causes=list(k.causes),
+            causes=[c.text() for c in k.causes],
             last_seen=k.last_seen_at,
             version=k.version,
             pending=k.pending if isinstance(k.pending, int) else None,
@@ -76,12 +76,16 @@ def size_text(value: int | None) -> str:
     return f"{value / 1024**2:.0f} MB"
 
 
-def skew_text(_, seconds: float | None) -> str:
+def skew_text(_, seconds: float | None, lang: str = "zh") -> str:
     if seconds is None:
         return "—"
     if abs(seconds) < 60:
         return _("clock_ok")
-    return f"{'慢' if seconds < 0 else '快'} {fleet.duration_text(seconds)}"
+    # Short, for a narrow column: 慢 2 小时 / 2 hours slow.
+    span = fleet.duration_text(seconds, lang)
+    if lang == "zh":
+        return f"{'慢' if seconds < 0 else '快'} {span}"
+    return f"{span} {'slow' if seconds < 0 else 'fast'}"
 
 
 def _stations(session, user: ConsoleUser) -> list[tuple[str, str]]:

@@ -312,6 +312,7 @@ def _inbox(request: Request, user: ConsoleUser, params: dict[str, str], status: 
         next_url = "/console/?" + filters.query_string(cursor=page.next_cursor)
     context = {
         "filters": filters,
+        "active_filters": filters.count_set(),
         "rows": page.rows,
         "next_url": next_url,
         "problem": problem,

@@ -42,6 +42,7 @@ CONSOLE_TEXT: dict[str, tuple[str, str]] = {
     "accounts": ("账户", "Accounts"),
     "departments": ("部门", "Departments"),
     "filters": ("筛选", "Filters"),
+    "filters_active": ("已选 %d 项", "%d set"),
     "station": ("联络站", "Station"),
     "region": ("区域", "Region"),
     "all": ("全部", "All"),
@@ -342,6 +343,15 @@ FLEET_TEXT: dict[str, tuple[str, str]] = {
         "Personal data of records closed over {years} years ago is erased every day.",
     ),
     "content": ("内容", "Content"),
+    "export_copy": ("导出个人信息副本", "Export a copy of the personal data"),
+    "export_note": (
+        "本人要求查阅、复制其个人信息时使用：下载一个 CSV 文件（Excel、WPS 可打开），"
+        "导出记入审计日志。",
+        "For a person asking for a copy of their data: a CSV file (opens in Excel or WPS); the "
+        "export is audited.",
+    ),
+    "progress_told": ("办理进度", "Progress"),
+    "record_ref": ("编号", "Reference"),
 }
 
 TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT | FLEET_TEXT

@@ -10,7 +10,9 @@ import uuid
 from kiosk.domain.tracking import new_tracking_code
 
 
-def test_a_person_is_found_erased_and_retention_runs_from_the_command_line(central, kiosk):
+def test_a_person_is_found_erased_and_retention_runs_from_the_command_line(
+    central, kiosk, tmp_path
+):
     mobile = "139" + str(uuid.uuid4().int)[:8]
     code = new_tracking_code()
     event = kiosk.appeal_event(code, name="周大姐", mobile=mobile, text="小区门口积水")
@@ -18,6 +20,13 @@ def test_a_person_is_found_erased_and_retention_runs_from_the_command_line(centr
 
     found = central.cli("privacy", "find", mobile).stdout
     assert code in found and "周大姐" in found and "1 records" in found
+
+    copy = tmp_path / "copy.csv"
+    exported = central.cli("privacy", "export", "-", "--out", str(copy), stdin=mobile + "\n")
+    assert "wrote 1 records" in exported.stdout
+    lines = copy.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("记录,编号,联络站,收到时间,当前状态,类别,姓名,手机号,内容,办理进度")
+    assert code in lines[1] and "周大姐" in lines[1] and mobile in lines[1]
 
     refused = central.cli("privacy", "erase", mobile, ok=False)
     assert refused.returncode == 1 and "--yes" in refused.stderr
@@ -33,7 +42,7 @@ def test_a_person_is_found_erased_and_retention_runs_from_the_command_line(centr
         actions = [a for (a,) in db.execute("SELECT action FROM audit_entry WHERE login = 'cli'")]
         details = " ".join(d for (d,) in db.execute("SELECT target || detail FROM audit_entry"))
     assert row == ("", "", "", "交通出行", "received")
-    assert {"privacy.find", "privacy.erase"} <= set(actions)
+    assert {"privacy.find", "privacy.export", "privacy.erase"} <= set(actions)
     assert mobile not in details
 
     retention = central.cli("privacy", "retention", "--years", "3").stdout

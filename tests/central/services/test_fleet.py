@@ -66,10 +66,11 @@ def test_a_healthy_kiosk_is_green(world):
 def test_silence_turns_yellow_then_red_with_days_in_words(world):
     add_kiosk(world)
     record_heartbeat(world.session, "k1", beat(FRIDAY), FRIDAY)
-    assert health(world, FRIDAY + timedelta(hours=2)).causes == ("2 小时未联网",)
+    assert health(world, FRIDAY + timedelta(hours=2)).cause == "2 小时未联网"
     assert health(world, FRIDAY + timedelta(hours=2)).colour == "yellow"
     three_days = health(world, FRIDAY + timedelta(days=3, hours=1))
-    assert (three_days.colour, three_days.causes) == ("red", ("3 天未联网",))
+    assert (three_days.colour, three_days.cause) == ("red", "3 天未联网")
+    assert three_days.cause_in("en") == "offline for 3 days"
 
 
 def test_disk_clock_and_quarantined_items_are_said_plainly(world):
@@ -86,15 +87,18 @@ def test_disk_clock_and_quarantined_items_are_said_plainly(world):
     record_heartbeat(world.session, "k1", body, FRIDAY)
     shown = health(world, FRIDAY + timedelta(minutes=1))
     assert shown.colour == "red"
-    assert shown.causes == (
-        "1 条记录无法发送：invalid: body.category: empty",
-        "时钟慢了 2 小时",
-        "磁盘快满",
+    assert (
+        shown.cause == "1 条记录无法发送：invalid: body.category: empty；时钟慢了 2 小时；磁盘快满"
+    )
+    assert shown.cause_in("en") == (
+        "1 record(s) the server refused: invalid: body.category: empty; clock 2 hours slow;"
+        " disk almost full"
     )
     full = beat(FRIDAY + timedelta(minutes=7), disk_low=True, disk_free_bytes=10 * 1024**2)
     record_heartbeat(world.session, "k1", full, FRIDAY)
     shown = health(world, FRIDAY + timedelta(minutes=1))
-    assert shown.causes == ("磁盘已满，不再接收新的反映", "时钟快了 7 分钟")
+    assert shown.cause == "磁盘已满，不再接收新的反映；时钟快了 7 分钟"
+    assert shown.cause_in("en") == "disk full: no new appeals taken; clock 7 minutes fast"
 
 
 def test_a_revoked_kiosk_is_grey_and_never_alerts(world):

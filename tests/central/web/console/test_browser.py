@@ -130,6 +130,24 @@ def test_a_reviewer_works_a_kiosk_appeal_to_closed_and_the_visitor_follows(conso
     assert "请对办理结果评价" in seen
 
 
+def test_on_a_phone_the_inbox_shows_appeals_first_and_filters_on_a_tap(console, desktop, phone):
+    console.appeal(console.kiosk_a, new_code(), mobile=fresh_mobile())
+    sign_in(phone, console, "chief")
+    box = phone.find("filter-box")
+    assert box.get_attribute("open") is None
+    first_row = phone.driver.find_element("css selector", "#appeals tbody tr")
+    assert first_row.rect["y"] < 740, "the first appeal is below the first screen"
+    phone.screenshot("inbox-phone-first-screen")
+    phone.click("filter-toggle")
+    assert phone.find("f-state").is_displayed()
+    phone.choose("f-state", "全部")
+    phone.follow("apply-filters")
+    assert phone.find("filter-box").get_attribute("open") is not None
+    assert "已选 1 项" in phone.find("filter-toggle").text
+    sign_in(desktop, console, "chief")
+    assert desktop.find("f-state").is_displayed()
+
+
 def test_every_console_page_fits_both_screens(console, desktop, phone):
     code, mobile = new_code(), fresh_mobile()
     console.appeal(console.kiosk_a, code, mobile=mobile)

@@ -105,6 +105,12 @@ def test_a_technician_sees_the_fleet_issues_a_code_and_revokes_a_kiosk(console, 
     assert {"文昌街道", "城南街道"} <= set(regions)
     fits(desktop)
     desktop.screenshot("fleet", full=True)
+    desktop.open(f"{console.url}/console/fleet?lang=en")
+    red = row(desktop, console.kiosk_a.device_id)
+    assert "clock 2 hours slow" in red.text and "disk almost full" in red.text
+    assert "时钟" not in red.text
+    desktop.screenshot("fleet-en", full=True)
+    desktop.open(f"{console.url}/console/fleet?lang=zh")
 
     desktop.follow("show-visit")
     shown = {

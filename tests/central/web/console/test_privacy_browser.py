@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import requests
 
 from tests.central.console_fixtures import ConsoleSite, fresh_mobile, new_code
 from tests.central.web.console.test_fleet_browser import fits, sign_in
@@ -59,6 +60,22 @@ def test_an_admin_finds_corrects_and_erases_a_persons_data(console: ConsoleSite,
     assert "已更正 3 条记录" in desktop.find("notice").text
     assert "贺秀兰" in desktop.find("records").text and "贺秀英" not in desktop.find("records").text
 
+    # The person asks for a copy: the export button's form posted with the browser's session
+    # (the console's CSP lets no script fetch, so the download is made outside the page).
+    form = desktop.find("export-form")
+    fields = {
+        f.get_attribute("name"): f.get_attribute("value")
+        for f in form.find_elements("css selector", "input[type=hidden]")
+    }
+    cookies = {c["name"]: c["value"] for c in desktop.driver.get_cookies()}
+    answer = requests.post(form.get_attribute("action"), data=fields, cookies=cookies, timeout=30)
+    status, disposition = answer.status_code, answer.headers["content-disposition"]
+    copy = answer.content.decode("utf-8")
+    assert status == 200 and disposition.startswith("attachment") and mobile not in disposition
+    assert copy.startswith("\ufeff记录,编号,联络站")
+    assert copy.count("贺秀兰") == 3 and "楼道灯坏了一个月" in copy and "回电请求" in copy
+    desktop.screenshot("privacy-export", full=True)
+
     phone.driver.delete_all_cookies()
     sign_in(phone, console, "chief", lands_on="/console/")
     phone.open(f"{console.url}/console/privacy")
@@ -88,6 +105,8 @@ def test_an_admin_finds_corrects_and_erases_a_persons_data(console: ConsoleSite,
     audit = desktop
     audit.open(f"{console.url}/console/audit?action=privacy.find")
     assert "privacy.find" in audit.text and mobile not in audit.text
+    audit.open(f"{console.url}/console/audit?action=privacy.export")
+    assert "privacy.export" in audit.text and "3 records" in audit.text
 
 
 @pytest.mark.parametrize("login", ["reviewer", "staff-a", "viewer", "tech"])
