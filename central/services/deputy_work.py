@@ -27,7 +27,7 @@ from central.models import (
     ReferralProposal,
     Station,
 )
-from central.services import audit, casework
+from central.services import audit, casework, notifications
 from central.services.appeals import holiday_table
 from central.services.audit import Who
 from central.services.casework import (
@@ -367,6 +367,10 @@ def propose_referral(
         f"department {choices[department.strip()].name}",
         now=now,
     )
+    if who.account.deputy_id:
+        notifications.referral_proposed(
+            session, appeal, who.account.deputy_id, choices[department.strip()].name, now=now
+        )
     return proposal
 
 

@@ -65,12 +65,14 @@ NOTICE_KINDS = (
     "deputy_due",
     "kiosk_alert",
     "visitor_progress",
+    "referral_proposed",
+    "referral_answered",
     "test",
 )
 # Kinds that also go to the deputy concerned (their e-mail or mobile from their account).
-TO_THE_DEPUTY = ("assigned", "appointment_new", "deputy_due")
+TO_THE_DEPUTY = ("assigned", "appointment_new", "deputy_due", "referral_answered")
 # Kinds for the deputy alone: by their e-mail or SMS, never to a group or the staff.
-DEPUTY_ONLY = ("deputy_due",)
+DEPUTY_ONLY = ("deputy_due", "referral_answered")
 STATES = ("pending", "sending", "sent", "failed")
 # Kinds addressed to the visitor: only an SMS gateway channel that lists the kind carries them
 # (a channel with no kinds listed carries every other kind, never these), and the mobile is
@@ -506,6 +508,51 @@ def appeal_assigned(session: Session, appeal: Appeal, *, now: datetime) -> None:
     )
 
 
+def referral_proposed(
+    session: Session, appeal: Appeal, deputy_id: str, department: str, *, now: datetime
+) -> None:
+    """A deputy proposes referring an appeal: the staff who confirm it are told."""
+    enqueue(
+        session,
+        kind="referral_proposed",
+        station_id=appeal.station_id,
+        context={
+            "code": appeal.tracking_code,
+            "deputy": _deputy_name(session, appeal.station_id, deputy_id),
+            "department": department,
+        },
+        now=now,
+        dedupe_key=f"referral_proposed:{appeal.tracking_code}:{len(appeal.steps)}:{deputy_id}",
+    )
+
+
+def referral_answered(
+    session: Session,
+    appeal: Appeal,
+    deputy_id: str,
+    *,
+    department: str,
+    answer: str,
+    proposal_id: int,
+    now: datetime,
+) -> None:
+    """A deputy's referral proposal confirmed (`answer` "") or declined with `answer`: the
+    deputy alone is told, by their e-mail or SMS."""
+    enqueue(
+        session,
+        kind="referral_answered",
+        station_id=appeal.station_id,
+        context={
+            "code": appeal.tracking_code,
+            "deputy": _deputy_name(session, appeal.station_id, deputy_id),
+            "outcome": f"已采纳，已转{department}办理" if not answer else f"未采纳：{answer}",
+        },
+        now=now,
+        dedupe_key=f"referral_answered:{proposal_id}",
+        deputy_id=deputy_id,
+    )
+
+
 def visitor_progress(session: Session, appeal: Appeal, *, now: datetime) -> None:
     """An appeal accepted, replied to, with a department's feedback, or closed: the visitor
     is texted their tracking code and the progress page, if they left a mobile (their consent
@@ -698,6 +745,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "答复提醒",
         "{deputy}代表：您有{soon}件诉求将于{by}前到期、{overdue}件已超期，请及时答复。",
     ),
+    "referral_proposed": (
+        "转办建议",
+        "{station}：{deputy}代表建议将诉求{code}转{department}办理，请确认。",
+    ),
+    "referral_answered": ("转办答复", "{deputy}代表：您对诉求{code}的转办建议{outcome}。"),
     "test": ("测试消息", "{station}的通知渠道测试：收到这条消息说明配置正确。"),
     "kiosk_alert": ("终端告警", "{station}的触摸屏终端{device}：{problem}，请安排检查。"),
     # To the visitor; the progress link follows the text (short() keeps it within 70).
@@ -710,6 +762,8 @@ LINKS = {
     "appointment_answered": "/console/appointments",
     "due_list": "/console/overdue",
     "deputy_due": "/console/",
+    "referral_proposed": "/console/referrals",
+    "referral_answered": "/console/my/appeals/{raw_code}",
     "test": "/console/notifications",
     "kiosk_alert": "/console/fleet",
     "visitor_progress": "/p/{raw_code}",  # the public progress page (central/web/phone)

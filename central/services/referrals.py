@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.models import Account, Appeal, Department, Deputy, ReferralProposal, Station
-from central.services import audit
+from central.services import audit, notifications
 from central.services.appeals import move_appeal
 from central.services.audit import Who
 from central.services.casework import NOTE_LIMIT, TEMPLATES, ActionError, NotFound
@@ -109,7 +109,29 @@ def confirm(
         now=now,
     )  # fmt: skip
     audit.record(session, who, "referral.confirm", appeal.tracking_code, now=now)
+    _tell_the_deputy(session, proposal, appeal, department.name, "", now)
     return appeal
+
+
+def _tell_the_deputy(
+    session: Session,
+    proposal: ReferralProposal,
+    appeal: Appeal,
+    department: str,
+    answer: str,
+    now: datetime,
+) -> None:
+    proposer = session.get(Account, proposal.proposed_by)
+    if proposer is not None and proposer.deputy_id:
+        notifications.referral_answered(
+            session,
+            appeal,
+            proposer.deputy_id,
+            department=department,
+            answer=answer,
+            proposal_id=proposal.id,
+            now=now,
+        )
 
 
 def decline(session: Session, who: Who, proposal_id: int, answer: str, *, now: datetime) -> None:
@@ -127,3 +149,5 @@ def decline(session: Session, who: Who, proposal_id: int, answer: str, *, now: d
     appeal = session.get(Appeal, proposal.appeal_id)
     assert appeal is not None
     audit.record(session, who, "referral.decline", appeal.tracking_code, now=now)
+    department = session.get(Department, proposal.department_id)
+    _tell_the_deputy(session, proposal, appeal, department.name if department else "", answer, now)

@@ -39,6 +39,8 @@ NOTICE_TEXT: dict[str, tuple[str, str]] = {
     "notice_kind_appointment_answered": ("约见答复", "Appointment answered"),
     "notice_kind_kiosk_alert": ("终端告警", "Kiosk alert"),
     "notice_kind_visitor_progress": ("群众进度短信", "Progress text to the visitor"),
+    "notice_kind_referral_proposed": ("转办建议", "Referral proposed"),
+    "notice_kind_referral_answered": ("转办建议答复", "Referral proposal answered"),
     "notice_kind_test": ("测试", "Test"),
     "notice_state_pending": ("待发送", "Waiting"),
     "notice_state_sending": ("发送中", "Sending"),

@@ -219,6 +219,47 @@ def test_an_assignment_texts_and_mails_the_deputy_through_the_gateway_template(s
     assert_no_personal_data(*(r.text for r in texts), mails[1].message.as_string())
 
 
+def test_a_deputys_referral_proposal_tells_the_staff_and_its_answer_tells_the_deputy(site):
+    from central.services import deputy_work, referrals
+    from central.services.regions import add_department
+
+    code = site.leave_message()
+    with site.database.writer.begin() as session:
+        reviewer = create_account(
+            session, NewAccount("rev", "李工委", "reviewer"), PASSWORD, now=FRIDAY
+        )
+        who = Who(reviewer, "127.0.0.1")
+        casework.act(session, who, code, "accept", {"note": "已受理"}, now=FRIDAY)
+        casework.act(session, who, code, "assign", {"deputy": "a-0"}, now=FRIDAY)
+        department = add_department(session, "区交通运输局", None)
+        deputy = session.scalars(select(Account).where(Account.login == "deputy-a0")).one()
+        deputy_work.propose_referral(
+            session, Who(deputy, "127.0.0.1"), code, str(department.id), "路面归交通局管",
+            now=FRIDAY,
+        )  # fmt: skip
+    site.worker.run_once()
+    proposed = [r for r in site.wecom.wait_for(3) if "转办建议" in r.json()["markdown"]["content"]]
+    assert proposed[0].json()["markdown"]["content"] == (
+        f"**【转办建议】**文昌联络站：林嘉禾代表建议将诉求{display(code)}转区交通运输局办理，"
+        f"请确认。\n[在工作台处理]({BASE}/console/referrals)"
+    )
+    before = len(site.wecom.requests)
+    with site.database.writer.begin() as session:
+        [waiting] = referrals.pending(session, Who(session.get(Account, reviewer.id), "127.0.0.1"))
+        referrals.confirm(
+            session, Who(session.get(Account, reviewer.id), "::1"), waiting.id, now=FRIDAY
+        )
+    site.worker.run_once()
+    answered = [m for m in site.smtp.wait_for(4) if "转办答复" in m.message["Subject"]]
+    # To the deputy alone (never the station's group or the staff's mail).
+    assert [m.recipients for m in answered] == [["lin@rd.example.cn"]]
+    assert f"林嘉禾代表：您对诉求{display(code)}的转办建议已采纳，已转区交通运输局办理。" in (
+        answered[0].text
+    )
+    assert len(site.wecom.requests) == before
+    assert_no_personal_data(answered[0].message.as_string(), *(r.text for r in proposed))
+
+
 def test_a_failing_robot_is_retried_with_growing_waits_then_delivered(site):
     site.wecom.answers[:] = [(500, {"errcode": -1})] * 3
     site.leave_message()
