@@ -189,6 +189,14 @@
         <translation>待发送 %1 · 已发送 %2 · 已隔离 %3</translation>
     </message>
     <message>
+        <source>Sync retries</source>
+        <translation>同步重试</translation>
+    </message>
+    <message>
+        <source>%1 unreachable · %2 timed out · %3 cut off · %4 server errors</source>
+        <translation>连不上 %1 · 超时 %2 · 中断 %3 · 服务器出错 %4</translation>
+    </message>
+    <message>
         <source>Disk free</source>
         <translation>磁盘剩余</translation>
     </message>

@@ -188,6 +188,14 @@
             <translation>待發送 %1 · 已傳送 %2 · 已隔離 %3</translation>
         </message>
         <message>
+            <source>Sync retries</source>
+            <translation>同步重試</translation>
+        </message>
+        <message>
+            <source>%1 unreachable · %2 timed out · %3 cut off · %4 server errors</source>
+            <translation>連不上 %1 · 逾時 %2 · 中斷 %3 · 伺服器出錯 %4</translation>
+        </message>
+        <message>
             <source>Disk free</source>
             <translation>磁碟剩餘</translation>
         </message>

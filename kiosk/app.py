@@ -141,13 +141,20 @@ class Kiosk:
 
     def start_sync(self, config: Config) -> None:
         """Start the sync worker on its own thread (the database must be open already)."""
+        from kiosk.sync.policy import SyncTiming
         from kiosk.sync.worker import SyncThread, SyncWorker
 
+        timing = SyncTiming(
+            config.sync_poll_seconds,
+            config.sync_first_retry_seconds,
+            config.sync_longest_wait_seconds,
+        )
         worker = SyncWorker(
             config.database_path,
             config.photo_dir,
             config.station_cache_path,
             now=wall_clock(station_zone(config.time_zone)),  # naive times: the station's clock
+            timing=timing,
             ca_bundle=config.server_ca_bundle,
             allow_plain_http=config.allow_plain_http,
         )

@@ -28,6 +28,11 @@ names another. Example::
     ca_bundle = "/etc/station-kiosk/ca.pem"   # optional: verify the server with this CA bundle
     allow_plain_http = false                  # plain HTTP is for servers on this machine only
 
+    [sync]                        # the sync's rhythm (defaults suit a station)
+    poll_seconds = 60             # between syncs while all is well
+    first_retry_seconds = 2       # after a failure; doubling with each failure in a row...
+    longest_wait_seconds = 300    # ...up to this
+
     [printer]                     # a receipt printer (ESC/POS; docs/printer.md)
     kind = "network"              # none (default), network, usb, serial or file
     host = "192.168.1.50"         # network: the printer's address...
@@ -94,6 +99,9 @@ class Config:
     printer_usb_product: int = 0
     printer_paper_mm: int = 80
     printer_timeout_seconds: int = 10
+    sync_poll_seconds: int = 60
+    sync_first_retry_seconds: int = 2
+    sync_longest_wait_seconds: int = 300
 
     @property
     def cursor_hidden(self) -> bool:
@@ -195,6 +203,18 @@ def _printer_timeout(value: int) -> str | None:
     return None if 1 <= value <= 120 else "must be between 1 and 120 seconds"
 
 
+def _poll(value: int) -> str | None:
+    return None if 10 <= value <= 3600 else "must be between 10 and 3600 seconds"
+
+
+def _first_retry(value: int) -> str | None:
+    return None if 1 <= value <= 60 else "must be between 1 and 60 seconds"
+
+
+def _longest_wait(value: int) -> str | None:
+    return None if 10 <= value <= 3600 else "must be between 10 and 3600 seconds"
+
+
 def _baudrate(value: int) -> str | None:
     return None if 300 <= value <= 921600 else "must be a baud rate like 9600 or 115200"
 
@@ -231,6 +251,9 @@ _KEYS: dict[str, tuple[str, type, Any]] = {
     "server.url": ("server_url", str, _url),
     "server.ca_bundle": ("server_ca_bundle", str, _readable_file),
     "server.allow_plain_http": ("allow_plain_http", bool, None),
+    "sync.poll_seconds": ("sync_poll_seconds", int, _poll),
+    "sync.first_retry_seconds": ("sync_first_retry_seconds", int, _first_retry),
+    "sync.longest_wait_seconds": ("sync_longest_wait_seconds", int, _longest_wait),
     "printer.kind": ("printer_kind", str, _printer_kind),
     "printer.host": ("printer_host", str, None),
     "printer.port": ("printer_port", int, _port),

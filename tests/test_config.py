@@ -25,7 +25,8 @@ def test_a_file_sets_values(tmp_path):
         tmp_path,
         f'data_dir = "{tmp_path}/data"\nlanguage = "en"\n'
         "[window]\nfullscreen = false\nwidth = 1080\nheight = 1920\n"
-        '[server]\nurl = "https://central.example.org"\n',
+        '[server]\nurl = "https://central.example.org"\n'
+        "[sync]\npoll_seconds = 30\nfirst_retry_seconds = 5\nlongest_wait_seconds = 600\n",
     )
     config = load_config(path, environ={})
     assert config.data_dir == tmp_path / "data"
@@ -37,6 +38,11 @@ def test_a_file_sets_values(tmp_path):
         1920,
     )
     assert config.server_url == "https://central.example.org"
+    assert (
+        config.sync_poll_seconds,
+        config.sync_first_retry_seconds,
+        config.sync_longest_wait_seconds,
+    ) == (30, 5, 600)
 
 
 def test_environment_overrides_the_file_and_the_command_line_overrides_both(tmp_path):
@@ -72,6 +78,7 @@ def test_the_demo_keeps_its_data_apart(tmp_path):
         ("language = 'fr'\n", "language", "must be one of zh_CN, zh_TW, en"),
         ("[server]\nurl = 'central.example.org'\n", "server.url", "must start with https://"),
         ("language = \n", "(file)", "is not valid TOML"),
+        ("[sync]\npoll_seconds = 1\n", "sync.poll_seconds", "between 10 and 3600"),
     ],
 )
 def test_a_bad_file_names_the_file_the_key_and_the_problem(tmp_path, text, key, problem):

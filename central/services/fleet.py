@@ -122,6 +122,8 @@ class KioskHealth:
     clock_skew_seconds: float | None = None
     last_pull: datetime | None = None
     last_push: datetime | None = None
+    # Syncs the kiosk retried since installation, by cause (kiosk.sync.policy.RETRY_CAUSES).
+    retries: dict[str, int] = field(default_factory=dict)
 
     @property
     def cause(self) -> str:
@@ -185,6 +187,9 @@ def assess(
         clock_skew_seconds=skew,
         last_pull=_when(beat.get("last_pull")),
         last_push=_when(beat.get("last_push")),
+        retries={k: v for k, v in (beat.get("retries") or {}).items() if isinstance(v, int)}
+        if isinstance(beat.get("retries"), dict)
+        else {},
     )
     if device.revoked_at is not None:
         return KioskHealth(colour=Colour.GREY, causes=(Cause("revoked"),), **common)

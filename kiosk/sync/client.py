@@ -9,10 +9,12 @@ Failures come out as three kinds, because the worker treats them differently:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from http.client import IncompleteRead, RemoteDisconnected
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from requests.exceptions import ContentDecodingError
 
 TIMEOUT = (5, 30)  # seconds to connect, seconds between bytes
 
@@ -22,7 +24,12 @@ class SyncError(Exception):
 
 
 class Unreachable(SyncError):
-    """The server could not be reached or answered badly; worth retrying."""
+    """The server could not be reached or answered badly; worth retrying. `cause` is one of
+    kiosk.sync.policy.RETRY_CAUSES."""
+
+    def __init__(self, message: str, cause: str = "unreachable") -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 class NotEnrolled(SyncError):
@@ -78,11 +85,11 @@ class CentralClient:
                 method, self.base_url + path, timeout=self.timeout, **kwargs
             )
         except requests.RequestException as error:
-            raise Unreachable(f"{type(error).__name__}: {error}") from None
+            raise Unreachable(f"{type(error).__name__}: {error}", _cause_of(error)) from None
         if response.status_code in (401, 403):
             raise NotEnrolled(_detail(response))
         if response.status_code >= 500:
-            raise Unreachable(f"server error {response.status_code}")
+            raise Unreachable(f"server error {response.status_code}", "server_error")
         if response.status_code >= 400:
             raise Refused(_detail(response))
         return response
@@ -91,7 +98,7 @@ class CentralClient:
         try:
             return response.json()
         except (ValueError, requests.RequestException) as error:
-            raise Unreachable(f"unreadable answer: {error}") from None
+            raise Unreachable(f"unreadable answer: {error}", "cut_off") from None
 
     def enrol(
         self, code: str, device_name: str, device_id: str = "", device_token: str = ""
@@ -108,7 +115,7 @@ class CentralClient:
                 str(body["server_public_key"]),
             )
         except (KeyError, TypeError):
-            raise Unreachable("the enrolment answer lacks fields") from None
+            raise Unreachable("the enrolment answer lacks fields", "cut_off") from None
 
     def snapshot(self, station_id: str, etag: str | None) -> tuple[Any, str] | None:
         """The station's snapshot document and its ETag, or None when unchanged (304)."""
@@ -134,7 +141,7 @@ class CentralClient:
         answer = self._json(response)
         results = answer.get("results") if isinstance(answer, dict) else None
         if not isinstance(results, list) or len(results) != len(payloads):
-            raise Unreachable("the server's answer does not list one result per event")
+            raise Unreachable("the server's answer does not list one result per event", "cut_off")
         return results
 
     def look_up(self, station_id: str, code: str, last4: str) -> dict[str, Any]:
@@ -148,13 +155,30 @@ class CentralClient:
             )
         )
         if not isinstance(answer, dict) or not isinstance(answer.get("found"), bool):
-            raise Unreachable("the lookup answer lacks fields")
+            raise Unreachable("the lookup answer lacks fields", "cut_off")
         return answer
 
     def heartbeat(self, station_id: str, report: dict[str, Any]) -> dict[str, Any]:
         return self._json(
             self._call("POST", f"/api/v1/stations/{station_id}/heartbeat", json=report)
         )
+
+
+def _cause_of(error: requests.RequestException) -> str:
+    """Why a request failed, in RETRY_CAUSES' words: a timeout; an answer cut off (the body
+    ended early, or the connection closed instead of answering: the server may have done the
+    work); else the server could not be reached."""
+    if isinstance(error, requests.Timeout):
+        return "timeout"
+    if isinstance(error, requests.exceptions.ChunkedEncodingError | ContentDecodingError):
+        return "cut_off"
+    seen: list[BaseException] = [error]
+    while seen:
+        part = seen.pop()
+        if isinstance(part, RemoteDisconnected | IncompleteRead):
+            return "cut_off"
+        seen.extend(a for a in part.args if isinstance(a, BaseException))
+    return "unreachable"
 
 
 def _detail(response: requests.Response) -> str:

@@ -21,6 +21,7 @@ from kiosk.store.models import EnrolmentRow, OutboxItemRow
 from kiosk.store.recovery import damage, read_recoveries
 from kiosk.store.sync_state import get_state
 from kiosk.sync.client import check_server_url
+from kiosk.sync.policy import read_retries
 
 LOG_LINES = 100
 
@@ -74,6 +75,7 @@ def gather(
         "databaseProblem": "",
         "recovery": "",
         "snapshotRefused": "",  # why the server's latest station was not taken
+        "retries": read_retries(None),  # syncs retried since installation, by cause
     }
     usage = shutil.disk_usage(database_path.parent if database_path.parent.exists() else "/")
     facts["diskFreeMb"] = usage.free // 1_000_000
@@ -92,6 +94,7 @@ def gather(
                 facts["quarantined"] = counts.quarantined
                 facts["lastPull"] = _time_text(get_state(session, "last_pull"))
                 facts["snapshotRefused"] = get_state(session, "snapshot_refused") or ""
+                facts["retries"] = read_retries(get_state(session, "retry_counts"))
                 facts["lastPush"] = _time_text(
                     session.scalar(select(func.max(OutboxItemRow.sent_at)))
                 )

@@ -31,7 +31,7 @@ from kiosk.store.station import replace_station
 from kiosk.store.station_cache import write_station_cache
 from kiosk.store.sync_state import apply_extras, get_state, set_state
 from kiosk.sync.client import CentralClient, NotEnrolled, Refused, Unreachable
-from kiosk.sync.policy import POLL_SECONDS, retry_delay
+from kiosk.sync.policy import DEFAULT_TIMING, SyncTiming, count_retry, read_retries
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class SyncWorker(QObject):
         station_cache_path: Path,
         *,
         now: Callable[[], datetime] = datetime.now,
-        delay: Callable[[int], float] = retry_delay,
+        timing: SyncTiming = DEFAULT_TIMING,
         http_timeout: tuple[float, float] | None = None,
         ca_bundle: str = "",
         allow_plain_http: bool = False,
@@ -69,7 +69,8 @@ class SyncWorker(QObject):
         self._photo_dir = photo_dir
         self._station_cache_path = station_cache_path
         self._now = now
-        self._delay = delay
+        self._timing = timing
+        self._poll_ms = int(timing.poll_seconds * 1000)
         self._http_timeout = http_timeout
         self._tls = {"ca_bundle": ca_bundle, "allow_plain_http": allow_plain_http}
         self._sessions: sessionmaker[Session] | None = None
@@ -134,7 +135,7 @@ class SyncWorker(QObject):
         if enrolment is None:
             self.stateChanged.emit(SyncState.NOT_ENROLLED)
             self._report_counts()
-            self._timer.start(int(POLL_SECONDS * 1000))
+            self._timer.start(self._poll_ms)
             return
         client = self._client_of(enrolment)
         self.stateChanged.emit(SyncState.SYNCING)
@@ -150,31 +151,39 @@ class SyncWorker(QObject):
             self._heartbeat(client, enrolment.station_id)
         except Unreachable as error:
             self._failures += 1
-            delay = self._delay(self._failures)
-            log.info("server unreachable (%s); next try in %.0f s", error, delay)
+            delay = self._timing.retry_delay(self._failures)
+            log.info(
+                "sync retry %d, cause %s (%s); next try in %.1f s",
+                self._failures, error.cause, error, delay,
+            )  # fmt: skip
+            self._write(self._count_retry, error.cause, needed=False)
             self.stateChanged.emit(SyncState.OFFLINE)
             self._timer.start(int(delay * 1000))
         except NotEnrolled as error:
             log.warning("the server does not accept this kiosk: %s", error)
             self.stateChanged.emit(SyncState.NOT_ENROLLED)
-            self._timer.start(int(POLL_SECONDS * 1000))
+            self._timer.start(self._poll_ms)
         except Refused as error:
             log.error("the server refused a request: %s", error)
             self.stateChanged.emit(SyncState.OFFLINE)
-            self._timer.start(int(POLL_SECONDS * 1000))
+            self._timer.start(self._poll_ms)
         except Exception:
             # Never let one bad cycle end syncing for good: say it, and try again later.
             self._failures += 1
             log.exception("sync failed unexpectedly")
             self.stateChanged.emit(SyncState.OFFLINE)
-            self._timer.start(int(self._delay(self._failures) * 1000))
+            self._timer.start(int(self._timing.retry_delay(self._failures) * 1000))
         else:
             self._failures = 0
             self.stateChanged.emit(SyncState.ONLINE)
-            wait = PHOTO_NEXT_PAGE_MS if self._photos_pending else int(POLL_SECONDS * 1000)
+            wait = PHOTO_NEXT_PAGE_MS if self._photos_pending else self._poll_ms
             self._timer.start(wait)
             self._reserve.keep()  # again, once there is room
         self._report_counts()
+
+    @staticmethod
+    def _count_retry(session: Session, cause: str) -> None:
+        set_state(session, "retry_counts", count_retry(get_state(session, "retry_counts"), cause))
 
     def _write(self, work: Callable[..., None], *args: object, needed: bool = True) -> None:
         """One write transaction; on a full disk, release the reserve and try once more.
@@ -241,7 +250,7 @@ class SyncWorker(QObject):
                 return
             # Fail first: if we die while sending, the items wait their turn, not loop. On a
             # full disk this count may be lost; the send must not depend on it.
-            retry_at = now + timedelta(seconds=self._delay(self._failures + 1))
+            retry_at = now + timedelta(seconds=self._timing.retry_delay(self._failures + 1))
             ids = [item.id for item in batch]
             self._write(outbox.note_attempt, ids, retry_at, needed=False)
             payloads = [item.payload for item in batch]
@@ -250,7 +259,9 @@ class SyncWorker(QObject):
             for item, result in zip(batch, results, strict=True):
                 status = result.get("status") if isinstance(result, dict) else None
                 if not isinstance(result, dict) or result.get("uuid") != item.item_uuid:
-                    raise Unreachable("the server's results do not match the events sent")
+                    raise Unreachable(
+                        "the server's results do not match the events sent", "cut_off"
+                    )
                 if status in ("created", "duplicate"):
                     sent.append(item)
                 elif status in ("invalid", "conflict"):
@@ -258,7 +269,7 @@ class SyncWorker(QObject):
                     log.warning("outbox item %s quarantined (%s)", item.id, reason)
                     quarantined.append((item.id, reason))
                 else:
-                    raise Unreachable(f"unknown result status {status!r}")
+                    raise Unreachable(f"unknown result status {status!r}", "cut_off")
             self._write(self._record_results, sent, quarantined)
 
     def _record_results(self, session: Session, sent: list, quarantined: list) -> None:
@@ -338,6 +349,7 @@ class SyncWorker(QObject):
             quarantined = outbox.quarantined_items(session)
             last_pull = get_state(session, "last_pull")
             refused = get_state(session, "snapshot_refused")
+            retries = read_retries(get_state(session, "retry_counts"))
         client.heartbeat(
             station_id,
             {
@@ -357,6 +369,8 @@ class SyncWorker(QObject):
                 # Why the station shown is not the server's latest ("" when it is).
                 "snapshot_refused": (refused or "")[:300],
                 "clock": self._now().astimezone().isoformat(),
+                # Syncs retried since the kiosk was installed, by cause (a flaky line shows).
+                "retries": retries,
             },
         )
 

@@ -23,7 +23,9 @@ from kiosk.store.appeals import record_appeal
 from kiosk.store.database import open_database
 from kiosk.store.models import EnrolmentRow
 from kiosk.store.sealing import seal
+from kiosk.store.sync_state import get_state
 from kiosk.sync.enrolment import enrol
+from kiosk.sync.policy import SyncTiming, read_retries
 from kiosk.sync.worker import SyncThread, SyncWorker
 from kiosk.ui.sync import Sync
 from tests.helpers.faulty_proxy import FaultyProxy
@@ -77,7 +79,7 @@ class Kiosk:
             self.data_dir / "kiosk.sqlite3",
             self.data_dir / "photos",
             self.data_dir / "station.json",
-            delay=lambda failures: 0.2,
+            timing=SyncTiming(first_retry_seconds=0.2, longest_wait_seconds=0.2),
             http_timeout=(2, 2),
         )
         connect_sync(worker, self.sync)
@@ -111,6 +113,10 @@ class Kiosk:
     def counts(self) -> outbox.OutboxCounts:
         with self.sessions() as session:
             return outbox.counts(session)
+
+    def retries(self) -> dict[str, int]:
+        with self.sessions() as session:
+            return read_retries(get_state(session, "retry_counts"))
 
     def payloads(self) -> dict[str, bytes]:
         with self.sessions() as session:

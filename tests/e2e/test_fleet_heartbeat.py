@@ -20,6 +20,7 @@ def test_a_real_kiosks_heartbeat_shows_on_the_fleet_page(station, proxy, kiosk, 
         outbox.add_event(
             session, "appeal", str(uuid.uuid4()), datetime.now(CHINA), {"category": ""}
         )
+    proxy.fail("/events", "500", "hang")  # two retries, which the technician will see
     kiosk.start_worker()
     qtbot.waitUntil(lambda: kiosk.counts().quarantined == 1, timeout=20_000)
     qtbot.waitUntil(
@@ -43,6 +44,7 @@ def test_a_real_kiosks_heartbeat_shows_on_the_fleet_page(station, proxy, kiosk, 
     (device_id,) = station.query("SELECT id FROM device")[0]
     tech.get(f"/console/fleet/{device_id}")
     assert "invalid: body." in tech.text and "意见建议" in tech.text
+    assert "连不上 0 · 超时 1 · 中断 0 · 服务器出错 1" in tech.text
     appeal, personal = visitor
     for shown in (page, tech.page):
         assert personal["mobile"] not in shown and personal["name"] not in shown

@@ -2,6 +2,7 @@
 """Nothing a visitor submitted is lost or duplicated, whatever the network and server do."""
 
 import json
+import logging
 
 import pytest
 
@@ -46,24 +47,38 @@ def test_appeals_made_while_the_server_is_down_arrive_exactly_once_when_it_is_up
 
 
 @pytest.mark.parametrize(
-    "faults",
+    ("faults", "causes"),
     [
-        ["500", "500", "reset"],
-        ["hang"],
-        ["truncate", "lose_answer", "500"],
+        (["500", "500", "reset"], {"server_error": 2, "cut_off": 1}),
+        (["hang"], {"timeout": 1}),
+        (["truncate", "lose_answer", "500"], {"cut_off": 2, "server_error": 1}),
     ],
     ids=["server-errors-and-reset", "timeout", "cut-off-and-lost-answers"],
 )
 def test_network_and_server_faults_are_retried_until_delivered(
-    station, proxy, kiosk, qtbot, faults
+    station, proxy, kiosk, qtbot, faults, causes, caplog
 ):
     made = kiosk.queue_appeals(250)  # two batches
     proxy.fail("/events", *faults)
-    kiosk.start_worker()
-    qtbot.waitUntil(lambda: kiosk.counts().pending == 0, timeout=30_000)
+    with caplog.at_level(logging.INFO, logger="kiosk.sync.worker"):
+        kiosk.start_worker()
+        qtbot.waitUntil(lambda: kiosk.counts().pending == 0, timeout=30_000)
     delivered_exactly_once(station, kiosk, made)
     assert [f for _, path, f in proxy.seen if "/events" in path][: len(faults)] == faults
     assert kiosk.counts().quarantined == 0
+    # Each retry counted by its cause, said in the log, and told to the server.
+    expected = {"unreachable": 0, "timeout": 0, "cut_off": 0, "server_error": 0} | causes
+    assert kiosk.retries() == expected
+    said = [r.getMessage() for r in caplog.records if "sync retry" in r.getMessage()]
+    assert sorted(m.split("cause ")[1].split(" ")[0] for m in said) == sorted(
+        cause for cause, n in causes.items() for _ in range(n)
+    )
+
+    def told() -> dict | None:
+        [(beat,)] = station.query("SELECT last_heartbeat FROM device")
+        return beat and json.loads(beat).get("retries")
+
+    qtbot.waitUntil(lambda: told() == expected, timeout=10_000)
 
 
 def test_the_server_killed_after_storing_a_batch_gets_it_again_without_duplicates(

@@ -1,34 +1,26 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-import pytest
+"""The sync's rhythm and its retry counts."""
 
-from kiosk.sync.client import check_server_url
-from kiosk.sync.policy import LONGEST_WAIT_SECONDS, retry_delay
-
-
-def test_retries_back_off_doubling_with_jitter_up_to_a_cap():
-    assert [retry_delay(n, lambda: 1.0) for n in (1, 2, 3, 4)] == [2, 4, 8, 16]
-    assert retry_delay(1, lambda: 0.0) == 1  # jitter: between half and all of the step
-    assert retry_delay(50, lambda: 1.0) == LONGEST_WAIT_SECONDS
+from kiosk.sync.policy import SyncTiming, count_retry, read_retries
 
 
-@pytest.mark.parametrize(
-    "url", ["https://central.example.org", "http://127.0.0.1:8000", "http://localhost:1/"]
-)
-def test_https_or_plain_http_to_this_machine(url):
-    assert check_server_url(url) == url.rstrip("/")
+def test_retries_double_from_two_seconds_up_to_five_minutes_with_jitter():
+    timing = SyncTiming()
+    assert [timing.retry_delay(n, lambda: 1.0) for n in (1, 2, 3, 4)] == [2, 4, 8, 16]
+    assert timing.retry_delay(1, lambda: 0.0) == 1  # jitter: between half and all of the step
+    assert timing.retry_delay(50, lambda: 1.0) == 300
+    assert timing.retry_delay(10_000, lambda: 1.0) == 300  # no overflow after months offline
 
 
-@pytest.mark.parametrize("url", ["http://central.example.org", "ftp://x", "central.example.org"])
-def test_plain_http_to_another_machine_is_refused(url):
-    with pytest.raises(ValueError, match="https"):
-        check_server_url(url)
+def test_a_technician_or_a_fault_test_sets_the_rhythm():
+    quick = SyncTiming(poll_seconds=5, first_retry_seconds=0.2, longest_wait_seconds=1)
+    assert [quick.retry_delay(n, lambda: 1.0) for n in (1, 2, 3, 4)] == [0.2, 0.4, 0.8, 1]
 
 
-def test_plain_http_elsewhere_only_when_the_technician_allows_it():
-    from kiosk.sync.client import CentralClient
-
-    with pytest.raises(ValueError):
-        CentralClient("http://10.1.2.3:8000")
-    client = CentralClient("http://10.1.2.3:8000", allow_plain_http=True)
-    assert client.base_url == "http://10.1.2.3:8000"
-    client.close()
+def test_retries_are_counted_by_cause_and_bad_stored_counts_read_as_none():
+    stored = count_retry(count_retry(count_retry(None, "timeout"), "timeout"), "server_error")
+    assert read_retries(stored) == {
+        "unreachable": 0, "timeout": 2, "cut_off": 0, "server_error": 1,
+    }  # fmt: skip
+    assert read_retries("not json") == read_retries('["x"]') == read_retries(None)
+    assert sum(read_retries(None).values()) == 0

@@ -11,6 +11,9 @@ from PySide6.QtTest import QTest
 
 from kiosk.app import lock_down
 from kiosk.store.admin_pin import DEMO_ADMIN_PIN, hash_pin
+from kiosk.store.database import open_database
+from kiosk.store.sync_state import set_state
+from kiosk.sync.policy import count_retry
 from tests.helpers.qt import descendants
 
 
@@ -62,6 +65,20 @@ def test_five_taps_in_the_corner_ask_for_the_pin_and_the_demo_pin_opens_the_pane
     assert "未登记" in visitor.text("adminServer")
     assert "MB" in visitor.text("adminDisk")
     visitor.screenshot("admin-panel")
+
+
+def test_the_panel_counts_sync_retries_by_cause(make_kiosk, qtbot, tmp_path):
+    kiosk = make_kiosk()
+    stored = None
+    for cause in ("timeout", "timeout", "server_error", "cut_off"):
+        stored = count_retry(stored, cause)
+    with open_database(tmp_path / "data" / "kiosk.sqlite3").begin() as session:
+        set_state(session, "retry_counts", stored)
+    corner_taps(kiosk, 5)
+    enter_pin(kiosk.visitor, DEMO_ADMIN_PIN)
+    admin = kiosk.backends.admin
+    qtbot.waitUntil(lambda: not admin.gathering and "log" in admin.diagnostics, timeout=15000)
+    assert kiosk.visitor.text("adminRetries") == "连不上 0 · 超时 2 · 中断 1 · 服务器出错 1"
 
 
 def test_slow_taps_do_not_count(make_kiosk, clock):

@@ -29,6 +29,15 @@ class QuarantinedItem(BaseModel):
     created_at: str | None = Field(default=None, max_length=64)
 
 
+class RetryCounts(BaseModel):
+    """Syncs the kiosk retried since it was installed, by cause (kiosk.sync.policy)."""
+
+    unreachable: int = Field(default=0, ge=0)
+    timeout: int = Field(default=0, ge=0)
+    cut_off: int = Field(default=0, ge=0)
+    server_error: int = Field(default=0, ge=0)
+
+
 class Heartbeat(BaseModel):
     version: str = Field(max_length=64)
     last_pull: str | None = Field(default=None, max_length=64)
@@ -39,6 +48,7 @@ class Heartbeat(BaseModel):
     disk_low: bool = False  # below the kiosk's free-space floor: it refuses new appeals
     snapshot_refused: str = Field(default="", max_length=500)  # why the kiosk kept its last
     clock: str = Field(max_length=64)
+    retries: RetryCounts | None = None
 
 
 class HeartbeatAnswer(BaseModel):

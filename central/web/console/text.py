@@ -274,6 +274,12 @@ FLEET_TEXT: dict[str, tuple[str, str]] = {
     "outbox_quarantined": ("无法发送", "Refused"),
     "disk_free": ("磁盘剩余", "Disk free"),
     "clock_skew": ("时钟偏差", "Clock skew"),
+    "sync_retries": ("同步重试", "Sync retries"),
+    "retry_counts": (
+        "连不上 {unreachable} · 超时 {timeout} · 中断 {cut_off} · 服务器出错 {server_error}",
+        "{unreachable} unreachable · {timeout} timed out · {cut_off} cut off · "
+        "{server_error} server errors",
+    ),
     "clock_ok": ("准确", "Right"),
     "last_pull": ("最后更新内容", "Last pull"),
     "last_push": ("最后上传", "Last push"),

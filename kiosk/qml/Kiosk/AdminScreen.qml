@@ -199,6 +199,14 @@ ScreenFrame {
                               .arg(screen.value("pending") || 0).arg(screen.value("sent") || 0)
                               .arg(screen.value("quarantined") || 0)
                     }
+                    Label { text: qsTr("Sync retries") }
+                    Value {
+                        objectName: "adminRetries"
+                        readonly property var n: screen.value("retries") || ({})
+                        text: qsTr("%1 unreachable · %2 timed out · %3 cut off · %4 server errors")
+                              .arg(n.unreachable || 0).arg(n.timeout || 0)
+                              .arg(n.cut_off || 0).arg(n.server_error || 0)
+                    }
                     Label { text: qsTr("Disk free") }
                     Value {
                         objectName: "adminDisk"
