@@ -585,9 +585,7 @@ Index("ix_appointment_deputy_day", Appointment.deputy_id, Appointment.day)
 Index("ix_attendance_deputy_at", Attendance.deputy_id, Attendance.at)
 Index("ix_reception_record_deputy_at", ReceptionRecord.deputy_id, ReceptionRecord.at)
 # The figures (issue 15 §2): each deputy's sign-ins in order, for the hours on duty.
-Index(
-    "ix_attendance_station_deputy_at", Attendance.station_id, Attendance.deputy_id, Attendance.at
-)
+Index("ix_attendance_station_deputy_at", Attendance.station_id, Attendance.deputy_id, Attendance.at)
 
 
 class KioskAlert(Base):
