@@ -352,7 +352,7 @@ def _target(
         raise FiguresError("deputy_needs_station", "a deputy's figures need their station")
     if station_id is not None:
         if session.get(Station, station_id) is None:
-            raise FiguresError("no_station", f"no station {station_id}")
+            raise FiguresError("figures_no_station", f"no station {station_id}")
         if not scope_of(session, account).covers(station_id):
             raise Refused(f"station {station_id} is outside the account's scope")
         if deputy_id is not None:
@@ -360,7 +360,7 @@ def _target(
         return Target("station", station_id=station_id)
     if region_id is not None:
         if session.get(Region, region_id) is None:
-            raise FiguresError("no_region", f"no region {region_id}")
+            raise FiguresError("figures_no_region", f"no region {region_id}")
         if account.station_id is not None or (
             account.region_id is not None
             and region_id not in region_and_below(session, account.region_id)
