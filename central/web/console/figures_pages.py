@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from central.core.config import CHINA_TIME
 from central.models import Deputy, Station
-from central.services import figure_tables
+from central.services import figure_tables, registers
 from central.services import figures as figures_service
 from central.services.figures import FIGURE_NAMES, FiguresError, Period, Report, parse_period
 from central.services.permissions import (
@@ -28,6 +28,7 @@ from central.services.permissions import (
     scope_of,
 )
 from central.services.regions import region_tree
+from central.services.registers import RegisterError
 from central.web.console.auth import ConsoleUser, CurrentUser, clock, database
 from central.web.console.charts import bar_chart, trend_chart
 from central.web.console.pages import language, render
@@ -234,3 +235,53 @@ def figures_export(extension: str, request: Request, user: CurrentUser) -> Respo
         table = "rows"
     content = figure_tables.as_csv(figure_tables.table_named(report, table))
     return _download(content, figure_tables.file_name(report, "csv", table), MEDIA["csv"])
+
+
+REGISTERS = {
+    "activity": "register_activity",
+    "visitors": "register_visitors",
+    "record": "register_record",
+}
+
+
+@router.get("/figures/register/{kind}.pdf")
+def register_pdf(kind: str, request: Request, user: CurrentUser) -> Response:
+    """活动记录簿, 接待人民群众登记簿 (personal: audited) or a deputy's 履职档案, for the
+    station (and deputy) and period the figures page shows."""
+    require(user.account, Action.REGISTERS)
+    _ = translator(language(request))
+    if kind not in REGISTERS:
+        return _message(_("not_found_console"), 404)
+    now = clock(request)
+    choice = Choice(request, now.astimezone(CHINA_TIME).date())
+    try:
+        period = choice.period()
+    except FiguresError as error:
+        return _message(_(error.key), 400)
+    station_id = choice.station or user.account.station_id
+    if not station_id:
+        return _message(_("register_needs_station"), 400)
+    try:
+        with database(request).writer.begin() as session:
+            if kind == "activity":
+                content = registers.activity_register(session, user.who, station_id, period)
+            elif kind == "visitors":
+                content = registers.visitors_register(
+                    session, user.who, station_id, period, now=now
+                )
+            else:
+                if not choice.deputy:
+                    return _message(_("deputy_needs_station"), 400)
+                content = registers.duty_record_register(
+                    session, user.who, station_id, choice.deputy, period.last.year
+                )
+    except RegisterError as error:
+        return _message(str(error), 400)
+    who = f"{station_id}-{choice.deputy}" if kind == "record" else station_id
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in who)
+    name = f"{kind}-{safe}-{period.value.replace('..', '_')}.pdf"
+    return _download(content, name, "application/pdf")
+
+
+def _message(text: str, status: int) -> Response:
+    return Response(text, status_code=status, media_type="text/plain; charset=utf-8")

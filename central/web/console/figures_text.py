@@ -30,6 +30,7 @@ FIGURES_TEXT: dict[str, tuple[str, str]] = {
     "register_activity": ("活动记录簿", "Activity register"),
     "register_visitors": ("接待人民群众登记簿", "Visitors' register"),
     "register_record": ("履职档案", "Duty record"),
+    "print_record": ("打印履职档案（PDF）", "Print the duty record (PDF)"),
     "register_personal_note": (
         "接待人民群众登记簿含群众姓名和手机号，下载即记入审计日志。",
         "The visitors' register holds names and mobiles: downloading it is audited.",

@@ -265,3 +265,47 @@ def test_staff_see_their_station_only_and_a_bad_month_is_said(october, desktop):
     desktop.open(f"{october.url}/console/figures?kind=range&from=2026-10-31&to=2026-10-01")
     assert desktop.find("problem").text == "截止日期早于起始日期。"
     assert desktop.find("from").get_attribute("value") == "2026-10-31"
+
+
+def test_registers_download_from_the_figures_page(october, desktop):
+    sign_in(desktop, october, "staff-a", lands_on="/console/")
+    desktop.open(october.url + OCTOBER)
+    links = desktop.find("registers")
+    assert {"活动记录簿", "接待人民群众登记簿"} <= set(links.text.split())
+    desktop.driver.find_element(
+        "css selector", '#rows-table tr[data-row="deputy:demo-01"] a'
+    ).click()
+    assert desktop.find("register-record")  # a deputy chosen: their 履职档案 too
+    fits(desktop)
+    desktop.screenshot("figures-staff", full=True)
+
+    staff = october.staff("staff-a")
+    query = "kind=month&month=2026-10"
+    for kind in ("activity", "visitors"):
+        answer = staff.http.get(f"{october.url}/console/figures/register/{kind}.pdf?{query}")
+        assert answer.status_code == 200 and answer.content.startswith(b"%PDF"), answer.text
+        assert answer.headers["content-type"] == "application/pdf"
+        assert f"{kind}-{STATION}-2026-10.pdf" in answer.headers["content-disposition"]
+    record = staff.http.get(
+        f"{october.url}/console/figures/register/record.pdf?{query}&deputy=demo-01"
+    )
+    assert record.status_code == 200 and record.content.startswith(b"%PDF")
+    database = open_database(Settings(data_dir=october.server.data_dir))
+    with database.reader() as session:
+        from central.models import AuditEntry
+
+        reveal = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.action == "reveal", AuditEntry.login == "staff-a")
+            .order_by(AuditEntry.id.desc())
+        ).first()
+    assert reveal.target == STATION and "visitors register 2026-10" in reveal.detail
+    assert MOBILE not in reveal.detail
+    # A viewer has no registers; staff none of another station's.
+    viewer = october.staff("viewer")
+    refused = viewer.http.get(f"{october.url}/console/figures/register/activity.pdf?{query}")
+    assert refused.status_code == 403
+    other = staff.http.get(
+        f"{october.url}/console/figures/register/activity.pdf?{query}&station={STATION_B}"
+    )
+    assert other.status_code == 403
