@@ -59,6 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(fleet_pages.api_router)
     app.include_router(privacy_pages.router)
     app.include_router(figures_pages.router)
+    app.include_router(figures_pages.api_router)
     database = app.state.database
 
     def token_known(token: str) -> bool:

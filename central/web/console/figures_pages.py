@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import select
 
 from central.core.config import CHINA_TIME
@@ -35,6 +35,7 @@ from central.web.console.pages import language, render
 from central.web.console.text import translator
 
 router = APIRouter(prefix="/console", include_in_schema=False)
+api_router = APIRouter(prefix="/console/api", tags=["console"])
 # The bar chart shows the largest this many rows; the table below it has them all.
 MOST_BARS = 30
 MEDIA = {
@@ -235,6 +236,46 @@ def figures_export(extension: str, request: Request, user: CurrentUser) -> Respo
         table = "rows"
     content = figure_tables.as_csv(figure_tables.table_named(report, table))
     return _download(content, figure_tables.file_name(report, "csv", table), MEDIA["csv"])
+
+
+@api_router.get("/figures")
+def figures_api(request: Request, user: CurrentUser) -> JSONResponse:
+    """The figures as the page shows them, with the page's query (kind, month, quarter, year,
+    from, to, region, station, deputy): counts and rates only."""
+    require(user.account, Action.FIGURES)
+    choice = Choice(request, clock(request).astimezone(CHINA_TIME).date())
+    try:
+        report = _report(request, user, choice)
+    except FiguresError as error:
+        return JSONResponse({"detail": str(error), "key": error.key}, 400)
+    period = report.period
+    return JSONResponse(
+        {
+            "name": report.name,
+            "target": {
+                "kind": report.target.kind,
+                "region_id": report.target.region_id,
+                "station_id": report.target.station_id,
+                "deputy_id": report.target.deputy_id,
+            },
+            "period": {
+                "kind": period.kind,
+                "first": period.first.isoformat(),
+                "last": period.last.isoformat(),
+                "label": period.label,
+            },
+            "total": report.total.as_row(),
+            "rows": [
+                {"kind": row.kind, "key": row.key, "name": row.name} | row.figures.as_row()
+                for row in report.rows
+            ],
+            "categories": [{"category": name, "received": n} for name, n in report.categories],
+            "trend": [
+                {"month": month, "received": n, "solved": solved}
+                for month, n, solved in report.trend
+            ],
+        }
+    )
 
 
 REGISTERS = {

@@ -245,6 +245,14 @@ def test_exports_carry_the_same_numbers(october):
     assert [c.value for c in total[3]][:3] == ["城东区", "2026年10月", 5]
     categories = {row[0].value: row[1].value for row in book["按类别"].iter_rows(min_row=3)}
     assert categories == {"交通出行": 4, "环境卫生": 1}
+    # The JSON API under the console: the same figures, the same scope.
+    answer = viewer.http.get(f"{october.url}/console/api/figures?kind=month&month=2026-10")
+    got = answer.json()
+    assert got["name"] == "城东区" and got["period"]["first"] == "2026-10-01"
+    assert got["total"]["received"] == 5 and got["total"]["on_time_rate"] == 0.5
+    assert {row["name"]: row["received"] for row in got["rows"]} == {"城南街道": 1, "文昌街道": 4}
+    bad = viewer.http.get(f"{october.url}/console/api/figures?kind=year&year=12")
+    assert bad.status_code == 400 and bad.json()["key"] == "bad_year"
 
 
 def test_staff_see_their_station_only_and_a_bad_month_is_said(october, desktop):
