@@ -15,6 +15,7 @@ kiosk's Noto Sans CJK SC subset) embedded as a subset of the characters used.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import defaultdict
 from dataclasses import dataclass
@@ -58,6 +59,11 @@ STATE_NAMES = {
     "done": "已接待",
 }
 CHANNELS = {"kiosk": "一体机", "qr": "手机扫码", "callback": "回电请求", "visit": "现场接待"}
+
+
+# fpdf2 logs the characters a font lacks (an emoji in what a visitor wrote): visitors' text
+# stays out of the logs; such a character prints as nothing.
+logging.getLogger("fpdf.output").setLevel(logging.ERROR)
 
 
 class RegisterError(ValueError):
