@@ -120,6 +120,10 @@ def booking(world: World, code: str, station: str, at: datetime, state: str) -> 
 @pytest.fixture
 def november(world: World) -> World:
     """The seeded month; the hand count is in the test below."""
+    return seed_november(world)
+
+
+def seed_november(world: World) -> World:
     # Station A. Friday 20th: replied Monday 23rd (due Wednesday 25th: on time, 1 working day).
     appeal(
         world,
