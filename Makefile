@@ -14,7 +14,7 @@ APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libx11-6 libfreetype6 
 	libdbus-1-3 libbrotli1 libpulse0 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 \
 	libxkbcommon-x11-0 chromium chromium-driver \
-	espeak-ng speech-dispatcher speech-dispatcher-espeak-ng libspeechd2
+	espeak-ng speech-dispatcher speech-dispatcher-espeak-ng libspeechd2 poppler-utils
 APT_STAMP := $(VENV)/.system-libraries
 
 .PHONY: demo demo-portrait test lint bench translations system-libraries setup clean package

@@ -243,6 +243,8 @@ class Appeal(Base):
     # When the visitor's personal data was erased (on request or by retention); the
     # anonymous part (state, category, station, dates) stays for the figures.
     personal_erased_at: Mapped[datetime | None]
+    # The first reply to the visitor (the figures' on-time rate and working days to reply).
+    first_replied_at: Mapped[datetime | None]
 
     steps: Mapped[list[AppealStep]] = relationship(
         order_by="AppealStep.id", cascade="all, delete-orphan", lazy="selectin"
@@ -582,6 +584,8 @@ Index("ix_appeal_target_due", Appeal.target_deputy_id, Appeal.due_on, Appeal.id)
 Index("ix_appointment_deputy_day", Appointment.deputy_id, Appointment.day)
 Index("ix_attendance_deputy_at", Attendance.deputy_id, Attendance.at)
 Index("ix_reception_record_deputy_at", ReceptionRecord.deputy_id, ReceptionRecord.at)
+# The figures (issue 15 §2): each deputy's sign-ins in order, for the hours on duty.
+Index("ix_attendance_station_deputy_at", Attendance.station_id, Attendance.deputy_id, Attendance.at)
 
 
 class KioskAlert(Base):

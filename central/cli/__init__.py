@@ -18,6 +18,7 @@ from central.cli.appointments import appointments_answer, appointments_list
 from central.cli.attendance import attendance_list, receptions_list
 from central.cli.common import CommandError, Handler
 from central.cli.devices import device_list, device_revoke
+from central.cli.figures import add_figures_commands
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
 from central.cli.notify import add_commands as add_notify_commands
 from central.cli.privacy import add_commands as add_privacy_commands
@@ -231,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_commands(group, command)
     add_notify_commands(group, command)
     add_privacy_commands(group, command)
+    add_figures_commands(command)
     return parser
 
 

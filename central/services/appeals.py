@@ -84,6 +84,8 @@ def move_appeal(
     appeal.state = state
     if state is S.RATED:
         appeal.rating = rating
+    if state is S.REPLIED and appeal.first_replied_at is None:
+        appeal.first_replied_at = now
     appeal.steps.append(
         AppealStep(
             state=state,

@@ -8,6 +8,7 @@ rated appeals the deputy handled. Counts only: no visitor's name, mobile or text
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -87,8 +88,7 @@ def record_of(session: Session, station_id: str, deputy_id: str, year: int) -> D
     months = {m: MonthLine(m) for m in range(1, 13)}
 
     # Attendance: each sign-in to the next sign-out the same day.
-    opened: datetime | None = None
-    for action, at in session.execute(
+    rows = session.execute(
         select(Attendance.action, Attendance.at)
         .where(
             Attendance.station_id == station_id,
@@ -97,19 +97,10 @@ def record_of(session: Session, station_id: str, deputy_id: str, year: int) -> D
             Attendance.at < end,
         )
         .order_by(Attendance.at, Attendance.id)
-    ):
-        local = _china(at)
-        if action == "sign_in":
-            if opened is not None and opened.date() != local.date():
-                _close(months, opened, None)
-            if opened is None or opened.date() != local.date():
-                opened = local
-            months[local.month].days.add(local.date())
-        elif action == "sign_out" and opened is not None:
-            _close(months, opened, local)
-            opened = None
-    if opened is not None:
-        _close(months, opened, None)
+    )
+    for day, minutes in duty_sessions(rows):
+        months[day.month].days.add(day)
+        months[day.month].minutes += minutes
 
     for at, visitors in session.execute(
         select(ReceptionRecord.at, ReceptionRecord.visitors).where(
@@ -161,9 +152,28 @@ def record_of(session: Session, station_id: str, deputy_id: str, year: int) -> D
     return DutyRecord(year, list(months.values()), total)
 
 
-def _close(months: dict[int, MonthLine], opened: datetime, closed: datetime | None) -> None:
+def duty_sessions(events: Iterable[tuple[str, datetime]]) -> Iterator[tuple[date, int]]:
+    """One deputy's sign-ins and sign-outs, in time order, as sessions on duty: each sign-in
+    to the next sign-out the same day, (the day in China, minutes). A sign-in with no
+    sign-out that day counts until LONGEST_DAY_END. Every day with a sign-in yields at least
+    one session (minutes may be 0), so the days yielded are the days attended."""
+    opened: datetime | None = None
+    for action, at in events:
+        local = _china(at)
+        if action == "sign_in":
+            if opened is not None and opened.date() != local.date():
+                yield opened.date(), _minutes(opened, None)
+                opened = None
+            if opened is None:
+                opened = local
+        elif action == "sign_out" and opened is not None:
+            yield opened.date(), _minutes(opened, local)
+            opened = None
+    if opened is not None:
+        yield opened.date(), _minutes(opened, None)
+
+
+def _minutes(opened: datetime, closed: datetime | None) -> int:
     if closed is None or closed.date() != opened.date():
         closed = datetime.combine(opened.date(), LONGEST_DAY_END, CHINA_TIME)
-    minutes = int((closed - opened).total_seconds() // 60)
-    if minutes > 0:
-        months[opened.month].minutes += minutes
+    return max(0, int((closed - opened).total_seconds() // 60))

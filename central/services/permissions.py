@@ -50,6 +50,8 @@ class Action(StrEnum):
     FLEET = "fleet"  # the kiosks' health: no personal data
     KIOSKS = "kiosks"  # enrolment codes, revoking a kiosk
     DATA_RIGHTS = "data_rights"  # find, correct, erase a visitor's data (admins only)
+    FIGURES = "figures"  # counts and rates per station, deputy, region: no personal data
+    REGISTERS = "registers"  # the printable registers (台账); the visitors' one is personal
 
 
 R, A = Role, Action
@@ -61,15 +63,17 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | {A.REVIEW, A.ASSIGN, A.REFER, A.FEEDBACK, A.REPLY, A.CLOSE, A.REOPEN, A.OVERDUE}
         | {A.APPOINTMENTS, A.CALL_BACK, A.DEPARTMENTS}
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
+        | {A.FIGURES, A.REGISTERS}
     ),
     R.STAFF: frozenset(
         _CASEWORK
         | {A.REVIEW, A.FEEDBACK, A.REPLY, A.CLOSE, A.CALL_BACK, A.APPOINTMENTS, A.OVERDUE}
         | {A.NOTIFICATIONS}
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
+        | {A.FIGURES, A.REGISTERS}
     ),
     R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS, A.PROPOSE_REFERRAL, A.APPEAL_NOTES}),
-    R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE}),
+    R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE, A.FIGURES}),
     R.TECHNICIAN: frozenset({A.FLEET, A.KIOSKS}),
 }
 

@@ -33,3 +33,15 @@ def add_working_days(start: date, n: int, holidays: dict[date, bool]) -> date:
         if is_working_day(day, holidays):
             n -= 1
     return day
+
+
+def working_days_between(start: date, end: date, holidays: dict[date, bool]) -> int:
+    """How many working days after `start` up to and including `end` (0 when `end` is not
+    after `start`): a reply on the Wednesday to an appeal of the Friday before took 3."""
+    count = 0
+    day = start
+    while day < end:
+        day += timedelta(days=1)
+        if is_working_day(day, holidays):
+            count += 1
+    return count

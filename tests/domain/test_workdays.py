@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.domain.workdays import add_working_days, is_working_day
+from kiosk.domain.workdays import add_working_days, is_working_day, working_days_between
 
 FRIDAY = date(2026, 11, 20)
 MONDAY = date(2026, 11, 23)
@@ -45,3 +45,12 @@ def test_holidays_are_skipped_and_make_up_workdays_count():
 def test_a_negative_count_is_refused():
     with pytest.raises(ValueError):
         add_working_days(MONDAY, -1, {})
+
+
+def test_working_days_between_counts_what_add_working_days_adds():
+    friday = date(2026, 11, 20)
+    assert working_days_between(friday, date(2026, 11, 25), {}) == 3  # Mon, Tue, Wed
+    assert working_days_between(friday, friday, {}) == 0
+    assert working_days_between(friday, date(2026, 11, 22), {}) == 0  # the weekend
+    holidays = {date(2026, 11, 23): True, date(2026, 11, 22): False}
+    assert working_days_between(friday, add_working_days(friday, 3, holidays), holidays) == 3

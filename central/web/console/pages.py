@@ -137,6 +137,7 @@ def render(
             ("/console/", "inbox", Action.SEE_APPEALS),
             ("/console/appointments", "appointments", Action.APPOINTMENTS),
             ("/console/overdue", "overdue", Action.OVERDUE),
+            ("/console/figures", "figures", Action.FIGURES),
             ("/console/referrals", "referrals", Action.CONFIRM_REFERRAL),
             ("/console/deputies", "deputy_accounts", Action.HAND_OVER),
             ("/console/departments", "departments", Action.DEPARTMENTS),

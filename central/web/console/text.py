@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from central.web.console.figures_text import FIGURES_TEXT
 from central.web.console.notice_text import NOTICE_TEXT
 from central.web.phone.text import LANGUAGES
 from central.web.phone.text import TEXT as PHONE_TEXT
@@ -360,7 +361,9 @@ FLEET_TEXT: dict[str, tuple[str, str]] = {
     "record_ref": ("编号", "Reference"),
 }
 
-TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT | FLEET_TEXT
+TEXT: dict[str, tuple[str, str]] = (
+    PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT | FLEET_TEXT | FIGURES_TEXT
+)
 
 
 def translator(language: str) -> Callable[..., str]:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from central.api.deps import problem_responses
 from central.core.config import CHINA_TIME
-from central.services import casework, deputy_work, duty_record, referrals
+from central.services import casework, deputy_work, duty_record, referrals, registers
 from central.services import sign_in_links as links
 from central.services.accounts import AccountError
 from central.services.casework import ActionError
@@ -170,6 +170,28 @@ def my_record(request: Request, user: CurrentUser) -> Response:
         record = duty_record.duty_record(session, user.who, year)
     context = {"record": record, "years": list(range(this_year, this_year - 5, -1))}
     return render(request, "my_record.html", context, user=user)
+
+
+@router.get("/my/record.pdf")
+def my_record_pdf(request: Request, user: CurrentUser) -> Response:
+    """The deputy's 履职档案 for the year, printable (central.services.registers)."""
+    this_year = clock(request).astimezone(CHINA_TIME).year
+    asked = request.query_params.get("year", "")
+    year = int(asked) if asked.isdigit() and 2000 <= int(asked) <= this_year else this_year
+    account = user.account
+    with database(request).reader() as session:
+        duty_record.duty_record(session, user.who, year)  # refuses anyone but a deputy
+        content = registers.duty_record_register(
+            session, user.who, account.station_id or "", account.deputy_id or "", year
+        )
+    return Response(
+        content,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="duty-record-{year}.pdf"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 # -- Referral proposals (staff, reviewers) -----------------------------------------------------

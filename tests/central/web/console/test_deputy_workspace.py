@@ -334,6 +334,12 @@ def test_bad_input_gets_a_clear_answer_and_never_a_server_error(console):
     assert deputy.status == 404
     deputy.get("/console/my/record?year=abc")
     assert deputy.status == 200
+    # The record prints as a PDF (履职档案): the link on the page and its download.
+    assert 'id="record-pdf"' in deputy.page
+    printed = deputy.http.get(deputy.url + "/console/my/record.pdf?year=2026", timeout=60)
+    assert printed.status_code == 200 and printed.content.startswith(b"%PDF")
+    assert printed.headers["content-type"] == "application/pdf"
+    assert staff.http.get(staff.url + "/console/my/record.pdf", timeout=60).status_code == 403
     deputy.get("/console/my")
     deputy.post("/console/my/appointments/NOCODE", {"state": "confirmed"})
     assert deputy.status == 404

@@ -78,7 +78,10 @@ def test_a_viewer_never_sees_a_name_a_mobile_or_a_text(console):
     mobile = fresh_mobile()
     console.appeal(console.kiosk_a, code, name="赵秘密", mobile=mobile, text="只给工作人员看的内容")
     viewer = console.staff("viewer")
-    for path in ("/console/?state=all", f"/console/appeals/{code}", "/console/overdue"):
+    pages = ("/console/?state=all", f"/console/appeals/{code}", "/console/overdue")
+    figures = ("/console/figures", "/console/figures?kind=year&year=2026")
+    exports = ("/console/figures/export.csv?table=categories", "/console/figures/export.xlsx")
+    for path in pages + figures + exports:
         viewer.get(path)
         assert viewer.status == 200
         for secret in ("赵秘密", mobile, mobile[-4:], "只给工作人员看的内容"):
