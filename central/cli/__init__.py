@@ -21,7 +21,7 @@ from central.cli.devices import device_list, device_revoke
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
 from central.cli.notify import add_commands as add_notify_commands
 from central.cli.privacy import add_commands as add_privacy_commands
-from central.cli.rosters import pin_rotate, pin_set, roster_import
+from central.cli.rosters import pin_rotate, pin_set, roster_import, roster_photo
 from central.cli.schedules import schedules_export, schedules_feed_token, schedules_import
 from central.cli.serve import serve
 from central.cli.stations import demo_station, enrolment_code, station_create
@@ -142,10 +142,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, default=ENROLMENT_CODE_DAYS, help="valid for (days)")
 
     roster = group("roster", "a station's deputies")
-    p = command("import", roster_import, "replace a station's roster from CSV or JSON", roster)
+    p = command(
+        "import", roster_import, "replace a station's roster from .xlsx, CSV or JSON", roster
+    )
     p.add_argument("--station", required=True)
-    p.add_argument("file", type=Path, metavar="FILE.csv|FILE.json")
+    p.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv|FILE.json")
     p.add_argument("--photos", type=Path, help="folder with the files the photo column names")
+    p.add_argument(
+        "--dry-run", action="store_true", help="only list what would change, write nothing"
+    )
+    p = command("photo", roster_photo, "give one deputy a new photo (JPEG, PNG, WebP)", roster)
+    p.add_argument("--station", required=True)
+    p.add_argument("--deputy", required=True)
+    p.add_argument("file", type=Path, metavar="PHOTO")
 
     schedules = group("schedules", "a station's reception schedules")
     p = command(

@@ -14,27 +14,28 @@ from sqlalchemy.orm import Session
 from central.core.security import new_device_token, token_hash
 from central.models import Deputy, Schedule, Station
 from central.services.ical import export_calendar
-from central.services.rosters import ID_PATTERN, ImportRefused, Problem, _Row
+from central.services.rosters import ID_PATTERN, ImportRefused, Problem, Table, _Row
 from central.services.snapshot import schedule_entity
 from kiosk.domain.reception import InvalidRule, ReceptionSchedule
 from kiosk.domain.snapshot import InvalidSnapshot, change_document, schedule_from_document
 
 
 def parse_schedules(
-    rows: Iterable[tuple[int, Any]], deputy_ids: set[str]
+    rows: Table | Iterable[tuple[int, Any]], deputy_ids: set[str]
 ) -> list[ReceptionSchedule]:
     """Schedules in the kiosk's snapshot-document form; ImportRefused listing every problem."""
+    rows = rows.rows if isinstance(rows, Table) else rows
     problems: list[Problem] = []
     schedules: list[ReceptionSchedule] = []
     seen: dict[str, int] = {}
     for number, record in rows:
-        row = _Row(number, record, problems)
+        row = _Row(number, record, problems, unit="条")
         before = len(problems)
         schedule_id = row.text("id", 64, required=True)
         if schedule_id and not ID_PATTERN.fullmatch(schedule_id):
-            row.problem("id", "use letters, digits, '.', '_' or '-' only")
+            row.problem("id", "编号只能用字母、数字和 . _ -")
         elif schedule_id in seen:
-            row.problem("id", f"the same id as row {seen[schedule_id]}")
+            row.problem("id", f"编号与第{seen[schedule_id]}条重复")
         seen.setdefault(schedule_id, number)
         times = {}
         for column in ("start", "end"):
@@ -43,18 +44,18 @@ def parse_schedules(
                 times[column] = time.fromisoformat(text)
             except ValueError:
                 if text:
-                    row.problem(column, f"'{text}' is not a time like 09:00")
+                    row.problem(column, f"“{text}”不是时间，应写成 09:00 这样")
         ids = row.record.get("deputy_ids", [])
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            row.problem("deputy_ids", "not a list of deputy ids")
+            row.problem("deputy_ids", "应为代表编号的列表")
             ids = []
         for unknown in [i for i in ids if i not in deputy_ids]:
-            row.problem("deputy_ids", f"no deputy {unknown} in this station's roster")
+            row.problem("deputy_ids", f"本站代表名单里没有 {unknown}")
         per_occurrence = row.record.get("per_occurrence")
         if per_occurrence is not None and (
             not isinstance(per_occurrence, int) or isinstance(per_occurrence, bool)
         ):
-            row.problem("per_occurrence", "not a whole number")
+            row.problem("per_occurrence", "应为整数")
             per_occurrence = None
         for column, limit, required in (
             ("title", 200, True),
@@ -65,14 +66,14 @@ def parse_schedules(
             row.text(column, limit, required)
         for column in row.record:
             if column not in SCHEDULE_COLUMNS:
-                row.problem(column, "unknown column")
+                row.problem(column, "不认识的字段")
         roster = row.record.get("roster") or {}
         if isinstance(roster, dict):
             for day, named in roster.items():
                 for unknown in (
                     [i for i in named if i not in deputy_ids] if isinstance(named, list) else []
                 ):
-                    row.problem("roster", f"{day}: no deputy {unknown} in this station's roster")
+                    row.problem("roster", f"{day}：本站代表名单里没有 {unknown}")
         if len(problems) > before:
             continue
         try:

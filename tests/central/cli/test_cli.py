@@ -27,10 +27,10 @@ def test_a_roster_with_a_bad_row_is_reported_and_nothing_is_imported(central, ki
 
     assert result.returncode == 1
     assert "nothing was imported" in result.stderr
-    assert "row 3, column levels: unknown level 'mayor'" in result.stderr
-    assert "row 4, column name: empty" in result.stderr
-    assert "row 4, column photo:" in result.stderr
-    assert "row 2" not in result.stderr
+    assert "第3行，第3列（levels）：不认识的层级“mayor”" in result.stderr
+    assert "第4行，第2列（name）：不能为空" in result.stderr
+    assert "第4行，第9列（photo）：" in result.stderr
+    assert "第2行" not in result.stderr
     assert _deputies(central, kiosk.station_id) == []
     assert kiosk.snapshot(before.headers["ETag"]).status_code == 304
 
@@ -73,7 +73,7 @@ def test_a_json_roster_and_schedules_are_imported(central, kiosk, tmp_path):
         "schedules", "import", "--station", kiosk.station_id, str(schedules), ok=False
     )
     assert refused.returncode == 1
-    assert "row 2, column deputy_ids: no deputy d9" in refused.stderr
+    assert "第2条，deputy_ids：本站代表名单里没有 d9" in refused.stderr
     assert kiosk.snapshot().json()["schedules"] == []
 
     schedules.write_text(json.dumps([good]), encoding="utf-8")
