@@ -50,6 +50,9 @@ class Action(StrEnum):
     FLEET = "fleet"  # the kiosks' health: no personal data
     KIOSKS = "kiosks"  # enrolment codes, revoking a kiosk
     DATA_RIGHTS = "data_rights"  # find, correct, erase a visitor's data (admins only)
+    # Publishing a station's rosters and reception schedules (issue 15 §1)
+    ROSTERS = "rosters"  # import, edit a deputy, upload a photo
+    SCHEDULES = "schedules"  # edit a rule, cancel or move a day, import and export .ics
 
 
 R, A = Role, Action
@@ -61,12 +64,14 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | {A.REVIEW, A.ASSIGN, A.REFER, A.FEEDBACK, A.REPLY, A.CLOSE, A.REOPEN, A.OVERDUE}
         | {A.APPOINTMENTS, A.CALL_BACK, A.DEPARTMENTS}
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
+        | {A.ROSTERS, A.SCHEDULES}
     ),
     R.STAFF: frozenset(
         _CASEWORK
         | {A.REVIEW, A.FEEDBACK, A.REPLY, A.CLOSE, A.CALL_BACK, A.APPOINTMENTS, A.OVERDUE}
         | {A.NOTIFICATIONS}
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
+        | {A.ROSTERS, A.SCHEDULES}
     ),
     R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS, A.PROPOSE_REFERRAL, A.APPEAL_NOTES}),
     R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE}),

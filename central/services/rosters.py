@@ -27,9 +27,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.security import hash_pin
-from central.models import Deputy, Photo
+from central.models import Deputy, Photo, Station
 from central.services import audit
 from central.services.audit import Who
+from central.services.permissions import Action, require, scope_of
 from central.services.pinyin import name_pinyin
 from kiosk.domain.deputies import LEVEL_ORDER, Level
 
@@ -718,3 +719,29 @@ def deputy_names(session: Session, station_id: str) -> dict[str, str]:
         select(Deputy.deputy_id, Deputy.name).where(Deputy.station_id == station_id)
     )
     return {deputy_id: name for deputy_id, name in rows}
+
+
+class StationNotFound(LookupError):
+    """No such station in the account's scope (the console says so; no 500)."""
+
+
+def stations_in_scope(session: Session, who: Who, action: Action) -> list[Station]:
+    """The stations whose roster or schedules this account may publish, by name."""
+    require(who.account, action)
+    scope = scope_of(session, who.account)
+    query = select(Station).order_by(Station.name)
+    if scope.station_ids is not None:
+        query = query.where(Station.id.in_(sorted(scope.station_ids)))
+    return list(session.scalars(query))
+
+
+def station_in_scope(session: Session, who: Who, station_id: str, action: Action) -> Station:
+    require(who.account, action)
+    station = session.get(Station, station_id)
+    if station is None or not scope_of(session, who.account).covers(station_id):
+        raise StationNotFound(station_id)
+    return station
+
+
+def roster(session: Session, station_id: str) -> list[Deputy]:
+    return list(_current(session, station_id).values())

@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The console's words for rosters and reception schedules (issue 15 §1), zh_CN first."""
+
+from __future__ import annotations
+
+ROSTER_TEXT: dict[str, tuple[str, str]] = {
+    "rosters": ("代表名单", "Rosters"),
+    "schedules": ("接待安排", "Schedules"),
+    "rosters_title": ("进站代表名单", "Station rosters"),
+    "choose_station": ("选择联络站", "Choose a station"),
+    "open": ("打开", "Open"),
+    "no_deputies": ("这个联络站还没有代表。", "This station has no deputies yet."),
+    "deputy_name": ("姓名", "Name"),
+    "levels": ("层级", "Levels"),
+    "constituency": ("选区", "Constituency"),
+    "blocks": ("联系片区", "Blocks"),
+    "deputy_phone": ("电话", "Phone"),
+    "occupation": ("职务", "Occupation"),
+    "bio": ("简介", "Biography"),
+    "qr_url": ("二维码链接", "QR link"),
+    "pinyin": ("拼音（读错时填写）", "Pinyin (if read wrong)"),
+    "pinyin_short": ("拼音", "Pinyin"),
+    "photo": ("照片", "Photo"),
+    "no_photo": ("无照片", "No photo"),
+    "edit": ("修改", "Edit"),
+    "level_national": ("全国", "National"),
+    "level_provincial": ("省", "Provincial"),
+    "level_city": ("市", "City"),
+    "level_county": ("区县", "County"),
+    "level_township": ("乡镇", "Township"),
+    "import_roster": ("导入名单", "Import a roster"),
+    "import_help": (
+        "上传 Excel/WPS 表格（.xlsx）或 CSV（UTF-8 或 GBK 均可）。第一行写列名：姓名、层级"
+        "（全国、省、市、区县、乡镇，可写多个，用顿号隔开），可选：编号、选区、联系片区、电话、职务、"
+        "简介、拼音。导入后，名单就是文件里的这些代表；先预览，确认后才保存。",
+        "Upload an Excel/WPS workbook (.xlsx) or a CSV (UTF-8 or GBK). The first row names the "
+        "columns: name, levels (national, provincial, city, county, township; several with 、), "
+        "optional: id, constituency, blocks, phone, occupation, bio, pinyin. After the import the "
+        "roster is exactly the file's deputies; you see a preview first and confirm.",
+    ),
+    "roster_file": ("名单文件", "Roster file"),
+    "preview": ("预览", "Preview"),
+    "choose_file": ("请先选择要上传的文件。", "Choose a file to upload first."),
+    "import_refused": (
+        "文件没有导入，名单没有任何改动。请改正以下问题后重新上传：",
+        "Nothing was imported and the roster is unchanged. Fix these and upload again:",
+    ),
+    "preview_title": ("导入预览：{file}", "Import preview: {file}"),
+    "preview_counts": (
+        "新增 {new} 人，修改 {changed} 人，不变 {same} 人，删除 {removed} 人。",
+        "{new} new, {changed} changed, {same} unchanged, {removed} removed.",
+    ),
+    "preview_removed_warning": (
+        "文件里没有的代表将从名单中删除，一体机下次更新后不再显示。",
+        "Deputies missing from the file are removed; kiosks stop showing them after their "
+        "next update.",
+    ),
+    "change_kind": ("变化", "Change"),
+    "kind_new": ("新增", "New"),
+    "kind_changed": ("修改", "Changed"),
+    "kind_same": ("不变", "Unchanged"),
+    "kind_removed": ("删除", "Removed"),
+    "deputy_id": ("编号", "Id"),
+    "changed_fields": ("改动", "What changes"),
+    "confirm_import": ("确认导入", "Import"),
+    "cancel": ("取消", "Cancel"),
+    "roster_imported": (
+        "已导入：新增 {added} 人，更新 {updated} 人，删除 {removed} 人。一体机下次更新后显示。",
+        "Imported: {added} new, {updated} updated, {removed} removed. Kiosks show it after "
+        "their next update.",
+    ),
+    "ignored_columns": ("不导入的列：{columns}", "Columns not imported: {columns}"),
+    "edit_deputy": ("修改代表信息", "Edit a deputy"),
+    "deputy_saved": (
+        "已保存。一体机下次更新后显示。",
+        "Saved. Kiosks show it after their next update.",
+    ),
+    "deputy_unchanged": ("没有改动。", "Nothing changed."),
+    "fix_fields": ("没有保存，请改正：", "Not saved; please fix:"),
+    "upload_photo": ("上传照片", "Upload a photo"),
+    "photo_help": (
+        "JPG、PNG 或 WebP，不超过 5 MB；一体机下次更新后显示。",
+        "JPG, PNG or WebP, at most 5 MB; kiosks show it after their next update.",
+    ),
+    "photo_saved": ("照片已更新。", "The photo is updated."),
+    "back_to_roster": ("返回代表名单", "Back to the roster"),
+    "no_station": ("没有这个联络站，或不在您的范围内。", "No such station in your scope."),
+    "no_deputy": ("名单里没有这位代表。", "No such deputy in the roster."),
+}
