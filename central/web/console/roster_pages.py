@@ -33,11 +33,11 @@ MAX_UPLOAD_BYTES = UPLOAD_BODY_BYTES
 LABELS = {
     "id": "deputy_id",
     "name": "deputy_name",
-    "levels": "levels",
+    "levels": "roster_levels",
     "constituency": "constituency",
     "blocks": "blocks",
     "phone": "deputy_phone",
-    "occupation": "occupation",
+    "occupation": "roster_occupation",
     "bio": "bio",
     "qr_url": "qr_url",
     "pinyin": "pinyin_short",
@@ -67,7 +67,7 @@ async def upload_form(request: Request) -> tuple[dict[str, str], bytes, str]:
 
 
 def _level_names(_: Any, levels: list[str]) -> str:
-    return "、".join(_("level_" + level) for level in levels if level in set(Level))
+    return "、".join(_("lvl_" + level) for level in levels if level in set(Level))
 
 
 def _roster_page(
@@ -122,7 +122,7 @@ def _checked(request: Request, user: ConsoleUser, station_id: str) -> str | None
         with database(request).reader() as session:
             rosters.station_in_scope(session, user.who, station_id, Action.ROSTERS)
     except StationNotFound:
-        return translator(language(request))("no_station")
+        return translator(language(request))("roster_no_station")
     return None
 
 
@@ -235,7 +235,7 @@ def _deputy_page(
             }
             has_photo, station_name = bool(deputy.photo_sha256), station.name
     except (StationNotFound, DeputyNotFound) as error:
-        key = "no_station" if isinstance(error, StationNotFound) else "no_deputy"
+        key = "roster_no_station" if isinstance(error, StationNotFound) else "roster_no_deputy"
         return _roster_page(request, user, station_id, problem=_(key), status=404)
     shown = values or current
     context = {
@@ -244,7 +244,7 @@ def _deputy_page(
         "deputy_id": deputy_id,
         "values": shown,
         "chosen": set(shown["levels"].split(",")),
-        "all_levels": [(level.value, _("level_" + level.value)) for level in Level],
+        "all_levels": [(level.value, _("lvl_" + level.value)) for level in Level],
         "has_photo": has_photo,
         "problems": problems or [],
         "refusal": _("fix_fields"),
