@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from central.cli.common import CommandError, database, import_refused, station
 from central.core.config import CHINA_TIME, Settings
 from central.services.ical import import_calendar
-from central.services.rosters import ImportRefused, read_rows
+from central.services.rosters import ImportRefused, decode_text, read_rows
 from central.services.schedules import (
     ScheduleError,
     ScheduleNotFound,
@@ -33,11 +33,11 @@ def schedules_import(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError("schedules are imported from a .json or an .ics file")
     if suffix == ".ics":
         try:
-            text = args.file.read_text(encoding="utf-8-sig")
+            text = decode_text(args.file.read_bytes())
         except OSError as error:
             raise CommandError(f"cannot read {args.file}: {error.strerror}") from None
-        except UnicodeDecodeError:
-            raise CommandError(f"{args.file} is not UTF-8 text") from None
+        except ImportRefused as error:
+            raise import_refused(error) from None
     with database(settings).writer.begin() as session:
         station(session, args.station)
         known = deputy_ids(session, args.station)
