@@ -234,7 +234,7 @@ def _read_calendar(text: str) -> Calendar:
         raise ImportRefused([Problem(0, "", f"文件超过 {MAX_BYTES // 1024 // 1024} MB")])
     try:
         calendar = Calendar.from_ical(text)
-    except ValueError as error:
+    except (ValueError, TypeError, KeyError, IndexError) as error:
         message = str(error)
         broken = re.search(r"Content line could not be parsed into parts: '(.*?)'", message)
         if broken:
@@ -348,15 +348,20 @@ def import_calendar(text: str, deputy_ids: set[str]) -> list[ReceptionSchedule]:
             # Outlook's and phones' UIDs are long or carry other characters: an id made of it.
             schedule_id = _id_for(uid, set(ids_by_uid.values()))
         ids_by_uid[uid] = schedule_id
-        if event.get("RECURRENCE-ID") is not None:
-            change = _change(reader)
-            if change is not None:
-                overrides.append((schedule_id, reader, change))
+        try:
+            if event.get("RECURRENCE-ID") is not None:
+                change = _change(reader)
+                if change is not None:
+                    overrides.append((schedule_id, reader, change))
+                continue
+            if schedule_id in masters:
+                reader.problem("UID", f"与前面的事件 UID 相同（{uid[:40]}）")
+                continue
+            document = _schedule(reader, schedule_id, deputy_ids)
+        except (ValueError, TypeError, AttributeError) as error:
+            # A value icalendar keeps but cannot give as its type: said, never a 500.
+            reader.problem("", f"有读不懂的内容（{str(error)[:120]}）")
             continue
-        if schedule_id in masters:
-            reader.problem("UID", f"与前面的事件 UID 相同（{uid[:40]}）")
-            continue
-        document = _schedule(reader, schedule_id, deputy_ids)
         if document is not None:
             document["_label"] = label
             masters[schedule_id] = document
