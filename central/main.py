@@ -12,12 +12,24 @@ from fastapi_offline import FastAPIOffline
 from central.api.main import api_router
 from central.api.routes.snapshot import SnapshotCache
 from central.core.body_limit import BodyLimit, BodyRule
-from central.core.config import API_BODY_BYTES, ENROL_BODY_BYTES, FORM_BODY_BYTES, Settings
+from central.core.config import (
+    API_BODY_BYTES,
+    ENROL_BODY_BYTES,
+    FORM_BODY_BYTES,
+    UPLOAD_BODY_BYTES,
+    Settings,
+)
 from central.core.db import open_database
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
 from central.services.guards import LookupLockout
-from central.web.console import figures_pages, fleet_pages, privacy_pages
+from central.web.console import (
+    figures_pages,
+    fleet_pages,
+    privacy_pages,
+    roster_pages,
+    schedule_pages,
+)
 from central.web.console import notices as console_notices
 from central.web.console import pages as console
 from central.web.console import workspace as deputy_workspace
@@ -60,6 +72,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(privacy_pages.router)
     app.include_router(figures_pages.router)
     app.include_router(figures_pages.api_router)
+    app.include_router(roster_pages.router)
+    app.include_router(schedule_pages.router)
     database = app.state.database
 
     def token_known(token: str) -> bool:
@@ -75,6 +89,9 @@ def create_app(settings: Settings) -> FastAPI:
             BodyRule("/api/v1/stations/", API_BODY_BYTES, token_first=True),
             BodyRule("/api/v1/enrol", ENROL_BODY_BYTES),
             BodyRule("/api/", API_BODY_BYTES),
+            # Roster files, photos and calendars staff upload in the console.
+            BodyRule("/console/rosters/", UPLOAD_BODY_BYTES),
+            BodyRule("/console/schedules/", UPLOAD_BODY_BYTES),
         ),
         default_limit=FORM_BODY_BYTES,
         token_known=token_known,

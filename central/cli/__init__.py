@@ -22,8 +22,14 @@ from central.cli.figures import add_figures_commands
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
 from central.cli.notify import add_commands as add_notify_commands
 from central.cli.privacy import add_commands as add_privacy_commands
-from central.cli.rosters import pin_rotate, pin_set, roster_import
-from central.cli.schedules import schedules_export, schedules_feed_token, schedules_import
+from central.cli.rosters import pin_rotate, pin_set, roster_import, roster_photo
+from central.cli.schedules import (
+    schedules_change,
+    schedules_dates,
+    schedules_export,
+    schedules_feed_token,
+    schedules_import,
+)
 from central.cli.serve import serve
 from central.cli.stations import demo_station, enrolment_code, station_create
 from central.cli.users import add_commands as add_user_commands
@@ -143,10 +149,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, default=ENROLMENT_CODE_DAYS, help="valid for (days)")
 
     roster = group("roster", "a station's deputies")
-    p = command("import", roster_import, "replace a station's roster from CSV or JSON", roster)
+    p = command(
+        "import", roster_import, "replace a station's roster from .xlsx, CSV or JSON", roster
+    )
     p.add_argument("--station", required=True)
-    p.add_argument("file", type=Path, metavar="FILE.csv|FILE.json")
+    p.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv|FILE.json")
     p.add_argument("--photos", type=Path, help="folder with the files the photo column names")
+    p.add_argument(
+        "--dry-run", action="store_true", help="only list what would change, write nothing"
+    )
+    p = command("photo", roster_photo, "give one deputy a new photo (JPEG, PNG, WebP)", roster)
+    p.add_argument("--station", required=True)
+    p.add_argument("--deputy", required=True)
+    p.add_argument("file", type=Path, metavar="PHOTO")
 
     schedules = group("schedules", "a station's reception schedules")
     p = command(
@@ -157,6 +172,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export", schedules_export, "write a station's schedules as .ics", schedules)
     p.add_argument("--station", required=True)
     p.add_argument("file", type=Path, metavar="FILE.ics", help="'-' for standard output")
+    p = command("dates", schedules_dates, "a schedule's next days as kiosks show them", schedules)
+    p.add_argument("--station", required=True)
+    p.add_argument("--schedule", required=True)
+    p.add_argument("--count", type=int, default=12)
+    for action, text in (
+        ("cancel", "cancel one day (visitors read the reason)"),
+        ("move", "move one day to another date or time (visitors read the reason)"),
+        ("restore", "undo the cancelling or moving of one day"),
+    ):
+        p = command(action, schedules_change, text, schedules)
+        p.set_defaults(action=action)
+        p.add_argument("--station", required=True)
+        p.add_argument("--schedule", required=True)
+        p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the rule's day")
+        if action != "restore":
+            p.add_argument("--reason", required=True)
+        if action == "move":
+            p.add_argument("--to", metavar="YYYY-MM-DD", help="the new date")
+            p.add_argument("--start", metavar="HH:MM")
+            p.add_argument("--end", metavar="HH:MM")
     p = command(
         "feed-token",
         schedules_feed_token,

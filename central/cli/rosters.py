@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`roster import`, `pin set` and `pin rotate`."""
+"""`roster import`, `roster photo`, `pin set` and `pin rotate`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 
 from central.cli.common import CommandError, database, import_refused, station
 from central.core.config import Settings
@@ -12,12 +13,19 @@ from central.core.security import hash_pin
 from central.services.rosters import (
     DeputyNotFound,
     ImportRefused,
+    PhotoRefused,
+    assign_ids,
     import_roster,
     parse_roster,
+    photo_upload,
+    preview_roster,
     read_rows,
     rotate_pins,
+    set_photo,
     set_pin,
 )
+
+KINDS = {"new": "new", "changed": "changed", "same": "unchanged", "removed": "REMOVED"}
 
 
 def roster_import(settings: Settings, args: argparse.Namespace) -> int:
@@ -29,12 +37,41 @@ def roster_import(settings: Settings, args: argparse.Namespace) -> int:
         raise import_refused(error) from None
     with database(settings).writer.begin() as session:
         station(session, args.station)
-        change = import_roster(session, args.station, entries)
+        if args.dry_run:
+            lines = preview_roster(
+                session, args.station, assign_ids(session, args.station, entries)
+            )
+            for line in lines:
+                changed = f" ({', '.join(line.changed)})" if line.changed else ""
+                print(f"{KINDS[line.kind]:>9}  {line.deputy_id}  {line.name}{changed}")
+            print("dry run: nothing was written")
+            return 0
+        change = import_roster(session, args.station, entries, now=datetime.now(UTC))
     removed = f", removed {', '.join(change.removed)}" if change.removed else ""
     print(
         f"imported {len(entries)} deputies into {args.station}: "
         f"{change.added} new, {change.updated} updated{removed}"
     )
+    return 0
+
+
+def roster_photo(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        photo = photo_upload(args.file.read_bytes())
+    except OSError as error:
+        raise CommandError(f"cannot read {args.file}: {error.strerror}") from None
+    except PhotoRefused as error:
+        raise CommandError(f"{error}; nothing was changed") from None
+    with database(settings).writer.begin() as session:
+        station(session, args.station)
+        try:
+            deputy = set_photo(
+                session, None, args.station, args.deputy, photo, now=datetime.now(UTC)
+            )
+        except DeputyNotFound as error:
+            raise CommandError(str(error)) from None
+        name = deputy.name
+    print(f"new photo for {name} ({args.deputy}); kiosks show it after their next pull")
     return 0
 
 

@@ -5,18 +5,26 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 
 from central.cli.common import CommandError, database, import_refused, station
-from central.core.config import Settings
+from central.core.config import CHINA_TIME, Settings
 from central.services.ical import import_calendar
-from central.services.rosters import ImportRefused, read_rows
+from central.services.rosters import ImportRefused, decode_text, read_rows
 from central.services.schedules import (
+    ScheduleError,
+    ScheduleNotFound,
+    change_occurrence,
     deputy_ids,
+    describe_rule,
+    find_schedule,
     import_schedules,
     new_feed_token,
+    next_dates,
     parse_schedules,
     station_calendar,
 )
+from central.services.snapshot import schedule_entity
 
 
 def schedules_import(settings: Settings, args: argparse.Namespace) -> int:
@@ -25,11 +33,11 @@ def schedules_import(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError("schedules are imported from a .json or an .ics file")
     if suffix == ".ics":
         try:
-            text = args.file.read_text(encoding="utf-8-sig")
+            text = decode_text(args.file.read_bytes())
         except OSError as error:
             raise CommandError(f"cannot read {args.file}: {error.strerror}") from None
-        except UnicodeDecodeError:
-            raise CommandError(f"{args.file} is not UTF-8 text") from None
+        except ImportRefused as error:
+            raise import_refused(error) from None
     with database(settings).writer.begin() as session:
         station(session, args.station)
         known = deputy_ids(session, args.station)
@@ -67,4 +75,52 @@ def schedules_feed_token(settings: Settings, args: argparse.Namespace) -> int:
         f"  <server>/api/v1/stations/{args.station}/schedules.ics?token={token}\n"
         "Give it only to the station's staff: anyone with it can read the schedules."
     )
+    return 0
+
+
+STATUS_WORDS = {"held": "", "moved": "  moved", "cancelled": "  CANCELLED", "moved_away": "  moved"}
+
+
+def schedules_dates(settings: Settings, args: argparse.Namespace) -> int:
+    """The schedule's next days as the kiosks' calendar shows them."""
+    today = datetime.now(CHINA_TIME).date()
+    with database(settings).reader() as session:
+        station(session, args.station)
+        try:
+            schedule = schedule_entity(find_schedule(session, args.station, args.schedule))
+        except ScheduleNotFound:
+            raise CommandError(f"no schedule {args.schedule} at {args.station}") from None
+        days = next_dates(session, args.station, schedule, today, count=args.count)
+    hours = f"{schedule.start:%H:%M}-{schedule.end:%H:%M}"
+    print(f"{schedule.title}: {describe_rule(schedule.rule)} {hours}")
+    for d in days:
+        to = f" to {d.moved_to}" if d.moved_to else ""
+        reason = f" ({d.reason})" if d.reason else ""
+        holiday = f" [{d.holiday.name}]" if d.holiday else ""
+        status = STATUS_WORDS[d.status.value]
+        print(f"  {d.day}  {d.start:%H:%M}-{d.end:%H:%M}{status}{to}{reason}{holiday}")
+    return 0
+
+
+def schedules_change(settings: Settings, args: argparse.Namespace) -> int:
+    """cancel | move | restore one day, with the reason visitors read."""
+    values = {
+        "day": args.date,
+        "action": args.action,
+        "reason": getattr(args, "reason", "") or "",
+        "moved_to": getattr(args, "to", "") or "",
+        "new_start": getattr(args, "start", "") or "",
+        "new_end": getattr(args, "end", "") or "",
+    }
+    with database(settings).writer.begin() as session:
+        station(session, args.station)
+        try:
+            change_occurrence(
+                session, None, args.station, args.schedule, values, now=datetime.now(UTC)
+            )
+        except ScheduleNotFound:
+            raise CommandError(f"no schedule {args.schedule} at {args.station}") from None
+        except ScheduleError as error:
+            raise CommandError(f"{error}; nothing was changed") from None
+    print(f"{args.action}: {args.schedule} on {args.date}; kiosks show it after their next pull")
     return 0

@@ -16,6 +16,8 @@ MAX_EVENTS_PER_BATCH = 500
 API_BODY_BYTES = 4_000_000
 ENROL_BODY_BYTES = 4_000
 FORM_BODY_BYTES = 32_000
+# A roster file or photo (5 MB) uploaded in the console, or its copy in the preview (base64).
+UPLOAD_BODY_BYTES = 8 * 1024 * 1024
 DATABASE_FILE = "central.sqlite3"
 SERVER_KEY_FILE = "server.key"
 

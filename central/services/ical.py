@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A station's reception schedules as iCalendar (RFC 5545), out and back in.
+"""A station's reception schedules as iCalendar (RFC 5545), out and back in, through the
+`icalendar` package's public API; what is ours is the mapping to reception schedules.
 
 Export: one VEVENT per schedule (its rule as RRULE/RDATE/EXDATE, times in Asia/Shanghai),
 plus one VEVENT per changed occurrence (RECURRENCE-ID; STATUS:CANCELLED for a cancelled one),
@@ -7,40 +8,55 @@ so a calendar app subscribed to the feed shows what the kiosk shows. What calend
 words for (deputies, rotation, invited departments, holiday behaviour, reasons) travels in
 X-KIOSK-* properties, which calendar apps ignore and our import reads back.
 
-Import reads such a file (ours, or one made in a calendar app) and refuses it whole, with
-one line per problem (line number, property, what is wrong), when anything is off: broken
-lines, unknown components, impossible dates, rules that cannot be read, unknown deputies.
+Import reads such a file, or one from Outlook (TZID "China Standard Time" with its
+VTIMEZONE), WPS or a phone's calendar (Asia/Shanghai, or UTC times), and refuses it whole, with
+one line per problem (which event, which property, what is wrong), when anything is off:
+broken lines, unknown components, impossible dates, rules that cannot be read, unknown
+deputies.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from central.services.rosters import ID_PATTERN, ImportRefused, Problem
+from icalendar import Calendar, Event, Timezone, TimezoneStandard, vRecur, vUnknown
+
+from central.services.rosters import ID_PATTERN, ImportRefused
+from central.services.rosters import Problem as _Problem
 from kiosk.domain.reception import CHINA_TIME, InvalidRule, ReceptionSchedule, first_occurrence
 from kiosk.domain.snapshot import InvalidSnapshot, schedule_from_document
 
 
-class Problem(Problem):  # noqa: F811 (the same problem, counted in lines of the file)
+@dataclass(frozen=True)
+class Problem(_Problem):
+    """A problem of one event (named by its title and the line it starts on) or of the file."""
+
+    event: str = ""
+
     def __str__(self) -> str:
-        where = f"line {self.row}" if self.row else "file"
-        return (
-            f"{where}, {self.column}: {self.problem}" if self.column else f"{where}: {self.problem}"
-        )
+        if not self.event:
+            where = f"第{self.row}行" if self.row else "文件"
+            return f"{where}：{self.problem}"
+        prop = f"，{self.column}" if self.column else ""
+        return f"{self.event}{prop}：{self.problem}"
 
 
 TZID = "Asia/Shanghai"
-# Zones that are UTC+8 all year today: a file from elsewhere in China may name any of them.
-CHINA_ZONES = {"asia/shanghai", "asia/chongqing", "asia/harbin", "asia/urumqi", "prc", "etc/gmt-8"}
+SHANGHAI = ZoneInfo(TZID)
 PRODID = "-//station-kiosk//reception days//ZH"
-MAX_LINES = 100_000
+MAX_BYTES = 5 * 1024 * 1024
 # Components a reception calendar may hold; anything else is refused (say, a VTODO).
 KNOWN_COMPONENTS = {"VCALENDAR", "VEVENT", "VTIMEZONE", "STANDARD", "DAYLIGHT", "VALARM"}
-# VEVENT properties read or harmlessly ignored; others are refused so nothing is lost silently.
+# VEVENT properties read, or harmlessly ignored; others are refused so nothing is lost silently.
+READ = {
+    "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "SUMMARY", "LOCATION",
+    "DESCRIPTION", "STATUS", "RECURRENCE-ID",
+}  # fmt: skip
 IGNORED = {
     "DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE", "TRANSP", "CLASS", "CATEGORIES",
     "ORGANIZER", "ATTENDEE", "PRIORITY", "URL", "COMMENT",
@@ -51,39 +67,28 @@ IGNORED = {
 
 
 def _escape(text: str) -> str:
+    """TEXT escaping for the X-KIOSK-* values we write ourselves (lists are comma-joined)."""
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def _fold(line: str) -> str:
-    """Lines of at most 75 octets, continued with a space (RFC 5545 3.1), whole characters."""
-    out, current = [], ""
-    for char in line:
-        limit = 75 if not out else 74  # a continuation starts with one space
-        if len((current + char).encode()) > limit:
-            out.append(current)
-            current = ""
-        current += char
-    out.append(current)
-    return "\r\n ".join(out)
+def _x(items: Sequence[str]) -> vUnknown:
+    return vUnknown(",".join(_escape(i) for i in items))
 
 
-def _local(day: date, at: time) -> str:
-    return f"{day:%Y%m%d}T{at:%H%M%S}"
+def _at(day: date, at: time) -> datetime:
+    return datetime.combine(day, at, SHANGHAI)
 
 
-def _rule_lines(schedule: ReceptionSchedule) -> list[str]:
-    """The rule's RRULE/RDATE/EXDATE lines with times: RFC 5545 wants them typed as DTSTART."""
-    lines = []
+def _add_rule(event: Event, schedule: ReceptionSchedule) -> None:
+    """The rule's RRULE/RDATE/EXDATE, typed as DTSTART (RFC 5545 wants them so)."""
     for raw in schedule.rule.splitlines():
-        line = raw.strip()
-        name, _, value = line.partition(":")
+        name, _, value = raw.strip().partition(":")
         name = name.partition(";")[0].upper()
         if name == "RRULE":
-            lines.append("RRULE:" + _until_utc(value))
+            event.add("RRULE", vRecur.from_ical(_until_utc(value)))
         elif name in ("RDATE", "EXDATE"):
             days = [_value_day(v) for v in value.split(",") if v.strip()]
-            lines.append(f"{name};TZID={TZID}:" + ",".join(_local(d, schedule.start) for d in days))
-    return lines
+            event.add(name, [_at(d, schedule.start) for d in days])
 
 
 def _value_day(value: str) -> date:
@@ -103,6 +108,18 @@ def _until_utc(rrule: str) -> str:
     return ";".join(parts)
 
 
+def _china_zone() -> Timezone:
+    zone = Timezone()
+    zone.add("TZID", TZID)
+    standard = TimezoneStandard()
+    standard.add("DTSTART", datetime(1970, 1, 1))
+    standard.add("TZOFFSETFROM", timedelta(hours=8))
+    standard.add("TZOFFSETTO", timedelta(hours=8))
+    standard.add("TZNAME", "CST")
+    zone.add_component(standard)
+    return zone
+
+
 def export_calendar(
     station_id: str,
     station_name: str,
@@ -111,25 +128,15 @@ def export_calendar(
     now: datetime,
 ) -> str:
     """The station's schedules as an .ics text (CRLF lines, folded)."""
-    stamp = f"{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(station_name + ' 接待日')}",
-        f"X-WR-TIMEZONE:{TZID}",
-        "BEGIN:VTIMEZONE",
-        f"TZID:{TZID}",
-        "BEGIN:STANDARD",
-        "DTSTART:19700101T000000",
-        "TZOFFSETFROM:+0800",
-        "TZOFFSETTO:+0800",
-        "TZNAME:CST",
-        "END:STANDARD",
-        "END:VTIMEZONE",
-    ]
+    calendar = Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", PRODID)
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    calendar.add("X-WR-CALNAME", station_name + " 接待日")
+    calendar.add("X-WR-TIMEZONE", TZID)
+    calendar.add_component(_china_zone())
+    stamp = now.astimezone(UTC)
     for s in schedules:
         uid = f"{s.id}@{station_id}"
         # RFC 5545 counts DTSTART as the first occurrence: it must be a real reception day.
@@ -137,168 +144,52 @@ def export_calendar(
         if first is None:
             continue  # a rule without any day left (COUNT/UNTIL): nothing to show
         names = [deputy_names.get(i, i) for i in s.deputy_ids]
-        description = [f"主题：{s.theme}" if s.theme else ""]
-        description.append(f"代表：{'、'.join(names)}" if names else "")
-        description.append(f"邀请部门：{'、'.join(s.invited)}" if s.invited else "")
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{uid}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;TZID={TZID}:{_local(first, s.start)}",
-            f"DTEND;TZID={TZID}:{_local(first, s.end)}",
-            *_rule_lines(s),
-            f"SUMMARY:{_escape(s.title)}",
+        description = [
+            f"主题：{s.theme}" if s.theme else "",
+            f"代表：{'、'.join(names)}" if names else "",
+            f"邀请部门：{'、'.join(s.invited)}" if s.invited else "",
         ]
+        event = Event()
+        event.add("UID", uid)
+        event.add("DTSTAMP", stamp)
+        event.add("DTSTART", _at(first, s.start))
+        event.add("DTEND", _at(first, s.end))
+        _add_rule(event, s)
+        event.add("SUMMARY", s.title)
         if s.place:
-            lines.append(f"LOCATION:{_escape(s.place)}")
+            event.add("LOCATION", s.place)
         if any(description):
-            lines.append(f"DESCRIPTION:{_escape(chr(10).join(d for d in description if d))}")
-        lines += [
-            f"X-KIOSK-THEME:{_escape(s.theme)}",
-            f"X-KIOSK-DEPUTIES:{','.join(_escape(i) for i in s.deputy_ids)}",
-            f"X-KIOSK-ROTATION:{s.rotation.value}",
-            f"X-KIOSK-ON-HOLIDAY:{s.on_holiday.value}",
-        ]
+            event.add("DESCRIPTION", "\n".join(d for d in description if d))
+        event.add("X-KIOSK-THEME", vUnknown(_escape(s.theme)))
+        event.add("X-KIOSK-DEPUTIES", _x(s.deputy_ids))
+        event.add("X-KIOSK-ROTATION", vUnknown(s.rotation.value))
+        event.add("X-KIOSK-ON-HOLIDAY", vUnknown(s.on_holiday.value))
         if s.per_occurrence is not None:
-            lines.append(f"X-KIOSK-PER-OCCURRENCE:{s.per_occurrence}")
+            event.add("X-KIOSK-PER-OCCURRENCE", vUnknown(str(s.per_occurrence)))
         if s.invited:
-            lines.append(f"X-KIOSK-INVITED:{','.join(_escape(d) for d in s.invited)}")
+            event.add("X-KIOSK-INVITED", _x(s.invited))
         for day, ids in sorted(s.roster.items()):
-            lines.append(f"X-KIOSK-ROSTER;X-DATE={day:%Y%m%d}:{','.join(_escape(i) for i in ids)}")
-        lines.append("END:VEVENT")
+            event.add("X-KIOSK-ROSTER", _x(ids), parameters={"X-DATE": f"{day:%Y%m%d}"})
+        calendar.add_component(event)
         for change in s.changes:
             target = change.moved_to or change.day
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:{uid}",
-                f"DTSTAMP:{stamp}",
-                f"RECURRENCE-ID;TZID={TZID}:{_local(change.day, s.start)}",
-                f"DTSTART;TZID={TZID}:{_local(target, change.start or s.start)}",
-                f"DTEND;TZID={TZID}:{_local(target, change.end or s.end)}",
-                f"SUMMARY:{_escape(s.title)}",
-            ]
+            moved = Event()
+            moved.add("UID", uid)
+            moved.add("DTSTAMP", stamp)
+            moved.add("RECURRENCE-ID", _at(change.day, s.start))
+            moved.add("DTSTART", _at(target, change.start or s.start))
+            moved.add("DTEND", _at(target, change.end or s.end))
+            moved.add("SUMMARY", s.title)
             if change.cancelled:
-                lines.append("STATUS:CANCELLED")
+                moved.add("STATUS", "CANCELLED")
             if change.reason:
-                lines.append(f"DESCRIPTION:{_escape(change.reason)}")
-                lines.append(f"X-KIOSK-REASON:{_escape(change.reason)}")
-            lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+                moved.add("DESCRIPTION", change.reason)
+                moved.add("X-KIOSK-REASON", vUnknown(_escape(change.reason)))
+            calendar.add_component(moved)
+    return calendar.to_ical().decode()
 
 
 # --- reading ---------------------------------------------------------------------------------
-
-
-@dataclass
-class _Property:
-    line: int
-    name: str
-    params: dict[str, str]
-    value: str
-
-
-@dataclass
-class _Component:
-    line: int
-    name: str
-    properties: list[_Property] = field(default_factory=list)
-    children: list[_Component] = field(default_factory=list)
-
-    def all(self, name: str) -> list[_Property]:
-        return [p for p in self.properties if p.name == name]
-
-    def one(self, name: str) -> _Property | None:
-        found = self.all(name)
-        return found[0] if found else None
-
-
-_NAME = re.compile(r"[A-Za-z0-9-]+")
-
-
-def _content_lines(text: str) -> list[tuple[int, str]]:
-    """Unfolded lines with the number of their first physical line."""
-    lines: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        if raw[:1] in (" ", "\t") and lines:
-            lines[-1] = (lines[-1][0], lines[-1][1] + raw[1:])
-        elif raw.strip():
-            lines.append((number, raw))
-    return lines
-
-
-def _parse_line(number: int, line: str, problems: list[Problem]) -> _Property | None:
-    # name *(";" param) ":" value; a colon inside a quoted parameter value does not count.
-    head, quoted, split = "", False, None
-    for i, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            split = i
-            break
-    if split is None:
-        problems.append(Problem(number, "", f"not a property line (no ':'): {line[:40]!r}"))
-        return None
-    head, value = line[:split], line[split + 1 :]
-    name, *raw_params = head.split(";")
-    if not _NAME.fullmatch(name):
-        problems.append(Problem(number, "", f"not a property name: {name[:40]!r}"))
-        return None
-    params = {}
-    for raw in raw_params:
-        key, equals, param = raw.partition("=")
-        if not equals:
-            problems.append(Problem(number, name.upper(), f"broken parameter {raw[:40]!r}"))
-            return None
-        params[key.upper()] = param.strip('"')
-    return _Property(number, name.upper(), params, value)
-
-
-def _parse_components(text: str, problems: list[Problem]) -> _Component | None:
-    lines = _content_lines(text)
-    if len(lines) > MAX_LINES:
-        problems.append(Problem(0, "", f"more than {MAX_LINES} lines"))
-        return None
-    stack: list[_Component] = []
-    root: _Component | None = None
-    for number, line in lines:
-        prop = _parse_line(number, line, problems)
-        if prop is None:
-            continue
-        if prop.name == "BEGIN":
-            component = _Component(number, prop.value.strip().upper())
-            if component.name not in KNOWN_COMPONENTS:
-                problems.append(Problem(number, "BEGIN", f"unknown component {component.name}"))
-            if stack:
-                stack[-1].children.append(component)
-            elif root is None:
-                root = component
-            else:
-                problems.append(Problem(number, "BEGIN", "a second calendar in the same file"))
-            stack.append(component)
-        elif prop.name == "END":
-            name = prop.value.strip().upper()
-            if not stack or stack[-1].name != name:
-                open_one = f" while {stack[-1].name} (line {stack[-1].line}) is never ended"
-                problems.append(
-                    Problem(
-                        number,
-                        "END",
-                        f"END:{name} without its BEGIN" if not stack else f"END:{name}{open_one}",
-                    )
-                )
-                return None
-            stack.pop()
-        elif not stack:
-            problems.append(Problem(number, prop.name, "outside BEGIN:VCALENDAR ... END"))
-        else:
-            stack[-1].properties.append(prop)
-    if stack:
-        problems.append(Problem(stack[-1].line, "BEGIN", f"{stack[-1].name} is never ended"))
-    if root is None or root.name != "VCALENDAR":
-        problems.append(Problem(0, "", "not an iCalendar file (no BEGIN:VCALENDAR)"))
-        return None
-    return root
 
 
 def _unescape(text: str) -> str:
@@ -312,98 +203,170 @@ def _split_list(text: str) -> list[str]:
     return [_unescape(item) for item in re.split(r"(?<!\\),", text) if item]
 
 
+def _raw(value: Any) -> str:
+    """An X- property's value as the file writes it (icalendar keeps unknown ones as they are)."""
+    if isinstance(value, list):
+        value = value[0]
+    raw = value.to_ical() if hasattr(value, "to_ical") else value
+    return raw.decode() if isinstance(raw, bytes) else str(raw)
+
+
+def _many(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _first_lines(text: str) -> dict[str, int]:
+    """UID -> the line its first event starts on, to point staff at it."""
+    lines: dict[str, int] = {}
+    begin = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip().upper() == "BEGIN:VEVENT":
+            begin = number
+        elif line.upper().startswith("UID") and ":" in line and begin:
+            lines.setdefault(line.partition(":")[2].strip(), begin)
+    return lines
+
+
+def _read_calendar(text: str) -> Calendar:
+    if len(text.encode()) > MAX_BYTES:
+        raise ImportRefused([Problem(0, "", f"文件超过 {MAX_BYTES // 1024 // 1024} MB")])
+    try:
+        calendar = Calendar.from_ical(text)
+    except (ValueError, TypeError, KeyError, IndexError) as error:
+        message = str(error)
+        broken = re.search(r"Content line could not be parsed into parts: '(.*?)'", message)
+        if broken:
+            line = broken.group(1)
+            numbers = [n for n, raw in enumerate(text.splitlines(), 1) if raw.strip() == line]
+            where = numbers[0] if numbers else 0
+            raise ImportRefused(
+                [Problem(where, "", f"不是日历的内容行（缺少“:”）：{line[:40]!r}")]
+            ) from None
+        if "exactly one is required" in message or "components" in message:
+            raise ImportRefused(
+                [
+                    Problem(
+                        0,
+                        "",
+                        "日历不完整：每个 BEGIN 都要有对应的 END，且文件里只能有一个"
+                        " BEGIN:VCALENDAR（文件可能被截断了）",
+                    )
+                ]
+            ) from None
+        raise ImportRefused([Problem(0, "", f"不是能读的日历文件：{message[:200]}")]) from None
+    if calendar.name != "VCALENDAR":
+        raise ImportRefused([Problem(0, "", "不是日历文件（没有 BEGIN:VCALENDAR）")])
+    return calendar
+
+
 class _EventReader:
-    def __init__(self, event: _Component, problems: list[Problem]) -> None:
-        self.event, self.problems = event, problems
+    def __init__(self, event: Event, label: str, problems: list[Problem]) -> None:
+        self.event, self.label, self.problems = event, label, problems
+        self.broken = dict(event.errors)
 
-    def problem(self, prop: _Property | None, text: str) -> None:
-        line = prop.line if prop else self.event.line
-        self.problems.append(Problem(line, prop.name if prop else "VEVENT", text))
+    def problem(self, prop: str, text: str) -> None:
+        self.problems.append(Problem(0, prop, text, event=self.label))
 
-    def moment(self, prop: _Property, value: str | None = None) -> datetime | date | None:
-        """A DATE or DATE-TIME value, as China time (or a date)."""
-        value = (prop.value if value is None else value).strip()
-        try:
-            if prop.params.get("VALUE", "").upper() == "DATE" or len(value) == 8:
-                return date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-            if not re.fullmatch(r"\d{8}T\d{6}Z?", value):
-                raise ValueError
-            moment = datetime(
-                int(value[:4]),
-                int(value[4:6]),
-                int(value[6:8]),
-                int(value[9:11]),
-                int(value[11:13]),
-                int(value[13:15]),
-            )
-        except ValueError:
-            self.problem(prop, f"{value!r} is not a real date or time")
-            return None
-        if value.endswith("Z"):
-            return moment.replace(tzinfo=UTC).astimezone(CHINA_TIME).replace(tzinfo=None)
-        zone = prop.params.get("TZID")
-        if zone is None or zone.lower() in CHINA_ZONES:
-            return moment  # floating time: the station's own clock
-        try:
-            from zoneinfo import ZoneInfo
+    def report_broken(self) -> None:
+        """Values icalendar could not read (it keeps them aside): what staff must fix."""
+        for prop, message in self.broken.items():
+            if prop not in READ:
+                continue
+            value = message.rpartition(": ")[2][:60]
+            if prop in ("RRULE", "EXRULE"):
+                self.problem(prop, f"重复规则读不懂：{message[:120]}")
+            else:
+                self.problem(prop, f"“{value}”不是真实的日期或时间")
 
-            there = moment.replace(tzinfo=ZoneInfo(zone))
-        except (ValueError, KeyError, OSError):
-            self.problem(prop, f"unknown time zone {zone!r}")
-            return None
-        return there.astimezone(CHINA_TIME).replace(tzinfo=None)
+    def moment(self, prop: str, value: Any = None) -> datetime | date | None:
+        """A DATE or DATE-TIME value as China time (naive), or a date."""
+        if prop in self.broken and value is None:
+            return None  # said by report_broken
+        if value is None:
+            value = self.event.get(prop)
+        if isinstance(value, list):
+            value = value[0]
+        moment = getattr(value, "dt", None)
+        if isinstance(moment, datetime):
+            zone = value.params.get("TZID") if hasattr(value, "params") else None
+            if moment.tzinfo is None:
+                if zone and zone.lower() not in ("", "floating"):
+                    self.problem(prop, f"不认识的时区“{zone}”（文件里也没有它的 VTIMEZONE）")
+                    return None
+                return moment  # floating time: the station's own clock
+            return moment.astimezone(CHINA_TIME).replace(tzinfo=None)
+        if isinstance(moment, date):
+            return moment
+        self.problem(prop, "不是日期或时间")
+        return None
 
-    def text(self, name: str) -> str:
-        prop = self.event.one(name)
-        return _unescape(prop.value) if prop else ""
+    def text(self, prop: str) -> str:
+        value = self.event.get(prop)
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            value = value[0]
+        if prop.startswith("X-"):
+            return _unescape(_raw(value))
+        return str(value)
 
 
 def import_calendar(text: str, deputy_ids: set[str]) -> list[ReceptionSchedule]:
     """The schedules an .ics text describes; ImportRefused listing every problem otherwise."""
+    calendar = _read_calendar(text)
     problems: list[Problem] = []
-    root = _parse_components(text, problems)
-    if root is None or problems:
-        raise ImportRefused(problems)
+    lines = _first_lines(text)
+    for component in calendar.walk():
+        if component.name not in KNOWN_COMPONENTS:
+            problems.append(
+                Problem(
+                    0,
+                    "",
+                    f"日历里有 {component.name}（unknown component {component.name}）："
+                    "接待安排只能从事件（VEVENT）导入",
+                )
+            )
     masters: dict[str, dict[str, Any]] = {}
     overrides: list[tuple[str, _EventReader, dict[str, Any]]] = []
     order: list[str] = []
-    for event in root.children:
-        if event.name != "VEVENT":
+    ids_by_uid: dict[str, str] = {}
+    for number, event in enumerate(calendar.walk("VEVENT"), 1):
+        uid = str(event.get("UID", "")).strip()
+        summary = str(event.get("SUMMARY", "")).strip()
+        line = lines.get(uid)
+        label = f"第{line}行起的事件" if line else f"第{number}个事件"
+        label += f"“{summary[:30]}”" if summary else ""
+        reader = _EventReader(event, label, problems)
+        reader.report_broken()
+        if not uid:
+            reader.problem("UID", "缺少 UID")
             continue
-        reader = _EventReader(event, problems)
-        uid_prop = event.one("UID")
-        if uid_prop is None:
-            reader.problem(None, "no UID")
-            continue
-        schedule_id = _unescape(uid_prop.value).partition("@")[0]
+        schedule_id = ids_by_uid.get(uid) or uid.partition("@")[0]
         if not ID_PATTERN.fullmatch(schedule_id):
-            reader.problem(uid_prop, "the UID must start with a schedule id (letters, digits)")
+            # Outlook's and phones' UIDs are long or carry other characters: an id made of it.
+            schedule_id = _id_for(uid, set(ids_by_uid.values()))
+        ids_by_uid[uid] = schedule_id
+        try:
+            if event.get("RECURRENCE-ID") is not None:
+                change = _change(reader)
+                if change is not None:
+                    overrides.append((schedule_id, reader, change))
+                continue
+            if schedule_id in masters:
+                reader.problem("UID", f"与前面的事件 UID 相同（{uid[:40]}）")
+                continue
+            document = _schedule(reader, schedule_id, deputy_ids)
+        except (ValueError, TypeError, AttributeError) as error:
+            # A value icalendar keeps but cannot give as its type: said, never a 500.
+            reader.problem("", f"有读不懂的内容（{str(error)[:120]}）")
             continue
-        recurrence = event.one("RECURRENCE-ID")
-        if recurrence is not None:
-            change = _change(reader, recurrence)
-            if change is not None:
-                overrides.append((schedule_id, reader, change))
-            continue
-        if schedule_id in masters:
-            reader.problem(uid_prop, f"a second event for schedule {schedule_id}")
-            continue
-        document = _schedule(reader, schedule_id, deputy_ids)
         if document is not None:
+            document["_label"] = label
             masters[schedule_id] = document
             order.append(schedule_id)
-    for schedule_id, reader, change in overrides:
-        if schedule_id in masters:
-            master = masters[schedule_id]
-            # The schedule's own hours on another day: a move of the date only.
-            if "moved_to" in change and (change["start"], change["end"]) == (
-                master["start"],
-                master["end"],
-            ):
-                del change["start"], change["end"]
-            master["changes"].append(change)
-        elif not any(p.row == reader.event.line for p in problems):
-            reader.problem(None, f"changes an occurrence of {schedule_id}, which is not here")
+    _apply_overrides(masters, overrides)
     schedules = []
     if not problems:
         for schedule_id in order:
@@ -411,127 +374,157 @@ def import_calendar(text: str, deputy_ids: set[str]) -> list[ReceptionSchedule]:
             try:
                 schedules.append(schedule_from_document(document, f"schedule {schedule_id}"))
             except (InvalidSnapshot, InvalidRule) as error:
-                line = document["_line"]
-                problems.append(Problem(line, "VEVENT", str(error)))
+                message = str(error).removeprefix(f"schedule {schedule_id}").lstrip(".: ")
+                problems.append(Problem(0, "RRULE", _rule_words(message), event=document["_label"]))
     if problems:
         raise ImportRefused(problems)
     return schedules
+
+
+def _rule_words(message: str) -> str:
+    """The domain's reason (English) with the staff's words in front."""
+    if "not a possible value" in message or "cannot read the rule" in message:
+        return f"重复规则读不懂（{message}）"
+    return f"不能作为接待安排（{message}）"
+
+
+def _id_for(uid: str, taken: set[str]) -> str:
+    """A schedule id for a UID that is not one (Outlook's hex, a phone's with '/' or '+')."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", uid.partition("@")[0]).strip("-._")
+    base = (cleaned or "event")[:48]
+    chosen, n = base, 1
+    while chosen in taken:
+        n += 1
+        chosen = f"{base}-{n}"
+    return chosen
+
+
+def _apply_overrides(
+    masters: dict[str, dict[str, Any]], overrides: list[tuple[str, _EventReader, dict[str, Any]]]
+) -> None:
+    for schedule_id, reader, change in overrides:
+        master = masters.get(schedule_id)
+        if master is None:
+            if not any(p.event == reader.label for p in reader.problems):
+                reader.problem("RECURRENCE-ID", "改的是另一个事件的某一次，但文件里没有那个事件")
+            continue
+        # The schedule's own hours on another day: a move of the date only.
+        if "moved_to" in change and (change["start"], change["end"]) == (
+            master["start"],
+            master["end"],
+        ):
+            del change["start"], change["end"]
+        master["changes"].append(change)
 
 
 def _schedule(
     reader: _EventReader, schedule_id: str, deputy_ids: set[str]
 ) -> dict[str, Any] | None:
     event, before = reader.event, len(reader.problems)
-    for prop in event.properties:
-        known = prop.name in IGNORED or prop.name.startswith("X-") or prop.name in {
-            "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "SUMMARY",
-            "LOCATION", "DESCRIPTION", "STATUS",
-        }  # fmt: skip
-        if not known:
-            reader.problem(prop, "not understood here (a reception schedule cannot hold it)")
-    start_prop = event.one("DTSTART")
-    if start_prop is None:
-        reader.problem(None, "no DTSTART")
+    for name, _value in event.property_items(recursive=False):
+        if name in ("BEGIN", "END"):
+            continue
+        if not (name in READ or name in IGNORED or name.startswith("X-")):
+            reader.problem(name, "接待安排用不上这一项，为免丢失信息，整个文件没有导入")
+    if event.get("DTSTART") is None:
+        reader.problem("DTSTART", "缺少开始时间（DTSTART）")
         return None
-    start = reader.moment(start_prop)
+    start = reader.moment("DTSTART")
     if isinstance(start, date) and not isinstance(start, datetime):
-        reader.problem(start_prop, "an all-day event: a reception needs its hours")
+        reader.problem("DTSTART", "这是全天事件：接待需要开始和结束的时间")
         return None
     end: datetime | date | None = None
-    end_prop, duration = event.one("DTEND"), event.one("DURATION")
-    if end_prop is not None:
-        end = reader.moment(end_prop)
-    elif duration is not None and start is not None:
-        match = re.fullmatch(r"PT(?:(\d+)H)?(?:(\d+)M)?", duration.value.strip())
-        if match and any(match.groups()):
-            end = start + timedelta(hours=int(match[1] or 0), minutes=int(match[2] or 0))
+    if event.get("DTEND") is not None:
+        end = reader.moment("DTEND")
+    elif event.get("DURATION") is not None and isinstance(start, datetime):
+        duration = event.decoded("DURATION")
+        if isinstance(duration, timedelta) and timedelta(0) < duration < timedelta(days=1):
+            end = start + duration
         else:
-            reader.problem(duration, "only durations of hours and minutes (PT2H30M)")
+            reader.problem("DURATION", "时长应在一天之内，如 PT2H30M")
     else:
-        reader.problem(None, "no DTEND or DURATION")
+        reader.problem("DTEND", "缺少结束时间（DTEND 或 DURATION）")
     if start is None or not isinstance(end, datetime):
         return None
     if end.date() != start.date():
-        reader.problem(end_prop or duration, "a reception ends on the day it starts")
+        reader.problem("DTEND", "接待应在开始的同一天结束")
     if len(reader.problems) > before:
         return None
+    if "RRULE" in reader.broken:
+        return None
     rule = [f"DTSTART:{start:%Y%m%d}"]
-    for prop in event.all("RRULE"):
-        rule.append("RRULE:" + _until_local(reader, prop))
+    for value in _many(event.get("RRULE")):
+        rule.append("RRULE:" + _until_local(reader, value))
     for name in ("RDATE", "EXDATE"):
-        for prop in event.all(name):
-            days = [reader.moment(prop, v) for v in prop.value.split(",") if v.strip()]
-            if all(d is not None for d in days):
-                rule.append(f"{name}:" + ",".join(f"{d:%Y%m%d}" for d in days))  # type: ignore[str-format]
-    ids = _split_list(event.one("X-KIOSK-DEPUTIES").value) if event.one("X-KIOSK-DEPUTIES") else []
+        for value in _many(event.get(name)):
+            days = [reader.moment(name, d) for d in getattr(value, "dts", [])]
+            if days and all(d is not None for d in days):
+                listed = ",".join(f"{d:%Y%m%d}" for d in days)  # type: ignore[str-format]
+                rule.append(f"{name}:{listed}")
+    ids = _split_list(_raw(event["X-KIOSK-DEPUTIES"])) if "X-KIOSK-DEPUTIES" in event else []
     for unknown in [i for i in ids if i not in deputy_ids]:
-        reader.problem(
-            event.one("X-KIOSK-DEPUTIES"), f"no deputy {unknown} in this station's roster"
-        )
+        reader.problem("X-KIOSK-DEPUTIES", f"本站代表名单里没有 {unknown}（no deputy {unknown}）")
     roster = {}
-    for prop in event.all("X-KIOSK-ROSTER"):
-        day = reader.moment(prop, prop.params.get("X-DATE", ""))
-        named = _split_list(prop.value)
+    for value in _many(event.get("X-KIOSK-ROSTER")):
+        day_text = value.params.get("X-DATE", "") if hasattr(value, "params") else ""
+        named = _split_list(_raw(value))
         for unknown in [i for i in named if i not in deputy_ids]:
-            reader.problem(prop, f"no deputy {unknown} in this station's roster")
-        if isinstance(day, date):
-            roster[day.isoformat()] = named
-    per = event.one("X-KIOSK-PER-OCCURRENCE")
-    per_occurrence = None
-    if per is not None:
-        if re.fullmatch(r"[0-9]{1,4}", per.value.strip()):
-            per_occurrence = int(per.value)
+            reader.problem("X-KIOSK-ROSTER", f"本站代表名单里没有 {unknown}")
+        if re.fullmatch(r"\d{8}", day_text):
+            roster[f"{day_text[:4]}-{day_text[4:6]}-{day_text[6:]}"] = named
         else:
-            reader.problem(per, "not a whole number")
-    invited = event.one("X-KIOSK-INVITED")
+            reader.problem("X-KIOSK-ROSTER", f"X-DATE“{day_text[:20]}”不是日期")
+    per_text = reader.text("X-KIOSK-PER-OCCURRENCE")
+    per_occurrence = None
+    if per_text:
+        if re.fullmatch(r"[0-9]{1,4}", per_text.strip()):
+            per_occurrence = int(per_text)
+        else:
+            reader.problem("X-KIOSK-PER-OCCURRENCE", "应为整数")
+    invited = _split_list(_raw(event["X-KIOSK-INVITED"])) if "X-KIOSK-INVITED" in event else []
     return {
-        "_line": event.line,
         "id": schedule_id,
-        "title": reader.text("SUMMARY") or schedule_id,
+        "title": (reader.text("SUMMARY") or schedule_id)[:200],
         "rule": "\n".join(rule),
         "start": start.time().isoformat("minutes"),
         "end": end.time().isoformat("minutes"),
         "deputy_ids": ids,
         "per_occurrence": per_occurrence,
         "theme": reader.text("X-KIOSK-THEME"),
-        "place": reader.text("LOCATION"),
+        "place": reader.text("LOCATION")[:200],
         "rotation": reader.text("X-KIOSK-ROTATION") or "list",
         "roster": roster,
-        "invited": _split_list(invited.value) if invited else [],
+        "invited": invited,
         "on_holiday": reader.text("X-KIOSK-ON-HOLIDAY") or "flag",
         "changes": [],
     }
 
 
-def _until_local(reader: _EventReader, prop: _Property) -> str:
-    """UNTIL in China's local time, as the kiosk's rules keep it (floating)."""
-    parts = []
-    for part in prop.value.split(";"):
-        key, _, value = part.partition("=")
-        if key.upper() == "UNTIL":
-            moment = reader.moment(prop, value)
-            if isinstance(moment, datetime):
-                value = f"{moment:%Y%m%dT%H%M%S}"
-            elif isinstance(moment, date):
-                value = f"{moment:%Y%m%d}"
-        parts.append(f"{key}={value}")
-    return ";".join(parts)
+def _until_local(reader: _EventReader, value: vRecur) -> str:
+    """The RRULE as text, UNTIL in China's local time, as the kiosk's rules keep it."""
+    recur = vRecur(dict(value))
+    untils = recur.get("UNTIL")
+    if untils:
+        until = untils[0] if isinstance(untils, list) else untils
+        if isinstance(until, datetime):
+            local = until.astimezone(CHINA_TIME).replace(tzinfo=None) if until.tzinfo else until
+            recur["UNTIL"] = [local]
+    # A UNTIL in local time has no Z (icalendar writes naive times as they are).
+    return recur.to_ical().decode()
 
 
-def _change(reader: _EventReader, recurrence: _Property) -> dict[str, Any] | None:
-    original = reader.moment(recurrence)
-    start_prop, end_prop = reader.event.one("DTSTART"), reader.event.one("DTEND")
-    start = reader.moment(start_prop) if start_prop else None
-    end = reader.moment(end_prop) if end_prop else None
+def _change(reader: _EventReader) -> dict[str, Any] | None:
+    original = reader.moment("RECURRENCE-ID")
     if original is None:
         return None
     original_day = original.date() if isinstance(original, datetime) else original
     reason = reader.text("X-KIOSK-REASON") or reader.text("DESCRIPTION")
-    status = reader.event.one("STATUS")
-    if status is not None and status.value.strip().upper() == "CANCELLED":
+    if reader.text("STATUS").strip().upper() == "CANCELLED":
         return {"date": original_day.isoformat(), "cancelled": True, "reason": reason}
+    start = reader.moment("DTSTART") if reader.event.get("DTSTART") is not None else None
+    end = reader.moment("DTEND") if reader.event.get("DTEND") is not None else None
     if not isinstance(start, datetime) or not isinstance(end, datetime):
-        reader.problem(start_prop or recurrence, "a moved occurrence needs DTSTART and DTEND")
+        reader.problem("DTSTART", "改期的这一次需要开始和结束时间（DTSTART、DTEND）")
         return None
     change: dict[str, Any] = {"date": original_day.isoformat(), "reason": reason}
     if start.date() != original_day:

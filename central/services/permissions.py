@@ -52,6 +52,9 @@ class Action(StrEnum):
     DATA_RIGHTS = "data_rights"  # find, correct, erase a visitor's data (admins only)
     FIGURES = "figures"  # counts and rates per station, deputy, region: no personal data
     REGISTERS = "registers"  # the printable registers (台账); the visitors' one is personal
+    # Publishing a station's rosters and reception schedules (issue 15 §1)
+    ROSTERS = "rosters"  # import, edit a deputy, upload a photo
+    SCHEDULES = "schedules"  # edit a rule, cancel or move a day, import and export .ics
 
 
 R, A = Role, Action
@@ -64,6 +67,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | {A.APPOINTMENTS, A.CALL_BACK, A.DEPARTMENTS}
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
         | {A.FIGURES, A.REGISTERS}
+        | {A.ROSTERS, A.SCHEDULES}
     ),
     R.STAFF: frozenset(
         _CASEWORK
@@ -71,6 +75,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | {A.NOTIFICATIONS}
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
         | {A.FIGURES, A.REGISTERS}
+        | {A.ROSTERS, A.SCHEDULES}
     ),
     R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS, A.PROPOSE_REFERRAL, A.APPEAL_NOTES}),
     R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE, A.FIGURES}),

@@ -4,8 +4,10 @@ as an iCalendar feed, and the feed's secret URL."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from datetime import UTC, datetime, time
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -13,28 +15,40 @@ from sqlalchemy.orm import Session
 
 from central.core.security import new_device_token, token_hash
 from central.models import Deputy, Schedule, Station
+from central.services import audit
+from central.services.audit import Who
+from central.services.day_table import holiday_calendar
 from central.services.ical import export_calendar
-from central.services.rosters import ID_PATTERN, ImportRefused, Problem, _Row
+from central.services.rosters import ID_PATTERN, ImportRefused, Problem, Table, _Row
 from central.services.snapshot import schedule_entity
-from kiosk.domain.reception import InvalidRule, ReceptionSchedule
+from kiosk.domain.reception import (
+    HORIZON_DAYS,
+    MAX_REASON,
+    InvalidRule,
+    OccurrenceChange,
+    ReceptionDay,
+    ReceptionSchedule,
+    reception_days_between,
+)
 from kiosk.domain.snapshot import InvalidSnapshot, change_document, schedule_from_document
 
 
 def parse_schedules(
-    rows: Iterable[tuple[int, Any]], deputy_ids: set[str]
+    rows: Table | Iterable[tuple[int, Any]], deputy_ids: set[str]
 ) -> list[ReceptionSchedule]:
     """Schedules in the kiosk's snapshot-document form; ImportRefused listing every problem."""
+    rows = rows.rows if isinstance(rows, Table) else rows
     problems: list[Problem] = []
     schedules: list[ReceptionSchedule] = []
     seen: dict[str, int] = {}
     for number, record in rows:
-        row = _Row(number, record, problems)
+        row = _Row(number, record, problems, unit="条")
         before = len(problems)
         schedule_id = row.text("id", 64, required=True)
         if schedule_id and not ID_PATTERN.fullmatch(schedule_id):
-            row.problem("id", "use letters, digits, '.', '_' or '-' only")
+            row.problem("id", "编号只能用字母、数字和 . _ -")
         elif schedule_id in seen:
-            row.problem("id", f"the same id as row {seen[schedule_id]}")
+            row.problem("id", f"编号与第{seen[schedule_id]}条重复")
         seen.setdefault(schedule_id, number)
         times = {}
         for column in ("start", "end"):
@@ -43,18 +57,18 @@ def parse_schedules(
                 times[column] = time.fromisoformat(text)
             except ValueError:
                 if text:
-                    row.problem(column, f"'{text}' is not a time like 09:00")
+                    row.problem(column, f"“{text}”不是时间，应写成 09:00 这样")
         ids = row.record.get("deputy_ids", [])
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            row.problem("deputy_ids", "not a list of deputy ids")
+            row.problem("deputy_ids", "应为代表编号的列表")
             ids = []
         for unknown in [i for i in ids if i not in deputy_ids]:
-            row.problem("deputy_ids", f"no deputy {unknown} in this station's roster")
+            row.problem("deputy_ids", f"本站代表名单里没有 {unknown}")
         per_occurrence = row.record.get("per_occurrence")
         if per_occurrence is not None and (
             not isinstance(per_occurrence, int) or isinstance(per_occurrence, bool)
         ):
-            row.problem("per_occurrence", "not a whole number")
+            row.problem("per_occurrence", "应为整数")
             per_occurrence = None
         for column, limit, required in (
             ("title", 200, True),
@@ -65,14 +79,14 @@ def parse_schedules(
             row.text(column, limit, required)
         for column in row.record:
             if column not in SCHEDULE_COLUMNS:
-                row.problem(column, "unknown column")
+                row.problem(column, "不认识的字段")
         roster = row.record.get("roster") or {}
         if isinstance(roster, dict):
             for day, named in roster.items():
                 for unknown in (
                     [i for i in named if i not in deputy_ids] if isinstance(named, list) else []
                 ):
-                    row.problem("roster", f"{day}: no deputy {unknown} in this station's roster")
+                    row.problem("roster", f"{day}：本站代表名单里没有 {unknown}")
         if len(problems) > before:
             continue
         try:
@@ -106,7 +120,14 @@ SCHEDULE_COLUMNS = {
 }
 
 
-def import_schedules(session: Session, station_id: str, schedules: list[ReceptionSchedule]) -> None:
+def import_schedules(
+    session: Session,
+    station_id: str,
+    schedules: list[ReceptionSchedule],
+    *,
+    who: Who | None = None,
+    now: datetime | None = None,
+) -> None:
     """Make the station's reception schedules exactly `schedules`."""
     # Row by row, not a bulk DELETE: the flush then knows which station changed.
     for row in session.scalars(select(Schedule).where(Schedule.station_id == station_id)):
@@ -133,6 +154,9 @@ def import_schedules(session: Session, station_id: str, schedules: list[Receptio
                 on_holiday=s.on_holiday.value,
             )
         )
+    detail = f"{len(schedules)} schedules"
+    moment = now or datetime.now(UTC)
+    audit.record(session, who, "schedules.import", station_id, detail, now=moment, login="cli")
 
 
 def station_calendar(session: Session, station: Station) -> str:
@@ -162,3 +186,311 @@ def new_feed_token(station: Station) -> str:
 
 def deputy_ids(session: Session, station_id: str) -> set[str]:
     return set(session.scalars(select(Deputy.deputy_id).where(Deputy.station_id == station_id)))
+
+
+# --- editing in the console (issue 15 §1) -----------------------------------------------------
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+WEEKDAY_NAMES = dict(zip(WEEKDAYS, "一二三四五六日", strict=True))
+NTH_NAMES = {1: "第一个", 2: "第二个", 3: "第三个", 4: "第四个", -1: "最后一个"}
+REPEATS = ("weekly", "biweekly", "monthly", "custom")
+PREVIEW_COUNT = 12
+_SIMPLE = re.compile(
+    r"DTSTART:(?P<first>\d{8})\nRRULE:FREQ=(?P<freq>WEEKLY|MONTHLY)(?:;INTERVAL=(?P<interval>2))?"
+    r";BYDAY=(?P<nth>-1|[1-4])?(?P<weekday>MO|TU|WE|TH|FR|SA|SU)(?:;UNTIL=(?P<until>\d{8}))?"
+)
+
+
+class ScheduleError(ValueError):
+    """A schedule change that cannot be made; `field` names the form field, the text says why
+    in the staff's words. Nothing is saved."""
+
+    def __init__(self, field: str, text: str) -> None:
+        super().__init__(text)
+        self.field = field
+
+
+class ScheduleNotFound(LookupError):
+    """No such schedule at this station."""
+
+
+@dataclass(frozen=True)
+class RuleForm:
+    """A rule as the console's form shows it: the common shapes by fields, others as text."""
+
+    repeat: str  # weekly | biweekly | monthly | custom
+    first: str = ""  # YYYY-MM-DD
+    weekday: str = "MO"
+    nth: int = 1  # monthly: the nth weekday of the month (-1: the last)
+    until: str = ""  # YYYY-MM-DD or ""
+    text: str = ""  # the rule's own text (RFC 5545 lines)
+
+
+def rule_form(rule: str) -> RuleForm:
+    """The form for a stored rule (custom when it is not one of the common shapes)."""
+    text = "\n".join(line.strip() for line in rule.strip().splitlines())
+    match = _SIMPLE.fullmatch(text)
+    if match is None or (match["freq"] == "MONTHLY") != bool(match["nth"]):
+        return RuleForm("custom", text=text)
+    if match["freq"] == "MONTHLY" and match["interval"]:
+        return RuleForm("custom", text=text)
+
+    def iso(value: str | None) -> str:
+        return f"{value[:4]}-{value[4:6]}-{value[6:8]}" if value else ""
+
+    repeat = (
+        "monthly" if match["freq"] == "MONTHLY" else "biweekly" if match["interval"] else "weekly"
+    )
+    return RuleForm(
+        repeat,
+        iso(match["first"]),
+        match["weekday"],
+        int(match["nth"] or 1),
+        iso(match["until"]),
+        text,
+    )
+
+
+def rule_from_form(values: dict[str, str]) -> str:
+    """The rule text the form's fields give; ScheduleError naming the field otherwise."""
+    repeat = values.get("repeat", "custom")
+    if repeat not in REPEATS:
+        raise ScheduleError("repeat", "请选择重复方式")
+    if repeat == "custom":
+        text = values.get("rule", "").strip().replace("\r\n", "\n")
+        if not text:
+            raise ScheduleError("rule", "请填写规则")
+        return text
+    first = _day(values.get("first", ""), "first", "首次日期")
+    if first is None:
+        raise ScheduleError("first", "请填写首次日期")
+    until = _day(values.get("until", ""), "until", "截止日期")
+    if until is not None and until < first:
+        raise ScheduleError("until", "截止日期早于首次日期")
+    weekday = values.get("weekday", "")
+    if weekday not in WEEKDAYS:
+        raise ScheduleError("weekday", "请选择星期几")
+    if repeat == "monthly":
+        nth = values.get("nth", "1")
+        if nth not in ("1", "2", "3", "4", "-1"):
+            raise ScheduleError("nth", "请选择第几个")
+        rrule = f"FREQ=MONTHLY;BYDAY={nth}{weekday}"
+    else:
+        rrule = (
+            "FREQ=WEEKLY;" + ("INTERVAL=2;" if repeat == "biweekly" else "") + f"BYDAY={weekday}"
+        )
+    if until is not None:
+        rrule += f";UNTIL={until:%Y%m%d}"
+    return f"DTSTART:{first:%Y%m%d}\nRRULE:{rrule}"
+
+
+def describe_rule(rule: str) -> str:
+    """每周一, 每两周的周三, 每月第一个星期五 ... (自定义规则 for the others)."""
+    form = rule_form(rule)
+    day = WEEKDAY_NAMES.get(form.weekday, "")
+    until = f"，至 {form.until}" if form.until else ""
+    if form.repeat == "weekly":
+        return f"每周{day}{until}"
+    if form.repeat == "biweekly":
+        return f"每两周的周{day}（{form.first} 起）{until}"
+    if form.repeat == "monthly":
+        return f"每月{NTH_NAMES[form.nth]}星期{day}{until}"
+    return "自定义规则"
+
+
+def _day(text: str, field: str, label: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ScheduleError(field, f"{label}“{text[:20]}”不是日期，应写成 2026-12-07") from None
+
+
+def _time(text: str, field: str, label: str) -> time:
+    text = text.strip()
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise ScheduleError(field, f"{label}“{text[:20]}”不是时间，应写成 09:00") from None
+
+
+def find_schedule(session: Session, station_id: str, schedule_id: str) -> Schedule:
+    row = session.scalars(
+        select(Schedule).where(
+            Schedule.station_id == station_id, Schedule.schedule_id == schedule_id
+        )
+    ).one_or_none()
+    if row is None:
+        raise ScheduleNotFound(schedule_id)
+    return row
+
+
+def station_schedules(session: Session, station_id: str) -> list[ReceptionSchedule]:
+    rows = session.scalars(
+        select(Schedule).where(Schedule.station_id == station_id).order_by(Schedule.position)
+    )
+    return [schedule_entity(row) for row in rows]
+
+
+def next_dates(
+    session: Session,
+    station_id: str,
+    schedule: ReceptionSchedule,
+    today: date,
+    count: int = PREVIEW_COUNT,
+) -> list[ReceptionDay]:
+    """The schedule's next `count` days from `today` as the kiosk's calendar shows them (the
+    same domain code, the same holiday table): held, moved, cancelled, moved-away markers."""
+    holidays = holiday_calendar(session, since=today.year - 1)
+    station_deputies = [
+        d
+        for d in session.scalars(
+            select(Deputy.deputy_id)
+            .where(Deputy.station_id == station_id)
+            .order_by(Deputy.position)
+        )
+    ]
+    found: list[ReceptionDay] = []
+    first = today
+    while len(found) < count and (first - today).days <= HORIZON_DAYS:
+        last = first + timedelta(days=91)
+        found += reception_days_between(
+            [schedule],
+            first,
+            last,
+            holidays=holidays,
+            station_deputies=station_deputies,
+            held_only=False,
+        )
+        first = last + timedelta(days=1)
+    return found[:count]
+
+
+def _checked(schedule: ReceptionSchedule, **changes: Any) -> ReceptionSchedule:
+    try:
+        return replace(schedule, **changes)
+    except InvalidRule as error:
+        raise ScheduleError("rule", f"规则读不懂：{error}") from None
+
+
+def edited_schedule(
+    schedule: ReceptionSchedule, values: dict[str, str]
+) -> tuple[ReceptionSchedule, list[OccurrenceChange]]:
+    """The schedule with the form's title, times, place and rule; the changes of days the new
+    rule no longer has are dropped (and returned, so the page can say so)."""
+    title = values.get("title", "").strip()
+    if not title:
+        raise ScheduleError("title", "请填写名称")
+    if len(title) > 200:
+        raise ScheduleError("title", "名称超过 200 个字")
+    place = values.get("place", "").strip()
+    if len(place) > 200:
+        raise ScheduleError("place", "地点超过 200 个字")
+    start = _time(values.get("start", ""), "start", "开始时间")
+    end = _time(values.get("end", ""), "end", "结束时间")
+    if end <= start:
+        raise ScheduleError("end", "结束时间应晚于开始时间")
+    rule = rule_from_form(values)
+    bare = _checked(schedule, rule=rule, changes=())
+    kept, dropped = [], []
+    for change in schedule.changes:
+        try:
+            _checked(bare, changes=(*kept, change))
+            kept.append(change)
+        except ScheduleError:
+            dropped.append(change)
+    return _checked(
+        bare, title=title, place=place, start=start, end=end, changes=tuple(kept)
+    ), dropped
+
+
+def _save(row: Schedule, schedule: ReceptionSchedule) -> None:
+    row.title, row.rule, row.place = schedule.title, schedule.rule, schedule.place
+    row.start, row.end = schedule.start, schedule.end
+    row.changes = [change_document(c) for c in schedule.changes]
+
+
+def update_schedule(
+    session: Session,
+    who: Who | None,
+    station_id: str,
+    schedule_id: str,
+    values: dict[str, str],
+    *,
+    now: datetime,
+) -> list[OccurrenceChange]:
+    """Save the form's rule, times, title and place; the dropped changes (see edited_schedule)."""
+    row = find_schedule(session, station_id, schedule_id)
+    schedule, dropped = edited_schedule(schedule_entity(row), values)
+    _save(row, schedule)
+    detail = describe_rule(schedule.rule) + f" {schedule.start:%H:%M}-{schedule.end:%H:%M}"
+    target = f"{station_id}/{schedule_id}"
+    audit.record(session, who, "schedule.update", target, detail, now=now, login="cli")
+    return dropped
+
+
+def change_occurrence(
+    session: Session,
+    who: Who | None,
+    station_id: str,
+    schedule_id: str,
+    values: dict[str, str],
+    *,
+    now: datetime,
+) -> OccurrenceChange | None:
+    """Cancel, move or restore one day of a schedule (`action` cancel | move | restore), with a
+    public reason visitors read on the kiosk; the change made (None when restored)."""
+    row = find_schedule(session, station_id, schedule_id)
+    schedule = schedule_entity(row)
+    day = _day(values.get("day", ""), "day", "日期")
+    if day is None:
+        raise ScheduleError("day", "请选择哪一天")
+    action = values.get("action", "")
+    reason = values.get("reason", "").strip()
+    others = tuple(c for c in schedule.changes if c.day != day)
+    change: OccurrenceChange | None = None
+    if action == "restore":
+        if len(others) == len(schedule.changes):
+            raise ScheduleError("day", f"{day} 没有取消或改期")
+    elif action in ("cancel", "move"):
+        if not reason:
+            raise ScheduleError("reason", "请写明原因（群众会在一体机上看到）")
+        if len(reason) > MAX_REASON:
+            raise ScheduleError("reason", f"原因超过 {MAX_REASON} 个字")
+        if action == "cancel":
+            change = OccurrenceChange(day, cancelled=True, reason=reason)
+        else:
+            moved_to = _day(values.get("moved_to", ""), "moved_to", "新日期") or day
+            start = _time(
+                values.get("new_start") or f"{schedule.start:%H:%M}", "new_start", "开始时间"
+            )
+            end = _time(values.get("new_end") or f"{schedule.end:%H:%M}", "new_end", "结束时间")
+            if end <= start:
+                raise ScheduleError("new_end", "结束时间应晚于开始时间")
+            same_hours = (start, end) == (schedule.start, schedule.end)
+            if moved_to == day and same_hours:
+                raise ScheduleError("moved_to", "改期请换一个日期或时间")
+            change = OccurrenceChange(
+                day,
+                moved_to=moved_to if moved_to != day else None,
+                start=None if same_hours else start,
+                end=None if same_hours else end,
+                reason=reason,
+            )
+    else:
+        raise ScheduleError("action", "请选择取消、改期或恢复")
+    changes = others + ((change,) if change else ())
+    try:
+        changed = replace(schedule, changes=changes)
+    except InvalidRule as error:
+        text = str(error)
+        if "no reception on that date" in text:
+            raise ScheduleError("day", f"{day} 按规则没有接待") from None
+        raise ScheduleError("day", f"不能这样改：{text}") from None
+    _save(row, changed)
+    target = f"{station_id}/{schedule_id}"
+    detail = f"{day} {reason}"[:200]
+    audit.record(session, who, f"schedule.{action}", target, detail, now=now, login="cli")
+    return change

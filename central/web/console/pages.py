@@ -144,6 +144,8 @@ def render(
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),
             ("/console/notifications", "notifications", Action.NOTIFICATIONS),
+            ("/console/rosters", "rosters", Action.ROSTERS),
+            ("/console/schedules", "schedules", Action.SCHEDULES),
             ("/console/fleet", "fleet", Action.FLEET),
             ("/console/privacy", "data_rights", Action.DATA_RIGHTS),
         )

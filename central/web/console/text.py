@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from central.web.console.figures_text import FIGURES_TEXT
 from central.web.console.notice_text import NOTICE_TEXT
+from central.web.console.roster_text import ROSTER_TEXT, SCHEDULE_TEXT
 from central.web.phone.text import LANGUAGES
 from central.web.phone.text import TEXT as PHONE_TEXT
 
@@ -362,7 +363,13 @@ FLEET_TEXT: dict[str, tuple[str, str]] = {
 }
 
 TEXT: dict[str, tuple[str, str]] = (
-    PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT | FLEET_TEXT | FIGURES_TEXT
+    PHONE_TEXT
+    | CONSOLE_TEXT
+    | NOTICE_TEXT
+    | FLEET_TEXT
+    | FIGURES_TEXT
+    | ROSTER_TEXT
+    | SCHEDULE_TEXT
 )
 
 

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
 import sqlite3
+from datetime import datetime, timedelta
 
+from central.core.config import CHINA_TIME
 from central.launch import central_command
 
 
@@ -27,10 +29,10 @@ def test_a_roster_with_a_bad_row_is_reported_and_nothing_is_imported(central, ki
 
     assert result.returncode == 1
     assert "nothing was imported" in result.stderr
-    assert "row 3, column levels: unknown level 'mayor'" in result.stderr
-    assert "row 4, column name: empty" in result.stderr
-    assert "row 4, column photo:" in result.stderr
-    assert "row 2" not in result.stderr
+    assert "第3行，第3列（levels）：不认识的层级“mayor”" in result.stderr
+    assert "第4行，第2列（name）：不能为空" in result.stderr
+    assert "第4行，第9列（photo）：" in result.stderr
+    assert "第2行" not in result.stderr
     assert _deputies(central, kiosk.station_id) == []
     assert kiosk.snapshot(before.headers["ETag"]).status_code == 304
 
@@ -73,7 +75,7 @@ def test_a_json_roster_and_schedules_are_imported(central, kiosk, tmp_path):
         "schedules", "import", "--station", kiosk.station_id, str(schedules), ok=False
     )
     assert refused.returncode == 1
-    assert "row 2, column deputy_ids: no deputy d9" in refused.stderr
+    assert "第2条，deputy_ids：本站代表名单里没有 d9" in refused.stderr
     assert kiosk.snapshot().json()["schedules"] == []
 
     schedules.write_text(json.dumps([good]), encoding="utf-8")
@@ -110,3 +112,53 @@ def test_the_demo_station_is_created_with_photos_and_an_enrolment_code(tmp_path)
     assert "enrolment code for demo-station:" in result.stdout
     key = tmp_path / "server.key"
     assert not key.exists()  # created by the server on its first start, not by admin commands
+
+
+def test_an_xlsx_roster_is_previewed_then_imported_and_schedules_days_cancelled(
+    central, kiosk, tmp_path
+):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["姓名", "层级", "选区"])
+    book.active.append(["林嘉禾", "市", "第一选区"])
+    roster = tmp_path / "名单.xlsx"
+    book.save(roster)
+    dry = central.cli("roster", "import", "--station", kiosk.station_id, str(roster), "--dry-run")
+    assert "new  lin-jia-he  林嘉禾" in dry.stdout and "nothing was written" in dry.stdout
+    assert _deputies(central, kiosk.station_id) == []
+    central.cli("roster", "import", "--station", kiosk.station_id, str(roster))
+    assert _deputies(central, kiosk.station_id) == [("lin-jia-he",)]
+
+    schedules = tmp_path / "schedules.json"
+    today = datetime.now(CHINA_TIME).date()
+    monday = today + timedelta(days=7 - today.weekday())
+    second, tuesday = monday + timedelta(days=7), monday + timedelta(days=1)
+    rule = f"DTSTART:{monday:%Y%m%d}\nRRULE:FREQ=WEEKLY;BYDAY=MO"
+    schedules.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "mon",
+                    "title": "接待日",
+                    "rule": rule,
+                    "start": "09:00",
+                    "end": "11:30",
+                    "deputy_ids": [],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    central.cli("schedules", "import", "--station", kiosk.station_id, str(schedules))
+    where = ["--station", kiosk.station_id, "--schedule", "mon"]
+    refused = central.cli(
+        "schedules", "cancel", *where, "--date", str(tuesday), "--reason", "x", ok=False
+    )
+    assert f"{tuesday} 按规则没有接待; nothing was changed" in refused.stderr
+    central.cli("schedules", "cancel", *where, "--date", str(second), "--reason", "集中视察")
+    dates = central.cli("schedules", "dates", *where, "--count", "3").stdout
+    assert "每周一 09:00-11:30" in dates
+    assert f"{second}  09:00-11:30  CANCELLED (集中视察)" in dates
+    (schedule,) = kiosk.snapshot().json()["schedules"]
+    assert schedule["changes"] == [{"date": str(second), "cancelled": True, "reason": "集中视察"}]

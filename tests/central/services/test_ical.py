@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from central.services.ical import export_calendar, import_calendar
-from central.services.rosters import ImportRefused
+from central.services.rosters import ID_PATTERN, ImportRefused
 from kiosk.demo import demo_snapshot
 
 SNAPSHOT = demo_snapshot()
@@ -99,15 +99,24 @@ def calendar_text(*parts):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        (calendar_text(GOOD_EVENT, "BEGIN:VTODO\r\nUID:t\r\nEND:VTODO\r\n"), "unknown component VTODO"),  # noqa: E501
-        (calendar_text(GOOD_EVENT, "this line is broken\r\n"), "not a property line"),
-        (calendar_text(GOOD_EVENT.replace("20261102T090000", "20260230T090000")), "not a real date"),  # noqa: E501
-        (calendar_text(GOOD_EVENT.replace("BYDAY=MO", "BYDAY=XX")), "cannot read the rule"),
-        (calendar_text(GOOD_EVENT.replace("BYDAY=MO", "BYMONTHDAY=40")), "not a possible value"),
-        (calendar_text(GOOD_EVENT.replace("END:VEVENT\r\n", "")), "never ended"),
+        (calendar_text(GOOD_EVENT, "BEGIN:VTODO\r\nUID:t\r\nEND:VTODO\r\n"),
+         "文件：日历里有 VTODO"),
+        (calendar_text(GOOD_EVENT, "this line is broken\r\n"),
+         "第10行：不是日历的内容行（缺少“:”）：'this line is broken'"),
+        (calendar_text(GOOD_EVENT.replace("20261102T090000", "20260230T090000")),
+         "第3行起的事件“接待日”，DTSTART：“20260230T090000”不是真实的日期或时间"),
+        (calendar_text(GOOD_EVENT.replace("BYDAY=MO", "BYDAY=XX")),
+         "第3行起的事件“接待日”，RRULE：重复规则读不懂"),
+        (calendar_text(GOOD_EVENT.replace("BYDAY=MO", "BYMONTHDAY=40")),
+         "第3行起的事件“接待日”，RRULE：重复规则读不懂"),
+        (calendar_text(GOOD_EVENT.replace("END:VEVENT\r\n", "")), "日历不完整"),
         (calendar_text(GOOD_EVENT.replace("SUMMARY", "X-KIOSK-DEPUTIES:nobody\r\nSUMMARY")),
-         "no deputy nobody"),
-        ("hello", "not a property line"),
+         "X-KIOSK-DEPUTIES：本站代表名单里没有 nobody"),
+        (calendar_text(GOOD_EVENT.replace("Asia/Shanghai", "Mars/Olympus")),
+         "DTSTART：不认识的时区“Mars/Olympus”"),
+        (calendar_text(GOOD_EVENT.replace(":20261102T090000", ":20261102").replace(
+            "TZID=Asia/Shanghai:20261102", "VALUE=DATE:20261102")), "这是全天事件"),
+        ("hello", "第1行：不是日历的内容行"),
     ],
 )  # fmt: skip
 def test_bad_calendars_are_refused_with_the_line_and_the_reason(text, expected):
@@ -122,7 +131,7 @@ def test_a_bad_ics_changes_nothing_and_a_good_one_replaces_the_schedules(central
     before = kiosk.snapshot()
     result = central.cli("schedules", "import", "--station", kiosk.station_id, str(bad), ok=False)
     assert result.returncode == 1
-    assert "nothing was imported" in result.stderr and "unknown component VJOURNAL" in result.stderr
+    assert "nothing was imported" in result.stderr and "日历里有 VJOURNAL" in result.stderr
     assert kiosk.snapshot(before.headers["ETag"]).status_code == 304
 
     good = tmp_path / "good.ics"
@@ -146,3 +155,35 @@ def test_staff_subscribe_with_the_secret_feed_url(central, kiosk):
     # A new token revokes the old URL.
     central.cli("schedules", "feed-token", "--station", kiosk.station_id)
     assert requests.get(central.url + path, timeout=10).status_code == 404
+
+
+def test_an_outlook_calendar_with_its_windows_zone_exdate_and_exception_is_imported():
+    from tests.helpers.calendars import outlook
+
+    first = date(2026, 12, 7)
+    text = outlook(first, date(2026, 12, 28), date(2026, 12, 14), date(2027, 3, 29))
+    [schedule] = import_calendar(text, set())
+    assert schedule.title == "周一代表接待日" and schedule.place == "联络站一楼接待室"
+    assert (schedule.start.isoformat(), schedule.end.isoformat()) == ("09:00:00", "11:30:00")
+    assert ID_PATTERN.fullmatch(schedule.id)
+    days = occurrences([schedule])
+    held = [d.day for d in days if d.is_held]
+    assert held[:3] == [date(2026, 12, 7), date(2026, 12, 21), date(2027, 1, 4)]
+    assert held[-1] == date(2027, 3, 29)
+    cancelled = next(d for d in days if d.day == date(2026, 12, 14))
+    assert cancelled.status.value == "cancelled" and "集中视察" in cancelled.reason
+
+
+def test_phone_calendars_in_shanghai_time_and_in_utc_are_imported():
+    from tests.helpers.calendars import phone_ios, phone_utc
+
+    [ios] = import_calendar(phone_ios(date(2026, 12, 9)), set())
+    assert (ios.start.isoformat(), ios.end.isoformat()) == ("14:30:00", "16:30:00")
+    days = [d.day for d in occurrences([ios])][:3]
+    assert days == [date(2026, 12, 9), date(2026, 12, 23), date(2027, 1, 6)]
+    [google] = import_calendar(phone_utc(date(2026, 12, 4)), set())
+    # 01:00 UTC is 09:00 in Shanghai.
+    assert (google.start.isoformat(), google.end.isoformat()) == ("09:00:00", "11:00:00")
+    assert google.id == "5q2v0l3k9m8n7b6v5c4x3z2a1s"
+    days = [d.day for d in occurrences([google])][:3]
+    assert days == [date(2026, 12, 4), date(2027, 1, 1), date(2027, 2, 5)]
