@@ -17,7 +17,7 @@ from central.core.db import open_database
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
 from central.services.guards import LookupLockout
-from central.web.console import fleet_pages, privacy_pages
+from central.web.console import fleet_pages, privacy_pages, publish_pages
 from central.web.console import notices as console_notices
 from central.web.console import pages as console
 from central.web.console import workspace as deputy_workspace
@@ -58,6 +58,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(fleet_pages.router)
     app.include_router(fleet_pages.api_router)
     app.include_router(privacy_pages.router)
+    publish_pages.install(app)
     database = app.state.database
 
     def token_known(token: str) -> bool:
@@ -73,6 +74,7 @@ def create_app(settings: Settings) -> FastAPI:
             BodyRule("/api/v1/stations/", API_BODY_BYTES, token_first=True),
             BodyRule("/api/v1/enrol", ENROL_BODY_BYTES),
             BodyRule("/api/", API_BODY_BYTES),
+            BodyRule(publish_pages.PHOTO_PREFIX, publish_pages.PHOTO_BODY_BYTES),
         ),
         default_limit=FORM_BODY_BYTES,
         token_known=token_known,

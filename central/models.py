@@ -65,6 +65,8 @@ class Station(Base):
     calendar_token_hash: Mapped[str | None] = mapped_column(String(64))
     # Where the station hangs in the regions tree (None: seen only by whole-tree accounts).
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
+    # The station's own photo (its door, its room), uploaded in the console.
+    photo_sha256: Mapped[str | None] = mapped_column(ForeignKey("photo.sha256"))
 
 
 class Photo(Base):

@@ -50,6 +50,11 @@ class Action(StrEnum):
     FLEET = "fleet"  # the kiosks' health: no personal data
     KIOSKS = "kiosks"  # enrolment codes, revoking a kiosk
     DATA_RIGHTS = "data_rights"  # find, correct, erase a visitor's data (admins only)
+    # Publishing (issue 15 §1)
+    PUBLISH = "publish"  # a station's profile, photo, rules (制度) and notices
+    CATEGORIES = "categories"  # a region's appeal categories and response templates
+    HOLIDAYS = "holidays"  # the holiday table (节假日, 调休) every kiosk receives
+    DEPUTY_PINS = "deputy_pins"  # set or rotate deputies' kiosk PINs
 
 
 R, A = Role, Action
@@ -61,12 +66,14 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | {A.REVIEW, A.ASSIGN, A.REFER, A.FEEDBACK, A.REPLY, A.CLOSE, A.REOPEN, A.OVERDUE}
         | {A.APPOINTMENTS, A.CALL_BACK, A.DEPARTMENTS}
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
+        | {A.PUBLISH, A.CATEGORIES, A.DEPUTY_PINS}
     ),
     R.STAFF: frozenset(
         _CASEWORK
         | {A.REVIEW, A.FEEDBACK, A.REPLY, A.CLOSE, A.CALL_BACK, A.APPOINTMENTS, A.OVERDUE}
         | {A.NOTIFICATIONS}
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
+        | {A.PUBLISH, A.DEPUTY_PINS}
     ),
     R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS, A.PROPOSE_REFERRAL, A.APPEAL_NOTES}),
     R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE}),

@@ -139,6 +139,7 @@ def render(
             ("/console/overdue", "overdue", Action.OVERDUE),
             ("/console/referrals", "referrals", Action.CONFIRM_REFERRAL),
             ("/console/deputies", "deputy_accounts", Action.HAND_OVER),
+            ("/console/stations", "publishing", Action.PUBLISH),
             ("/console/departments", "departments", Action.DEPARTMENTS),
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),

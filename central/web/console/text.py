@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from central.web.console.notice_text import NOTICE_TEXT
+from central.web.console.publish_text import PUBLISH_TEXT
 from central.web.phone.text import LANGUAGES
 from central.web.phone.text import TEXT as PHONE_TEXT
 
@@ -344,7 +345,9 @@ FLEET_TEXT: dict[str, tuple[str, str]] = {
     "content": ("内容", "Content"),
 }
 
-TEXT: dict[str, tuple[str, str]] = PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT | FLEET_TEXT
+TEXT: dict[str, tuple[str, str]] = (
+    PHONE_TEXT | CONSOLE_TEXT | NOTICE_TEXT | FLEET_TEXT | PUBLISH_TEXT
+)
 
 
 def translator(language: str) -> Callable[..., str]:
