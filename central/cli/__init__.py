@@ -21,6 +21,8 @@ from central.cli.devices import device_list, device_revoke
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
 from central.cli.notify import add_commands as add_notify_commands
 from central.cli.privacy import add_commands as add_privacy_commands
+from central.cli.publishing import add_commands as add_publishing_commands
+from central.cli.publishing import add_station_commands
 from central.cli.rosters import pin_rotate, pin_set, roster_import
 from central.cli.schedules import schedules_export, schedules_feed_token, schedules_import
 from central.cli.serve import serve
@@ -136,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--phone", default="")
     p.add_argument("--intro", default="")
     p.add_argument("--enrolment-code", action="store_true", help="also issue an enrolment code")
+    add_station_commands(stations, command)
 
     p = command("enrolment-code", enrolment_code, "issue a one-time code to enrol a kiosk")
     p.add_argument("--station", required=True)
@@ -231,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_commands(group, command)
     add_notify_commands(group, command)
     add_privacy_commands(group, command)
+    add_publishing_commands(group, command)
     return parser
 
 

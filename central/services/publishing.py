@@ -148,15 +148,17 @@ def photo_type(content: bytes) -> str | None:
     return None
 
 
-def check_photo(content: bytes) -> str:
-    """The photo's extension, or PublishRefused saying what is wrong with it."""
+def check_photo(content: bytes, size: int | None = None) -> str:
+    """The photo's extension, or PublishRefused saying what is wrong with it. `size`: the
+    file's whole size when only its beginning was read."""
+    size = max(size or 0, len(content))
     if not content:
         raise PublishRefused("photo_missing", "photo")
-    if len(content) > MAX_PHOTO_BYTES:
+    if size > MAX_PHOTO_BYTES:
         raise PublishRefused(
             "photo_too_large",
             "photo",
-            size=f"{len(content) / 1024 / 1024:.1f} MB",
+            size=f"{size / 1024 / 1024:.1f} MB",
             limit=f"{MAX_PHOTO_BYTES // 1024 // 1024} MB",
         )
     extension = photo_type(content)
@@ -166,11 +168,17 @@ def check_photo(content: bytes) -> str:
 
 
 def set_photo(
-    session: Session, who: Who | None, station_id: str, content: bytes, *, now: datetime
+    session: Session,
+    who: Who | None,
+    station_id: str,
+    content: bytes,
+    *,
+    now: datetime,
+    size: int | None = None,
 ) -> str:
     """Store the station's photo (content-addressed, as deputies' photos); its file name."""
     station = editable_station(session, who, station_id)
-    extension = check_photo(content)
+    extension = check_photo(content, size)
     sha256 = hashlib.sha256(content).hexdigest()
     if session.get(Photo, sha256) is None:
         session.add(Photo(sha256=sha256, extension=extension, content=content))

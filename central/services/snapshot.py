@@ -23,13 +23,13 @@ from central.models import (
     Appeal,
     AppealStep,
     Appointment,
-    Category,
     Deputy,
     Photo,
     Schedule,
     Station,
 )
 from central.services.appeals import due_on_now, holiday_table
+from central.services.categories import categories_for_station
 from central.services.day_table import holiday_calendar
 from central.services.deputy_work import deputy_work_counts
 from central.services.publishing import notices_showing
@@ -183,9 +183,8 @@ def build_document(
         pin_hash = pins.get(deputy["id"])
         deputy["pin_hash"] = pin_hash if is_current(pin_hash) else None
         deputy["qr_url"] = deputy["qr_url"] or deputy_page_url(public_url, deputy["id"])
-    document["categories"] = list(
-        session.scalars(select(Category.name).order_by(Category.position))
-    )
+    # The station's region's list, inherited down the regions tree (issue 15 §1).
+    document["categories"] = categories_for_station(session, station.id)
     # Tappable phrases per category (issue 16 §3): the defaults until categories carry their own.
     document["category_phrases"] = {
         name: phrases_for(name) for name in document["categories"] if phrases_for(name)

@@ -148,25 +148,29 @@ def save_profile(station_id: str, request: Request, user: CurrentUser, form: For
     return _done(station_id, "profile" if changed else "nothing")
 
 
-async def _photo_form(request: Request) -> tuple[dict[str, str], bytes]:
-    """The photo form's fields and the file's bytes (at most the cap + 1, to say "too large")."""
+async def _photo_form(request: Request) -> tuple[dict[str, str], bytes, int]:
+    """The photo form's fields, the file's bytes (at most the cap + 1, enough to say "too
+    large") and the file's size."""
     form = await request.form(max_files=1, max_fields=5)
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
     upload = form.get("photo")
-    content = b""
+    content, size = b"", 0
     if isinstance(upload, UploadFile):
         content = await upload.read(MAX_PHOTO_BYTES + 1)
+        size = upload.size or len(content)
         await upload.close()
-    return fields, content
+    return fields, content, size
 
 
 @router.post("/station-photo/{station_id}", response_class=HTMLResponse)
 async def upload_photo(station_id: str, request: Request, user: CurrentUser) -> Response:
-    fields, content = await _photo_form(request)
+    fields, content, size = await _photo_form(request)
     check_csrf(user, fields.get("csrf"))
     try:
         with database(request).writer.begin() as session:
-            publishing.set_photo(session, user.who, station_id, content, now=clock(request))
+            publishing.set_photo(
+                session, user.who, station_id, content, now=clock(request), size=size
+            )
     except PublishRefused as refused:
         return _refused(request, user, station_id, refused, "photo", {})
     return _done(station_id, "photo", "#photo")
