@@ -140,6 +140,7 @@ def render(
             ("/console/referrals", "referrals", Action.CONFIRM_REFERRAL),
             ("/console/deputies", "deputy_accounts", Action.HAND_OVER),
             ("/console/stations", "publishing", Action.PUBLISH),
+            ("/console/categories", "categories_page", Action.CATEGORIES),
             ("/console/departments", "departments", Action.DEPARTMENTS),
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),

@@ -108,4 +108,62 @@ PUBLISH_TEXT: dict[str, tuple[str, str]] = {
         "照片太大了，最大 {limit}。请缩小后再上传。",
         "The photo is too large; at most {limit}. Make it smaller and try again.",
     ),
+    # Categories and response templates (issue 15 §1)
+    "categories_page": ("类别和模板", "Categories and templates"),
+    "categories_title": ("反映问题的类别", "Appeal categories"),
+    "categories_help": (
+        "一体机和手机页面按这里的顺序列出类别。下级区域沿用上级的类别，也可以单独设置。",
+        "Kiosks and phone pages list the categories in this order. A region uses the list "
+        "of the region above it unless it keeps its own.",
+    ),
+    "choose_region": ("区域", "Region"),
+    "shared_lists": ("通用（全部区域）", "Shared (every region)"),
+    "show": ("显示", "Show"),
+    "list_own": ("本区域自己的类别。", "This region's own list."),
+    "list_shared": (
+        "通用类别（各区域默认沿用）。",
+        "The shared list (used unless a region keeps its own).",
+    ),
+    "list_inherited": ("沿用“{name}”的类别。", "Uses the list of {name}."),
+    "list_inherited_shared": ("沿用通用类别。", "Uses the shared list."),
+    "inherit_again": ("改回沿用上级的类别", "Use the list above again"),
+    "own_list_hint": (
+        "在这里添加、删除或调整顺序，本区域就有了自己的类别（先复制上级的）。",
+        "Adding, deleting or moving one here gives this region its own list (a copy to start).",
+    ),
+    "add_category": ("添加类别", "Add a category"),
+    "templates_title": ("答复模板", "Response templates"),
+    "templates_help": (
+        "办理事项时，按事项的类别和办理环节列出模板，选中后可以再修改。"
+        "{category} 会换成事项的类别。",
+        "An appeal's page offers the templates of its category and step; the note stays "
+        "editable. {category} becomes the appeal's category.",
+    ),
+    "no_templates": (
+        "本区域还没有自己的模板（仍有系统自带的模板）。",
+        "No templates of this region yet (the built-in ones remain).",
+    ),
+    "add_template": ("添加模板", "Add a template"),
+    "any_category": ("全部类别", "Every category"),
+    "field_text": ("模板内容", "Text"),
+    "step_accept": ("受理", "Accept"),
+    "step_reject": ("不予受理", "Reject"),
+    "step_reply": ("答复群众", "Reply"),
+    "step_feedback": ("部门反馈", "Feedback"),
+    "step_close": ("办结", "Close"),
+    "done_category": ("类别已保存。", "Categories saved."),
+    "done_template": ("模板已保存。", "Template saved."),
+    "done_template_deleted": ("模板已删除。", "Template deleted."),
+    "category_taken": ("已经有“{name}”这个类别了。", "“{name}” is on the list already."),
+    "category_gone": (
+        "没有“{name}”这个类别，请看下面的最新列表。",
+        "There is no category “{name}”: see the list below as it is now.",
+    ),
+    "category_last": ("至少要保留一个类别。", "Keep at least one category."),
+    "step_unknown": ("请选择办理环节。", "Choose a step."),
+    "template_gone": (
+        "这个模板已被别人删除，请看下面的最新列表。",
+        "Someone deleted this template.",
+    ),
+    "region_unknown": ("没有这个区域。", "No such region."),
 }
