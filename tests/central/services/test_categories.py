@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from central.models import AuditEntry, Region, Station
-from central.services import categories, casework
+from central.services import casework, categories
 from central.services.categories import TemplateInput
 from central.services.permissions import Refused
 from central.services.phone import categories as phone_categories
