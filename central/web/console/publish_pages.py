@@ -44,10 +44,7 @@ DONE = {
 
 
 def install(app: FastAPI) -> None:
-    from central.web.console import category_pages
-
     app.include_router(router)
-    app.include_router(category_pages.router)
 
     @app.exception_handler(NoSuchStation)
     def no_such_station(request: Request, _: NoSuchStation) -> Response:
