@@ -17,7 +17,13 @@ from central.core.db import open_database
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
 from central.services.guards import LookupLockout
-from central.web.console import category_pages, fleet_pages, privacy_pages, publish_pages
+from central.web.console import (
+    category_pages,
+    department_pages,
+    fleet_pages,
+    privacy_pages,
+    publish_pages,
+)
 from central.web.console import notices as console_notices
 from central.web.console import pages as console
 from central.web.console import workspace as deputy_workspace
@@ -60,6 +66,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(privacy_pages.router)
     publish_pages.install(app)
     app.include_router(category_pages.router)
+    app.include_router(department_pages.router)
     database = app.state.database
 
     def token_known(token: str) -> bool:

@@ -422,6 +422,9 @@ class Department(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
     name: Mapped[str] = mapped_column(String(200))
+    # How staff reach it (an office phone, an address) and who answers there (联络人).
+    contact: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    liaison: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class CallbackNote(Base):

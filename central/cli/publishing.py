@@ -11,9 +11,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from central.cli.common import CommandError, database
 from central.core.config import CHINA_TIME, Settings
-from central.services import publishing
+from central.models import Department
+from central.services import categories, departments, publishing
 from central.services.publishing import NoSuchStation, NoticeInput, Profile, PublishRefused
 from central.web.console.text import translator
 from kiosk.domain.station import StationKind
@@ -32,6 +35,19 @@ def add_station_commands(stations: Any, command: Callable[..., Any]) -> None:
     p.add_argument("station", metavar="STATION")
     p.add_argument("file", nargs="?", type=Path, metavar="FILE.jpg|png|webp")
     p.add_argument("--remove", action="store_true")
+
+
+def add_department_commands(departments: Any, command: Callable[..., Any]) -> None:
+    command("list", department_list, "list the departments with their contacts", departments)
+    p = command(
+        "edit", department_edit, "change a department (what is not given stays)", departments
+    )
+    p.add_argument("department", type=int, metavar="DEPARTMENT_ID")
+    p.add_argument("--name")
+    p.add_argument("--contact")
+    p.add_argument("--liaison")
+    p = command("delete", department_delete, "delete a department no appeal names", departments)
+    p.add_argument("department", type=int, metavar="DEPARTMENT_ID")
 
 
 def add_commands(group: Callable[..., Any], command: Callable[..., Any]) -> None:
@@ -55,6 +71,19 @@ def add_commands(group: Callable[..., Any], command: Callable[..., Any]) -> None
     p = command("delete", rule_delete, "delete a rule", rules)
     p.add_argument("rule", metavar="RULE_ID")
     p.add_argument("--station", required=True)
+
+    kinds = group("category", "appeal categories: the shared list, or a region's own")
+    p = command("list", category_list, "list the categories a region offers", kinds)
+    p.add_argument("--region", type=int, help="a region id (default: the shared list)")
+    for name, handler, verb in (
+        ("add", category_add, "add a category at the end"),
+        ("delete", category_delete, "delete a category (appeals keep theirs)"),
+    ):
+        p = command(
+            name, handler, verb + " (a region's first change copies what it inherits)", kinds
+        )
+        p.add_argument("name", metavar="NAME")
+        p.add_argument("--region", type=int, help="a region id (default: the shared list)")
 
     notices = group("notice", "a station's notices, each shown on its kiosks inside its window")
     command("list", notice_list, "list a station's notices", notices).add_argument(
@@ -205,4 +234,67 @@ def notice_delete(settings: Settings, args: argparse.Namespace) -> int:
         settings, lambda s: publishing.delete_notice(s, None, args.station, args.notice, now=_now())
     )
     print(f"notice {args.notice} taken down")
+    return 0
+
+
+def category_list(settings: Settings, args: argparse.Namespace) -> int:
+    listed = _run(settings, lambda s: categories.categories_of_region(s, args.region))
+    if args.region is not None:
+        where = (
+            "own list"
+            if listed.own
+            else (f"inherited from region {listed.source}" if listed.source else "the shared list")
+        )
+        print(f"region {args.region}: {where}")
+    for i, name in enumerate(listed.names, start=1):
+        print(f"{i}. {name}")
+    return 0
+
+
+def category_add(settings: Settings, args: argparse.Namespace) -> int:
+    _run(settings, lambda s: categories.add_category(s, None, args.region, args.name, now=_now()))
+    return category_list(settings, args)
+
+
+def category_delete(settings: Settings, args: argparse.Namespace) -> int:
+    _run(
+        settings, lambda s: categories.remove_category(s, None, args.region, args.name, now=_now())
+    )
+    return category_list(settings, args)
+
+
+def department_list(settings: Settings, args: argparse.Namespace) -> int:
+    def work(session: Any) -> list[tuple[int, str, int | None, str, str]]:
+        rows = session.scalars(select(Department).order_by(Department.region_id, Department.name))
+        return [(d.id, d.name, d.region_id, d.contact, d.liaison) for d in rows]
+
+    for department_id, name, region, contact, liaison in _run(settings, work):
+        where = f"region {region}" if region is not None else "shared"
+        print(f"{department_id:>4} {name} ({where}) {liaison} {contact}".rstrip())
+    return 0
+
+
+def department_edit(settings: Settings, args: argparse.Namespace) -> int:
+    def work(session: Any) -> Department:
+        old = session.get(Department, args.department)
+        if old is None:
+            raise PublishRefused("department_gone")
+        typed = departments.DepartmentInput(
+            name=old.name if args.name is None else args.name,
+            region_id=old.region_id,
+            contact=old.contact if args.contact is None else args.contact,
+            liaison=old.liaison if args.liaison is None else args.liaison,
+        )
+        return departments.edit_department(session, None, args.department, typed, now=_now())
+
+    department = _run(settings, work)
+    print(
+        f"department {department.id}: {department.name} {department.liaison} {department.contact}"
+    )
+    return 0
+
+
+def department_delete(settings: Settings, args: argparse.Namespace) -> int:
+    _run(settings, lambda s: departments.delete_department(s, None, args.department, now=_now()))
+    print(f"department {args.department} deleted")
     return 0

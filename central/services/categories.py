@@ -42,9 +42,11 @@ def _whole_tree(account: Account) -> bool:
     return account.region_id is None and account.station_id is None
 
 
-def editable_region_ids(session: Session, account: Account) -> set[int] | None:
+def editable_region_ids(
+    session: Session, account: Account, action: Action = Action.CATEGORIES
+) -> set[int] | None:
     """The regions `account` edits lists for (None: every one, and the shared lists)."""
-    require(account, Action.CATEGORIES)
+    require(account, action)
     if _whole_tree(account):
         return None
     if account.region_id is None:
@@ -69,9 +71,11 @@ class RegionChoice:
     label: str
 
 
-def editable_regions(session: Session, who: Who) -> list[RegionChoice]:
+def editable_regions(
+    session: Session, who: Who, action: Action = Action.CATEGORIES
+) -> list[RegionChoice]:
     """The shared lists (whole-tree accounts) and the regions in scope, as an indented tree."""
-    allowed = editable_region_ids(session, who.account)
+    allowed = editable_region_ids(session, who.account, action)
     out = [RegionChoice(None, "")] if allowed is None else []
     for node in region_tree(session):
         if allowed is None or node.region.id in allowed:

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 15 §1 end to end: station staff publish a notice and a rule in the console (real
 Chromium), and a real kiosk enrolled at that station shows both on its station page after its
-next pull, without a restart; a notice whose window has not begun stays off the kiosk."""
+next pull, without a restart; a notice whose window has not begun stays off the kiosk. A
+category added to the list the station offers is in the kiosk's appeal form after a pull."""
 
 from __future__ import annotations
 
@@ -74,6 +75,8 @@ def test_staff_publish_a_notice_and_a_rule_and_the_kiosk_shows_them(
     assert "代表进站接待制度" in browser.find("rule-list").text
     browser.screenshot("station-published", full=True)
 
+    station.cli("category", "add", "加装电梯")  # the shared list: the station has no region
+
     output = station.cli("enrolment-code", "--station", station.station_id).stdout
     enrol(
         tmp_path / "data" / "kiosk.sqlite3", station.server.url, output.split(": ", 1)[1].split()[0]
@@ -98,5 +101,14 @@ def test_staff_publish_a_notice_and_a_rule_and_the_kiosk_shows_them(
     image = visitor.screenshot("kiosk-published-notice")
     SHOTS.mkdir(exist_ok=True)
     image.save(str(SHOTS / "kiosk-published-notice_1920x1080.png"))
+
+    # The category added on the server is a button of the kiosk's appeal form.
+    qtbot.waitUntil(lambda: "加装电梯" in kiosk.backends.intake._categories, timeout=20_000)
+    visitor.tap("homeButton")
+    visitor.tap("appealButton")
+    assert visitor.text("category_8") == "加装电梯"
+    visitor.screenshot("kiosk-published-category").save(
+        str(SHOTS / "kiosk-published-category_1920x1080.png")
+    )
     for shot in Path("screenshots").glob("publish-station-published*"):
         shutil.copy(shot, SHOTS / shot.name)

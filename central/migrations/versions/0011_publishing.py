@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Publishing from the console (issue 15 §1): a station's photo, regions' own categories,
-response templates per category and step
+response templates per category and step, departments' contact and liaison
 
 Revision ID: 0011_publishing
 Revises: 0010_fleet
@@ -46,12 +46,18 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
     )
     op.create_index("ix_response_template_region_id", "response_template", ["region_id"])
+    with op.batch_alter_table("department") as batch:
+        batch.add_column(sa.Column("contact", sa.String(200), nullable=False, server_default=""))
+        batch.add_column(sa.Column("liaison", sa.String(100), nullable=False, server_default=""))
     with op.batch_alter_table("station") as batch:
         batch.add_column(sa.Column("photo_sha256", sa.String(64), nullable=True))
         batch.create_foreign_key("fk_station_photo", "photo", ["photo_sha256"], ["sha256"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("department") as batch:
+        batch.drop_column("liaison")
+        batch.drop_column("contact")
     op.drop_index("ix_response_template_region_id", "response_template")
     op.drop_table("response_template")
     op.drop_index("ix_region_category_region_id", "region_category")

@@ -166,4 +166,29 @@ PUBLISH_TEXT: dict[str, tuple[str, str]] = {
         "Someone deleted this template.",
     ),
     "region_unknown": ("没有这个区域。", "No such region."),
+    # Departments (issue 15 §1)
+    "field_department_name": ("部门名称", "Department"),
+    "field_region": ("区域", "Region"),
+    "departments_help": (
+        "转办时，事项可以转给本联络站所在各级区域的部门和通用部门。",
+        "An appeal may be referred to the departments of its station's regions and the "
+        "shared ones.",
+    ),
+    "add_department": ("添加部门", "Add a department"),
+    "read_only_above": ("上级区域的部门（只读）", "A region above yours (read only)"),
+    "done_department": ("部门已保存。", "Department saved."),
+    "done_department_deleted": ("部门已删除。", "Department deleted."),
+    "department_taken": (
+        "这个区域已经有“{name}”了。",
+        "“{name}” is on this region's list already.",
+    ),
+    "department_gone": (
+        "这个部门已被别人删除，请看下面的最新列表。",
+        "Someone deleted this department.",
+    ),
+    "department_in_use": (
+        "已有事项转给“{name}”，不能删除；可以修改名称或联系方式。",
+        "Appeals were referred to “{name}”: it cannot be deleted; edit it instead.",
+    ),
+    "no_departments": ("还没有部门。", "No departments yet."),
 }

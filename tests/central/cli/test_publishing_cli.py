@@ -54,6 +54,10 @@ def test_a_station_is_published_from_the_command_line(central, new_station, tmp_
     not_a_picture.write_text("just text")
     refused = central.cli("station", "photo", station, str(not_a_picture), ok=False)
     assert "not a JPG, PNG or WebP picture" in refused.stderr
+    listed = central.cli("category", "list").stdout
+    assert "1. 交通出行" in listed
+    taken = central.cli("category", "add", "交通出行", ok=False)
+    assert "“交通出行” is on the list already." in taken.stderr
     nowhere = central.cli("rule", "list", "--station", "no-such-station", ok=False)
     assert "no station no-such-station" in nowhere.stderr
 
