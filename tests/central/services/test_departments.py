@@ -32,10 +32,8 @@ def test_a_reviewer_adds_and_edits_a_department_a_referral_then_offers(world):
     )
     assert "街道城管科" in [d.name for d in departments_for_station(world.session, "a")]
     assert "街道城管科" not in [d.name for d in departments_for_station(world.session, "b")]
-    departments.edit_department(
-        world.session, who, added.id, DepartmentInput("街道城管执法中队", street, "0571-8765 0000", "钱队长"),
-        now=FRIDAY,
-    )  # fmt: skip
+    renamed = DepartmentInput("街道城管执法中队", street, "0571-8765 0000", "钱队长")
+    departments.edit_department(world.session, who, added.id, renamed, now=FRIDAY)
     kept = world.session.get(Department, added.id)
     assert (kept.name, kept.contact, kept.liaison) == (
         "街道城管执法中队",
