@@ -21,6 +21,7 @@ from central.web.console import (
     category_pages,
     department_pages,
     fleet_pages,
+    holiday_pages,
     privacy_pages,
     publish_pages,
 )
@@ -67,6 +68,7 @@ def create_app(settings: Settings) -> FastAPI:
     publish_pages.install(app)
     app.include_router(category_pages.router)
     app.include_router(department_pages.router)
+    app.include_router(holiday_pages.router)
     database = app.state.database
 
     def token_known(token: str) -> bool:

@@ -191,4 +191,48 @@ PUBLISH_TEXT: dict[str, tuple[str, str]] = {
         "Appeals were referred to “{name}”: it cannot be deleted; edit it instead.",
     ),
     "no_departments": ("还没有部门。", "No departments yet."),
+    # Holidays and 调休 (issue 15 §1)
+    "holidays": ("节假日", "Holidays"),
+    "holidays_title": ("节假日和调休（{year}年）", "Holidays and make-up workdays ({year})"),
+    "holidays_help": (
+        "各一体机和办理期限都按这张表计算工作日：放假的工作日不算，调休上班的周末算。修改后，办理中事项的期限随即重新计算。",
+        "Kiosks and due dates count working days by this table: a day off on a weekday does "
+        "not count, a make-up workday on a weekend does. Open appeals' due dates follow at once.",
+    ),
+    "year_covered": (
+        "{year}年的安排已完整（来源：{source}）。",
+        "{year} is complete (from {source}).",
+    ),
+    "year_not_covered": (
+        "{year}年的安排还没有发布：一体机会提示“节假日安排未发布”，期限只跳过周末。",
+        "{year} is not published: kiosks say so and due dates skip weekends only.",
+    ),
+    "source_chinesecalendar": (
+        "国务院通知（chinesecalendar）",
+        "State Council notice (chinesecalendar)",
+    ),
+    "source_manual": ("手工录入", "entered by hand"),
+    "seed_year": ("按国务院通知导入{year}年", "Import {year} from the State Council notice"),
+    "cover_year": ("{year}年已录入完整", "{year} is complete"),
+    "add_day": ("添加一天", "Add a day"),
+    "field_holiday_name": ("名称", "Name"),
+    "day_holiday": ("放假", "Day off"),
+    "day_workday": ("调休上班", "Make-up workday"),
+    "day_normal": ("普通日（已取消）", "Ordinary day (removed)"),
+    "by_hand": ("手工", "by hand"),
+    "make_ordinary": ("改为普通日", "Make it ordinary"),
+    "no_holidays": ("这一年还没有节假日。", "No holidays in this year yet."),
+    "weekday_names": ("一二三四五六日", "MTWTFSS"),
+    "done_day": ("已保存，办理中事项的期限已重新计算。", "Saved; open appeals' due dates follow."),
+    "done_seeded": ("已导入 {days} 天。", "{days} days imported."),
+    "done_covered": ("已标记为完整。", "Marked complete."),
+    "day_kind_unknown": ("请选择放假或调休上班。", "Choose a day off or a make-up workday."),
+    "workday_on_weekday": (
+        "{day} 是工作日，只有周末才能设为调休上班。",
+        "{day} is a weekday: only a weekend day can be a make-up workday.",
+    ),
+    "year_unknown_to_seed": (
+        "还没有{year}年的国务院通知数据，请逐天添加后标记完整。",
+        "No State Council data for {year} yet: add the days by hand, then mark it complete.",
+    ),
 }
