@@ -22,6 +22,7 @@ from central.web.console import (
     department_pages,
     fleet_pages,
     holiday_pages,
+    pin_pages,
     privacy_pages,
     publish_pages,
 )
@@ -69,6 +70,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(category_pages.router)
     app.include_router(department_pages.router)
     app.include_router(holiday_pages.router)
+    app.include_router(pin_pages.router)
     database = app.state.database
 
     def token_known(token: str) -> bool:

@@ -140,6 +140,7 @@ def render(
             ("/console/deputies", "deputy_accounts", Action.HAND_OVER),
             ("/console/stations", "publishing", Action.PUBLISH),
             ("/console/categories", "categories_page", Action.CATEGORIES),
+            ("/console/pins", "pins", Action.DEPUTY_PINS),
             ("/console/holidays", "holidays", Action.HOLIDAYS),
             ("/console/departments", "departments", Action.DEPARTMENTS),
             ("/console/accounts", "accounts", Action.ACCOUNTS),

@@ -195,7 +195,8 @@ PUBLISH_TEXT: dict[str, tuple[str, str]] = {
     "holidays": ("节假日", "Holidays"),
     "holidays_title": ("节假日和调休（{year}年）", "Holidays and make-up workdays ({year})"),
     "holidays_help": (
-        "各一体机和办理期限都按这张表计算工作日：放假的工作日不算，调休上班的周末算。修改后，办理中事项的期限随即重新计算。",
+        "各一体机和办理期限都按这张表计算工作日：放假的工作日不算，调休上班的周末算。"
+        "修改后，办理中事项的期限随即重新计算。",
         "Kiosks and due dates count working days by this table: a day off on a weekday does "
         "not count, a make-up workday on a weekend does. Open appeals' due dates follow at once.",
     ),
@@ -235,4 +236,35 @@ PUBLISH_TEXT: dict[str, tuple[str, str]] = {
         "还没有{year}年的国务院通知数据，请逐天添加后标记完整。",
         "No State Council data for {year} yet: add the days by hand, then mark it complete.",
     ),
+    # Deputies' kiosk PINs (issue 15 §1)
+    "pins": ("一体机PIN", "Kiosk PINs"),
+    "pins_title": ("代表在一体机上签到用的PIN", "Deputies' kiosk sign-in PINs"),
+    "pins_help": (
+        "PIN 为6到8位数字，只以加密形式保存；新PIN只在生成后显示这一次，请当面交给代表。"
+        "一体机在下次更新时收到，旧PIN随即失效。",
+        "A PIN is 6 to 8 digits, kept only hashed; a new one shows this once: hand it to the "
+        "deputy. Kiosks receive it at their next pull and the old one stops working there.",
+    ),
+    "pin_state": ("PIN", "PIN"),
+    "pin_set": ("已设置", "Set"),
+    "pin_none": ("未设置", "None"),
+    "pin_outdated": ("需更换", "Must be renewed"),
+    "new_pin": ("生成新PIN", "New PIN"),
+    "new_pins_all": ("为本站全部代表生成新PIN", "New PINs for every deputy here"),
+    "choose_pin": ("设为代表自选的PIN", "Set the PIN the deputy chose"),
+    "field_pin": ("PIN（6到8位数字）", "PIN (6 to 8 digits)"),
+    "pin_again": ("再输一次", "Again"),
+    "pins_given": ("新PIN（只显示这一次）", "New PINs (shown this once)"),
+    "pins_given_help": (
+        "离开本页后不能再看到。请当面交给代表；一体机在下次更新时收到。",
+        "They cannot be shown again once you leave this page. Hand them over in person.",
+    ),
+    "done_pin": (
+        "PIN已保存，一体机在下次更新时收到。",
+        "PIN saved; kiosks receive it at their next pull.",
+    ),
+    "pin_rule": ("PIN 要6到8位数字。", "A PIN is 6 to 8 digits."),
+    "pins_differ": ("两次输入的PIN不一样。", "The two PINs differ."),
+    "deputy_gone": ("没有这位代表，请看下面的最新列表。", "No such deputy: see the list below."),
+    "no_deputies_here": ("这个联络站还没有代表。", "This station has no deputies yet."),
 }
