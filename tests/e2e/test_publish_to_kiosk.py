@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 15 §1 end to end: station staff publish a notice and a rule in the console (real
-Chromium), and a real kiosk enrolled at that station shows both on its station page after its
-next pull, without a restart; a notice whose window has not begun stays off the kiosk. A
+Chromium) and upload the station's photo, and a real kiosk enrolled at that station shows all
+three on its station page after its next pull, without a restart; a notice whose window has not begun stays off the kiosk. A
 category added to the list the station offers is in the kiosk's appeal form after a pull."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
 
 from central.core.config import CHINA_TIME
 from kiosk.sync.enrolment import enrol
@@ -73,6 +74,13 @@ def test_staff_publish_a_notice_and_a_rule_and_the_kiosk_shows_them(
     browser.type("rule-body", "每月15日为代表接待日，驻站代表轮流进站接待群众。")
     browser.follow("add-rule")
     assert "代表进站接待制度" in browser.find("rule-list").text
+    picture = tmp_path / "door.png"
+    door = Image.new("RGB", (800, 360), (246, 238, 226))
+    ImageDraw.Draw(door).rectangle((300, 60, 500, 360), fill=(179, 38, 30))
+    door.save(picture)
+    browser.find("photo-file").send_keys(str(picture))
+    browser.follow("upload-photo")
+    assert browser.find("notice").text == "照片已上传。"
     browser.screenshot("station-published", full=True)
 
     station.cli("category", "add", "加装电梯")  # the shared list: the station has no region
@@ -92,6 +100,11 @@ def test_staff_publish_a_notice_and_a_rule_and_the_kiosk_shows_them(
         return any("加装电梯" in t for t in texts) and "代表进站接待制度" in texts
 
     qtbot.waitUntil(shows_both, timeout=20_000)
+    photo = visitor.find("stationPhoto")
+    qtbot.waitUntil(lambda: photo.isVisible() and photo.property("implicitWidth") > 0, timeout=20_000)
+    visitor.screenshot("kiosk-published-photo").save(
+        str(SHOTS / "kiosk-published-photo_1920x1080.png")
+    )
     texts = screen_texts(page)
     assert not any("下周才显示" in t for t in texts)
     # Scrolled down to the notices, as a visitor would.
