@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 15 §1 end to end: station staff publish a notice and a rule in the console (real
 Chromium) and upload the station's photo, and a real kiosk enrolled at that station shows all
-three on its station page after its next pull, without a restart; a notice whose window has not begun stays off the kiosk. A
-category added to the list the station offers is in the kiosk's appeal form after a pull."""
+three on its station page after its next pull, without a restart; a notice whose window has
+not begun stays off the kiosk. A category added to the list the station offers is in the
+kiosk's appeal form after a pull."""
 
 from __future__ import annotations
 
@@ -101,7 +102,8 @@ def test_staff_publish_a_notice_and_a_rule_and_the_kiosk_shows_them(
 
     qtbot.waitUntil(shows_both, timeout=20_000)
     photo = visitor.find("stationPhoto")
-    qtbot.waitUntil(lambda: photo.isVisible() and photo.property("implicitWidth") > 0, timeout=20_000)
+    loaded = lambda: photo.isVisible() and photo.property("implicitWidth") > 0  # noqa: E731
+    qtbot.waitUntil(loaded, timeout=20_000)
     visitor.screenshot("kiosk-published-photo").save(
         str(SHOTS / "kiosk-published-photo_1920x1080.png")
     )
