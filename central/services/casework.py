@@ -506,7 +506,11 @@ def appeal_view(
         )
     ]
     names = dict(roster)
-    departments = [(d.id, d.name) for d in departments_for_station(session, station.id)]
+    # The liaison and contact beside the name: whom staff call about the referral.
+    departments = [
+        (d.id, " ".join(filter(None, (d.name, d.liaison, d.contact))))
+        for d in departments_for_station(session, station.id)
+    ]
     department = session.get(Department, appeal.department_id) if appeal.department_id else None
     callbacks = []
     if appeal.request == "callback":

@@ -79,7 +79,7 @@ def test_a_reviewer_keeps_a_streets_departments(console: ConsoleSite, desktop, p
     desktop.choose("deputy-assign", "林嘉禾")
     desktop.follow("do-assign")
     offered = desktop.find("department-refer").get_attribute("textContent")
-    assert "街道城管执法中队" in offered
+    assert "街道城管执法中队 钱队长 0571-8765 4321" in offered  # whom to call
 
     sign_in(phone, console, "reviewer", "/console/")
     phone.open(f"{console.url}/console/departments")
