@@ -24,9 +24,14 @@ from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
 from central.services.guards import LookupLockout
 from central.web.console import (
+    category_pages,
+    department_pages,
     figures_pages,
     fleet_pages,
+    holiday_pages,
+    pin_pages,
     privacy_pages,
+    publish_pages,
     roster_pages,
     schedule_pages,
 )
@@ -74,6 +79,11 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(figures_pages.api_router)
     app.include_router(roster_pages.router)
     app.include_router(schedule_pages.router)
+    publish_pages.install(app)
+    app.include_router(category_pages.router)
+    app.include_router(department_pages.router)
+    app.include_router(holiday_pages.router)
+    app.include_router(pin_pages.router)
     database = app.state.database
 
     def token_known(token: str) -> bool:
@@ -92,6 +102,7 @@ def create_app(settings: Settings) -> FastAPI:
             # Roster files, photos and calendars staff upload in the console.
             BodyRule("/console/rosters/", UPLOAD_BODY_BYTES),
             BodyRule("/console/schedules/", UPLOAD_BODY_BYTES),
+            BodyRule(publish_pages.PHOTO_PREFIX, publish_pages.PHOTO_BODY_BYTES),
         ),
         default_limit=FORM_BODY_BYTES,
         token_known=token_known,

@@ -65,6 +65,8 @@ class Station(Base):
     calendar_token_hash: Mapped[str | None] = mapped_column(String(64))
     # Where the station hangs in the regions tree (None: seen only by whole-tree accounts).
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
+    # The station's own photo (its door, its room), uploaded in the console.
+    photo_sha256: Mapped[str | None] = mapped_column(ForeignKey("photo.sha256"))
 
 
 class Photo(Base):
@@ -422,6 +424,9 @@ class Department(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
     name: Mapped[str] = mapped_column(String(200))
+    # How staff reach it (an office phone, an address) and who answers there (联络人).
+    contact: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    liaison: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class CallbackNote(Base):
@@ -601,3 +606,35 @@ class KioskAlert(Base):
     fired_at: Mapped[datetime]
     cleared_at: Mapped[datetime | None]
     message: Mapped[str] = mapped_column(Text, default="")
+
+
+# -- Publishing (issue 15 §1): a region's own categories, response templates -----------------
+
+
+class RegionCategory(Base):
+    """A region's own list of appeal categories. A station offers the list of the nearest
+    region above it that has one, else the shared list (`Category`)."""
+
+    __tablename__ = "region_category"
+    __table_args__ = (UniqueConstraint("region_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int]
+
+
+class ResponseTemplate(Base):
+    """Words that start a step's note in the appeal page (accept, reject, reply, feedback,
+    close), for one category or every one ("" ), of a region or shared (region None)."""
+
+    __tablename__ = "response_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int | None] = mapped_column(
+        ForeignKey("region.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str] = mapped_column(String(100), default="")
+    step: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(default=0)

@@ -22,6 +22,8 @@ from central.cli.figures import add_figures_commands
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
 from central.cli.notify import add_commands as add_notify_commands
 from central.cli.privacy import add_commands as add_privacy_commands
+from central.cli.publishing import add_commands as add_publishing_commands
+from central.cli.publishing import add_station_commands
 from central.cli.rosters import pin_rotate, pin_set, roster_import, roster_photo
 from central.cli.schedules import (
     schedules_change,
@@ -143,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--phone", default="")
     p.add_argument("--intro", default="")
     p.add_argument("--enrolment-code", action="store_true", help="also issue an enrolment code")
+    add_station_commands(stations, command)
 
     p = command("enrolment-code", enrolment_code, "issue a one-time code to enrol a kiosk")
     p.add_argument("--station", required=True)
@@ -268,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_notify_commands(group, command)
     add_privacy_commands(group, command)
     add_figures_commands(command)
+    add_publishing_commands(group, command)
     return parser
 
 

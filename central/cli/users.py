@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from central.cli.common import CommandError, database
+from central.cli.publishing import add_department_commands
 from central.core.config import Settings
 from central.core.db import Database
 from central.services import accounts, regions
@@ -48,6 +49,9 @@ def add_commands(group: Callable[..., Any], command: Callable[..., Any]) -> None
     p = command("add", department_add, "add a department to a region's list", departments)
     p.add_argument("name", metavar="NAME")
     p.add_argument("--region", type=int, help="the region whose list it joins (none: all)")
+    p.add_argument("--contact", default="", help="how staff reach it (office phone)")
+    p.add_argument("--liaison", default="", help="who answers there (联络人)")
+    add_department_commands(departments, command)
 
 
 def _fail(error: Exception) -> Exception:
@@ -160,6 +164,7 @@ def department_add(settings: Settings, args: argparse.Namespace) -> int:
     try:
         with _database(settings).writer.begin() as session:
             department = regions.add_department(session, args.name, args.region)
+            department.contact, department.liaison = args.contact.strip(), args.liaison.strip()
             department_id = department.id
     except RegionError as error:
         raise _fail(error) from None

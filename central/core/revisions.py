@@ -25,6 +25,7 @@ from central.models import (
     Deputy,
     Holiday,
     HolidayYear,
+    RegionCategory,
     Schedule,
     Station,
 )
@@ -34,7 +35,8 @@ OWNED = (Deputy, Schedule, Appeal, Appointment)
 # A step appended to its parent's `steps` makes the parent modified too; the parent's id
 # covers a step changed on its own.
 CHILDREN = {AppealStep: (Appeal, "appeal_id"), AppointmentStep: (Appointment, "appointment_id")}
-SHARED = (Holiday, HolidayYear, Category)
+# A region's own categories reach the stations below it: rare enough to rebuild every station.
+SHARED = (Holiday, HolidayYear, Category, RegionCategory)
 # Station columns no snapshot shows: changing them is no news to a kiosk.
 STATION_PRIVATE = {"revision", "calendar_token_hash", "region_id"}
 

@@ -32,6 +32,7 @@ from central.models import (
 from central.services import audit, notifications
 from central.services.appeals import appeal_deadline, holiday_table, move_appeal
 from central.services.audit import Who
+from central.services.categories import station_templates
 from central.services.permissions import (
     Action,
     Refused,
@@ -512,7 +513,11 @@ def appeal_view(
         )
     ]
     names = dict(roster)
-    departments = [(d.id, d.name) for d in departments_for_station(session, station.id)]
+    # The liaison and contact beside the name: whom staff call about the referral.
+    departments = [
+        (d.id, " ".join(filter(None, (d.name, d.liaison, d.contact))))
+        for d in departments_for_station(session, station.id)
+    ]
     department = session.get(Department, appeal.department_id) if appeal.department_id else None
     callbacks = []
     if appeal.request == "callback":
@@ -558,10 +563,7 @@ def appeal_view(
         departments=departments,
         assigned_deputy=names.get(appeal.assigned_deputy_id or "", appeal.assigned_deputy_id or ""),
         department=department.name if department else "",
-        templates={
-            name: [t.format(category=appeal.category) for t in TEMPLATES.get(name, ())]
-            for name in ACTIONS
-        },
+        templates=step_templates(session, appeal),
     )
 
 
@@ -828,3 +830,15 @@ def refresh_due_dates(session: Session, *, chunk: int = 1000) -> int:
                 moved += 1
         last_id = appeals[-1].id
         session.flush()
+
+
+def step_templates(session: Session, appeal: Appeal) -> dict[str, list[str]]:
+    """Per action, the words its note may start from: the templates of the appeal's category
+    and station's regions (central.services.categories), then the built-in ones."""
+    custom = station_templates(session, appeal.station_id, appeal.category)
+    out = {}
+    for name in ACTIONS:
+        built_in = [t.format(category=appeal.category) for t in TEMPLATES.get(name, ())]
+        mine = custom.get(name, [])
+        out[name] = mine + [t for t in built_in if t not in mine]
+    return out

@@ -7,14 +7,18 @@ that has no data (the kiosks say "not yet published").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.models import Holiday, HolidayYear
+from central.services import audit
+from central.services.audit import Who
 from central.services.casework import refresh_due_dates
 from central.services.day_table import holiday_calendar
+from central.services.permissions import Action, require
+from central.services.publishing import PublishRefused
 
 # chinesecalendar's English names, in the words the kiosks show.
 CHINESE_NAMES = {
@@ -138,3 +142,61 @@ def uncovered_years(session: Session, due: date | None, today: date) -> list[int
     if due is None:
         return []
     return holiday_calendar(session, since=due.year - 1).missing_years(today, due)
+
+
+# -- The console's holidays page (issue 15 §1): the same table, audited, refusals in words ---
+
+CONSOLE_KINDS = ("holiday", "workday")
+
+
+def _console_check(who: Who | None) -> None:
+    if who is not None:
+        require(who.account, Action.HOLIDAYS)
+
+
+def console_set_day(
+    session: Session, who: Who | None, day_text: str, kind: str, name: str, *, now: datetime
+) -> date:
+    """Add a day off (放假) or a make-up workday (调休上班) from the console, audited; open
+    appeals' due dates follow in the same transaction."""
+    _console_check(who)
+    try:
+        day = date.fromisoformat(day_text.strip())
+    except ValueError:
+        raise PublishRefused("date_unreadable", "date") from None
+    if kind not in CONSOLE_KINDS:
+        raise PublishRefused("day_kind_unknown", "day_kind")
+    name = name.strip()
+    if not name:
+        raise PublishRefused("field_needed", "holiday_name")
+    if len(name) > 100:
+        raise PublishRefused("field_too_long", "holiday_name", limit=100, length=len(name))
+    if kind == "workday" and day.weekday() < 5:
+        raise PublishRefused("workday_on_weekday", "date", day=day.isoformat())
+    set_day(session, day, kind, name)
+    audit.record(session, who, f"holiday.{kind}", day.isoformat(), name, now=now, login="cli")
+    return day
+
+
+def console_clear_day(session: Session, who: Who | None, day: date, *, now: datetime) -> None:
+    """Make `day` an ordinary day again (a seeded entry stays hidden: "normal" by hand)."""
+    _console_check(who)
+    set_day(session, day, "normal", "")
+    audit.record(session, who, "holiday.clear", day.isoformat(), "", now=now, login="cli")
+
+
+def console_seed_year(session: Session, who: Who | None, year: int, *, now: datetime) -> int:
+    """Fill `year` from chinesecalendar (days set by hand stay); the number of days."""
+    _console_check(who)
+    if year not in known_years():
+        raise PublishRefused("year_unknown_to_seed", year=year)
+    result = seed(session, [year])
+    audit.record(session, who, "holiday.seed", str(year), f"{result.days} days", now=now,
+                 login="cli")  # fmt: skip
+    return result.days
+
+
+def console_cover_year(session: Session, who: Who | None, year: int, *, now: datetime) -> None:
+    _console_check(who)
+    cover_year(session, year)
+    audit.record(session, who, "holiday.cover", str(year), "", now=now, login="cli")

@@ -55,6 +55,11 @@ class Action(StrEnum):
     # Publishing a station's rosters and reception schedules (issue 15 §1)
     ROSTERS = "rosters"  # import, edit a deputy, upload a photo
     SCHEDULES = "schedules"  # edit a rule, cancel or move a day, import and export .ics
+    # Publishing (issue 15 §1)
+    PUBLISH = "publish"  # a station's profile, photo, rules (制度) and notices
+    CATEGORIES = "categories"  # a region's appeal categories and response templates
+    HOLIDAYS = "holidays"  # the holiday table (节假日, 调休) every kiosk receives
+    DEPUTY_PINS = "deputy_pins"  # set or rotate deputies' kiosk PINs
 
 
 R, A = Role, Action
@@ -68,6 +73,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
         | {A.FIGURES, A.REGISTERS}
         | {A.ROSTERS, A.SCHEDULES}
+        | {A.PUBLISH, A.CATEGORIES, A.DEPUTY_PINS}
     ),
     R.STAFF: frozenset(
         _CASEWORK
@@ -76,6 +82,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         | {A.CONFIRM_REFERRAL, A.APPEAL_NOTES, A.HAND_OVER}
         | {A.FIGURES, A.REGISTERS}
         | {A.ROSTERS, A.SCHEDULES}
+        | {A.PUBLISH, A.DEPUTY_PINS}
     ),
     R.DEPUTY: frozenset(_CASEWORK | {A.REPLY, A.APPOINTMENTS, A.PROPOSE_REFERRAL, A.APPEAL_NOTES}),
     R.VIEWER: frozenset({A.SEE_APPEALS, A.OVERDUE, A.FIGURES}),

@@ -21,12 +21,12 @@ from central.models import (
     AppealStep,
     Appointment,
     AppointmentStep,
-    Category,
     Deputy,
     Station,
 )
 from central.services.appeals import AppealState, Rating, move_appeal, received_due_on
 from central.services.appointments import AppointmentState
+from central.services.categories import categories_for_station
 from central.services.events import code_taken
 from central.services.notifications import appeal_received, appointment_requested
 from central.services.snapshot import station_snapshot
@@ -67,8 +67,9 @@ def day_choice(day: ReceptionDay) -> str:
     return f"{day.schedule_id}/{day.day.isoformat()}"
 
 
-def categories(session: Session) -> list[str]:
-    return list(session.scalars(select(Category.name).order_by(Category.position)))
+def categories(session: Session, station_id: str) -> list[str]:
+    """What the station's kiosks offer too: its region's list (central.services.categories)."""
+    return categories_for_station(session, station_id)
 
 
 @dataclass

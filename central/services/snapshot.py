@@ -23,14 +23,16 @@ from central.models import (
     Appeal,
     AppealStep,
     Appointment,
-    Category,
     Deputy,
+    Photo,
     Schedule,
     Station,
 )
 from central.services.appeals import due_on_now, holiday_table
+from central.services.categories import categories_for_station
 from central.services.day_table import holiday_calendar
 from central.services.deputy_work import deputy_work_counts
+from central.services.publishing import notices_showing
 from kiosk.domain.appeals import phrases_for
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
@@ -79,8 +81,12 @@ def links(public_url: str, station_id: str) -> dict[str, str]:
     }
 
 
-def station_snapshot(session: Session, station: Station) -> StationSnapshot:
-    """The kiosk's view of a station: what its screens show."""
+def station_snapshot(
+    session: Session, station: Station, today: date | None = None
+) -> StationSnapshot:
+    """The kiosk's view of a station: what its screens show (`today`, China time, decides
+    which notices are inside their publish window)."""
+    today = today or datetime.now(CHINA_TIME).date()
     deputies = session.scalars(
         select(Deputy).where(Deputy.station_id == station.id).order_by(Deputy.position)
     ).all()
@@ -98,8 +104,7 @@ def station_snapshot(session: Session, station: Station) -> StationSnapshot:
             intro=station.intro,
             rules=tuple(StationRule(r["title"], r["body"]) for r in station.rules),
             notices=tuple(
-                Notice(n["id"], n["title"], n["body"], date.fromisoformat(n["published_on"]))
-                for n in station.notices
+                Notice(n.id, n.title, n.body, n.shown_from) for n in notices_showing(station, today)
             ),
             figures=StationFigures(
                 opinions_collected=station.opinions_collected,
@@ -160,8 +165,12 @@ def build_document(
 
     `public_url` is the phone pages' base; `now` decides the month of the figures.
     """
-    document = snapshot_to_document(station_snapshot(session, station))
+    today = (now or datetime.now(CHINA_TIME)).astimezone(CHINA_TIME).date()
+    document = snapshot_to_document(station_snapshot(session, station, today))
     document["links"] = links(public_url, station.id)
+    # The station's own photo (issue 15 §1), fetched like a deputy's.
+    photo = session.get(Photo, station.photo_sha256) if station.photo_sha256 else None
+    document["station"]["photo_url"] = PHOTO_PATH + photo.file_name if photo else None
     pins = {
         deputy_id: pin_hash
         for deputy_id, pin_hash in session.execute(
@@ -174,9 +183,8 @@ def build_document(
         pin_hash = pins.get(deputy["id"])
         deputy["pin_hash"] = pin_hash if is_current(pin_hash) else None
         deputy["qr_url"] = deputy["qr_url"] or deputy_page_url(public_url, deputy["id"])
-    document["categories"] = list(
-        session.scalars(select(Category.name).order_by(Category.position))
-    )
+    # The station's region's list, inherited down the regions tree (issue 15 §1).
+    document["categories"] = categories_for_station(session, station.id)
     # Tappable phrases per category (issue 16 §3): the defaults until categories carry their own.
     document["category_phrases"] = {
         name: phrases_for(name) for name in document["categories"] if phrases_for(name)

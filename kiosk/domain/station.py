@@ -16,6 +16,10 @@ from kiosk.domain.reception import (
     upcoming_reception_days,
 )
 
+# In the kiosk's photo folder: the name of the station's own photo file (issue 15 §1), written
+# by the sync worker with the photo, read by the station page.
+STATION_PHOTO_MARKER = "station-photo.txt"
+
 
 class StationKind(StrEnum):
     HOME = "home"  # 代表之家

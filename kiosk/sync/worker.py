@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk import __version__
 from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
-from kiosk.domain.station import StationSnapshot
+from kiosk.domain.station import STATION_PHOTO_MARKER, StationSnapshot
 from kiosk.store import outbox
 from kiosk.store.database import open_database
 from kiosk.store.device_token import load_enrolment
@@ -340,6 +340,25 @@ class SyncWorker(QObject):
                     complete = False
                 deputy = replace(deputy, photo=name)
             deputies.append(deputy)
+        station = document.get("station")
+        url = station.get("photo_url") if isinstance(station, dict) else None
+        marker = self._photo_dir / STATION_PHOTO_MARKER
+        name = ""
+        if isinstance(url, str) and url:
+            target = self._photo_dir / Path(url).name
+            if not target.exists() and fetched < PHOTO_PAGE:
+                data = client.photo(url)
+                temporary = target.with_suffix(".part")
+                temporary.write_bytes(data)
+                os.replace(temporary, target)
+            if target.exists():
+                name = target.name
+            else:
+                complete = False
+        # The station page reads which file is the station's photo ("" for none).
+        temporary = marker.with_suffix(".part")
+        temporary.write_text(name)
+        os.replace(temporary, marker)
         return replace(snapshot, deputies=tuple(deputies)), complete
 
     def _heartbeat(self, client: CentralClient, station_id: str) -> None:

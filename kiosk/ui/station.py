@@ -23,7 +23,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.domain.deputies import Deputy, Level
 from kiosk.domain.reception import ReceptionDay
-from kiosk.domain.station import StationSnapshot
+from kiosk.domain.station import STATION_PHOTO_MARKER, StationSnapshot
 from kiosk.printer import PrinterSettings
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, time_range_text
@@ -58,7 +58,7 @@ class Backends:
         self.demo = demo
         self.clock = Clock(now)
         self.idle = Idle(*idle_seconds)
-        self.station = Station()
+        self.station = Station(photo_dir)
         self.roster = Roster(photo_dir)
         self.sync = Sync(self.show)
         self.schedule = ScheduleCalendar(self.roster)
@@ -165,8 +165,10 @@ class Station(QObject):
 
     changed = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, photo_dir: Path | None = None, parent=None) -> None:
         super().__init__(parent)
+        self._photo_dir = photo_dir
+        self._photo = ""
         self._snapshot: StationSnapshot | None = None
         self._rules = KeyedListModel(["key", "title", "body"], parent=self)
         self._notices = KeyedListModel(["key", "title", "body", "date"], parent=self)
@@ -191,7 +193,19 @@ class Station(QObject):
             }
             for notice in (station.notices if station else ())
         )
+        self._photo = self._read_photo()
         self.changed.emit()
+
+    def _read_photo(self) -> str:
+        """The station's own photo, as the sync worker left it (issue 15 §1), or ""."""
+        if self._photo_dir is None:
+            return ""
+        try:
+            name = (self._photo_dir / STATION_PHOTO_MARKER).read_text().strip()
+        except OSError:
+            return ""
+        path = self._photo_dir / name if name and "/" not in name else None
+        return QUrl.fromLocalFile(str(path)).toString() if path and path.is_file() else ""
 
     def _field(name: str, default=""):  # noqa: N805 (a helper used while building the class)
         def read(self: Station):
@@ -223,6 +237,7 @@ class Station(QObject):
     hours = Property(str, _field("hours"), notify=changed)
     phone = Property(str, _field("phone"), notify=changed)
     intro = Property(str, _field("intro"), notify=changed)
+    photo = Property(str, lambda self: self._photo, notify=changed)  # a file URL, or ""
     opinionsCollected = Property(int, _figure("opinions_collected"), notify=changed)
     problemsSolved = Property(int, _figure("problems_solved"), notify=changed)
     satisfaction = Property(float, _satisfaction, notify=changed)  # 0..1, or -1 if unknown

@@ -27,3 +27,23 @@ def test_a_long_page_scrolls_with_buttons_not_only_by_dragging(make_kiosk):
     assert page.property("contentY") > 0
     visitor.tap("previousPage")
     assert page.property("contentY") == pytest.approx(0)
+
+
+def test_the_stations_own_photo_heads_its_page(make_kiosk, size, tmp_path):
+    """The photo published in the console (issue 15 §1), as the sync worker leaves it."""
+    from PIL import Image, ImageDraw
+
+    from kiosk.domain.station import STATION_PHOTO_MARKER
+
+    photos = tmp_path / "data" / "photos"
+    photos.mkdir(parents=True, exist_ok=True)
+    door = Image.new("RGB", (800, 360), (246, 238, 226))
+    ImageDraw.Draw(door).rectangle((300, 60, 500, 360), fill=(179, 38, 30))
+    door.save(photos / "abc123.png")
+    (photos / STATION_PHOTO_MARKER).write_text("abc123.png")
+    kiosk = make_kiosk(size)
+    visitor = kiosk.visitor
+    visitor.tap("stationInfoButton")
+    photo = visitor.find("stationPhoto")
+    assert photo.isVisible() and photo.property("height") > 100
+    visitor.screenshot("station-info-photo")

@@ -131,13 +131,16 @@ def _build(database: Database, station_id: str, public_url: str) -> CachedSnapsh
 )
 def read_photo(file_name: str, device: CurrentDevice, session: SessionDep) -> Response:
     sha256, _, extension = file_name.partition(".")
-    # Only photos of the device's own station's deputies.
+    # Only photos of the device's own station's deputies, or of the station itself.
     photo = session.scalars(
         select(Photo)
         .join(Deputy, Deputy.photo_sha256 == Photo.sha256)
         .where(Photo.sha256 == sha256, Deputy.station_id == device.station_id)
         .limit(1)
     ).one_or_none()
+    station = session.get(Station, device.station_id)
+    if photo is None and station is not None and station.photo_sha256 == sha256:
+        photo = session.get(Photo, sha256)
     if photo is None or photo.extension != extension:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "No such photo.")
     return Response(

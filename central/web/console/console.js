@@ -23,3 +23,17 @@ document.addEventListener("DOMContentLoaded", () => {
   const box = document.getElementById("filter-box");
   if (box && window.matchMedia("(min-width: 701px)").matches) box.open = true;
 });
+
+// A photo over the server's limit is refused here, in words, before minutes of uploading
+// (the server checks again: the page says the same without this script).
+document.addEventListener("submit", (event) => {
+  const input = event.target.querySelector && event.target.querySelector("input[type=file][data-max-bytes]");
+  if (!input || !input.files || !input.files.length) return;
+  if (input.files[0].size <= Number(input.dataset.maxBytes)) return;
+  event.preventDefault();
+  const problem = document.getElementById("photo-problem");
+  if (problem) {
+    problem.textContent = input.dataset.tooLarge;
+    problem.hidden = false;
+  }
+});

@@ -27,7 +27,6 @@ from central.services import accounts, audit, casework, deputy_work, regions
 from central.services.accounts import AccountError, LoginRefused, NewAccount
 from central.services.casework import ActionError, Filters, NotFound
 from central.services.permissions import Action, Refused, Role, allowed, require, scope_of
-from central.services.regions import RegionError
 from central.web.console.auth import (
     COOKIE_PATH,
     LOGIN_CSRF_COOKIE,
@@ -140,6 +139,10 @@ def render(
             ("/console/figures", "figures", Action.FIGURES),
             ("/console/referrals", "referrals", Action.CONFIRM_REFERRAL),
             ("/console/deputies", "deputy_accounts", Action.HAND_OVER),
+            ("/console/stations", "publishing", Action.PUBLISH),
+            ("/console/categories", "categories_page", Action.CATEGORIES),
+            ("/console/pins", "pins", Action.DEPUTY_PINS),
+            ("/console/holidays", "holidays", Action.HOLIDAYS),
             ("/console/departments", "departments", Action.DEPARTMENTS),
             ("/console/accounts", "accounts", Action.ACCOUNTS),
             ("/console/audit", "audit", Action.AUDIT),
@@ -647,49 +650,7 @@ def change_account(login: str, what: str, request: Request, user: CurrentUser, f
     return _accounts_page(request, user, notice=notice)
 
 
-def _departments_page(request: Request, user: ConsoleUser, problem: str = "", status: int = 200):
-    require(user.account, Action.DEPARTMENTS)
-    with database(request).reader() as session:
-        tree = regions.region_tree(session)
-        names = {n.region.id: n.region.name for n in tree}
-        context = {
-            "departments": [
-                (d.name, names.get(d.region_id, "")) for d in regions.departments_in(session, None)
-            ],
-            "regions": [(n.region.id, "　" * n.depth + n.region.name) for n in tree],
-            "problem": problem,
-        }
-    return render(request, "departments.html", context, user=user, status=status)
-
-
-@router.get("/departments", response_class=HTMLResponse)
-def departments_page(request: Request, user: CurrentUser) -> Response:
-    return _departments_page(request, user)
-
-
-@router.post("/departments", response_class=HTMLResponse)
-def add_department(request: Request, user: CurrentUser, form: Form) -> Response:
-    check_csrf(user, form.get("csrf"))
-    require(user.account, Action.DEPARTMENTS)
-    region = form.get("region", "")
-    try:
-        with database(request).writer.begin() as session:
-            department = regions.add_department(
-                session,
-                form.get("name", ""),
-                int(region) if re.fullmatch(r"[0-9]{1,9}", region) else None,
-            )
-            audit.record(
-                session,
-                user.who,
-                "department.add",
-                str(department.id),
-                department.name,
-                now=clock(request),
-            )
-    except RegionError as error:
-        return _departments_page(request, user, problem=str(error), status=400)
-    return _redirect("/console/departments")
+# The departments page: central/web/console/department_pages.py (issue 15 §1).
 
 
 @router.get("/static/console.js")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from central.web.console.figures_text import FIGURES_TEXT
 from central.web.console.notice_text import NOTICE_TEXT
+from central.web.console.publish_text import PUBLISH_TEXT
 from central.web.console.roster_text import ROSTER_TEXT, SCHEDULE_TEXT
 from central.web.phone.text import LANGUAGES
 from central.web.phone.text import TEXT as PHONE_TEXT
@@ -370,6 +371,7 @@ TEXT: dict[str, tuple[str, str]] = (
     | FIGURES_TEXT
     | ROSTER_TEXT
     | SCHEDULE_TEXT
+    | PUBLISH_TEXT
 )
 
 

@@ -253,7 +253,7 @@ def _deputy_context(session: Any, deputy: Deputy, request: Request) -> dict[str,
         "levels": [_(f"level_{level}") for level in deputy.levels],
         "photo": f"/photos/{deputy.photo.file_name}" if deputy.photo else "",
         "receptions": [_reception_label(_, day) for day in days],
-        "categories": phone.categories(session),
+        "categories": phone.categories(session, station.id),
     }
 
 

@@ -44,6 +44,17 @@ ScreenFrame {
                     id: about
                     width: parent.width
                     spacing: 16
+                    // The station's own photo, published in the console (issue 15 §1).
+                    Image {
+                        objectName: "stationPhoto"
+                        visible: Station.photo.length > 0
+                        width: parent.width
+                        height: visible ? Math.round(width * 0.45) : 0
+                        source: Station.photo
+                        fillMode: Image.PreserveAspectCrop
+                        asynchronous: true
+                        clip: true
+                    }
                     Text {
                         width: parent.width
                         text: Station.intro

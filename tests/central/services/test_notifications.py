@@ -82,7 +82,7 @@ class Site:
                 "mobile": VISITOR["mobile"],
                 "consent": "yes",
             }
-            checked = phone.check_message(form, phone.categories(session))
+            checked = phone.check_message(form, phone.categories(session, deputy.station_id))
             assert not checked.errors
             return phone.record_message(session, deputy, checked, self.clock.now)
 
