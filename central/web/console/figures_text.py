@@ -22,7 +22,7 @@ FIGURES_TEXT: dict[str, tuple[str, str]] = {
     "trend_title": ("近12个月收到与办结", "Received and solved, last 12 months"),
     "bars_title": ("各{kind}收到与办结", "Received and solved per {kind}"),
     "rows_title": ("分项统计", "Breakdown"),
-    "categories_title": ("按类别", "By category"),
+    "by_category_title": ("按类别", "By category"),
     "trend_table": ("月度趋势", "By month"),
     "share": ("占比", "Share"),
     "export_xlsx": ("导出 Excel（全部表格）", "Export Excel (every table)"),

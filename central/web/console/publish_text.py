@@ -34,9 +34,9 @@ PUBLISH_TEXT: dict[str, tuple[str, str]] = {
     "kind_home": ("代表之家", "Deputy home"),
     "kind_station": ("代表联络站", "Liaison station"),
     "kind_point": ("代表联系点", "Contact point"),
-    "photo": ("站点照片", "Station photo"),
+    "station_photo": ("站点照片", "Station photo"),
     "photo_none": ("还没有照片。", "No photo yet."),
-    "photo_help": (
+    "station_photo_help": (
         "JPG、PNG 或 WebP 图片，不超过 {limit}。",
         "A JPG, PNG or WebP picture of at most {limit}.",
     ),
