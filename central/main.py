@@ -8,11 +8,19 @@ import hmac
 
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
+from starlette.middleware.gzip import GZipMiddleware
 
 from central.api.main import api_router
 from central.api.routes.snapshot import SnapshotCache
 from central.core.body_limit import BodyLimit, BodyRule
-from central.core.config import API_BODY_BYTES, ENROL_BODY_BYTES, FORM_BODY_BYTES, Settings
+from central.core.config import (
+    API_BODY_BYTES,
+    ENROL_BODY_BYTES,
+    FORM_BODY_BYTES,
+    WORKER_SETTINGS,
+    Settings,
+    settings_from_text,
+)
 from central.core.db import open_database
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
@@ -66,6 +74,9 @@ def create_app(settings: Settings) -> FastAPI:
         with database.reader() as session:
             return device_for_token(session, token) is not None
 
+    # Answers of 1 KB and more go gzipped to clients that accept it (kiosks' requests do; the
+    # snapshot comes gzipped from its cache, built once per revision, and is passed through).
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     # Every body is capped before it is read; a kiosk's token is checked before its body.
     app.add_middleware(
         BodyLimit,
@@ -78,3 +89,10 @@ def create_app(settings: Settings) -> FastAPI:
         token_known=token_known,
     )
     return app
+
+
+def worker_app() -> FastAPI:
+    """The app of one `serve --workers N` process (uvicorn calls it in each worker)."""
+    import os
+
+    return create_app(settings_from_text(os.environ[WORKER_SETTINGS]))

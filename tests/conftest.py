@@ -99,3 +99,30 @@ def make_kiosk(qapp, qtbot, tmp_path, clock):
 @pytest.fixture(params=[LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 def size(request):
     return request.param
+
+
+# PostgreSQL for the central tests (tests/helpers/postgres.py): one throwaway cluster per test
+# process, started when a test first asks for it, and a migrated template to copy databases from.
+from collections.abc import Iterator  # noqa: E402
+
+from tests.helpers.postgres import PostgresCluster  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    cluster = PostgresCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres, tmp_path_factory) -> str:
+    """The name of a database migrated to the newest schema, to copy (never opened after)."""
+    from central.core.config import Settings
+    from central.core.db import open_database
+
+    url = postgres.create_database("migrated")
+    open_database(Settings(data_dir=tmp_path_factory.mktemp("pg"), database_url=url)).dispose()
+    return "migrated"

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -88,6 +92,11 @@ class Database:
     writer: sessionmaker[Session]
     reader: sessionmaker[Session]
 
+    def dispose(self) -> None:
+        """Close the pooled connections (a database can then be dropped or copied)."""
+        for sessions in {self.writer, self.reader}:
+            sessions.kw["bind"].dispose()
+
     def device_access(self, token_hash: str) -> tuple[str, int] | None:
         """(station id, station revision) for an active device's token hash, else None.
 
@@ -107,12 +116,50 @@ class Database:
         return (row[0], row[1]) if row else None
 
 
+# pg_advisory_lock's key for "migrating" (any fixed number no other code of ours uses).
+MIGRATION_LOCK = 0x6B696F736B  # "kiosk"
+
+
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[None]:
+    """One process at a time migrates: several servers starting at once on one database
+    (docs/deploy-central.md) queue here, and the later ones find the schema current.
+
+    PostgreSQL: a session advisory lock (released with the connection, even if the process
+    dies). SQLite: an exclusive lock on a file beside the database (released by the kernel
+    when the process ends).
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                connection.commit()
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    lock_path = Path(database).with_name(Path(database).name + ".migrating")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def open_database(settings: Settings) -> Database:
     """Open (creating and migrating as needed) the database."""
     url = settings.resolved_database_url
     engine = create_db_engine(url)
     if schema_revision(engine) != SCHEMA_HEAD:
-        upgrade(engine)
+        with migration_lock(engine):
+            # Another process may have migrated while this one waited.
+            if schema_revision(engine) != SCHEMA_HEAD:
+                upgrade(engine)
     writer = sessionmaker(engine, expire_on_commit=False)
     revisions.watch(writer)
     if not url.startswith("sqlite"):
