@@ -11,6 +11,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.middleware.gzip import GZipMiddleware
 
 from central.api.main import api_router
+from central.api.routes import health
 from central.api.routes.snapshot import SnapshotCache
 from central.core.body_limit import BodyLimit, BodyRule
 from central.core.config import (
@@ -22,6 +23,7 @@ from central.core.config import (
     settings_from_text,
 )
 from central.core.db import open_database
+from central.core.metrics import MetricsMiddleware, RequestMetrics
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
 from central.services.guards import LookupLockout
@@ -58,6 +60,8 @@ def create_app(settings: Settings) -> FastAPI:
     # Replaced by the server's own http://host:port once it listens, if not configured.
     app.state.public_url = settings.public_url
     app.include_router(api_router)
+    app.include_router(health.router)
+    app.state.metrics = RequestMetrics()
     pages.install(app, settings)
     console.install(app)
     app.include_router(console_notices.router)
@@ -88,6 +92,8 @@ def create_app(settings: Settings) -> FastAPI:
         default_limit=FORM_BODY_BYTES,
         token_known=token_known,
     )
+    # Outermost: every request's time, refusals of the body limit included.
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     return app
 
 

@@ -165,6 +165,7 @@ def start_keepers(database, settings: Settings) -> list:  # type: ignore[no-unty
     """The server's periodic work, each on a thread of its own (docs/fleet.md)."""
     from datetime import UTC, datetime
 
+    from central.core.db import one_at_a_time
     from central.core.periodic import Periodic
     from central.services import fleet, notifications, privacy
 
@@ -173,6 +174,7 @@ def start_keepers(database, settings: Settings) -> list:  # type: ignore[no-unty
         # the transaction that records it as fired.
         now = datetime.now(UTC)
         with database.writer.begin() as session:
+            one_at_a_time(session, "kiosk alerts")  # several instances: one fires each alert
 
             def send(alert: fleet.KioskAlertDue) -> None:
                 fleet.log_sender(alert)
@@ -188,6 +190,7 @@ def start_keepers(database, settings: Settings) -> list:  # type: ignore[no-unty
 
     def retention() -> None:
         with database.writer.begin() as session:
+            one_at_a_time(session, "retention")
             done = privacy.run_retention(session, datetime.now(UTC), settings.retention_years)
         if done.total:
             log.warning("retention: erased the personal data of %d closed records", done.total)

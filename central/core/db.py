@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -149,6 +150,16 @@ def migration_lock(engine: Engine) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def one_at_a_time(session: Session, name: str) -> None:
+    """Hold the rest of `session`'s transaction for `name` alone across every process and
+    instance: periodic work that several instances run (kiosk alerts) then runs in turn, each
+    reading what the one before committed. PostgreSQL: a transaction advisory lock; SQLite:
+    the writer's BEGIN IMMEDIATE already does it."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def open_database(settings: Settings) -> Database:
