@@ -42,15 +42,18 @@ from central.core.db import open_database  # noqa: E402
 from central.core.security import load_server_key, public_key_text, token_hash  # noqa: E402
 from central.launch import running_central  # noqa: E402
 from central.models import Appeal, AppealStep, Device, Station  # noqa: E402
+from kiosk.domain.tracking import new_tracking_code  # noqa: E402
 from tests.helpers.postgres import PostgresCluster  # noqa: E402
 
-STATIONS = 200
-KIOSKS = 2000
-POLL_SECONDS = 30
+# SCALE_QUICK=1: a tenth of everything (a check that the script runs).
+QUICK = os.environ.get("SCALE_QUICK") == "1"
+STATIONS = 20 if QUICK else 200
+KIOSKS = 200 if QUICK else 2000
+POLL_SECONDS = 5 if QUICK else 30
 POLL_INTERVAL = 60  # each kiosk's, as in the field: KIOSKS / 60 requests a second
-CLOSED_PER_STATION = 3000
+CLOSED_PER_STATION = 300 if QUICK else 3000
 OPEN_PER_STATION = 20
-INTAKE_KIOSKS = 100
+INTAKE_KIOSKS = 10 if QUICK else 100
 INTAKE_EACH = 100
 THREADS = 64
 CHINA = "+08:00"
@@ -210,7 +213,7 @@ def intake(url: str, devices: list[tuple[str, str]], server_key: str) -> dict[st
                     "kind": "appeal",
                     "created_at": datetime.now().replace(microsecond=0).isoformat() + CHINA,
                     "body": {
-                        "tracking_code": f"I{k:03d}{i:05d}",
+                        "tracking_code": new_tracking_code(),
                         "category": "交通出行",
                         "block": "",
                         "target_deputy_id": None,
@@ -233,6 +236,8 @@ def intake(url: str, devices: list[tuple[str, str]], server_key: str) -> dict[st
             timeout=120,
         )
         assert answer.status_code == 200, answer.text
+        statuses = {r["status"] for r in answer.json()["results"]}
+        assert statuses == {"created"}, statuses
         return time.perf_counter() - start
 
     began = time.perf_counter()

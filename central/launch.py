@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from central.core.db import Database
 
 READY = "central ready on "
-START_TIMEOUT = 30.0
+START_TIMEOUT = 60.0
 
 
 def central_command(

@@ -135,6 +135,8 @@ def _serve_workers(settings: Settings, args: argparse.Namespace, log_config: dic
         **_server_options(args),
     )
     sock = config.bind_socket()
+    # Listening from now on: connections wait in the queue until a worker takes them.
+    sock.listen(config.backlog)
     port = sock.getsockname()[1]
     settings = dataclasses.replace(
         settings, public_url=settings.public_url or f"http://{args.host}:{port}"
@@ -145,7 +147,6 @@ def _serve_workers(settings: Settings, args: argparse.Namespace, log_config: dic
     worker = NotificationWorker(database, lambda: settings.public_url)
     worker.start()
     supervisor = Multiprocess(config, sockets=[sock])
-    # The port listens already: connections wait in its queue until a worker takes them.
     print(f"central ready on http://{args.host}:{port}", flush=True)
     try:
         supervisor.run()

@@ -86,5 +86,16 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, sending)
         finally:
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
-            self.metrics.observe(scope["method"], route, status, time.perf_counter() - start)
+            self.metrics.observe(scope["method"], route_template(scope), status,
+                                 time.perf_counter() - start)  # fmt: skip
+
+
+def route_template(scope: dict) -> str:
+    """The path with each path parameter's value put back as {name} (a route included with a
+    prefix knows only its own part of the path); "unmatched" for no route (404s)."""
+    if scope.get("route") is None:
+        return "unmatched"
+    names = {str(value): name for name, value in (scope.get("path_params") or {}).items()}
+    return "/".join(
+        f"{{{names[part]}}}" if part in names else part for part in scope["path"].split("/")
+    )

@@ -71,16 +71,17 @@ class RateLimiter:
             return hashlib.sha256(f"rate|{self._name}|{key}".encode()).hexdigest()
         return hashlib.sha256(key.encode()).hexdigest()
 
-    def allowed(self, key: str) -> bool:
-        """Is there room for one more hit? (Does not count it.)"""
+    def allowed(self, key: str, session: Session | None = None) -> bool:
+        """Is there room for one more hit? (Does not count it.) `session`: count in the
+        caller's transaction (the database storage; on SQLite a second writer would wait)."""
         if self._counter is not None:
-            return self._counter.allowed(self._key(key))
+            return self._counter.allowed(self._key(key), session)
         return self._limiter.test(self._item, self._key(key))
 
-    def hit(self, key: str) -> bool:
+    def hit(self, key: str, session: Session | None = None) -> bool:
         """Count a hit; False (not counted) if the limit is reached."""
         if self._counter is not None:
-            return self._counter.hit(self._key(key))
+            return self._counter.hit(self._key(key), session)
         return self._limiter.hit(self._item, self._key(key))
 
 
@@ -120,39 +121,54 @@ class DatabaseCounter:
         elapsed = (now % self._window) / self._window
         return (previous or 0) * (1 - elapsed) + current
 
-    def allowed(self, key: str) -> bool:
+    def allowed(self, key: str, session: Session | None = None) -> bool:
         now = self._clock()
-        with self._sessions() as session:
-            current = session.scalar(
-                select(LookupFailure.failures).where(
-                    LookupFailure.key == key, LookupFailure.slot == int(now // self._window)
-                )
-            )
-            return self._weighted(session, key, now, current or 0) + 1 <= self._limit
+        if session is not None:
+            return self._room(session, key, now)
+        with self._sessions() as own:
+            return self._room(own, key, now)
 
-    def hit(self, key: str) -> bool:
+    def _room(self, session: Session, key: str, now: float) -> bool:
+        current = session.scalar(
+            select(LookupFailure.failures).where(
+                LookupFailure.key == key, LookupFailure.slot == int(now // self._window)
+            )
+        )
+        return self._weighted(session, key, now, current or 0) + 1 <= self._limit
+
+    def hit(self, key: str, session: Session | None = None) -> bool:
         now = self._clock()
+        if session is not None:  # in the caller's transaction, undone alone if refused
+            savepoint = session.begin_nested()
+            if self._count(session, key, now):
+                savepoint.commit()
+                return True
+            savepoint.rollback()
+            return False
+        with self._sessions() as own:
+            own.begin()
+            if self._count(own, key, now):
+                own.commit()
+                return True
+            own.rollback()
+            return False
+
+    def _count(self, session: Session, key: str, now: float) -> bool:
         slot = int(now // self._window)
-        with self._sessions() as session:
-            session.begin()
-            session.execute(delete(LookupFailure).where(LookupFailure.expires <= int(now)))
-            insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-            # Kept one window more: the next window weighs this one's count.
-            expires = (slot + 2) * self._window
-            current = session.execute(
-                insert(LookupFailure)
-                .values(key=key, slot=slot, failures=1, expires=expires)
-                .on_conflict_do_update(
-                    index_elements=["key", "slot"],
-                    set_={"failures": LookupFailure.failures + 1},
-                )
-                .returning(LookupFailure.failures)
-            ).scalar_one()
-            if self._weighted(session, key, now, current) > self._limit:
-                session.rollback()
-                return False
-            session.commit()
-            return True
+        session.execute(delete(LookupFailure).where(LookupFailure.expires <= int(now)))
+        insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+        # Kept one window more: the next window weighs this one's count.
+        expires = (slot + 2) * self._window
+        current = session.execute(
+            insert(LookupFailure)
+            .values(key=key, slot=slot, failures=1, expires=expires)
+            .on_conflict_do_update(
+                index_elements=["key", "slot"],
+                set_={"failures": LookupFailure.failures + 1},
+            )
+            .returning(LookupFailure.failures)
+        ).scalar_one()
+        return self._weighted(session, key, now, current) <= self._limit
 
 
 _STORAGES: dict[str, Storage] = {}

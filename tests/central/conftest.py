@@ -4,14 +4,10 @@
 from __future__ import annotations
 
 import itertools
-import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
-from central.core.config import DATABASE_FILE, Settings
-from central.core.db import Database, open_database
 from central.launch import CentralServer, running_central
 from tests.central.console_fixtures import ConsoleSite, console_site
 from tests.central.phone_fixtures import PhoneStation, demo_station
@@ -19,43 +15,7 @@ from tests.helpers.central import EnrolledKiosk, enrol, enrolment_code
 from tests.helpers.postgres import engines_under_test
 
 _station_numbers = itertools.count(1)
-# The engines the service and API tests run on (docs/testing.md): each such test runs once on
-# SQLite and once on PostgreSQL; CENTRAL_TEST_ENGINES=sqlite leaves PostgreSQL out.
 ENGINES = engines_under_test()
-
-
-@pytest.fixture(params=ENGINES)
-def engine(request) -> str:
-    return request.param
-
-
-@pytest.fixture(scope="session")
-def migrated(tmp_path_factory) -> Path:
-    """A migrated empty SQLite database, copied for each test (Alembic costs a second a time)."""
-    folder = tmp_path_factory.mktemp("migrated")
-    open_database(Settings(data_dir=folder)).dispose()
-    return folder / DATABASE_FILE
-
-
-@pytest.fixture
-def fresh_settings(engine, tmp_path, request) -> Settings:
-    """Settings naming an empty, migrated database of this test's own on `engine`."""
-    if engine == "sqlite":
-        shutil.copy(request.getfixturevalue("migrated"), tmp_path / DATABASE_FILE)
-        return Settings(data_dir=tmp_path)
-    template = request.getfixturevalue("postgres_template")
-    url = request.getfixturevalue("postgres").copy_of(template)
-    return Settings(data_dir=tmp_path, database_url=url)
-
-
-@pytest.fixture
-def fresh_database(fresh_settings) -> Iterator[Database]:
-    """The service layer's sessions on `fresh_settings`, closed after the test."""
-    database = open_database(fresh_settings)
-    try:
-        yield database
-    finally:
-        database.dispose()
 
 
 @pytest.fixture(scope="session", params=ENGINES)

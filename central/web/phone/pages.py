@@ -330,12 +330,14 @@ def _submit(
         repeat = bool(code)
         if not repeat:
             from_here = f"{_client(request)}|{checked.mobile}"
+            # Counted in this transaction (the database storage: no second writer waiting).
             if not (
-                guards.mobiles.allowed(from_here) and guards.mobiles_all.allowed(checked.mobile)
+                guards.mobiles.allowed(from_here, session)
+                and guards.mobiles_all.allowed(checked.mobile, session)
             ):
                 return again("too_many_mobile", 429)
-            guards.mobiles.hit(from_here)
-            guards.mobiles_all.hit(checked.mobile)
+            guards.mobiles.hit(from_here, session)
+            guards.mobiles_all.hit(checked.mobile, session)
             code = record(session, now)
     page = {"code": code, "repeat": repeat, "station": context["station"]}
     response = render(request, "done.html", page | {"switch_path": f"/p/{code}"} | done())
