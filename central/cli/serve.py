@@ -146,8 +146,17 @@ def _serve_workers(settings: Settings, args: argparse.Namespace, log_config: dic
     keepers = start_keepers(database, settings)
     worker = NotificationWorker(database, lambda: settings.public_url)
     worker.start()
-    supervisor = Multiprocess(config, sockets=[sock])
-    print(f"central ready on http://{args.host}:{port}", flush=True)
+
+    class ReadySupervisor(Multiprocess):
+        """Says it is ready once every worker has started serving (what scripts wait for)."""
+
+        def init_processes(self) -> None:
+            super().init_processes()
+            for process in self.processes:
+                process.wait_until_ready(60, self.should_exit)
+            print(f"central ready on http://{args.host}:{port}", flush=True)
+
+    supervisor = ReadySupervisor(config, sockets=[sock])
     try:
         supervisor.run()
     finally:

@@ -35,7 +35,10 @@ def create_db_engine(url: str, *, writer: bool = True) -> Engine:
     makes concurrent writers queue instead. Readers keep a plain BEGIN so they never queue.
     """
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        # No ping before each checkout (a round trip on every poll, issue 18): a connection
+        # the database dropped fails one request, and SQLAlchemy then empties the pool.
+        # As many connections as the thread pool has threads (AnyIO's 40), no waiting.
+        return create_engine(url, pool_size=10, max_overflow=30, pool_recycle=1800)
     # 0600 in a 0700 folder: names, mobiles and what visitors wrote (docs/security.md).
     private_database(Path(url.removeprefix("sqlite:///")))
     engine = create_engine(url, pool_size=10, max_overflow=30)

@@ -16,11 +16,20 @@ from tests.helpers.central import enrol, enrolment_code
 
 
 def _children(pid: int) -> set[int]:
+    """The server's worker processes (not multiprocessing's resource tracker)."""
     text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    return {int(child) for child in text.split()}
+    workers = set()
+    for child in text.split():
+        try:
+            command = Path(f"/proc/{child}/cmdline").read_bytes()
+        except FileNotFoundError:
+            continue
+        if b"spawn_main" in command:
+            workers.add(int(child))
+    return workers
 
 
-def _until(condition, seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
+def _until(condition, seconds: float) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, "not in time"
@@ -32,7 +41,7 @@ def test_two_workers_serve_and_a_dead_one_is_replaced(tmp_path):
         tmp_path, "station", "create", "--id", "s1", "--kind", "station", "--name", "城北联络站"
     )
     with running_central(tmp_path, "--workers", "2") as server:
-        _until(lambda: len(_children(server.process.pid)) >= 2)
+        assert len(_children(server.process.pid)) == 2  # ready: both started
         answer = enrol(server.url, enrolment_code(server, "s1"))
         assert answer.status_code == 201, answer.text
         token = answer.json()["device_token"]
@@ -45,7 +54,7 @@ def test_two_workers_serve_and_a_dead_one_is_replaced(tmp_path):
         # The other worker answers every request meanwhile; a new one takes the dead one's place.
         for _ in range(20):
             assert requests.get(snapshot, headers=auth, timeout=30).status_code == 200
-        _until(lambda: len(_children(server.process.pid) - workers) >= 1)
+        _until(lambda: len(_children(server.process.pid) - workers) == 1, seconds=60)
         assert requests.get(server.url + "/healthz", timeout=30).text == "ok\n"
 
 
