@@ -17,17 +17,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from central.core.db import Database
 
 READY = "central ready on "
-START_TIMEOUT = 30.0
+START_TIMEOUT = 60.0
 
 
 def central_command(
-    data_dir: Path, *args: str, stdin: str | None = None
+    data_dir: Path, *args: str, stdin: str | None = None, database_url: str = ""
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m central --data-dir DATA_DIR ARGS...` (an admin command); its result."""
+    database = ["--database-url", database_url] if database_url else []
     return subprocess.run(
-        [sys.executable, "-m", "central", "--data-dir", str(data_dir), *args],
+        [sys.executable, "-m", "central", "--data-dir", str(data_dir), *database, *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -40,23 +45,44 @@ class CentralServer:
     url: str
     data_dir: Path
     process: subprocess.Popen[str]
+    # Empty: SQLite in data_dir.
+    database_url: str = ""
 
     def cli(self, *args: str, stdin: str | None = None, ok: bool = True):
         """An admin command against this server's data; fails loudly unless `ok` is False."""
-        result = central_command(self.data_dir, *args, stdin=stdin)
+        result = central_command(self.data_dir, *args, stdin=stdin, database_url=self.database_url)
         if ok and result.returncode != 0:
             raise AssertionError(f"central {' '.join(args)} failed:\n{result.stderr}")
         return result
 
     @property
     def database(self) -> Path:
+        """The SQLite file (only when database_url is empty)."""
         return self.data_dir / "central.sqlite3"
+
+    @contextmanager
+    def open_database(self) -> Iterator[Database]:
+        """The server's database through the service layer's sessions, as an admin command
+        opens it (what tests check that a route stored)."""
+        from central.core.config import Settings
+        from central.core.db import open_database
+
+        database = open_database(Settings(data_dir=self.data_dir, database_url=self.database_url))
+        try:
+            yield database
+        finally:
+            database.dispose()
 
 
 @contextmanager
-def running_central(data_dir: Path, *extra: str, port: int = 0) -> Iterator[CentralServer]:
-    """`python -m central serve` on 127.0.0.1 until the block ends; its log in server.log."""
+def running_central(
+    data_dir: Path, *extra: str, port: int = 0, database_url: str = ""
+) -> Iterator[CentralServer]:
+    """`python -m central serve` on 127.0.0.1 until the block ends; its log in server.log.
+
+    `database_url`: the server's database (empty: SQLite in data_dir)."""
     data_dir.mkdir(parents=True, exist_ok=True)
+    database = ["--database-url", database_url] if database_url else []
     log_path = data_dir / "server.log"
     with log_path.open("a") as log:
         process = subprocess.Popen(
@@ -71,6 +97,7 @@ def running_central(data_dir: Path, *extra: str, port: int = 0) -> Iterator[Cent
                 str(port),
                 "--data-dir",
                 str(data_dir),
+                *database,
                 *extra,
             ],
             stdout=subprocess.PIPE,
@@ -79,7 +106,7 @@ def running_central(data_dir: Path, *extra: str, port: int = 0) -> Iterator[Cent
         )
         try:
             url = _wait_for_ready_line(process, log_path)
-            yield CentralServer(url=url, data_dir=data_dir, process=process)
+            yield CentralServer(url, data_dir, process, database_url)
         finally:
             process.terminate()
             try:

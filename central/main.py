@@ -8,8 +8,10 @@ import hmac
 
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
+from starlette.middleware.gzip import GZipMiddleware
 
 from central.api.main import api_router
+from central.api.routes import health
 from central.api.routes.snapshot import SnapshotCache
 from central.core.body_limit import BodyLimit, BodyRule
 from central.core.config import (
@@ -17,9 +19,12 @@ from central.core.config import (
     ENROL_BODY_BYTES,
     FORM_BODY_BYTES,
     UPLOAD_BODY_BYTES,
+    WORKER_SETTINGS,
     Settings,
+    settings_from_text,
 )
 from central.core.db import open_database
+from central.core.metrics import MetricsMiddleware, RequestMetrics
 from central.core.security import load_server_key
 from central.services.casework import refresh_due_dates
 from central.services.guards import LookupLockout
@@ -67,6 +72,8 @@ def create_app(settings: Settings) -> FastAPI:
     # Replaced by the server's own http://host:port once it listens, if not configured.
     app.state.public_url = settings.public_url
     app.include_router(api_router)
+    app.include_router(health.router)
+    app.state.metrics = RequestMetrics()
     pages.install(app, settings)
     console.install(app)
     app.include_router(console_notices.router)
@@ -92,6 +99,9 @@ def create_app(settings: Settings) -> FastAPI:
         with database.reader() as session:
             return device_for_token(session, token) is not None
 
+    # Answers of 1 KB and more go gzipped to clients that accept it (kiosks' requests do; the
+    # snapshot comes gzipped from its cache, built once per revision, and is passed through).
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     # Every body is capped before it is read; a kiosk's token is checked before its body.
     app.add_middleware(
         BodyLimit,
@@ -107,4 +117,13 @@ def create_app(settings: Settings) -> FastAPI:
         default_limit=FORM_BODY_BYTES,
         token_known=token_known,
     )
+    # Outermost: every request's time, refusals of the body limit included.
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     return app
+
+
+def worker_app() -> FastAPI:
+    """The app of one `serve --workers N` process (uvicorn calls it in each worker)."""
+    import os
+
+    return create_app(settings_from_text(os.environ[WORKER_SETTINGS]))

@@ -99,3 +99,69 @@ def make_kiosk(qapp, qtbot, tmp_path, clock):
 @pytest.fixture(params=[LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 def size(request):
     return request.param
+
+
+# PostgreSQL for the central tests (tests/helpers/postgres.py): one throwaway cluster per test
+# process, started when a test first asks for it, and a migrated template to copy databases from.
+import shutil  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+from central.core.config import DATABASE_FILE, Settings  # noqa: E402
+from central.core.db import Database, open_database  # noqa: E402
+from tests.helpers.postgres import PostgresCluster, engines_under_test  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    cluster = PostgresCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres, tmp_path_factory) -> str:
+    """The name of a database migrated to the newest schema, to copy (never opened after)."""
+    url = postgres.create_database("migrated")
+    open_database(Settings(data_dir=tmp_path_factory.mktemp("pg"), database_url=url)).dispose()
+    return "migrated"
+
+
+# The engines the service and API tests run on (docs/testing.md): each such test runs once on
+# SQLite and once on PostgreSQL; CENTRAL_TEST_ENGINES=sqlite leaves PostgreSQL out.
+ENGINES = engines_under_test()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory) -> Path:
+    """A migrated empty SQLite database, copied for each test (Alembic costs a second a time)."""
+    folder = tmp_path_factory.mktemp("migrated")
+    open_database(Settings(data_dir=folder)).dispose()
+    return folder / DATABASE_FILE
+
+
+@pytest.fixture
+def fresh_settings(engine, tmp_path, request) -> Settings:
+    """Settings naming an empty, migrated database of this test's own on `engine`."""
+    if engine == "sqlite":
+        shutil.copy(request.getfixturevalue("migrated"), tmp_path / DATABASE_FILE)
+        return Settings(data_dir=tmp_path)
+    template = request.getfixturevalue("postgres_template")
+    url = request.getfixturevalue("postgres").copy_of(template)
+    return Settings(data_dir=tmp_path, database_url=url)
+
+
+@pytest.fixture
+def fresh_database(fresh_settings) -> Iterator[Database]:
+    """The service layer's sessions on `fresh_settings`, closed after the test."""
+    database = open_database(fresh_settings)
+    try:
+        yield database
+    finally:
+        database.dispose()

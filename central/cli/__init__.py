@@ -43,6 +43,7 @@ from central.core.config import (
     MOBILE_LIMIT,
     MOBILE_WINDOW_SECONDS,
     RETENTION_YEARS,
+    SNAPSHOT_APPEAL_DAYS,
     Settings,
 )
 from kiosk.domain.station import StationKind
@@ -100,10 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
         f"{MOBILE_WINDOW_SECONDS // 60} minutes",
     )
     p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes sharing the port (docs/deploy-central.md); periodic work and "
+        "notices run once, in the process that starts them",
+    )
+    p.add_argument(
         "--rate-limit-storage",
-        default="memory://",
-        help="where the phone pages' rate limits count, as a URI of the `limits` library; "
-        "memory:// counts in this process only (several processes need a shared one)",
+        default="database",
+        help="where the phone pages' rate limits count: database (default: the server's "
+        "database, shared by every process and instance), or a URI of the `limits` library "
+        "(memory:// counts in one process only: refused with --workers above 1)",
     )
     p.add_argument(
         "--api-docs",
@@ -127,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=KIOSK_SILENT_HOURS,
         help="alert when a kiosk has not been heard from for this many hours",
+    )
+    p.add_argument(
+        "--snapshot-appeal-days",
+        type=int,
+        default=SNAPSHOT_APPEAL_DAYS,
+        help="kiosks' snapshots list open appeals and those finished in this many days",
     )
     p.add_argument(
         "--retention-years",

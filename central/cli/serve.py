@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import logging
 
 from central.cli.common import CommandError
-from central.core.config import Settings
+from central.core.config import WORKER_SETTINGS, Settings, settings_text
 
 log = logging.getLogger(__name__)
 
 
 def serve(settings: Settings, args: argparse.Namespace) -> int:
-    import dataclasses
-
     import uvicorn
 
     from central.main import create_app
@@ -29,6 +28,15 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError("--kiosk-silent-hours: at least 1")
     if args.retention_years < 1:
         raise CommandError("--retention-years: at least 1")
+    if args.snapshot_appeal_days < 1:
+        raise CommandError("--snapshot-appeal-days: at least 1")
+    if args.workers < 1:
+        raise CommandError("--workers: at least 1")
+    if args.workers > 1 and args.rate_limit_storage.startswith("memory://"):
+        raise CommandError(
+            "--rate-limit-storage memory:// counts in one process: with --workers above 1 "
+            "use the default (database) or a shared storage"
+        )
     settings = dataclasses.replace(
         settings,
         public_url=public_url,
@@ -39,29 +47,14 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
         secure_cookies=args.behind_tls_proxy,
         kiosk_silent_hours=args.kiosk_silent_hours,
         retention_years=args.retention_years,
+        snapshot_appeal_days=args.snapshot_appeal_days,
     )
+    log_config = _log_config()
+    if args.workers > 1:
+        return _serve_workers(settings, args, log_config)
     app = create_app(settings)
-    keepers = start_keepers(app, settings)
-    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
-    # Standard output carries only the ready line; logs go to standard error.
-    log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"
-    # No visitor's address, query string or tracking code in the log (docs/security.md).
-    log_config.setdefault("filters", {})["private"] = {
-        "()": "central.core.access_log.PrivateAccessLog"
-    }
-    log_config["handlers"]["access"]["filters"] = ["private"]
-    config = uvicorn.Config(
-        app,
-        host=args.host,
-        port=args.port,
-        log_config=log_config,
-        access_log=not args.no_access_log,
-        # Only behind a TLS proxy is X-Forwarded-For believed, and only from the trusted
-        # proxies; otherwise the address a request came from is the connection's own.
-        proxy_headers=args.behind_tls_proxy,
-        forwarded_allow_ips=args.trusted_proxies if args.behind_tls_proxy else "",
-        timeout_graceful_shutdown=5,
-    )
+    keepers = start_keepers(app.state.database, settings)
+    config = uvicorn.Config(app, log_config=log_config, **_server_options(args))
 
     class ReadyServer(uvicorn.Server):
         """Says so on standard output once it listens: what scripts and tests wait for."""
@@ -90,24 +83,108 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _log_config() -> dict:
+    import uvicorn
+
+    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    # Standard output carries only the ready line; logs go to standard error.
+    log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    # No visitor's address, query string or tracking code in the log (docs/security.md).
+    log_config.setdefault("filters", {})["private"] = {
+        "()": "central.core.access_log.PrivateAccessLog"
+    }
+    log_config["handlers"]["access"]["filters"] = ["private"]
+    return log_config
+
+
+def _server_options(args: argparse.Namespace) -> dict:
+    return {
+        "host": args.host,
+        "port": args.port,
+        "access_log": not args.no_access_log,
+        # Only behind a TLS proxy is X-Forwarded-For believed, and only from the trusted
+        # proxies; otherwise the address a request came from is the connection's own.
+        "proxy_headers": args.behind_tls_proxy,
+        "forwarded_allow_ips": args.trusted_proxies if args.behind_tls_proxy else "",
+        "timeout_graceful_shutdown": 5,
+    }
+
+
+def _serve_workers(settings: Settings, args: argparse.Namespace, log_config: dict) -> int:
+    """`serve --workers N`: this process migrates (under the migration lock), makes the
+    server key, binds the port and starts N worker processes that share it (uvicorn's
+    supervisor: a worker that dies is replaced; SIGHUP replaces them one by one). The periodic
+    work and the notification sender run here, once, not in every worker.
+    """
+    import os
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from central.core.db import open_database
+    from central.core.security import load_server_key
+    from central.services.notify_worker import NotificationWorker
+
+    database = open_database(settings)
+    load_server_key(settings.server_key_path)  # made once, before any worker reads it
+    config = uvicorn.Config(
+        "central.main:worker_app",
+        factory=True,
+        workers=args.workers,
+        log_config=log_config,
+        **_server_options(args),
+    )
+    sock = config.bind_socket()
+    # Listening from now on: connections wait in the queue until a worker takes them.
+    sock.listen(config.backlog)
+    port = sock.getsockname()[1]
+    settings = dataclasses.replace(
+        settings, public_url=settings.public_url or f"http://{args.host}:{port}"
+    )
+    # The workers are new interpreters (spawned): they read their settings from here.
+    os.environ[WORKER_SETTINGS] = settings_text(settings)
+    keepers = start_keepers(database, settings)
+    worker = NotificationWorker(database, lambda: settings.public_url)
+    worker.start()
+
+    class ReadySupervisor(Multiprocess):
+        """Says it is ready once every worker has started serving (what scripts wait for)."""
+
+        def init_processes(self) -> None:
+            super().init_processes()
+            for process in self.processes:
+                process.wait_until_ready(60, self.should_exit)
+            print(f"central ready on http://{args.host}:{port}", flush=True)
+
+    supervisor = ReadySupervisor(config, sockets=[sock])
+    try:
+        supervisor.run()
+    finally:
+        worker.stop()
+        for keeper in keepers:
+            keeper.stop()
+        sock.close()
+    return 0
+
+
 FLEET_ALERT_SECONDS = 300
 RETENTION_SECONDS = 86400
 
 
-def start_keepers(app, settings: Settings) -> list:  # type: ignore[no-untyped-def]
+def start_keepers(database, settings: Settings) -> list:  # type: ignore[no-untyped-def]
     """The server's periodic work, each on a thread of its own (docs/fleet.md)."""
     from datetime import UTC, datetime
 
+    from central.core.db import one_at_a_time
     from central.core.periodic import Periodic
     from central.services import fleet, notifications, privacy
-
-    database = app.state.database
 
     def kiosk_alerts() -> None:
         # Each alert: a log line (no personal data) and a notice on the station's channels, in
         # the transaction that records it as fired.
         now = datetime.now(UTC)
         with database.writer.begin() as session:
+            one_at_a_time(session, "kiosk alerts")  # several instances: one fires each alert
 
             def send(alert: fleet.KioskAlertDue) -> None:
                 fleet.log_sender(alert)
@@ -123,6 +200,7 @@ def start_keepers(app, settings: Settings) -> list:  # type: ignore[no-untyped-d
 
     def retention() -> None:
         with database.writer.begin() as session:
+            one_at_a_time(session, "retention")
             done = privacy.run_retention(session, datetime.now(UTC), settings.retention_years)
         if done.total:
             log.warning("retention: erased the personal data of %d closed records", done.total)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass
 from datetime import timedelta, timezone
 from pathlib import Path
@@ -38,6 +40,9 @@ LOOKUP_LOCK_MINUTES = 15
 # stranger cannot lock the owner out with 5, and guessing from many addresses still meets a
 # ceiling (before: 5 a quarter of an hour, 480 a day).
 LOOKUP_CODE_FAILURES = 50
+# A kiosk's snapshot lists its station's open appeals and those finished in the last this many
+# days (serve --snapshot-appeal-days): years of closed appeals never travel to every kiosk.
+SNAPSHOT_APPEAL_DAYS = 90
 # The kiosk fleet (docs/fleet.md) and visitors' data rights (docs/privacy.md).
 KIOSK_SILENT_HOURS = 24
 RETENTION_YEARS = 3  # what the kiosk's consent screen promises
@@ -51,14 +56,16 @@ class Settings:
     public_url: str = ""
     address_limit: int = ADDRESS_LIMIT
     mobile_limit: int = MOBILE_LIMIT
-    # Where the phone pages' rate limits count (a `limits` storage URI, central.services.guards).
-    rate_limit_storage: str = "memory://"
+    # Where the phone pages' rate limits count: "database" (shared by every process and
+    # instance) or a `limits` storage URI (central.services.guards).
+    rate_limit_storage: str = "database"
     # /docs and /openapi.json (serve --api-docs), from local files.
     api_docs: bool = False
     # Behind a TLS proxy (serve --behind-tls-proxy): cookies are sent over HTTPS only.
     secure_cookies: bool = False
     kiosk_silent_hours: int = KIOSK_SILENT_HOURS
     retention_years: int = RETENTION_YEARS
+    snapshot_appeal_days: int = SNAPSHOT_APPEAL_DAYS
 
     @property
     def resolved_database_url(self) -> str:
@@ -72,3 +79,19 @@ class Settings:
     @property
     def server_key_path(self) -> Path:
         return self.data_dir / SERVER_KEY_FILE
+
+
+# `serve --workers N` hands its settings to the worker processes in this variable.
+WORKER_SETTINGS = "CENTRAL_WORKER_SETTINGS"
+
+
+def settings_text(settings: Settings) -> str:
+    return json.dumps(
+        {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings)}, default=str
+    )
+
+
+def settings_from_text(text: str) -> Settings:
+    values = json.loads(text)
+    values["data_dir"] = Path(values["data_dir"])
+    return Settings(**values)

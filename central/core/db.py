@@ -3,6 +3,11 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -30,7 +35,10 @@ def create_db_engine(url: str, *, writer: bool = True) -> Engine:
     makes concurrent writers queue instead. Readers keep a plain BEGIN so they never queue.
     """
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        # No ping before each checkout (a round trip on every poll, issue 18): a connection
+        # the database dropped fails one request, and SQLAlchemy then empties the pool.
+        # As many connections as the thread pool has threads (AnyIO's 40), no waiting.
+        return create_engine(url, pool_size=10, max_overflow=30, pool_recycle=1800)
     # 0600 in a 0700 folder: names, mobiles and what visitors wrote (docs/security.md).
     private_database(Path(url.removeprefix("sqlite:///")))
     engine = create_engine(url, pool_size=10, max_overflow=30)
@@ -88,6 +96,11 @@ class Database:
     writer: sessionmaker[Session]
     reader: sessionmaker[Session]
 
+    def dispose(self) -> None:
+        """Close the pooled connections (a database can then be dropped or copied)."""
+        for sessions in {self.writer, self.reader}:
+            sessions.kw["bind"].dispose()
+
     def device_access(self, token_hash: str) -> tuple[str, int] | None:
         """(station id, station revision) for an active device's token hash, else None.
 
@@ -107,12 +120,60 @@ class Database:
         return (row[0], row[1]) if row else None
 
 
+# pg_advisory_lock's key for "migrating" (any fixed number no other code of ours uses).
+MIGRATION_LOCK = 0x6B696F736B  # "kiosk"
+
+
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[None]:
+    """One process at a time migrates: several servers starting at once on one database
+    (docs/deploy-central.md) queue here, and the later ones find the schema current.
+
+    PostgreSQL: a session advisory lock (released with the connection, even if the process
+    dies). SQLite: an exclusive lock on a file beside the database (released by the kernel
+    when the process ends).
+    """
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                connection.commit()
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    lock_path = Path(database).with_name(Path(database).name + ".migrating")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def one_at_a_time(session: Session, name: str) -> None:
+    """Hold the rest of `session`'s transaction for `name` alone across every process and
+    instance: periodic work that several instances run (kiosk alerts) then runs in turn, each
+    reading what the one before committed. PostgreSQL: a transaction advisory lock; SQLite:
+    the writer's BEGIN IMMEDIATE already does it."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 def open_database(settings: Settings) -> Database:
     """Open (creating and migrating as needed) the database."""
     url = settings.resolved_database_url
     engine = create_db_engine(url)
     if schema_revision(engine) != SCHEMA_HEAD:
-        upgrade(engine)
+        with migration_lock(engine):
+            # Another process may have migrated while this one waited.
+            if schema_revision(engine) != SCHEMA_HEAD:
+                upgrade(engine)
     writer = sessionmaker(engine, expire_on_commit=False)
     revisions.watch(writer)
     if not url.startswith("sqlite"):

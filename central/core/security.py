@@ -55,15 +55,21 @@ def load_server_key(path: Path) -> PrivateKey:
         pass
     private_folder(path.parent)
     key = PrivateKey.generate()
-    # O_EXCL: two processes starting at once cannot both write a key; the loser reads it.
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return PrivateKey(path.read_bytes())
+    # Written whole under a name of its own, then linked in place: link fails if the name
+    # exists, so of several processes starting at once (serve --workers, two instances on
+    # one folder) one key wins, and no process ever reads a half-written file.
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as file:
         file.write(bytes(key))
         file.flush()
         os.fsync(file.fileno())
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        return PrivateKey(path.read_bytes())
+    finally:
+        draft.unlink()
     return key
 
 

@@ -11,6 +11,7 @@ import re
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -20,7 +21,7 @@ from limits.strategies import SlidingWindowCounterRateLimiter
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import LOOKUP_CODE_FAILURES, LOOKUP_FAILURES, LOOKUP_LOCK_MINUTES
 from central.models import LookupFailure
@@ -36,29 +37,138 @@ class RateLimiter:
     forgotten once their window is over (memory stays bounded; a hit costs microseconds with
     100,000 keys), but behind several server processes each counts for itself. A shared
     storage ("redis://HOST", "memcached://HOST", with its client library installed) counts
-    across processes: the scale-out issue sets it with `serve --rate-limit-storage`.
+    across processes; so does "database" (DatabaseCounter below), the server's default.
     Keys are hashed before they are kept, so a mobile number never sits in storage as a key.
     """
 
-    def __init__(self, name: str, limit: int, window: float, storage: str = "memory://") -> None:
+    def __init__(
+        self,
+        name: str,
+        limit: int,
+        window: float,
+        storage: str = "memory://",
+        sessions: sessionmaker[Session] | None = None,
+    ) -> None:
         self.limit = limit
         self.window = window
+        self._name = name
+        if storage == DATABASE_STORAGE:
+            if sessions is None:
+                raise ValueError("the database storage needs the database's sessions")
+            self._counter: DatabaseCounter | None = DatabaseCounter(
+                sessions, limit, max(1, round(window))
+            )
+            self.storage = self._counter
+            return
+        self._counter = None
         # The name keeps limiters that count the same key (an address) apart in one storage.
         self._item = RateLimitItemPerSecond(limit, max(1, round(window)), namespace=name)
         self._limiter = SlidingWindowCounterRateLimiter(_storage(storage))
         self.storage = self._limiter.storage
 
-    @staticmethod
-    def _key(key: str) -> str:
+    def _key(self, key: str) -> str:
+        if self._counter is not None:  # one table for every limiter: the name in the hash
+            return hashlib.sha256(f"rate|{self._name}|{key}".encode()).hexdigest()
         return hashlib.sha256(key.encode()).hexdigest()
 
-    def allowed(self, key: str) -> bool:
-        """Is there room for one more hit? (Does not count it.)"""
+    def allowed(self, key: str, session: Session | None = None) -> bool:
+        """Is there room for one more hit? (Does not count it.) `session`: count in the
+        caller's transaction (the database storage; on SQLite a second writer would wait)."""
+        if self._counter is not None:
+            return self._counter.allowed(self._key(key), session)
         return self._limiter.test(self._item, self._key(key))
 
-    def hit(self, key: str) -> bool:
+    def hit(self, key: str, session: Session | None = None) -> bool:
         """Count a hit; False (not counted) if the limit is reached."""
+        if self._counter is not None:
+            return self._counter.hit(self._key(key), session)
         return self._limiter.hit(self._item, self._key(key))
+
+
+# `serve --rate-limit-storage database` (the default): counts in the server's own database.
+DATABASE_STORAGE = "database"
+
+
+class DatabaseCounter:
+    """The sliding-window counter of `limits`, kept in the server's database (the table of
+    lookup_failure, whose rows are exactly "a count per key and window"): every server process
+    and instance on one database shares the counts, and a restart forgets none.
+
+    A hit is one transaction: add one to this window's row (an upsert: concurrent hits on one
+    key queue on its row), read the previous window's, and roll back if the weighted sum is
+    over the limit, so a refused hit is not counted (as in `limits`).
+    """
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        limit: int,
+        window: int,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._sessions = sessions
+        self._limit = limit
+        self._window = window
+        self._clock = clock
+
+    def _weighted(self, session: Session, key: str, now: float, current: int) -> float:
+        slot = int(now // self._window)
+        previous = session.scalar(
+            select(LookupFailure.failures).where(
+                LookupFailure.key == key, LookupFailure.slot == slot - 1
+            )
+        )
+        elapsed = (now % self._window) / self._window
+        return (previous or 0) * (1 - elapsed) + current
+
+    def allowed(self, key: str, session: Session | None = None) -> bool:
+        now = self._clock()
+        if session is not None:
+            return self._room(session, key, now)
+        with self._sessions() as own:
+            return self._room(own, key, now)
+
+    def _room(self, session: Session, key: str, now: float) -> bool:
+        current = session.scalar(
+            select(LookupFailure.failures).where(
+                LookupFailure.key == key, LookupFailure.slot == int(now // self._window)
+            )
+        )
+        return self._weighted(session, key, now, current or 0) + 1 <= self._limit
+
+    def hit(self, key: str, session: Session | None = None) -> bool:
+        now = self._clock()
+        if session is not None:  # in the caller's transaction, undone alone if refused
+            savepoint = session.begin_nested()
+            if self._count(session, key, now):
+                savepoint.commit()
+                return True
+            savepoint.rollback()
+            return False
+        with self._sessions() as own:
+            own.begin()
+            if self._count(own, key, now):
+                own.commit()
+                return True
+            own.rollback()
+            return False
+
+    def _count(self, session: Session, key: str, now: float) -> bool:
+        slot = int(now // self._window)
+        session.execute(delete(LookupFailure).where(LookupFailure.expires <= int(now)))
+        insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+        # Kept one window more: the next window weighs this one's count.
+        expires = (slot + 2) * self._window
+        current = session.execute(
+            insert(LookupFailure)
+            .values(key=key, slot=slot, failures=1, expires=expires)
+            .on_conflict_do_update(
+                index_elements=["key", "slot"],
+                set_={"failures": LookupFailure.failures + 1},
+            )
+            .returning(LookupFailure.failures)
+        ).scalar_one()
+        return self._weighted(session, key, now, current) <= self._limit
 
 
 _STORAGES: dict[str, Storage] = {}

@@ -15,10 +15,10 @@ import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from central.core.config import CHINA_TIME
+from central.core.config import CHINA_TIME, SNAPSHOT_APPEAL_DAYS
 from central.models import (
     Appeal,
     AppealStep,
@@ -51,20 +51,26 @@ from kiosk.domain.station import Station as StationEntity
 
 PHOTO_PATH = "/api/v1/photos/"
 SATISFIED = ("satisfied", "basically_satisfied")
-# How long a finished appeal or a past appointment stays in the snapshot (its progress then
-# comes from the server, asked at the kiosk, or from the phone page).
+# How long a past appointment stays in the snapshot; a finished appeal stays
+# `appeal_days` (Settings.snapshot_appeal_days). Their progress then comes from the server,
+# asked at the kiosk, or from the phone page.
 RECENT_DAYS = 30
 FINISHED = ("closed", "rated", "rejected")
 
 
-def _recent(record: Any, since: datetime) -> bool:
-    """Open, or finished after `since`."""
-    if record.state not in FINISHED:
-        return True
-    last = record.steps[-1].at if record.steps else record.created_at
-    if last.tzinfo is None:
-        last = last.replace(tzinfo=since.tzinfo)
-    return last >= since
+def recent_kiosk_appeals(station_id: str, since: datetime) -> Any:
+    """The station's kiosk appeals that are open or moved after `since` (a finished appeal's
+    last step is its finishing): chosen in SQL, so closed years never leave the database."""
+    moved = exists().where(AppealStep.appeal_id == Appeal.id, AppealStep.at >= since)
+    return (
+        select(Appeal)
+        .where(
+            Appeal.station_id == station_id,
+            Appeal.channel == "kiosk",
+            or_(Appeal.state.not_in(FINISHED), moved),
+        )
+        .order_by(Appeal.id)
+    )
 
 
 def deputy_page_url(public_url: str, deputy_id: str) -> str:
@@ -159,11 +165,16 @@ def schedule_document(row: Schedule) -> dict[str, Any]:
 
 
 def build_document(
-    session: Session, station: Station, public_url: str, now: datetime | None = None
+    session: Session,
+    station: Station,
+    public_url: str,
+    now: datetime | None = None,
+    appeal_days: int = SNAPSHOT_APPEAL_DAYS,
 ) -> dict[str, Any]:
     """The whole snapshot document, `cursor` included (the hash of everything else).
 
-    `public_url` is the phone pages' base; `now` decides the month of the figures.
+    `public_url` is the phone pages' base; `now` decides the month of the figures; finished
+    appeals older than `appeal_days` are left out.
     """
     today = (now or datetime.now(CHINA_TIME)).astimezone(CHINA_TIME).date()
     document = snapshot_to_document(station_snapshot(session, station, today))
@@ -189,11 +200,12 @@ def build_document(
     document["category_phrases"] = {
         name: phrases_for(name) for name in document["categories"] if phrases_for(name)
     }
+    moment = now or datetime.now(CHINA_TIME)
     appeals = session.scalars(
-        select(Appeal).where(Appeal.station_id == station.id).order_by(Appeal.id)
+        recent_kiosk_appeals(station.id, moment - timedelta(days=appeal_days))
     ).all()
     holidays = holiday_table(session) if appeals else {}
-    since = (now or datetime.now(CHINA_TIME)) - timedelta(days=RECENT_DAYS)
+    since = moment - timedelta(days=RECENT_DAYS)
     document["appeals"] = [
         {
             "tracking_code": a.tracking_code,
@@ -210,7 +222,6 @@ def build_document(
             ],
         }
         for a in appeals
-        if a.channel == "kiosk" and _recent(a, since)
     ]
     appointments = session.scalars(
         select(Appointment)
@@ -234,7 +245,7 @@ def build_document(
         }
         for a in appointments
     ]
-    document["statistics"] = statistics(session, station.id, appeals, now)
+    document["statistics"] = statistics(session, station.id, now)
     # Counts per deputy for the duty console (no personal data; colours change with the day,
     # hence the snapshot cache's daily key).
     document["deputy_work"] = deputy_work_document(
@@ -244,9 +255,7 @@ def build_document(
     return document
 
 
-def statistics(
-    session: Session, station_id: str, appeals: list[Appeal], now: datetime | None = None
-) -> dict[str, Any]:
+def statistics(session: Session, station_id: str, now: datetime | None = None) -> dict[str, Any]:
     """This month's figures (China time): appeals received, solved (closed this month), and
     the share of this month's ratings that were satisfied or basically satisfied."""
     today = (now or datetime.now(CHINA_TIME)).astimezone(CHINA_TIME).date()
@@ -256,7 +265,13 @@ def statistics(
         datetime.min.time(),
         CHINA_TIME,
     )
-    received = sum(1 for a in appeals if first <= a.created_at < after)
+    received = session.scalar(
+        select(func.count())
+        .select_from(Appeal)
+        .where(
+            Appeal.station_id == station_id, Appeal.created_at >= first, Appeal.created_at < after
+        )
+    )
     steps = session.execute(
         select(AppealStep.appeal_id, AppealStep.state, AppealStep.at)
         .join(Appeal, Appeal.id == AppealStep.appeal_id)
@@ -269,7 +284,15 @@ def statistics(
     ).all()
     solved = {appeal_id for appeal_id, state, _ in steps if state == "closed"}
     rated = {appeal_id for appeal_id, state, _ in steps if state == "rated"}
-    ratings = [a.rating for a in appeals if a.id in rated and a.rating]
+    ratings = (
+        [
+            rating
+            for rating in session.scalars(select(Appeal.rating).where(Appeal.id.in_(sorted(rated))))
+            if rating
+        ]
+        if rated
+        else []
+    )
     satisfied = sum(1 for rating in ratings if rating in SATISFIED)
     return {
         "month": today.strftime("%Y-%m"),

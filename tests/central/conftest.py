@@ -12,8 +12,22 @@ from central.launch import CentralServer, running_central
 from tests.central.console_fixtures import ConsoleSite, console_site
 from tests.central.phone_fixtures import PhoneStation, demo_station
 from tests.helpers.central import EnrolledKiosk, enrol, enrolment_code
+from tests.helpers.postgres import engines_under_test
 
 _station_numbers = itertools.count(1)
+ENGINES = engines_under_test()
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_central(request, tmp_path_factory) -> Iterator[CentralServer]:
+    """A real server on each engine (the service and API tests' `central`)."""
+    url = ""
+    if request.param == "postgresql":
+        template = request.getfixturevalue("postgres_template")
+        url = request.getfixturevalue("postgres").create_database("central", template)
+    folder = tmp_path_factory.mktemp(f"central-{request.param}")
+    with running_central(folder, database_url=url) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

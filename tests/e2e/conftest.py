@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from central.launch import CentralServer, running_central
@@ -56,12 +56,10 @@ class Station:
         return self.server.cli(*args, stdin=stdin)
 
     def query(self, sql: str, **params) -> list:
-        engine = create_engine(f"sqlite:///{self.data_dir / 'central.sqlite3'}")
-        try:
-            with engine.connect() as connection:
-                return list(connection.execute(text(sql), params))
-        finally:
-            engine.dispose()
+        """Rows of the server's database, opened as its admin commands open it (any engine)."""
+        assert self.server is not None
+        with self.server.open_database() as database, database.reader() as session:
+            return list(session.execute(text(sql), params))
 
 
 @dataclass

@@ -7,11 +7,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import re
-import sqlite3
 import time
 
 from argon2 import PasswordHasher
 from argon2.exceptions import VerifyMismatchError
+from sqlalchemy import update
+
+from central.models import Deputy
 
 HOURS = 3600.0
 
@@ -78,11 +80,12 @@ def test_pins_are_rotated_on_request_and_weak_old_hashes_never_reach_a_kiosk(
 
     # A hash made with the old, cheaper costs stays on the server.
     weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash("13579246")
-    with sqlite3.connect(central.database) as db:
-        db.execute(
-            "UPDATE deputy SET pin_hash = ? WHERE station_id = ? AND deputy_id = 'd2'",
-            (weak, kiosk.station_id),
+    with central.open_database() as database, database.writer.begin() as session:
+        # (The revision moves by itself: central.core.revisions.)
+        session.execute(
+            update(Deputy)
+            .where(Deputy.station_id == kiosk.station_id, Deputy.deputy_id == "d2")
+            .values(pin_hash=weak)
         )
-        db.execute("UPDATE station SET revision = revision + 1 WHERE id = ?", (kiosk.station_id,))
     deputies = {d["id"]: d["pin_hash"] for d in kiosk.snapshot().json()["deputies"]}
     assert deputies["d2"] is None and deputies["d1"] == after["d1"]

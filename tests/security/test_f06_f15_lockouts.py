@@ -7,14 +7,13 @@ windows whose rows are deleted once over."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
 
 from requests.adapters import HTTPAdapter
+from sqlalchemy import select
 
-from central.core.config import LOOKUP_CODE_FAILURES, LOOKUP_FAILURES, Settings
-from central.core.db import open_database
+from central.core.config import LOOKUP_CODE_FAILURES, LOOKUP_FAILURES
 from central.launch import running_central
 from central.models import LookupFailure
 from central.services.guards import LookupLockout
@@ -62,9 +61,9 @@ def test_a_stranger_locking_a_code_does_not_lock_out_its_owner(phone_station):
     assert answer.status_code == 200 and "已受理登记" in owner.text  # ...the owner is not
 
 
-def test_the_owner_s_own_lookups_do_not_reset_the_count(tmp_path):
+def test_the_owner_s_own_lookups_do_not_reset_the_count(fresh_database):
     """Looking up one's own receipt between guesses buys no more guesses (the kiosk's rule)."""
-    database = open_database(Settings(data_dir=tmp_path))
+    database = fresh_database
     lockout = LookupLockout(b"k" * 32)
     with database.writer.begin() as session:
         for _ in range(LOOKUP_FAILURES - 1):
@@ -75,8 +74,8 @@ def test_the_owner_s_own_lookups_do_not_reset_the_count(tmp_path):
         assert lockout.locked_until(session, "222222222", "10.0.0.2", NOW) is None
 
 
-def test_many_addresses_meet_the_ceiling_per_code(tmp_path):
-    database = open_database(Settings(data_dir=tmp_path))
+def test_many_addresses_meet_the_ceiling_per_code(fresh_database):
+    database = fresh_database
     lockout = LookupLockout(b"k" * 32)
     with database.writer.begin() as session:
         for n in range(LOOKUP_CODE_FAILURES):
@@ -86,22 +85,22 @@ def test_many_addresses_meet_the_ceiling_per_code(tmp_path):
     print(f"\nguesses per code per day: before 480 (5 a quarter hour), now {LOOKUP_CODE_FAILURES}")
 
 
-def test_rows_are_bounded_and_cleaned(tmp_path):
-    database = open_database(Settings(data_dir=tmp_path))
+def test_rows_are_bounded_and_cleaned(fresh_database):
+    database = fresh_database
     lockout = LookupLockout(b"k" * 32)
     with database.writer.begin() as session:
         for n in range(500):  # unknown codes, one miss each
             lockout.record_failure(session, f"C{n:08d}", "10.0.0.1", NOW)
     with database.writer.begin() as session:
         lockout.record_failure(session, "222222222", "10.0.0.1", NOW + timedelta(days=2))
-    with sqlite3.connect(tmp_path / "central.sqlite3") as db:
-        rows = db.execute("SELECT key, failures FROM lookup_failure").fetchall()
+    with database.reader() as session:
+        rows = session.execute(select(LookupFailure.key, LookupFailure.failures)).all()
     assert len(rows) == 2  # the old windows' 1,000 rows are gone
     assert all("222222222" not in key and "10.0.0.1" not in key for key, _ in rows)
 
 
-def test_the_count_is_atomic_across_concurrent_writers(tmp_path):
-    database = open_database(Settings(data_dir=tmp_path))
+def test_the_count_is_atomic_across_concurrent_writers(fresh_database):
+    database = fresh_database
     lockout = LookupLockout(b"k" * 32)
 
     def guess() -> None:

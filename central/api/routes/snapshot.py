@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import gzip
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from sqlalchemy import select
@@ -35,17 +39,24 @@ class CachedSnapshot:
     revision: int
     etag: str
     body: bytes
+    # The same body gzipped once (every kiosk's HTTP client accepts it: requests does).
+    gzipped: bytes
 
 
 class SnapshotCache:
     """The last document built per station, valid while the station's revision is unchanged.
 
-    Polls (hundreds a second across stations) then cost two indexed reads, not a rebuild.
+    Polls (hundreds a second across stations) then cost one indexed read, not a rebuild. A
+    build is shared: requests that find no entry while one is being built for the same
+    station and revision wait for that one (single-flight), so 2,000 kiosks reconnecting at
+    once cost one build per station in each server process, not one per kiosk.
     """
 
     def __init__(self) -> None:
         self._entries: dict[str, CachedSnapshot] = {}
+        self._building: dict[tuple[str, int], asyncio.Future[CachedSnapshot]] = {}
         self._lock = threading.Lock()
+        self.builds = 0  # how many documents this process built (metrics, tests)
 
     def get(self, station_id: str, revision: int) -> CachedSnapshot | None:
         entry = self._entries.get(station_id)
@@ -56,6 +67,32 @@ class SnapshotCache:
             current = self._entries.get(station_id)
             if current is None or current.revision <= entry.revision:
                 self._entries[station_id] = entry
+
+    async def get_or_build(
+        self, key: str, revision: int, build: Callable[[], CachedSnapshot]
+    ) -> CachedSnapshot:
+        """The entry for `key` at `revision`, built once (in a worker thread) if missing."""
+        entry = self.get(key, revision)
+        if entry is not None:
+            return entry
+        flight = (key, revision)
+        waiting = self._building.get(flight)
+        if waiting is not None:  # on the event loop: no lock needed between get and set
+            return await asyncio.shield(waiting)
+        future: asyncio.Future[CachedSnapshot] = asyncio.get_running_loop().create_future()
+        self._building[flight] = future
+        try:
+            entry = await run_in_threadpool(build)
+            self.builds += 1
+            self.put(key, entry)
+            future.set_result(entry)
+            return entry
+        except BaseException as error:
+            future.set_exception(error)
+            future.exception()  # retrieved: no "never retrieved" warning without waiters
+            raise
+        finally:
+            del self._building[flight]
 
 
 def etag_matches(if_none_match: str | None, etag: str) -> bool:
@@ -88,41 +125,64 @@ def etag_matches(if_none_match: str | None, etag: str) -> bool:
     },
 )
 async def read_snapshot(station_id: str, request: Request) -> Response:
-    # Async, without dependencies to solve: kiosks poll this all day, and an unchanged
-    # station must cost one indexed read on the event loop (a WAL reader never waits) and
-    # no thread hand-offs. Building a changed document goes to a worker thread.
+    # Async, without dependencies to solve: kiosks poll this all day. The token check (one
+    # indexed read) and building a changed document run in worker threads, so a slow
+    # database never stalls the event loop; an unchanged station then costs that one read.
     database: Database = request.app.state.database
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise unauthorized()
-    access = database.device_access(token_hash(token.strip()))
+    access = await run_in_threadpool(database.device_access, token_hash(token.strip()))
     if access is None:
         raise unauthorized()
     device_station, revision = access
     if device_station != station_id:
         raise forbidden()
     cache: SnapshotCache = request.app.state.snapshots
+    settings = request.app.state.settings
     # The month's figures change at midnight on the 1st, and the duty console's colours
     # (deputy_work) every midnight, without a revision: a new entry each day.
     key = f"{station_id} {datetime.now(CHINA_TIME):%Y-%m-%d}"
-    entry = cache.get(key, revision)
-    if entry is None:
-        entry = await run_in_threadpool(_build, database, station_id, request.app.state.public_url)
-        cache.put(key, entry)
-    headers = {"ETag": entry.etag, "Cache-Control": "no-cache"}
+    entry = await cache.get_or_build(
+        key,
+        revision,
+        partial(
+            _build,
+            database,
+            station_id,
+            request.app.state.public_url,
+            settings.snapshot_appeal_days,
+        ),
+    )
+    headers = {"ETag": entry.etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
     if etag_matches(request.headers.get("if-none-match"), entry.etag):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    if accepts_gzip(request.headers.get("accept-encoding", "")):
+        headers["Content-Encoding"] = "gzip"
+        return Response(entry.gzipped, media_type="application/json", headers=headers)
     return Response(entry.body, media_type="application/json", headers=headers)
 
 
-def _build(database: Database, station_id: str, public_url: str) -> CachedSnapshot:
+def accepts_gzip(accept_encoding: str) -> bool:
+    for part in accept_encoding.lower().split(","):
+        name, _, quality = part.strip().partition(";")
+        if name.strip() in ("gzip", "*"):
+            return quality.strip().replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
+
+
+def _build(
+    database: Database, station_id: str, public_url: str, appeal_days: int
+) -> CachedSnapshot:
     with database.reader() as session:
         station = session.get(Station, station_id)
         if station is None:  # deleted since the poll began
             raise HTTPException(status.HTTP_404_NOT_FOUND, "This station no longer exists.")
-        document = build_document(session, station, public_url)
+        document = build_document(session, station, public_url, appeal_days=appeal_days)
         body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
-        return CachedSnapshot(station.revision, f'"{document["cursor"]}"', body)
+        return CachedSnapshot(
+            station.revision, f'"{document["cursor"]}"', body, gzip.compress(body, 6, mtime=0)
+        )
 
 
 @router.get(

@@ -14,6 +14,7 @@ import hmac
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,6 +22,7 @@ import jinja2
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from central.api.deps import DatabaseDep
 from central.core.config import (
@@ -86,19 +88,18 @@ PHOTO_TYPES = {
 class Guards:
     """The server's page guards: per-address and per-mobile limits, rating access."""
 
-    def __init__(self, settings: Settings, secret: bytes) -> None:
-        storage = settings.rate_limit_storage
-        self.forms = RateLimiter("forms", settings.address_limit, ADDRESS_WINDOW_SECONDS, storage)
+    def __init__(self, settings: Settings, secret: bytes, sessions: sessionmaker[Session]) -> None:
+        # Counted in the database by default: shared by every server process (guards.py).
+        limiter = partial(RateLimiter, storage=settings.rate_limit_storage, sessions=sessions)
+        self.forms = limiter("forms", settings.address_limit, ADDRESS_WINDOW_SECONDS)
         # Lookups are cheaper for a visitor to repeat (typos), so a wider allowance.
-        self.lookups = RateLimiter(
-            "lookups", settings.address_limit * 3, ADDRESS_WINDOW_SECONDS, storage
-        )
+        self.lookups = limiter("lookups", settings.address_limit * 3, ADDRESS_WINDOW_SECONDS)
         # A mobile's allowance is per (address, mobile): whoever knows a number cannot use up
         # its owner's. A ceiling per number alone, MOBILE_CEILING times higher, still stops
         # one number being flooded from many addresses.
-        self.mobiles = RateLimiter("mobile", settings.mobile_limit, MOBILE_WINDOW_SECONDS, storage)
-        self.mobiles_all = RateLimiter(
-            "mobile-all", settings.mobile_limit * MOBILE_CEILING, MOBILE_WINDOW_SECONDS, storage
+        self.mobiles = limiter("mobile", settings.mobile_limit, MOBILE_WINDOW_SECONDS)
+        self.mobiles_all = limiter(
+            "mobile-all", settings.mobile_limit * MOBILE_CEILING, MOBILE_WINDOW_SECONDS
         )
         self.access = AccessSigner(secret)
         self.sent = SentCodes(secret)
@@ -107,7 +108,7 @@ class Guards:
 def install(app: FastAPI, settings: Settings) -> None:
     # A key derived from the server's private key: stable across restarts and workers.
     secret = hmac.new(bytes(app.state.server_key), b"phone pages", hashlib.sha256).digest()
-    app.state.guards = Guards(settings, secret)
+    app.state.guards = Guards(settings, secret, app.state.database.writer)
     app.include_router(router)
 
 
@@ -329,12 +330,14 @@ def _submit(
         repeat = bool(code)
         if not repeat:
             from_here = f"{_client(request)}|{checked.mobile}"
+            # Counted in this transaction (the database storage: no second writer waiting).
             if not (
-                guards.mobiles.allowed(from_here) and guards.mobiles_all.allowed(checked.mobile)
+                guards.mobiles.allowed(from_here, session)
+                and guards.mobiles_all.allowed(checked.mobile, session)
             ):
                 return again("too_many_mobile", 429)
-            guards.mobiles.hit(from_here)
-            guards.mobiles_all.hit(checked.mobile)
+            guards.mobiles.hit(from_here, session)
+            guards.mobiles_all.hit(checked.mobile, session)
             code = record(session, now)
     page = {"code": code, "repeat": repeat, "station": context["station"]}
     response = render(request, "done.html", page | {"switch_path": f"/p/{code}"} | done())

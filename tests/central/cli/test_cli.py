@@ -1,17 +1,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
-import sqlite3
 from datetime import datetime, timedelta
+
+from sqlalchemy import select
 
 from central.core.config import CHINA_TIME
 from central.launch import central_command
+from central.models import Deputy
 
 
 def _deputies(central, station_id):
-    with sqlite3.connect(central.database) as db:
-        return db.execute(
-            "SELECT deputy_id FROM deputy WHERE station_id = ? ORDER BY position", (station_id,)
-        ).fetchall()
+    with central.open_database() as database, database.reader() as session:
+        query = select(Deputy.deputy_id).where(Deputy.station_id == station_id)
+        return [(d,) for d in session.scalars(query.order_by(Deputy.position))]
 
 
 def test_a_roster_with_a_bad_row_is_reported_and_nothing_is_imported(central, kiosk, tmp_path):

@@ -4,9 +4,11 @@ number read from standard input), and run the retention job; each use audited.""
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 
+from sqlalchemy import select
+
+from central.models import Appeal, AuditEntry
 from kiosk.domain.tracking import new_tracking_code
 
 
@@ -33,14 +35,12 @@ def test_a_person_is_found_erased_and_retention_runs_from_the_command_line(
     erased = central.cli("privacy", "erase", "-", "--yes", stdin=mobile + "\n").stdout
     assert "erased the personal data of 1 records" in erased
     assert "0 records" in central.cli("privacy", "find", mobile).stdout
-    with sqlite3.connect(central.database) as db:
-        row = db.execute(
-            "SELECT contact_name, contact_mobile, text, category, state FROM appeal "
-            "WHERE tracking_code = ?",
-            (code,),
-        ).fetchone()
-        actions = [a for (a,) in db.execute("SELECT action FROM audit_entry WHERE login = 'cli'")]
-        details = " ".join(d for (d,) in db.execute("SELECT target || detail FROM audit_entry"))
+    with central.open_database() as database, database.reader() as session:
+        a = session.scalars(select(Appeal).where(Appeal.tracking_code == code)).one()
+        row = (a.contact_name, a.contact_mobile, a.text, a.category, a.state)
+        entries = session.scalars(select(AuditEntry)).all()
+        actions = [e.action for e in entries if e.login == "cli"]
+        details = " ".join(e.target + e.detail for e in entries)
     assert row == ("", "", "", "交通出行", "received")
     assert {"privacy.find", "privacy.export", "privacy.erase"} <= set(actions)
     assert mobile not in details

@@ -49,3 +49,32 @@ def test_a_bare_postgresql_url_means_psycopg_3(tmp_path):
     settings = Settings(data_dir=tmp_path, database_url="postgresql://central@db/central")
     assert settings.resolved_database_url == "postgresql+psycopg://central@db/central"
     assert Settings(data_dir=tmp_path).resolved_database_url.endswith("/central.sqlite3")
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(tmp_path, engine, request):
+    """Several servers starting together (issue 18 §2): one migrates under the lock, the
+    others wait and find the schema current; none fails."""
+    import subprocess
+    import sys
+
+    url = ""
+    if engine == "postgresql":
+        url = request.getfixturevalue("postgres").create_database("opened_at_once")
+    script = (
+        "import sys; from pathlib import Path; from central.core.config import Settings; "
+        "from central.core.db import open_database, schema_revision; "
+        "d = open_database(Settings(data_dir=Path(sys.argv[1]), database_url=sys.argv[2])); "
+        "print(schema_revision(d.writer.kw['bind']))"
+    )
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path), url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    results = [process.communicate(timeout=120) for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0], results
+    assert {out.strip() for out, _ in results} == {SCHEMA_HEAD}

@@ -4,17 +4,13 @@ accounts of every role, for the console's services (in process, real SQLite)."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
-from central.core.config import DATABASE_FILE, Settings
-from central.core.db import open_database
 from central.models import Account, Appeal, AppealStep, Deputy, Station
 from central.services import accounts
 from central.services.accounts import NewAccount, create_account
@@ -58,11 +54,9 @@ class World:
 
 
 @pytest.fixture(scope="session")
-def migrated(tmp_path_factory) -> Path:
-    """A migrated empty database, copied for each test (Alembic costs a second a time)."""
-    folder = tmp_path_factory.mktemp("migrated")
-    open_database(Settings(data_dir=folder))
-    return folder / DATABASE_FILE
+def central(engine_central):
+    """The service tests that go through a server run on each engine."""
+    return engine_central
 
 
 @pytest.fixture(autouse=True)
@@ -74,10 +68,8 @@ def quick_hashes(monkeypatch) -> None:
 
 
 @pytest.fixture
-def world(tmp_path, migrated) -> World:
-    shutil.copy(migrated, tmp_path / DATABASE_FILE)
-    database = open_database(Settings(data_dir=tmp_path))
-    with database.writer.begin() as session:
+def world(fresh_database) -> World:
+    with fresh_database.writer.begin() as session:
         district = add_region(session, "城东区", "district")
         street_a = add_region(session, "文昌街道", "street", district.id)
         street_b = add_region(session, "城南街道", "street", district.id)

@@ -3,8 +3,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from central.core.config import Settings
-from central.core.db import open_database
 from central.models import Appeal, AppealStep, Holiday, Station
 from central.services.appeals import AppealState, MoveRefused, Rating, move_appeal
 
@@ -14,8 +12,8 @@ FRIDAY = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def session(tmp_path):
-    with open_database(Settings(data_dir=tmp_path)).writer.begin() as session:
+def session(fresh_database):
+    with fresh_database.writer.begin() as session:
         session.add(Station(id="s1", kind="station", name="站", rules=[], notices=[]))
         session.flush()
         yield session

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from central.core.db import open_database
 from central.models import AuditEntry, Holiday
 from central.services import casework
 from central.services.casework import ActionError, Filters, NotFound
@@ -230,17 +231,12 @@ def test_setting_a_holiday_moves_open_appeals_stored_due_dates(world):
     assert world.session.get(Appeal, appeal.id).due_on == date(2026, 11, 23)
 
 
-def test_the_server_start_gives_stored_open_appeals_the_rules_due_date(tmp_path, migrated):
-    import shutil
-
-    from central.core.config import DATABASE_FILE, Settings
-    from central.core.db import open_database
+def test_the_server_start_gives_stored_open_appeals_the_rules_due_date(fresh_settings):
     from central.main import create_app
     from central.models import Appeal, AppealStep, Station
 
-    shutil.copy(migrated, tmp_path / DATABASE_FILE)
-    settings = Settings(data_dir=tmp_path)
-    with open_database(settings).writer.begin() as session:
+    settings = fresh_settings
+    with (database := open_database(settings)).writer.begin() as session:
         session.add(Station(id="a", kind="station", name="联络站A", rules=[], notices=[]))
         session.flush()
         appeal = Appeal(
@@ -258,9 +254,11 @@ def test_the_server_start_gives_stored_open_appeals_the_rules_due_date(tmp_path,
         )
         appeal.steps.append(AppealStep(state="received", at=FRIDAY, actor="kiosk"))
         session.add(appeal)
+    database.dispose()
     app = create_app(settings)
     with app.state.database.reader() as session:
         assert session.scalar(select(Appeal.due_on)) == date(2026, 11, 23)
+    app.state.database.dispose()
 
 
 def test_an_appointments_contact_is_masked_until_shown_and_the_showing_audited(world):

@@ -2,9 +2,13 @@
 """The phone pages' guards on their own: limits, rating access, the words of every page."""
 
 import re
+import threading
 import time
 from pathlib import Path
 
+from sqlalchemy import select
+
+from central.models import LookupFailure
 from central.services.guards import AccessSigner, RateLimiter, csrf_ok
 from central.web.phone.text import TEXT, translator
 
@@ -30,6 +34,29 @@ def test_a_limit_keeps_no_key_in_the_clear():
     limiter = RateLimiter("test-clear", 1, 60)
     limiter.hit("13800138000")
     assert "13800138000" not in repr(vars(limiter.storage))
+
+
+def test_the_database_counter_is_shared_and_exact_under_concurrent_hits(fresh_database):
+    """`--rate-limit-storage database` (the default): every process and instance on one
+    database counts together; concurrent hits never let more than the limit through."""
+    first = RateLimiter("test-db", 50, 600, "database", fresh_database.writer)
+    second = RateLimiter("test-db", 50, 600, "database", fresh_database.writer)  # elsewhere
+    allowed = []
+
+    def hit(limiter: RateLimiter) -> None:
+        for _ in range(20):
+            allowed.append(limiter.hit("10.0.0.1"))
+
+    threads = [threading.Thread(target=hit, args=(lim,)) for lim in (first, second) * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert allowed.count(True) == 50 and not first.allowed("10.0.0.1")
+    assert second.allowed("10.0.0.2")
+    with fresh_database.reader() as session:
+        keys = " ".join(session.scalars(select(LookupFailure.key)))
+    assert "10.0.0.1" not in keys  # hashed, as in memory
 
 
 def test_rating_access_is_for_one_code_one_browser_one_version_and_expires():

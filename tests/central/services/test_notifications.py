@@ -10,7 +10,6 @@ import hashlib
 import hmac
 import json
 import logging
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -18,8 +17,8 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from central.core.config import CHINA_TIME, DATABASE_FILE, Settings
-from central.core.db import Database, open_database
+from central.core.config import CHINA_TIME
+from central.core.db import Database
 from central.models import (
     Account,
     Appointment,
@@ -102,9 +101,8 @@ def assert_no_personal_data(*texts: str) -> None:
 
 
 @pytest.fixture
-def site(tmp_path, migrated, quick_hashes) -> Iterator[Site]:
-    shutil.copy(migrated, tmp_path / DATABASE_FILE)
-    database = open_database(Settings(data_dir=tmp_path))
+def site(tmp_path, fresh_database, quick_hashes) -> Iterator[Site]:
+    database = fresh_database
     clock = Clock(FRIDAY)
     with (
         HttpReceiver() as wecom,

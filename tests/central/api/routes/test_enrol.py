@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import base64
-import sqlite3
+from datetime import UTC, datetime
 
+from sqlalchemy import update
+
+from central.models import Device, EnrolmentCode
 from tests.helpers.central import enrol, enrolment_code
 
 
@@ -23,10 +26,8 @@ def test_a_code_enrols_one_kiosk_once(central, new_station):
 
 
 def test_the_server_keeps_only_a_hash_of_the_token(central, kiosk):
-    with sqlite3.connect(central.database) as db:
-        stored = db.execute(
-            "SELECT token_hash FROM device WHERE id = ?", (kiosk.device_id,)
-        ).fetchone()[0]
+    with central.open_database() as database, database.reader() as session:
+        stored = session.get(Device, kiosk.device_id).token_hash
     assert stored != kiosk.token and len(stored) == 64
 
 
@@ -39,11 +40,11 @@ def test_an_unknown_code_is_refused_in_plain_words(central):
 def test_an_expired_code_is_refused(central, new_station):
     station_id = new_station()
     code = enrolment_code(central, station_id)
-    with sqlite3.connect(central.database) as db:
-        db.execute(
-            "UPDATE enrolment_code SET expires_at = '2020-01-01 00:00:00.000000' "
-            "WHERE station_id = ?",
-            (station_id,),
+    with central.open_database() as database, database.writer.begin() as session:
+        session.execute(
+            update(EnrolmentCode)
+            .where(EnrolmentCode.station_id == station_id)
+            .values(expires_at=datetime(2020, 1, 1, tzinfo=UTC))
         )
     answer = enrol(central.url, code)
     assert answer.status_code == 400

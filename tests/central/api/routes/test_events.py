@@ -2,20 +2,22 @@
 import base64
 import copy
 import json
-import sqlite3
 import threading
 import uuid
 from datetime import datetime
 
 from nacl.public import PrivateKey, SealedBox
+from sqlalchemy import func, select
 
+from central.models import Appeal, Base
 from kiosk.domain.tracking import display, new_tracking_code
 from tests.helpers.central import put_on_roster
 
 
 def _count(central, table, uuid):
-    with sqlite3.connect(central.database) as db:
-        return db.execute(f"SELECT count(*) FROM {table} WHERE uuid = ?", (uuid,)).fetchone()[0]
+    with central.open_database() as database, database.reader() as session:
+        rows = Base.metadata.tables[table]
+        return session.scalar(select(func.count()).where(rows.c.uuid == uuid))
 
 
 def test_an_event_is_created_once_then_duplicate_then_conflict(central, shared_kiosk):
@@ -104,13 +106,10 @@ def test_the_server_opens_the_sealed_personal_part(central, shared_kiosk):
         code, name="李四", mobile="00098765432", text="楼道灯坏了", address="望江社区5幢"
     )
     assert shared_kiosk.post_events([event]).json()["results"][0]["status"] == "created"
-    with sqlite3.connect(central.database) as db:
-        row = db.execute(
-            "SELECT contact_name, contact_mobile, text, address, consent, category, block "
-            "FROM appeal WHERE tracking_code = ?",
-            (code,),
-        ).fetchone()
-    assert row == ("李四", "00098765432", "楼道灯坏了", "望江社区5幢", 1, "交通出行", "文昌社区")
+    with central.open_database() as database, database.reader() as session:
+        a = session.scalars(select(Appeal).where(Appeal.tracking_code == code)).one()
+        row = (a.contact_name, a.contact_mobile, a.text, a.address, a.consent, a.category, a.block)
+    assert row == ("李四", "00098765432", "楼道灯坏了", "望江社区5幢", True, "交通出行", "文昌社区")
 
 
 def test_other_kinds_are_stored_as_sent(central, shared_kiosk):

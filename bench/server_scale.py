@@ -1,0 +1,315 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The central server at a city's scale (issue 18): each figure on PostgreSQL with two server
+processes (`serve --workers 2`, a throwaway cluster as tests/helpers/postgres.py starts it)
+beside the same run on SQLite with one process.
+
+- storm: KIOSKS kiosks (one device each, STATIONS stations) poll with their ETags for
+  POLL_SECONDS, then the servers are restarted and every kiosk asks at once with no ETag (a
+  reconnect storm): p50/p99 of the polls, and the storm's time to drain.
+- pull: a station with CLOSED_PER_STATION closed appeals (most long closed) and OPEN open
+  ones; one appeal changes; the kiosk's next pull: bytes on the wire (gzipped) and the
+  server's time to answer it.
+- intake: INTAKE_KIOSKS kiosks each push one batch of INTAKE_EACH appeals at once:
+  appeals/s and the p99 of the batches.
+
+Sizes are smaller than the issue's (there: 2,000 kiosks, 1,000 stations, 1,000,000 appeals;
+here 1,000 kiosks at 100 stations, 3,020 appeals at the measured station; see
+docs/performance.md) so that the run stays near five minutes on the shared 2-core machine.
+Prints `name: value unit` lines; one run, each figure a median or percentile of its samples.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import requests
+from nacl.public import PublicKey, SealedBox
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from central.core.config import Settings  # noqa: E402
+from central.core.db import open_database  # noqa: E402
+from central.core.security import load_server_key, public_key_text, token_hash  # noqa: E402
+from central.launch import running_central  # noqa: E402
+from central.models import Appeal, AppealStep, Device, Station  # noqa: E402
+from kiosk.domain.tracking import new_tracking_code  # noqa: E402
+from tests.helpers.postgres import PostgresCluster  # noqa: E402
+
+# SCALE_QUICK=1: a tenth of everything (a check that the script runs).
+QUICK = os.environ.get("SCALE_QUICK") == "1"
+STATIONS = 20 if QUICK else 100
+KIOSKS = 200 if QUICK else 1000
+POLL_SECONDS = 5 if QUICK else 20
+POLL_INTERVAL = 60  # each kiosk's, as in the field: KIOSKS / 60 requests a second
+CLOSED_PER_STATION = 300 if QUICK else 3000
+OPEN_PER_STATION = 20
+INTAKE_KIOSKS = 10 if QUICK else 100
+INTAKE_EACH = 100
+THREADS = 64
+CHINA = "+08:00"
+
+
+def seed(settings: Settings) -> list[tuple[str, str]]:
+    """STATIONS stations, KIOSKS devices (their tokens), one station with years of appeals."""
+    database = open_database(settings)
+    devices = []
+    now = datetime.now(UTC)
+    with database.writer.begin() as session:
+        for s in range(STATIONS):
+            session.add(
+                Station(id=f"s{s}", kind="station", name=f"联络站{s}", rules=[], notices=[])
+            )
+        session.flush()
+        for k in range(KIOSKS):
+            token = f"bench-token-{k}-{uuid.uuid4().hex}"
+            session.add(
+                Device(
+                    id=str(uuid.uuid4()),
+                    station_id=f"s{k % STATIONS}",
+                    name=f"kiosk {k}",
+                    token_hash=token_hash(token),
+                    enrolled_at=now,
+                )
+            )
+            devices.append((f"s{k % STATIONS}", token))
+    with database.writer.begin() as session:
+        for n in range(CLOSED_PER_STATION + OPEN_PER_STATION):
+            closed = n < CLOSED_PER_STATION
+            at = now - timedelta(days=1000 - n * 900 // CLOSED_PER_STATION if closed else 1)
+            appeal = Appeal(
+                station_id="s0",
+                tracking_code=f"B{n:08d}",
+                category="交通出行",
+                channel="kiosk",
+                created_at=at,
+                state="closed" if closed else "received",
+                text="路口红绿灯时间太短，老人过马路来不及" * 3,
+            )
+            appeal.steps.append(AppealStep(state="received", at=at, actor="kiosk"))
+            if closed:
+                for state in ("accepted", "replied", "closed"):
+                    appeal.steps.append(
+                        AppealStep(
+                            state=state,
+                            at=at + timedelta(days=2),
+                            actor="staff",
+                            note="已转交区交通运输局处理，信号灯配时已调整",
+                        )  # fmt: skip
+                    )
+            session.add(appeal)
+    database.dispose()
+    return devices
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def storm(url: str, devices: list[tuple[str, str]], restart) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    sessions = [requests.Session() for _ in range(THREADS)]
+    retries: list[int] = []
+
+    def get(i: int, etag: str | None = None) -> tuple[float, str, int]:
+        station, token = devices[i]
+        headers = {"Authorization": f"Bearer {token}"}
+        if etag:
+            headers["If-None-Match"] = etag
+        start = time.perf_counter()
+        for attempt in range(3):  # as a kiosk does: a reset connection is tried again
+            try:
+                answer = sessions[i % THREADS].get(
+                    f"{url()}/api/v1/stations/{station}/snapshot", headers=headers, timeout=60
+                )
+                break
+            except requests.ConnectionError:
+                retries.append(i)
+                if attempt == 2:
+                    raise
+        return time.perf_counter() - start, answer.headers.get("ETag", ""), answer.status_code
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        etags = [e for _, e, _ in pool.map(get, range(len(devices)))]
+        # Steady polling: each kiosk once a POLL_INTERVAL, spread evenly.
+        latencies: list[float] = []
+        rate = len(devices) / POLL_INTERVAL
+        start = time.monotonic()
+        futures = []
+        n = 0
+        while (elapsed := time.monotonic() - start) < POLL_SECONDS:
+            due = int(elapsed * rate)
+            while n < due:
+                futures.append(pool.submit(get, n % len(devices), etags[n % len(devices)]))
+                n += 1
+            time.sleep(0.005)
+        for future in futures:
+            seconds, _, status = future.result()
+            assert status == 304, status
+            latencies.append(seconds)
+        restart()
+        for s in sessions:
+            s.close()
+        sessions[:] = [requests.Session() for _ in range(THREADS)]
+        began = time.perf_counter()
+        results = list(pool.map(get, range(len(devices))))
+        drain = time.perf_counter() - began
+    assert {status for _, _, status in results} == {200}
+    return {
+        "poll_p50": percentile(latencies, 0.5) * 1000,
+        "poll_p99": percentile(latencies, 0.99) * 1000,
+        "storm_drain": drain,
+        "storm_p99": percentile([s for s, _, _ in results], 0.99) * 1000,
+        "retried": len(retries),
+    }
+
+
+def pull(url: str, settings: Settings, token: str) -> dict[str, float]:
+    headers = {"Authorization": f"Bearer {token}", "Accept-Encoding": "gzip"}
+    snapshot = f"{url}/api/v1/stations/s0/snapshot"
+    etag = requests.get(snapshot, headers=headers, timeout=60).headers["ETag"]
+    sizes, times = [], []
+    database = open_database(settings)
+    for n in range(5):
+        with database.writer.begin() as session:
+            appeal = (
+                session.query(Appeal).filter_by(tracking_code=f"B{CLOSED_PER_STATION:08d}").one()
+            )
+            appeal.steps.append(
+                AppealStep(state="received", at=datetime.now(UTC), actor="bench", note=f"改{n}")
+            )
+        start = time.perf_counter()
+        answer = requests.get(
+            snapshot, headers=headers | {"If-None-Match": etag}, timeout=60, stream=True
+        )
+        body = answer.raw.read(decode_content=False)
+        times.append(time.perf_counter() - start)
+        sizes.append(len(body))
+        etag = answer.headers["ETag"]
+    database.dispose()
+    return {"pull_bytes": statistics.median(sizes), "pull_ms": statistics.median(times) * 1000}
+
+
+def intake(url: str, devices: list[tuple[str, str]], server_key: str) -> dict[str, float]:
+    box = SealedBox(PublicKey(base64.b64decode(server_key)))
+
+    def batch(k: int) -> bytes:
+        events = []
+        for i in range(INTAKE_EACH):
+            sealed = box.encrypt(
+                json.dumps(
+                    {
+                        "name": "测试",
+                        "mobile": "00012345678",
+                        "text": f"第{i}条",
+                        "address": "",
+                        "consent": True,
+                    }  # fmt: skip
+                ).encode()
+            )
+            events.append(
+                {
+                    "uuid": str(uuid.uuid4()),
+                    "kind": "appeal",
+                    "created_at": datetime.now().replace(microsecond=0).isoformat() + CHINA,
+                    "body": {
+                        "tracking_code": new_tracking_code(),
+                        "category": "交通出行",
+                        "block": "",
+                        "target_deputy_id": None,
+                        "channel": "kiosk",
+                        "sealed": base64.b64encode(sealed).decode(),
+                    },  # fmt: skip
+                }
+            )
+        return json.dumps({"events": events}).encode()
+
+    bodies = [batch(k) for k in range(INTAKE_KIOSKS)]
+
+    def push(k: int) -> tuple[float, int]:
+        """One kiosk's batch, sent again (as its outbox would) until accepted; (seconds, tries)."""
+        station, token = devices[k]
+        start = time.perf_counter()
+        for tries in range(1, 11):
+            answer = requests.post(
+                f"{url}/api/v1/stations/{station}/events",
+                data=bodies[k],
+                headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+                timeout=120,
+            )
+            if answer.status_code == 200:
+                statuses = {r["status"] for r in answer.json()["results"]}
+                assert statuses <= {"created", "duplicate"}, statuses
+                return time.perf_counter() - start, tries
+        raise AssertionError(f"batch {k} refused 10 times: {answer.status_code}")
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(INTAKE_KIOSKS) as pool:
+        results = list(pool.map(push, range(INTAKE_KIOSKS)))
+    total = time.perf_counter() - began
+    return {
+        "intake_rate": INTAKE_KIOSKS * INTAKE_EACH / total,
+        "intake_p99": percentile([seconds for seconds, _ in results], 0.99) * 1000,
+        # Batches the server failed (500, "database is locked") and the kiosk sent again.
+        "intake_retried": sum(tries - 1 for _, tries in results),
+    }
+
+
+def run(engine: str, folder: Path) -> dict[str, float]:
+    with ExitStack() as stack:
+        url = ""
+        extra: tuple[str, ...] = ("--no-access-log",)
+        if engine == "postgresql":
+            cluster = PostgresCluster().start()
+            stack.callback(cluster.stop)
+            url = cluster.create_database("bench")
+            extra += ("--workers", "2")
+        settings = Settings(data_dir=folder, database_url=url)
+        devices = seed(settings)
+        key = public_key_text(load_server_key(settings.server_key_path))
+        servers = [stack.enter_context(running_central(folder, *extra, database_url=url))]
+
+        def restart() -> None:
+            servers[0].process.terminate()
+            servers[0].process.wait()
+            servers.append(stack.enter_context(running_central(folder, *extra, database_url=url)))
+            servers.pop(0)
+
+        figures = storm(lambda: servers[0].url, devices, restart)
+        figures |= pull(servers[0].url, settings, devices[0][1])
+        figures |= intake(servers[0].url, devices, key)
+        return figures
+
+
+def main() -> int:
+    load = os.getloadavg()[0]
+    print(f"# machine load (1 min) at start: {load:.1f} on {os.cpu_count()} cores")
+    results = {}
+    for engine in ("sqlite", "postgresql"):
+        with tempfile.TemporaryDirectory(prefix=f"scale-{engine}-") as folder:
+            results[engine] = run(engine, Path(folder))
+    units = {
+        "poll_p50": "ms", "poll_p99": "ms", "storm_drain": "s", "storm_p99": "ms",
+        "pull_bytes": "bytes", "pull_ms": "ms", "intake_rate": "appeals/s", "intake_p99": "ms",
+        "retried": "requests", "intake_retried": "batches",
+    }  # fmt: skip
+    label = {"sqlite": "sqlite_1_process", "postgresql": "postgresql_2_processes"}
+    for name, unit in units.items():
+        for engine in ("postgresql", "sqlite"):
+            print(f"scale_{name}_{label[engine]}: {results[engine][name]:.1f} {unit}")
+    print(f"# machine load (1 min) at end: {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
