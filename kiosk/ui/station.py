@@ -42,6 +42,7 @@ from kiosk.ui.sync import Sync
 log = logging.getLogger(__name__)
 
 UPCOMING_DAYS = 6
+DAY_PRIORITY = 1  # QThreadPool: a day change's work goes before queued tasks of priority 0
 DEPUTY_UPCOMING_DAYS = 4
 
 
@@ -172,8 +173,9 @@ class DayTurnover(QObject):
                 swap = None
             self._worked_out.emit(generation, swap)
 
-        # On the pool: Kiosk.close waits for it before the objects it reports to go.
-        QThreadPool.globalInstance().start(_Task(run))
+        # On the pool: Kiosk.close waits for it before the objects it reports to go. Ahead of
+        # queued receipts' contact checks (a second of argon2 each): the screens are waiting.
+        QThreadPool.globalInstance().start(_Task(run), DAY_PRIORITY)
 
     def cancel(self) -> None:
         self._generation += 1
