@@ -44,9 +44,9 @@ def large_station():
     return dataclasses.replace(demo, deputies=deputies, schedules=schedules)
 
 
-def test_midnight_at_a_large_station_never_freezes_the_screens(make_kiosk, clock, qtbot):
+def test_midnight_at_a_large_station_never_freezes_the_screens(make_kiosk, clock, qtbot, size):
     clock.now = datetime(2026, 11, 23, 23, 59)  # Monday night
-    kiosk = make_kiosk()
+    kiosk = make_kiosk(size)
     backends, visitor = kiosk.backends, kiosk.visitor
     backends.show(large_station())  # as the sync worker shows a new snapshot
     qtbot.waitUntil(lambda: backends.roster.deputies.count == DEPUTIES)
@@ -72,6 +72,7 @@ def test_midnight_at_a_large_station_never_freezes_the_screens(make_kiosk, clock
     days = backends.schedule.days
     today = [days.get(i)["key"] for i in range(days.count) if days.get(i)["today"]]
     assert today == ["2026-11-24"]
+    visitor.screenshot("day-change-large-station")
     # Worked out on the GUI thread this takes a good part of a second of its CPU time (the
     # wall-clock gap also counts other processes on a loaded machine: printed, not asserted).
     print(f"longest gap {watch.longest_ms:.0f} ms, GUI thread busy {watch.longest_cpu_ms:.0f} ms")
