@@ -284,6 +284,8 @@ def warm_up_for_gui(sync: bool) -> None:
     """On the opening thread: import and compile what the GUI thread needs next, so that
     attaching the database and starting the sync worker there are quick (imports and
     SQLAlchemy's first compilation of a statement hold the interpreter for tens of ms)."""
+    import qrcode  # noqa: F401 (deputy pages, receipts: kept off home's first frame)
+
     import kiosk.store.appointments  # noqa: F401 (the duty console's requests)
     import kiosk.store.attendance  # noqa: F401 (the desk reads who is present)
     import kiosk.ui.intake  # noqa: F401

@@ -10,7 +10,7 @@ import logging
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.deputy_work import deputy_work_document, deputy_work_from_document
@@ -66,19 +66,22 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
                 for s in entry.get("steps") or []
             ]
             progress.append(
-                AppealProgressRow(
-                    tracking_code=str(entry["tracking_code"])[:9],
-                    state=str(entry["state"])[:32],
-                    due_on=date.fromisoformat(due) if due else None,
-                    steps=steps,
-                )
+                {
+                    "tracking_code": str(entry["tracking_code"])[:9],
+                    "state": str(entry["state"])[:32],
+                    "due_on": date.fromisoformat(due) if due else None,
+                    "steps": steps,
+                }
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             log.warning("skipped a malformed appeal progress entry: %s", error)
     session.execute(delete(AppealProgressRow))
-    session.add_all(progress)
+    if progress:
+        # One bulk insert: a large station lists 10,000 appeals, and 10,000 ORM objects
+        # cost seconds and the collector's full passes (docs/performance.md).
+        session.execute(insert(AppealProgressRow), progress)
     if isinstance(document.get("appeals"), list) and isinstance(document.get("appointments"), list):
-        listed = {row.tracking_code for row in progress}
+        listed = {row["tracking_code"] for row in progress}
         listed |= {str(e.get("code")) for e in document["appointments"] if isinstance(e, dict)}
         _forget_finished_checks(session, listed)
 

@@ -12,6 +12,7 @@ import functools
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,19 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DeskDay:
+    """What a new day changes on the desk, read on a pool thread (`Desk.day_reader`)."""
+
+    snapshot: StationSnapshot | None
+    today: date
+    duty_ids: tuple[str, ...]
+    reloads: int  # Desk._reloads when the read started
+    signed_in: dict[str, datetime] | None  # None: no database yet
+    figures: dict | None
+
 
 # The console says "still there?" this long before it signs an untouched deputy out.
 IDLE_WARNING = timedelta(seconds=15)
@@ -138,6 +152,9 @@ class Desk(QObject):
         self._idle_left = -1  # seconds before an idle sign-out, while the warning shows
         # Figures
         self._figures: dict = {}
+        self._reloads = 0  # reads of who is present: a day's read older than the last is dropped
+        self._day_coming: date | None = None  # a new day's read under way (day_reader)
+        self._duty: tuple = (None, None, ())  # (snapshot, day, duty ids) last worked out
         self._verified.connect(self._on_verified, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self, interval=1000, timerType=Qt.TimerType.CoarseTimer)
         self._timer.timeout.connect(self._tick)
@@ -175,16 +192,56 @@ class Desk(QObject):
         return self._now().date()
 
     def _reload(self) -> None:
+        self._reloads += 1
         if self._sessions is not None:
             with self._sessions() as session:
                 self._signed_in = store.signed_in(session)
-                self._figures = self._read_figures(session)
+                self._figures = self._read_figures(session, self._today(), len(self._signed_in))
         self.changed.emit()
+
+    # --- a new day (worked out off the GUI thread: station.DayTurnover) ------------------------
+
+    def day_reader(self, snapshot: StationSnapshot | None, today: date) -> Callable[[], DeskDay]:
+        """On the GUI thread: what to read for `today`, as a function for a pool thread (its
+        own session; nothing of this object's is touched there). `show_day` shows it."""
+        sessions, reloads = self._sessions, self._reloads
+        self._day_coming = today
+
+        def read() -> DeskDay:
+            duty_ids = on_duty(snapshot.schedules, today) if snapshot else ()
+            if sessions is None:
+                return DeskDay(snapshot, today, duty_ids, reloads, None, None)
+            with sessions() as session:
+                signed_in = store.signed_in(session)
+                figures = self._read_figures(session, today, len(signed_in))
+            return DeskDay(snapshot, today, duty_ids, reloads, signed_in, figures)
+
+        return read
+
+    def show_day(self, day: DeskDay) -> None:
+        """Show what `day_reader` read (on the GUI thread)."""
+        self._snapshot = day.snapshot
+        self._day_coming = None
+        self._duty = (day.snapshot, day.today, day.duty_ids)
+        # A sign-in or out since the read was read again then: that is newer.
+        if day.signed_in is not None and day.reloads == self._reloads:
+            self._signed_in, self._figures = day.signed_in, day.figures or {}
+        self.changed.emit()
+        if self._console:
+            self._refresh_console()
 
     # --- who is present ----------------------------------------------------------------------
 
     def _on_duty_today(self) -> tuple[str, ...]:
-        return on_duty(self._snapshot.schedules, self._today()) if self._snapshot else ()
+        """Today's duty deputies (worked out once a day: QML reads them at every change)."""
+        if self._snapshot is None:
+            return ()
+        today = self._today()
+        snapshot, day, ids = self._duty
+        if snapshot is not self._snapshot or day != today:
+            ids = on_duty(self._snapshot.schedules, today)
+            self._duty = (self._snapshot, today, ids)
+        return ids
 
     def _present_ids(self) -> list[str]:
         return list(self._signed_in)
@@ -527,19 +584,24 @@ class Desk(QObject):
                 self._wait_until = None
                 self._message = ""
             self.signInChanged.emit()
-        if self._figures.get("day") != self._today().isoformat() and self._sessions:
+        today = self._today()
+        if (
+            self._figures.get("day") != today.isoformat()
+            and self._sessions
+            and self._day_coming != today
+        ):
             self._reload()
 
     # --- figures for Station info ------------------------------------------------------------
 
-    def _read_figures(self, session: Session) -> dict:
-        today = self._today()
+    @staticmethod
+    def _read_figures(session: Session, today: date, present: int) -> dict:
         month = store.month_figures(session, today)
         server, pulled_at = store.statistics(session)
         figures = {
             "day": today.isoformat(),
             "receptionDays": month.reception_days,
-            "present": len(self._signed_in),
+            "present": present,
             "appealsCollected": month.appeals_collected,
             "synced": server is not None,
             "solved": -1,

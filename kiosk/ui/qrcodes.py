@@ -8,7 +8,6 @@ phone cameras (and zxing in the tests) read them from the screen; show with `smo
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QByteArray, QSize, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
@@ -23,6 +22,10 @@ def qr_image(text: str, side: int, mask_pattern: int | None = None) -> QImage:
     `mask_pattern` None lets qrcode try all 8 masks for the most readable (~8 ms here); a
     fixed one (any is valid, ISO 18004) costs ~1.5 ms, for codes on a visitor's waiting path.
     """
+    # Imported here: qrcode brings Pillow (~70 ms), which home's first frame does not need;
+    # the database thread imports it once the database is open (kiosk.app.warm_up_for_gui).
+    import qrcode
+
     code = qrcode.QRCode(
         border=BORDER,
         error_correction=qrcode.constants.ERROR_CORRECT_M,

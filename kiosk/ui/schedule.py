@@ -9,6 +9,7 @@ rule the home screen's "next reception days" use.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,18 @@ if TYPE_CHECKING:
 WEEKS = 6
 # Visitors can page this far from today either way: enough for a year's planning.
 MONTHS_EACH_WAY = 12
+
+
+@dataclass(frozen=True)
+class CalendarRows:
+    """A month of the calendar as rows: made on any thread, shown on the GUI thread."""
+
+    today: date
+    month: date
+    selected: date
+    days: list[dict]
+    selected_receptions: list[dict]
+    month_receptions: list[dict]
 
 
 def _add_months(first: date, months: int) -> date:
@@ -73,15 +86,31 @@ class ScheduleCalendar(QObject):
 
     def show(self, snapshot: StationSnapshot | None, today: date) -> None:
         self.snapshot = snapshot
-        if today != self._today:
-            self._today = today
-            self._month, self._selected = today.replace(day=1), today
+        self._month, self._selected = self.month_on(today)
+        self._today = today
         self._refresh()
 
+    def month_on(self, today: date) -> tuple[date, date]:
+        """The month and day shown on `today`: on a new day, today's; else as they are."""
+        if today != self._today:
+            return today.replace(day=1), today
+        return self._month, self._selected
+
     def _refresh(self) -> None:
-        first = self._month - timedelta(days=self._month.weekday())  # the Monday before
+        self.show_rows(
+            self.snapshot, self.month_rows(self.snapshot, self._today, self._month, self._selected)
+        )
+
+    def month_rows(
+        self, snapshot: StationSnapshot | None, today: date, month: date, selected: date
+    ) -> CalendarRows:
+        """A month's calendar as rows: any thread (it reads nothing of this object's but the
+        roster's photo folder)."""
+        from kiosk.ui.station import reception_row
+
+        photos = self._roster.photo_dir
+        first = month - timedelta(days=month.weekday())  # the Monday before
         last = first + timedelta(days=7 * WEEKS - 1)
-        snapshot = self.snapshot
         entries = snapshot.reception_days(first, last, held_only=False) if snapshot else []
         by_day: dict[date, list[ReceptionDay]] = {}
         for entry in entries:
@@ -95,9 +124,9 @@ class ScheduleCalendar(QObject):
                 {
                     "key": day.isoformat(),
                     "number": day.day,
-                    "inMonth": day.month == self._month.month,
-                    "today": day == self._today,
-                    "selected": day == self._selected,
+                    "inMonth": day.month == month.month,
+                    "today": day == today,
+                    "selected": day == selected,
                     "holiday": holiday.name if holiday else "",
                     "kind": holiday.kind.value if holiday else "",
                     "receptions": sum(1 for e in here if e.is_held),
@@ -108,15 +137,26 @@ class ScheduleCalendar(QObject):
                     ),
                 }
             )
-        self._days.replace(rows)
-        self._selected_receptions.replace(
-            self._roster.reception_row(e) for e in by_day.get(self._selected, [])
+        return CalendarRows(
+            today,
+            month,
+            selected,
+            rows,
+            [reception_row(e, snapshot, today, photos) for e in by_day.get(selected, [])],
+            [
+                {**reception_row(e, snapshot, today, photos), "dayKey": e.day.isoformat()}
+                for e in entries
+                if e.day.month == month.month
+            ],
         )
-        self._month_receptions.replace(
-            {**self._roster.reception_row(e), "dayKey": e.day.isoformat()}
-            for e in entries
-            if e.day.month == self._month.month
-        )
+
+    def show_rows(self, snapshot: StationSnapshot | None, rows: CalendarRows) -> None:
+        """Show rows made by `month_rows` (on the GUI thread)."""
+        self.snapshot = snapshot
+        self._today, self._month, self._selected = rows.today, rows.month, rows.selected
+        self._days.replace(rows.days)
+        self._selected_receptions.replace(rows.selected_receptions)
+        self._month_receptions.replace(rows.month_receptions)
         self.changed.emit()
 
     @Slot()

@@ -1,10 +1,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The station's data for QML: `Station` (who we are), `Roster` (deputies, reception days)
-and `Clock` (today, now). They show a StationSnapshot; they never touch the database."""
+and `Clock` (today, now). They show a StationSnapshot; they never touch the database.
+
+At a day change the day's rows (duty, next reception days, the calendar, the desk's figures)
+are worked out on a pool thread and swapped in on the GUI thread in one go (`DayTurnover`):
+for a large station that is a good part of a second the screens would otherwise freeze."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
+    QThreadPool,
     QTimer,
     QUrl,
     Signal,
@@ -32,7 +39,10 @@ from kiosk.ui.listmodel import KeyedListModel
 from kiosk.ui.schedule import ScheduleCalendar
 from kiosk.ui.sync import Sync
 
+log = logging.getLogger(__name__)
+
 UPCOMING_DAYS = 6
+DAY_PRIORITY = 1  # QThreadPool: a day change's work goes before queued tasks of priority 0
 DEPUTY_UPCOMING_DAYS = 4
 
 
@@ -76,9 +86,11 @@ class Backends:
         self.idle.walkedAway.connect(self.speech.stop)
         self.idle.walkedAway.connect(self.printer.reset)
         self.intake.saved.connect(self.sync.syncNow)
-        self.clock.dayChanged.connect(self._new_day)
+        self.turnover = DayTurnover()
+        self.clock.turned.connect(self._new_day)
 
     def show(self, snapshot: StationSnapshot | None) -> None:
+        self.turnover.cancel()  # a day's rows still being worked out are the old station's
         self.station.show(snapshot)
         self.roster.show(snapshot, self.clock.today())
         self.schedule.show(snapshot, self.clock.today())
@@ -97,13 +109,89 @@ class Backends:
         self.use_database(sessions)
 
     def relabel(self) -> None:
-        """The language changed: words made here (dates, weekdays) are made again."""
-        self.clock.relabel()  # as on a new day: the roster and calendar rows are remade
-
-    def _new_day(self) -> None:
+        """The language changed: words made here (dates, weekdays) are made again, now."""
+        self.turnover.cancel()
+        self.clock.relabel()
         self.roster.show_day(self.clock.today())
         self.schedule.show(self.schedule.snapshot, self.clock.today())
         self.desk.show(self.roster.snapshot)
+
+    def _new_day(self) -> None:
+        """The date moved on: the day's rows are worked out off the GUI thread, then shown."""
+        today = self.clock.today()
+        snapshot = self.roster.snapshot
+        month, selected = self.schedule.month_on(today)
+        read_desk = self.desk.day_reader(snapshot, today)
+        roster, schedule, desk = self.roster, self.schedule, self.desk
+
+        def work() -> Callable[[], None]:
+            rows = roster.day_rows(snapshot, today)
+            calendar = schedule.month_rows(snapshot, today, month, selected)
+            desk_day = read_desk()
+
+            def swap() -> None:
+                roster.show_rows(rows)
+                schedule.show_rows(snapshot, calendar)
+                desk.show_day(desk_day)
+
+            return swap
+
+        def fallback() -> None:  # the work failed (logged): as before, on the GUI thread
+            roster.show_day(today)
+            schedule.show(snapshot, today)
+            desk.show(snapshot)
+
+        self.turnover.start(work, fallback)
+
+
+class DayTurnover(QObject):
+    """Runs a day change's work on the thread pool and its swap on the GUI thread (the
+    kiosk's way off the GUI thread and back: a pool task and a queued private signal, as
+    in `Admin.refresh`). A later start or a `cancel` (a new station arrived, shown at once)
+    makes a result still under way stale: it is dropped."""
+
+    _worked_out = Signal(int, object)  # from the pool thread: generation, swap (or None)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._generation = 0
+        self._fallbacks: dict[int, Callable[[], None]] = {}
+        self._worked_out.connect(self._swap)
+
+    def start(self, work: Callable[[], Callable[[], None]], fallback: Callable[[], None]) -> None:
+        from kiosk.ui.admin import _Task
+
+        self.cancel()
+        generation = self._generation
+        self._fallbacks = {generation: fallback}
+
+        def run() -> None:
+            try:
+                swap = work()
+            except Exception:  # noqa: BLE001 (the day must still turn: the fallback does it)
+                log.exception("working out the new day failed")
+                swap = None
+            self._worked_out.emit(generation, swap)
+
+        # On the pool: Kiosk.close waits for it before the objects it reports to go. Ahead of
+        # queued receipts' contact checks (a second of argon2 each): the screens are waiting.
+        QThreadPool.globalInstance().start(_Task(run), DAY_PRIORITY)
+
+    def cancel(self) -> None:
+        self._generation += 1
+        self._fallbacks = {}
+
+    @property
+    def busy(self) -> bool:
+        """A day change is being worked out (its rows are not shown yet)."""
+        return bool(self._fallbacks)
+
+    @Slot(int, object)
+    def _swap(self, generation: int, swap: Callable[[], None] | None) -> None:
+        fallback = self._fallbacks.pop(generation, None)
+        if fallback is None:
+            return  # stale
+        (swap or fallback)()
 
 
 def handed_over(backend: QObject) -> QObject:
@@ -118,7 +206,8 @@ class Clock(QObject):
     """The wall clock, injectable: tests and benchmarks pass a fixed `now`."""
 
     minuteChanged = Signal()
-    dayChanged = Signal()
+    dayChanged = Signal()  # the date shown changed (a new day, or its words in a new language)
+    turned = Signal()  # the date moved on (not a relabel)
 
     def __init__(self, now: Callable[[], datetime], parent=None) -> None:
         super().__init__(parent)
@@ -147,6 +236,7 @@ class Clock(QObject):
             self.minuteChanged.emit()
             if day_changed:
                 self.dayChanged.emit()
+                self.turned.emit()
 
     def _time(self) -> str:
         return f"{self._shown:%H:%M}"
@@ -301,6 +391,63 @@ class DeputyFilter(QSortFilterProxyModel):
         return self.sourceModel().get(self.mapToSource(self.index(row, 0)).row())
 
 
+@dataclass(frozen=True)
+class RosterDay:
+    """A day's rows for the roster: made on any thread, shown on the GUI thread."""
+
+    today: date
+    duty_day: date | None  # today, or the next reception day; None when there is none
+    duty: list[dict]
+    upcoming: list[dict]
+
+
+def person_row(deputy: Deputy, photo_dir: Path) -> dict:
+    """A deputy as QML shows them (directory, duty tiles)."""
+    path = photo_dir / deputy.photo if deputy.photo else None
+    return {
+        "key": deputy.id,
+        "name": deputy.name,
+        "levels": [level.value for level in deputy.levels],
+        "constituency": deputy.constituency,
+        "blocks": "、".join(deputy.blocks),
+        "photo": QUrl.fromLocalFile(str(path)).toString() if path and path.is_file() else "",
+        "occupation": deputy.occupation,
+    }
+
+
+def reception_row(
+    reception: ReceptionDay, snapshot: StationSnapshot | None, today: date, photo_dir: Path
+) -> dict:
+    """A reception as QML shows it (ReceptionDayItem, the schedule screen), seen `today`."""
+    if reception.day == today:
+        when = "today"
+    elif reception.day == today + timedelta(days=1):
+        when = "tomorrow"
+    else:
+        when = ""
+    deputies = [snapshot.deputy(i) for i in reception.deputy_ids] if snapshot else []
+    return {
+        "key": reception.key,
+        "scheduleId": reception.schedule_id,
+        "date": reception.day.isoformat(),
+        "day": day_text(reception.day),
+        "when": when,
+        "time": time_range_text(reception.start, reception.end),
+        "title": reception.title,
+        "theme": reception.theme,
+        "place": reception.place,
+        "deputies": [person_row(d, photo_dir) for d in deputies if d is not None],
+        "invited": list(reception.invited),
+        # held | moved | cancelled | moved_away; QML words it (Labels.receptionNote).
+        "status": reception.status.value,
+        "originalDay": day_text(reception.original_day) if reception.original_day else "",
+        "movedTo": day_text(reception.moved_to) if reception.moved_to else "",
+        "reason": reception.reason,
+        "holiday": reception.holiday.name if reception.holiday else "",
+        "movedForHoliday": reception.moved_for_holiday,
+    }
+
+
 @QmlElement
 @QmlSingleton
 class Roster(QObject):
@@ -333,50 +480,12 @@ class Roster(QObject):
     def _deputy(self, deputy_id: str) -> Deputy | None:
         return self._snapshot.deputy(deputy_id) if self._snapshot else None
 
-    def _photo_url(self, deputy: Deputy) -> str:
-        path = self._photo_dir / deputy.photo if deputy.photo else None
-        return QUrl.fromLocalFile(str(path)).toString() if path and path.is_file() else ""
-
     def _person(self, deputy: Deputy) -> dict:
-        return {
-            "key": deputy.id,
-            "name": deputy.name,
-            "levels": [level.value for level in deputy.levels],
-            "constituency": deputy.constituency,
-            "blocks": "、".join(deputy.blocks),
-            "photo": self._photo_url(deputy),
-            "occupation": deputy.occupation,
-        }
+        return person_row(deputy, self._photo_dir)
 
     def reception_row(self, reception: ReceptionDay) -> dict:
         """A reception as QML shows it (ReceptionDayItem, the schedule screen)."""
-        if reception.day == self._today:
-            when = "today"
-        elif reception.day == self._today + timedelta(days=1):
-            when = "tomorrow"
-        else:
-            when = ""
-        deputies = [self._deputy(i) for i in reception.deputy_ids]
-        return {
-            "key": reception.key,
-            "scheduleId": reception.schedule_id,
-            "date": reception.day.isoformat(),
-            "day": day_text(reception.day),
-            "when": when,
-            "time": time_range_text(reception.start, reception.end),
-            "title": reception.title,
-            "theme": reception.theme,
-            "place": reception.place,
-            "deputies": [self._person(d) for d in deputies if d is not None],
-            "invited": list(reception.invited),
-            # held | moved | cancelled | moved_away; QML words it (Labels.receptionNote).
-            "status": reception.status.value,
-            "originalDay": day_text(reception.original_day) if reception.original_day else "",
-            "movedTo": day_text(reception.moved_to) if reception.moved_to else "",
-            "reason": reception.reason,
-            "holiday": reception.holiday.name if reception.holiday else "",
-            "movedForHoliday": reception.moved_for_holiday,
-        }
+        return reception_row(reception, self._snapshot, self._today, self._photo_dir)
 
     def show(self, snapshot: StationSnapshot | None, today: date) -> None:
         self._snapshot = snapshot
@@ -384,26 +493,31 @@ class Roster(QObject):
         self.show_day(today)
 
     def show_day(self, today: date) -> None:
-        self._today = today
-        snapshot = self._snapshot
-        coming = snapshot.upcoming_reception_days(today, 1) if snapshot else []
-        self._duty_day = coming[0].day if coming else None
-        self._duty_receptions.replace(
-            self.reception_row(r)
-            for r in (
-                snapshot.reception_days(self._duty_day, self._duty_day)
-                if snapshot and self._duty_day
-                else ()
-            )
+        self.show_rows(self.day_rows(self._snapshot, today))
+
+    def day_rows(self, snapshot: StationSnapshot | None, today: date) -> RosterDay:
+        """The day's duty and next reception days as rows: any thread (it reads nothing of
+        this object's but the photo folder)."""
+        if snapshot is None:
+            return RosterDay(today, None, [], [])
+        coming = snapshot.upcoming_reception_days(today, 1)
+        duty_day = coming[0].day if coming else None
+        photos = self._photo_dir
+        duty = snapshot.reception_days(duty_day, duty_day) if duty_day else []
+        upcoming = snapshot.upcoming_reception_days(today + timedelta(days=1), UPCOMING_DAYS)
+        return RosterDay(
+            today,
+            duty_day,
+            [reception_row(r, snapshot, today, photos) for r in duty],
+            [reception_row(r, snapshot, today, photos) for r in upcoming],
         )
-        self._upcoming.replace(
-            self.reception_row(r)
-            for r in (
-                snapshot.upcoming_reception_days(today + timedelta(days=1), UPCOMING_DAYS)
-                if snapshot
-                else ()
-            )
-        )
+
+    def show_rows(self, day: RosterDay) -> None:
+        """Show rows made by `day_rows` (on the GUI thread)."""
+        self._today = day.today
+        self._duty_day = day.duty_day
+        self._duty_receptions.replace(day.duty)
+        self._upcoming.replace(day.upcoming)
         self.changed.emit()
 
     @Slot(str, result="QVariantMap")
@@ -428,6 +542,10 @@ class Roster(QObject):
     @property
     def snapshot(self) -> StationSnapshot | None:
         return self._snapshot
+
+    @property
+    def photo_dir(self) -> Path:
+        return self._photo_dir
 
     deputies = Property(QObject, lambda self: self._deputies, constant=True)
     directory = Property(QObject, lambda self: self._directory, constant=True)
