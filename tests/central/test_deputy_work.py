@@ -33,7 +33,6 @@ from kiosk.domain.deputy_work import (
 from kiosk.domain.tracking import check_character
 from tests.central.services.conftest import (  # noqa: F401 (fixtures)
     FRIDAY,
-    migrated,
     quick_hashes,
     world,
 )

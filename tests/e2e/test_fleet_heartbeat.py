@@ -22,7 +22,7 @@ def test_a_real_kiosks_heartbeat_shows_on_the_fleet_page(station, proxy, kiosk, 
         )
     proxy.fail("/events", "500", "hang")  # two retries, which the technician will see
     kiosk.start_worker()
-    qtbot.waitUntil(lambda: kiosk.counts().quarantined == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: kiosk.counts().quarantined == 1, timeout=60_000)
     qtbot.waitUntil(
         lambda: bool(
             station.query(
