@@ -13,6 +13,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from central.api.main import api_router
 from central.api.routes import health
 from central.api.routes.snapshot import SnapshotCache
+from central.core import heap
 from central.core.body_limit import BodyLimit, BodyRule
 from central.core.config import (
     API_BODY_BYTES,
@@ -126,4 +127,6 @@ def worker_app() -> FastAPI:
     """The app of one `serve --workers N` process (uvicorn calls it in each worker)."""
     import os
 
-    return create_app(settings_from_text(os.environ[WORKER_SETTINGS]))
+    app = create_app(settings_from_text(os.environ[WORKER_SETTINGS]))
+    heap.settle()  # what start-up made, kept out of this worker's later collections
+    return app

@@ -9,6 +9,7 @@ import dataclasses
 import logging
 
 from central.cli.common import CommandError
+from central.core import heap
 from central.core.config import WORKER_SETTINGS, Settings, settings_text
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
                     app.state.public_url = f"http://{self.config.host}:{port}"
                 # Notices link to the console: sent once the server's address is known.
                 worker.start()
+                heap.settle()  # everything start-up made, kept out of later collections
                 print(f"central ready on http://{self.config.host}:{port}", flush=True)
 
     # Notices leave from a thread of their own: a request never waits for a robot or SMTP.

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from central.core import heap
 from central.core.db import Database
 from central.core.metrics import RequestMetrics
 from central.services import monitoring
@@ -49,5 +50,6 @@ async def metrics(request: Request) -> Response:
         "# HELP central_snapshot_builds_total Snapshot documents this process built.",
         "# TYPE central_snapshot_builds_total counter",
         f"central_snapshot_builds_total {builds}",
+        *heap.render(),
     ]
     return Response("\n".join(lines) + "\n", media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -5,6 +5,7 @@ others answer (docs/deploy-central.md)."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import time
 from pathlib import Path
@@ -56,6 +57,11 @@ def test_two_workers_serve_and_a_dead_one_is_replaced(tmp_path):
             assert requests.get(snapshot, headers=auth, timeout=30).status_code == 200
         _until(lambda: len(_children(server.process.pid) - workers) == 1, seconds=60)
         assert requests.get(server.url + "/healthz", timeout=30).text == "ok\n"
+        # Each worker, the new one too, keeps its start-up heap out of its collections.
+        for _ in range(4):
+            metrics = requests.get(server.url + "/metrics", timeout=30).text
+            frozen = re.search(r"^central_gc_frozen_objects (\d+)$", metrics, re.MULTILINE)
+            assert frozen and int(frozen[1]) > 100_000, metrics
 
 
 def test_counting_limits_in_one_process_is_refused_with_several(tmp_path):
