@@ -13,7 +13,6 @@ from central.cli.common import CommandError, china_minute, database
 from central.core.config import RETENTION_YEARS, Settings
 from central.services import privacy
 from central.services.privacy import PrivacyError
-from central.web.console.privacy_pages import person_copy
 from central.web.console.text import translator
 
 
@@ -47,6 +46,8 @@ def privacy_export(settings: Settings, args: argparse.Namespace) -> int:
             )
     except PrivacyError as error:
         raise CommandError(str(error)) from None
+    from central.web.console.privacy_pages import person_copy  # the console's own CSV
+
     args.out.write_text(person_copy(records, translator("zh")), encoding="utf-8")
     print(f"wrote {len(records)} records to {args.out} (the export is in the audit log)")
     return 0

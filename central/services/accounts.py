@@ -4,6 +4,7 @@ idle expiry, and a forced password change on first login (DESIGN.md §10)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -31,8 +32,13 @@ SEEN_GRANULARITY = timedelta(seconds=60)
 LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended costs
-# Verified against when the login is unknown, so a wrong login takes as long as a wrong password.
-_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the login is unknown, so a wrong login takes as long as a wrong
+    password (made at the first such login: a command that signs nobody in never pays for it)."""
+    return _hasher.hash(secrets.token_hex(16))
 
 
 class AccountError(ValueError):
@@ -187,7 +193,7 @@ def authenticate(
     """
     account = find_account(session, login) if login.strip() else None
     if account is None or account.disabled_at is not None:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         audit.record(session, None, "login.failed", login[:64], now=now, address=address)
         raise LoginRefused()
     if account.locked_until is not None and account.locked_until > now:

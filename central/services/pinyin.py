@@ -9,8 +9,6 @@ overrides the whole name where a person knows better (罗晟 luo sheng).
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames pypinyin reads as the common word: the first character of a name.
 SURNAMES = {
     "单": "shan", "曾": "zeng", "仇": "qiu", "解": "xie", "查": "zha", "区": "ou", "朴": "piao",
@@ -27,6 +25,8 @@ def name_pinyin(name: str, override: str = "") -> list[str]:
     chosen = override.casefold().split()
     if chosen and len(chosen) == len(name) and all(s.isascii() and s.isalpha() for s in chosen):
         return chosen
+    from pypinyin import Style, lazy_pinyin  # its dictionaries: 0.3 s, only when needed
+
     syllables = [s.casefold() for s in lazy_pinyin(name, style=Style.NORMAL, v_to_u=False)]
     if name[:1] in SURNAMES and syllables:
         syllables[0] = SURNAMES[name[:1]]
