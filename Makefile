@@ -83,7 +83,7 @@ $(BUNDLE): kiosk.spec build/kiosk_entry.py build/package.py $(QM) \
 TEST_WORKERS ?= 2
 test: setup lint package
 	QT_QPA_PLATFORM=offscreen KIOSK_BUNDLE_REQUIRED=1 $(PY) -m pytest \
-		$(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist worksteal) --durations=15
+		$(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist worksteal) --durations=60
 
 bench: setup
 	@for script in bench/*.py; do echo "# $$script"; $(PY) $$script || exit 1; done
