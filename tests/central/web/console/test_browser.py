@@ -6,10 +6,7 @@ console page is screenshotted at 1366x768 and 360x740 (screenshots/console-*).""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-
-import pytest
 
 from central.core.config import CHINA_TIME
 from tests.central.console_fixtures import (
@@ -23,20 +20,6 @@ from tests.central.console_fixtures import (
 from tests.helpers.phone import Browser
 
 DESKTOP = (1366, 768)
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=DESKTOP, prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 def sign_in(browser: Browser, console: ConsoleSite, login: str, shot: bool = False) -> None:

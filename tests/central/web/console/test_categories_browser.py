@@ -8,30 +8,13 @@ sending, and the visitor's timeline holds what was sent. Screenshots at 1366x768
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.central.console_fixtures import ConsoleSite, fresh_mobile, new_code
 from tests.central.web.console.test_fleet_browser import fits, sign_in
 from tests.helpers.phone import Browser
 
 SHOTS = Path("/tmp/shots-publish")
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=(1366, 768), prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 def shot(browser: Browser, name: str) -> None:

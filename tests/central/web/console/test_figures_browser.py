@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -26,7 +25,6 @@ from tests.central.phone_fixtures import STATION
 from tests.central.web.console.test_fleet_browser import fits, sign_in
 from tests.helpers.phone import Browser
 
-DESKTOP = (1366, 768)
 NAME, MOBILE = "甄秀兰", "13912345678"
 
 
@@ -146,20 +144,6 @@ def seed_october(site: ConsoleSite) -> None:
 def october(console: ConsoleSite) -> ConsoleSite:
     seed_october(console)
     return console
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=DESKTOP, prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 def figure(browser: Browser, table: str, name: str, row: str | None = None) -> str:

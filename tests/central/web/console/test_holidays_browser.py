@@ -7,10 +7,7 @@ Reviewers have no holidays page. Screenshots at 1366x768 and 360x740."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.central.console_fixtures import ConsoleSite
 from tests.central.web.console.test_fleet_browser import fits, sign_in
@@ -18,20 +15,6 @@ from tests.helpers.phone import Browser
 
 SHOTS = Path("/tmp/shots-publish")
 YEAR = "2031"  # far from every other test's due dates
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=(1366, 768), prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 def shot(browser: Browser, name: str) -> None:

@@ -7,10 +7,7 @@ back into the page), and viewers have no PINs page. Screenshots at 1366x768 and 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from kiosk.demo import DEMO_PIN
 from tests.central.console_fixtures import ConsoleSite
@@ -19,20 +16,6 @@ from tests.helpers.phone import Browser
 
 SHOTS = Path("/tmp/shots-publish")
 DEPUTY = "demo-06"
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=(1366, 768), prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 def shot(browser: Browser, name: str) -> None:

@@ -6,30 +6,12 @@ Only admins open the page. Screenshots at 1366x768 and 360x740 (screenshots/cons
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import requests
 
 from tests.central.console_fixtures import ConsoleSite, fresh_mobile, new_code
 from tests.central.web.console.test_fleet_browser import fits, sign_in
 from tests.helpers.phone import Browser
-
-DESKTOP = (1366, 768)
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=DESKTOP, prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 def refs(browser: Browser) -> list[str]:

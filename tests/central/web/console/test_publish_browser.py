@@ -8,7 +8,6 @@ Viewers and technicians find no way in. Screenshots at 1366x768 and 360x740."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,23 +17,8 @@ from tests.central.console_fixtures import STATION_B, ConsoleSite
 from tests.central.web.console.test_fleet_browser import fits, sign_in
 from tests.helpers.phone import Browser
 
-DESKTOP = (1366, 768)
 SHOTS = Path("/tmp/shots-publish")
 PAGE = f"/console/stations/{STATION_B}"
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=DESKTOP, prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 def shot(browser: Browser, name: str) -> None:

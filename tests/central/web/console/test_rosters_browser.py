@@ -8,29 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 
-import pytest
 from openpyxl import Workbook
 from PIL import Image
 
 from tests.central.console_fixtures import STATION_B, ConsoleSite
-from tests.central.web.console.test_fleet_browser import DESKTOP, fits, sign_in
+from tests.central.web.console.test_fleet_browser import fits, sign_in
 from tests.helpers.phone import Browser
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=DESKTOP, prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 def gbk_csv(path, rows) -> None:

@@ -6,31 +6,15 @@ day and move another with a public reason that the kiosks' snapshot carries, and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import icalendar
-import pytest
 import requests
 
 from central.core.config import CHINA_TIME
 from tests.central.console_fixtures import STATION_B, ConsoleSite
-from tests.central.web.console.test_fleet_browser import DESKTOP, fits, sign_in
+from tests.central.web.console.test_fleet_browser import fits, sign_in
 from tests.helpers.phone import Browser
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=DESKTOP, prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 def next_weekday(weekday: int, after: date) -> date:
