@@ -20,7 +20,6 @@ import gc
 import os
 import random
 import re
-import sqlite3
 import statistics
 import sys
 import time
@@ -28,6 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import requests
+import seeding
 
 from central.core.config import CHINA_TIME, DATABASE_FILE, Settings
 from central.core.db import open_database
@@ -35,7 +35,6 @@ from central.launch import running_central
 from central.services import accounts
 from central.services.accounts import NewAccount
 from kiosk.domain.deadlines import current_deadline
-from kiosk.domain.tracking import ALPHABET, check_character
 
 STATIONS = 1_000
 APPEALS = 1_000_000
@@ -46,51 +45,17 @@ CATEGORIES = ("交通出行", "物业管理", "环境卫生", "市容秩序", "�
 OPEN = ("received", "accepted", "assigned", "referred", "reopened")
 
 
-def tracking_code(n: int) -> str:
-    body = ""
-    for _ in range(8):
-        n, digit = divmod(n, len(ALPHABET))
-        body += ALPHABET[digit]
-    return body + check_character(body)
-
-
 def generate(folder: Path) -> None:
     """A fresh database with the data above; bulk inserts straight through sqlite3."""
-    folder.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    open_database(Settings(data_dir=folder))  # the schema, migrated
-    db = sqlite3.connect(folder / DATABASE_FILE)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=OFF")
+    db = seeding.bulk_database(folder)
     rng = random.Random(13)
     now = datetime.now(UTC)
     today = now.astimezone(CHINA_TIME).date()
     with db:
-        db.execute("INSERT INTO region (id, parent_id, name, level) VALUES (1, NULL, '市', 'city')")
-        db.executemany(
-            "INSERT INTO region (id, parent_id, name, level) VALUES (?, 1, ?, 'district')",
-            [(2 + d, f"第{d + 1}区") for d in range(10)],
-        )
-        db.executemany(
-            "INSERT INTO region (id, parent_id, name, level) VALUES (?, ?, ?, 'street')",
-            [(100 + s, 2 + s // 10, f"第{s + 1}街道") for s in range(100)],
-        )
-        db.executemany(
-            "INSERT INTO station (id, kind, name, address, hours, phone, intro, rules, notices,"
-            " opinions_collected, problems_solved, revision, region_id)"
-            " VALUES (?, 'station', ?, '', '', '', '', '[]', '[]', 0, 0, 0, ?)",
-            [(f"s{i:04d}", f"第{i + 1}联络站", 100 + i // 10) for i in range(STATIONS)],
-        )
-        db.executemany(
-            "INSERT INTO deputy (station_id, deputy_id, position, name, levels, constituency,"
-            " blocks, phone, occupation, bio, qr_url) VALUES (?, ?, ?, ?, '[]', '', '[]', '', '',"
-            " '', '')",
-            [
-                (f"s{i:04d}", f"d{i:04d}-{k}", k, f"代表{i}-{k}")
-                for i in range(STATIONS)
-                for k in range(DEPUTIES)
-            ],
-        )
+        street_of = seeding.city(db, STATIONS)
+        ids = [f"s{i:04d}" for i in range(STATIONS)]
+        seeding.stations(db, ids, street_of, DEPUTIES, lambda i, k: f"d{i:04d}-{k}")
         db.executemany(
             "INSERT OR IGNORE INTO category (name, position) VALUES (?, ?)",
             [(c, n) for n, c in enumerate(CATEGORIES)],
@@ -132,7 +97,7 @@ def generate(folder: Path) -> None:
             (
                 n,
                 f"s{rng.randrange(STATIONS):04d}",
-                tracking_code(n),
+                seeding.tracking_code(n),
                 rng.choice(CATEGORIES),
                 stamp,
                 state,

@@ -16,7 +16,6 @@ import argparse
 import os
 import random
 import re
-import sqlite3
 import statistics
 import sys
 import time
@@ -24,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import requests
+import seeding
 
 from central.core.config import CHINA_TIME, DATABASE_FILE, Settings
 from central.core.db import open_database
@@ -31,7 +31,6 @@ from central.launch import running_central
 from central.models import Account
 from central.services import accounts
 from kiosk.domain.deadlines import current_deadline
-from kiosk.domain.tracking import ALPHABET, check_character
 
 STATIONS = 10
 DEPUTIES = 5
@@ -43,42 +42,17 @@ CATEGORIES = ("交通出行", "物业管理", "环境卫生", "市容秩序", "�
 OPEN = ("received", "accepted", "assigned", "replied", "referred", "reopened")
 
 
-def tracking_code(n: int) -> str:
-    body = ""
-    for _ in range(8):
-        n, digit = divmod(n, len(ALPHABET))
-        body += ALPHABET[digit]
-    return body + check_character(body)
-
-
 def generate(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    open_database(Settings(data_dir=folder))  # the schema, migrated
-    db = sqlite3.connect(folder / DATABASE_FILE)
-    db.execute("PRAGMA journal_mode=WAL")
+    db = seeding.bulk_database(folder)
     rng = random.Random(14)
     now = datetime.now(UTC)
     with db:
         db.execute(
             "INSERT INTO region (id, parent_id, name, level) VALUES (1, NULL, '区', 'district')"
         )
-        db.executemany(
-            "INSERT INTO station (id, kind, name, address, hours, phone, intro, rules, notices,"
-            " opinions_collected, problems_solved, revision, region_id)"
-            " VALUES (?, 'station', ?, '', '', '', '', '[]', '[]', 0, 0, 0, 1)",
-            [(f"s{i:02d}", f"第{i + 1}联络站") for i in range(STATIONS)],
-        )
-        db.executemany(
-            "INSERT INTO deputy (station_id, deputy_id, position, name, levels, constituency,"
-            " blocks, phone, occupation, bio, qr_url) VALUES (?, ?, ?, ?, '[]', '', '[]', '', '',"
-            " '', '')",
-            [
-                (f"s{i:02d}", f"d{i:02d}-{k}", k, f"代表{i}-{k}")
-                for i in range(STATIONS)
-                for k in range(DEPUTIES)
-            ],
-        )
+        ids = [f"s{i:02d}" for i in range(STATIONS)]
+        seeding.stations(db, ids, lambda i: 1, DEPUTIES, lambda i, k: f"d{i:02d}-{k}")
         appeals, steps = [], []
         for n in range(1, APPEALS + 1):
             created = now - timedelta(days=rng.random() ** 2 * 365)
@@ -96,7 +70,7 @@ def generate(folder: Path) -> None:
                 (
                     n,
                     f"s{station:02d}",
-                    tracking_code(n),
+                    seeding.tracking_code(n),
                     "callback" if callback else "appeal",
                     rng.choice(CATEGORIES),
                     "qr" if addressed else "kiosk",
@@ -143,20 +117,6 @@ def generate(folder: Path) -> None:
     print(f"generated {APPEALS:,} appeals in {time.monotonic() - started:.0f} s", file=sys.stderr)
 
 
-def sign_in(url: str) -> requests.Session:
-    http = requests.Session()
-    page = http.get(url + "/console/login", timeout=60).text
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page)[1]
-    answer = http.post(
-        url + "/console/login",
-        data={"csrf": csrf, "login": LOGIN, "password": PASSWORD},
-        timeout=60,
-    )
-    if not answer.url.endswith("/console/my"):
-        raise RuntimeError("the deputy cannot sign in; delete the --data folder and run again")
-    return http
-
-
 def timed(http: requests.Session, url: str) -> float:
     started = time.perf_counter()
     answer = http.get(url, timeout=60)
@@ -175,7 +135,7 @@ def main() -> None:
         generate(args.data)
     print(f"load: {os.getloadavg()[0]:.2f} (1-minute average, 2 cores)")
     with running_central(args.data, "--no-access-log") as server:
-        http = sign_in(server.url)
+        http = seeding.console_session(server.url, LOGIN, PASSWORD, "/console/my")
         page = http.get(server.url + "/console/my", timeout=60).text
         listed = len(re.findall(r'<li data-code="', page))
         print(f"deputy_my_items_listed: {listed} items")

@@ -18,12 +18,13 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import sqlite3
 import statistics
 import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import seeding
 
 from central.core.config import CHINA_TIME, DATABASE_FILE, Settings
 from central.core.db import open_database
@@ -43,39 +44,13 @@ def stamp(moment: datetime) -> str:
 
 
 def generate(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    open_database(Settings(data_dir=folder))  # the schema, migrated
-    db = sqlite3.connect(folder / DATABASE_FILE)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=OFF")
+    db = seeding.bulk_database(folder)
     rng = random.Random(15)
     with db:
-        db.execute("INSERT INTO region (id, parent_id, name, level) VALUES (1, NULL, '市', 'city')")
-        db.executemany(
-            "INSERT INTO region (id, parent_id, name, level) VALUES (?, 1, ?, 'district')",
-            [(2 + d, f"第{d + 1}区") for d in range(10)],
-        )
-        db.executemany(
-            "INSERT INTO region (id, parent_id, name, level) VALUES (?, ?, ?, 'street')",
-            [(100 + s, 2 + s // 10, f"第{s + 1}街道") for s in range(100)],
-        )
-        db.executemany(
-            "INSERT INTO station (id, kind, name, address, hours, phone, intro, rules, notices,"
-            " opinions_collected, problems_solved, revision, region_id)"
-            " VALUES (?, 'station', ?, '', '', '', '', '[]', '[]', 0, 0, 0, ?)",
-            [(f"s{i:04d}", f"第{i + 1}联络站", 100 + i // 10) for i in range(STATIONS)],
-        )
-        db.executemany(
-            "INSERT INTO deputy (station_id, deputy_id, position, name, levels, constituency,"
-            " blocks, phone, occupation, bio, qr_url) VALUES (?, ?, ?, ?, '[]', '', '[]', '', '',"
-            " '', '')",
-            [
-                (f"s{i:04d}", f"d{k}", k, f"代表{i}-{k}")
-                for i in range(STATIONS)
-                for k in range(DEPUTIES)
-            ],
-        )
+        street_of = seeding.city(db, STATIONS)
+        ids = [f"s{i:04d}" for i in range(STATIONS)]
+        seeding.stations(db, ids, street_of, DEPUTIES, lambda i, k: f"d{k}")
         db.execute(
             "INSERT INTO device (id, station_id, name, token_hash, enrolled_at)"
             " VALUES ('bench', 's0000', 'bench', 'bench', '2026-01-01 00:00:00')"
