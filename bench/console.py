@@ -8,6 +8,7 @@ Then `python -m central serve` on 127.0.0.1, a district reviewer (100 stations) 
 the script times, one request after another:
 - inbox: the first page of the reviewer's inbox (open appeals by due date);
 - filtered: one station's red (overdue) appeals;
+- deep: the 30th page of the district's red appeals (keyset cursor);
 - appeal: an appeal's page;
 - action: accepting a received appeal (a POST that writes the step and the audit line).
 Prints `name: value unit` for p50 and p99 of each (ROUNDS requests). Target: p99 <= 150 ms.
@@ -188,12 +189,21 @@ def main() -> None:
         # here is not counted as the server's.
         gc.collect()
         gc.freeze()
-        results: dict[str, list[float]] = {"inbox": [], "filtered": [], "appeal": [], "action": []}
+        # A page far into the district's overdue list (the 30th), reached by its cursors.
+        deep = f"{server.url}/console/?colour=red"
+        for _ in range(29):
+            listing = http.get(deep, timeout=60).text
+            more = re.search(r'id="next-page" href="([^"]+)"', listing)
+            deep = server.url + more[1].replace("&amp;", "&")
+        results: dict[str, list[float]] = {
+            "inbox": [], "filtered": [], "deep": [], "appeal": [], "action": []
+        }  # fmt: skip
         url = server.url + "/console"
         for n in range(args.rounds):
             results["inbox"].append(timed(http, "GET", url + "/"))
             filtered = f"{url}/?station={station}&colour=red"
             results["filtered"].append(timed(http, "GET", filtered))
+            results["deep"].append(timed(http, "GET", deep))
             code = codes[n % len(codes)]
             results["appeal"].append(timed(http, "GET", f"{url}/appeals/{code}"))
         csrf = re.search(r'name="csrf" value="([^"]+)"', page)[1]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session, lazyload
 
 from central.core.config import CHINA_TIME
@@ -325,12 +325,11 @@ def inbox(
     if phase == "d":
         dated = query.where(Appeal.due_on.is_not(None))
         if cursor_due is not None:
-            dated = dated.where(
-                or_(
-                    Appeal.due_on > cursor_due,
-                    and_(Appeal.due_on == cursor_due, Appeal.id > cursor_id),
-                )
-            )
+            # A row value, not "due > d OR (due = d AND id > i)": with bound parameters SQLite
+            # plans that OR as a multi-index scan and sorts the whole rest of the list (55-150
+            # ms on a district's deep pages); (due_on, id) > (d, i) walks the index from the
+            # cursor (1-2 ms). PostgreSQL reads it the same way.
+            dated = dated.where(tuple_(Appeal.due_on, Appeal.id) > tuple_(cursor_due, cursor_id))
         found = list(session.scalars(dated.order_by(Appeal.due_on, Appeal.id).limit(limit + 1)))
         if len(found) > limit:
             last = found[limit - 1]
