@@ -8,6 +8,7 @@ before it is stored; the kiosk keeps the code, deputy, date and state in the cle
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,7 +31,7 @@ class Appointment:
 
     @classmethod
     def new(
-        cls, deputy_id: str, day: date, schedule_id: str | None, created_at: datetime
+        cls, deputy_id: str, day: dt.date, schedule_id: str | None, created_at: datetime
     ) -> Appointment:
         return cls(
             uuid=str(uuid_module.uuid4()),

@@ -47,7 +47,7 @@ def deputy_lock(failures: Sequence[datetime]) -> datetime | None:
     if len(failures) < TRIES_BEFORE_LOCK:
         return None
     extra = len(failures) - TRIES_BEFORE_LOCK
-    lock = min(FIRST_LOCK * (2 ** min(extra, 16)), LONGEST_LOCK)
+    lock = min(FIRST_LOCK * (1 << min(extra, 16)), LONGEST_LOCK)
     return failures[-1] + lock
 
 

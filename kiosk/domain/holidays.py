@@ -34,7 +34,8 @@ class HolidayCalendar:
         object.__setattr__(self, "_by_day", {h.day: h for h in self.days})
 
     def get(self, day: date) -> Holiday | None:
-        return self._by_day.get(day)  # type: ignore[attr-defined]
+        found: Holiday | None = self._by_day.get(day)  # type: ignore[attr-defined]
+        return found
 
     def covers(self, year: int) -> bool:
         return year in self.years

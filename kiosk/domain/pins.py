@@ -14,6 +14,10 @@ A hash with weaker costs is not sent to kiosks (`is_current`): its deputy gets a
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 PIN_PATTERN = re.compile(r"[0-9]{6,8}")
 PIN_RULE = "a PIN is 6 to 8 digits"
@@ -25,7 +29,7 @@ MEMORY_KIB = 128 * 1024
 PARALLELISM = 4
 
 
-def pin_hasher():
+def pin_hasher() -> PasswordHasher:
     # Imported here: the kiosk starts (and draws its first frame) without argon2.
     from argon2 import PasswordHasher
 
@@ -38,7 +42,8 @@ def hash_pin(pin: str) -> str:
     """The argon2id hash of a deputy's PIN; ValueError (PIN_RULE) for anything else."""
     if not PIN_PATTERN.fullmatch(pin):
         raise ValueError(PIN_RULE)
-    return pin_hasher().hash(pin)
+    made: str = pin_hasher().hash(pin)
+    return made
 
 
 def is_current(pin_hash: str | None) -> bool:

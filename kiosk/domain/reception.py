@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from enum import StrEnum
+from typing import TypeVar
 
 from dateutil.rrule import rruleset, rrulestr
 
@@ -158,14 +159,17 @@ class ReceptionSchedule:
         return tuple(ids[(first + j) % len(ids)] for j in range(self.per_occurrence))
 
 
-class _FrozenRoster(dict):
+class _FrozenRoster(dict[date, tuple[str, ...]]):
     """The per-date roster: a dict that can be hashed (schedules are values)."""
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(tuple(sorted(self.items())))
 
 
-def _enum(kind, value, schedule_id):  # type: ignore[no-untyped-def]
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _enum(kind: type[_E], value: str | _E, schedule_id: str) -> _E:
     try:
         return kind(value)
     except ValueError:
@@ -466,7 +470,7 @@ def _entries(
     yield entry(day, holiday=off)
 
 
-def _order(entry: ReceptionDay) -> tuple:
+def _order(entry: ReceptionDay) -> tuple[date, time, str, Status]:
     return (entry.day, entry.start, entry.schedule_id, entry.status)
 
 

@@ -7,8 +7,10 @@ untrusted input: wrong types, missing fields and oversized text are refused with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from kiosk.domain.deputies import Deputy, parse_levels
 from kiosk.domain.holidays import DayKind, Holiday, HolidayCalendar
@@ -124,6 +126,9 @@ def change_document(change: OccurrenceChange) -> dict[str, Any]:
     return document
 
 
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
 class _Reader:
     """Typed access to one JSON object, naming the path of anything wrong."""
 
@@ -146,17 +151,26 @@ class _Reader:
         return value
 
     def text(self, key: str, default: str | None = None) -> str:
-        value = self._get(key, str, optional=default is not None)
-        value = default if value is None else value
+        found: str | None = self._get(key, str, optional=default is not None)
+        value = found if found is not None else (default or "")
         if len(value) > MAX_TEXT:
             raise InvalidSnapshot(f"{self.where}.{key}: longer than {MAX_TEXT} characters")
         return value
+
+    def choice(self, key: str, kind: type[_Choice], default: _Choice) -> _Choice:
+        """One of `kind`'s values (`default` when missing)."""
+        text = self.text(key, default.value)
+        try:
+            return kind(text)
+        except ValueError:
+            names = ", ".join(kind)
+            raise InvalidSnapshot(f"{self.where}.{key}: '{text}' is not one of {names}") from None
 
     def number(self, key: str, optional: bool = False) -> Any:
         return self._get(key, (int, float), optional)
 
     def items(self, key: str, optional: bool = False, limit: int = MAX_ITEMS) -> list[Any]:
-        value = self._get(key, list, optional)
+        value: list[Any] | None = self._get(key, list, optional)
         if value is None:
             return []
         if len(value) > limit:
@@ -179,7 +193,7 @@ class _Reader:
                 raise InvalidSnapshot(f"{self.where}.{key}[{i}]: not a short text")
         return tuple(values)
 
-    def parsed(self, key: str, parse, default: str | None = None) -> Any:
+    def parsed(self, key: str, parse: Callable[[str], Any], default: str | None = None) -> Any:
         text = self.text(key, default)
         try:
             return parse(text)
@@ -287,10 +301,10 @@ def _schedule(r: _Reader) -> ReceptionSchedule:
             per_occurrence=None if per_occurrence is None else int(per_occurrence),
             theme=r.text("theme", ""),
             place=r.text("place", ""),
-            rotation=r.text("rotation", Rotation.LIST.value),
+            rotation=r.choice("rotation", Rotation, Rotation.LIST),
             roster=_roster(r),
             invited=r.texts("invited", optional=True),
-            on_holiday=r.text("on_holiday", OnHoliday.FLAG.value),
+            on_holiday=r.choice("on_holiday", OnHoliday, OnHoliday.FLAG),
             changes=tuple(_change(c) for c in r.children("changes", optional=True)),
         )
     except InvalidRule as error:

@@ -9,6 +9,10 @@ two neighbours but one (2 and Z). Shown in groups of three: ``K7Q-M4X-PD8``.
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 BODY_LENGTH = 8
@@ -74,7 +78,7 @@ CHECK_MEMORY_KIB = 128 * 1024
 CHECK_PARALLELISM = 2
 
 
-def _check_hasher():
+def _check_hasher() -> PasswordHasher:
     # Imported here: the kiosk starts (and draws its first frame) without argon2.
     from argon2 import PasswordHasher
 
@@ -94,7 +98,8 @@ def contact_check(code: str, last4: str) -> str:
     Made by the kiosk, off the UI thread, right after it saved a visitor's appeal or
     appointment; never sent anywhere. Check a typed answer with `contact_check_matches`.
     """
-    return _check_hasher().hash(f"{code}:{last4}")
+    made: str = _check_hasher().hash(f"{code}:{last4}")
+    return made
 
 
 def contact_check_matches(check: str | None, code: str, last4: str) -> bool:
