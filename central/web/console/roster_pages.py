@@ -11,6 +11,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
 from central.core.config import UPLOAD_BODY_BYTES
@@ -25,6 +26,7 @@ from central.services.rosters import (
 )
 from central.web.console.auth import ConsoleUser, CurrentUser, check_csrf, clock, database
 from central.web.console.pages import SECURITY_HEADERS, language, render
+from central.web.console.station_choice import station_page
 from central.web.console.text import translator
 from kiosk.domain.deputies import Level
 
@@ -80,12 +82,7 @@ def _roster_page(
     problems: list[str] | None = None,
     status: int = 200,
 ) -> Response:
-    _ = translator(language(request))
-    with database(request).reader() as session:
-        stations = rosters.stations_in_scope(session, user.who, Action.ROSTERS)
-        ids = [s.id for s in stations]
-        station_id = station_id if station_id in ids else (ids[0] if ids else "")
-        deputies = rosters.roster(session, station_id) if station_id else []
+    def deputies(session: Session, station_id: str, _: Any) -> dict[str, Any]:
         rows = [
             {
                 "id": d.deputy_id,
@@ -95,20 +92,23 @@ def _roster_page(
                 "blocks": "、".join(d.blocks or []),
                 "photo": bool(d.photo_sha256),
             }
-            for d in deputies
+            for d in rosters.roster(session, station_id)
         ]
-        station_name = next((s.name for s in stations if s.id == station_id), "")
-    context = {
-        "stations": [(s.id, s.name) for s in stations],
-        "station_id": station_id,
-        "station_name": station_name,
-        "deputies": rows,
-        "problems": problems or [],
-        "refusal": _("import_refused"),
-        "notice": notice,
-        "problem": problem,
-    }
-    return render(request, "rosters.html", context, user=user, status=status)
+        return {"deputies": rows}
+
+    return station_page(
+        request,
+        user,
+        "rosters.html",
+        Action.ROSTERS,
+        station_id,
+        deputies,
+        refusal="import_refused",
+        notice=notice,
+        problem=problem,
+        problems=problems,
+        status=status,
+    )
 
 
 @router.get("/rosters", response_class=HTMLResponse)

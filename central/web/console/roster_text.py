@@ -89,8 +89,8 @@ ROSTER_TEXT: dict[str, tuple[str, str]] = {
 SCHEDULE_TEXT: dict[str, tuple[str, str]] = {
     "schedules_title": ("接待安排", "Reception schedules"),
     "no_schedules": (
-        "这个联络站还没有接待安排：可导入 .ics 日历文件。",
-        "This station has no reception schedules yet: import an .ics calendar.",
+        "这个联络站还没有接待安排：可新建，或导入 .ics 日历文件。",
+        "This station has no reception schedules yet: add one, or import an .ics calendar.",
     ),
     "schedule_title": ("名称", "Title"),
     "schedule_rule": ("重复", "Repeats"),
@@ -171,4 +171,37 @@ SCHEDULE_TEXT: dict[str, tuple[str, str]] = {
         "已导入 {n} 个接待安排。一体机下次更新后显示。",
         "{n} schedules imported. Kiosks show them after their next update.",
     ),
+    "new_schedule": ("新建接待安排", "New schedule"),
+    "add_schedule": ("新建接待安排", "New schedule"),
+    "title_example": ("例如：周一代表接待日", "e.g. Monday reception day"),
+    "schedule_theme": ("主题（可不填）", "Theme (optional)"),
+    "schedule_deputies": ("接待代表", "Deputies on duty"),
+    "schedule_needs_roster": (
+        "这个联络站还没有代表：请先在“代表名单”导入名单。",
+        "This station has no deputies yet: import its roster first.",
+    ),
+    "per_occurrence": ("每次几位代表（轮流时填写）", "Deputies each time (to take turns)"),
+    "per_occurrence_help": (
+        "不填：选中的代表每次都到。填 1 或 2 等：选中的代表按名单顺序轮流，每次这么多位。",
+        "Empty: every chosen deputy comes every time. 1, 2...: the chosen deputies take turns "
+        "in roster order, that many each time.",
+    ),
+    "create_schedule": ("保存", "Save"),
+    "preview_first": (
+        "填好后点“预览之后12次”，这里会列出接下来的12次接待和每次的代表。",
+        "Fill in the form and press “Preview the next 12” to see the next 12 days and who "
+        "is on duty.",
+    ),
+    "schedule_created": (
+        "已新建“{title}”。一体机下次更新后显示。",
+        "“{title}” is created. Kiosks show it after their next update.",
+    ),
+    "delete_schedule": ("删除这个接待安排", "Delete this schedule"),
+    "delete_schedule_help": (
+        "删除后，一体机下次更新时不再显示它的接待日；已约的见面不受影响。",
+        "After deleting, kiosks stop showing its days with their next update; appointments "
+        "already made stay.",
+    ),
+    "confirm_delete_schedule": ("确定删除", "Delete"),
+    "schedule_deleted": ("已删除“{title}”。", "“{title}” is deleted."),
 }
