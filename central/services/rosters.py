@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.security import hash_pin
-from central.models import Deputy, Photo, Station
+from central.models import Deputy, Photo, Schedule, Station
 from central.services import audit
 from central.services.audit import Who
 from central.services.permissions import Action, require, scope_of
@@ -464,10 +464,22 @@ def store_photo(session: Session, photo: PhotoFile) -> str:
 
 
 @dataclass(frozen=True)
+class ScheduleLoss:
+    """A reception schedule that names deputies an import removes: they leave it with the
+    import (the preview says so first); `emptied` when nobody would be left on it."""
+
+    schedule_id: str
+    title: str
+    names: tuple[str, ...]  # the removed deputies' names
+    emptied: bool
+
+
+@dataclass(frozen=True)
 class RosterChange:
     added: int
     updated: int
     removed: list[str]
+    schedules: list[ScheduleLoss] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -555,6 +567,39 @@ def preview_roster(
     return lines
 
 
+def schedule_losses(
+    session: Session, station_id: str, removed: dict[str, str]
+) -> list[ScheduleLoss]:
+    """The station's schedules naming any of `removed` (id -> name), in their order."""
+    losses = []
+    query = select(Schedule).where(Schedule.station_id == station_id).order_by(Schedule.position)
+    for row in session.scalars(query):
+        named = set(row.deputy_ids or [])
+        for ids in (row.roster or {}).values():
+            named |= set(ids)
+        leaving = [deputy_id for deputy_id in removed if deputy_id in named]
+        if leaving:
+            staying = [d for d in row.deputy_ids or [] if d not in removed]
+            names = tuple(removed[d] for d in leaving)
+            emptied = not staying and row.rotation == "list"
+            losses.append(ScheduleLoss(row.schedule_id, row.title, names, emptied))
+    return losses
+
+
+def _drop_from_schedules(session: Session, station_id: str, removed: set[str]) -> None:
+    # Kiosks would otherwise list, on the schedule's days, deputies they no longer have.
+    for row in session.scalars(select(Schedule).where(Schedule.station_id == station_id)):
+        kept = [d for d in row.deputy_ids or [] if d not in removed]
+        if kept != list(row.deputy_ids or []):
+            row.deputy_ids = kept
+        roster = {
+            day: [d for d in ids if d not in removed] for day, ids in (row.roster or {}).items()
+        }
+        roster = {day: ids for day, ids in roster.items() if ids}
+        if roster != dict(row.roster or {}):
+            row.roster = roster
+
+
 def import_roster(
     session: Session,
     station_id: str,
@@ -577,10 +622,14 @@ def import_roster(
             updated += 1
         deputy.position = position
         _fill(session, deputy, entry)
+    losses = schedule_losses(session, station_id, {d: current[d].name for d in current})
+    _drop_from_schedules(session, station_id, set(current))
     for deputy in current.values():
         session.delete(deputy)
-    change = RosterChange(added, updated, sorted(current))
+    change = RosterChange(added, updated, sorted(current), losses)
     detail = f"{added} new, {updated} updated, {len(change.removed)} removed"
+    if losses:
+        detail += "; left schedules " + ", ".join(loss.schedule_id for loss in losses)
     audit.record(session, who, "roster.import", station_id, detail, now=now or _now(), login="cli")
     return change
 

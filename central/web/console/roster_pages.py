@@ -153,6 +153,8 @@ def _preview(
         station = rosters.station_in_scope(session, user.who, station_id, Action.ROSTERS)
         entries = rosters.assign_ids(session, station_id, entries)
         lines = rosters.preview_roster(session, station_id, entries)
+        removed = {line.deputy_id: line.name for line in lines if line.kind == "removed"}
+        losses = rosters.schedule_losses(session, station_id, removed)
         station_name = station.name
     counts = {kind: sum(1 for line in lines if line.kind == kind) for kind in LINE_KINDS}
     context = {
@@ -163,6 +165,7 @@ def _preview(
         "lines": lines,
         "counts": counts,
         "ignored": "、".join(table.ignored),
+        "schedule_warnings": [_loss_words(_, loss) for loss in losses],
         "changed": {
             line.deputy_id: "、".join(_(LABELS.get(c, c)) for c in line.changed) for line in lines
         },
@@ -171,6 +174,11 @@ def _preview(
 
 
 LINE_KINDS = ("new", "changed", "same", "removed")
+
+
+def _loss_words(_: Any, loss: rosters.ScheduleLoss) -> str:
+    words = _("still_on_schedule", names="、".join(loss.names), title=loss.title)
+    return words + (" " + _("schedule_emptied") if loss.emptied else "")
 
 
 @router.post("/rosters/{station_id}/import/confirm", response_class=HTMLResponse)
@@ -199,6 +207,8 @@ async def import_confirm(station_id: str, request: Request, user: CurrentUser) -
         updated=change.updated,
         removed=len(change.removed),
     )
+    for loss in change.schedules:
+        notice += " " + _("left_schedule", names="、".join(loss.names), title=loss.title)
     return _roster_page(request, user, station_id, notice=notice)
 
 

@@ -54,6 +54,18 @@ ROSTER_TEXT: dict[str, tuple[str, str]] = {
         "Deputies missing from the file are removed; kiosks stop showing them after their "
         "next update.",
     ),
+    "still_on_schedule": (
+        "将移出的代表 {names} 仍在接待安排“{title}”中：确认导入后，将从该安排中去掉。",
+        "{names}, to be removed, still on the schedule “{title}”: the import takes them off it.",
+    ),
+    "schedule_emptied": (
+        "该安排将没有接待代表。",
+        "Nobody would be left on it.",
+    ),
+    "left_schedule": (
+        "已从接待安排“{title}”中去掉 {names}。",
+        "{names} taken off the schedule “{title}”.",
+    ),
     "change_kind": ("变化", "Change"),
     "kind_new": ("新增", "New"),
     "kind_changed": ("修改", "Changed"),

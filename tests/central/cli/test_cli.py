@@ -194,6 +194,14 @@ def test_a_schedule_is_created_with_turns_and_deleted_from_the_command_line(
     assert schedule["deputy_ids"] == ["d1", "d2", "d3"] and schedule["per_occurrence"] == 1
     assert schedule["theme"] == "加装电梯" and schedule["title"] == "周三接待日"
 
+    # A roster without 郑玥: the dry run and the import say she leaves the schedule.
+    roster.write_text(json.dumps([e for e in entries if e["id"] != "d2"]), encoding="utf-8")
+    dry = central.cli("roster", "import", *where, str(roster), "--dry-run").stdout
+    assert f"schedule {schedule['id']} (周三接待日): 郑玥 would be taken off it" in dry
+    done = central.cli("roster", "import", *where, str(roster)).stdout
+    assert f"schedule {schedule['id']} (周三接待日): 郑玥 is taken off it" in done
+    assert kiosk.snapshot().json()["schedules"][0]["deputy_ids"] == ["d1", "d3"]
+
     central.cli("schedules", "delete", *where, "--schedule", schedule["id"])
     assert kiosk.snapshot().json()["schedules"] == []
     gone = central.cli("schedules", "delete", *where, "--schedule", schedule["id"], ok=False)

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from central.models import AuditEntry, Holiday, HolidayYear
+from central.services.rosters import RosterEntry, ScheduleLoss, import_roster, schedule_losses
 from central.services.schedules import (
     ScheduleError,
     change_occurrence,
@@ -25,6 +26,7 @@ from central.services.schedules import (
     update_schedule,
 )
 from central.services.snapshot import schedule_entity
+from kiosk.domain.deputies import Level
 from kiosk.domain.reception import ReceptionSchedule, Status
 from tests.central.services.conftest import FRIDAY
 
@@ -188,3 +190,20 @@ def test_a_new_schedule_with_wrong_input_is_refused_naming_the_field(station):
             create_schedule(session, None, "a", values, chosen, now=FRIDAY)
         assert refused.value.field == field
     assert [s.id for s in station_schedules(session, "a")] == ["mondays"]
+
+
+def test_a_roster_import_takes_removed_deputies_off_the_schedules(station):
+    session = station.session
+    made = create_schedule(session, None, "a", NEW, ["a-0", "a-1"], now=FRIDAY)
+    # Only 王建国 (a-1) stays: 林嘉禾 (a-0) leaves both schedules, MONDAYS is left empty.
+    stays = [RosterEntry("a-1", "王建国", (Level.CITY,))]
+    assert schedule_losses(session, "a", {"a-0": "林嘉禾"}) == [
+        ScheduleLoss("mondays", "周一接待日", ("林嘉禾",), emptied=True),
+        ScheduleLoss(made.id, "周三代表接待", ("林嘉禾",), emptied=False),
+    ]
+    change = import_roster(session, "a", stays, now=FRIDAY)
+    assert [loss.schedule_id for loss in change.schedules] == ["mondays", made.id]
+    assert {s.id: s.deputy_ids for s in station_schedules(session, "a")} == {
+        "mondays": (),
+        made.id: ("a-1",),
+    }

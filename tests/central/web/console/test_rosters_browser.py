@@ -50,6 +50,14 @@ def kinds(browser: Browser) -> dict[str, str]:
     return {r.find_element("css selector", "b").text: r.get_attribute("data-kind") for r in rows}
 
 
+def new_schedule(console: ConsoleSite, title: str, *deputy_ids: str) -> str:
+    """A weekly schedule at station B made with `schedules create`; its id."""
+    where = ["--station", STATION_B, "--title", title, "--weekday", "TU", "--first", "2026-12-01"]
+    chosen = [arg for deputy_id in deputy_ids for arg in ("--deputy", deputy_id)]
+    output = console.server.cli("schedules", "create", *where, *chosen).stdout
+    return output.split()[2]  # "created schedule ID at ..."
+
+
 def upload(browser: Browser, path) -> None:
     browser.find("roster-file").send_keys(str(path))
     browser.follow("preview-import")
@@ -82,6 +90,10 @@ def test_staff_import_a_gbk_csv_then_an_xlsx_edit_a_deputy_and_upload_a_photo(
     assert kiosk["林嘉禾"]["levels"] == ["city", "county"]
     assert kiosk["罗晟"]["levels"] == ["provincial"]
 
+    # 罗晟 is on two reception schedules, one of them alone.
+    both = new_schedule(console, "周二接待日", kiosk["林嘉禾"]["id"], kiosk["罗晟"]["id"])
+    alone = new_schedule(console, "罗晟工作室", kiosk["罗晟"]["id"])
+
     # An .xlsx: one deputy changes, one is new, one is gone; the preview says so first.
     book = Workbook()
     sheet = book.active
@@ -94,8 +106,18 @@ def test_staff_import_a_gbk_csv_then_an_xlsx_edit_a_deputy_and_upload_a_photo(
     upload(desktop, second)
     assert kinds(desktop) == {"林嘉禾": "changed", "单卫东": "new", "罗晟": "removed"}, desktop.text
     assert "删除" in desktop.find("removed-warning").text
+    warnings = desktop.find("schedule-warnings").text.splitlines()
+    assert warnings == [
+        "将移出的代表 罗晟 仍在接待安排“周二接待日”中：确认导入后，将从该安排中去掉。",
+        "将移出的代表 罗晟 仍在接待安排“罗晟工作室”中：确认导入后，将从该安排中去掉。"
+        " 该安排将没有接待代表。",
+    ]
     fits(desktop)
+    desktop.screenshot("roster-preview-schedules", full=True)
     desktop.follow("confirm-import")
+    assert "已从接待安排“周二接待日”中去掉 罗晟" in desktop.find("notice").text
+    on = {s["id"]: s["deputy_ids"] for s in console.kiosk_b.snapshot().json()["schedules"]}
+    assert on[both] == [kiosk["林嘉禾"]["id"]] and on[alone] == []
     kiosk = deputies(console)
     assert set(kiosk) == {"林嘉禾", "单卫东"}
     assert kiosk["林嘉禾"]["levels"] == ["national", "city", "county"]
