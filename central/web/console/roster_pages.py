@@ -147,7 +147,11 @@ def _preview(
         entries = rosters.parse_roster(table, None)
     except ImportRefused as error:
         return _roster_page(
-            request, user, station_id, problems=[str(p) for p in error.problems], status=400
+            request,
+            user,
+            station_id,
+            problems=[p.words(language(request)) for p in error.problems],
+            status=400,
         )
     with database(request).reader() as session:
         station = rosters.station_in_scope(session, user.who, station_id, Action.ROSTERS)
@@ -193,7 +197,9 @@ async def import_confirm(station_id: str, request: Request, user: CurrentUser) -
         content = base64.b64decode(fields.get("content", ""), validate=True)
         entries = rosters.parse_roster(rosters.read_table(name, content), None)
     except (binascii.Error, ValueError) as error:
-        problems = [str(p) for p in error.problems] if isinstance(error, ImportRefused) else []
+        lang = language(request)
+        refused = error.problems if isinstance(error, ImportRefused) else []
+        problems = [p.words(lang) for p in refused]
         problems = problems or [_("choose_file")]
         return _roster_page(request, user, station_id, problems=problems, status=400)
     with database(request).writer.begin() as session:
@@ -287,7 +293,13 @@ async def deputy_save(
                 session, user.who, station_id, deputy_id, values, now=clock(request)
             )
     except ImportRefused as error:
-        problems = [f"{_(LABELS.get(p.column, p.column))}：{p.problem}" for p in error.problems]
+        english = language(request) == "en"
+        problems = [
+            f"{_(LABELS.get(p.column, p.column))}: {p.english or p.problem}"
+            if english
+            else f"{_(LABELS.get(p.column, p.column))}：{p.problem}"
+            for p in error.problems
+        ]
         return _deputy_page(
             request,
             user,

@@ -194,3 +194,17 @@ def test_viewers_and_other_stations_staff_cannot_touch_a_roster(console, desktop
     assert "城南" not in desktop.find("deputies").text
     desktop.open(f"{console.url}/console/rosters/{STATION_B}/deputies/lin-jia-he")
     assert "没有这个联络站" in desktop.find("problem").text
+
+
+def test_an_english_console_lists_a_bad_rosters_problems_in_english(console, desktop, tmp_path):
+    bad = tmp_path / "bad roster.csv"
+    gbk_csv(bad, [["姓名", "层级", "拼音"], ["", "市", ""], ["郑玥", "部级", "zheng"]])
+    sign_in(desktop, console, "staff-b", lands_on="/console/")
+    desktop.open(f"{console.url}/console/rosters?lang=en")
+    upload(desktop, bad)
+    problems = desktop.find("problems").text.splitlines()
+    assert "Row 2, column 1 (姓名): must not be empty" in problems
+    assert any(p.startswith("Row 3, column 2 (层级): unknown level “部级”") for p in problems)
+    fits(desktop)
+    desktop.screenshot("roster-refused-en", full=True)
+    desktop.open(f"{console.url}/console/rosters?lang=zh")
