@@ -24,6 +24,7 @@ from central.cli.notify import add_commands as add_notify_commands
 from central.cli.privacy import add_commands as add_privacy_commands
 from central.cli.publishing import add_commands as add_publishing_commands
 from central.cli.publishing import add_station_commands
+from central.cli.registers import add_registers_commands
 from central.cli.rosters import pin_rotate, pin_set, roster_import, roster_photo
 from central.cli.schedules import (
     schedules_change,
@@ -326,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_notify_commands(group, command)
     add_privacy_commands(group, command)
     add_figures_commands(command)
+    add_registers_commands(group, command)
     add_publishing_commands(group, command)
     return parser
 
