@@ -76,7 +76,7 @@ def test_staff_import_a_gbk_csv_then_an_xlsx_edit_a_deputy_and_upload_a_photo(
         ],
     )
     sign_in(desktop, console, "staff-b", lands_on="/console/")
-    desktop.follow("nav-rosters")
+    desktop.nav("nav-rosters")
     assert "城南联络站" in desktop.find("deputies").text or "城南联络站" in desktop.text
     upload(desktop, first)
     assert kinds(desktop) == {"林嘉禾": "new", "罗晟": "new"}
