@@ -34,6 +34,7 @@ from central.cli.schedules import (
     schedules_export,
     schedules_feed_token,
     schedules_import,
+    schedules_people,
 )
 from central.cli.serve import serve
 from central.cli.stations import demo_station, enrolment_code, station_create
@@ -232,6 +233,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nth", default="1", choices=["1", "2", "3", "4", "-1"], help="monthly")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="the last possible day")
     p.add_argument("--rule", help="RFC 5545 text (DTSTART, RRULE, ... lines; \\n between)")
+    p = command(
+        "people",
+        schedules_people,
+        "set who is on a schedule (and their turns) and its theme; prints its next 12 days",
+        schedules,
+    )
+    p.add_argument("--station", required=True)
+    p.add_argument("--schedule", required=True)
+    p.add_argument("--deputy", action="append", default=[], metavar="DEPUTY_ID")
+    p.add_argument("--per-occurrence", type=int, metavar="N")
+    p.add_argument("--theme", default="")
     p = command("delete", schedules_delete, "delete a reception schedule", schedules)
     p.add_argument("--station", required=True)
     p.add_argument("--schedule", required=True)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`schedules import|export|dates|create|delete|cancel|move|restore|feed-token`."""
+"""`schedules import|export|dates|create|people|delete|cancel|move|restore|feed-token`."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from central.services.schedules import (
     next_dates,
     parse_schedules,
     station_calendar,
+    update_people,
 )
 from central.services.snapshot import schedule_entity
 from kiosk.domain.reception import ReceptionSchedule
@@ -183,4 +184,23 @@ def schedules_delete(settings: Settings, args: argparse.Namespace) -> int:
         except ScheduleNotFound:
             raise CommandError(f"no schedule {args.schedule} at {args.station}") from None
     print(f"deleted schedule {args.schedule} ({title}) of {args.station}")
+    return 0
+
+
+def schedules_people(settings: Settings, args: argparse.Namespace) -> int:
+    """Who is on a schedule, their turns and its theme, as the edit page's second form."""
+    values = {"theme": args.theme or "", "per_occurrence": str(args.per_occurrence or "")}
+    with database(settings).writer.begin() as session:
+        station(session, args.station)
+        try:
+            changed = update_people(
+                session, None, args.station, args.schedule, values, args.deputy,
+                now=datetime.now(UTC),
+            )  # fmt: skip
+        except ScheduleNotFound:
+            raise CommandError(f"no schedule {args.schedule} at {args.station}") from None
+        except ScheduleError as error:
+            option = "--" + error.field.replace("_", "-").replace("deputies", "deputy")
+            raise CommandError(f"{option}: {error}; nothing was changed") from None
+        _print_dates(session, args.station, changed, 12)
     return 0

@@ -29,6 +29,7 @@ from kiosk.domain.reception import (
     OccurrenceChange,
     ReceptionDay,
     ReceptionSchedule,
+    Rotation,
     reception_days_between,
 )
 from kiosk.domain.snapshot import InvalidSnapshot, change_document, schedule_from_document
@@ -529,6 +530,23 @@ def new_schedule(
     `per_occurrence` is given, how many of them take their turn each time (the model's LIST
     rotation). ScheduleError naming the field otherwise."""
     fields = _form_fields(values)
+    deputies, per_occurrence, theme = _people(values, chosen, station_deputies)
+    try:
+        return ReceptionSchedule(
+            id=schedule_id,
+            deputy_ids=deputies,
+            per_occurrence=per_occurrence,
+            theme=theme,
+            **fields,
+        )
+    except InvalidRule as error:
+        raise ScheduleError("rule", f"规则读不懂：{error}") from None
+
+
+def _people(
+    values: dict[str, str], chosen: Sequence[str], station_deputies: Sequence[str]
+) -> tuple[tuple[str, ...], int | None, str]:
+    """The deputies (roster order), how many take their turn each time, and the theme."""
     theme = values.get("theme", "").strip()
     if len(theme) > 200:
         raise ScheduleError("theme", "主题超过 200 个字")
@@ -550,16 +568,38 @@ def new_schedule(
             )
         if per_occurrence == len(deputies):
             per_occurrence = None  # every one of them every time: no rotation
-    try:
-        return ReceptionSchedule(
-            id=schedule_id,
-            deputy_ids=deputies,
-            per_occurrence=per_occurrence,
-            theme=theme,
-            **fields,
+    return deputies, per_occurrence, theme
+
+
+def update_people(
+    session: Session,
+    who: Who | None,
+    station_id: str,
+    schedule_id: str,
+    values: dict[str, str],
+    chosen: Sequence[str],
+    *,
+    now: datetime,
+) -> ReceptionSchedule:
+    """Change who is on a schedule (and how they take turns) and its theme, with the same
+    checks as a new schedule. A rotation over the whole station or named per date is kept as
+    it is: those are made by JSON import."""
+    row = find_schedule(session, station_id, schedule_id)
+    schedule = schedule_entity(row)
+    if schedule.rotation is not Rotation.LIST:
+        raise ScheduleError(
+            "deputies", "这个安排的轮换方式是按全站名单或按日期指定，请用 JSON 导入修改"
         )
-    except InvalidRule as error:
-        raise ScheduleError("rule", f"规则读不懂：{error}") from None
+    deputies, per_occurrence, theme = _people(
+        values, chosen, station_deputy_ids(session, station_id)
+    )
+    changed = _checked(schedule, deputy_ids=deputies, per_occurrence=per_occurrence, theme=theme)
+    row.deputy_ids, row.per_occurrence, row.theme = list(deputies), per_occurrence, theme
+    turns = f"，每次 {per_occurrence} 位轮流" if per_occurrence else ""
+    detail = f"{'、'.join(deputies)}{turns}"[:200]
+    target = f"{station_id}/{schedule_id}"
+    audit.record(session, who, "schedule.people", target, detail, now=now, login="cli")
+    return changed
 
 
 def create_schedule(

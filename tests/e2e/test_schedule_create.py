@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 15 §1 end to end: station staff make a new reception schedule in the console (real
 Chromium): refused in words naming the field while nothing typed is lost (no deputy chosen, a
-rule that cannot be read), then the next 12 days previewed with whose turn each is, then saved;
-a real kiosk enrolled at that station shows the new days after its next pull, without a
-restart. Screenshots: screenshots/publish-schedule-new_* (1366x768 and 360x740)."""
+rule that cannot be read), then the next 12 days previewed with whose turn each is, then saved,
+and its deputies and theme changed on its edit page; a real kiosk enrolled at that station shows
+the new days after its next pull, without a restart. Screenshots:
+screenshots/publish-schedule*_1366x768* and _360x740*."""
 
 from __future__ import annotations
 
@@ -71,6 +72,19 @@ def test_staff_create_a_schedule_and_the_kiosk_shows_its_days(
     browser.follow("create-schedule")
     assert "已新建“周三代表接待日”" in browser.find("notice").text
     assert len(day_rows(browser)) == 12  # now its edit page, with the same 12 days
+    # On its edit page: nobody left on it is refused, the theme typed kept; then 周晓喆 alone.
+    browser.click("deputy-d1")
+    browser.click("deputy-d2")
+    browser.type("theme", "加装电梯和停车")
+    browser.follow("save-people")
+    assert browser.find("problem").text == "接待代表：请至少选一位代表"
+    assert browser.find("theme").get_attribute("value") == "加装电梯和停车"
+    browser.click("deputy-d2")
+    browser.type("per-occurrence", "")
+    browser.follow("save-people")
+    assert "接待代表和主题已保存" in browser.find("notice").text
+    assert {text.split()[-1] for _, text in day_rows(browser)} == {"周晓喆"}
+    browser.screenshot("schedule-edit-people", full=True)
 
     output = station.cli("enrolment-code", "--station", "qinghe").stdout
     enrol(
@@ -84,7 +98,8 @@ def test_staff_create_a_schedule_and_the_kiosk_shows_its_days(
     visitor.tap("day_2026-11-25")
     texts = screen_texts(visitor.find("dayCard"))
     assert any("周三代表接待日" in t for t in texts), texts
-    assert any("林嘉禾" in t or "周晓喆" in t for t in texts), texts
+    assert any("周晓喆" in t for t in texts) and not any("林嘉禾" in t for t in texts), texts
+    assert any("加装电梯和停车" in t for t in texts), texts
     SHOTS.mkdir(exist_ok=True)
     visitor.screenshot("kiosk-schedule-created").save(
         str(SHOTS / "kiosk-schedule-created_1920x1080.png")

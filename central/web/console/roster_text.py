@@ -216,4 +216,15 @@ SCHEDULE_TEXT: dict[str, tuple[str, str]] = {
     ),
     "confirm_delete_schedule": ("确定删除", "Delete"),
     "schedule_deleted": ("已删除“{title}”。", "“{title}” is deleted."),
+    "people_title": ("接待代表和主题", "Deputies and theme"),
+    "save_people": ("保存代表和主题", "Save deputies and theme"),
+    "people_saved": (
+        "接待代表和主题已保存。一体机下次更新后显示。",
+        "Deputies and theme saved. Kiosks show them after their next update.",
+    ),
+    "rotation_elsewhere": (
+        "这个安排按全站名单或按日期轮换（由 JSON 导入），在这里不能修改代表。",
+        "This schedule rotates over the whole station or by date (imported as JSON): its "
+        "deputies are not changed here.",
+    ),
 }

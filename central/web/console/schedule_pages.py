@@ -180,6 +180,7 @@ def _edit_page(
     *,
     values: dict[str, str] | None = None,
     change: dict[str, str] | None = None,
+    people: dict[str, Any] | None = None,
     preview: ReceptionSchedule | None = None,
     notice: str = "",
     problem: str = "",
@@ -195,6 +196,7 @@ def _edit_page(
             saved = schedules.schedule_entity(row)
             days = schedules.next_dates(session, station_id, preview or saved, today)
             changeable = schedules.next_dates(session, station_id, saved, today, count=30)
+            deputies = [(d.deputy_id, d.name) for d in rosters.roster(session, station_id)]
     except StationNotFound:
         return _list_page(request, user, station_id, problem=_("roster_no_station"), status=404)
     except ScheduleNotFound:
@@ -218,8 +220,16 @@ def _edit_page(
         "schedule_id": schedule_id,
         "values": shown,
         "change": change or {"action": "cancel"},
-        "days": _day_rows(_, days),
+        "days": _day_rows(_, days, dict(deputies)),
         "is_preview": preview is not None,
+        "deputies": deputies,
+        "people": people
+        or {
+            "chosen": set(saved.deputy_ids),
+            "per_occurrence": str(saved.per_occurrence or ""),
+            "theme": saved.theme,
+        },
+        "rotation": saved.rotation.value,
         "change_days": [
             (d.day.isoformat(), f"{d.day.isoformat()} 周{WEEKDAY_NAMES[d.day.weekday()]}")
             for d in changeable
@@ -449,3 +459,36 @@ async def delete(
     except ScheduleNotFound:
         return _list_page(request, user, station_id, problem=_("schedule_not_found"), status=404)
     return _list_page(request, user, station_id, notice=_("schedule_deleted", title=title))
+
+
+@router.post("/schedules/{station_id}/edit/{schedule_id}/people", response_class=HTMLResponse)
+async def people_save(
+    station_id: str, schedule_id: str, request: Request, user: CurrentUser
+) -> Response:
+    if int(request.headers.get("content-length") or 0) > 64_000:
+        raise HTTPException(413, "Too large")
+    form = await request.form(max_files=0, max_fields=200)
+    check_csrf(user, str(form.get("csrf", "")))
+    _ = translator(language(request))
+    values = {key: str(form.get(key, "")) for key in ("theme", "per_occurrence")}
+    chosen = [str(v) for v in form.getlist("deputies")]
+    page = {"request": request, "user": user, "station_id": station_id}
+    try:
+        with database(request).writer.begin() as session:
+            rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
+            schedules.update_people(
+                session, user.who, station_id, schedule_id, values, chosen, now=clock(request)
+            )
+    except ScheduleError as error:
+        label = _(FIELD_LABELS.get(error.field, "schedule_deputies"))
+        return _edit_page(
+            **page,
+            schedule_id=schedule_id,
+            people=values | {"chosen": set(chosen)},
+            problem=f"{label}：{error}",
+            field=error.field,
+            status=400,
+        )
+    except (StationNotFound, ScheduleNotFound):
+        return _edit_page(**page, schedule_id=schedule_id)
+    return _edit_page(**page, schedule_id=schedule_id, notice=_("people_saved"))

@@ -202,6 +202,12 @@ def test_a_schedule_is_created_with_turns_and_deleted_from_the_command_line(
     assert f"schedule {schedule['id']} (周三接待日): 郑玥 is taken off it" in done
     assert kiosk.snapshot().json()["schedules"][0]["deputy_ids"] == ["d1", "d3"]
 
+    people = ["--schedule", schedule["id"], "--deputy", "d3", "--theme", "停车难"]
+    shown = central.cli("schedules", "people", *where, *people).stdout
+    assert all(line.endswith("王赟") for line in shown.splitlines() if line.startswith("  20"))
+    (schedule,) = kiosk.snapshot().json()["schedules"]
+    assert schedule["deputy_ids"] == ["d3"] and schedule["theme"] == "停车难"
+    assert schedule["per_occurrence"] is None
     central.cli("schedules", "delete", *where, "--schedule", schedule["id"])
     assert kiosk.snapshot().json()["schedules"] == []
     gone = central.cli("schedules", "delete", *where, "--schedule", schedule["id"], ok=False)

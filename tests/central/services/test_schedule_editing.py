@@ -23,6 +23,7 @@ from central.services.schedules import (
     rule_form,
     rule_from_form,
     station_schedules,
+    update_people,
     update_schedule,
 )
 from central.services.snapshot import schedule_entity
@@ -207,3 +208,19 @@ def test_a_roster_import_takes_removed_deputies_off_the_schedules(station):
         "mondays": (),
         made.id: ("a-1",),
     }
+
+
+def test_the_deputies_and_theme_of_a_schedule_are_changed_with_the_same_checks(station):
+    session, who = station.session, station.who("staff-a")
+    values = {"theme": "老旧小区改造", "per_occurrence": "1"}
+    changed = update_people(session, who, "a", "mondays", values, ["a-1", "a-0"], now=FRIDAY)
+    assert changed.deputy_ids == ("a-0", "a-1") and changed.per_occurrence == 1
+    (saved,) = station_schedules(session, "a")
+    assert saved.theme == "老旧小区改造" and saved.deputy_ids == ("a-0", "a-1")
+    assert saved.rule == MONDAYS.rule  # the rule and its changes stay
+    with pytest.raises(ScheduleError, match="请至少选一位代表") as refused:
+        update_people(session, who, "a", "mondays", values, [], now=FRIDAY)
+    assert refused.value.field == "deputies"
+    assert station_schedules(session, "a")[0].deputy_ids == ("a-0", "a-1")
+    actions = session.scalars(select(AuditEntry.action).where(AuditEntry.login == "staff-a"))
+    assert "schedule.people" in set(actions)
