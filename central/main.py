@@ -37,6 +37,7 @@ from central.web.console import (
     holiday_pages,
     pin_pages,
     privacy_pages,
+    publish_api,
     publish_pages,
     roster_pages,
     schedule_pages,
@@ -88,6 +89,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(roster_pages.router)
     app.include_router(schedule_pages.router)
     publish_pages.install(app)
+    app.include_router(publish_api.router)
     app.include_router(category_pages.router)
     app.include_router(department_pages.router)
     app.include_router(holiday_pages.router)

@@ -24,13 +24,17 @@ from central.cli.notify import add_commands as add_notify_commands
 from central.cli.privacy import add_commands as add_privacy_commands
 from central.cli.publishing import add_commands as add_publishing_commands
 from central.cli.publishing import add_station_commands
+from central.cli.registers import add_registers_commands
 from central.cli.rosters import pin_rotate, pin_set, roster_import, roster_photo
 from central.cli.schedules import (
     schedules_change,
+    schedules_create,
     schedules_dates,
+    schedules_delete,
     schedules_export,
     schedules_feed_token,
     schedules_import,
+    schedules_people,
 )
 from central.cli.serve import serve
 from central.cli.stations import demo_station, enrolment_code, station_create
@@ -194,6 +198,55 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", required=True)
     p.add_argument("--schedule", required=True)
     p.add_argument("--count", type=int, default=12)
+    p = command(
+        "create",
+        schedules_create,
+        "add a reception schedule (as the console's form does); prints its next 12 days",
+        schedules,
+    )
+    p.add_argument("--station", required=True)
+    p.add_argument("--title", required=True)
+    p.add_argument("--theme", default="")
+    p.add_argument("--place", default="")
+    p.add_argument("--start", default="09:00", metavar="HH:MM")
+    p.add_argument("--end", default="11:30", metavar="HH:MM")
+    p.add_argument(
+        "--deputy",
+        action="append",
+        default=[],
+        metavar="DEPUTY_ID",
+        help="a deputy of the station's roster on this schedule (repeat for several)",
+    )
+    p.add_argument(
+        "--per-occurrence",
+        type=int,
+        metavar="N",
+        help="the deputies take turns in roster order, N each time (default: all every time)",
+    )
+    p.add_argument(
+        "--repeat",
+        choices=["weekly", "biweekly", "monthly", "custom"],
+        help="default: weekly, or custom with --rule",
+    )
+    p.add_argument("--first", default="", metavar="YYYY-MM-DD", help="the first day")
+    p.add_argument("--weekday", choices=["MO", "TU", "WE", "TH", "FR", "SA", "SU"])
+    p.add_argument("--nth", default="1", choices=["1", "2", "3", "4", "-1"], help="monthly")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="the last possible day")
+    p.add_argument("--rule", help="RFC 5545 text (DTSTART, RRULE, ... lines; \\n between)")
+    p = command(
+        "people",
+        schedules_people,
+        "set who is on a schedule (and their turns) and its theme; prints its next 12 days",
+        schedules,
+    )
+    p.add_argument("--station", required=True)
+    p.add_argument("--schedule", required=True)
+    p.add_argument("--deputy", action="append", default=[], metavar="DEPUTY_ID")
+    p.add_argument("--per-occurrence", type=int, metavar="N")
+    p.add_argument("--theme", default="")
+    p = command("delete", schedules_delete, "delete a reception schedule", schedules)
+    p.add_argument("--station", required=True)
+    p.add_argument("--schedule", required=True)
     for action, text in (
         ("cancel", "cancel one day (visitors read the reason)"),
         ("move", "move one day to another date or time (visitors read the reason)"),
@@ -286,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_notify_commands(group, command)
     add_privacy_commands(group, command)
     add_figures_commands(command)
+    add_registers_commands(group, command)
     add_publishing_commands(group, command)
     return parser
 

@@ -14,6 +14,7 @@ from central.services.rosters import (
     DeputyNotFound,
     ImportRefused,
     PhotoRefused,
+    ScheduleLoss,
     assign_ids,
     import_roster,
     parse_roster,
@@ -21,6 +22,7 @@ from central.services.rosters import (
     preview_roster,
     read_rows,
     rotate_pins,
+    schedule_losses,
     set_photo,
     set_pin,
 )
@@ -44,6 +46,9 @@ def roster_import(settings: Settings, args: argparse.Namespace) -> int:
             for line in lines:
                 changed = f" ({', '.join(line.changed)})" if line.changed else ""
                 print(f"{KINDS[line.kind]:>9}  {line.deputy_id}  {line.name}{changed}")
+            removed = {line.deputy_id: line.name for line in lines if line.kind == "removed"}
+            for loss in schedule_losses(session, args.station, removed):
+                print(f"  schedule {loss.schedule_id} ({loss.title}): {_loss(loss, 'would be')}")
             print("dry run: nothing was written")
             return 0
         change = import_roster(session, args.station, entries, now=datetime.now(UTC))
@@ -52,7 +57,16 @@ def roster_import(settings: Settings, args: argparse.Namespace) -> int:
         f"imported {len(entries)} deputies into {args.station}: "
         f"{change.added} new, {change.updated} updated{removed}"
     )
+    for loss in change.schedules:
+        print(f"  schedule {loss.schedule_id} ({loss.title}): {_loss(loss, 'is')}")
     return 0
+
+
+def _loss(loss: ScheduleLoss, verb: str) -> str:
+    """ "周晓喆 is taken off it" (or "would be", in a dry run)."""
+    names = ", ".join(loss.names)
+    verb = verb if len(loss.names) == 1 else verb.replace("is", "are")
+    return f"{names} {verb} taken off it" + (" (nobody is left on it)" if loss.emptied else "")
 
 
 def roster_photo(settings: Settings, args: argparse.Namespace) -> int:

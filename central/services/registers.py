@@ -259,10 +259,17 @@ def activity_register(session: Session, who: Who | None, station_id: str, period
 
 
 def visitors_register(
-    session: Session, who: Who | None, station_id: str, period: Period, *, now: datetime
+    session: Session,
+    who: Who | None,
+    station_id: str,
+    period: Period,
+    *,
+    now: datetime,
+    login: str = "cli",
 ) -> bytes:
     """接待人民群众登记簿: every visitor received in the period, with their name and mobile.
-    A console account needs SEE_PERSONAL; the download is audited as a reveal."""
+    A console account needs SEE_PERSONAL; every download is audited as a reveal (`login` names
+    who asked when no account does: the command line's user)."""
     station = _station(session, who, station_id)
     if who is not None:
         require(who.account, Action.SEE_PERSONAL)
@@ -345,10 +352,9 @@ def visitors_register(
         )
     lines.sort(key=lambda line: line[0])
     rows = [[f"{_china(at):%Y-%m-%d %H:%M}", *values] for at, values in lines]
-    if who is not None:
-        # The register's existence, not its content: no name or mobile in the audit log.
-        detail = f"visitors register {period.value}: {len(rows)} lines (names, mobiles)"
-        audit.record(session, who, "reveal", station_id, detail, now=now)
+    # The register's existence, not its content: no name or mobile in the audit log.
+    detail = f"visitors register {period.value}: {len(rows)} lines (names, mobiles)"
+    audit.record(session, who, "reveal", station_id, detail, now=now, login=login)
     pdf = RegisterPDF("接待人民群众登记簿", station.name, period.label)
     pdf.add_page()
     columns = [

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.core.security import hash_pin
-from central.models import Deputy, Photo, Station
+from central.models import Deputy, Photo, Schedule, Station
 from central.services import audit
 from central.services.audit import Who
 from central.services.permissions import Action, require, scope_of
@@ -89,6 +89,7 @@ LEVEL_WORDS: dict[str, Level] = {
     "苏木": Level.TOWNSHIP, "town": Level.TOWNSHIP,
 }  # fmt: skip
 LEVEL_NAMES = "全国、省、市、区县、乡镇（或 " + ", ".join(LEVEL_ORDER) + "）"
+LEVEL_NAMES_EN = ", ".join(LEVEL_ORDER) + " (or 全国、省、市、区县、乡镇)"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,21 @@ class Problem:
     column_number: int = 0  # the column's place in a spreadsheet (1 = A); 0 in JSON
     header: str = ""  # the column's header as the file writes it
     unit: str = "行"  # 行 in a spreadsheet, 条 for a JSON entry
+    english: str = ""  # the problem in English, for the console in English (else the Chinese)
+
+    def words(self, language: str) -> str:
+        """The line in the console's language: "zh" as str(), "en" in English."""
+        if language != "en":
+            return str(self)
+        text = self.english or self.problem
+        if not self.row:
+            return f"The file: {text}"
+        where = f"Row {self.row}" if self.unit == "行" else f"Entry {self.row}"
+        if self.column_number:
+            return f"{where}, column {self.column_number} ({self.header or self.column}): {text}"
+        if self.column:
+            return f"{where}, {self.header or self.column}: {text}"
+        return f"{where}: {text}"
 
     def __str__(self) -> str:
         if not self.row:
@@ -121,8 +137,8 @@ class ImportRefused(ValueError):
         self.problems = problems
 
 
-def _refused(text: str) -> ImportRefused:
-    return ImportRefused([Problem(0, "", text)])
+def _refused(text: str, english: str = "") -> ImportRefused:
+    return ImportRefused([Problem(0, "", text, english=english)])
 
 
 @dataclass(frozen=True)
@@ -140,7 +156,9 @@ def read_rows(path: Path) -> Table:
     try:
         content = path.read_bytes()
     except OSError as error:
-        raise _refused(f"读不了 {path}：{error.strerror}") from None
+        raise _refused(
+            f"读不了 {path}：{error.strerror}", f"cannot read {path}: {error.strerror}"
+        ) from None
     return read_table(path.name, content)
 
 
@@ -158,14 +176,20 @@ def decode_text(content: bytes) -> str:
     try:
         return content.decode("gb18030")
     except UnicodeDecodeError:
-        raise _refused("不是文字文件：既不是 UTF-8，也不是 GBK/GB18030 编码") from None
+        raise _refused(
+            "不是文字文件：既不是 UTF-8，也不是 GBK/GB18030 编码",
+            "not a text file: neither UTF-8 nor GBK/GB18030",
+        ) from None
 
 
 def read_table(name: str, content: bytes) -> Table:
     """A roster file's records: .xlsx, .csv (any of the encodings above) or .json."""
     suffix = Path(name).suffix.lower()
     if len(content) > MAX_ROSTER_BYTES:
-        raise _refused(f"文件超过 {MAX_ROSTER_BYTES // 1024 // 1024} MB")
+        raise _refused(
+            f"文件超过 {MAX_ROSTER_BYTES // 1024 // 1024} MB",
+            f"larger than {MAX_ROSTER_BYTES // 1024 // 1024} MB",
+        )
     if suffix == ".xlsx":
         return _table(_xlsx_cells(content))
     if suffix == ".csv":
@@ -174,15 +198,17 @@ def read_table(name: str, content: bytes) -> Table:
         try:
             cells = list(csv.reader(io.StringIO(text, newline=""), dialect))
         except csv.Error as error:
-            raise _refused(f"不是能读的 CSV：{error}") from None
+            raise _refused(f"不是能读的 CSV：{error}", f"not a readable CSV: {error}") from None
         return _table(cells)
     if suffix == ".json":
         try:
             data = json.loads(decode_text(content))
         except ValueError as error:
-            raise _refused(f"不是能读的 JSON：{error}") from None
+            raise _refused(f"不是能读的 JSON：{error}", f"not readable JSON: {error}") from None
         if not isinstance(data, list):
-            raise _refused("JSON 应为一个列表，每位代表一项")
+            raise _refused(
+                "JSON 应为一个列表，每位代表一项", "JSON should be a list, one item per deputy"
+            )
         rows = [
             (n, {COLUMN_OF.get(str(k).casefold(), k): v for k, v in r.items()})
             if isinstance(r, dict)
@@ -191,8 +217,13 @@ def read_table(name: str, content: bytes) -> Table:
         ]
         return Table(rows, unit="条")
     if suffix == ".xls":
-        raise _refused("旧版 Excel 文件（.xls）读不了：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV")
-    raise _refused("文件名应以 .xlsx、.csv 或 .json 结尾")
+        raise _refused(
+            "旧版 Excel 文件（.xls）读不了：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
+            "an old Excel file (.xls) cannot be read: save it as .xlsx or CSV in Excel or WPS",
+        )
+    raise _refused(
+        "文件名应以 .xlsx、.csv 或 .json 结尾", "the file name should end in .xlsx, .csv or .json"
+    )
 
 
 def _xlsx_cells(content: bytes) -> list[list[Any]]:
@@ -201,13 +232,16 @@ def _xlsx_cells(content: bytes) -> list[list[Any]]:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise _refused("不是能读的 .xlsx 工作簿（文件损坏，或不是 Excel/WPS 保存的）") from None
+        raise _refused(
+            "不是能读的 .xlsx 工作簿（文件损坏，或不是 Excel/WPS 保存的）",
+            "not a readable .xlsx workbook (damaged, or not saved by Excel/WPS)",
+        ) from None
     try:
         sheet = book.worksheets[0]
         cells = []
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > MAX_ROSTER_ROWS + 10:
-                raise _refused(f"超过 {MAX_ROSTER_ROWS} 行")
+                raise _refused(f"超过 {MAX_ROSTER_ROWS} 行", f"more than {MAX_ROSTER_ROWS} rows")
             cells.append(list(row))
         return cells
     finally:
@@ -232,7 +266,7 @@ def _table(cells: list[list[Any]]) -> Table:
     """Rows of cells -> records keyed by column; the header is the first row naming columns
     (a title row such as "文昌街道联络站进站代表名单" above it is read past)."""
     if len(cells) > MAX_ROSTER_ROWS + 10:
-        raise _refused(f"超过 {MAX_ROSTER_ROWS} 行")
+        raise _refused(f"超过 {MAX_ROSTER_ROWS} 行", f"more than {MAX_ROSTER_ROWS} rows")
     header_at = None
     for index, row in enumerate(cells[:10]):
         texts = [_cell_text(c).casefold() for c in row]
@@ -240,7 +274,11 @@ def _table(cells: list[list[Any]]) -> Table:
             header_at = index
             break
     if header_at is None:
-        raise _refused("找不到表头：第一行应写列名，至少有“姓名”和“层级”（或 name、levels）")
+        raise _refused(
+            "找不到表头：第一行应写列名，至少有“姓名”和“层级”（或 name、levels）",
+            "no header row: the first row should name the columns, at least 姓名 and 层级 "
+            "(or name, levels)",
+        )
     header_row = header_at + 1
     columns: dict[str, tuple[int, str]] = {}
     ignored, problems = [], []
@@ -253,11 +291,22 @@ def _table(cells: list[list[Any]]) -> Table:
                 ignored.append(header)
             keys.append(None)
         elif column is None:
-            problems.append(Problem(header_row, header, "不认识的列", number, header))
+            problems.append(
+                Problem(header_row, header, "不认识的列", number, header, english="unknown column")
+            )
             keys.append(None)
         elif column in columns:
             first = columns[column][0]
-            problems.append(Problem(header_row, column, f"与第{first}列重复", number, header))
+            problems.append(
+                Problem(
+                    header_row,
+                    column,
+                    f"与第{first}列重复",
+                    number,
+                    header,
+                    english=f"the same as column {first}",
+                )
+            )
             keys.append(None)
         else:
             columns[column] = (number, header)
@@ -266,7 +315,14 @@ def _table(cells: list[list[Any]]) -> Table:
         if required and column not in columns:
             chinese = [n for n in HEADERS[column] if not n.isascii()][:2]
             names = "、".join(f"“{n}”" for n in chinese)
-            problems.append(Problem(header_row, "", f"缺少{names}列（或 {HEADERS[column][0]}）"))
+            problems.append(
+                Problem(
+                    header_row,
+                    "",
+                    f"缺少{names}列（或 {HEADERS[column][0]}）",
+                    english=f"no column {HEADERS[column][0]} ({'、'.join(chinese)})",
+                )
+            )
     if problems:
         raise ImportRefused(problems)
     rows = []
@@ -312,13 +368,13 @@ class _Row:
         self.number, self.problems = number, problems
         self.columns, self.unit = columns or {}, unit
         if not isinstance(record, dict):
-            self.problem("", "应为一个对象（{...}）")
+            self.problem("", "应为一个对象（{...}）", "should be an object ({...})")
             record = {}
         self.record = record
 
-    def problem(self, column: str, text: str) -> None:
+    def problem(self, column: str, text: str, english: str = "") -> None:
         number, header = self.columns.get(column, (0, ""))
-        self.problems.append(Problem(self.number, column, text, number, header, self.unit))
+        self.problems.append(Problem(self.number, column, text, number, header, self.unit, english))
 
     def has_problem(self, column: str) -> bool:
         return any(p.row == self.number and p.column == column for p in self.problems)
@@ -328,20 +384,20 @@ class _Row:
         if value is None:
             value = ""
         if not isinstance(value, str):
-            self.problem(column, "应为文字")
+            self.problem(column, "应为文字", "should be text")
             return ""
         value = value.strip()
         if required and not value:
-            self.problem(column, "不能为空")
+            self.problem(column, "不能为空", "must not be empty")
         elif len(value) > limit:
-            self.problem(column, f"超过 {limit} 个字")
+            self.problem(column, f"超过 {limit} 个字", f"longer than {limit} characters")
         return value
 
     def texts(self, column: str, separators: re.Pattern[str]) -> list[str]:
         value = self.record.get(column)
         if isinstance(value, list):
             if not all(isinstance(v, str) for v in value):
-                self.problem(column, "应为文字的列表")
+                self.problem(column, "应为文字的列表", "should be a list of texts")
                 return []
             parts = value
         else:
@@ -379,34 +435,60 @@ def parse_roster(rows: Table | Iterable[tuple[int, Any]], photos: Path | None) -
         if isinstance(row.record, dict):
             for column in row.record:
                 if column not in ROSTER_COLUMNS:
-                    row.problem(column, "不认识的字段")
+                    row.problem(column, "不认识的字段", "unknown field")
         deputy_id = row.text("id", 64)
         if deputy_id and not ID_PATTERN.fullmatch(deputy_id):
-            row.problem("id", "编号只能用字母、数字和 . _ -，且以字母或数字开头")
+            row.problem(
+                "id",
+                "编号只能用字母、数字和 . _ -，且以字母或数字开头",
+                "an id has only letters, digits and . _ -, and starts with a letter or digit",
+            )
         elif deputy_id in seen:
-            row.problem("id", f"编号与第{seen[deputy_id]}{table.unit}重复")
+            again = "row" if table.unit == "行" else "entry"
+            row.problem(
+                "id",
+                f"编号与第{seen[deputy_id]}{table.unit}重复",
+                f"the same id as {again} {seen[deputy_id]}",
+            )
         if deputy_id:
             seen.setdefault(deputy_id, number)
         levels: list[Level] = []
         for word in row.texts("levels", LEVEL_SEPARATORS):
             level = level_of(word)
             if level is None:
-                row.problem("levels", f"不认识的层级“{word}”（可用：{LEVEL_NAMES}）")
+                row.problem(
+                    "levels",
+                    f"不认识的层级“{word}”（可用：{LEVEL_NAMES}）",
+                    f"unknown level “{word}” (use: {LEVEL_NAMES_EN})",
+                )
             else:
                 levels.append(level)
         if not levels and not row.has_problem("levels"):
-            row.problem("levels", f"不能为空（可用：{LEVEL_NAMES}）")
+            row.problem(
+                "levels",
+                f"不能为空（可用：{LEVEL_NAMES}）",
+                f"must not be empty (use: {LEVEL_NAMES_EN})",
+            )
         blocks = row.texts("blocks", BLOCK_SEPARATORS)
         if any(len(b) > 200 for b in blocks):
-            row.problem("blocks", "有一个片区超过 200 个字")
+            row.problem(
+                "blocks", "有一个片区超过 200 个字", "a block is longer than 200 characters"
+            )
         name = row.text("name", 100, required=True)
         pinyin = row.text("pinyin", 300)
         syllables = pinyin.split()
         if pinyin and not all(s.isascii() and s.isalpha() for s in syllables):
-            row.problem("pinyin", "只写字母，音节之间用空格隔开，如 luo sheng")
+            row.problem(
+                "pinyin",
+                "只写字母，音节之间用空格隔开，如 luo sheng",
+                "only letters, syllables separated by spaces, as in luo sheng",
+            )
         elif pinyin and name and len(syllables) != len(name):
             row.problem(
-                "pinyin", f"应与姓名逐字对应：姓名 {len(name)} 个字，这里 {len(syllables)} 个音节"
+                "pinyin",
+                f"应与姓名逐字对应：姓名 {len(name)} 个字，这里 {len(syllables)} 个音节",
+                f"one syllable per character of the name: {len(name)} characters, "
+                f"{len(syllables)} syllable{'s' if len(syllables) != 1 else ''}",
             )
         entry = RosterEntry(
             deputy_id=deputy_id,
@@ -423,7 +505,14 @@ def parse_roster(rows: Table | Iterable[tuple[int, Any]], photos: Path | None) -
         )
         entries.append(entry)
     if len(entries) > MAX_ROSTER_ROWS:
-        problems.append(Problem(0, "", f"超过 {MAX_ROSTER_ROWS} 位代表"))
+        problems.append(
+            Problem(
+                0,
+                "",
+                f"超过 {MAX_ROSTER_ROWS} 位代表",
+                english=f"more than {MAX_ROSTER_ROWS} deputies",
+            )
+        )
     if problems:
         raise ImportRefused(problems)
     return entries
@@ -438,18 +527,28 @@ def _photo(row: _Row, photos: Path | None) -> PhotoFile | None:
             "photo",
             "写了照片文件名，但没有照片文件夹：网页上请在代表页面逐个上传照片"
             "（命令行导入用 --photos 指定文件夹）",
+            "a photo file is named but there is no photo folder: upload photos one by one on "
+            "each deputy's page (the command line takes --photos FOLDER)",
         )
         return None
     path = photos / name
     extension = path.suffix.lower().removeprefix(".")
     if Path(name).name != name:
-        row.problem("photo", "只写文件名，不要写路径")
+        row.problem("photo", "只写文件名，不要写路径", "only a file name, not a path")
     elif extension not in PHOTO_TYPES:
-        row.problem("photo", f"不是照片文件（{'、'.join(PHOTO_TYPES)}）")
+        row.problem(
+            "photo",
+            f"不是照片文件（{'、'.join(PHOTO_TYPES)}）",
+            f"not a photo file ({', '.join(PHOTO_TYPES)})",
+        )
     elif not path.is_file():
-        row.problem("photo", f"照片文件夹 {photos} 里没有 {name}")
+        row.problem("photo", f"照片文件夹 {photos} 里没有 {name}", f"no {name} in {photos}")
     elif path.stat().st_size > MAX_PHOTO_BYTES:
-        row.problem("photo", f"照片超过 {MAX_PHOTO_BYTES // 1024 // 1024} MB")
+        row.problem(
+            "photo",
+            f"照片超过 {MAX_PHOTO_BYTES // 1024 // 1024} MB",
+            f"the photo is larger than {MAX_PHOTO_BYTES // 1024 // 1024} MB",
+        )
     else:
         return PhotoFile(path.read_bytes(), "jpg" if extension == "jpeg" else extension)
     return None
@@ -464,10 +563,22 @@ def store_photo(session: Session, photo: PhotoFile) -> str:
 
 
 @dataclass(frozen=True)
+class ScheduleLoss:
+    """A reception schedule that names deputies an import removes: they leave it with the
+    import (the preview says so first); `emptied` when nobody would be left on it."""
+
+    schedule_id: str
+    title: str
+    names: tuple[str, ...]  # the removed deputies' names
+    emptied: bool
+
+
+@dataclass(frozen=True)
 class RosterChange:
     added: int
     updated: int
     removed: list[str]
+    schedules: list[ScheduleLoss] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -555,6 +666,39 @@ def preview_roster(
     return lines
 
 
+def schedule_losses(
+    session: Session, station_id: str, removed: dict[str, str]
+) -> list[ScheduleLoss]:
+    """The station's schedules naming any of `removed` (id -> name), in their order."""
+    losses = []
+    query = select(Schedule).where(Schedule.station_id == station_id).order_by(Schedule.position)
+    for row in session.scalars(query):
+        named = set(row.deputy_ids or [])
+        for ids in (row.roster or {}).values():
+            named |= set(ids)
+        leaving = [deputy_id for deputy_id in removed if deputy_id in named]
+        if leaving:
+            staying = [d for d in row.deputy_ids or [] if d not in removed]
+            names = tuple(removed[d] for d in leaving)
+            emptied = not staying and row.rotation == "list"
+            losses.append(ScheduleLoss(row.schedule_id, row.title, names, emptied))
+    return losses
+
+
+def _drop_from_schedules(session: Session, station_id: str, removed: set[str]) -> None:
+    # Kiosks would otherwise list, on the schedule's days, deputies they no longer have.
+    for row in session.scalars(select(Schedule).where(Schedule.station_id == station_id)):
+        kept = [d for d in row.deputy_ids or [] if d not in removed]
+        if kept != list(row.deputy_ids or []):
+            row.deputy_ids = kept
+        roster = {
+            day: [d for d in ids if d not in removed] for day, ids in (row.roster or {}).items()
+        }
+        roster = {day: ids for day, ids in roster.items() if ids}
+        if roster != dict(row.roster or {}):
+            row.roster = roster
+
+
 def import_roster(
     session: Session,
     station_id: str,
@@ -577,10 +721,14 @@ def import_roster(
             updated += 1
         deputy.position = position
         _fill(session, deputy, entry)
+    losses = schedule_losses(session, station_id, {d: current[d].name for d in current})
+    _drop_from_schedules(session, station_id, set(current))
     for deputy in current.values():
         session.delete(deputy)
-    change = RosterChange(added, updated, sorted(current))
+    change = RosterChange(added, updated, sorted(current), losses)
     detail = f"{added} new, {updated} updated, {len(change.removed)} removed"
+    if losses:
+        detail += "; left schedules " + ", ".join(loss.schedule_id for loss in losses)
     audit.record(session, who, "roster.import", station_id, detail, now=now or _now(), login="cli")
     return change
 

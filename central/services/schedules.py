@@ -5,7 +5,8 @@ as an iCalendar feed, and the feed's secret URL."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import secrets
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -28,6 +29,7 @@ from kiosk.domain.reception import (
     OccurrenceChange,
     ReceptionDay,
     ReceptionSchedule,
+    Rotation,
     reception_days_between,
 )
 from kiosk.domain.snapshot import InvalidSnapshot, change_document, schedule_from_document
@@ -368,18 +370,8 @@ def next_dates(
     return found[:count]
 
 
-def _checked(schedule: ReceptionSchedule, **changes: Any) -> ReceptionSchedule:
-    try:
-        return replace(schedule, **changes)
-    except InvalidRule as error:
-        raise ScheduleError("rule", f"规则读不懂：{error}") from None
-
-
-def edited_schedule(
-    schedule: ReceptionSchedule, values: dict[str, str]
-) -> tuple[ReceptionSchedule, list[OccurrenceChange]]:
-    """The schedule with the form's title, times, place and rule; the changes of days the new
-    rule no longer has are dropped (and returned, so the page can say so)."""
+def _form_fields(values: dict[str, str]) -> dict[str, Any]:
+    """Title, place, times and rule from the form (creating and editing alike)."""
     title = values.get("title", "").strip()
     if not title:
         raise ScheduleError("title", "请填写名称")
@@ -393,7 +385,24 @@ def edited_schedule(
     if end <= start:
         raise ScheduleError("end", "结束时间应晚于开始时间")
     rule = rule_from_form(values)
-    bare = _checked(schedule, rule=rule, changes=())
+    return {"title": title, "place": place, "start": start, "end": end, "rule": rule}
+
+
+def _checked(schedule: ReceptionSchedule, **changes: Any) -> ReceptionSchedule:
+    try:
+        return replace(schedule, **changes)
+    except InvalidRule as error:
+        raise ScheduleError("rule", f"规则读不懂：{error}") from None
+
+
+def edited_schedule(
+    schedule: ReceptionSchedule, values: dict[str, str]
+) -> tuple[ReceptionSchedule, list[OccurrenceChange]]:
+    """The schedule with the form's title, times, place and rule; the changes of days the new
+    rule no longer has are dropped (and returned, so the page can say so)."""
+    fields = _form_fields(values)
+    title, place, start, end = fields["title"], fields["place"], fields["start"], fields["end"]
+    bare = _checked(schedule, rule=fields["rule"], changes=())
     kept, dropped = [], []
     for change in schedule.changes:
         try:
@@ -494,3 +503,151 @@ def change_occurrence(
     detail = f"{day} {reason}"[:200]
     audit.record(session, who, f"schedule.{action}", target, detail, now=now, login="cli")
     return change
+
+
+# --- a new schedule made in the console or by `schedules create` ------------------------------
+
+
+def station_deputy_ids(session: Session, station_id: str) -> list[str]:
+    """The station's deputies' ids in roster order (the order rotations follow)."""
+    return list(
+        session.scalars(
+            select(Deputy.deputy_id)
+            .where(Deputy.station_id == station_id)
+            .order_by(Deputy.position)
+        )
+    )
+
+
+def new_schedule(
+    values: dict[str, str],
+    chosen: Sequence[str],
+    station_deputies: Sequence[str],
+    schedule_id: str = "new",
+) -> ReceptionSchedule:
+    """A schedule from the form: title, theme, place, times and rule as when editing, the
+    deputies on it (at least one, from the station's roster, kept in roster order) and, when
+    `per_occurrence` is given, how many of them take their turn each time (the model's LIST
+    rotation). ScheduleError naming the field otherwise."""
+    fields = _form_fields(values)
+    deputies, per_occurrence, theme = _people(values, chosen, station_deputies)
+    try:
+        return ReceptionSchedule(
+            id=schedule_id,
+            deputy_ids=deputies,
+            per_occurrence=per_occurrence,
+            theme=theme,
+            **fields,
+        )
+    except InvalidRule as error:
+        raise ScheduleError("rule", f"规则读不懂：{error}") from None
+
+
+def _people(
+    values: dict[str, str], chosen: Sequence[str], station_deputies: Sequence[str]
+) -> tuple[tuple[str, ...], int | None, str]:
+    """The deputies (roster order), how many take their turn each time, and the theme."""
+    theme = values.get("theme", "").strip()
+    if len(theme) > 200:
+        raise ScheduleError("theme", "主题超过 200 个字")
+    unknown = [d for d in chosen if d not in station_deputies]
+    if unknown:
+        raise ScheduleError("deputies", f"本站代表名单里没有 {'、'.join(unknown)}")
+    deputies = tuple(d for d in station_deputies if d in set(chosen))
+    if not deputies:
+        raise ScheduleError("deputies", "请至少选一位代表")
+    per_text = values.get("per_occurrence", "").strip()
+    per_occurrence: int | None = None
+    if per_text:
+        if not per_text.isdigit() or int(per_text) < 1:
+            raise ScheduleError("per_occurrence", f"每次几位“{per_text[:10]}”应是 1 以上的整数")
+        per_occurrence = int(per_text)
+        if per_occurrence > len(deputies):
+            raise ScheduleError(
+                "per_occurrence", f"每次 {per_occurrence} 位，但只选了 {len(deputies)} 位代表"
+            )
+        if per_occurrence == len(deputies):
+            per_occurrence = None  # every one of them every time: no rotation
+    return deputies, per_occurrence, theme
+
+
+def update_people(
+    session: Session,
+    who: Who | None,
+    station_id: str,
+    schedule_id: str,
+    values: dict[str, str],
+    chosen: Sequence[str],
+    *,
+    now: datetime,
+) -> ReceptionSchedule:
+    """Change who is on a schedule (and how they take turns) and its theme, with the same
+    checks as a new schedule. A rotation over the whole station or named per date is kept as
+    it is: those are made by JSON import."""
+    row = find_schedule(session, station_id, schedule_id)
+    schedule = schedule_entity(row)
+    if schedule.rotation is not Rotation.LIST:
+        raise ScheduleError(
+            "deputies", "这个安排的轮换方式是按全站名单或按日期指定，请用 JSON 导入修改"
+        )
+    deputies, per_occurrence, theme = _people(
+        values, chosen, station_deputy_ids(session, station_id)
+    )
+    changed = _checked(schedule, deputy_ids=deputies, per_occurrence=per_occurrence, theme=theme)
+    row.deputy_ids, row.per_occurrence, row.theme = list(deputies), per_occurrence, theme
+    turns = f"，每次 {per_occurrence} 位轮流" if per_occurrence else ""
+    detail = f"{'、'.join(deputies)}{turns}"[:200]
+    target = f"{station_id}/{schedule_id}"
+    audit.record(session, who, "schedule.people", target, detail, now=now, login="cli")
+    return changed
+
+
+def create_schedule(
+    session: Session,
+    who: Who | None,
+    station_id: str,
+    values: dict[str, str],
+    chosen: Sequence[str],
+    *,
+    now: datetime,
+) -> ReceptionSchedule:
+    """Add a schedule to the station (after its others); kiosks get it with their next pull."""
+    rows = list(session.scalars(select(Schedule).where(Schedule.station_id == station_id)))
+    taken = {row.schedule_id for row in rows}
+    schedule_id = f"reception-{secrets.token_hex(3)}"
+    while schedule_id in taken:
+        schedule_id = f"reception-{secrets.token_hex(3)}"
+    schedule = new_schedule(values, chosen, station_deputy_ids(session, station_id), schedule_id)
+    session.add(
+        Schedule(
+            station_id=station_id,
+            schedule_id=schedule.id,
+            position=max((row.position for row in rows), default=-1) + 1,
+            title=schedule.title,
+            rule=schedule.rule,
+            start=schedule.start,
+            end=schedule.end,
+            deputy_ids=list(schedule.deputy_ids),
+            per_occurrence=schedule.per_occurrence,
+            theme=schedule.theme,
+            place=schedule.place,
+        )
+    )
+    session.flush()
+    detail = f"{schedule.title}：{describe_rule(schedule.rule)}"[:200]
+    target = f"{station_id}/{schedule.id}"
+    audit.record(session, who, "schedule.create", target, detail, now=now, login="cli")
+    return schedule
+
+
+def delete_schedule(
+    session: Session, who: Who | None, station_id: str, schedule_id: str, *, now: datetime
+) -> str:
+    """Remove one schedule (its days leave the kiosks with their next pull); its title."""
+    row = find_schedule(session, station_id, schedule_id)
+    title = row.title
+    session.delete(row)
+    session.flush()
+    target = f"{station_id}/{schedule_id}"
+    audit.record(session, who, "schedule.delete", target, title[:200], now=now, login="cli")
+    return title

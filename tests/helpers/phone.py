@@ -179,6 +179,22 @@ class Browser:
 
         self.driver.find_element(By.CSS_SELECTOR, selector).click()
 
+    def open_menu(self, element_id: str) -> None:
+        """Open the console header's menu (诉求, 发布, ...) holding `element_id`, as a person
+        taps its title; nothing when the link stands on its own."""
+        menu = self.driver.execute_script(
+            "const e = document.getElementById(arguments[0]);"
+            "return e && e.closest('details.menu');",
+            element_id,
+        )
+        if menu is not None and menu.get_attribute("open") is None:
+            menu.find_element("css selector", "summary").click()
+
+    def nav(self, element_id: str) -> None:
+        """Go to a console page by its link in the header's menus."""
+        self.open_menu(element_id)
+        self.follow(element_id)
+
     def follow(self, element_id: str) -> None:
         """Tap a button or link that loads a new page, and wait until that page is there."""
         from selenium.common.exceptions import WebDriverException

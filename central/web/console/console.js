@@ -37,3 +37,25 @@ document.addEventListener("submit", (event) => {
     problem.hidden = false;
   }
 });
+
+// The header's menus (<details>, usable without this script): one open at a time, closed by
+// a tap elsewhere or by Escape (which gives the focus back to the menu's title).
+document.addEventListener("toggle", (event) => {
+  const menu = event.target;
+  if (!menu.matches || !menu.matches("details.menu") || !menu.open) return;
+  for (const other of document.querySelectorAll("details.menu[open]")) {
+    if (other !== menu) other.open = false;
+  }
+}, true);
+document.addEventListener("click", (event) => {
+  for (const menu of document.querySelectorAll("details.menu[open]")) {
+    if (!menu.contains(event.target)) menu.open = false;
+  }
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  for (const menu of document.querySelectorAll("details.menu[open]")) {
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  }
+});

@@ -118,6 +118,72 @@ def moment(value: datetime | None) -> str:
     return value.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+# The console's pages in the menus of its header (诉求 / 发布 / 统计 / 设备 / 账户), so the
+# admin's 18 links fit one line at 1366 px; a menu with one page for a role is a plain link.
+NAV_GROUPS: tuple[tuple[str, tuple[tuple[str, str, Action], ...]], ...] = (
+    (
+        "nav_appeals",
+        (
+            ("/console/", "inbox", Action.SEE_APPEALS),
+            ("/console/appointments", "appointments", Action.APPOINTMENTS),
+            ("/console/overdue", "overdue", Action.OVERDUE),
+            ("/console/referrals", "referrals", Action.CONFIRM_REFERRAL),
+        ),
+    ),
+    (
+        "nav_publish",
+        (
+            ("/console/stations", "publishing", Action.PUBLISH),
+            ("/console/rosters", "rosters", Action.ROSTERS),
+            ("/console/schedules", "schedules", Action.SCHEDULES),
+            ("/console/pins", "pins", Action.DEPUTY_PINS),
+            ("/console/categories", "categories_page", Action.CATEGORIES),
+            ("/console/departments", "departments", Action.DEPARTMENTS),
+            ("/console/holidays", "holidays", Action.HOLIDAYS),
+        ),
+    ),
+    ("nav_figures", (("/console/figures", "figures", Action.FIGURES),)),
+    ("nav_devices", (("/console/fleet", "fleet", Action.FLEET),)),
+    (
+        "nav_accounts",
+        (
+            ("/console/deputies", "deputy_accounts", Action.HAND_OVER),
+            ("/console/accounts", "accounts", Action.ACCOUNTS),
+            ("/console/notifications", "notifications", Action.NOTIFICATIONS),
+            ("/console/audit", "audit", Action.AUDIT),
+            ("/console/privacy", "data_rights", Action.DATA_RIGHTS),
+        ),
+    ),
+)
+# The deputy's workspace (issue 14 §1): two pages, side by side.
+DEPUTY_NAV = (
+    ("", (("/console/my", "my_items", Action.SEE_APPEALS),)),
+    ("", (("/console/my/record", "duty_record", Action.SEE_APPEALS),)),
+)
+
+
+def _navigation(request: Request, user: ConsoleUser, _: Any) -> list[dict[str, Any]]:
+    """The header's menus for the account's role: only the pages it may open."""
+    role = user.account.role
+    groups = DEPUTY_NAV if role == Role.DEPUTY else NAV_GROUPS
+    nav = []
+    for key, pages in groups:
+        links = [
+            {
+                "path": path,
+                "label": _(label),
+                "here": request.url.path == path,
+                "id": "nav-" + (path.strip("/").split("/")[-1] or "inbox"),
+            }
+            for path, label, action in pages
+            if allowed(role, action)
+        ]
+        if links:
+            here = any(link["here"] for link in links)
+            nav.append({"key": key, "label": _(key) if key else "", "links": links, "here": here})
+    return nav
+
+
 def render(
     request: Request,
     template: str,
@@ -129,37 +195,7 @@ def render(
     lang = language(request)
     _ = translator(lang)
     other = "en" if lang == "zh" else "zh"
-    nav = []
-    if user is not None:
-        role = user.account.role
-        pages = (
-            ("/console/", "inbox", Action.SEE_APPEALS),
-            ("/console/appointments", "appointments", Action.APPOINTMENTS),
-            ("/console/overdue", "overdue", Action.OVERDUE),
-            ("/console/figures", "figures", Action.FIGURES),
-            ("/console/referrals", "referrals", Action.CONFIRM_REFERRAL),
-            ("/console/deputies", "deputy_accounts", Action.HAND_OVER),
-            ("/console/stations", "publishing", Action.PUBLISH),
-            ("/console/categories", "categories_page", Action.CATEGORIES),
-            ("/console/pins", "pins", Action.DEPUTY_PINS),
-            ("/console/holidays", "holidays", Action.HOLIDAYS),
-            ("/console/departments", "departments", Action.DEPARTMENTS),
-            ("/console/accounts", "accounts", Action.ACCOUNTS),
-            ("/console/audit", "audit", Action.AUDIT),
-            ("/console/notifications", "notifications", Action.NOTIFICATIONS),
-            ("/console/rosters", "rosters", Action.ROSTERS),
-            ("/console/schedules", "schedules", Action.SCHEDULES),
-            ("/console/fleet", "fleet", Action.FLEET),
-            ("/console/privacy", "data_rights", Action.DATA_RIGHTS),
-        )
-        if role == Role.DEPUTY:  # the deputy's workspace (issue 14 §1)
-            pages = (
-                ("/console/my", "my_items", Action.SEE_APPEALS),
-                ("/console/my/record", "duty_record", Action.SEE_APPEALS),
-            )
-        for path, key, action in pages:
-            if allowed(role, action):
-                nav.append((path, _(key), request.url.path == path))
+    nav = _navigation(request, user, _) if user is not None else []
     context = {
         "_": _,
         "lang": lang,

@@ -11,6 +11,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
 from central.core.config import UPLOAD_BODY_BYTES
@@ -25,6 +26,7 @@ from central.services.rosters import (
 )
 from central.web.console.auth import ConsoleUser, CurrentUser, check_csrf, clock, database
 from central.web.console.pages import SECURITY_HEADERS, language, render
+from central.web.console.station_choice import station_page
 from central.web.console.text import translator
 from kiosk.domain.deputies import Level
 
@@ -80,12 +82,7 @@ def _roster_page(
     problems: list[str] | None = None,
     status: int = 200,
 ) -> Response:
-    _ = translator(language(request))
-    with database(request).reader() as session:
-        stations = rosters.stations_in_scope(session, user.who, Action.ROSTERS)
-        ids = [s.id for s in stations]
-        station_id = station_id if station_id in ids else (ids[0] if ids else "")
-        deputies = rosters.roster(session, station_id) if station_id else []
+    def deputies(session: Session, station_id: str, _: Any) -> dict[str, Any]:
         rows = [
             {
                 "id": d.deputy_id,
@@ -95,20 +92,23 @@ def _roster_page(
                 "blocks": "、".join(d.blocks or []),
                 "photo": bool(d.photo_sha256),
             }
-            for d in deputies
+            for d in rosters.roster(session, station_id)
         ]
-        station_name = next((s.name for s in stations if s.id == station_id), "")
-    context = {
-        "stations": [(s.id, s.name) for s in stations],
-        "station_id": station_id,
-        "station_name": station_name,
-        "deputies": rows,
-        "problems": problems or [],
-        "refusal": _("import_refused"),
-        "notice": notice,
-        "problem": problem,
-    }
-    return render(request, "rosters.html", context, user=user, status=status)
+        return {"deputies": rows}
+
+    return station_page(
+        request,
+        user,
+        "rosters.html",
+        Action.ROSTERS,
+        station_id,
+        deputies,
+        refusal="import_refused",
+        notice=notice,
+        problem=problem,
+        problems=problems,
+        status=status,
+    )
 
 
 @router.get("/rosters", response_class=HTMLResponse)
@@ -147,12 +147,18 @@ def _preview(
         entries = rosters.parse_roster(table, None)
     except ImportRefused as error:
         return _roster_page(
-            request, user, station_id, problems=[str(p) for p in error.problems], status=400
+            request,
+            user,
+            station_id,
+            problems=[p.words(language(request)) for p in error.problems],
+            status=400,
         )
     with database(request).reader() as session:
         station = rosters.station_in_scope(session, user.who, station_id, Action.ROSTERS)
         entries = rosters.assign_ids(session, station_id, entries)
         lines = rosters.preview_roster(session, station_id, entries)
+        removed = {line.deputy_id: line.name for line in lines if line.kind == "removed"}
+        losses = rosters.schedule_losses(session, station_id, removed)
         station_name = station.name
     counts = {kind: sum(1 for line in lines if line.kind == kind) for kind in LINE_KINDS}
     context = {
@@ -163,6 +169,7 @@ def _preview(
         "lines": lines,
         "counts": counts,
         "ignored": "、".join(table.ignored),
+        "schedule_warnings": [_loss_words(_, loss) for loss in losses],
         "changed": {
             line.deputy_id: "、".join(_(LABELS.get(c, c)) for c in line.changed) for line in lines
         },
@@ -171,6 +178,11 @@ def _preview(
 
 
 LINE_KINDS = ("new", "changed", "same", "removed")
+
+
+def _loss_words(_: Any, loss: rosters.ScheduleLoss) -> str:
+    words = _("still_on_schedule", names="、".join(loss.names), title=loss.title)
+    return words + (" " + _("schedule_emptied") if loss.emptied else "")
 
 
 @router.post("/rosters/{station_id}/import/confirm", response_class=HTMLResponse)
@@ -185,7 +197,9 @@ async def import_confirm(station_id: str, request: Request, user: CurrentUser) -
         content = base64.b64decode(fields.get("content", ""), validate=True)
         entries = rosters.parse_roster(rosters.read_table(name, content), None)
     except (binascii.Error, ValueError) as error:
-        problems = [str(p) for p in error.problems] if isinstance(error, ImportRefused) else []
+        lang = language(request)
+        refused = error.problems if isinstance(error, ImportRefused) else []
+        problems = [p.words(lang) for p in refused]
         problems = problems or [_("choose_file")]
         return _roster_page(request, user, station_id, problems=problems, status=400)
     with database(request).writer.begin() as session:
@@ -199,6 +213,8 @@ async def import_confirm(station_id: str, request: Request, user: CurrentUser) -
         updated=change.updated,
         removed=len(change.removed),
     )
+    for loss in change.schedules:
+        notice += " " + _("left_schedule", names="、".join(loss.names), title=loss.title)
     return _roster_page(request, user, station_id, notice=notice)
 
 
@@ -277,7 +293,13 @@ async def deputy_save(
                 session, user.who, station_id, deputy_id, values, now=clock(request)
             )
     except ImportRefused as error:
-        problems = [f"{_(LABELS.get(p.column, p.column))}：{p.problem}" for p in error.problems]
+        english = language(request) == "en"
+        problems = [
+            f"{_(LABELS.get(p.column, p.column))}: {p.english or p.problem}"
+            if english
+            else f"{_(LABELS.get(p.column, p.column))}：{p.problem}"
+            for p in error.problems
+        ]
         return _deputy_page(
             request,
             user,

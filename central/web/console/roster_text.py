@@ -54,6 +54,18 @@ ROSTER_TEXT: dict[str, tuple[str, str]] = {
         "Deputies missing from the file are removed; kiosks stop showing them after their "
         "next update.",
     ),
+    "still_on_schedule": (
+        "将移出的代表 {names} 仍在接待安排“{title}”中：确认导入后，将从该安排中去掉。",
+        "{names}, to be removed, still on the schedule “{title}”: the import takes them off it.",
+    ),
+    "schedule_emptied": (
+        "该安排将没有接待代表。",
+        "Nobody would be left on it.",
+    ),
+    "left_schedule": (
+        "已从接待安排“{title}”中去掉 {names}。",
+        "{names} taken off the schedule “{title}”.",
+    ),
     "change_kind": ("变化", "Change"),
     "kind_new": ("新增", "New"),
     "kind_changed": ("修改", "Changed"),
@@ -89,8 +101,8 @@ ROSTER_TEXT: dict[str, tuple[str, str]] = {
 SCHEDULE_TEXT: dict[str, tuple[str, str]] = {
     "schedules_title": ("接待安排", "Reception schedules"),
     "no_schedules": (
-        "这个联络站还没有接待安排：可导入 .ics 日历文件。",
-        "This station has no reception schedules yet: import an .ics calendar.",
+        "这个联络站还没有接待安排：可新建，或导入 .ics 日历文件。",
+        "This station has no reception schedules yet: add one, or import an .ics calendar.",
     ),
     "schedule_title": ("名称", "Title"),
     "schedule_rule": ("重复", "Repeats"),
@@ -170,5 +182,49 @@ SCHEDULE_TEXT: dict[str, tuple[str, str]] = {
     "ics_imported": (
         "已导入 {n} 个接待安排。一体机下次更新后显示。",
         "{n} schedules imported. Kiosks show them after their next update.",
+    ),
+    "new_schedule": ("新建接待安排", "New schedule"),
+    "add_schedule": ("新建接待安排", "New schedule"),
+    "title_example": ("例如：周一代表接待日", "e.g. Monday reception day"),
+    "schedule_theme": ("主题（可不填）", "Theme (optional)"),
+    "schedule_deputies": ("接待代表", "Deputies on duty"),
+    "schedule_needs_roster": (
+        "这个联络站还没有代表：请先在“代表名单”导入名单。",
+        "This station has no deputies yet: import its roster first.",
+    ),
+    "per_occurrence": ("每次几位代表（轮流时填写）", "Deputies each time (to take turns)"),
+    "per_occurrence_help": (
+        "不填：选中的代表每次都到。填 1 或 2 等：选中的代表按名单顺序轮流，每次这么多位。",
+        "Empty: every chosen deputy comes every time. 1, 2...: the chosen deputies take turns "
+        "in roster order, that many each time.",
+    ),
+    "create_schedule": ("保存", "Save"),
+    "preview_first": (
+        "填好后点“预览之后12次”，这里会列出接下来的12次接待和每次的代表。",
+        "Fill in the form and press “Preview the next 12” to see the next 12 days and who "
+        "is on duty.",
+    ),
+    "schedule_created": (
+        "已新建“{title}”。一体机下次更新后显示。",
+        "“{title}” is created. Kiosks show it after their next update.",
+    ),
+    "delete_schedule": ("删除这个接待安排", "Delete this schedule"),
+    "delete_schedule_help": (
+        "删除后，一体机下次更新时不再显示它的接待日；已约的见面不受影响。",
+        "After deleting, kiosks stop showing its days with their next update; appointments "
+        "already made stay.",
+    ),
+    "confirm_delete_schedule": ("确定删除", "Delete"),
+    "schedule_deleted": ("已删除“{title}”。", "“{title}” is deleted."),
+    "people_title": ("接待代表和主题", "Deputies and theme"),
+    "save_people": ("保存代表和主题", "Save deputies and theme"),
+    "people_saved": (
+        "接待代表和主题已保存。一体机下次更新后显示。",
+        "Deputies and theme saved. Kiosks show them after their next update.",
+    ),
+    "rotation_elsewhere": (
+        "这个安排按全站名单或按日期轮换（由 JSON 导入），在这里不能修改代表。",
+        "This schedule rotates over the whole station or by date (imported as JSON): its "
+        "deputies are not changed here.",
     ),
 }

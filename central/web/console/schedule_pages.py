@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
 from central.services import rosters, schedules
 from central.services.ical import import_calendar
@@ -21,6 +22,7 @@ from central.services.schedules import ScheduleError, ScheduleNotFound
 from central.web.console.auth import ConsoleUser, CurrentUser, check_csrf, clock, database
 from central.web.console.pages import SECURITY_HEADERS, language, render
 from central.web.console.roster_pages import upload_form
+from central.web.console.station_choice import station_page
 from central.web.console.text import translator
 from kiosk.domain.reception import ReceptionDay, ReceptionSchedule
 
@@ -38,7 +40,9 @@ def _today(request: Request) -> date:
     return clock(request).astimezone(CHINA_TIME).date()
 
 
-def _day_rows(_: Any, days: list[ReceptionDay]) -> list[dict[str, Any]]:
+def _day_rows(
+    _: Any, days: list[ReceptionDay], names: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     rows = []
     for d in days:
         status = d.status.value
@@ -57,6 +61,7 @@ def _day_rows(_: Any, days: list[ReceptionDay]) -> list[dict[str, Any]]:
                 "reason": d.reason,
                 "holiday": d.holiday.name if d.holiday else "",
                 "original": d.original_day.isoformat() if d.original_day else "",
+                "names": "、".join(names.get(i, i) for i in d.deputy_ids) if names else "",
             }
         )
     return rows
@@ -72,37 +77,38 @@ def _list_page(
     problems: list[str] | None = None,
     status: int = 200,
 ) -> Response:
-    _ = translator(language(request))
     today = _today(request)
-    with database(request).reader() as session:
-        stations = rosters.stations_in_scope(session, user.who, Action.SCHEDULES)
-        ids = [s.id for s in stations]
-        station_id = station_id if station_id in ids else (ids[0] if ids else "")
+
+    def schedule_rows(session: Session, station_id: str, _: Any) -> dict[str, Any]:
         rows = []
-        for s in schedules.station_schedules(session, station_id) if station_id else []:
+        for s in schedules.station_schedules(session, station_id):
             days = schedules.next_dates(session, station_id, s, today, count=3)
             rows.append(
                 {
                     "id": s.id,
                     "title": s.title,
+                    "theme": s.theme,
                     "rule": schedules.describe_rule(s.rule),
                     "hours": f"{s.start:%H:%M}–{s.end:%H:%M}",
                     "place": s.place,
                     "days": _day_rows(_, days),
                 }
             )
-        station_name = next((s.name for s in stations if s.id == station_id), "")
-    context = {
-        "stations": [(s.id, s.name) for s in stations],
-        "station_id": station_id,
-        "station_name": station_name,
-        "schedules": rows,
-        "problems": problems or [],
-        "refusal": _("ics_refused"),
-        "notice": notice,
-        "problem": problem,
-    }
-    return render(request, "schedules.html", context, user=user, status=status)
+        return {"schedules": rows}
+
+    return station_page(
+        request,
+        user,
+        "schedules.html",
+        Action.SCHEDULES,
+        station_id,
+        schedule_rows,
+        refusal="ics_refused",
+        notice=notice,
+        problem=problem,
+        problems=problems,
+        status=status,
+    )
 
 
 @router.get("/schedules", response_class=HTMLResponse)
@@ -157,6 +163,15 @@ async def import_ics(station_id: str, request: Request, user: CurrentUser) -> Re
     return _list_page(request, user, station_id, notice=_("ics_imported", n=len(imported)))
 
 
+def _rule_choices() -> dict[str, Any]:
+    """The choices of the rule's fields, the same when creating and editing."""
+    return {
+        "weekdays": list(zip(schedules.WEEKDAYS, WEEKDAY_NAMES, strict=True)),
+        "nths": [(str(n), name) for n, name in schedules.NTH_NAMES.items()],
+        "repeats": schedules.REPEATS,
+    }
+
+
 def _edit_page(
     request: Request,
     user: ConsoleUser,
@@ -165,6 +180,7 @@ def _edit_page(
     *,
     values: dict[str, str] | None = None,
     change: dict[str, str] | None = None,
+    people: dict[str, Any] | None = None,
     preview: ReceptionSchedule | None = None,
     notice: str = "",
     problem: str = "",
@@ -180,6 +196,7 @@ def _edit_page(
             saved = schedules.schedule_entity(row)
             days = schedules.next_dates(session, station_id, preview or saved, today)
             changeable = schedules.next_dates(session, station_id, saved, today, count=30)
+            deputies = [(d.deputy_id, d.name) for d in rosters.roster(session, station_id)]
     except StationNotFound:
         return _list_page(request, user, station_id, problem=_("roster_no_station"), status=404)
     except ScheduleNotFound:
@@ -197,28 +214,27 @@ def _edit_page(
         "until": form["until"],
         "rule": form["text"] or saved.rule,
     } | (values or {})
-    context = {
+    context = _rule_choices() | {
         "station_id": station_id,
         "station_name": station.name,
         "schedule_id": schedule_id,
         "values": shown,
         "change": change or {"action": "cancel"},
-        "days": _day_rows(_, days),
+        "days": _day_rows(_, days, dict(deputies)),
         "is_preview": preview is not None,
+        "deputies": deputies,
+        "people": people
+        or {
+            "chosen": set(saved.deputy_ids),
+            "per_occurrence": str(saved.per_occurrence or ""),
+            "theme": saved.theme,
+        },
+        "rotation": saved.rotation.value,
         "change_days": [
             (d.day.isoformat(), f"{d.day.isoformat()} 周{WEEKDAY_NAMES[d.day.weekday()]}")
             for d in changeable
             if d.status.value != "moved"
         ],
-        "weekdays": list(zip(schedules.WEEKDAYS, WEEKDAY_NAMES, strict=True)),
-        "nths": [
-            ("1", "第一个"),
-            ("2", "第二个"),
-            ("3", "第三个"),
-            ("4", "第四个"),
-            ("-1", "最后一个"),
-        ],
-        "repeats": schedules.REPEATS,
         "field": field,
         "notice": notice,
         "problem": problem,
@@ -314,3 +330,165 @@ async def change_day(
         return _edit_page(**page, schedule_id=schedule_id)
     notice = _("change_saved_" + values["action"], day=values["day"])
     return _edit_page(**page, schedule_id=schedule_id, notice=notice)
+
+
+# --- a new schedule, and deleting one ---------------------------------------------------------
+
+NEW_FIELDS = (*FORM_FIELDS, "theme", "per_occurrence")
+FIELD_LABELS = {
+    "title": "schedule_title",
+    "theme": "schedule_theme",
+    "deputies": "schedule_deputies",
+    "per_occurrence": "per_occurrence",
+    "start": "start_time",
+    "end": "end_time",
+    "place": "schedule_place",
+    "repeat": "repeat_how",
+    "first": "first_day",
+    "weekday": "weekday_pick",
+    "nth": "nth",
+    "until": "until_day",
+    "rule": "rule_text",
+}
+
+
+def _new_page(
+    request: Request,
+    user: ConsoleUser,
+    station_id: str,
+    *,
+    values: dict[str, str] | None = None,
+    chosen: list[str] | None = None,
+    preview: ReceptionSchedule | None = None,
+    notice: str = "",
+    problem: str = "",
+    field: str = "",
+    status: int = 200,
+) -> Response:
+    _ = translator(language(request))
+    today = _today(request)
+    try:
+        with database(request).reader() as session:
+            station = rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
+            deputies = [(d.deputy_id, d.name) for d in rosters.roster(session, station_id)]
+            days = schedules.next_dates(session, station_id, preview, today) if preview else []
+    except StationNotFound:
+        return _list_page(request, user, station_id, problem=_("roster_no_station"), status=404)
+    shown = {key: "" for key in NEW_FIELDS} | {
+        "start": "09:00",
+        "end": "11:30",
+        "repeat": "weekly",
+        "first": today.isoformat(),
+        "weekday": schedules.WEEKDAYS[today.weekday()],
+        "nth": "1",
+    }
+    context = _rule_choices() | {
+        "station_id": station_id,
+        "station_name": station.name,
+        "values": shown | (values or {}),
+        "deputies": deputies,
+        "chosen": set(chosen or []),
+        "days": _day_rows(_, days, dict(deputies)),
+        "is_preview": preview is not None,
+        "field": field,
+        "notice": notice,
+        "problem": problem,
+    }
+    return render(request, "schedule_new.html", context, user=user, status=status)
+
+
+@router.get("/schedules/{station_id}/new", response_class=HTMLResponse)
+def new_page(station_id: str, request: Request, user: CurrentUser) -> Response:
+    return _new_page(request, user, station_id)
+
+
+@router.post("/schedules/{station_id}/new", response_class=HTMLResponse)
+async def new_save(station_id: str, request: Request, user: CurrentUser) -> Response:
+    if int(request.headers.get("content-length") or 0) > 64_000:
+        raise HTTPException(413, "Too large")
+    form = await request.form(max_files=0, max_fields=200)
+    check_csrf(user, str(form.get("csrf", "")))
+    _ = translator(language(request))
+    values = {key: str(form.get(key, "")) for key in NEW_FIELDS}
+    chosen = [str(v) for v in form.getlist("deputies")]
+    page = {"request": request, "user": user, "station_id": station_id}
+    try:
+        if form.get("do") == "preview":
+            with database(request).reader() as session:
+                rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
+                roster = schedules.station_deputy_ids(session, station_id)
+            preview = schedules.new_schedule(values, chosen, roster)
+            notice = _("not_saved_yet")
+            return _new_page(**page, values=values, chosen=chosen, preview=preview, notice=notice)
+        with database(request).writer.begin() as session:
+            rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
+            made = schedules.create_schedule(
+                session, user.who, station_id, values, chosen, now=clock(request)
+            )
+    except ScheduleError as error:
+        label = _(FIELD_LABELS.get(error.field, "schedule_rule"))
+        return _new_page(
+            **page,
+            values=values,
+            chosen=chosen,
+            problem=f"{label}：{error}",
+            field=error.field,
+            status=400,
+        )
+    except StationNotFound:
+        return _new_page(**page)
+    notice = _("schedule_created", title=made.title)
+    return _edit_page(**page, schedule_id=made.id, notice=notice)
+
+
+@router.post("/schedules/{station_id}/edit/{schedule_id}/delete", response_class=HTMLResponse)
+async def delete(
+    station_id: str, schedule_id: str, request: Request, user: CurrentUser
+) -> Response:
+    form = await _form(request)
+    check_csrf(user, form.get("csrf"))
+    _ = translator(language(request))
+    try:
+        with database(request).writer.begin() as session:
+            rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
+            title = schedules.delete_schedule(
+                session, user.who, station_id, schedule_id, now=clock(request)
+            )
+    except StationNotFound:
+        return _list_page(request, user, station_id, problem=_("roster_no_station"), status=404)
+    except ScheduleNotFound:
+        return _list_page(request, user, station_id, problem=_("schedule_not_found"), status=404)
+    return _list_page(request, user, station_id, notice=_("schedule_deleted", title=title))
+
+
+@router.post("/schedules/{station_id}/edit/{schedule_id}/people", response_class=HTMLResponse)
+async def people_save(
+    station_id: str, schedule_id: str, request: Request, user: CurrentUser
+) -> Response:
+    if int(request.headers.get("content-length") or 0) > 64_000:
+        raise HTTPException(413, "Too large")
+    form = await request.form(max_files=0, max_fields=200)
+    check_csrf(user, str(form.get("csrf", "")))
+    _ = translator(language(request))
+    values = {key: str(form.get(key, "")) for key in ("theme", "per_occurrence")}
+    chosen = [str(v) for v in form.getlist("deputies")]
+    page = {"request": request, "user": user, "station_id": station_id}
+    try:
+        with database(request).writer.begin() as session:
+            rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
+            schedules.update_people(
+                session, user.who, station_id, schedule_id, values, chosen, now=clock(request)
+            )
+    except ScheduleError as error:
+        label = _(FIELD_LABELS.get(error.field, "schedule_deputies"))
+        return _edit_page(
+            **page,
+            schedule_id=schedule_id,
+            people=values | {"chosen": set(chosen)},
+            problem=f"{label}：{error}",
+            field=error.field,
+            status=400,
+        )
+    except (StationNotFound, ScheduleNotFound):
+        return _edit_page(**page, schedule_id=schedule_id)
+    return _edit_page(**page, schedule_id=schedule_id, notice=_("people_saved"))

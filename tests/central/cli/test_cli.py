@@ -163,3 +163,52 @@ def test_an_xlsx_roster_is_previewed_then_imported_and_schedules_days_cancelled(
     assert f"{second}  09:00-11:30  CANCELLED (集中视察)" in dates
     (schedule,) = kiosk.snapshot().json()["schedules"]
     assert schedule["changes"] == [{"date": str(second), "cancelled": True, "reason": "集中视察"}]
+
+
+def test_a_schedule_is_created_with_turns_and_deleted_from_the_command_line(
+    central, kiosk, tmp_path
+):
+    roster = tmp_path / "roster.json"
+    people = [("d1", "陈思堃"), ("d2", "郑玥"), ("d3", "王赟")]
+    entries = [{"id": i, "name": n, "levels": "county"} for i, n in people]
+    roster.write_text(json.dumps(entries), encoding="utf-8")
+    central.cli("roster", "import", "--station", kiosk.station_id, str(roster))
+    today = datetime.now(CHINA_TIME).date()
+    where = ["--station", kiosk.station_id]
+    made = ["--title", "周三接待日", "--weekday", "WE", "--first", str(today)]
+    refused = central.cli("schedules", "create", *where, *made, ok=False)
+    assert refused.returncode == 1
+    assert "--deputy: 请至少选一位代表; nothing was changed" in refused.stderr
+    deputies = ["--deputy", "d3", "--deputy", "d1", "--deputy", "d2"]
+    result = central.cli(
+        "schedules", "create", *where, *made, *deputies, "--per-occurrence", "1",
+        "--theme", "加装电梯",
+    )  # fmt: skip
+    assert "每周三 09:00-11:30" in result.stdout
+    lines = [line for line in result.stdout.splitlines() if line.startswith("  20")]
+    assert len(lines) == 12
+    # One deputy a time, in turns; the three names follow each other in roster order.
+    on_duty = [line.split()[-1] for line in lines[:3]]
+    assert sorted(on_duty) == ["王赟", "郑玥", "陈思堃"]
+    (schedule,) = kiosk.snapshot().json()["schedules"]
+    assert schedule["deputy_ids"] == ["d1", "d2", "d3"] and schedule["per_occurrence"] == 1
+    assert schedule["theme"] == "加装电梯" and schedule["title"] == "周三接待日"
+
+    # A roster without 郑玥: the dry run and the import say she leaves the schedule.
+    roster.write_text(json.dumps([e for e in entries if e["id"] != "d2"]), encoding="utf-8")
+    dry = central.cli("roster", "import", *where, str(roster), "--dry-run").stdout
+    assert f"schedule {schedule['id']} (周三接待日): 郑玥 would be taken off it" in dry
+    done = central.cli("roster", "import", *where, str(roster)).stdout
+    assert f"schedule {schedule['id']} (周三接待日): 郑玥 is taken off it" in done
+    assert kiosk.snapshot().json()["schedules"][0]["deputy_ids"] == ["d1", "d3"]
+
+    people = ["--schedule", schedule["id"], "--deputy", "d3", "--theme", "停车难"]
+    shown = central.cli("schedules", "people", *where, *people).stdout
+    assert all(line.endswith("王赟") for line in shown.splitlines() if line.startswith("  20"))
+    (schedule,) = kiosk.snapshot().json()["schedules"]
+    assert schedule["deputy_ids"] == ["d3"] and schedule["theme"] == "停车难"
+    assert schedule["per_occurrence"] is None
+    central.cli("schedules", "delete", *where, "--schedule", schedule["id"])
+    assert kiosk.snapshot().json()["schedules"] == []
+    gone = central.cli("schedules", "delete", *where, "--schedule", schedule["id"], ok=False)
+    assert f"no schedule {schedule['id']}" in gone.stderr

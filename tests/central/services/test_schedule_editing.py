@@ -9,9 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from central.models import AuditEntry, Holiday, HolidayYear
+from central.services.rosters import RosterEntry, ScheduleLoss, import_roster, schedule_losses
 from central.services.schedules import (
     ScheduleError,
     change_occurrence,
+    create_schedule,
+    delete_schedule,
     describe_rule,
     edited_schedule,
     find_schedule,
@@ -20,9 +23,11 @@ from central.services.schedules import (
     rule_form,
     rule_from_form,
     station_schedules,
+    update_people,
     update_schedule,
 )
 from central.services.snapshot import schedule_entity
+from kiosk.domain.deputies import Level
 from kiosk.domain.reception import ReceptionSchedule, Status
 from tests.central.services.conftest import FRIDAY
 
@@ -136,3 +141,86 @@ def test_a_new_rule_drops_the_changes_of_days_it_no_longer_has(station):
     (schedule,) = station_schedules(session, "a")
     assert schedule.rule == "DTSTART:20261202\nRRULE:FREQ=WEEKLY;BYDAY=WE"
     assert schedule.changes == ()
+
+
+NEW = FORM | {"title": "周三代表接待", "theme": "加装电梯", "repeat": "weekly"}
+NEW |= {"first": "2026-12-02", "weekday": "WE", "until": ""}
+
+
+def test_staff_create_a_schedule_whose_deputies_take_turns_and_delete_it(station):
+    session, who = station.session, station.who("staff-a")
+    # Chosen out of roster order: the turns follow the roster's order.
+    made = create_schedule(
+        session, who, "a", NEW | {"per_occurrence": "1"}, ["a-1", "a-0"], now=FRIDAY
+    )
+    assert made.deputy_ids == ("a-0", "a-1") and made.per_occurrence == 1
+    saved = station_schedules(session, "a")
+    assert [s.id for s in saved] == ["mondays", made.id]
+    days = next_dates(session, "a", saved[1], date(2026, 12, 1), count=4)
+    assert [(d.day, d.deputy_ids) for d in days] == [
+        (date(2026, 12, 2), ("a-0",)),
+        (date(2026, 12, 9), ("a-1",)),
+        (date(2026, 12, 16), ("a-0",)),
+        (date(2026, 12, 23), ("a-1",)),
+    ]
+    assert saved[1].theme == "加装电梯" and saved[1].title == "周三代表接待"
+    # Every chosen deputy every time: no rotation.
+    everyone = create_schedule(
+        session, who, "a", NEW | {"per_occurrence": "2"}, ["a-0", "a-1"], now=FRIDAY
+    )
+    assert everyone.per_occurrence is None
+
+    assert delete_schedule(session, who, "a", made.id, now=FRIDAY) == "周三代表接待"
+    assert [s.id for s in station_schedules(session, "a")] == ["mondays", everyone.id]
+    actions = session.scalars(select(AuditEntry.action).where(AuditEntry.login == "staff-a"))
+    assert {"schedule.create", "schedule.delete"} <= set(actions)
+
+
+def test_a_new_schedule_with_wrong_input_is_refused_naming_the_field(station):
+    session = station.session
+    for values, chosen, field, words in (
+        (NEW, [], "deputies", "请至少选一位代表"),
+        (NEW, ["b-0"], "deputies", "本站代表名单里没有 b-0"),
+        (NEW | {"per_occurrence": "3"}, ["a-0", "a-1"], "per_occurrence", "只选了 2 位"),
+        (NEW | {"per_occurrence": "一"}, ["a-0"], "per_occurrence", "整数"),
+        (NEW | {"repeat": "custom", "rule": "RRULE:FREQ=WEEKLY"}, ["a-0"], "rule", "DTSTART"),
+        (NEW | {"title": " "}, ["a-0"], "title", "请填写名称"),
+        (NEW | {"weekday": ""}, ["a-0"], "weekday", "星期几"),
+    ):
+        with pytest.raises(ScheduleError, match=words) as refused:
+            create_schedule(session, None, "a", values, chosen, now=FRIDAY)
+        assert refused.value.field == field
+    assert [s.id for s in station_schedules(session, "a")] == ["mondays"]
+
+
+def test_a_roster_import_takes_removed_deputies_off_the_schedules(station):
+    session = station.session
+    made = create_schedule(session, None, "a", NEW, ["a-0", "a-1"], now=FRIDAY)
+    # Only 王建国 (a-1) stays: 林嘉禾 (a-0) leaves both schedules, MONDAYS is left empty.
+    stays = [RosterEntry("a-1", "王建国", (Level.CITY,))]
+    assert schedule_losses(session, "a", {"a-0": "林嘉禾"}) == [
+        ScheduleLoss("mondays", "周一接待日", ("林嘉禾",), emptied=True),
+        ScheduleLoss(made.id, "周三代表接待", ("林嘉禾",), emptied=False),
+    ]
+    change = import_roster(session, "a", stays, now=FRIDAY)
+    assert [loss.schedule_id for loss in change.schedules] == ["mondays", made.id]
+    assert {s.id: s.deputy_ids for s in station_schedules(session, "a")} == {
+        "mondays": (),
+        made.id: ("a-1",),
+    }
+
+
+def test_the_deputies_and_theme_of_a_schedule_are_changed_with_the_same_checks(station):
+    session, who = station.session, station.who("staff-a")
+    values = {"theme": "老旧小区改造", "per_occurrence": "1"}
+    changed = update_people(session, who, "a", "mondays", values, ["a-1", "a-0"], now=FRIDAY)
+    assert changed.deputy_ids == ("a-0", "a-1") and changed.per_occurrence == 1
+    (saved,) = station_schedules(session, "a")
+    assert saved.theme == "老旧小区改造" and saved.deputy_ids == ("a-0", "a-1")
+    assert saved.rule == MONDAYS.rule  # the rule and its changes stay
+    with pytest.raises(ScheduleError, match="请至少选一位代表") as refused:
+        update_people(session, who, "a", "mondays", values, [], now=FRIDAY)
+    assert refused.value.field == "deputies"
+    assert station_schedules(session, "a")[0].deputy_ids == ("a-0", "a-1")
+    actions = session.scalars(select(AuditEntry.action).where(AuditEntry.login == "staff-a"))
+    assert "schedule.people" in set(actions)

@@ -28,7 +28,7 @@ def test_a_street_gets_its_own_categories_and_a_template_staff_then_use(
     console: ConsoleSite, desktop, phone
 ):
     sign_in(desktop, console, "reviewer", "/console/")
-    desktop.click("nav-categories")
+    desktop.nav("nav-categories")
     desktop.choose("region", "　文昌街道")
     desktop.follow("show-region")
     assert "沿用“城东区”" in desktop.find("list-source").text or "沿用通用类别" in desktop.text

@@ -25,7 +25,7 @@ def shot(browser: Browser, name: str) -> None:
 
 def test_a_reviewer_keeps_a_streets_departments(console: ConsoleSite, desktop, phone):
     sign_in(desktop, console, "reviewer", "/console/")
-    desktop.click("nav-departments")
+    desktop.nav("nav-departments")
     desktop.type("d-name", "街道城管科")
     desktop.choose("d-region", "　文昌街道")
     desktop.type("d-contact", "0571-8765 4321")

@@ -66,7 +66,7 @@ def assigned_appeal(console: ConsoleSite, text: str, deputy: str = "demo-01") ->
 def hand_over(console: ConsoleSite, desktop: Browser, shot: str = "") -> str:
     """Staff hand 林嘉禾 a code; the link as a phone's camera reads the QR code on screen."""
     sign_in(desktop, console, "staff-a")
-    desktop.follow("nav-deputies")
+    desktop.nav("nav-deputies")
     if shot:
         desktop.screenshot(shot)
     desktop.follow("hand-over-demo-01")
@@ -212,7 +212,7 @@ def test_every_workspace_page_at_both_sizes_and_a_referral_staff_confirm(console
     before = {name: float(phone.find(name).text) for name in totals}
     if day.year == datetime.now(CHINA).year:
         attended(console, day)
-    phone.follow("nav-record")
+    phone.nav("nav-record")
     assert "履职档案" in phone.text and phone.find("months")
     if day.year == datetime.now(CHINA).year:
         added = {name: float(phone.find(name).text) - before[name] for name in totals}
@@ -224,7 +224,7 @@ def test_every_workspace_page_at_both_sizes_and_a_referral_staff_confirm(console
     desktop.open(f"{console.url}/console/appeals/{code}")
     notes = desktop.find("deputy-notes").text
     assert "周六去现场看看" in notes and "油烟扰民归环保和城管" in notes
-    desktop.follow("nav-referrals")
+    desktop.nav("nav-referrals")
     row = desktop.find("referrals").find_element("css selector", f'tr[data-code="{code}"]')
     assert "油烟扰民" in row.text
     desktop.screenshot("referrals")

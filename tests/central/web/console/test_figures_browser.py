@@ -158,7 +158,7 @@ OCTOBER = "/console/figures?kind=month&month=2026-10"
 
 def test_a_viewer_sees_the_districts_month_as_counted_by_hand(october, desktop, phone):
     sign_in(desktop, october, "viewer", lands_on="/console/")
-    desktop.follow("nav-figures")
+    desktop.nav("nav-figures")
     assert desktop.driver.current_url.endswith("/console/figures")
     desktop.open(october.url + OCTOBER)
     assert desktop.find("scope-name").text == "城东区"

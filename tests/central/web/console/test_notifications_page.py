@@ -77,7 +77,7 @@ def test_staff_see_a_failed_notice_and_try_it_again_until_it_arrives(site):
     try:
         for browser, size in ((phone, "phone"), (desktop, "desktop")):
             sign_in(browser, console, "staff-a")
-            browser.follow("nav-notifications")
+            browser.nav("nav-notifications")
             text = browser.text
             assert "文昌站工作群" in text and "企业微信群机器人" in text
             assert "SECRETKEY" not in text  # the robot's key stays in the database
@@ -130,7 +130,7 @@ def test_a_channel_for_visitor_texts_is_named_so_and_the_others_do_not_carry_the
     try:
         for browser, size in ((phone, "phone"), (desktop, "desktop")):
             sign_in(browser, console, "staff-a")
-            browser.follow("nav-notifications")
+            browser.nav("nav-notifications")
             text = browser.text
             assert "群众短信" in text and "群众进度短信" in text  # its name, the kind it carries
             assert "全部（群众短信除外）" in text  # the group robot: every kind but those
@@ -151,7 +151,7 @@ def test_staff_add_a_group_robot_in_the_page_and_turn_it_off(site):
     phone = Browser(prefix="console")
     try:
         sign_in(phone, console, "staff-a")
-        phone.follow("nav-notifications")
+        phone.nav("nav-notifications")
         phone.choose("r-kind", "钉钉群机器人")
         phone.type("r-name", "钉钉值班群")
         phone.type("r-target", "ftp://oapi.example.cn/robot/send?access_token=T")

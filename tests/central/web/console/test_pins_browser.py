@@ -36,7 +36,7 @@ def choose(browser: Browser, pin: str, again: str) -> None:
 
 def test_staff_set_the_pin_a_deputy_chose(console: ConsoleSite, desktop, phone):
     sign_in(desktop, console, "staff-a", "/console/")
-    desktop.click("nav-pins")
+    desktop.nav("nav-pins")
     choose(desktop, "1234", "1234")
     assert desktop.find("problem").text == "PIN 要6到8位数字。"
     assert desktop.find(f"pin-{DEPUTY}-1").get_attribute("value") == ""  # never sent back

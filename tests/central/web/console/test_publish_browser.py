@@ -147,7 +147,7 @@ def test_staff_keep_their_station_content_current(console: ConsoleSite, desktop,
 
 def test_a_reviewer_chooses_among_the_stations_in_scope(console: ConsoleSite, desktop):
     sign_in(desktop, console, "reviewer", "/console/")
-    desktop.click("nav-stations")
+    desktop.nav("nav-stations")
     links = desktop.driver.find_elements("css selector", "#stations a[data-station]")
     assert len(links) == 2
     shot(desktop, "publish-stations")

@@ -34,6 +34,14 @@ def kinds(browser: Browser) -> dict[str, str]:
     return {r.find_element("css selector", "b").text: r.get_attribute("data-kind") for r in rows}
 
 
+def new_schedule(console: ConsoleSite, title: str, *deputy_ids: str) -> str:
+    """A weekly schedule at station B made with `schedules create`; its id."""
+    where = ["--station", STATION_B, "--title", title, "--weekday", "TU", "--first", "2026-12-01"]
+    chosen = [arg for deputy_id in deputy_ids for arg in ("--deputy", deputy_id)]
+    output = console.server.cli("schedules", "create", *where, *chosen).stdout
+    return output.split()[2]  # "created schedule ID at ..."
+
+
 def upload(browser: Browser, path) -> None:
     browser.find("roster-file").send_keys(str(path))
     browser.follow("preview-import")
@@ -52,7 +60,7 @@ def test_staff_import_a_gbk_csv_then_an_xlsx_edit_a_deputy_and_upload_a_photo(
         ],
     )
     sign_in(desktop, console, "staff-b", lands_on="/console/")
-    desktop.follow("nav-rosters")
+    desktop.nav("nav-rosters")
     assert "城南联络站" in desktop.find("deputies").text or "城南联络站" in desktop.text
     upload(desktop, first)
     assert kinds(desktop) == {"林嘉禾": "new", "罗晟": "new"}
@@ -66,6 +74,10 @@ def test_staff_import_a_gbk_csv_then_an_xlsx_edit_a_deputy_and_upload_a_photo(
     assert kiosk["林嘉禾"]["levels"] == ["city", "county"]
     assert kiosk["罗晟"]["levels"] == ["provincial"]
 
+    # 罗晟 is on two reception schedules, one of them alone.
+    both = new_schedule(console, "周二接待日", kiosk["林嘉禾"]["id"], kiosk["罗晟"]["id"])
+    alone = new_schedule(console, "罗晟工作室", kiosk["罗晟"]["id"])
+
     # An .xlsx: one deputy changes, one is new, one is gone; the preview says so first.
     book = Workbook()
     sheet = book.active
@@ -78,8 +90,18 @@ def test_staff_import_a_gbk_csv_then_an_xlsx_edit_a_deputy_and_upload_a_photo(
     upload(desktop, second)
     assert kinds(desktop) == {"林嘉禾": "changed", "单卫东": "new", "罗晟": "removed"}, desktop.text
     assert "删除" in desktop.find("removed-warning").text
+    warnings = desktop.find("schedule-warnings").text.splitlines()
+    assert warnings == [
+        "将移出的代表 罗晟 仍在接待安排“周二接待日”中：确认导入后，将从该安排中去掉。",
+        "将移出的代表 罗晟 仍在接待安排“罗晟工作室”中：确认导入后，将从该安排中去掉。"
+        " 该安排将没有接待代表。",
+    ]
     fits(desktop)
+    desktop.screenshot("roster-preview-schedules", full=True)
     desktop.follow("confirm-import")
+    assert "已从接待安排“周二接待日”中去掉 罗晟" in desktop.find("notice").text
+    on = {s["id"]: s["deputy_ids"] for s in console.kiosk_b.snapshot().json()["schedules"]}
+    assert on[both] == [kiosk["林嘉禾"]["id"]] and on[alone] == []
     kiosk = deputies(console)
     assert set(kiosk) == {"林嘉禾", "单卫东"}
     assert kiosk["林嘉禾"]["levels"] == ["national", "city", "county"]
@@ -156,3 +178,17 @@ def test_viewers_and_other_stations_staff_cannot_touch_a_roster(console, desktop
     assert "城南" not in desktop.find("deputies").text
     desktop.open(f"{console.url}/console/rosters/{STATION_B}/deputies/lin-jia-he")
     assert "没有这个联络站" in desktop.find("problem").text
+
+
+def test_an_english_console_lists_a_bad_rosters_problems_in_english(console, desktop, tmp_path):
+    bad = tmp_path / "bad roster.csv"
+    gbk_csv(bad, [["姓名", "层级", "拼音"], ["", "市", ""], ["郑玥", "部级", "zheng"]])
+    sign_in(desktop, console, "staff-b", lands_on="/console/")
+    desktop.open(f"{console.url}/console/rosters?lang=en")
+    upload(desktop, bad)
+    problems = desktop.find("problems").text.splitlines()
+    assert "Row 2, column 1 (姓名): must not be empty" in problems
+    assert any(p.startswith("Row 3, column 2 (层级): unknown level “部级”") for p in problems)
+    fits(desktop)
+    desktop.screenshot("roster-refused-en", full=True)
+    desktop.open(f"{console.url}/console/rosters?lang=zh")

@@ -58,3 +58,30 @@ def test_a_confirmed_import_is_audited(console: ConsoleSite):
     assert "林嘉禾" in chief.text and "罗晟" in chief.text
     chief.get("/console/audit?action=roster.import")
     assert "roster.import" in chief.text and "audited" in chief.text
+
+
+def test_problem_lines_are_in_english_when_the_console_is(console: ConsoleSite):
+    staff = console.staff("staff-a")
+    staff.get("/console/rosters?lang=en")  # the language switch: a cookie from now on
+    path = f"/console/rosters/{STATION}/import"
+    rows = "姓名,层级,拼音,编号\r\n,市,,x1\r\n郑玥,部级,zheng,x1\r\n".encode("gbk")
+    answer = send(staff, path, {}, ("roster.csv", rows))
+    assert answer.status_code == 400
+    assert "Nothing was imported and the roster is unchanged" in staff.text
+    assert "Row 2, column 1 (姓名): must not be empty" in staff.text
+    assert "Row 3, column 2 (层级): unknown level “部级” (use: national, provincial" in staff.text
+    assert (
+        "Row 3, column 3 (拼音): one syllable per character of the name: 2 characters, "
+        "1 syllable" in staff.text
+    )
+    assert "Row 3, column 4 (编号): the same id as row 2" in staff.text
+    assert "第3行" not in staff.text and "不认识" not in staff.text
+    answer = send(staff, path, {}, ("roster.xls", b"\xd0\xcf\x11\xe0"))
+    assert "The file: an old Excel file (.xls) cannot be read" in staff.text
+    # A deputy's form, too.
+    staff.get(f"/console/rosters/{STATION}/deputies/demo-01")
+    answer = staff.post(f"/console/rosters/{STATION}/deputies/demo-01", {"name": "林嘉禾"})
+    assert answer.status_code == 400 and "Levels: must not be empty" in staff.text
+    staff.get("/console/rosters?lang=zh")
+    answer = send(staff, path, {}, ("roster.csv", rows))
+    assert "第2行，第1列（姓名）：不能为空" in staff.text

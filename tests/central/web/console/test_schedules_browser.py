@@ -49,7 +49,7 @@ def test_staff_edit_a_rule_with_a_preview_and_cancel_and_move_days(
     ics = tmp_path / "接待日.ics"
     ics.write_text(calendar(tuesday), encoding="utf-8")
     sign_in(desktop, console, "staff-b", lands_on="/console/")
-    desktop.follow("nav-schedules")
+    desktop.nav("nav-schedules")
     desktop.find("ics-file").send_keys(str(ics))
     desktop.follow("import-ics")
     assert "已导入 1 个接待安排" in desktop.find("notice").text

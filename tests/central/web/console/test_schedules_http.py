@@ -54,3 +54,27 @@ def test_other_stations_and_unknown_schedules_are_plain_answers(console: Console
     assert answer.status_code == 400 and "请填写名称" in staff.text
     viewer = console.staff("viewer")
     assert viewer.get("/console/schedules").status_code == 403
+
+
+def test_staff_delete_a_schedule_and_the_kiosks_lose_it(console: ConsoleSite):
+    staff = console.staff("staff-a")
+    before = [s["id"] for s in console.kiosk_a.snapshot().json()["schedules"]]
+    staff.get(f"/console/schedules/{STATION}/new")
+    made = staff.post(
+        f"/console/schedules/{STATION}/new",
+        {"do": "save", "title": "临时接待", "start": "14:00", "end": "16:00",
+         "repeat": "monthly", "first": "2026-12-01", "weekday": "FR", "nth": "-1",
+         "deputies": console.kiosk_a.snapshot().json()["deputies"][0]["id"]},
+    )  # fmt: skip
+    assert made.status_code == 200 and "已新建“临时接待”" in staff.text
+    schedules = console.kiosk_a.snapshot().json()["schedules"]
+    (new,) = [s for s in schedules if s["id"] not in before]
+    assert new["rule"] == "DTSTART:20261201\nRRULE:FREQ=MONTHLY;BYDAY=-1FR"
+    answer = staff.post(f"/console/schedules/{STATION}/edit/{new['id']}/delete", {})
+    assert answer.status_code == 200 and "已删除“临时接待”" in staff.text
+    assert [s["id"] for s in console.kiosk_a.snapshot().json()["schedules"]] == before
+    staff.get("/console/schedules")
+    gone = staff.post(f"/console/schedules/{STATION}/edit/{new['id']}/delete", {})
+    assert gone.status_code == 404 and "没有这个接待安排" in staff.text
+    other = staff.post("/console/schedules/station-b/new", {"do": "save", "title": "x"})
+    assert other.status_code == 404
