@@ -52,10 +52,10 @@ def roster_import(settings: Settings, args: argparse.Namespace) -> int:
             print("dry run: nothing was written")
             return 0
         change = import_roster(session, args.station, entries, now=datetime.now(UTC))
-    removed = f", removed {', '.join(change.removed)}" if change.removed else ""
+    gone = f", removed {', '.join(change.removed)}" if change.removed else ""
     print(
         f"imported {len(entries)} deputies into {args.station}: "
-        f"{change.added} new, {change.updated} updated{removed}"
+        f"{change.added} new, {change.updated} updated{gone}"
     )
     for loss in change.schedules:
         print(f"  schedule {loss.schedule_id} ({loss.title}): {_loss(loss, 'is')}")

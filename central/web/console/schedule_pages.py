@@ -266,7 +266,7 @@ async def edit_save(
     check_csrf(user, form.get("csrf"))
     _ = translator(language(request))
     values = {key: form.get(key, "") for key in FORM_FIELDS}
-    page = {"request": request, "user": user, "station_id": station_id}
+    page: dict[str, Any] = {"request": request, "user": user, "station_id": station_id}
     try:
         if form.get("do") == "preview":
             with database(request).reader() as session:
@@ -310,7 +310,7 @@ async def change_day(
     check_csrf(user, form.get("csrf"))
     _ = translator(language(request))
     values = {key: form.get(key, "").strip() for key in CHANGE_FIELDS}
-    page = {"request": request, "user": user, "station_id": station_id}
+    page: dict[str, Any] = {"request": request, "user": user, "station_id": station_id}
     try:
         with database(request).writer.begin() as session:
             rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
@@ -411,7 +411,7 @@ async def new_save(station_id: str, request: Request, user: CurrentUser) -> Resp
     _ = translator(language(request))
     values = {key: str(form.get(key, "")) for key in NEW_FIELDS}
     chosen = [str(v) for v in form.getlist("deputies")]
-    page = {"request": request, "user": user, "station_id": station_id}
+    page: dict[str, Any] = {"request": request, "user": user, "station_id": station_id}
     try:
         if form.get("do") == "preview":
             with database(request).reader() as session:
@@ -472,7 +472,7 @@ async def people_save(
     _ = translator(language(request))
     values = {key: str(form.get(key, "")) for key in ("theme", "per_occurrence")}
     chosen = [str(v) for v in form.getlist("deputies")]
-    page = {"request": request, "user": user, "station_id": station_id}
+    page: dict[str, Any] = {"request": request, "user": user, "station_id": station_id}
     try:
         with database(request).writer.begin() as session:
             rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
