@@ -6,7 +6,6 @@ pages it may open. Screenshots: screenshots/console-nav-{admin,staff,deputy}_*."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -21,7 +20,7 @@ from central.services.accounts import NewAccount
 from central.services.permissions import Role, allowed
 from central.web.console.pages import DEPUTY_NAV, NAV_GROUPS
 from tests.central.console_fixtures import FIRST_PASSWORD, STATION, ConsoleSite
-from tests.central.web.console.test_fleet_browser import DESKTOP, fits, sign_in
+from tests.central.web.console.test_fleet_browser import fits, sign_in
 from tests.helpers.phone import Browser
 
 ROLES = {  # login -> (role, the page it lands on)
@@ -32,20 +31,6 @@ ROLES = {  # login -> (role, the page it lands on)
     "tech": ("technician", "/console/fleet"),
     "nav-deputy": ("deputy", "/console/my"),
 }
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[Browser]:
-    browser = Browser(size=DESKTOP, prefix="console")
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
-def phone() -> Iterator[Browser]:
-    browser = Browser(prefix="console")
-    yield browser
-    browser.close()
 
 
 @pytest.fixture(scope="module")
