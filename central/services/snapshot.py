@@ -10,8 +10,6 @@ figures.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -40,6 +38,7 @@ from kiosk.domain.deputy_work import deputy_work_document
 from kiosk.domain.pins import is_current
 from kiosk.domain.reception import ReceptionSchedule
 from kiosk.domain.snapshot import schedule_from_document, snapshot_to_document
+from kiosk.domain.snapshot_delta import document_hash
 from kiosk.domain.station import (
     Notice,
     StationFigures,
@@ -300,13 +299,3 @@ def statistics(session: Session, station_id: str, now: datetime | None = None) -
         "appeals_solved": len(solved),
         "satisfaction_rate": round(satisfied / len(ratings), 4) if ratings else None,
     }
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def document_hash(document: dict[str, Any]) -> str:
-    """SHA-256 of the canonical document without its cursor: equal content, equal hash."""
-    content = {key: value for key, value in document.items() if key != "cursor"}
-    return hashlib.sha256(canonical_json(content).encode()).hexdigest()
