@@ -9,6 +9,13 @@ import pytest
 from kiosk.store.models import AppealProgressRow
 from kiosk.store.station import load_station
 from tests.e2e.conftest import canonical
+from tests.helpers.postgres import engines_under_test
+
+
+@pytest.fixture(params=engines_under_test())
+def station_engine(request) -> str:
+    """The server on each engine (issue 18): what reaches it and what a pull brings."""
+    return request.param
 
 
 def delivered_exactly_once(station, kiosk, made):
