@@ -28,7 +28,7 @@ from central.models import (
 )
 from central.services.appeals import due_on_now, holiday_table
 from central.services.categories import categories_for_station
-from central.services.day_table import holiday_calendar
+from central.services.day_table import READ_ONCE, holiday_calendar
 from central.services.deputy_work import deputy_work_counts
 from central.services.publishing import notices_showing
 from kiosk.domain.appeals import phrases_for
@@ -176,6 +176,9 @@ def build_document(
     appeals older than `appeal_days` are left out.
     """
     today = (now or datetime.now(CHINA_TIME)).astimezone(CHINA_TIME).date()
+    # The holiday table once for the whole document (the session only reads; on PostgreSQL
+    # every query is a round trip, which a loaded machine makes slow).
+    session.info[READ_ONCE] = True
     document = snapshot_to_document(station_snapshot(session, station, today))
     document["links"] = links(public_url, station.id)
     # The station's own photo (issue 15 §1), fetched like a deputy's.
