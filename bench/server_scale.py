@@ -49,8 +49,9 @@ from tests.helpers.postgres import PostgresCluster  # noqa: E402
 
 # SCALE_QUICK=1: a tenth of everything (a check that the script runs).
 QUICK = os.environ.get("SCALE_QUICK") == "1"
-STATIONS = 20 if QUICK else 100
-KIOSKS = 200 if QUICK else 1000
+# SCALE_STATIONS / SCALE_KIOSKS: other sizes (the issue's: 1000 / 2000).
+STATIONS = int(os.environ.get("SCALE_STATIONS", 20 if QUICK else 100))
+KIOSKS = int(os.environ.get("SCALE_KIOSKS", 200 if QUICK else 1000))
 POLL_SECONDS = 5 if QUICK else 20
 POLL_INTERVAL = 60  # each kiosk's, as in the field: KIOSKS / 60 requests a second
 CLOSED_PER_STATION = 300 if QUICK else 3000
