@@ -69,6 +69,29 @@ class Station(Base):
     photo_sha256: Mapped[str | None] = mapped_column(ForeignKey("photo.sha256"))
 
 
+class SnapshotDocument(Base):
+    """A station's snapshot document as served (gzipped JSON), kept for every server process.
+
+    A process that finds the station's current revision here serves it without building it
+    (the other instances, and this one after a restart); a kiosk that names an older cursor
+    gets what changed since that document (docs/sync-api.md). A cache: rows can be deleted
+    at any time and are built again. `key` is the day and the document's format
+    (api/routes/snapshot.py).
+    """
+
+    __tablename__ = "snapshot_document"
+    __table_args__ = (Index("ix_snapshot_document_current", "station_id", "key", "revision"),)
+
+    station_id: Mapped[str] = mapped_column(
+        ForeignKey("station.id", ondelete="CASCADE"), primary_key=True
+    )
+    cursor: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(32))
+    revision: Mapped[int]
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    built_at: Mapped[datetime]
+
+
 class Photo(Base):
     """A deputy's photo, content-addressed: the same bytes are stored once."""
 

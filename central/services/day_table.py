@@ -15,9 +15,22 @@ from central.models import Holiday, HolidayYear
 from kiosk.domain.holidays import DayKind, HolidayCalendar
 from kiosk.domain.holidays import Holiday as HolidayEntity
 
+# session.info's flag for a session that only reads (a snapshot's build): it reads the table
+# once, not at each of the document's parts that count days.
+READ_ONCE = "holiday_table_read_once"
+
 
 def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalendar:
     """The table (from the year `since` on, if given): what snapshots send, due dates use."""
+    if session.info.get(READ_ONCE):
+        memo = session.info.setdefault("holiday_calendars", {})
+        if since not in memo:
+            memo[since] = _read_calendar(session, since)
+        return memo[since]
+    return _read_calendar(session, since)
+
+
+def _read_calendar(session: Session, since: int | None) -> HolidayCalendar:
     days = select(Holiday).order_by(Holiday.day)
     years = select(HolidayYear.year)
     if since is not None:

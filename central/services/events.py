@@ -29,7 +29,7 @@ from central.services.appointments import apply_answer, parse_appointment
 from central.services.attendance import parse_attendance, parse_reception_record
 from central.services.incoming import IncomingEvent, InvalidEvent, check_on_roster
 from central.services.notifications import appeal_received, appointment_requested, batched
-from central.services.snapshot import canonical_json
+from kiosk.domain.snapshot_delta import canonical_json
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,6 @@ figures.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -30,7 +28,7 @@ from central.models import (
 )
 from central.services.appeals import due_on_now, holiday_table
 from central.services.categories import categories_for_station
-from central.services.day_table import holiday_calendar
+from central.services.day_table import READ_ONCE, holiday_calendar
 from central.services.deputy_work import deputy_work_counts
 from central.services.publishing import notices_showing
 from kiosk.domain.appeals import phrases_for
@@ -40,6 +38,7 @@ from kiosk.domain.deputy_work import deputy_work_document
 from kiosk.domain.pins import is_current
 from kiosk.domain.reception import ReceptionSchedule
 from kiosk.domain.snapshot import schedule_from_document, snapshot_to_document
+from kiosk.domain.snapshot_delta import document_hash
 from kiosk.domain.station import (
     Notice,
     StationFigures,
@@ -177,6 +176,9 @@ def build_document(
     appeals older than `appeal_days` are left out.
     """
     today = (now or datetime.now(CHINA_TIME)).astimezone(CHINA_TIME).date()
+    # The holiday table once for the whole document (the session only reads; on PostgreSQL
+    # every query is a round trip, which a loaded machine makes slow).
+    session.info[READ_ONCE] = True
     document = snapshot_to_document(station_snapshot(session, station, today))
     document["links"] = links(public_url, station.id)
     # The station's own photo (issue 15 §1), fetched like a deputy's.
@@ -300,13 +302,3 @@ def statistics(session: Session, station_id: str, now: datetime | None = None) -
         "appeals_solved": len(solved),
         "satisfaction_rate": round(satisfied / len(ratings), 4) if ratings else None,
     }
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def document_hash(document: dict[str, Any]) -> str:
-    """SHA-256 of the canonical document without its cursor: equal content, equal hash."""
-    content = {key: value for key, value in document.items() if key != "cursor"}
-    return hashlib.sha256(canonical_json(content).encode()).hexdigest()

@@ -117,10 +117,18 @@ class CentralClient:
         except (KeyError, TypeError):
             raise Unreachable("the enrolment answer lacks fields", "cut_off") from None
 
-    def snapshot(self, station_id: str, etag: str | None) -> tuple[Any, str] | None:
-        """The station's snapshot document and its ETag, or None when unchanged (304)."""
+    def snapshot(
+        self, station_id: str, etag: str | None, since: str | None = None
+    ) -> tuple[Any, str] | None:
+        """The station's snapshot document and its ETag, or None when unchanged (304).
+
+        With `since` (the cursor of the document this kiosk keeps), the server may answer
+        with only what changed since (a document with `delta_from`; docs/sync-api.md)."""
         headers = {"If-None-Match": etag} if etag else {}
-        response = self._call("GET", f"/api/v1/stations/{station_id}/snapshot", headers=headers)
+        params = {"since": since} if since else {}
+        response = self._call(
+            "GET", f"/api/v1/stations/{station_id}/snapshot", headers=headers, params=params
+        )
         if response.status_code == 304:
             return None
         return self._json(response), response.headers.get("ETag", "")

@@ -8,6 +8,7 @@ never waits on it. Move it to a QThread and connect the thread's `started` to `s
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import os
 import shutil
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk import __version__
 from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
+from kiosk.domain.snapshot_delta import InvalidDelta, apply_snapshot_delta
 from kiosk.domain.station import STATION_PHOTO_MARKER, StationSnapshot
 from kiosk.store import outbox
 from kiosk.store.database import open_database
@@ -40,6 +42,9 @@ log = logging.getLogger(__name__)
 BATCH = 200
 PHOTO_PAGE = 100  # photos downloaded in one sync cycle; the rest in the next ones, soon after
 PHOTO_NEXT_PAGE_MS = 1000
+# The last snapshot document pulled (sync state), and its cursor: what deltas apply to.
+KEPT_DOCUMENT = "snapshot_document"
+KEPT_CURSOR = "snapshot_document_cursor"
 
 
 @contextmanager
@@ -299,13 +304,25 @@ class SyncWorker(QObject):
         assert self._sessions is not None
         with self._sessions() as session:
             etag = get_state(session, "snapshot_etag")
-        answer = client.snapshot(station_id, etag)
+            # The document behind that ETag, if kept: the server may then send what changed.
+            kept = etag and get_state(session, KEPT_CURSOR) == etag.strip('"')
+        answer = client.snapshot(station_id, etag, since=etag.strip('"') if kept else None)
         now = self._now().isoformat()
         if answer is None:
             with self._sessions.begin() as session:
                 set_state(session, "last_pull", now)
             return
         document, new_etag = answer
+        if isinstance(document, dict) and "delta_from" in document:
+            try:
+                document = apply_snapshot_delta(self._kept_document(), document)
+            except InvalidDelta as error:
+                # Never a station other than the server's: the whole document instead.
+                log.warning("a snapshot delta did not apply (%s): pulling the whole", error)
+                answer = client.snapshot(station_id, None)
+                if answer is None:
+                    raise Unreachable("no snapshot without an ETag", "cut_off") from None
+                document, new_etag = answer
         try:
             snapshot = snapshot_from_document(document)
         except InvalidSnapshot as error:
@@ -315,6 +332,7 @@ class SyncWorker(QObject):
             log.error("refused the server's station snapshot: %s", error)
             with self._sessions.begin() as session:
                 set_state(session, "snapshot_etag", new_etag)
+                set_state(session, KEPT_CURSOR, "")
                 set_state(session, "snapshot_refused", str(error))
                 set_state(session, "last_pull", now)
             return
@@ -324,11 +342,29 @@ class SyncWorker(QObject):
             apply_extras(session, document, now)
             # With photos still to fetch, the next poll asks for the document again.
             set_state(session, "snapshot_etag", new_etag if complete else "")
+            # The document as pulled, the base of the next delta (exactly the server's, in its
+            # order: a delta applied to it must give the document its new cursor names).
+            keep = complete and isinstance(document.get("cursor"), str)
+            kept = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+            set_state(session, KEPT_DOCUMENT, kept if keep else "")
+            set_state(session, KEPT_CURSOR, document["cursor"] if keep else "")
             set_state(session, "snapshot_refused", "")
             set_state(session, "last_pull", now)
         self._photos_pending = not complete
         write_station_cache(self._station_cache_path, snapshot)
         self.snapshotApplied.emit(snapshot)
+
+    def _kept_document(self) -> dict:
+        assert self._sessions is not None
+        with self._sessions() as session:
+            kept = get_state(session, KEPT_DOCUMENT)
+        try:
+            document = json.loads(kept or "")
+        except ValueError:
+            raise InvalidDelta("no document kept") from None
+        if not isinstance(document, dict):
+            raise InvalidDelta("no document kept")
+        return document
 
     def _fetch_photos(
         self, client: CentralClient, document: dict, snapshot: StationSnapshot

@@ -41,9 +41,12 @@ class Station:
     station_id: str
     stack: ExitStack
     server: CentralServer | None = None
+    database_url: str = ""  # empty: SQLite in data_dir
 
     def start(self) -> CentralServer:
-        self.server = self.stack.enter_context(running_central(self.data_dir))
+        self.server = self.stack.enter_context(
+            running_central(self.data_dir, database_url=self.database_url)
+        )
         return self.server
 
     def kill(self) -> None:
@@ -125,9 +128,20 @@ class Kiosk:
 
 
 @pytest.fixture
-def station(tmp_path) -> Iterator[Station]:
+def station_engine() -> str:
+    """The engine under the `station` fixture's server. SQLite; a module whose tests run on
+    both engines overrides it with `@pytest.fixture(params=ENGINES)` (docs/testing.md)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def station(tmp_path, station_engine, request) -> Iterator[Station]:
+    url = ""
+    if station_engine == "postgresql":
+        template = request.getfixturevalue("postgres_template")
+        url = request.getfixturevalue("postgres").copy_of(template)
     with ExitStack() as stack:
-        station = Station(tmp_path / "central", "qinghe", stack)
+        station = Station(tmp_path / "central", "qinghe", stack, database_url=url)
         station.start()
         station.cli(
             "station", "create", "--id", "qinghe", "--kind", "station", "--name", "青禾测试联络站"

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import itertools
 import re
-import sqlite3
 
 import pytest
+from sqlalchemy import text as sql
 
 from central.launch import running_central
 from kiosk.domain.tracking import display, new_tracking_code
@@ -42,8 +42,8 @@ def leave_message(phone: Phone, deputy_id: str = "demo-01", **fields: str) -> st
 
 
 def appeals_with_text(station, text: str) -> int:
-    with sqlite3.connect(station.server.database) as db:
-        return db.execute("SELECT count(*) FROM appeal WHERE text = ?", (text,)).fetchone()[0]
+    with station.server.open_database() as database, database.reader() as session:
+        return session.scalar(sql("SELECT count(*) FROM appeal WHERE text = :t"), {"t": text})
 
 
 def snapshot_entry(station, kind: str, key: str, code: str) -> dict:
@@ -87,10 +87,11 @@ def test_a_message_becomes_an_appeal_to_that_deputy_in_the_admin_list_and_the_sn
     # Not in the kiosks' snapshot: a kiosk asks the server about what it did not take.
     with pytest.raises(StopIteration):
         snapshot_entry(phone_station, "appeals", "tracking_code", code)
-    with sqlite3.connect(phone_station.server.database) as db:
-        target, channel, text = db.execute(
-            "SELECT target_deputy_id, channel, text FROM appeal WHERE tracking_code = ?", (code,)
-        ).fetchone()
+    with phone_station.server.open_database() as database, database.reader() as session:
+        target, channel, text = session.execute(
+            sql("SELECT target_deputy_id, channel, text FROM appeal WHERE tracking_code = :c"),
+            {"c": code},
+        ).one()
     assert (target, channel, text) == ("demo-03", "qr", "小区门口的路灯坏了两个星期")
 
 
@@ -315,8 +316,11 @@ def test_no_personal_data_in_the_server_log_or_in_urls(phone_station):
     assert not re.search(r'(action|href)="[^"]*(mobile|last4|name)=', phone.page)
 
 
-def test_limits_per_address_and_per_mobile(tmp_path):
-    with running_central(tmp_path, "--address-limit", "3", "--mobile-limit", "2") as server:
+def test_limits_per_address_and_per_mobile(fresh_settings):
+    limits = ("--address-limit", "3", "--mobile-limit", "2")
+    with running_central(
+        fresh_settings.data_dir, *limits, database_url=fresh_settings.database_url
+    ) as server:
         station = demo_station(server)
         phone = Phone(station.url)
         mobile = "13700001111"
