@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, select
 
 from central.core.db import Database
 from central.models import SnapshotDocument
@@ -18,7 +18,7 @@ from central.models import SnapshotDocument
 # few; one offline for longer gets the whole document.
 KEPT = 8
 
-_table = SnapshotDocument.__table__
+_table: Table = SnapshotDocument.__table__  # type: ignore[assignment]
 
 
 def load_current(

@@ -305,8 +305,9 @@ class SyncWorker(QObject):
         with self._sessions() as session:
             etag = get_state(session, "snapshot_etag")
             # The document behind that ETag, if kept: the server may then send what changed.
-            kept = etag and get_state(session, KEPT_CURSOR) == etag.strip('"')
-        answer = client.snapshot(station_id, etag, since=etag.strip('"') if kept else None)
+            cursor = etag.strip('"') if etag else ""
+            kept = bool(cursor) and get_state(session, KEPT_CURSOR) == cursor
+        answer = client.snapshot(station_id, etag, since=cursor if kept else None)
         now = self._now().isoformat()
         if answer is None:
             with self._sessions.begin() as session:
@@ -345,8 +346,8 @@ class SyncWorker(QObject):
             # The document as pulled, the base of the next delta (exactly the server's, in its
             # order: a delta applied to it must give the document its new cursor names).
             keep = complete and isinstance(document.get("cursor"), str)
-            kept = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-            set_state(session, KEPT_DOCUMENT, kept if keep else "")
+            text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+            set_state(session, KEPT_DOCUMENT, text if keep else "")
             set_state(session, KEPT_CURSOR, document["cursor"] if keep else "")
             set_state(session, "snapshot_refused", "")
             set_state(session, "last_pull", now)
