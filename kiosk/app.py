@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -442,6 +443,7 @@ def build_kiosk(
     def not_opened(error: BaseException) -> None:
         # The screens keep showing the copy; the technician finds the reason in the log.
         log.error("cannot open the database %s", config.database_path, exc_info=error)
+        backends.sync.set_state("starting")  # no worker will sync: say nothing about it
         settle_memory()
 
     def work() -> tuple:
@@ -449,13 +451,29 @@ def build_kiosk(
         warm_up_for_gui(sync)
         return result
 
+    def facts_read(facts: object) -> None:
+        if facts is None or not made or made[0].closed:
+            return  # home waits for the database (a new or damaged one)
+        backends.desk.show_presence(facts.signed_in)
+        if sync:
+            backends.sync.assume("syncing" if facts.enrolled else "not_enrolled")
+
+    def read_facts() -> object:
+        from kiosk.store.home_facts import read_home_facts  # sqlite3: off the GUI thread too
+
+        return read_home_facts(config.database_path)
+
+    def facts_failed(error: BaseException) -> None:
+        log.warning("cannot read who is present at start-up", exc_info=error)
+
     opener = None
     if sessions is None and database:
-        # Started before QML loads: the engine's C++ work runs while this thread imports
-        # SQLAlchemy and reads the disk (measured: home complete ~300 ms sooner than starting
-        # after the first frame, the first frame no later; docs/performance.md).
+        # Home's own facts (who is present, enrolled or not) with the standard library's
+        # sqlite3, started before QML loads (a few ms). The ORM opens after the first frame:
+        # importing SQLAlchemy meanwhile would hold the interpreter the QML engine needs
+        # (docs/performance.md).
+        InBackground(read_facts, facts_read, facts_failed, parent=app).start("home-facts")
         opener = InBackground(work, opened, not_opened, parent=app)
-        opener.start("open-database")
     lockdown = Lockdown()
     backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
     backends.reading.switch_language = lambda language: switch_language(
@@ -487,6 +505,8 @@ def build_kiosk(
             settle_memory()
     elif opener is None:
         settle_memory()
+    else:
+        AfterFirstFrame(window, lambda: None if kiosk.closed else opener.start("open-database"))
     return kiosk
 
 
@@ -522,9 +542,16 @@ def report_startup(kiosk: Kiosk, sync: bool = True) -> None:
     backends = kiosk.backends
 
     def home_ready() -> bool:
-        return backends.desk.ready and (not sync or backends.sync.state != "starting")
+        return backends.desk.presence_known and (not sync or backends.sync.state != "starting")
 
     StartupReport(kiosk.window, home_ready)
+
+    def database_ready() -> None:  # sign-in and the forms work from now on
+        if backends.desk.ready:
+            backends.desk.signInChanged.disconnect(database_ready)
+            print(f"database-ready {time.time():.6f}", flush=True)
+
+    backends.desk.signInChanged.connect(database_ready)
 
 
 def start_logging(config: Config) -> None:

@@ -130,6 +130,7 @@ class Desk(QObject):
         self.closing_time = time(18, 0)
         self._snapshot: StationSnapshot | None = None
         self._signed_in: dict[str, datetime] = {}
+        self.presence_known = False  # who is signed in has been read (home shows it)
         # Sign-in
         self._chosen = ""
         self._checking = 0  # the attempt under way (0: none); stale answers are ignored
@@ -182,6 +183,14 @@ class Desk(QObject):
         self._reload()
         self.signInChanged.emit()
 
+    def show_presence(self, signed_in: dict[str, datetime]) -> None:
+        """Who is signed in, read at start-up before the database is attached (home shows
+        them present at once; `attach` reads them again with the rest)."""
+        if self._sessions is None:
+            self._signed_in = dict(signed_in)
+            self.presence_known = True
+            self.changed.emit()
+
     def show(self, snapshot: StationSnapshot | None) -> None:
         self._snapshot = snapshot
         self._reload()
@@ -197,6 +206,7 @@ class Desk(QObject):
             with self._sessions() as session:
                 self._signed_in = store.signed_in(session)
                 self._figures = self._read_figures(session, self._today(), len(self._signed_in))
+            self.presence_known = True
         self.changed.emit()
 
     # --- a new day (worked out off the GUI thread: station.DayTurnover) ------------------------

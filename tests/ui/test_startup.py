@@ -83,3 +83,50 @@ def test_the_scene_graph_backend_is_software_unless_the_technician_chose(monkeyp
     monkeypatch.setenv("QT_QUICK_BACKEND", "rhi")
     prepare_environment()
     assert os.environ["QT_QUICK_BACKEND"] == "rhi"
+
+
+def test_home_shows_who_is_present_and_the_connection_state_before_the_orm_opens(
+    make_kiosk, qtbot, monkeypatch
+):
+    """Home's own facts come from a plain sqlite3 read: a deputy signed in before a restart is
+    marked present and the connection state is drawn while the database is still opening
+    through SQLAlchemy (held here), and a tap meanwhile is answered."""
+    import threading
+
+    import kiosk.app
+    from tests.helpers.desk import sign_in
+    from tests.helpers.qt import descendants
+
+    first = make_kiosk()
+    sign_in(first, qtbot, "demo-06")  # on duty on the test's Monday
+    first.close()
+    first.window.close()
+
+    release = threading.Event()
+    real_open_station = kiosk.app.open_station
+
+    def held_open_station(config, shown):
+        assert release.wait(30)
+        return real_open_station(config, shown)
+
+    monkeypatch.setattr(kiosk.app, "open_station", held_open_station)
+    started = make_kiosk()
+    visitor = started.visitor
+
+    def present() -> bool:
+        tile = visitor.find("duty_demo-06")
+        return any(item.property("present") is True for item in descendants(tile))
+
+    def connection_state() -> list:
+        if not visitor.shows("syncState"):
+            return []
+        return [item.property("text") for item in descendants(visitor.find("syncState"))]
+
+    qtbot.waitUntil(present, timeout=5000)
+    qtbot.waitUntil(lambda: "未登记到服务器" in connection_state(), timeout=5000)
+    assert not started.backends.desk.ready  # the ORM is still held
+    visitor.tap("findDeputyButton")  # a visitor's tap is answered meanwhile
+    qtbot.waitUntil(lambda: visitor.shows("searchField"), timeout=5000)
+    visitor.screenshot("startup-home-before-orm")
+    release.set()
+    qtbot.waitUntil(lambda: started.backends.desk.ready, timeout=30000)
