@@ -248,8 +248,10 @@ def main() -> int:
     fonts_conf.write_text(
         f"<fontconfig><cachedir>{scratch / 'fontconfig'}</cachedir></fontconfig>\n"
     )
+    # A kiosk runs compiled modules (the bundle holds them; from source Python caches them):
+    # the warm-up run writes the cache even where the shell asks Python not to.
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
         "QT_QPA_PLATFORM": "offscreen",
         "KIOSK_REPORT_FIRST_FRAME": "1",
         "XDG_CONFIG_HOME": str(scratch / "config"),
