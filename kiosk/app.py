@@ -427,12 +427,12 @@ def build_kiosk(
         if not made or made[0].closed:  # QML failed to load, or the kiosk closed already
             settle_memory()
             return
-        fresh, opened_sessions = result
+        fresh, opened_sessions, presence = result
         try:
             # After a damaged database was replaced, the copy shows until the next pull.
             if fresh is not None and fresh != cached:
                 backends.show(fresh)
-            backends.use_database(opened_sessions)
+            backends.use_database(opened_sessions, presence)
             if sync:
                 made[0].start_sync(config)
         except Exception:
@@ -447,9 +447,14 @@ def build_kiosk(
         settle_memory()
 
     def work() -> tuple:
-        result = open_station(config, cached)
+        from kiosk.ui.desk import Desk
+
+        fresh, opened_sessions = open_station(config, cached)
+        # What the desk shows, read here: with 100,000 appeals the month's counts take tens
+        # of ms, which the GUI thread would spend when the database is attached.
+        presence = Desk.read_presence(opened_sessions, now().date())
         warm_up_for_gui(sync)
-        return result
+        return fresh, opened_sessions, presence
 
     def facts_read(facts: object) -> None:
         if facts is None or not made or made[0].closed:

@@ -203,13 +203,36 @@ class Desk(QObject):
         """Touches on `window` keep an open console from its idle sign-out."""
         self._window = window
 
-    def attach(self, sessions: sessionmaker[Session], demo: bool) -> None:
-        """The database is open: sign-in works from now on."""
+    def attach(
+        self,
+        sessions: sessionmaker[Session],
+        demo: bool,
+        presence: tuple[dict[str, datetime], dict] | None = None,
+    ) -> None:
+        """The database is open: sign-in works from now on. `presence` is who is signed in
+        and the figures, read already off the GUI thread (`read_presence`): with a large
+        database the figures' counts take tens of ms."""
         self._sessions = sessions
         self._demo = demo
-        self._sign_out_overdue()
-        self._reload()
+        now = self._now()
+        if presence is not None and not any(self._due(t) <= now for t in presence[0].values()):
+            self._reloads += 1
+            self._signed_in, self._figures = presence
+            self.presence_known = True
+            self.changed.emit()
+        else:
+            self._sign_out_overdue()
+            self._reload()
         self.signInChanged.emit()
+
+    @classmethod
+    def read_presence(
+        cls, sessions: sessionmaker[Session], today: date
+    ) -> tuple[dict[str, datetime], dict]:
+        """Who is signed in and the figures for `today`, for `attach`; any thread."""
+        with sessions() as session:
+            signed_in = store.signed_in(session)
+            return signed_in, cls._read_figures(session, today, len(signed_in))
 
     def show_presence(self, signed_in: dict[str, datetime]) -> None:
         """Who is signed in, read at start-up before the database is attached (home shows
