@@ -63,6 +63,7 @@ class Start:
     gui_stall_ms: float
     pss_mb: float
     database_ready_ms: float = float("inf")
+    gui_stall_at_s: float = 0.0  # when the longest stall ended, after the first frame
 
 
 def start_once(command: list[str], env: dict[str, str]) -> Start:
@@ -76,7 +77,13 @@ def start_once(command: list[str], env: dict[str, str]) -> Start:
         assert process.stdout is not None
         for line in process.stdout:
             name, _, value = line.partition(" ")
-            if name in ("first-frame", "home-complete", "gui-stall", "database-ready"):
+            if name in (
+                "first-frame",
+                "home-complete",
+                "gui-stall",
+                "database-ready",
+                "gui-stall-at",
+            ):
                 marks[name] = float(value)
             if name in ("home-complete", "gui-stall") and not pss:
                 time.sleep(max(0.0, started + PSS_AFTER_SECONDS - time.time()))
@@ -91,6 +98,7 @@ def start_once(command: list[str], env: dict[str, str]) -> Start:
             marks["gui-stall"],
             pss,
             (marks.get("database-ready", float("inf")) - started) * 1000,
+            marks.get("gui-stall-at", 0.0),
         )
     finally:
         process.terminate()
