@@ -125,8 +125,8 @@ def test_home_shows_who_is_present_and_the_connection_state_before_the_orm_opens
     qtbot.waitUntil(present, timeout=5000)
     qtbot.waitUntil(lambda: "未登记到服务器" in connection_state(), timeout=5000)
     assert not started.backends.desk.ready  # the ORM is still held
+    visitor.screenshot("startup-home-before-orm")
     visitor.tap("findDeputyButton")  # a visitor's tap is answered meanwhile
     qtbot.waitUntil(lambda: visitor.shows("searchField"), timeout=5000)
-    visitor.screenshot("startup-home-before-orm")
     release.set()
     qtbot.waitUntil(lambda: started.backends.desk.ready, timeout=30000)
