@@ -511,7 +511,14 @@ def build_kiosk(
     elif opener is None:
         settle_memory()
     else:
-        AfterFirstFrame(window, lambda: None if kiosk.closed else opener.start("open-database"))
+
+        def open_after_first_frame() -> None:
+            if kiosk.closed:
+                settle_memory()  # the collector was paused for the opening
+            else:
+                opener.start("open-database")
+
+        AfterFirstFrame(window, open_after_first_frame)
     return kiosk
 
 
