@@ -315,11 +315,16 @@ def make_admin(
     now: Callable[[], datetime],
     lockdown: Lockdown,
     engine: Callable[[], QQmlApplicationEngine],
+    opened: threading.Event | None = None,
 ) -> Admin:
-    """The admin panel's backend, with what it needs of the running kiosk."""
+    """The admin panel's backend, with what it needs of the running kiosk. `opened` is set
+    once start-up has opened (recovered, migrated) the database: the panel's checks wait for
+    it rather than open a database still being migrated by another thread."""
     from kiosk.store.admin_pin import AdminPin
 
     def gather() -> dict:
+        if opened is not None:
+            opened.wait(60)
         # Imported when the panel first opens, on its pool thread: SQLAlchemy and requests
         # stay off the path to the first frame (docs/performance.md).
         from kiosk.sync.diagnostics import gather
@@ -449,7 +454,10 @@ def build_kiosk(
     def work() -> tuple:
         from kiosk.ui.desk import Desk
 
-        fresh, opened_sessions = open_station(config, cached)
+        try:
+            fresh, opened_sessions = open_station(config, cached)
+        finally:
+            database_opened.set()
         # What the desk shows, read here: with 100,000 appeals the month's counts take tens
         # of ms, which the GUI thread would spend when the database is attached.
         presence = Desk.read_presence(opened_sessions, now().date())
@@ -471,6 +479,7 @@ def build_kiosk(
     def facts_failed(error: BaseException) -> None:
         log.warning("cannot read who is present at start-up", exc_info=error)
 
+    database_opened = threading.Event()  # recovered and migrated (or not to be opened)
     opener = None
     if sessions is None and database:
         # Home's own facts (who is present, enrolled or not) with the standard library's
@@ -480,7 +489,11 @@ def build_kiosk(
         InBackground(read_facts, facts_read, facts_failed, parent=app).start("home-facts")
         opener = InBackground(work, opened, not_opened, parent=app)
     lockdown = Lockdown()
-    backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
+    if opener is None:
+        database_opened.set()
+    backends.admin = make_admin(
+        app, config, backends, now, lockdown, lambda: engine, database_opened
+    )
     backends.reading.switch_language = lambda language: switch_language(
         app, engine, backends, language
     )
@@ -514,6 +527,7 @@ def build_kiosk(
 
         def open_after_first_frame() -> None:
             if kiosk.closed:
+                database_opened.set()
                 settle_memory()  # the collector was paused for the opening
             else:
                 opener.start("open-database")
