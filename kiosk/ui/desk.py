@@ -281,6 +281,11 @@ class Desk(QObject):
 
         QThreadPool.globalInstance().start(_Task(run), SIGN_IN_PRIORITY)
 
+    @property
+    def busy(self) -> bool:
+        """Work on the pool has not been shown yet (the wait after tapping a photo, a check)."""
+        return bool(self._jobs)
+
     @Slot(int, object)
     def _on_worked(self, job: int, result: object) -> None:
         then = self._jobs.pop(job, None)
