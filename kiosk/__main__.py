@@ -50,6 +50,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help="with --self-test: save the first frame of home as a PNG image",
     )
     parser.add_argument(
+        "--journeys",
+        metavar="DEPUTY_ID",
+        help="against a test server: this deputy signs in and out and an appeal is sent, on the"
+        " real screens, then exit (writes real records: never on a station in service)",
+    )
+    parser.add_argument(
         "--print-test-page",
         action="store_true",
         help="print a test page on the configured receipt printer ([printer]), then exit",
@@ -189,6 +195,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_self_test(config, config_description(args.config), args.screenshot)
     if args.print_test_page:
         return print_test_page(config)
+    if args.journeys:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from kiosk.journeys import run_journeys
+
+        return run_journeys(config, args.journeys)
     if args.enrol:
         return enrol_from_command_line(config, args.server or config.server_url, args.enrol)
     if not has_display():

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -314,11 +315,16 @@ def make_admin(
     now: Callable[[], datetime],
     lockdown: Lockdown,
     engine: Callable[[], QQmlApplicationEngine],
+    opened: threading.Event | None = None,
 ) -> Admin:
-    """The admin panel's backend, with what it needs of the running kiosk."""
+    """The admin panel's backend, with what it needs of the running kiosk. `opened` is set
+    once start-up has opened (recovered, migrated) the database: the panel's checks wait for
+    it rather than open a database still being migrated by another thread."""
     from kiosk.store.admin_pin import AdminPin
 
     def gather() -> dict:
+        if opened is not None:
+            opened.wait(60)
         # Imported when the panel first opens, on its pool thread: SQLAlchemy and requests
         # stay off the path to the first frame (docs/performance.md).
         from kiosk.sync.diagnostics import gather
@@ -426,12 +432,12 @@ def build_kiosk(
         if not made or made[0].closed:  # QML failed to load, or the kiosk closed already
             settle_memory()
             return
-        fresh, opened_sessions = result
+        fresh, opened_sessions, presence = result
         try:
             # After a damaged database was replaced, the copy shows until the next pull.
             if fresh is not None and fresh != cached:
                 backends.show(fresh)
-            backends.use_database(opened_sessions)
+            backends.use_database(opened_sessions, presence)
             if sync:
                 made[0].start_sync(config)
         except Exception:
@@ -442,22 +448,52 @@ def build_kiosk(
     def not_opened(error: BaseException) -> None:
         # The screens keep showing the copy; the technician finds the reason in the log.
         log.error("cannot open the database %s", config.database_path, exc_info=error)
+        backends.sync.set_state("starting")  # no worker will sync: say nothing about it
         settle_memory()
 
     def work() -> tuple:
-        result = open_station(config, cached)
-        warm_up_for_gui(sync)
-        return result
+        from kiosk.ui.desk import Desk
 
+        try:
+            fresh, opened_sessions = open_station(config, cached)
+        finally:
+            database_opened.set()
+        # What the desk shows, read here: with 100,000 appeals the month's counts take tens
+        # of ms, which the GUI thread would spend when the database is attached.
+        presence = Desk.read_presence(opened_sessions, now().date())
+        warm_up_for_gui(sync)
+        return fresh, opened_sessions, presence
+
+    def facts_read(facts: object) -> None:
+        if facts is None or not made or made[0].closed:
+            return  # home waits for the database (a new or damaged one)
+        backends.desk.show_presence(facts.signed_in)
+        if sync:
+            backends.sync.assume("syncing" if facts.enrolled else "not_enrolled")
+
+    def read_facts() -> object:
+        from kiosk.store.home_facts import read_home_facts  # sqlite3: off the GUI thread too
+
+        return read_home_facts(config.database_path)
+
+    def facts_failed(error: BaseException) -> None:
+        log.warning("cannot read who is present at start-up", exc_info=error)
+
+    database_opened = threading.Event()  # recovered and migrated (or not to be opened)
     opener = None
     if sessions is None and database:
-        # Started before QML loads: the engine's C++ work runs while this thread imports
-        # SQLAlchemy and reads the disk (measured: home complete ~300 ms sooner than starting
-        # after the first frame, the first frame no later; docs/performance.md).
+        # Home's own facts (who is present, enrolled or not) with the standard library's
+        # sqlite3, started before QML loads (a few ms). The ORM opens after the first frame:
+        # importing SQLAlchemy meanwhile would hold the interpreter the QML engine needs
+        # (docs/performance.md).
+        InBackground(read_facts, facts_read, facts_failed, parent=app).start("home-facts")
         opener = InBackground(work, opened, not_opened, parent=app)
-        opener.start("open-database")
     lockdown = Lockdown()
-    backends.admin = make_admin(app, config, backends, now, lockdown, lambda: engine)
+    if opener is None:
+        database_opened.set()
+    backends.admin = make_admin(
+        app, config, backends, now, lockdown, lambda: engine, database_opened
+    )
     backends.reading.switch_language = lambda language: switch_language(
         app, engine, backends, language
     )
@@ -487,6 +523,16 @@ def build_kiosk(
             settle_memory()
     elif opener is None:
         settle_memory()
+    else:
+
+        def open_after_first_frame() -> None:
+            if kiosk.closed:
+                database_opened.set()
+                settle_memory()  # the collector was paused for the opening
+            else:
+                opener.start("open-database")
+
+        AfterFirstFrame(window, open_after_first_frame)
     return kiosk
 
 
@@ -522,9 +568,16 @@ def report_startup(kiosk: Kiosk, sync: bool = True) -> None:
     backends = kiosk.backends
 
     def home_ready() -> bool:
-        return backends.desk.ready and (not sync or backends.sync.state != "starting")
+        return backends.desk.presence_known and (not sync or backends.sync.state != "starting")
 
     StartupReport(kiosk.window, home_ready)
+
+    def database_ready() -> None:  # sign-in and the forms work from now on
+        if backends.desk.ready:
+            backends.desk.signInChanged.disconnect(database_ready)
+            print(f"database-ready {time.time():.6f}", flush=True)
+
+    backends.desk.signInChanged.connect(database_ready)
 
 
 def start_logging(config: Config) -> None:

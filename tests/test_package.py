@@ -108,3 +108,54 @@ def test_the_bundle_prints_a_test_page_on_a_network_printer(bundle, tmp_path):
         assert receiver.done.wait(10) and b"TEST-PAGE" in receiver.jobs[0]
     finally:
         receiver.close()
+
+
+def test_the_bundle_not_in_demo_mode_runs_a_stations_journeys_with_a_real_server(bundle, tmp_path):
+    """Enrolled with a real central server on 127.0.0.1 (by the bundle's own --enrol), the
+    frozen kiosk shows the server's station; a duty deputy signs in with the PIN and signs
+    out, and a visitor's appeal is saved and sent: the server has all three (issue 12 §5). The
+    modules these journeys import at first use are the ones a bundle can miss."""
+    import sqlite3
+
+    from central.launch import running_central
+
+    data = tmp_path / "data"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+
+    def frozen(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(bundle), "--data-dir", str(data), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    with running_central(tmp_path / "central") as server:
+        output = server.cli("demo-station").stdout
+        code = output.split("enrolment code for demo-station: ")[1].split()[0]
+        enrolled = frozen("--enrol", code, "--server", server.url)
+        assert enrolled.returncode == 0, enrolled.stdout + enrolled.stderr
+        assert "Enrolled: station demo-station" in enrolled.stdout
+
+        result = frozen("--windowed", "1920x1080", "--journeys", "demo-06")
+        report = result.stdout
+        assert result.returncode == 0, report + result.stderr[-3000:]
+        assert "home: 青禾街道人大代表联络站, connected" in report
+        assert "signed in: demo-06" in report and "signed out: demo-06" in report
+        assert "All journeys passed." in report
+        tracking_code = re.search(r"appeal sent: ([A-Z0-9]{9})", report).group(1)
+
+        with sqlite3.connect(server.database) as db:
+            attendance = db.execute(
+                "SELECT deputy_id, action, reason FROM attendance ORDER BY at, action"
+            ).fetchall()
+            appeals = db.execute("SELECT tracking_code, text FROM appeal").fetchall()
+    assert attendance == [("demo-06", "sign_in", "pin"), ("demo-06", "sign_out", "manual")]
+    assert appeals == [(tracking_code, "路口红绿灯坏了")]  # sealed by the kiosk, opened there
+    log = (data / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log and "ModuleNotFoundError" not in log

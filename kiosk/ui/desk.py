@@ -1,22 +1,24 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`Desk` for QML: duty deputies' PIN sign-in, who is present, the console, station figures.
 
-PINs are checked with argon2id on a thread of their own (~170 ms with the server's hash
-costs, docs/deputy-sign-in.md): the result comes back to the GUI thread as a queued signal.
-Writes (attendance, wrong PINs, records) are short single transactions on the GUI thread.
+A sign-in runs off the GUI thread, on the thread pool (the kiosk's pool-task-plus-signal
+way, as a day change): reading the wait and the PIN's hash and checking it with argon2id
+(~170 ms with the server's hash costs, docs/deputy-sign-in.md), then writing the attendance
+and reading what the console and home show; each result comes back to the GUI thread as a
+queued signal and is shown there. Other writes (records, answers, sign-outs) are short
+single transactions on the GUI thread.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.domain.reception import on_duty
@@ -41,6 +43,30 @@ class DeskDay:
     signed_in: dict[str, datetime] | None  # None: no database yet
     figures: dict | None
 
+
+@dataclass(frozen=True)
+class ConsoleRead:
+    """What the console shows of a deputy's day, read on any thread (`Desk._read_console`)."""
+
+    walk_ins: list
+    records_today: int
+    asked: list
+    work: object  # DeputyWork | None
+    workspace_url: str
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A sign-in recorded, and what home and the console show after it (read off the GUI
+    thread); `wait_until` after a wrong PIN."""
+
+    console: ConsoleRead | None
+    signed_in: dict[str, datetime] | None
+    figures: dict | None
+    wait_until: datetime | None = None
+
+
+SIGN_IN_PRIORITY = 1  # QThreadPool: a deputy waits at the pad; before receipts' contact checks
 
 # The console says "still there?" this long before it signs an untouched deputy out.
 IDLE_WARNING = timedelta(seconds=15)
@@ -113,7 +139,7 @@ class Desk(QObject):
     signedIn = Signal()  # the chosen deputy's PIN was right: open the console
     consoleClosed = Signal(str)  # the console closed by itself: "idle" or "closing_time"
     idleChanged = Signal()
-    _verified = Signal(int, bool)  # from the checking thread (queued to the GUI thread)
+    _worked = Signal(int, object)  # from a pool thread: its job, its result (queued)
 
     def __init__(
         self,
@@ -130,6 +156,7 @@ class Desk(QObject):
         self.closing_time = time(18, 0)
         self._snapshot: StationSnapshot | None = None
         self._signed_in: dict[str, datetime] = {}
+        self.presence_known = False  # who is signed in has been read (home shows it)
         # Sign-in
         self._chosen = ""
         self._checking = 0  # the attempt under way (0: none); stale answers are ignored
@@ -155,7 +182,9 @@ class Desk(QObject):
         self._reloads = 0  # reads of who is present: a day's read older than the last is dropped
         self._day_coming: date | None = None  # a new day's read under way (day_reader)
         self._duty: tuple = (None, None, ())  # (snapshot, day, duty ids) last worked out
-        self._verified.connect(self._on_verified, Qt.ConnectionType.QueuedConnection)
+        self._jobs: dict[int, Callable[[object], None]] = {}  # pool work: what shows its result
+        self._job_count = 0
+        self._worked.connect(self._on_worked, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self, interval=1000, timerType=Qt.TimerType.CoarseTimer)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
@@ -174,13 +203,44 @@ class Desk(QObject):
         """Touches on `window` keep an open console from its idle sign-out."""
         self._window = window
 
-    def attach(self, sessions: sessionmaker[Session], demo: bool) -> None:
-        """The database is open: sign-in works from now on."""
+    def attach(
+        self,
+        sessions: sessionmaker[Session],
+        demo: bool,
+        presence: tuple[dict[str, datetime], dict] | None = None,
+    ) -> None:
+        """The database is open: sign-in works from now on. `presence` is who is signed in
+        and the figures, read already off the GUI thread (`read_presence`): with a large
+        database the figures' counts take tens of ms."""
         self._sessions = sessions
         self._demo = demo
-        self._sign_out_overdue()
-        self._reload()
+        now = self._now()
+        if presence is not None and not any(self._due(t) <= now for t in presence[0].values()):
+            self._reloads += 1
+            self._signed_in, self._figures = presence
+            self.presence_known = True
+            self.changed.emit()
+        else:
+            self._sign_out_overdue()
+            self._reload()
         self.signInChanged.emit()
+
+    @classmethod
+    def read_presence(
+        cls, sessions: sessionmaker[Session], today: date
+    ) -> tuple[dict[str, datetime], dict]:
+        """Who is signed in and the figures for `today`, for `attach`; any thread."""
+        with sessions() as session:
+            signed_in = store.signed_in(session)
+            return signed_in, cls._read_figures(session, today, len(signed_in))
+
+    def show_presence(self, signed_in: dict[str, datetime]) -> None:
+        """Who is signed in, read at start-up before the database is attached (home shows
+        them present at once; `attach` reads them again with the rest)."""
+        if self._sessions is None:
+            self._signed_in = dict(signed_in)
+            self.presence_known = True
+            self.changed.emit()
 
     def show(self, snapshot: StationSnapshot | None) -> None:
         self._snapshot = snapshot
@@ -197,7 +257,40 @@ class Desk(QObject):
             with self._sessions() as session:
                 self._signed_in = store.signed_in(session)
                 self._figures = self._read_figures(session, self._today(), len(self._signed_in))
+            self.presence_known = True
         self.changed.emit()
+
+    # --- work off the GUI thread -------------------------------------------------------------
+
+    def _off_thread(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
+        """Run `work` on the thread pool and `then(result)` on the GUI thread (`then` gets the
+        exception instead when `work` raised; it is logged). Kiosk.close waits for the pool."""
+        from kiosk.ui.admin import _Task
+
+        self._job_count += 1
+        job = self._job_count
+        self._jobs[job] = then
+
+        def run() -> None:
+            try:
+                result = work()
+            except Exception as error:  # noqa: BLE001 (shown on the GUI thread)
+                log.exception("the desk's work failed")
+                result = error
+            self._worked.emit(job, result)
+
+        QThreadPool.globalInstance().start(_Task(run), SIGN_IN_PRIORITY)
+
+    @property
+    def busy(self) -> bool:
+        """Work on the pool has not been shown yet (the wait after tapping a photo, a check)."""
+        return bool(self._jobs)
+
+    @Slot(int, object)
+    def _on_worked(self, job: int, result: object) -> None:
+        then = self._jobs.pop(job, None)
+        if then is not None:
+            then(result)
 
     # --- a new day (worked out off the GUI thread: station.DayTurnover) ------------------------
 
@@ -273,11 +366,38 @@ class Desk(QObject):
 
     @Slot(str)
     def choose(self, deputy_id: str) -> None:
-        """The deputy tapped their photo: the PIN pad is for them now."""
+        """The deputy tapped their photo: the PIN pad is for them now (a wait still on after
+        wrong PINs shows when it has been read)."""
         self._chosen = deputy_id
         self._checking = 0
         self._message = ""
-        self._update_wait()
+        self._wait_until = None
+        self.signInChanged.emit()
+        if self._sessions is None:
+            return
+        read = self._wait_reader(self._sessions, deputy_id)
+        self._off_thread(read, lambda wait: self._show_wait(deputy_id, wait))
+
+    def _wait_reader(
+        self, sessions: sessionmaker[Session], deputy_id: str
+    ) -> Callable[[], datetime | None]:
+        """Until when `deputy_id` must wait before another try (None: no wait); any thread."""
+        now = self._now
+
+        def read() -> datetime | None:
+            at = now()
+            with sessions() as session:
+                mine, everyone = store.wrong_pins(session, deputy_id, at)
+            return duty.next_try_at(mine, everyone, at)
+
+        return read
+
+    def _show_wait(self, deputy_id: str, wait: object) -> None:
+        if deputy_id != self._chosen or self._checking or isinstance(wait, Exception):
+            return
+        self._wait_until = wait
+        if wait is not None:
+            self._message = "wait"
         self.signInChanged.emit()
 
     @Slot()
@@ -288,17 +408,6 @@ class Desk(QObject):
         self._wait_until = None
         self.signInChanged.emit()
 
-    def _update_wait(self) -> None:
-        if self._sessions is None or not self._chosen:
-            self._wait_until = None
-            return
-        now = self._now()
-        with self._sessions() as session:
-            mine, everyone = store.wrong_pins(session, self._chosen, now)
-        self._wait_until = duty.next_try_at(mine, everyone, now)
-        if self._wait_until is not None:
-            self._message = "wait"
-
     @Slot(str)
     def enterPin(self, pin: str) -> None:  # noqa: N802 (QML name)
         """Check the PIN off the GUI thread; `signedIn` or a message follows."""
@@ -308,56 +417,101 @@ class Desk(QObject):
             self._message = "unavailable"
             self.signInChanged.emit()
             return
-        self._update_wait()
-        if self._wait_until is not None:
+        if self._wait_until is not None and self._wait_until > self._now():
             self.signInChanged.emit()
             return
         if not duty.PIN_PATTERN.fullmatch(pin):
             self._message = "short"
             self.signInChanged.emit()
             return
-        with self._sessions() as session:
-            pin_hash = store.pin_hash(session, self._chosen)
         self._attempts += 1
         self._checking = attempt = self._attempts
         self._message = ""
         self.signInChanged.emit()
+        sessions, deputy_id = self._sessions, self._chosen
+        read_wait = self._wait_reader(sessions, deputy_id)
 
-        def check() -> None:
-            self._verified.emit(attempt, pin_matches(pin_hash, pin))
+        def check() -> tuple[bool, datetime | None]:
+            wait = read_wait()  # wrong PINs from another kiosk process, or a restart
+            if wait is not None:
+                return False, wait
+            with sessions() as session:
+                pin_hash = store.pin_hash(session, deputy_id)
+            return pin_matches(pin_hash, pin), None
 
-        threading.Thread(target=check, name="pin-check", daemon=True).start()
+        self._off_thread(check, lambda answer: self._on_checked(attempt, deputy_id, answer))
 
-    @Slot(int, bool)
-    def _on_verified(self, attempt: int, right: bool) -> None:
-        if attempt != self._checking or not self._chosen or self._sessions is None:
+    def _on_checked(self, attempt: int, deputy_id: str, answer: object) -> None:
+        """The PIN was checked (GUI thread): record the answer off the GUI thread."""
+        if attempt != self._checking or deputy_id != self._chosen or self._sessions is None:
             return
-        self._checking = 0
-        deputy_id = self._chosen
-        now = self._now()
-        with self._sessions.begin() as session:
-            if right:
-                store.note_right_pin(session, deputy_id)
-                if deputy_id not in store.signed_in(session):
-                    sign_in = duty.Action.SIGN_IN
-                    event = duty.AttendanceEvent.new(deputy_id, sign_in, duty.Reason.PIN, now)
-                    store.record_attendance(session, event)
-            else:
-                store.note_wrong_pin(session, deputy_id, now)
-        if right:
-            log.info("deputy %s signed in", deputy_id)
+        if isinstance(answer, Exception):
+            self._checking = 0
+            self._message = "unavailable"
+            self.signInChanged.emit()
+            return
+        right, wait = answer
+        if wait is not None:
+            self._checking = 0
+            self._wait_until = wait
+            self._message = "wait"
+            self.signInChanged.emit()
+            return
+        sessions, now, today = self._sessions, self._now, self._today()
+        read_wait = self._wait_reader(sessions, deputy_id)
+
+        def record() -> SignedIn:
+            at = now()
+            with sessions.begin() as session:
+                if right:
+                    store.note_right_pin(session, deputy_id)
+                    if deputy_id not in store.signed_in(session):
+                        sign_in = duty.Action.SIGN_IN
+                        event = duty.AttendanceEvent.new(deputy_id, sign_in, duty.Reason.PIN, at)
+                        store.record_attendance(session, event)
+                else:
+                    store.note_wrong_pin(session, deputy_id, at)
+            if not right:
+                return SignedIn(None, None, None, read_wait())
+            with sessions() as session:
+                signed_in = store.signed_in(session)
+                figures = self._read_figures(session, today, len(signed_in))
+            return SignedIn(self._read_console(sessions, deputy_id, today), signed_in, figures)
+
+        self._off_thread(record, lambda done: self._on_recorded(attempt, deputy_id, right, done))
+
+    def _on_recorded(self, attempt: int, deputy_id: str, right: bool, done: object) -> None:
+        """Show a recorded answer (GUI thread): the console, or why not."""
+        current = attempt == self._checking and deputy_id == self._chosen
+        if isinstance(done, Exception):
+            if current:
+                self._checking = 0
+                self._message = "unavailable"
+                self.signInChanged.emit()
+            return
+        assert isinstance(done, SignedIn)
+        if not right:
+            log.info("wrong PIN for deputy %s", deputy_id)
+            if current:
+                self._checking = 0
+                self._message = "wait" if done.wait_until is not None else "wrong"
+                self._wait_until = done.wait_until
+                self.signInChanged.emit()
+            return
+        log.info("deputy %s signed in", deputy_id)
+        self._reloads += 1  # newer than any day's read under way
+        self._signed_in, self._figures = done.signed_in or {}, done.figures or {}
+        self.presence_known = True
+        if current:  # not cancelled meanwhile (signed in all the same: present on home)
+            self._checking = 0
             self._chosen = ""
             self._message = ""
             self._wait_until = None
-            self._open_console(deputy_id)
-            self._reload()
-            self.signInChanged.emit()
+            self._open_console(deputy_id, done.console)
+        self.changed.emit()
+        self.signInChanged.emit()
+        if current:
             self.signedIn.emit()
-        else:
-            log.info("wrong PIN for deputy %s", deputy_id)
-            self._message = "wrong"
-            self._update_wait()
-            self.signInChanged.emit()
 
     def _wait_seconds(self) -> int:
         if self._wait_until is None:
@@ -373,14 +527,17 @@ class Desk(QObject):
 
     # --- the console -------------------------------------------------------------------------
 
-    def _open_console(self, deputy_id: str) -> None:
+    def _open_console(self, deputy_id: str, read: ConsoleRead | None = None) -> None:
         self._console = deputy_id
         self._last_touch = self._now()
         # Watched only while a console is open: no Python on every event of the visitors'
         # screens.
         if self._window is not None:
             self._window.installEventFilter(self._activity)
-        self._refresh_console()
+        if read is None:
+            self._refresh_console()
+        else:
+            self._show_console(read)
 
     def _close_console(self) -> str:
         """Close the console (if open); return whose it was."""
@@ -397,19 +554,28 @@ class Desk(QObject):
     def _refresh_console(self) -> None:
         if self._sessions is None:
             return
-        today = self._today()
-        with self._sessions() as session:
+        self._show_console(self._read_console(self._sessions, self._console, self._today()))
+
+    @staticmethod
+    def _read_console(sessions: sessionmaker[Session], deputy_id: str, today: date) -> ConsoleRead:
+        """What the console shows for `deputy_id` (or none: "") on `today`; any thread."""
+        with sessions() as session:
             walk_ins = store.walk_ins(session, today)
-            self._records_today = (
-                store.records_on(session, today, self._console) if self._console else 0
-            )
-            asked = requests.requests_for_deputy(session, self._console, today)
-            work, self._workspace_url = store.deputy_work(session, self._console)
+            records = store.records_on(session, today, deputy_id) if deputy_id else 0
+            asked = requests.requests_for_deputy(session, deputy_id, today)
+            work, workspace_url = store.deputy_work(session, deputy_id)
+        return ConsoleRead(walk_ins, records, asked, work if deputy_id else None, workspace_url)
+
+    def _show_console(self, read: ConsoleRead) -> None:
+        work = read.work
+        self._records_today = read.records_today
+        self._workspace_url = read.workspace_url
         self._work = (
             {"waiting": work.waiting, "overdue": work.overdue, "dueSoon": work.due_soon}
             if work is not None and self._console
             else {}
         )
+        walk_ins, asked = read.walk_ins, read.asked
         self._walk_ins.replace(
             {
                 "key": w.tracking_code,

@@ -97,11 +97,12 @@ class Backends:
         self.desk.show(snapshot)
         self.intake.show(snapshot)
 
-    def use_database(self, sessions) -> None:
-        """The local database is open: the forms can save and look up, deputies sign in."""
+    def use_database(self, sessions, presence=None) -> None:
+        """The local database is open: the forms can save and look up, deputies sign in
+        (`presence`: what the desk shows, read already: Desk.read_presence)."""
         self.intake.use_database(sessions)
         self.progress.use_database(sessions)
-        self.desk.attach(sessions, self.demo)
+        self.desk.attach(sessions, self.demo, presence)
 
     def use_demo_database(self, sessions) -> None:
         """First run chose demo mode: the demo station's own database, sealed with the demo key."""

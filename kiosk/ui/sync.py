@@ -39,6 +39,12 @@ class Sync(QObject):
             self._state = state
             self.changed.emit()
 
+    def assume(self, state: str) -> None:
+        """The state home shows until the worker says otherwise (read at start-up: enrolled,
+        then "syncing" is what the worker's first cycle says too; or "not_enrolled")."""
+        if self._state == "starting":
+            self.set_state(state)
+
     @Slot(int, int, int)
     def set_counts(self, pending: int, _sent: int, quarantined: int) -> None:
         if (pending, quarantined) != (self._pending, self._quarantined):

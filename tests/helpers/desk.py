@@ -12,6 +12,8 @@ def open_pad(kiosk, qtbot, deputy_id):
     if not shown(visitor, "deputySignInScreen"):
         visitor.tap("deputySignInButton")
     visitor.tap(f"choose_{deputy_id}")
+    # A wait left by wrong PINs is read off the GUI thread: the pad shows it a moment later.
+    qtbot.waitUntil(lambda: not kiosk.backends.desk.busy)
     assert visitor.find("pinPad").isVisible()
 
 

@@ -121,6 +121,9 @@ ScreenFrame {
                             sourceSize: Qt.size(side, side)
                             smooth: false
                             cache: false
+                            // Drawn by the image provider on Qt's loader thread, not the GUI
+                            // thread: the console opens at once, the code a moment later.
+                            asynchronous: true
                         }
                     }
                 }

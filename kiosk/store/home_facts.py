@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What home needs from the database at start-up, read with the standard library's sqlite3.
+
+Home shows who of today's deputies is present and whether the kiosk is enrolled with the
+server. Both are a few rows; reading them through the ORM would first import SQLAlchemy and
+the models (over half a second, ~30 MB), so start-up reads them here, read-only, and the ORM
+opens later for what needs it (sign-in, forms, the sync worker). Anything unexpected (a new
+database with no tables yet, a damaged file, a schema this code does not know) gives None:
+home then waits for the ORM, as before.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+SIGNED_IN = """
+SELECT deputy_id, at FROM attendance
+WHERE id IN (SELECT max(id) FROM attendance GROUP BY deputy_id) AND action = 'sign_in'
+"""
+
+
+@dataclass(frozen=True)
+class HomeFacts:
+    enrolled: bool
+    signed_in: dict[str, datetime]  # deputy id -> when they signed in
+
+
+def read_home_facts(database_path: Path) -> HomeFacts | None:
+    """Enrolment and who is signed in, or None when the database cannot say (yet)."""
+    if not database_path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(
+            f"{database_path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0
+        )
+    except sqlite3.Error:
+        return None
+    try:
+        enrolled = connection.execute("SELECT 1 FROM enrolment LIMIT 1").fetchone() is not None
+        signed_in = {
+            deputy_id: datetime.fromisoformat(at) for deputy_id, at in connection.execute(SIGNED_IN)
+        }
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        connection.close()
+    return HomeFacts(enrolled, signed_in)
