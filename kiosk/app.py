@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from datetime import time as time_of_day
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QLocale,
@@ -428,7 +428,7 @@ def build_kiosk(
     backends.setup = make_setup(config, backends, first is None and database)
     made: list[Kiosk] = []  # the kiosk, once QML has loaded
 
-    def opened(result: object) -> None:
+    def opened(result: tuple[Any, Any, Any]) -> None:
         if not made or made[0].closed:  # QML failed to load, or the kiosk closed already
             settle_memory()
             return
@@ -464,14 +464,14 @@ def build_kiosk(
         warm_up_for_gui(sync)
         return fresh, opened_sessions, presence
 
-    def facts_read(facts: object) -> None:
+    def facts_read(facts: Any) -> None:
         if facts is None or not made or made[0].closed:
             return  # home waits for the database (a new or damaged one)
         backends.desk.show_presence(facts.signed_in)
         if sync:
             backends.sync.assume("syncing" if facts.enrolled else "not_enrolled")
 
-    def read_facts() -> object:
+    def read_facts() -> Any:
         from kiosk.store.home_facts import read_home_facts  # sqlite3: off the GUI thread too
 
         return read_home_facts(config.database_path)

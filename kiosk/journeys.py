@@ -35,6 +35,7 @@ def run_journeys(config: Config, deputy_id: str, pin: str = PIN, out=sys.stdout)
     start_logging(config)
     prepare_environment()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
     config = replace(config, fullscreen=False, demo=False)
     with ErrorsLogged() as errors:
         kiosk = build_kiosk(app, config)

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
@@ -51,7 +51,7 @@ class ConsoleRead:
     walk_ins: list
     records_today: int
     asked: list
-    work: object  # DeputyWork | None
+    work: Any  # DeputyWork | None
     workspace_url: str
 
 
@@ -182,7 +182,7 @@ class Desk(QObject):
         self._reloads = 0  # reads of who is present: a day's read older than the last is dropped
         self._day_coming: date | None = None  # a new day's read under way (day_reader)
         self._duty: tuple = (None, None, ())  # (snapshot, day, duty ids) last worked out
-        self._jobs: dict[int, Callable[[object], None]] = {}  # pool work: what shows its result
+        self._jobs: dict[int, Callable[[Any], None]] = {}  # pool work: what shows its result
         self._job_count = 0
         self._worked.connect(self._on_worked, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self, interval=1000, timerType=Qt.TimerType.CoarseTimer)
@@ -262,7 +262,7 @@ class Desk(QObject):
 
     # --- work off the GUI thread -------------------------------------------------------------
 
-    def _off_thread(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
+    def _off_thread(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         """Run `work` on the thread pool and `then(result)` on the GUI thread (`then` gets the
         exception instead when `work` raised; it is logged). Kiosk.close waits for the pool."""
         from kiosk.ui.admin import _Task
@@ -287,7 +287,7 @@ class Desk(QObject):
         return bool(self._jobs)
 
     @Slot(int, object)
-    def _on_worked(self, job: int, result: object) -> None:
+    def _on_worked(self, job: int, result: Any) -> None:
         then = self._jobs.pop(job, None)
         if then is not None:
             then(result)
@@ -392,7 +392,7 @@ class Desk(QObject):
 
         return read
 
-    def _show_wait(self, deputy_id: str, wait: object) -> None:
+    def _show_wait(self, deputy_id: str, wait: Any) -> None:
         if deputy_id != self._chosen or self._checking or isinstance(wait, Exception):
             return
         self._wait_until = wait
@@ -441,7 +441,7 @@ class Desk(QObject):
 
         self._off_thread(check, lambda answer: self._on_checked(attempt, deputy_id, answer))
 
-    def _on_checked(self, attempt: int, deputy_id: str, answer: object) -> None:
+    def _on_checked(self, attempt: int, deputy_id: str, answer: Any) -> None:
         """The PIN was checked (GUI thread): record the answer off the GUI thread."""
         if attempt != self._checking or deputy_id != self._chosen or self._sessions is None:
             return
@@ -480,7 +480,7 @@ class Desk(QObject):
 
         self._off_thread(record, lambda done: self._on_recorded(attempt, deputy_id, right, done))
 
-    def _on_recorded(self, attempt: int, deputy_id: str, right: bool, done: object) -> None:
+    def _on_recorded(self, attempt: int, deputy_id: str, right: bool, done: Any) -> None:
         """Show a recorded answer (GUI thread): the console, or why not."""
         current = attempt == self._checking and deputy_id == self._chosen
         if isinstance(done, Exception):
