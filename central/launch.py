@@ -48,7 +48,9 @@ class CentralServer:
     # Empty: SQLite in data_dir.
     database_url: str = ""
 
-    def cli(self, *args: str, stdin: str | None = None, ok: bool = True):
+    def cli(
+        self, *args: str, stdin: str | None = None, ok: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         """An admin command against this server's data; fails loudly unless `ok` is False."""
         result = central_command(self.data_dir, *args, stdin=stdin, database_url=self.database_url)
         if ok and result.returncode != 0:

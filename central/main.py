@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
@@ -50,7 +51,7 @@ from central.web.phone import pages
 
 def create_app(settings: Settings) -> FastAPI:
     """The server for `settings`: database migrated and server key loaded before it returns."""
-    description = {
+    description: dict[str, Any] = {
         "title": "Station kiosk central server",
         "summary": "Stations, rosters and schedules out to the kiosks; their appeals in.",
         "version": "1",

@@ -18,7 +18,8 @@ from central.services.devices import device_for_token
 
 
 def get_database(request: Request) -> Database:
-    return request.app.state.database
+    database: Database = request.app.state.database
+    return database
 
 
 def get_db(request: Request) -> Iterator[Session]:
@@ -36,7 +37,8 @@ def get_writer(request: Request) -> Iterator[Session]:
 
 
 def get_server_key(request: Request) -> PrivateKey:
-    return request.app.state.server_key
+    key: PrivateKey = request.app.state.server_key
+    return key
 
 
 DatabaseDep = Annotated[Database, Depends(get_database)]

@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from central.cli.appeals import appeals_list, appeals_move
 from central.cli.appointments import appointments_answer, appointments_list
@@ -72,12 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, handler: Handler, help: str, sub=commands) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help, parents=[common])
+    def command(
+        name: str, handler: Handler, help: str, sub: Any = commands
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(
+            name, help=help, description=help, parents=[common]
+        )
         p.set_defaults(handler=handler)
         return p
 
-    def group(name: str, help: str):
+    def group(name: str, help: str) -> Any:
         p = commands.add_parser(name, help=help, description=help)
         return p.add_subparsers(dest="subcommand", required=True, metavar="COMMAND")
 
@@ -353,7 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     url = getattr(args, "database_url", None) or os.environ.get("CENTRAL_DATABASE_URL", "")
     settings = Settings(data_dir=Path(data_dir), database_url=url)
     try:
-        return args.handler(settings, args)
+        handler: Handler = args.handler
+        return handler(settings, args)
     except CommandError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

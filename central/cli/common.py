@@ -22,6 +22,8 @@ class CommandError(Exception):
 
 
 Handler = Callable[[Settings, argparse.Namespace], int]
+# What the parser's `command(name, handler, help)` is: adds a command, returns its parser.
+Command = Callable[..., argparse.ArgumentParser]
 
 
 def database(settings: Settings) -> Database:

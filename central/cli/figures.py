@@ -9,14 +9,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from central.cli.common import CommandError, database
+from sqlalchemy.orm import Session
+
+from central.cli.common import Command, CommandError, database
 from central.core.config import Settings
 from central.models import Region, Station
 from central.services import figure_tables
 from central.services.figures import FiguresError, Target, parse_period, report
 
 
-def _target(session, args: argparse.Namespace) -> Target:
+def _target(session: Session, args: argparse.Namespace) -> Target:
     if args.deputy and not args.station:
         raise CommandError("--deputy needs --station (a deputy's id is their station's)")
     if args.station:
@@ -65,7 +67,7 @@ def figures_show(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def add_figures_commands(command) -> None:
+def add_figures_commands(command: Command) -> None:
     p = command("figures", figures_show, "a station's, deputy's or region's figures (统计)")
     where = p.add_argument_group("what (default: every station)")
     where.add_argument("--region", type=int, help="a region's id (its stations rolled up)")

@@ -20,7 +20,7 @@ def _mobile(args: argparse.Namespace) -> str:
     # Read from standard input when "-": a number on the command line stays in shell history.
     if args.mobile == "-":
         return sys.stdin.readline().strip()
-    return args.mobile
+    return str(args.mobile)
 
 
 def privacy_find(settings: Settings, args: argparse.Namespace) -> int:

@@ -7,10 +7,14 @@ import argparse
 import copy
 import dataclasses
 import logging
+from typing import TYPE_CHECKING, Any
 
 from central.cli.common import CommandError
 from central.core import heap
 from central.core.config import WORKER_SETTINGS, Settings, settings_text
+
+if TYPE_CHECKING:
+    from central.core.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +89,7 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _log_config() -> dict:
+def _log_config() -> dict[str, Any]:
     import uvicorn
 
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
@@ -99,7 +103,7 @@ def _log_config() -> dict:
     return log_config
 
 
-def _server_options(args: argparse.Namespace) -> dict:
+def _server_options(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "host": args.host,
         "port": args.port,
@@ -112,7 +116,7 @@ def _server_options(args: argparse.Namespace) -> dict:
     }
 
 
-def _serve_workers(settings: Settings, args: argparse.Namespace, log_config: dict) -> int:
+def _serve_workers(settings: Settings, args: argparse.Namespace, log_config: dict[str, Any]) -> int:
     """`serve --workers N`: this process migrates (under the migration lock), makes the
     server key, binds the port and starts N worker processes that share it (uvicorn's
     supervisor: a worker that dies is replaced; SIGHUP replaces them one by one). The periodic
@@ -173,7 +177,7 @@ FLEET_ALERT_SECONDS = 300
 RETENTION_SECONDS = 86400
 
 
-def start_keepers(database, settings: Settings) -> list:  # type: ignore[no-untyped-def]
+def start_keepers(database: Database, settings: Settings) -> list[Any]:
     """The server's periodic work, each on a thread of its own (docs/fleet.md)."""
     from datetime import UTC, datetime
 

@@ -9,10 +9,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from central.cli.common import CommandError, database
 from central.cli.publishing import add_department_commands
 from central.core.config import Settings
 from central.core.db import Database
+from central.models import Account
 from central.services import accounts, regions
 from central.services.accounts import AccountError, NewAccount
 from central.services.permissions import Role
@@ -104,7 +107,7 @@ def user_list(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _account(session, login: str):
+def _account(session: Session, login: str) -> Account:
     account = accounts.find_account(session, login)
     if account is None:
         raise _fail(ValueError(f"no account {login}"))

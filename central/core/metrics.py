@@ -40,9 +40,9 @@ class RequestMetrics:
             "# HELP central_http_requests_total HTTP requests answered, by route and status.",
             "# TYPE central_http_requests_total counter",
         ]
-        for (method, route, status), count in counts:
+        for (method, route, status), number in counts:
             labels = f'method="{method}",route="{_escape(route)}",status="{status}"'
-            lines.append(f"central_http_requests_total{{{labels}}} {count}")
+            lines.append(f"central_http_requests_total{{{labels}}} {number}")
         lines += [
             "# HELP central_http_request_seconds Time to answer, by route.",
             "# TYPE central_http_request_seconds histogram",
@@ -70,14 +70,14 @@ class MetricsMiddleware:
         self.app = app
         self.metrics = metrics
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
         status = 500
 
-        async def sending(message: dict) -> None:
+        async def sending(message: dict[str, Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
@@ -90,7 +90,7 @@ class MetricsMiddleware:
                                  time.perf_counter() - start)  # fmt: skip
 
 
-def route_template(scope: dict) -> str:
+def route_template(scope: dict[str, Any]) -> str:
     """The path with each path parameter's value put back as {name} (a route included with a
     prefix knows only its own part of the path); "unmatched" for no route (404s)."""
     if scope.get("route") is None:

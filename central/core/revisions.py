@@ -11,9 +11,9 @@ rebuild: the tables below are exactly what `services.snapshot.build_document` re
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, inspect, update
+from sqlalchemy import Table, event, inspect, update
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from central.models import (
@@ -31,10 +31,18 @@ from central.models import (
 )
 
 # Rows of one station (their `station_id`), rows of a row of one station, rows of all stations.
-OWNED = (Deputy, Schedule, Appeal, Appointment)
+OWNED: tuple[type[Deputy | Schedule | Appeal | Appointment], ...] = (
+    Deputy,
+    Schedule,
+    Appeal,
+    Appointment,
+)
 # A step appended to its parent's `steps` makes the parent modified too; the parent's id
 # covers a step changed on its own.
-CHILDREN = {AppealStep: (Appeal, "appeal_id"), AppointmentStep: (Appointment, "appointment_id")}
+CHILDREN: dict[type[Any], tuple[type[Appeal | Appointment], str]] = {
+    AppealStep: (Appeal, "appeal_id"),
+    AppointmentStep: (Appointment, "appointment_id"),
+}
 # A region's own categories reach the stations below it: rare enough to rebuild every station.
 SHARED = (Holiday, HolidayYear, Category, RegionCategory)
 # Station columns no snapshot shows: changing them is no news to a kiosk.
@@ -70,7 +78,10 @@ def changed_stations(session: Session) -> set[str] | _Every:
             stations.add(row.station_id)
         elif type(row) in CHILDREN:
             parent_class, parent_id = CHILDREN[type(row)]
-            parent = session.get(parent_class, getattr(row, parent_id) or 0)
+            parent = cast(
+                "Appeal | Appointment | None",
+                session.get(parent_class, getattr(row, parent_id) or 0),
+            )
             if parent is not None:
                 stations.add(parent.station_id)
     return stations
@@ -91,9 +102,10 @@ def bump(session: Session, stations: set[str] | _Every) -> None:
     """Move the revision of `stations` on (Core: no ORM events, no autoflush)."""
     if not stations:
         return
-    statement = update(Station.__table__).values(revision=Station.__table__.c.revision + 1)
+    table = cast(Table, Station.__table__)
+    statement = update(table).values(revision=table.c.revision + 1)
     if not isinstance(stations, _Every):
-        statement = statement.where(Station.__table__.c.id.in_(sorted(stations)))
+        statement = statement.where(table.c.id.in_(sorted(stations)))
     session.connection().execute(statement)
     # Loaded stations would keep the old number: read it again when asked.
     for row in session.identity_map.values():

@@ -46,18 +46,18 @@ PERSONAL_FIELDS = {"name": 100, "mobile": 32, "text": 10_000, "address": 1_000}
 S = AppealState
 
 
-def holiday_table(session: Session) -> dict:
+def holiday_table(session: Session) -> dict[date, bool]:
     return holiday_calendar(session).table()
 
 
-def appeal_deadline(appeal: Appeal, holidays: dict) -> Deadline | None:
+def appeal_deadline(appeal: Appeal, holidays: dict[date, bool]) -> Deadline | None:
     """The deadline `appeal` works towards now, by the one rule (None when nothing is due)."""
     steps = [(step.state, step.at.astimezone(CHINA_TIME).date()) for step in appeal.steps]
     received_on = appeal.created_at.astimezone(CHINA_TIME).date()
     return deadline_after_steps(appeal.state, received_on, steps, holidays)
 
 
-def due_on_now(appeal: Appeal, holidays: dict) -> date | None:
+def due_on_now(appeal: Appeal, holidays: dict[date, bool]) -> date | None:
     deadline = appeal_deadline(appeal, holidays)
     return deadline.due_on if deadline else None
 

@@ -135,7 +135,10 @@ class Filters:
     @classmethod
     def parse(cls, params: Mapping[str, str]) -> Filters:
         f = cls()
-        get = lambda key: str(params.get(key, "") or "").strip()  # noqa: E731
+
+        def get(key: str) -> str:
+            return str(params.get(key, "") or "").strip()
+
         f.station, f.deputy, f.category, f.block = (
             get("station"),
             get("deputy"),

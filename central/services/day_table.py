@@ -23,7 +23,7 @@ READ_ONCE = "holiday_table_read_once"
 def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalendar:
     """The table (from the year `since` on, if given): what snapshots send, due dates use."""
     if session.info.get(READ_ONCE):
-        memo = session.info.setdefault("holiday_calendars", {})
+        memo: dict[int | None, HolidayCalendar] = session.info.setdefault("holiday_calendars", {})
         if since not in memo:
             memo[since] = _read_calendar(session, since)
         return memo[since]

@@ -70,7 +70,7 @@ def visible_departments(session: Session, who: Who) -> list[DepartmentRow]:
     return rows
 
 
-def _checked(session: Session, typed: DepartmentInput, department_id: int | None) -> dict:
+def _checked(session: Session, typed: DepartmentInput, department_id: int | None) -> dict[str, str]:
     values = {field: getattr(typed, field).strip().replace("\n", " ") for field in LIMITS}
     if not values["name"]:
         raise PublishRefused("field_needed", "department_name")

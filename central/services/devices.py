@@ -6,8 +6,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from central.core.config import ENROLMENT_CODE_DAYS
@@ -75,10 +76,13 @@ def enrol(
         raise EnrolmentRefused("This device is enrolled already. Ask for a new code.")
     device_id = device_id or str(uuid.uuid4())
     # Conditional update: of two kiosks racing with one code, exactly one gets it.
-    taken = session.execute(
-        update(EnrolmentCode)
-        .where(EnrolmentCode.code_hash == code_hash, EnrolmentCode.used_at.is_(None))
-        .values(used_at=now, device_id=device_id)
+    taken = cast(
+        CursorResult[Any],
+        session.execute(
+            update(EnrolmentCode)
+            .where(EnrolmentCode.code_hash == code_hash, EnrolmentCode.used_at.is_(None))
+            .values(used_at=now, device_id=device_id)
+        ),
     )
     if taken.rowcount != 1:
         raise EnrolmentRefused("This enrolment code was already used. Ask for a new one.")
@@ -135,7 +139,9 @@ def revoke_device(session: Session, device_id: str) -> tuple[Device, bool] | Non
     return device, True
 
 
-def record_heartbeat(session: Session, device_id: str, heartbeat: dict, now: datetime) -> None:
+def record_heartbeat(
+    session: Session, device_id: str, heartbeat: dict[str, Any], now: datetime
+) -> None:
     """A kiosk said how it is doing: kept, with when (one statement: kiosks send it often)."""
     session.execute(
         update(Device)

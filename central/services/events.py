@@ -212,7 +212,7 @@ def take_events(
 
 
 def _one_at_a_time(raw: Any) -> bool:
-    kind = KINDS.get(raw.get("kind")) if isinstance(raw, dict) else None
+    kind = KINDS.get(str(raw.get("kind"))) if isinstance(raw, dict) else None
     return kind is not None and kind.one_at_a_time
 
 

@@ -473,14 +473,14 @@ def _region_rows(
     child_figures = {child.id: Figures() for child in children.get(region_id, [])}
     direct: list[Row] = []
     for station, figures_ in by_station.items():
-        rid = station_region.get(station)
-        if rid == region_id:
+        above = station_region.get(station)
+        if above == region_id:
             direct.append(Row("station", station, station_names.get(station, station), figures_))
-        elif rid in top_of:
-            child_figures[top_of[rid]].add(figures_)
+        elif above is not None and above in top_of:
+            child_figures[top_of[above]].add(figures_)
     # Stations with no activity still get a row: a station that received nothing shows 0.
-    for station, rid in station_region.items():
-        if rid == region_id and station not in by_station:
+    for station, above in station_region.items():
+        if above == region_id and station not in by_station:
             direct.append(Row("station", station, station_names[station], Figures()))
     rows = [
         Row("region", str(rid), regions[rid].name, figures_)
@@ -538,7 +538,8 @@ def _unordered(column: Any) -> ColumnElement[str]:
     """A station id to group by that no index delivers in order: grouping by the bare column,
     SQLite walks the station index and fetches every row out of order, several times slower
     on a region's year than one pass over the table."""
-    return column.concat(literal_column("''"))  # a literal: the same text in GROUP BY
+    joined: ColumnElement[str] = column.concat(literal_column("''"))
+    return joined  # a literal: the same text in GROUP BY
 
 
 def _deputy_of_appeal() -> ColumnElement[str]:
@@ -668,8 +669,8 @@ def _aggregate(
     ):
         n, visitors = row[width:]
         f = at(*_key(row, width))
-        f.receptions += n
-        f.visitors += visitors or 0
+        f.receptions += int(n)
+        f.visitors += int(visitors or 0)
 
     booking_where = [Appointment.created_at >= start, Appointment.created_at < end]
     if station_ids is not None:
@@ -684,8 +685,8 @@ def _aggregate(
     ):
         n, done = row[width:]
         f = at(*_key(row, width))
-        f.appointments += n
-        f.appointments_done += done or 0
+        f.appointments += int(n)
+        f.appointments_done += int(done or 0)
     return out
 
 

@@ -163,13 +163,13 @@ def assess(
 ) -> KioskHealth:
     """A kiosk's colour and causes at `now`, from its device row and last heartbeat."""
     beat = device.last_heartbeat if isinstance(device.last_heartbeat, dict) else {}
-    outbox = beat.get("outbox") if isinstance(beat.get("outbox"), dict) else {}
+    outbox: dict[str, Any] = beat["outbox"] if isinstance(beat.get("outbox"), dict) else {}
     quarantined = int(outbox.get("quarantined") or 0)
     items = tuple(i for i in beat.get("quarantined_items") or () if isinstance(i, dict))
     seen = device.last_seen_at
     kiosk_clock = _when(beat.get("clock"))
     skew = (kiosk_clock - seen).total_seconds() if kiosk_clock and seen else None
-    common = dict(
+    common: dict[str, Any] = dict(
         device_id=device.id,
         name=device.name,
         station_id=device.station_id,

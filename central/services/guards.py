@@ -58,7 +58,7 @@ class RateLimiter:
             self._counter: DatabaseCounter | None = DatabaseCounter(
                 sessions, limit, max(1, round(window))
             )
-            self.storage = self._counter
+            self.storage: DatabaseCounter | Storage = self._counter
             return
         self._counter = None
         # The name keeps limiters that count the same key (an address) apart in one storage.
@@ -179,7 +179,10 @@ def _storage(uri: str) -> Storage:
     """One storage per URI in a process (a memory storage runs a thread of its own)."""
     with _STORAGES_LOCK:
         if uri not in _STORAGES:
-            _STORAGES[uri] = storage_from_string(uri)
+            storage = storage_from_string(uri)
+            if not isinstance(storage, Storage):
+                raise ValueError(f"{uri}: an asyncio storage; the guards count synchronously")
+            _STORAGES[uri] = storage
         return _STORAGES[uri]
 
 
@@ -189,7 +192,9 @@ def new_csrf_token() -> str:
 
 def csrf_ok(cookie: str | None, field: str | None) -> bool:
     """Double-submit check: the form's hidden token equals the page's own cookie."""
-    return bool(cookie) and bool(field) and hmac.compare_digest(cookie, field)  # type: ignore[arg-type]
+    if not cookie or not field:
+        return False
+    return hmac.compare_digest(cookie, field)
 
 
 class AccessSigner:

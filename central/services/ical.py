@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, TimezoneStandard, vRecur, vUnknown
+from icalendar import Calendar, Component, Event, Timezone, TimezoneStandard, vRecur, vUnknown
 
 from central.services.rosters import ID_PATTERN, ImportRefused
 from central.services.rosters import Problem as _Problem
@@ -186,7 +186,8 @@ def export_calendar(
                 moved.add("DESCRIPTION", change.reason)
                 moved.add("X-KIOSK-REASON", vUnknown(_escape(change.reason)))
             calendar.add_component(moved)
-    return calendar.to_ical().decode()
+    text: str = calendar.to_ical().decode()
+    return text
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -262,7 +263,7 @@ def _read_calendar(text: str) -> Calendar:
 
 
 class _EventReader:
-    def __init__(self, event: Event, label: str, problems: list[Problem]) -> None:
+    def __init__(self, event: Component, label: str, problems: list[Problem]) -> None:
         self.event, self.label, self.problems = event, label, problems
         self.broken = dict(event.errors)
 
@@ -459,7 +460,7 @@ def _schedule(
         for value in _many(event.get(name)):
             days = [reader.moment(name, d) for d in getattr(value, "dts", [])]
             if days and all(d is not None for d in days):
-                listed = ",".join(f"{d:%Y%m%d}" for d in days)  # type: ignore[str-format]
+                listed = ",".join(f"{d:%Y%m%d}" for d in days)
                 rule.append(f"{name}:{listed}")
     ids = _split_list(_raw(event["X-KIOSK-DEPUTIES"])) if "X-KIOSK-DEPUTIES" in event else []
     for unknown in [i for i in ids if i not in deputy_ids]:
@@ -502,7 +503,7 @@ def _schedule(
 
 def _until_local(reader: _EventReader, value: vRecur) -> str:
     """The RRULE as text, UNTIL in China's local time, as the kiosk's rules keep it."""
-    recur = vRecur(dict(value))
+    recur: Any = vRecur(dict(value))  # (icalendar's vRecur.to_ical is not typed)
     untils = recur.get("UNTIL")
     if untils:
         until = untils[0] if isinstance(untils, list) else untils
@@ -510,7 +511,8 @@ def _until_local(reader: _EventReader, value: vRecur) -> str:
             local = until.astimezone(CHINA_TIME).replace(tzinfo=None) if until.tzinfo else until
             recur["UNTIL"] = [local]
     # A UNTIL in local time has no Z (icalendar writes naive times as they are).
-    return recur.to_ical().decode()
+    text: str = recur.to_ical().decode()
+    return text
 
 
 def _change(reader: _EventReader) -> dict[str, Any] | None:

@@ -266,7 +266,7 @@ def _channels_cached(session: Session, station_id: str, kind: str) -> list[Notif
     remembered = session.info.get("notification_channels")
     if remembered is None or remembered[0] is not transaction:
         remembered = session.info["notification_channels"] = (transaction, {})
-    cache = remembered[1]
+    cache: dict[Any, Any] = remembered[1]
     if station_id not in cache:
         cache[station_id] = channels_for(session, station_id, None)
     return [c for c in cache[station_id] if carries(c, kind)]
@@ -275,12 +275,12 @@ def _channels_cached(session: Session, station_id: str, kind: str) -> list[Notif
 def _station_name(session: Session, station_id: str) -> str:
     """The station's name, remembered with its channels for the transaction."""
     remembered = session.info.get("notification_channels")
-    cache = remembered[1] if remembered else {}
+    cache: dict[Any, Any] = remembered[1] if remembered else {}
     key = ("name", station_id)
     if key not in cache:
         name = session.scalar(select(Station.name).where(Station.id == station_id))
         cache[key] = name or station_id
-    return cache[key]
+    return str(cache[key])
 
 
 def enqueue(
@@ -376,7 +376,7 @@ def _rows(
         channels = [c for c in channels if c.kind in PERSONAL_CHANNELS]
     for channel in channels:
         # The visitor's mobile is not kept here: the worker reads it from the appeal.
-        addressed = [[]] if kind in VISITOR_KINDS else None
+        addressed: list[list[str]] | None = [[]] if kind in VISITOR_KINDS else None
         for n, recipients in enumerate(
             addressed or recipients_of(channel, deputy, kind in DEPUTY_ONLY)
         ):
@@ -642,7 +642,8 @@ def queue_due_lists(session: Session, *, now: datetime) -> int:
     ).all()
     by_station: dict[str, list[tuple[str, str, date]]] = {}
     for station_id, code, category, due_on in rows:
-        by_station.setdefault(station_id, []).append((code, category, due_on))
+        if due_on is not None:  # (the query's `<=` leaves none without)
+            by_station.setdefault(station_id, []).append((code, category, due_on))
     queued = _queue_deputy_reminders(session, stations, today, next_day, now)
     for station_id, items in by_station.items():
         overdue = [i for i in items if i[2] < today]
@@ -685,7 +686,8 @@ def _queue_deputy_reminders(
     ).all()
     by_deputy: dict[tuple[str, str], list[date]] = {}
     for station_id, deputy_id, due_on in rows:
-        by_deputy.setdefault((station_id, deputy_id), []).append(due_on)
+        if deputy_id is not None and due_on is not None:  # (the query leaves none without)
+            by_deputy.setdefault((station_id, deputy_id), []).append(due_on)
     queued = 0
     for (station_id, deputy_id), dues in by_deputy.items():
         overdue = sum(due < today for due in dues)
@@ -922,7 +924,8 @@ def hold(session: Session, notice_id: int, owner: str, until: datetime) -> None:
 
 def retry_delay(attempts: int) -> timedelta:
     """After the `attempts`-th failed try: 30 s, doubling, at most an hour."""
-    return min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_RETRY)
+    delay: timedelta = FIRST_RETRY * 2 ** (attempts - 1)
+    return min(delay, LONGEST_RETRY)
 
 
 def record(
@@ -1059,7 +1062,7 @@ def list_channels(session: Session, station_ids: Iterable[str] | None = None) ->
             kind=c.kind,
             where=stations.get(c.station_id, c.station_id or "")
             if c.station_id
-            else region_names.get(c.region_id, str(c.region_id)),
+            else region_names.get(c.region_id or 0, str(c.region_id)),
             target=masked_target(c),
             kinds=list(c.kinds),
             enabled=c.enabled,
@@ -1094,7 +1097,7 @@ def list_notices(
         NoticeLine(
             id=n.id,
             kind=n.kind,
-            station=stations.get(n.station_id, n.station_id or ""),
+            station=stations.get(n.station_id or "", n.station_id or ""),
             channel=c.name or f"#{c.id}",
             channel_kind=c.kind,
             code=str(n.context.get("code", "")),

@@ -166,7 +166,9 @@ def _sms(channel: ChannelSpec, message: Message, mobile: str, timeout: float) ->
 # -- E-mail -----------------------------------------------------------------------------------
 
 
-def email_message(channel: ChannelSpec, message: Message, recipients: list[str], now: datetime):
+def email_message(
+    channel: ChannelSpec, message: Message, recipients: list[str], now: datetime
+) -> EmailMessage:
     mail = EmailMessage()
     # The body's first clause: who and what, never cut in the middle of a date.
     mail["Subject"] = f"【{message.title}】{message.body.split('，')[0][:60]}"

@@ -17,9 +17,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME, RETENTION_YEARS
@@ -304,12 +304,12 @@ def run_retention(session: Session, now: datetime, years: int = RETENTION_YEARS)
             _erase_appeal(session, appeal, now)
             appeals += 1
     appointments = 0
-    query = select(Appointment).where(
+    appointment_query = select(Appointment).where(
         Appointment.personal_erased_at.is_(None),
         Appointment.created_at < cutoff,
     )
     day_cutoff = cutoff.date()
-    for appointment in session.scalars(query):
+    for appointment in session.scalars(appointment_query):
         closed = _closed_at(appointment.steps, CLOSED_APPOINTMENT_STATES)
         if appointment.state not in CLOSED_APPOINTMENT_STATES:
             # Never answered or never marked done: it is over once its day has passed.
@@ -317,10 +317,13 @@ def run_retention(session: Session, now: datetime, years: int = RETENTION_YEARS)
         if closed is not None and closed < cutoff:
             _erase_appointment(session, appointment, now)
             appointments += 1
-    receptions = session.execute(
-        update(ReceptionRecord)
-        .where(ReceptionRecord.at < cutoff, ReceptionRecord.notes != "")
-        .values(notes="")
+    receptions = cast(
+        CursorResult[Any],
+        session.execute(
+            update(ReceptionRecord)
+            .where(ReceptionRecord.at < cutoff, ReceptionRecord.notes != "")
+            .values(notes="")
+        ),
     ).rowcount
     result = RetentionResult(appeals, appointments, receptions or 0)
     audit.record(

@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
@@ -158,9 +159,9 @@ def activity_register(session: Session, who: Who | None, station_id: str, period
         .order_by(Attendance.deputy_id, Attendance.at, Attendance.id)
     ):
         by_deputy[deputy].append((action, at))
-    days: dict[date, dict] = {}
+    days: dict[date, dict[str, Any]] = {}
 
-    def day_of(day: date) -> dict:
+    def day_of(day: date) -> dict[str, Any]:
         return days.setdefault(
             day,
             {

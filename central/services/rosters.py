@@ -17,7 +17,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -132,9 +132,9 @@ class Problem:
 class ImportRefused(ValueError):
     """The file was not imported; `problems` says why, row by row."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
+        self.problems = list(problems)
 
 
 def _refused(text: str, english: str = "") -> ImportRefused:
@@ -380,13 +380,13 @@ class _Row:
         return any(p.row == self.number and p.column == column for p in self.problems)
 
     def text(self, column: str, limit: int, required: bool = False) -> str:
-        value = self.record.get(column)
-        if value is None:
-            value = ""
-        if not isinstance(value, str):
+        found = self.record.get(column)
+        if found is None:
+            found = ""
+        if not isinstance(found, str):
             self.problem(column, "应为文字", "should be text")
             return ""
-        value = value.strip()
+        value = found.strip()
         if required and not value:
             self.problem(column, "不能为空", "must not be empty")
         elif len(value) > limit:

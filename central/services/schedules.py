@@ -403,7 +403,8 @@ def edited_schedule(
     fields = _form_fields(values)
     title, place, start, end = fields["title"], fields["place"], fields["start"], fields["end"]
     bare = _checked(schedule, rule=fields["rule"], changes=())
-    kept, dropped = [], []
+    kept: list[OccurrenceChange] = []
+    dropped: list[OccurrenceChange] = []
     for change in schedule.changes:
         try:
             _checked(bare, changes=(*kept, change))

@@ -280,7 +280,9 @@ def redeem(
     return account, accounts.open_session(session, account, now=now, address=address)
 
 
-def disable_deputy(session: Session, who: Who, station_id: str, deputy_id: str, *, now: datetime):
+def disable_deputy(
+    session: Session, who: Who, station_id: str, deputy_id: str, *, now: datetime
+) -> None:
     """A lost phone: the deputy's account stops working at once (sessions and codes too)."""
     _station_in_scope(session, who, station_id)
     account = session.scalars(

@@ -40,4 +40,4 @@ def post_events(
 ) -> EventResults:
     with session.begin():
         results = take_events(session, batch.events, station_id, device.id, key)
-    return EventResults(results=[EventResult(**result) for result in results])
+    return EventResults(results=[EventResult.model_validate(result) for result in results])

@@ -185,7 +185,9 @@ def list_appeals(request: Request, user: CurrentUser) -> Any:
 
 
 @router.post("/appeals/search", response_model=AppealList)
-def search_appeals(body: Search, request: Request, user: CurrentUser, csrf: CsrfHeader = None):
+def search_appeals(
+    body: Search, request: Request, user: CurrentUser, csrf: CsrfHeader = None
+) -> Any:
     """By tracking code or mobile: a POST, so a mobile number never sits in a URL or a log."""
     check_csrf(user, csrf)
     with database(request).reader() as session:
@@ -226,7 +228,7 @@ def get_appeal(code: str, request: Request, user: CurrentUser) -> Any:
 
 
 @router.post("/appeals/{code}/reveal", response_model=AppealDetail)
-def reveal_appeal(code: str, request: Request, user: CurrentUser, csrf: CsrfHeader = None):
+def reveal_appeal(code: str, request: Request, user: CurrentUser, csrf: CsrfHeader = None) -> Any:
     """The name and mobile unmasked; recorded in the audit log."""
     check_csrf(user, csrf)
     with database(request).writer.begin() as session:
@@ -235,7 +237,7 @@ def reveal_appeal(code: str, request: Request, user: CurrentUser, csrf: CsrfHead
 
 
 @router.post("/appeals/{code}/actions", response_model=AppealDetail)
-def act(code: str, body: Act, request: Request, user: CurrentUser, csrf: CsrfHeader = None):
+def act(code: str, body: Act, request: Request, user: CurrentUser, csrf: CsrfHeader = None) -> Any:
     check_csrf(user, csrf)
     now = clock(request)
     try:

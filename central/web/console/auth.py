@@ -48,7 +48,8 @@ class ConsoleUser:
 
 
 def database(request: Request) -> Database:
-    return request.app.state.database
+    database: Database = request.app.state.database
+    return database
 
 
 def clock(request: Request) -> datetime:

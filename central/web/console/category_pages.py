@@ -52,17 +52,17 @@ def _page(
     with database(request).reader() as session:
         choices = categories.editable_regions(session, user.who)
         region_id = _region(region_text)
-        if region_id == "" or all(c.region_id != region_id for c in choices):
+        if isinstance(region_id, str) or all(c.region_id != region_id for c in choices):
             region_id = choices[0].region_id if choices else ""
         context: dict[str, Any] = {
             "choices": [(_key(c.region_id), c.label or _("shared_lists")) for c in choices],
-            "region_key": _key(region_id) if region_id != "" else "",
+            "region_key": "" if isinstance(region_id, str) else _key(region_id),
             "problem": problem,
             "notice": _(DONE[done]) if (done := request.query_params.get("done")) in DONE else "",
             "typed": typed or {},
             "steps": STEPS,
         }
-        if region_id != "":
+        if not isinstance(region_id, str):
             listed = categories.categories_of_region(session, region_id)
             source = session.get(Region, listed.source) if listed.source is not None else None
             context |= {
@@ -94,10 +94,10 @@ def _refused(
 
 
 @router.post("/categories/{region_key}", response_class=HTMLResponse)
-def change_categories(region_key: str, request: Request, user: CurrentUser, form: Form):
+def change_categories(region_key: str, request: Request, user: CurrentUser, form: Form) -> Response:
     check_csrf(user, form.get("csrf"))
     region_id = _region(region_key)
-    if region_id == "":
+    if isinstance(region_id, str):
         return _redirect("/console/categories")
     what, name, now = form.get("do", "add"), form.get("name", ""), clock(request)
     try:
@@ -123,10 +123,10 @@ def _template_input(form: dict[str, str]) -> TemplateInput:
 
 
 @router.post("/categories/{region_key}/templates", response_class=HTMLResponse)
-def add_template(region_key: str, request: Request, user: CurrentUser, form: Form):
+def add_template(region_key: str, request: Request, user: CurrentUser, form: Form) -> Response:
     check_csrf(user, form.get("csrf"))
     region_id = _region(region_key)
-    if region_id == "":
+    if isinstance(region_id, str):
         return _redirect("/console/categories")
     try:
         with database(request).writer.begin() as session:
@@ -139,10 +139,10 @@ def add_template(region_key: str, request: Request, user: CurrentUser, form: For
 
 
 @router.post("/templates/{template_id}", response_class=HTMLResponse)
-def change_template(template_id: int, request: Request, user: CurrentUser, form: Form):
+def change_template(template_id: int, request: Request, user: CurrentUser, form: Form) -> Response:
     check_csrf(user, form.get("csrf"))
     region = _region(form.get("region", ""))
-    region_key = _key(region) if region != "" else ""
+    region_key = "" if isinstance(region, str) else _key(region)
     now = clock(request)
     try:
         with database(request).writer.begin() as session:

@@ -62,13 +62,13 @@ def trend_chart(
             f'<text x="{x(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" '
             f'fill="{INK}">{escape(label)}</text>'
         )
-    for index, colour in ((1, RED), (2, GREEN)):
-        points = " ".join(f"{x(i):.1f},{y(m[index]):.1f}" for i, m in enumerate(months))
+    for values, colour in (([r for _, r, _ in months], RED), ([s for _, _, s in months], GREEN)):
+        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>'
         )
-        for i, m in enumerate(months):
-            parts.append(f'<circle cx="{x(i):.1f}" cy="{y(m[index]):.1f}" r="3" fill="{colour}"/>')
+        for i, v in enumerate(values):
+            parts.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"/>')
     # The legend, top left.
     for n, (colour, label) in enumerate(((RED, received), (GREEN, solved))):
         lx = left + n * 110

@@ -87,7 +87,9 @@ def add_department(request: Request, user: CurrentUser, form: Form) -> Response:
 
 
 @router.post("/departments/{department_id}", response_class=HTMLResponse)
-def change_department(department_id: int, request: Request, user: CurrentUser, form: Form):
+def change_department(
+    department_id: int, request: Request, user: CurrentUser, form: Form
+) -> Response:
     check_csrf(user, form.get("csrf"))
     now = clock(request)
     deleting = form.get("do") == "delete"

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
 from central.models import Deputy, Station
@@ -101,7 +102,9 @@ def _quarters(today: date) -> list[str]:
     return out
 
 
-def _choices(session, user: ConsoleUser) -> tuple[list[tuple[int, str, int]], list[tuple]]:
+def _choices(
+    session: Session, user: ConsoleUser
+) -> tuple[list[tuple[int, str, int]], list[tuple[str, str]]]:
     """The regions and stations this account may pick (its scope)."""
     account = user.account
     regions: list[tuple[int, str, int]] = []
@@ -116,7 +119,7 @@ def _choices(session, user: ConsoleUser) -> tuple[list[tuple[int, str, int]], li
     query = select(Station.id, Station.name).order_by(Station.name)
     if scope.station_ids is not None:
         query = query.where(Station.id.in_(sorted(scope.station_ids)))
-    return regions, [tuple(row) for row in session.execute(query)]
+    return regions, [(station_id, name) for station_id, name in session.execute(query)]
 
 
 def _report(request: Request, user: ConsoleUser, choice: Choice) -> Report:
@@ -162,8 +165,8 @@ def figures_page(request: Request, user: CurrentUser) -> Response:
         deputies: list[tuple[str, str]] = []
         if report.target.station_id:
             deputies = [
-                tuple(row)
-                for row in session.execute(
+                (deputy_id, name)
+                for deputy_id, name in session.execute(
                     select(Deputy.deputy_id, Deputy.name)
                     .where(Deputy.station_id == report.target.station_id)
                     .order_by(Deputy.position)

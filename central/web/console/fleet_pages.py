@@ -5,12 +5,14 @@ the rules, scope and audit are in central.services.fleet."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
 from central.models import Station
@@ -76,7 +78,7 @@ def size_text(value: int | None) -> str:
     return f"{value / 1024**2:.0f} MB"
 
 
-def skew_text(_, seconds: float | None, lang: str = "zh") -> str:
+def skew_text(_: Callable[[str], str], seconds: float | None, lang: str = "zh") -> str:
     if seconds is None:
         return "—"
     if abs(seconds) < 60:
@@ -88,12 +90,12 @@ def skew_text(_, seconds: float | None, lang: str = "zh") -> str:
     return f"{span} {'slow' if seconds < 0 else 'fast'}"
 
 
-def _stations(session, user: ConsoleUser) -> list[tuple[str, str]]:
+def _stations(session: Session, user: ConsoleUser) -> list[tuple[str, str]]:
     scope = scope_of(session, user.account)
     query = select(Station.id, Station.name).order_by(Station.name)
     if scope.station_ids is not None:
         query = query.where(Station.id.in_(sorted(scope.station_ids)))
-    return [tuple(row) for row in session.execute(query)]
+    return [(station_id, name) for station_id, name in session.execute(query)]
 
 
 def _fleet_page(

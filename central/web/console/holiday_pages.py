@@ -95,7 +95,7 @@ def add_day(year: int, request: Request, user: CurrentUser, form: Form) -> Respo
 
 
 @router.post("/holidays/{year}/days/{day}/clear", response_class=HTMLResponse)
-def clear_day(year: int, day: date, request: Request, user: CurrentUser, form: Form):
+def clear_day(year: int, day: date, request: Request, user: CurrentUser, form: Form) -> Response:
     check_csrf(user, form.get("csrf"))
     with database(request).writer.begin() as session:
         holidays.console_clear_day(session, user.who, day, now=clock(request))

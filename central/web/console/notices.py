@@ -11,15 +11,19 @@ from fastapi.responses import HTMLResponse, Response
 from central.services import notifications
 from central.services.notifications import ROBOT_KINDS, ChannelError, RobotRefused
 from central.services.permissions import Refused
-from central.web.console.auth import CurrentUser, check_csrf, clock, database
+from central.web.console.auth import ConsoleUser, CurrentUser, check_csrf, clock, database
 from central.web.console.pages import Form, _redirect, render
 from central.web.console.text import translator
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 
 
-def _page(  # type: ignore[no-untyped-def]
-    request: Request, user, problem: str = "", status: int = 200, typed: dict | None = None
+def _page(
+    request: Request,
+    user: ConsoleUser,
+    problem: str = "",
+    status: int = 200,
+    typed: dict[str, str] | None = None,
 ) -> Response:
     with database(request).reader() as session:
         view = notifications.console_view(session, user.who)

@@ -339,7 +339,9 @@ def change_password(request: Request, user: PasswordUser, form: Form) -> Respons
 # -- The inbox -------------------------------------------------------------------------------
 
 
-def _inbox(request: Request, user: ConsoleUser, params: dict[str, str], status: int = 200):
+def _inbox(
+    request: Request, user: ConsoleUser, params: dict[str, str], status: int = 200
+) -> Response:
     filters = Filters.parse(params)
     problem = ""
     page = casework.InboxPage([], "")
@@ -666,7 +668,9 @@ def create_account(request: Request, user: CurrentUser, form: Form) -> Response:
 
 
 @router.post("/accounts/{login}/{what}", response_class=HTMLResponse)
-def change_account(login: str, what: str, request: Request, user: CurrentUser, form: Form):
+def change_account(
+    login: str, what: str, request: Request, user: CurrentUser, form: Form
+) -> Response:
     check_csrf(user, form.get("csrf"))
     require(user.account, Action.ACCOUNTS)
     _ = translator(language(request))

@@ -185,7 +185,7 @@ def remove_photo(station_id: str, request: Request, user: CurrentUser, form: For
 
 
 @router.get("/station-photos/{station_id}/{file_name}")
-def station_photo(station_id: str, file_name: str, request: Request, user: CurrentUser):
+def station_photo(station_id: str, file_name: str, request: Request, user: CurrentUser) -> Response:
     """The station's photo, for its page (only to those who publish for it)."""
     with database(request).reader() as session:
         station = publishing.editable_station(session, user.who, station_id)

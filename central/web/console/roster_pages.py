@@ -181,7 +181,7 @@ LINE_KINDS = ("new", "changed", "same", "removed")
 
 
 def _loss_words(_: Any, loss: rosters.ScheduleLoss) -> str:
-    words = _("still_on_schedule", names="、".join(loss.names), title=loss.title)
+    words: str = _("still_on_schedule", names="、".join(loss.names), title=loss.title)
     return words + (" " + _("schedule_emptied") if loss.emptied else "")
 
 

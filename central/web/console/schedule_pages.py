@@ -19,6 +19,7 @@ from central.services.ical import import_calendar
 from central.services.permissions import Action
 from central.services.rosters import ImportRefused, StationNotFound, decode_text
 from central.services.schedules import ScheduleError, ScheduleNotFound
+from central.services.snapshot import schedule_entity
 from central.web.console.auth import ConsoleUser, CurrentUser, check_csrf, clock, database
 from central.web.console.pages import SECURITY_HEADERS, language, render
 from central.web.console.roster_pages import upload_form
@@ -193,7 +194,7 @@ def _edit_page(
         with database(request).reader() as session:
             station = rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
             row = schedules.find_schedule(session, station_id, schedule_id)
-            saved = schedules.schedule_entity(row)
+            saved = schedule_entity(row)
             days = schedules.next_dates(session, station_id, preview or saved, today)
             changeable = schedules.next_dates(session, station_id, saved, today, count=30)
             deputies = [(d.deputy_id, d.name) for d in rosters.roster(session, station_id)]
@@ -272,7 +273,7 @@ async def edit_save(
             with database(request).reader() as session:
                 rosters.station_in_scope(session, user.who, station_id, Action.SCHEDULES)
                 row = schedules.find_schedule(session, station_id, schedule_id)
-                edited, _dropped = schedules.edited_schedule(schedules.schedule_entity(row), values)
+                edited, _dropped = schedules.edited_schedule(schedule_entity(row), values)
             return _edit_page(
                 **page,
                 schedule_id=schedule_id,

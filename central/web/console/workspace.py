@@ -14,6 +14,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -197,7 +198,9 @@ def my_record_pdf(request: Request, user: CurrentUser) -> Response:
 # -- Referral proposals (staff, reviewers) -----------------------------------------------------
 
 
-def _referrals_page(request: Request, user: ConsoleUser, problem: str = "", status: int = 200):
+def _referrals_page(
+    request: Request, user: ConsoleUser, problem: str = "", status: int = 200
+) -> Response:
     with database(request).reader() as session:
         rows = referrals.pending(session, user.who)
     context = {"rows": rows, "problem": problem}
@@ -241,7 +244,7 @@ def _deputies_page(
 ) -> Response:
     with database(request).reader() as session:
         rows = links.station_deputies(session, user.who, now=clock(request))
-    context: dict = {"rows": rows, "given": given, "notice": notice, "problem": problem}
+    context: dict[str, Any] = {"rows": rows, "given": given, "notice": notice, "problem": problem}
     if given is not None:
         base = request.app.state.public_url or str(request.base_url).rstrip("/")
         url = f"{base}/console/welcome#{given.code}"

@@ -113,7 +113,8 @@ def install(app: FastAPI, settings: Settings) -> None:
 
 
 def _guards(request: Request) -> Guards:
-    return request.app.state.guards
+    guards: Guards = request.app.state.guards
+    return guards
 
 
 async def form_data(request: Request) -> dict[str, str]:
@@ -484,7 +485,9 @@ def progress_page(code_text: str, request: Request) -> Response:
     return render(request, "progress.html", {"code": code, "shown": None, "errors": {}})
 
 
-def _lookup_refused(request: Request, code: str, problem: str, status: int, **values: Any):
+def _lookup_refused(
+    request: Request, code: str, problem: str, status: int, **values: Any
+) -> Response:
     _ = translator(_language(request))
     return render(
         request,
