@@ -33,6 +33,7 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
     from kiosk.demo import DEMO_PIN, DEMO_PIN_HASH, seed_demo_station
+    from kiosk.services.desk import DutyDesk
     from kiosk.store.database import open_database
     from kiosk.ui.desk import Desk
 
@@ -50,7 +51,7 @@ def main() -> int:
     seed_demo_station(sessions, folder / "photos")
     rows = [{"key": f"demo-{i:02d}", "name": "", "photo": ""} for i in range(1, 16)]
     desk = Desk(datetime.now, lambda: rows)
-    desk.attach(sessions, demo=True)
+    desk.attach(DutyDesk(sessions, True, datetime.now))
 
     busy, totals, saves = [], [], []
     for run in range(RUNS + 1):

@@ -287,8 +287,9 @@ def warm_up_for_gui(sync: bool) -> None:
     SQLAlchemy's first compilation of a statement hold the interpreter for tens of ms)."""
     import qrcode  # noqa: F401 (deputy pages, receipts: kept off home's first frame)
 
-    import kiosk.store.appointments  # noqa: F401 (the duty console's requests)
-    import kiosk.store.attendance  # noqa: F401 (the desk reads who is present)
+    import kiosk.services.desk  # noqa: F401 (the duty desk: attendance, requests)
+    import kiosk.services.intake  # noqa: F401
+    import kiosk.services.progress  # noqa: F401
     import kiosk.ui.intake  # noqa: F401
 
     if sync:
@@ -452,7 +453,7 @@ def build_kiosk(
         settle_memory()
 
     def work() -> tuple:
-        from kiosk.ui.desk import Desk
+        from kiosk.services.desk import read_presence
 
         try:
             fresh, opened_sessions = open_station(config, cached)
@@ -460,7 +461,7 @@ def build_kiosk(
             database_opened.set()
         # What the desk shows, read here: with 100,000 appeals the month's counts take tens
         # of ms, which the GUI thread would spend when the database is attached.
-        presence = Desk.read_presence(opened_sessions, now().date())
+        presence = read_presence(opened_sessions, now().date())
         warm_up_for_gui(sync)
         return fresh, opened_sessions, presence
 

@@ -3,24 +3,22 @@
 appointment request), checked field by field, saved durably, and the receipt.
 
 The form lives only in memory until the visitor submits; `clear()` (on "walked away" and on
-every new start) drops it. Saving is one short SQLite transaction on the GUI thread: the
-appeal or appointment, its sealed personal part and its outbox event together, and the
-receipt is shown only after the commit (DESIGN.md §5).
+every new start) drops it. Saving is kiosk.services.intake's (one transaction: the appeal
+or appointment, its sealed personal part and its outbox event together); the receipt is
+shown only after the commit (DESIGN.md §5).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
-from kiosk.domain.appeals import DEFAULT_CATEGORIES, Appeal, phrases_for
-from kiosk.domain.appointments import Appointment
+from kiosk.domain.appeals import DEFAULT_CATEGORIES, phrases_for
 from kiosk.domain.contact import (
     TEXT_LIMIT,
     Problem,
@@ -29,24 +27,21 @@ from kiosk.domain.contact import (
     check_place,
     check_text,
     check_topic,
-    normalise_phone,
 )
-from kiosk.domain.deadlines import reply_due
-from kiosk.domain.mobile import last_four
 from kiosk.domain.station import StationSnapshot
-from kiosk.domain.stationtime import attach_zone
-from kiosk.domain.tracking import contact_check, display
+from kiosk.domain.tracking import display
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import full_date_text
+from kiosk.ui.offthread import OffThread
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from kiosk.services.intake import Intake, Receipt
 
 log = logging.getLogger(__name__)
 
 KINDS = ("appeal", "callback", "appointment")
 # Fields the visitor types or picks; all of them go on `clear()`.
-_EMPTY = {
+_EMPTY: dict[str, Any] = {
     "kind": "appeal",
     "category": "",
     "text": "",
@@ -73,13 +68,6 @@ _RECEIPT = {
 }
 
 
-def _local_offset(now: datetime) -> datetime:
-    """Event times carry the UTC offset (docs/sync-api.md); the clock gives the station's time."""
-    from kiosk.ui.dates import station_zone_in_use
-
-    return attach_zone(now, station_zone_in_use())
-
-
 @QmlElement
 @QmlSingleton
 class IntakeForm(QObject):
@@ -90,21 +78,19 @@ class IntakeForm(QObject):
     saved = Signal()  # something new waits in the outbox: the sync sends it at once
     checkKept = Signal(str)  # from a thread: the contact check of this code is on disk
 
-    def __init__(self, now: Callable[[], datetime], demo: bool, parent=None) -> None:
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._now = now
-        self.demo = demo
-        self._sessions: sessionmaker[Session] | None = None
+        self._service: Intake | None = None
+        self._off = OffThread(self)
         self._station_id = ""
         self._blocks: list[str] = []
         self._categories: list[str] = list(DEFAULT_CATEGORIES)
         self._phrases: dict = {}
-        self._fields = dict(_EMPTY)
+        self._fields: dict[str, Any] = dict(_EMPTY)
         self._problems = dict.fromkeys(_PROBLEMS, "")
         self._receipt = dict(_RECEIPT)
         # Injected by app.py: is the data folder below the free-space floor (store/disk.py)?
         self.disk_low: Callable[[], bool] = lambda: False
-        self._to_check = ("", "")  # the code and last 4 digits of what was just saved
 
     @staticmethod
     def create(engine) -> IntakeForm:
@@ -114,9 +100,14 @@ class IntakeForm(QObject):
 
     # --- wiring ----------------------------------------------------------------------------
 
-    def use_database(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def use_service(self, service: Intake) -> None:
+        """The database is open: the form saves through `service` from now on."""
+        self._service = service
         self._read_categories()
+
+    @property
+    def ready(self) -> bool:
+        return self._service is not None
 
     def show(self, snapshot: StationSnapshot | None) -> None:
         """The station's communities (from its deputies' linked blocks) for the "where" step."""
@@ -125,37 +116,13 @@ class IntakeForm(QObject):
         for deputy in snapshot.deputies if snapshot else ():
             blocks.update(dict.fromkeys(deputy.blocks))
         self._blocks = list(blocks)
-        if self._sessions is not None:
+        if self._service is not None:
             self._read_categories()
         self.choicesChanged.emit()
 
-    # The database side is imported where it is first used: SQLAlchemy (~0.5 s) stays off
-    # the way to the first frame (docs/performance.md).
     def _read_categories(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from kiosk.store.sync_state import get_state
-
-        assert self._sessions is not None
-        try:
-            with self._sessions() as session:
-                pulled = get_state(session, "categories")
-            names = json.loads(pulled) if pulled else []
-        except (SQLAlchemyError, ValueError):
-            log.exception("cannot read the appeal categories; using the default list")
-            names = []
-        names = (
-            [n for n in names if isinstance(n, str) and n.strip()]
-            if isinstance(names, list)
-            else []
-        )
-        self._categories = names or list(DEFAULT_CATEGORIES)
-        try:
-            with self._sessions() as session:
-                sent = json.loads(get_state(session, "category_phrases") or "{}")
-        except (SQLAlchemyError, ValueError):
-            sent = {}
-        self._phrases = sent if isinstance(sent, dict) else {}
+        assert self._service is not None
+        self._categories, self._phrases = self._service.categories()
         self.choicesChanged.emit()
 
     # --- what QML calls --------------------------------------------------------------------
@@ -243,158 +210,77 @@ class IntakeForm(QObject):
     @Slot(result=bool)
     def submit(self) -> bool:
         """Save durably; True once committed (the receipt may show), else `problems.submit`."""
-        from sqlalchemy.exc import SQLAlchemyError
-
+        f = self._fields
         steps = {
             "appeal": ("category", "text", "block", "contact"),
             "callback": ("category", "contact"),
             "appointment": ("day", "contact"),
-        }[self._fields["kind"]]
-        if not all(self.check(step) for step in steps) or not self._fields["consent"]:
+        }[f["kind"]]
+        if not all(self.check(step) for step in steps) or not f["consent"]:
             self._fail("incomplete")
             return False
-        if self._sessions is None:
+        if self._service is None:
             self._fail("not_ready")
             return False
+        from kiosk.services.intake import AppealRequest, AppointmentRequest, NotSaved
+
+        service = self._service
         try:
-            with self._sessions.begin() as session:
-                key = self._sealing_key(session)
-                if key is None:
-                    self._fail("not_enrolled")
-                    return False
-                if self._fields["kind"] == "appointment":
-                    receipt = self._save_appointment(session, key)
-                else:
-                    receipt = self._save_appeal(session, key)
-        except SQLAlchemyError as error:
-            # Only SQLite's own words: the statement's parameters could carry personal data.
-            reason = str(getattr(error, "orig", None) or type(error).__name__)
-            log.error("could not save a visitor's %s: %s", self._fields["kind"], reason)
-            self._fail("disk_full" if "full" in reason else "database")
+            if f["kind"] == "appointment":
+                receipt = service.submit_appointment(
+                    AppointmentRequest(
+                        f["deputyId"],
+                        date.fromisoformat(f["day"]),
+                        f["scheduleId"],
+                        f["name"],
+                        f["phone"],
+                        f["topic"],
+                    )
+                )
+            else:
+                receipt = service.submit_appeal(
+                    AppealRequest(
+                        f["kind"],
+                        self._station_id,
+                        f["category"],
+                        f["phone"],
+                        text=f["text"],
+                        block=f["block"],
+                        deputy_id=f["deputyId"],
+                        name=f["name"],
+                    )
+                )
+        except NotSaved as refused:
+            self._fail(refused.reason)
             return False
-        self._receipt = receipt
-        self.receiptChanged.emit()
-        self.saved.emit()
-        self._keep_check(*self._to_check)
+        self._show_receipt(receipt)
         return True
 
-    def _keep_check(self, code: str, last4: str) -> None:
-        """Make the receipt's contact check on a pool thread (argon2id, about a second:
-        the receipt does not wait) and store it; `checkKept` says when it is there."""
-        sessions = self._sessions
-        assert sessions is not None
-
-        def work() -> None:
-            from sqlalchemy.exc import SQLAlchemyError
-
-            from kiosk.store.appeals import keep_contact_check
-
-            check = contact_check(code, last4)
-            try:
-                with sessions.begin() as session:
-                    keep_contact_check(session, code, check)
-            except SQLAlchemyError as error:
-                # Without it the receipt is still looked up, through the server.
-                log.error("could not keep a contact check: %s", getattr(error, "orig", error))
-            self.checkKept.emit(code)
-
-        # On the pool: Kiosk.close waits for it before the objects it reports to go.
-        from kiosk.ui.admin import _Task
-
-        QThreadPool.globalInstance().start(_Task(work))
+    def _show_receipt(self, receipt: Receipt) -> None:
+        appointment = receipt.kind == "appointment"
+        self._receipt = {
+            "code": receipt.code,
+            "codeDisplay": display(receipt.code),
+            "progressUrl": receipt.progress_url,
+            "replyBy": full_date_text(receipt.reply_by) if receipt.reply_by else "",
+            "receiptKind": receipt.kind,
+            "deputyName": self._fields["deputyName"] if appointment else "",
+            "dayText": self._fields["dayText"] if appointment else "",
+        }
+        self.receiptChanged.emit()
+        self.saved.emit()
+        # The receipt's contact check (argon2id, about a second: the receipt does not wait);
+        # `checkKept` says when it is on disk.
+        service = self._service
+        assert service is not None
+        self._off.run(
+            lambda: service.keep_contact_check(receipt),
+            lambda _: self.checkKept.emit(receipt.code),
+        )
 
     def _fail(self, reason: str) -> None:
         self._problems["submit"] = reason
         self.problemsChanged.emit()
-
-    def _sealing_key(self, session: Session) -> str | None:
-        from sqlalchemy import select
-
-        from kiosk.store.models import EnrolmentRow
-
-        enrolled = session.scalar(select(EnrolmentRow.server_public_key))
-        if enrolled:
-            return enrolled
-        if self.demo:
-            from kiosk.demo import DEMO_SERVER_PUBLIC_KEY
-
-            return DEMO_SERVER_PUBLIC_KEY
-        return None
-
-    def _progress_url(self, session: Session, code: str) -> str:
-        from kiosk.store.sync_state import get_state
-
-        link = ""
-        try:
-            links = json.loads(get_state(session, "links") or "{}")
-            link = links.get("progress", "") if isinstance(links, dict) else ""
-        except ValueError:
-            pass
-        if not isinstance(link, str) or "{code}" not in link:
-            from kiosk.demo import DEMO_PROGRESS_LINK
-
-            link = DEMO_PROGRESS_LINK
-        return link.replace("{code}", code)
-
-    def _save_appeal(self, session: Session, key: str) -> dict:
-        from kiosk.store.appeals import record_appeal
-        from kiosk.store.holidays import holiday_table
-        from kiosk.store.sealing import seal
-
-        f = self._fields
-        callback = f["kind"] == "callback"
-        created = _local_offset(self._now())
-        appeal = Appeal.new(
-            self._station_id,
-            f["category"],
-            created,
-            block="" if callback else f["block"].strip(),
-            target_deputy_id=(f["deputyId"] or None) if not callback else None,
-            request="callback" if callback else "appeal",
-        )
-        personal = {
-            "name": "" if callback else f["name"].strip(),
-            "mobile": normalise_phone(f["phone"]),
-            "text": "" if callback else f["text"].strip(),
-            "address": "",
-            "consent": True,
-        }
-        record_appeal(session, appeal, seal(key, personal))
-        self._to_check = (appeal.tracking_code, last_four(f["phone"]))
-        reply_by = reply_due(created.date(), holiday_table(session))
-        return self._receipt_of(session, f["kind"], appeal.tracking_code, reply_by)
-
-    def _save_appointment(self, session: Session, key: str) -> dict:
-        from kiosk.store.appointments import record_appointment
-        from kiosk.store.sealing import seal
-
-        f = self._fields
-        appointment = Appointment.new(
-            f["deputyId"],
-            date.fromisoformat(f["day"]),
-            f["scheduleId"] or None,
-            _local_offset(self._now()),
-        )
-        personal = {
-            "name": f["name"].strip(),
-            "mobile": normalise_phone(f["phone"]),
-            "topic": f["topic"].strip(),
-            "consent": True,
-        }
-        record_appointment(session, appointment, seal(key, personal))
-        self._to_check = (appointment.code, last_four(f["phone"]))
-        return self._receipt_of(session, "appointment", appointment.code, None)
-
-    def _receipt_of(self, session: Session, kind: str, code: str, reply_by: date | None) -> dict:
-        return {
-            "code": code,
-            "codeDisplay": display(code),
-            "progressUrl": self._progress_url(session, code),
-            "replyBy": full_date_text(reply_by) if reply_by else "",
-            "receiptKind": kind,
-            "deputyName": self._fields["deputyName"] if kind == "appointment" else "",
-            "dayText": self._fields["dayText"] if kind == "appointment" else "",
-        }
 
     # --- what QML reads ---------------------------------------------------------------------
 

@@ -66,6 +66,7 @@ class Backends:
         from kiosk.ui.speech import ReadAloud
 
         self.demo = demo
+        self._now = now
         self.clock = Clock(now)
         self.idle = Idle(*idle_seconds)
         self.station = Station(photo_dir)
@@ -73,7 +74,7 @@ class Backends:
         self.sync = Sync(self.show)
         self.schedule = ScheduleCalendar(self.roster)
         self.desk = Desk(now, self.roster.deputies.rows)
-        self.intake = IntakeForm(now, demo)
+        self.intake = IntakeForm()
         self.progress = ProgressLookup(now)
         self.reading = Reading(language)
         self.speech = ReadAloud()
@@ -99,14 +100,20 @@ class Backends:
 
     def use_database(self, sessions, presence=None) -> None:
         """The local database is open: the forms can save and look up, deputies sign in
-        (`presence`: what the desk shows, read already: Desk.read_presence)."""
-        self.intake.use_database(sessions)
-        self.progress.use_database(sessions)
-        self.desk.attach(sessions, self.demo, presence)
+        (`presence`: what the desk shows, read already: kiosk.services.desk.read_presence).
+        The services own the sessions; the screens' objects only call them."""
+        from kiosk.services.desk import DutyDesk
+        from kiosk.services.intake import Intake
+        from kiosk.services.progress import Lookups
+        from kiosk.ui.dates import station_zone_in_use
+
+        self.intake.use_service(Intake(sessions, self.demo, self._now, station_zone_in_use))
+        self.progress.use_service(Lookups(sessions))
+        self.desk.attach(DutyDesk(sessions, self.demo, self._now), presence)
 
     def use_demo_database(self, sessions) -> None:
         """First run chose demo mode: the demo station's own database, sealed with the demo key."""
-        self.demo = self.intake.demo = True
+        self.demo = True
         self.use_database(sessions)
 
     def relabel(self) -> None:

@@ -89,7 +89,7 @@ def test_every_screen_reads_whole(make_kiosk, qtbot, size, language, large):
     # A receipt printer configured (never used here): the receipt shows 打印凭条 too.
     kiosk = make_kiosk(size, printer_kind="network", printer_host="127.0.0.1")
     visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.intake._sessions is not None)
+    qtbot.waitUntil(lambda: kiosk.backends.intake.ready)
     kiosk.backends.reading.setLanguage(language)
     if large:
         kiosk.backends.reading.toggleLargeText()

@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The kiosk's one way off the GUI thread and back: `OffThread.run(work, done, failed)` runs
+`work` on Qt's global thread pool and calls `done(result)`, or `failed(error)`, on the GUI
+thread, through a queued signal of the QObject that asked.
+
+Everything slower than a moment (database writes and reads, argon2id checks, the network, a
+printer) goes this way, so that the screens keep answering touches. `Kiosk.close` waits for
+the pool before the objects the work reports to go.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+# QThreadPool priorities: someone waits at the screen (a deputy at the pad, a visitor at the
+# submit button, a day's rows) before queued background work (receipts' contact checks).
+WAITED_FOR = 1
+BACKGROUND = 0
+
+
+class Task(QRunnable):
+    """A Python callable as a QRunnable."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        self._work()
+
+
+class OffThread(QObject):
+    """Work on the pool, its result shown on the GUI thread (see the module's doc)."""
+
+    _finished = Signal(int, object, bool)  # from a pool thread: the job, its result, failed
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._count = 0
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None] = lambda result: None,
+        failed: Callable[[Exception], None] = lambda error: None,
+        priority: int = BACKGROUND,
+    ) -> int:
+        """Run `work` on a pool thread; then `done(result)` on the GUI thread, or
+        `failed(error)` when `work` raised (logged with its traceback here: what `failed`
+        shows is for the screen). Returns the job's number, for `forget`."""
+        self._count += 1
+        job = self._count
+        self._jobs[job] = (done, failed)
+
+        def run() -> None:
+            try:
+                result, broke = work(), False
+            except Exception as error:  # noqa: BLE001 (shown on the GUI thread)
+                log.exception("work off the GUI thread failed")
+                result, broke = error, True
+            self._finished.emit(job, result, broke)
+
+        QThreadPool.globalInstance().start(Task(run), priority)
+        return job
+
+    def forget(self, job: int | None = None) -> None:
+        """Show nothing of `job` (or of any job under way) when it ends: what it answers is
+        stale (the visitor walked away, a newer read started)."""
+        if job is None:
+            self._jobs.clear()
+        else:
+            self._jobs.pop(job, None)
+
+    @property
+    def busy(self) -> bool:
+        """Work has not been shown yet."""
+        return bool(self._jobs)
+
+    @Slot(int, object, bool)
+    def _deliver(self, job: int, result: Any, broke: bool) -> None:
+        callbacks = self._jobs.pop(job, None)
+        if callbacks is None:
+            return  # forgotten
+        done, failed = callbacks
+        if broke:
+            failed(result)
+        else:
+            done(result)
