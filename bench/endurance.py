@@ -287,13 +287,16 @@ def run(
             yield
             for name, value in fields.items():  # as the review step shows them
                 form.set(name, value)
+            # Saved off the GUI thread: Main shows the receipt when it is there.
             if form.submit():
+                yield settle(lambda: not form.property("submitting"))
+            if form.property("code"):
                 codes.append((form.property("code"), f"{i:08d}"[-4:]))
             else:
                 figures.refused += 1
                 if figures.refused == 1:
                     out(f"# a {kind} was refused: {form._problems}")
-            call("showReceipt")
+                call("showReceipt")
             yield
 
         def appointment(i: int) -> Iterator[None]:

@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`Desk` for QML: duty deputies' PIN sign-in, who is present, the console, station figures.
 
-A sign-in runs off the GUI thread, on the thread pool (the kiosk's pool-task-plus-signal
-way, as a day change): reading the wait and the PIN's hash and checking it with argon2id
-(~170 ms with the server's hash costs, docs/deputy-sign-in.md), then writing the attendance
-and reading what the console and home show; each result comes back to the GUI thread as a
-queued signal and is shown there. Other writes (records, answers, sign-outs) are short
-single transactions on the GUI thread.
+The work is kiosk.services.desk's, and it runs off the GUI thread (kiosk/ui/offthread.py):
+a sign-in (reading the wait and the PIN's hash, checking it with argon2id, ~170 ms with the
+server's hash costs, docs/deputy-sign-in.md; then writing the attendance and reading what the
+console and home show), a sign-out, a reception record, an appointment's answer. Each result
+comes back to the GUI thread and is shown there; meanwhile the button that started it waits
+(`checking`, `consoleWork`), and a failure says so and keeps what was typed.
 """
 
 from __future__ import annotations
@@ -79,6 +79,10 @@ class Desk(QObject):
     signedIn = Signal()  # the chosen deputy's PIN was right: open the console
     consoleClosed = Signal(str)  # the console closed by itself: "idle" or "closing_time"
     idleChanged = Signal()
+    workChanged = Signal()  # a console write started or ended (`consoleWork`)
+    recordSaved = Signal(str)  # "" (saved) or what is wrong: "field/code", "console/failed"
+    appointmentAnswered = Signal(str, str)  # the code; "" or "state", "answer", "failed", ...
+    signOutFinished = Signal(bool)  # True: signed out (QML goes home); False: it failed
 
     def __init__(
         self,
@@ -115,6 +119,9 @@ class Desk(QObject):
         self._work: dict = {}
         self._workspace_url = ""
         self._idle_left = -1  # seconds before an idle sign-out, while the warning shows
+        # The console's write under way, off the GUI thread: "record", "answer", "signOut".
+        self._console_work = ""
+        self._overdue = False  # closing time's sign-outs under way
         # Figures
         self._figures: dict = {}
         self._reloads = 0  # reads of who is present: a day's read older than the last is dropped
@@ -151,8 +158,7 @@ class Desk(QObject):
             self.presence_known = True
             self.changed.emit()
         else:
-            self._sign_out_overdue()
-            self._reload()
+            self._sign_out_overdue()  # then shows who is present
         self.signInChanged.emit()
 
     def show_presence(self, signed_in: dict[str, datetime]) -> None:
@@ -462,22 +468,71 @@ class Desk(QObject):
             (time_range_text(r.start, r.end) for r in held if r.schedule_id == schedule_id), ""
         )
 
-    @Slot(str, str, str, result=str)
-    def answerAppointment(self, code: str, answer: str, note: str) -> str:  # noqa: N802
-        """Confirm or decline a request to this deputy: its new state and the outbox event in
-        one transaction; "" or what is wrong ("closed", "state", "answer", "note")."""
+    def _start_work(
+        self,
+        kind: str,
+        work: Callable[[DutyDesk, str, date], ConsoleRead],
+        shown: Callable[[str], None],
+    ) -> str:
+        """Run a console write off the GUI thread (`consoleWork` says which meanwhile); show
+        the console it answers with, then `shown("")`, or `shown(problem)`. Returns at once:
+        "" (started), "closed" (no console) or "busy" (another write is under way)."""
         from kiosk.services.desk import Refused
 
-        if not self._console or self._service is None:
+        service, deputy_id = self._service, self._console
+        if not deputy_id or service is None:
             return "closed"
-        try:
-            read = self._service.answer_appointment(
-                self._console, code, answer, note, self._today()
-            )
-        except Refused as refused:
-            return refused.problem
-        self._show_console(read)
+        if self._console_work:
+            return "busy"
+        self._set_work(kind)
+        today = self._today()
+
+        def done(read: ConsoleRead) -> None:
+            self._set_work("")
+            if self._console == deputy_id:  # still theirs (not signed out meanwhile)
+                self._show_console(read)
+            shown("")
+
+        def failed(error: Exception) -> None:
+            self._set_work("")
+            # Refused: what the deputy can put right; anything else is logged already.
+            shown(error.problem if isinstance(error, Refused) else "failed")
+
+        self._off.run(lambda: work(service, deputy_id, today), done, failed, WAITED_FOR, (Refused,))
         return ""
+
+    def _set_work(self, kind: str) -> None:
+        self._console_work = kind
+        self.workChanged.emit()
+
+    @Slot(str, str, str, result=str)
+    def answerAppointment(self, code: str, answer: str, note: str) -> str:  # noqa: N802
+        """Confirm or decline a request to this deputy, off the GUI thread (its new state and
+        the outbox event in one transaction): "" started, `appointmentAnswered(code, "")` or
+        what is wrong ("state", "answer", "note", "failed") follows; else "closed", "busy"."""
+        return self._start_work(
+            "answer",
+            lambda service, deputy_id, today: service.answer_appointment(
+                deputy_id, code, answer, note, today
+            ),
+            lambda problem: self.appointmentAnswered.emit(code, problem),
+        )
+
+    @Slot(int, str, str, str, result=str)
+    def saveRecord(self, visitors: int, topic: str, notes: str, codes: str) -> str:  # noqa: N802
+        """Save a reception record with its outbox event, off the GUI thread: "" started, and
+        `recordSaved("")` or `recordSaved("field/code")` follows; else "console/closed",
+        "console/busy" at once. "console/failed": the database failed (logged)."""
+        started = self._start_work(
+            "record",
+            lambda service, deputy_id, today: service.record_reception(
+                deputy_id, visitors, topic, notes, codes, today
+            ),
+            lambda problem: self.recordSaved.emit(
+                problem if "/" in problem or not problem else f"console/{problem}"
+            ),
+        )
+        return started and f"console/{started}"
 
     def note_activity(self) -> None:
         self._last_touch = self._now()
@@ -494,31 +549,51 @@ class Desk(QObject):
 
     @Slot()
     def signOut(self) -> None:  # noqa: N802 (QML name)
-        if self._console:
-            self._sign_out(self._close_console(), Reason.MANUAL, self._now())
+        """The deputy's 签退, off the GUI thread: `signOutFinished(True)` once recorded (the
+        console closes), or `signOutFinished(False)` (the console stays: try again)."""
+        service, deputy_id = self._service, self._console
+        if not deputy_id or service is None or self._console_work:
+            return
+        self._set_work("signOut")
+        at, today = self._now(), self._today()
+
+        def done(presence: Presence) -> None:
+            self._set_work("")
+            if self._console == deputy_id:
+                self._close_console()
+            self._reloads += 1
+            self._show_presence(presence)
+            self.changed.emit()
+            self.signOutFinished.emit(True)
+
+        def failed(error: Exception) -> None:
+            self._set_work("")
+            self.signOutFinished.emit(False)
+
+        self._off.run(
+            lambda: service.sign_out(deputy_id, Reason.MANUAL, at, today), done, failed, WAITED_FOR
+        )
 
     def _sign_out(self, deputy_id: str, reason: Reason, at: datetime) -> None:
-        if self._service is None:
+        """Sign out a deputy whose console closed by itself (idle), off the GUI thread."""
+        service, today = self._service, self._today()
+        if service is None:
             return
         self._reloads += 1
-        self._show_presence(self._service.sign_out(deputy_id, reason, at, self._today()))
-        self.changed.emit()
+        reloads = self._reloads
 
-    @Slot(int, str, str, str, result=str)
-    def saveRecord(self, visitors: int, topic: str, notes: str, codes: str) -> str:  # noqa: N802
-        """Save a reception record with its outbox event; "" or what is wrong ("field/code")."""
-        from kiosk.services.desk import Refused
+        def done(presence: Presence) -> None:
+            if reloads == self._reloads:  # nothing newer read meanwhile
+                self._show_presence(presence)
+                self.changed.emit()
 
-        if not self._console or self._service is None:
-            return "console/closed"
-        try:
-            read = self._service.record_reception(
-                self._console, visitors, topic, notes, codes, self._today()
-            )
-        except Refused as refused:
-            return refused.problem
-        self._show_console(read)
-        return ""
+        def failed(error: Exception) -> None:
+            # Still signed in: closing time signs them out (logged with its cause already).
+            log.warning("deputy %s could not be signed out (%s)", deputy_id, reason.value)
+
+        self._off.run(
+            lambda: service.sign_out(deputy_id, reason, at, today), done, failed, WAITED_FOR
+        )
 
     def _console_row(self) -> dict:
         return self._row(self._console) if self._console else {}
@@ -533,6 +608,8 @@ class Desk(QObject):
     # {"waiting", "overdue", "dueSoon"} from the last pull; {} when the server sent none.
     work = Property("QVariantMap", lambda self: self._work, notify=consoleChanged)
     workspaceUrl = Property(str, lambda self: self._workspace_url, notify=consoleChanged)
+    # The console's write under way ("record", "answer", "signOut"), or "": its button waits.
+    consoleWork = Property(str, lambda self: self._console_work, notify=workChanged)
 
     # --- time passing: lock countdown, idle console, closing time ----------------------------
 
@@ -541,23 +618,41 @@ class Desk(QObject):
 
     def _sign_out_overdue(self) -> None:
         """Sign out, at their closing time, deputies who are still signed in after it (also
-        when the kiosk was off then)."""
-        if self._service is None:
+        when the kiosk was off then), off the GUI thread."""
+        service = self._service
+        if service is None or self._overdue:
             return
-        gone, presence = self._service.sign_out_overdue(self.closing_time, self._today())
-        if self._console in gone:
-            self._close_console()
-            self.consoleClosed.emit(Reason.CLOSING_TIME.value)
-        if gone:
-            self._reloads += 1
-            self._show_presence(presence)
-            self.changed.emit()
+        self._overdue = True
+        self._reloads += 1
+        reloads = self._reloads
+
+        def done(answer: tuple[list[str], Presence]) -> None:
+            self._overdue = False
+            gone, presence = answer
+            if self._console in gone:
+                self._close_console()
+                self.consoleClosed.emit(Reason.CLOSING_TIME.value)
+            if reloads == self._reloads or gone:
+                self._reloads += 1
+                self._show_presence(presence)
+                self.changed.emit()
+
+        def failed(error: Exception) -> None:
+            self._overdue = False  # tried again at the next tick
+
+        closing, today = self.closing_time, self._today()
+        self._off.run(lambda: service.sign_out_overdue(closing, today), done, failed, WAITED_FOR)
 
     def _tick(self) -> None:
         now = self._now()
         if any(self._due(since) <= now for since in self._signed_in.values()):
             self._sign_out_overdue()
-        if self._console and now - self._last_touch >= self.idle_timeout:
+        if (
+            self._console
+            and not self._console_work  # its answer closes the console or keeps it
+            and not self._overdue  # closing time's sign-out closes it (the reason it gives)
+            and now - self._last_touch >= self.idle_timeout
+        ):
             self._sign_out(self._close_console(), Reason.IDLE, now)
             self.consoleClosed.emit(Reason.IDLE.value)
         left = -1

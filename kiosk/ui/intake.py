@@ -4,8 +4,8 @@ appointment request), checked field by field, saved durably, and the receipt.
 
 The form lives only in memory until the visitor submits; `clear()` (on "walked away" and on
 every new start) drops it. Saving is kiosk.services.intake's (one transaction: the appeal
-or appointment, its sealed personal part and its outbox event together); the receipt is
-shown only after the commit (DESIGN.md §5).
+or appointment, its sealed personal part and its outbox event together), run off the GUI
+thread (kiosk/ui/offthread.py); the receipt is shown only after the commit (DESIGN.md §5).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from kiosk.domain.station import StationSnapshot
 from kiosk.domain.tracking import display
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import full_date_text
-from kiosk.ui.offthread import OffThread
+from kiosk.ui.offthread import WAITED_FOR, OffThread
 
 if TYPE_CHECKING:
     from kiosk.services.intake import Intake, Receipt
@@ -76,11 +76,15 @@ class IntakeForm(QObject):
     receiptChanged = Signal()
     choicesChanged = Signal()
     saved = Signal()  # something new waits in the outbox: the sync sends it at once
-    checkKept = Signal(str)  # from a thread: the contact check of this code is on disk
+    checkKept = Signal(str)  # the contact check of this code is on disk
+    submitted = Signal()  # saved: the receipt is there to show
+    submittingChanged = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._service: Intake | None = None
+        self._submitting = False
+        self._form = 0  # counts `clear`s: a save's answer belongs to the form it was made for
         self._off = OffThread(self)
         self._station_id = ""
         self._blocks: list[str] = []
@@ -148,6 +152,7 @@ class IntakeForm(QObject):
 
     @Slot()
     def clear(self) -> None:
+        self._form += 1
         self._fields = dict(_EMPTY)
         self._problems = dict.fromkeys(_PROBLEMS, "")
         self._receipt = dict(_RECEIPT)
@@ -209,8 +214,12 @@ class IntakeForm(QObject):
 
     @Slot(result=bool)
     def submit(self) -> bool:
-        """Save durably; True once committed (the receipt may show), else `problems.submit`."""
+        """Save durably, off the GUI thread: True when started (`submitting` meanwhile), and
+        `submitted` follows once committed (the receipt may show), or `problems.submit`; False
+        at once when the form is incomplete or cannot be saved here."""
         f = self._fields
+        if self._submitting:
+            return False
         steps = {
             "appeal": ("category", "text", "block", "contact"),
             "callback": ("category", "contact"),
@@ -219,55 +228,69 @@ class IntakeForm(QObject):
         if not all(self.check(step) for step in steps) or not f["consent"]:
             self._fail("incomplete")
             return False
-        if self._service is None:
+        service = self._service
+        if service is None:
             self._fail("not_ready")
             return False
         from kiosk.services.intake import AppealRequest, AppointmentRequest, NotSaved
 
-        service = self._service
-        try:
-            if f["kind"] == "appointment":
-                receipt = service.submit_appointment(
-                    AppointmentRequest(
-                        f["deputyId"],
-                        date.fromisoformat(f["day"]),
-                        f["scheduleId"],
-                        f["name"],
-                        f["phone"],
-                        f["topic"],
-                    )
-                )
-            else:
-                receipt = service.submit_appeal(
-                    AppealRequest(
-                        f["kind"],
-                        self._station_id,
-                        f["category"],
-                        f["phone"],
-                        text=f["text"],
-                        block=f["block"],
-                        deputy_id=f["deputyId"],
-                        name=f["name"],
-                    )
-                )
-        except NotSaved as refused:
-            self._fail(refused.reason)
-            return False
-        self._show_receipt(receipt)
+        if f["kind"] == "appointment":
+            asked = AppointmentRequest(
+                f["deputyId"],
+                date.fromisoformat(f["day"]),
+                f["scheduleId"],
+                f["name"],
+                f["phone"],
+                f["topic"],
+            )
+            work = lambda: service.submit_appointment(asked)  # noqa: E731
+        else:
+            request = AppealRequest(
+                f["kind"],
+                self._station_id,
+                f["category"],
+                f["phone"],
+                text=f["text"],
+                block=f["block"],
+                deputy_id=f["deputyId"],
+                name=f["name"],
+            )
+            work = lambda: service.submit_appeal(request)  # noqa: E731
+        form = self._form  # a visitor's form: `clear` starts the next one's
+        deputy, day = f["deputyName"], f["dayText"]
+
+        def failed(error: Exception) -> None:
+            self._set_submitting(False)
+            if form == self._form:  # what was typed is still there: say why, keep it
+                self._fail(error.reason if isinstance(error, NotSaved) else "database")
+
+        self._problems["submit"] = ""
+        self.problemsChanged.emit()
+        self._set_submitting(True)
+        saved = lambda receipt: self._saved(form, receipt, deputy, day)  # noqa: E731
+        self._off.run(work, saved, failed, WAITED_FOR, (NotSaved,))
         return True
 
-    def _show_receipt(self, receipt: Receipt) -> None:
-        appointment = receipt.kind == "appointment"
-        self._receipt = {
-            "code": receipt.code,
-            "codeDisplay": display(receipt.code),
-            "progressUrl": receipt.progress_url,
-            "replyBy": full_date_text(receipt.reply_by) if receipt.reply_by else "",
-            "receiptKind": receipt.kind,
-            "deputyName": self._fields["deputyName"] if appointment else "",
-            "dayText": self._fields["dayText"] if appointment else "",
-        }
-        self.receiptChanged.emit()
+    def _set_submitting(self, submitting: bool) -> None:
+        self._submitting = submitting
+        self.submittingChanged.emit()
+
+    def _saved(self, form: int, receipt: Receipt, deputy: str, day: str) -> None:
+        """Committed (GUI thread): the receipt, unless the visitor walked away meanwhile (what
+        they submitted is kept and sent all the same; nothing of it is shown to the next)."""
+        self._set_submitting(False)
+        if form == self._form:
+            appointment = receipt.kind == "appointment"
+            self._receipt = {
+                "code": receipt.code,
+                "codeDisplay": display(receipt.code),
+                "progressUrl": receipt.progress_url,
+                "replyBy": full_date_text(receipt.reply_by) if receipt.reply_by else "",
+                "receiptKind": receipt.kind,
+                "deputyName": deputy if appointment else "",
+                "dayText": day if appointment else "",
+            }
+            self.receiptChanged.emit()
         self.saved.emit()
         # The receipt's contact check (argon2id, about a second: the receipt does not wait);
         # `checkKept` says when it is on disk.
@@ -277,6 +300,8 @@ class IntakeForm(QObject):
             lambda: service.keep_contact_check(receipt),
             lambda _: self.checkKept.emit(receipt.code),
         )
+        if form == self._form:
+            self.submitted.emit()
 
     def _fail(self, reason: str) -> None:
         self._problems["submit"] = reason
@@ -315,6 +340,9 @@ class IntakeForm(QObject):
     topicProblem = Property(str, _problem("topic"), notify=problemsChanged)
     dayProblem = Property(str, _problem("day"), notify=problemsChanged)
     submitProblem = Property(str, _problem("submit"), notify=problemsChanged)
+
+    # A submission is being saved (off the GUI thread): the submit button waits.
+    submitting = Property(bool, lambda self: self._submitting, notify=submittingChanged)
 
     code = Property(str, _receipt_field("code"), notify=receiptChanged)
     codeDisplay = Property(str, _receipt_field("codeDisplay"), notify=receiptChanged)

@@ -39,10 +39,14 @@ class OffThread(QObject):
     """Work on the pool, its result shown on the GUI thread (see the module's doc)."""
 
     _finished = Signal(int, object, bool)  # from a pool thread: the job, its result, failed
+    # Jobs someone waits at the screen for (WAITED_FOR), not shown yet, in every OffThread:
+    # what "the kiosk is still answering a tap" means (tests' visitors wait for it).
+    awaited = 0
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._awaited: set[int] = set()
         self._count = 0
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -52,19 +56,25 @@ class OffThread(QObject):
         done: Callable[[Any], None] = lambda result: None,
         failed: Callable[[Exception], None] = lambda error: None,
         priority: int = BACKGROUND,
+        expected: tuple[type[Exception], ...] = (),
     ) -> int:
         """Run `work` on a pool thread; then `done(result)` on the GUI thread, or
-        `failed(error)` when `work` raised (logged with its traceback here: what `failed`
-        shows is for the screen). Returns the job's number, for `forget`."""
+        `failed(error)` when `work` raised (logged with its traceback here, unless it is one
+        of the `expected` answers, such as a refusal the screen words). Returns the job's
+        number, for `forget`."""
         self._count += 1
         job = self._count
         self._jobs[job] = (done, failed)
+        if priority >= WAITED_FOR:
+            self._awaited.add(job)
+            OffThread.awaited += 1
 
         def run() -> None:
             try:
                 result, broke = work(), False
             except Exception as error:  # noqa: BLE001 (shown on the GUI thread)
-                log.exception("work off the GUI thread failed")
+                if not isinstance(error, expected):
+                    log.exception("work off the GUI thread failed")
                 result, broke = error, True
             self._finished.emit(job, result, broke)
 
@@ -74,10 +84,14 @@ class OffThread(QObject):
     def forget(self, job: int | None = None) -> None:
         """Show nothing of `job` (or of any job under way) when it ends: what it answers is
         stale (the visitor walked away, a newer read started)."""
-        if job is None:
-            self._jobs.clear()
-        else:
-            self._jobs.pop(job, None)
+        for forgotten in list(self._jobs) if job is None else [job]:
+            self._jobs.pop(forgotten, None)
+            self._answered(forgotten)
+
+    def _answered(self, job: int) -> None:
+        if job in self._awaited:
+            self._awaited.discard(job)
+            OffThread.awaited -= 1
 
     @property
     def busy(self) -> bool:
@@ -89,6 +103,7 @@ class OffThread(QObject):
         callbacks = self._jobs.pop(job, None)
         if callbacks is None:
             return  # forgotten
+        self._answered(job)
         done, failed = callbacks
         if broke:
             failed(result)

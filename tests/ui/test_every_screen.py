@@ -49,15 +49,16 @@ def _screens(kiosk):
 
     def receipt():
         _filled_form(kiosk, "appeal")
-        assert kiosk.backends.intake.submit()
-        _call(window, "showReceipt")
+        with visitor.qtbot.waitSignal(kiosk.backends.intake.submitted):  # Main shows the receipt
+            assert kiosk.backends.intake.submit()
 
     def progress_result():
         _filled_form(kiosk, "appointment")
         receptions = kiosk.backends.roster.deputy("demo-02")["receptions"]
         first = receptions[0]
         kiosk.backends.intake.chooseDay(first["scheduleId"], first["date"], first["day"])
-        assert kiosk.backends.intake.submit()
+        with visitor.qtbot.waitSignal(kiosk.backends.intake.submitted):
+            assert kiosk.backends.intake.submit()
         code = kiosk.backends.intake.property("code")
         _call(window, "showProgress")
         kiosk.backends.progress.lookUp(code, "5678")

@@ -161,13 +161,18 @@ ScreenFrame {
                     sourceSize: Qt.size(side, side)
                     fillMode: Image.PreserveAspectFit
                     smooth: false
+                    // No link before this kiosk's first pull (docs/appeals.md): no code to scan.
+                    visible: IntakeForm.progressUrl.length > 0
                     source: IntakeForm.progressUrl ? "image://qrquick/" + encodeURIComponent(IntakeForm.progressUrl) : ""
                 }
                 Text {
                     id: scanHint
+                    objectName: "scanHint"
                     width: 420
                     horizontalAlignment: Text.AlignHCenter
-                    text: qsTr("Scan with WeChat to follow it on your phone")
+                    text: IntakeForm.progressUrl.length > 0
+                          ? qsTr("Scan with WeChat to follow it on your phone")
+                          : qsTr("Follow it here with the code: Track progress, on the home screen")
                     font.pixelSize: Theme.bodySize
                     color: Theme.text
                     wrapMode: Text.Wrap
