@@ -258,7 +258,7 @@ def run(
         codes: list[tuple[str, str]] = []
         stall = StallWatch()
 
-        def appeal(i: int, kind: str) -> Iterator[None]:
+        def appeal(i: int, kind: str) -> Iterator[Callable[[], bool] | None]:
             call("startForm", "appeal")  # home has one way in; a call-back is chosen inside
             yield
             if kind == "callback":  # "I'd rather be called back" on the text step
@@ -299,7 +299,7 @@ def run(
                 call("showReceipt")
             yield
 
-        def appointment(i: int) -> Iterator[None]:
+        def appointment(i: int) -> Iterator[Callable[[], bool] | None]:
             call("startForm", "appointment")
             yield
             deputies = backends.roster.snapshot.deputies if backends.roster.snapshot else ()
@@ -380,8 +380,8 @@ def run(
                     stall.start()  # from here: first uses (screens compiled, imports) are behind
                 kind = kinds[i % len(kinds)]
                 stall.where = names[i % len(kinds)]
-                for _ in kind(i):
-                    yield settle()
+                for waiting in kind(i):  # a step may say what to wait for
+                    yield waiting if callable(waiting) else settle()
                 call("showHome")
                 clock.now += timedelta(seconds=30)
                 if i % 10 == 0:

@@ -1462,10 +1462,6 @@
         <source>Done</source>
         <translation>完成</translation>
     </message>
-    <message>
-        <source>Follow it here with the code: Track progress, on the home screen</source>
-        <translation>凭查询码，在首页点“查询进度”查看办理情况</translation>
-    </message>
 </context>
 <context>
     <name>ReceptionDayItem</name>

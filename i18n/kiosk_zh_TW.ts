@@ -1461,10 +1461,6 @@
             <source>Done</source>
             <translation>完成</translation>
         </message>
-        <message>
-            <source>Follow it here with the code: Track progress, on the home screen</source>
-            <translation>憑查詢碼，在首頁點「查詢進度」查看辦理情況</translation>
-        </message>
     </context>
     <context>
         <name>ReceptionDayItem</name>
