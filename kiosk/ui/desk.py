@@ -30,6 +30,7 @@ from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (Qm
 from kiosk.ui.dates import day_text, time_range_text
 from kiosk.ui.listmodel import KeyedListModel
 from kiosk.ui.offthread import WAITED_FOR, OffThread
+from kiosk.ui.singletons import handed_over
 
 if TYPE_CHECKING:
     from kiosk.services.desk import ConsoleRead, DutyDesk, Presence, SignedIn
@@ -136,8 +137,6 @@ class Desk(QObject):
 
     @staticmethod
     def create(engine) -> Desk:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.desk)
 
     # --- wiring ------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from kiosk.domain.tracking import display
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import full_date_text
 from kiosk.ui.offthread import WAITED_FOR, OffThread
+from kiosk.ui.singletons import handed_over
 
 if TYPE_CHECKING:
     from kiosk.services.intake import Intake, Receipt
@@ -98,8 +99,6 @@ class IntakeForm(QObject):
 
     @staticmethod
     def create(engine) -> IntakeForm:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.intake)
 
     # --- wiring ----------------------------------------------------------------------------
@@ -299,6 +298,7 @@ class IntakeForm(QObject):
         self._off.run(
             lambda: service.keep_contact_check(receipt),
             lambda _: self.checkKept.emit(receipt.code),
+            slow=True,  # never ahead of, nor in the way of, what a visitor waits for
         )
         if form == self._form:
             self.submitted.emit()

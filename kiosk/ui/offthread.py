@@ -23,6 +23,25 @@ log = logging.getLogger(__name__)
 WAITED_FOR = 1
 BACKGROUND = 0
 
+_slow_pool: list[QThreadPool] = []
+
+
+def slow_pool() -> QThreadPool:
+    """One thread of its own for slow work nobody waits for (a receipt's contact check: a
+    second of argon2id each), so that it never holds up what someone waits for on the
+    global pool (a submission, a sign-in)."""
+    if not _slow_pool:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _slow_pool.append(pool)
+    return _slow_pool[0]
+
+
+def wait_for_work(msecs: int) -> bool:
+    """Wait until all work off the GUI thread is done (the kiosk closing): True if it is."""
+    done = QThreadPool.globalInstance().waitForDone(msecs)
+    return all(pool.waitForDone(msecs) for pool in _slow_pool) and done
+
 
 class Task(QRunnable):
     """A Python callable as a QRunnable."""
@@ -57,11 +76,12 @@ class OffThread(QObject):
         failed: Callable[[Exception], None] = lambda error: None,
         priority: int = BACKGROUND,
         expected: tuple[type[Exception], ...] = (),
+        slow: bool = False,
     ) -> int:
         """Run `work` on a pool thread; then `done(result)` on the GUI thread, or
         `failed(error)` when `work` raised (logged with its traceback here, unless it is one
         of the `expected` answers, such as a refusal the screen words). Returns the job's
-        number, for `forget`."""
+        number, for `forget`. `slow`: on `slow_pool`, after the work before it there."""
         self._count += 1
         job = self._count
         self._jobs[job] = (done, failed)
@@ -76,9 +96,13 @@ class OffThread(QObject):
                 if not isinstance(error, expected):
                     log.exception("work off the GUI thread failed")
                 result, broke = error, True
-            self._finished.emit(job, result, broke)
+            try:
+                self._finished.emit(job, result, broke)
+            except RuntimeError:  # the object that asked is gone (the kiosk closed)
+                log.info("work finished after its screen closed: not shown")
 
-        QThreadPool.globalInstance().start(Task(run), priority)
+        pool = slow_pool() if slow else QThreadPool.globalInstance()
+        pool.start(Task(run), priority)
         return job
 
     def forget(self, job: int | None = None) -> None:

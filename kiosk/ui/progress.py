@@ -20,6 +20,7 @@ from kiosk.domain.tracking import ALPHABET, InvalidTrackingCode, parse_tracking_
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, full_moment_text, moment_text
 from kiosk.ui.offthread import OffThread
+from kiosk.ui.singletons import handed_over
 
 if TYPE_CHECKING:
     from kiosk.services.progress import Lookups
@@ -58,8 +59,6 @@ class ProgressLookup(QObject):
 
     @staticmethod
     def create(engine) -> ProgressLookup:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.progress)
 
     def use_service(self, service: Lookups) -> None:
