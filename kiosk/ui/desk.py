@@ -123,6 +123,7 @@ class Desk(QObject):
         # The console's write under way, off the GUI thread: "record", "answer", "signOut".
         self._console_work = ""
         self._overdue = False  # closing time's sign-outs under way
+        self._reading: date | None = None  # the day whose presence and figures are being read
         # Figures
         self._figures: dict = {}
         self._reloads = 0  # reads of who is present: a day's read older than the last is dropped
@@ -178,10 +179,27 @@ class Desk(QObject):
         return self._now().date()
 
     def _reload(self) -> None:
+        """Read who is present and the figures again, off the GUI thread (with many appeals
+        the month's counts take tens of ms); a sign-in or out meanwhile is newer: kept."""
         self._reloads += 1
-        if self._service is not None:
-            self._show_presence(self._service.presence(self._today()))
-        self.changed.emit()
+        self.changed.emit()  # a new station's people show at once; the figures follow
+        service = self._service
+        if service is None:
+            return
+        reloads, today = self._reloads, self._today()
+        self._reading = today
+
+        def done(presence: Presence) -> None:
+            if self._reading == today:
+                self._reading = None
+            if reloads == self._reloads:
+                self._show_presence(presence)
+                self.changed.emit()
+
+        def failed(error: Exception) -> None:  # logged; read again at the next tick
+            self._reading = None
+
+        self._off.run(lambda: service.presence(today), done, failed, WAITED_FOR)
 
     def _show_presence(self, presence: Presence) -> None:
         self._signed_in, self._figures = presence
@@ -417,9 +435,17 @@ class Desk(QObject):
         return deputy_id
 
     def _refresh_console(self) -> None:
-        if self._service is None:
+        """Read the open console again (requests made on phones, a new day), off the GUI
+        thread."""
+        service, deputy_id, today = self._service, self._console, self._today()
+        if service is None or not deputy_id:
             return
-        self._show_console(self._service.console(self._console, self._today()))
+
+        def done(read: ConsoleRead) -> None:
+            if self._console == deputy_id:  # still open for them
+                self._show_console(read)
+
+        self._off.run(lambda: service.console(deputy_id, today), done, priority=WAITED_FOR)
 
     def _show_console(self, read: ConsoleRead) -> None:
         work = read.work
@@ -671,6 +697,7 @@ class Desk(QObject):
             self._figures.get("day") != today.isoformat()
             and self._service
             and self._day_coming != today
+            and self._reading != today  # read already, not shown yet
         ):
             self._reload()
 
