@@ -231,7 +231,14 @@ def run(
         def quiet() -> bool:
             """No work on the pool: a receipt's contact check or a PIN check holds 128 MB of
             argon2 memory while it runs, which is not what the kiosk keeps."""
-            return QThreadPool.globalInstance().activeThreadCount() == 0
+            pools = [QThreadPool.globalInstance()]
+            try:  # receipts' contact checks have a thread of their own (kiosk/ui/offthread.py)
+                from kiosk.ui.offthread import slow_pool
+
+                pools.append(slow_pool())
+            except ImportError:
+                pass
+            return all(pool.activeThreadCount() == 0 for pool in pools)
 
         def call(name: str, *args: str) -> None:
             QMetaObject.invokeMethod(window, name, *(Q_ARG("QVariant", a) for a in args))
@@ -258,7 +265,7 @@ def run(
         codes: list[tuple[str, str]] = []
         stall = StallWatch()
 
-        def appeal(i: int, kind: str) -> Iterator[None]:
+        def appeal(i: int, kind: str) -> Iterator[Callable[[], bool] | None]:
             call("startForm", "appeal")  # home has one way in; a call-back is chosen inside
             yield
             if kind == "callback":  # "I'd rather be called back" on the text step
@@ -287,16 +294,19 @@ def run(
             yield
             for name, value in fields.items():  # as the review step shows them
                 form.set(name, value)
+            # Saved off the GUI thread: Main shows the receipt when it is there.
             if form.submit():
+                yield settle(lambda: not form.property("submitting"))
+            if form.property("code"):
                 codes.append((form.property("code"), f"{i:08d}"[-4:]))
             else:
                 figures.refused += 1
                 if figures.refused == 1:
                     out(f"# a {kind} was refused: {form._problems}")
-            call("showReceipt")
+                call("showReceipt")
             yield
 
-        def appointment(i: int) -> Iterator[None]:
+        def appointment(i: int) -> Iterator[Callable[[], bool] | None]:
             call("startForm", "appointment")
             yield
             deputies = backends.roster.snapshot.deputies if backends.roster.snapshot else ()
@@ -377,8 +387,8 @@ def run(
                     stall.start()  # from here: first uses (screens compiled, imports) are behind
                 kind = kinds[i % len(kinds)]
                 stall.where = names[i % len(kinds)]
-                for _ in kind(i):
-                    yield settle()
+                for waiting in kind(i):  # a step may say what to wait for
+                    yield waiting if callable(waiting) else settle()
                 call("showHome")
                 clock.now += timedelta(seconds=30)
                 if i % 10 == 0:

@@ -83,7 +83,7 @@ def main() -> int:
     kiosk = build_kiosk(app, config, sync=False)
     show(kiosk, config)
     window, form = kiosk.window, kiosk.backends.intake
-    while form._sessions is None:  # the database opens after the first frame
+    while not form.ready:  # the database opens after the first frame
         app.processEvents()
     times = []
     for i in range(SUBMISSIONS + 5):  # 5 warm-up submissions

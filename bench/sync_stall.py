@@ -75,12 +75,12 @@ def one_run(app, scratch: Path, out=print) -> dict[str, tuple[float, float, floa
 
     from central.launch import running_central
     from kiosk import app as kiosk_app
+    from kiosk.app import Backends
     from kiosk.config import Config
     from kiosk.store.database import open_database
     from kiosk.sync import worker as sync_worker
     from kiosk.sync.client import CentralClient
     from kiosk.sync.enrolment import enrol
-    from kiosk.ui.station import Backends
 
     endurance = _bench("endurance")
     push = _bench("sync")

@@ -313,6 +313,14 @@
         <translation>签退</translation>
     </message>
     <message>
+        <source>Signing out…</source>
+        <translation>正在签退…</translation>
+    </message>
+    <message>
+        <source>Signing out did not work. Please try again.</source>
+        <translation>签退未成功，请重试。</translation>
+    </message>
+    <message>
         <source>Home keeps you signed in; open the console again with your PIN.</source>
         <translation>回到首页仍保持签到；再次输入密码即可回到工作台。</translation>
     </message>
@@ -942,6 +950,10 @@
         <translation>不同意，回首页</translation>
     </message>
     <message>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
         <source>I agree, submit</source>
         <translation>同意并提交</translation>
     </message>
@@ -1552,6 +1564,10 @@
         <translation>请重新签到。</translation>
     </message>
     <message>
+        <source>The record could not be saved. Please try again.</source>
+        <translation>接待记录未能保存，请重试。</translation>
+    </message>
+    <message>
         <source>Visitors</source>
         <translation>来访人数</translation>
     </message>
@@ -1586,6 +1602,10 @@
     <message>
         <source>Save the record</source>
         <translation>保存记录</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>

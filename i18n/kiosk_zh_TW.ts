@@ -367,6 +367,14 @@
             <source>Decline</source>
             <translation>婉拒</translation>
         </message>
+        <message>
+            <source>Signing out…</source>
+            <translation>正在簽退…</translation>
+        </message>
+        <message>
+            <source>Signing out did not work. Please try again.</source>
+            <translation>簽退未成功，請重試。</translation>
+        </message>
     </context>
     <context>
         <name>DeputyPhoto</name>
@@ -988,6 +996,10 @@
             <source>Submit</source>
             <translation>提交</translation>
         </message>
+        <message>
+            <source>Submitting…</source>
+            <translation>正在提交…</translation>
+        </message>
     </context>
     <context>
         <name>HomeScreen</name>
@@ -1585,6 +1597,14 @@
         <message>
             <source>Save the record</source>
             <translation>儲存記錄</translation>
+        </message>
+        <message>
+            <source>The record could not be saved. Please try again.</source>
+            <translation>接待記錄未能儲存，請重試。</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在儲存…</translation>
         </message>
     </context>
     <context>

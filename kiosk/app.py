@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QThread,
-    QThreadPool,
     QTranslator,
     Signal,
     Slot,
@@ -38,10 +37,20 @@ from kiosk.store.disk import below_floor
 from kiosk.store.station_cache import read_station_cache, write_station_cache
 from kiosk.ui.admin import Admin, Lockdown
 from kiosk.ui.dates import use_time_zone
+from kiosk.ui.desk import Desk
+from kiosk.ui.firstframe import AfterFirstFrame
+from kiosk.ui.idle import Idle
+from kiosk.ui.intake import IntakeForm
 from kiosk.ui.keyboard import forget_learned_words
+from kiosk.ui.offthread import wait_for_work
+from kiosk.ui.printing import ReceiptPrinter
+from kiosk.ui.progress import ProgressLookup
 from kiosk.ui.qrcodes import QrImageProvider
+from kiosk.ui.reading import Reading
+from kiosk.ui.schedule import ScheduleCalendar
 from kiosk.ui.setup import Setup
-from kiosk.ui.station import Backends
+from kiosk.ui.speech import ReadAloud
+from kiosk.ui.station import Clock, DayTurnover, Roster, Station
 from kiosk.ui.sync import Sync
 
 if TYPE_CHECKING:
@@ -116,6 +125,110 @@ def switch_language(
     backends.relabel()
 
 
+class Backends:
+    """The composition root: the backends of one QML engine, made before QML loads and handed
+    to it by their `create` (kiosk/ui/singletons.py); the services (kiosk/services) once the
+    database is open."""
+
+    setup: Setup  # first-run enrolment (make_setup), and the admin panel (make_admin)
+    admin: Admin
+
+    def __init__(
+        self,
+        photo_dir: Path,
+        now: Callable[[], datetime],
+        idle_seconds: tuple[int, int] = (90, 15),
+        demo: bool = False,
+        language: str = "zh_CN",
+        printer: PrinterSettings | None = None,
+    ) -> None:
+        self.demo = demo
+        self._now = now
+        self.clock = Clock(now)
+        self.idle = Idle(*idle_seconds)
+        self.station = Station(photo_dir)
+        self.roster = Roster(photo_dir)
+        self.sync = Sync(self.show)
+        self.schedule = ScheduleCalendar(self.roster)
+        self.desk = Desk(now, self.roster.deputies.rows)
+        self.intake = IntakeForm()
+        self.progress = ProgressLookup(now)
+        self.reading = Reading(language)
+        self.speech = ReadAloud()
+        self.speech.language = lambda: self.reading.language
+        self.printer = ReceiptPrinter(printer)
+        # A visitor who walked away leaves nothing behind, on screen or in memory.
+        self.idle.walkedAway.connect(self.intake.clear)
+        self.idle.walkedAway.connect(self.progress.clear)
+        self.idle.walkedAway.connect(self.reading.reset)
+        self.idle.walkedAway.connect(self.speech.stop)
+        self.idle.walkedAway.connect(self.printer.reset)
+        self.intake.saved.connect(self.sync.syncNow)
+        self.turnover = DayTurnover()
+        self.clock.turned.connect(self._new_day)
+
+    def show(self, snapshot: StationSnapshot | None) -> None:
+        self.turnover.cancel()  # a day's rows still being worked out are the old station's
+        self.station.show(snapshot)
+        self.roster.show(snapshot, self.clock.today())
+        self.schedule.show(snapshot, self.clock.today())
+        self.desk.show(snapshot)
+        self.intake.show(snapshot)
+
+    def use_database(self, sessions, presence=None) -> None:
+        """The local database is open: the forms can save and look up, deputies sign in
+        (`presence`: what the desk shows, read already: kiosk.services.desk.read_presence).
+        The services own the sessions; the screens' objects only call them."""
+        from kiosk.services.desk import DutyDesk
+        from kiosk.services.intake import Intake
+        from kiosk.services.progress import Lookups
+        from kiosk.ui.dates import station_zone_in_use
+
+        self.intake.use_service(Intake(sessions, self.demo, self._now, station_zone_in_use))
+        self.progress.use_service(Lookups(sessions))
+        self.desk.attach(DutyDesk(sessions, self.demo, self._now), presence)
+
+    def use_demo_database(self, sessions) -> None:
+        """First run chose demo mode: the demo station's own database, sealed with the demo key."""
+        self.demo = True
+        self.use_database(sessions)
+
+    def relabel(self) -> None:
+        """The language changed: words made here (dates, weekdays) are made again, now."""
+        self.turnover.cancel()
+        self.clock.relabel()
+        self.roster.show_day(self.clock.today())
+        self.schedule.show(self.schedule.snapshot, self.clock.today())
+        self.desk.show(self.roster.snapshot)
+
+    def _new_day(self) -> None:
+        """The date moved on: the day's rows are worked out off the GUI thread, then shown."""
+        today = self.clock.today()
+        snapshot = self.roster.snapshot
+        month, selected = self.schedule.month_on(today)
+        read_desk = self.desk.day_reader(snapshot, today)
+        roster, schedule, desk = self.roster, self.schedule, self.desk
+
+        def work() -> Callable[[], None]:
+            rows = roster.day_rows(snapshot, today)
+            calendar = schedule.month_rows(snapshot, today, month, selected)
+            desk_day = read_desk()
+
+            def swap() -> None:
+                roster.show_rows(rows)
+                schedule.show_rows(snapshot, calendar)
+                desk.show_day(desk_day)
+
+            return swap
+
+        def fallback() -> None:  # the work failed (logged): as before, on the GUI thread
+            roster.show_day(today)
+            schedule.show(snapshot, today)
+            desk.show(snapshot)
+
+        self.turnover.start(work, fallback)
+
+
 class KioskEngine(QQmlApplicationEngine):
     """The QML engine, carrying the backends its singletons hand to QML."""
 
@@ -177,7 +290,7 @@ class Kiosk:
             self.sync_thread = None
         # The admin panel's checks and first-run enrolment run on the pool: let them end
         # (each has its own network timeouts) before the objects they report to go.
-        QThreadPool.globalInstance().waitForDone(30_000)
+        wait_for_work(30_000)
 
 
 def connect_sync(worker: QObject, sync: Sync) -> None:
@@ -214,25 +327,6 @@ def open_station(
     if snapshot is not None and snapshot != shown:
         write_station_cache(config.station_cache_path, snapshot)
     return snapshot, sessions
-
-
-class AfterFirstFrame(QObject):
-    """Runs `task` once, on the GUI thread, after the window's first frame.
-
-    frameSwapped comes from the render thread: the queued connection brings it here.
-    """
-
-    def __init__(self, window: QQuickWindow, task: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._task: Callable[[], None] | None = task
-        window.frameSwapped.connect(self._run, Qt.ConnectionType.QueuedConnection)
-
-    @Slot()
-    def _run(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            self.parent().frameSwapped.disconnect(self._run)
-            task()
 
 
 class InBackground(QObject):
@@ -287,9 +381,9 @@ def warm_up_for_gui(sync: bool) -> None:
     SQLAlchemy's first compilation of a statement hold the interpreter for tens of ms)."""
     import qrcode  # noqa: F401 (deputy pages, receipts: kept off home's first frame)
 
-    import kiosk.store.appointments  # noqa: F401 (the duty console's requests)
-    import kiosk.store.attendance  # noqa: F401 (the desk reads who is present)
-    import kiosk.ui.intake  # noqa: F401
+    import kiosk.services.desk  # noqa: F401 (the duty desk: attendance, requests)
+    import kiosk.services.intake  # noqa: F401
+    import kiosk.services.progress  # noqa: F401
 
     if sync:
         import kiosk.sync.worker  # noqa: F401 (requests, QtNetwork)
@@ -452,7 +546,7 @@ def build_kiosk(
         settle_memory()
 
     def work() -> tuple:
-        from kiosk.ui.desk import Desk
+        from kiosk.services.desk import read_presence
 
         try:
             fresh, opened_sessions = open_station(config, cached)
@@ -460,7 +554,7 @@ def build_kiosk(
             database_opened.set()
         # What the desk shows, read here: with 100,000 appeals the month's counts take tens
         # of ms, which the GUI thread would spend when the database is attached.
-        presence = Desk.read_presence(opened_sessions, now().date())
+        presence = read_presence(opened_sessions, now().date())
         warm_up_for_gui(sync)
         return fresh, opened_sessions, presence
 
@@ -518,7 +612,12 @@ def build_kiosk(
     if sessions is not None:  # read before the first frame (no quick-start copy)
         backends.use_database(sessions)
         if sync:
-            AfterFirstFrame(window, lambda: (kiosk.start_sync(config), settle_memory()))
+
+            def start_syncing() -> None:
+                kiosk.start_sync(config)
+                settle_memory()
+
+            AfterFirstFrame(window, start_syncing)
         else:
             settle_memory()
     elif opener is None:

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk.ui.firstframe import AfterFirstFrame
+
 log = logging.getLogger(__name__)
 
 
@@ -52,8 +54,6 @@ class Watchdog(QObject):
     """READY=1 after the window's first frame, then WATCHDOG=1 from the GUI thread."""
 
     def __init__(self, window: QQuickWindow, environ: Mapping[str, str] | None = None) -> None:
-        from kiosk.app import AfterFirstFrame
-
         super().__init__(window)
         self._environ = dict(os.environ if environ is None else environ)
         self._timer = QTimer(self)

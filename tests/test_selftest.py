@@ -66,10 +66,14 @@ def test_an_exception_logged_while_the_screens_come_up_fails_the_self_test(
     qapp, tmp_path, monkeypatch
 ):
     """As in a bundle missing kiosk.store.attendance: home shows, deputies cannot sign in."""
-    import kiosk.ui.desk
+    import kiosk.services.desk
+
+    class NotBundled:
+        def __getattr__(self, name: str):
+            raise ModuleNotFoundError("No module named 'kiosk.store.not_bundled'")
 
     self_test(tmp_path)  # a first start: leaves the quick-start copy, home comes from it
-    monkeypatch.setattr(kiosk.ui.desk, "store", kiosk.ui.desk._Lazy("kiosk.store.not_bundled"))
+    monkeypatch.setattr(kiosk.services.desk, "store", NotBundled())
     code, report = self_test(tmp_path)
     assert code == 1
     assert "[ok  ] home:" in report

@@ -73,6 +73,17 @@ def closing_moment(day: date, closing_time: time) -> datetime:
     return datetime.combine(day, closing_time)
 
 
+def sign_in_ends(signed_in_at: datetime, closing_time: time) -> datetime:
+    """When a sign-in ends by itself: the closing time of its day (or, for a sign-in after
+    it, that day's midnight)."""
+    closing = closing_moment(signed_in_at.date(), closing_time)
+    return (
+        closing
+        if signed_in_at < closing
+        else datetime.combine(signed_in_at.date() + timedelta(days=1), time())
+    )
+
+
 @dataclass(frozen=True)
 class AttendanceEvent:
     uuid: str

@@ -21,11 +21,10 @@ from kiosk.store.models import (
     AppealRow,
     AttendanceRow,
     DeputyRow,
-    EnrolmentRow,
     PinFailureRow,
     ReceptionRecordRow,
 )
-from kiosk.store.sync_state import get_state, set_state
+from kiosk.store.sync_state import get_state
 
 # Wrong PINs older than this no longer matter to any rule (the longest lock is an hour).
 FORGET_FAILURES_AFTER = timedelta(days=1)
@@ -114,23 +113,6 @@ def record_reception(session: Session, record: ReceptionRecord, server_key: str)
     )
     body = record.event_body(base64.b64encode(sealed).decode("ascii"))
     outbox.add_event(session, "reception_record", record.uuid, record.created_at.astimezone(), body)
-
-
-def sealing_key(session: Session, demo: bool) -> str | None:
-    """The server's public key; for a demo kiosk without a server, a throwaway key made once
-    (its private half is never kept: what a demo takes can be opened by no one)."""
-    enrolment = session.scalars(select(EnrolmentRow)).first()
-    if enrolment is not None:
-        return enrolment.server_public_key
-    if not demo:
-        return None
-    key = get_state(session, "demo_sealing_key")
-    if key is None:
-        from nacl.public import PrivateKey
-
-        key = base64.b64encode(bytes(PrivateKey.generate().public_key)).decode("ascii")
-        set_state(session, "demo_sealing_key", key)
-    return key
 
 
 @dataclass(frozen=True)

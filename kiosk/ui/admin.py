@@ -18,8 +18,6 @@ from PySide6.QtCore import (
     Property,
     QEvent,
     QObject,
-    QRunnable,
-    QThreadPool,
     Signal,
     Slot,
 )
@@ -28,6 +26,8 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 from kiosk import __version__
 from kiosk.store.admin_pin import AdminPin
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+from kiosk.ui.offthread import OffThread
+from kiosk.ui.singletons import handed_over
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +38,6 @@ GESTURE_TAPS = 5
 GESTURE_SECONDS = 3
 
 
-class _Task(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
-
-
 @QmlElement
 @QmlSingleton
 class Admin(QObject):
@@ -54,8 +45,6 @@ class Admin(QObject):
     changed = Signal()
     diagnosticsChanged = Signal()
     pinAccepted = Signal()  # QML opens the panel
-    _gathered = Signal(dict)  # from the pool thread to _show_facts, on the GUI thread
-    _checked = Signal(bool, int, int)  # from the pool thread to _show_attempt
 
     def __init__(
         self,
@@ -82,13 +71,10 @@ class Admin(QObject):
         self._locked_seconds = self._tries_left = 0
         self._facts: dict[str, Any] = {}
         self._gathering = False
-        self._gathered.connect(self._show_facts)
-        self._checked.connect(self._show_attempt)
+        self._off = OffThread(self)  # the PIN's check and the panel's facts
 
     @staticmethod
     def create(engine) -> Admin:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.admin)
 
     # --- the gesture -----------------------------------------------------------------------
@@ -128,13 +114,12 @@ class Admin(QObject):
             return
         self._set_status("checking", 0, 0)
 
-        def work() -> None:
-            attempt = self._pin.try_pin(pin)
-            self._checked.emit(attempt.accepted, attempt.locked_seconds, attempt.tries_left)
+        self._off.run(
+            lambda: self._pin.try_pin(pin),
+            lambda a: self._show_attempt(a.accepted, a.locked_seconds, a.tries_left),
+            lambda error: self._set_status("", 0, 0),  # logged: the pad may be used again
+        )
 
-        QThreadPool.globalInstance().start(_Task(work))
-
-    @Slot(bool, int, int)
     def _show_attempt(self, accepted: bool, locked_seconds: int, tries_left: int) -> None:
         if accepted:
             log.info("admin panel opened")
@@ -175,17 +160,11 @@ class Admin(QObject):
         self._gathering = True
         self.diagnosticsChanged.emit()
 
-        def work() -> None:
-            try:
-                facts = self._gather()
-            except Exception as error:  # the panel must still open
-                log.exception("gathering the diagnostics failed")
-                facts = {"databaseProblem": f"{type(error).__name__}: {error}"}
-            self._gathered.emit(facts)
+        def failed(error: Exception) -> None:  # the panel must still open (logged)
+            self._show_facts({"databaseProblem": f"{type(error).__name__}: {error}"})
 
-        QThreadPool.globalInstance().start(_Task(work))
+        self._off.run(self._gather, self._show_facts, failed)
 
-    @Slot(dict)
     def _show_facts(self, facts: dict) -> None:
         self._facts = facts
         self._gathering = False

@@ -1,33 +1,39 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`Desk` for QML: duty deputies' PIN sign-in, who is present, the console, station figures.
 
-A sign-in runs off the GUI thread, on the thread pool (the kiosk's pool-task-plus-signal
-way, as a day change): reading the wait and the PIN's hash and checking it with argon2id
-(~170 ms with the server's hash costs, docs/deputy-sign-in.md), then writing the attendance
-and reading what the console and home show; each result comes back to the GUI thread as a
-queued signal and is shown there. Other writes (records, answers, sign-outs) are short
-single transactions on the GUI thread.
+The work is kiosk.services.desk's, and it runs off the GUI thread (kiosk/ui/offthread.py):
+a sign-in (reading the wait and the PIN's hash, checking it with argon2id, ~170 ms with the
+server's hash costs, docs/deputy-sign-in.md; then writing the attendance and reading what the
+console and home show), a sign-out, a reception record, an appointment's answer. Each result
+comes back to the GUI thread and is shown there; meanwhile the button that started it waits
+(`checking`, `consoleWork`), and a failure says so and keeps what was typed.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
-from kiosk.domain.reception import on_duty
+from kiosk.domain import tracking
+from kiosk.domain.appointments import answers_for
+from kiosk.domain.attendance import Reason, sign_in_ends
+from kiosk.domain.pins import PIN_PATTERN
+from kiosk.domain.reception import on_duty, reception_days_on
 from kiosk.domain.station import StationSnapshot
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+from kiosk.ui.dates import day_text, time_range_text
 from kiosk.ui.listmodel import KeyedListModel
+from kiosk.ui.offthread import WAITED_FOR, OffThread
+from kiosk.ui.singletons import handed_over
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from kiosk.services.desk import ConsoleRead, DutyDesk, Presence, SignedIn
 
 log = logging.getLogger(__name__)
 
@@ -44,73 +50,8 @@ class DeskDay:
     figures: dict | None
 
 
-@dataclass(frozen=True)
-class ConsoleRead:
-    """What the console shows of a deputy's day, read on any thread (`Desk._read_console`)."""
-
-    walk_ins: list
-    records_today: int
-    asked: list
-    work: Any  # DeputyWork | None
-    workspace_url: str
-
-
-@dataclass(frozen=True)
-class SignedIn:
-    """A sign-in recorded, and what home and the console show after it (read off the GUI
-    thread); `wait_until` after a wrong PIN."""
-
-    console: ConsoleRead | None
-    signed_in: dict[str, datetime] | None
-    figures: dict | None
-    wait_until: datetime | None = None
-
-
-SIGN_IN_PRIORITY = 1  # QThreadPool: a deputy waits at the pad; before receipts' contact checks
-
 # The console says "still there?" this long before it signs an untouched deputy out.
 IDLE_WARNING = timedelta(seconds=15)
-
-
-class _Lazy:
-    """A module imported on first use: nothing on the way to the first frame imports
-    SQLAlchemy, nor uuid and hashlib (~25 ms) for a sign-in nobody has started yet."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, attribute: str):
-        import importlib
-
-        return getattr(importlib.import_module(self._name), attribute)
-
-
-store = _Lazy("kiosk.store.attendance")
-duty = _Lazy("kiosk.domain.attendance")
-tracking = _Lazy("kiosk.domain.tracking")
-requests = _Lazy("kiosk.store.appointments")
-answers = _Lazy("kiosk.domain.appointments")
-
-
-@functools.cache
-def _hasher_and_stand_in() -> tuple:
-    from kiosk.domain.pins import pin_hasher
-
-    hasher = pin_hasher()
-    # Checked instead when a deputy has no PIN yet, so the answer takes as long as for a wrong
-    # PIN and says nothing different (this hash's secret has letters: no PIN matches it).
-    return hasher, hasher.hash("no PIN set")
-
-
-def pin_matches(pin_hash: str | None, pin: str) -> bool:
-    """Does `pin` match the deputy's argon2id hash? False for a missing or unusable hash."""
-    from argon2.exceptions import Argon2Error, InvalidHashError
-
-    hasher, stand_in = _hasher_and_stand_in()
-    try:
-        return hasher.verify(pin_hash or stand_in, pin) and pin_hash is not None
-    except (Argon2Error, InvalidHashError):
-        return False
 
 
 class ActivityWatch(QObject):
@@ -139,7 +80,10 @@ class Desk(QObject):
     signedIn = Signal()  # the chosen deputy's PIN was right: open the console
     consoleClosed = Signal(str)  # the console closed by itself: "idle" or "closing_time"
     idleChanged = Signal()
-    _worked = Signal(int, object)  # from a pool thread: its job, its result (queued)
+    workChanged = Signal()  # a console write started or ended (`consoleWork`)
+    recordSaved = Signal(str)  # "" (saved) or what is wrong: "field/code", "console/failed"
+    appointmentAnswered = Signal(str, str)  # the code; "" or "state", "answer", "failed", ...
+    signOutFinished = Signal(bool)  # True: signed out (QML goes home); False: it failed
 
     def __init__(
         self,
@@ -150,8 +94,7 @@ class Desk(QObject):
         super().__init__(parent)
         self._now = now
         self._roster_rows = roster_rows
-        self._sessions: sessionmaker[Session] | None = None
-        self._demo = False
+        self._service: DutyDesk | None = None
         self.idle_timeout = timedelta(seconds=300)
         self.closing_time = time(18, 0)
         self._snapshot: StationSnapshot | None = None
@@ -177,14 +120,16 @@ class Desk(QObject):
         self._work: dict = {}
         self._workspace_url = ""
         self._idle_left = -1  # seconds before an idle sign-out, while the warning shows
+        # The console's write under way, off the GUI thread: "record", "answer", "signOut".
+        self._console_work = ""
+        self._overdue = False  # closing time's sign-outs under way
+        self._reading: date | None = None  # the day whose presence and figures are being read
         # Figures
         self._figures: dict = {}
         self._reloads = 0  # reads of who is present: a day's read older than the last is dropped
         self._day_coming: date | None = None  # a new day's read under way (day_reader)
         self._duty: tuple = (None, None, ())  # (snapshot, day, duty ids) last worked out
-        self._jobs: dict[int, Callable[[Any], None]] = {}  # pool work: what shows its result
-        self._job_count = 0
-        self._worked.connect(self._on_worked, Qt.ConnectionType.QueuedConnection)
+        self._off = OffThread(self)
         self._timer = QTimer(self, interval=1000, timerType=Qt.TimerType.CoarseTimer)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
@@ -193,8 +138,6 @@ class Desk(QObject):
 
     @staticmethod
     def create(engine) -> Desk:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.desk)
 
     # --- wiring ------------------------------------------------------------------------------
@@ -203,17 +146,11 @@ class Desk(QObject):
         """Touches on `window` keep an open console from its idle sign-out."""
         self._window = window
 
-    def attach(
-        self,
-        sessions: sessionmaker[Session],
-        demo: bool,
-        presence: tuple[dict[str, datetime], dict] | None = None,
-    ) -> None:
+    def attach(self, service: DutyDesk, presence: Presence | None = None) -> None:
         """The database is open: sign-in works from now on. `presence` is who is signed in
-        and the figures, read already off the GUI thread (`read_presence`): with a large
-        database the figures' counts take tens of ms."""
-        self._sessions = sessions
-        self._demo = demo
+        and the figures, read already off the GUI thread (kiosk.services.desk.read_presence):
+        with a large database the figures' counts take tens of ms."""
+        self._service = service
         now = self._now()
         if presence is not None and not any(self._due(t) <= now for t in presence[0].values()):
             self._reloads += 1
@@ -221,23 +158,13 @@ class Desk(QObject):
             self.presence_known = True
             self.changed.emit()
         else:
-            self._sign_out_overdue()
-            self._reload()
+            self._sign_out_overdue()  # then shows who is present
         self.signInChanged.emit()
-
-    @classmethod
-    def read_presence(
-        cls, sessions: sessionmaker[Session], today: date
-    ) -> tuple[dict[str, datetime], dict]:
-        """Who is signed in and the figures for `today`, for `attach`; any thread."""
-        with sessions() as session:
-            signed_in = store.signed_in(session)
-            return signed_in, cls._read_figures(session, today, len(signed_in))
 
     def show_presence(self, signed_in: dict[str, datetime]) -> None:
         """Who is signed in, read at start-up before the database is attached (home shows
         them present at once; `attach` reads them again with the rest)."""
-        if self._sessions is None:
+        if self._service is None:
             self._signed_in = dict(signed_in)
             self.presence_known = True
             self.changed.emit()
@@ -252,61 +179,50 @@ class Desk(QObject):
         return self._now().date()
 
     def _reload(self) -> None:
+        """Read who is present and the figures again, off the GUI thread (with many appeals
+        the month's counts take tens of ms); a sign-in or out meanwhile is newer: kept."""
         self._reloads += 1
-        if self._sessions is not None:
-            with self._sessions() as session:
-                self._signed_in = store.signed_in(session)
-                self._figures = self._read_figures(session, self._today(), len(self._signed_in))
-            self.presence_known = True
-        self.changed.emit()
+        self.changed.emit()  # a new station's people show at once; the figures follow
+        service = self._service
+        if service is None:
+            return
+        reloads, today = self._reloads, self._today()
+        self._reading = today
 
-    # --- work off the GUI thread -------------------------------------------------------------
+        def done(presence: Presence) -> None:
+            if self._reading == today:
+                self._reading = None
+            if reloads == self._reloads:
+                self._show_presence(presence)
+                self.changed.emit()
 
-    def _off_thread(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        """Run `work` on the thread pool and `then(result)` on the GUI thread (`then` gets the
-        exception instead when `work` raised; it is logged). Kiosk.close waits for the pool."""
-        from kiosk.ui.admin import _Task
+        def failed(error: Exception) -> None:  # logged; read again at the next tick
+            self._reading = None
 
-        self._job_count += 1
-        job = self._job_count
-        self._jobs[job] = then
+        self._off.run(lambda: service.presence(today), done, failed, WAITED_FOR)
 
-        def run() -> None:
-            try:
-                result = work()
-            except Exception as error:  # noqa: BLE001 (shown on the GUI thread)
-                log.exception("the desk's work failed")
-                result = error
-            self._worked.emit(job, result)
-
-        QThreadPool.globalInstance().start(_Task(run), SIGN_IN_PRIORITY)
+    def _show_presence(self, presence: Presence) -> None:
+        self._signed_in, self._figures = presence
+        self.presence_known = True
 
     @property
     def busy(self) -> bool:
         """Work on the pool has not been shown yet (the wait after tapping a photo, a check)."""
-        return bool(self._jobs)
-
-    @Slot(int, object)
-    def _on_worked(self, job: int, result: Any) -> None:
-        then = self._jobs.pop(job, None)
-        if then is not None:
-            then(result)
+        return self._off.busy
 
     # --- a new day (worked out off the GUI thread: station.DayTurnover) ------------------------
 
     def day_reader(self, snapshot: StationSnapshot | None, today: date) -> Callable[[], DeskDay]:
         """On the GUI thread: what to read for `today`, as a function for a pool thread (its
         own session; nothing of this object's is touched there). `show_day` shows it."""
-        sessions, reloads = self._sessions, self._reloads
+        service, reloads = self._service, self._reloads
         self._day_coming = today
 
         def read() -> DeskDay:
             duty_ids = on_duty(snapshot.schedules, today) if snapshot else ()
-            if sessions is None:
+            if service is None:
                 return DeskDay(snapshot, today, duty_ids, reloads, None, None)
-            with sessions() as session:
-                signed_in = store.signed_in(session)
-                figures = self._read_figures(session, today, len(signed_in))
+            signed_in, figures = service.presence(today)
             return DeskDay(snapshot, today, duty_ids, reloads, signed_in, figures)
 
         return read
@@ -373,27 +289,17 @@ class Desk(QObject):
         self._message = ""
         self._wait_until = None
         self.signInChanged.emit()
-        if self._sessions is None:
+        service = self._service
+        if service is None:
             return
-        read = self._wait_reader(self._sessions, deputy_id)
-        self._off_thread(read, lambda wait: self._show_wait(deputy_id, wait))
+        self._off.run(
+            lambda: service.wait_until(deputy_id),
+            lambda wait: self._show_wait(deputy_id, wait),
+            priority=WAITED_FOR,
+        )
 
-    def _wait_reader(
-        self, sessions: sessionmaker[Session], deputy_id: str
-    ) -> Callable[[], datetime | None]:
-        """Until when `deputy_id` must wait before another try (None: no wait); any thread."""
-        now = self._now
-
-        def read() -> datetime | None:
-            at = now()
-            with sessions() as session:
-                mine, everyone = store.wrong_pins(session, deputy_id, at)
-            return duty.next_try_at(mine, everyone, at)
-
-        return read
-
-    def _show_wait(self, deputy_id: str, wait: Any) -> None:
-        if deputy_id != self._chosen or self._checking or isinstance(wait, Exception):
+    def _show_wait(self, deputy_id: str, wait: datetime | None) -> None:
+        if deputy_id != self._chosen or self._checking:
             return
         self._wait_until = wait
         if wait is not None:
@@ -413,14 +319,15 @@ class Desk(QObject):
         """Check the PIN off the GUI thread; `signedIn` or a message follows."""
         if not self._chosen or self._checking:
             return
-        if self._sessions is None:
+        service = self._service
+        if service is None:
             self._message = "unavailable"
             self.signInChanged.emit()
             return
         if self._wait_until is not None and self._wait_until > self._now():
             self.signInChanged.emit()
             return
-        if not duty.PIN_PATTERN.fullmatch(pin):
+        if not PIN_PATTERN.fullmatch(pin):
             self._message = "short"
             self.signInChanged.emit()
             return
@@ -428,27 +335,25 @@ class Desk(QObject):
         self._checking = attempt = self._attempts
         self._message = ""
         self.signInChanged.emit()
-        sessions, deputy_id = self._sessions, self._chosen
-        read_wait = self._wait_reader(sessions, deputy_id)
+        deputy_id = self._chosen
+        self._off.run(
+            lambda: service.check_pin(deputy_id, pin),
+            lambda answer: self._on_checked(attempt, deputy_id, answer),
+            lambda error: self._on_unavailable(attempt, deputy_id),
+            WAITED_FOR,
+        )
 
-        def check() -> tuple[bool, datetime | None]:
-            wait = read_wait()  # wrong PINs from another kiosk process, or a restart
-            if wait is not None:
-                return False, wait
-            with sessions() as session:
-                pin_hash = store.pin_hash(session, deputy_id)
-            return pin_matches(pin_hash, pin), None
-
-        self._off_thread(check, lambda answer: self._on_checked(attempt, deputy_id, answer))
-
-    def _on_checked(self, attempt: int, deputy_id: str, answer: Any) -> None:
-        """The PIN was checked (GUI thread): record the answer off the GUI thread."""
-        if attempt != self._checking or deputy_id != self._chosen or self._sessions is None:
-            return
-        if isinstance(answer, Exception):
+    def _on_unavailable(self, attempt: int, deputy_id: str) -> None:
+        """The check or the record failed (logged): say so; the deputy may try again."""
+        if attempt == self._checking and deputy_id == self._chosen:
             self._checking = 0
             self._message = "unavailable"
             self.signInChanged.emit()
+
+    def _on_checked(self, attempt: int, deputy_id: str, answer: tuple) -> None:
+        """The PIN was checked (GUI thread): record the answer off the GUI thread."""
+        service = self._service
+        if attempt != self._checking or deputy_id != self._chosen or service is None:
             return
         right, wait = answer
         if wait is not None:
@@ -457,39 +362,17 @@ class Desk(QObject):
             self._message = "wait"
             self.signInChanged.emit()
             return
-        sessions, now, today = self._sessions, self._now, self._today()
-        read_wait = self._wait_reader(sessions, deputy_id)
+        today = self._today()
+        self._off.run(
+            lambda: service.record_pin(deputy_id, right, today),
+            lambda done: self._on_recorded(attempt, deputy_id, right, done),
+            lambda error: self._on_unavailable(attempt, deputy_id),
+            WAITED_FOR,
+        )
 
-        def record() -> SignedIn:
-            at = now()
-            with sessions.begin() as session:
-                if right:
-                    store.note_right_pin(session, deputy_id)
-                    if deputy_id not in store.signed_in(session):
-                        sign_in = duty.Action.SIGN_IN
-                        event = duty.AttendanceEvent.new(deputy_id, sign_in, duty.Reason.PIN, at)
-                        store.record_attendance(session, event)
-                else:
-                    store.note_wrong_pin(session, deputy_id, at)
-            if not right:
-                return SignedIn(None, None, None, read_wait())
-            with sessions() as session:
-                signed_in = store.signed_in(session)
-                figures = self._read_figures(session, today, len(signed_in))
-            return SignedIn(self._read_console(sessions, deputy_id, today), signed_in, figures)
-
-        self._off_thread(record, lambda done: self._on_recorded(attempt, deputy_id, right, done))
-
-    def _on_recorded(self, attempt: int, deputy_id: str, right: bool, done: Any) -> None:
+    def _on_recorded(self, attempt: int, deputy_id: str, right: bool, done: SignedIn) -> None:
         """Show a recorded answer (GUI thread): the console, or why not."""
         current = attempt == self._checking and deputy_id == self._chosen
-        if isinstance(done, Exception):
-            if current:
-                self._checking = 0
-                self._message = "unavailable"
-                self.signInChanged.emit()
-            return
-        assert isinstance(done, SignedIn)
         if not right:
             log.info("wrong PIN for deputy %s", deputy_id)
             if current:
@@ -518,7 +401,7 @@ class Desk(QObject):
             return 0
         return max(0, int((self._wait_until - self._now()).total_seconds() + 0.999))
 
-    ready = Property(bool, lambda self: self._sessions is not None, notify=signInChanged)
+    ready = Property(bool, lambda self: self._service is not None, notify=signInChanged)
     chosenId = Property(str, lambda self: self._chosen, notify=signInChanged)
     chosen = Property("QVariantMap", lambda self: self._row(self._chosen), notify=signInChanged)
     checking = Property(bool, lambda self: self._checking != 0, notify=signInChanged)
@@ -552,19 +435,17 @@ class Desk(QObject):
         return deputy_id
 
     def _refresh_console(self) -> None:
-        if self._sessions is None:
+        """Read the open console again (requests made on phones, a new day), off the GUI
+        thread."""
+        service, deputy_id, today = self._service, self._console, self._today()
+        if service is None or not deputy_id:
             return
-        self._show_console(self._read_console(self._sessions, self._console, self._today()))
 
-    @staticmethod
-    def _read_console(sessions: sessionmaker[Session], deputy_id: str, today: date) -> ConsoleRead:
-        """What the console shows for `deputy_id` (or none: "") on `today`; any thread."""
-        with sessions() as session:
-            walk_ins = store.walk_ins(session, today)
-            records = store.records_on(session, today, deputy_id) if deputy_id else 0
-            asked = requests.requests_for_deputy(session, deputy_id, today)
-            work, workspace_url = store.deputy_work(session, deputy_id)
-        return ConsoleRead(walk_ins, records, asked, work if deputy_id else None, workspace_url)
+        def done(read: ConsoleRead) -> None:
+            if self._console == deputy_id:  # still open for them
+                self._show_console(read)
+
+        self._off.run(lambda: service.console(deputy_id, today), done, priority=WAITED_FOR)
 
     def _show_console(self, read: ConsoleRead) -> None:
         work = read.work
@@ -590,11 +471,9 @@ class Desk(QObject):
         self._appointments.replace(self._appointment_row(a) for a in asked)
         self.consoleChanged.emit()
 
-    def _appointment_row(self, row) -> dict:
+    def _appointment_row(self, row: Any) -> dict:
         """A request as the console lists it: code, day, time, state (never the sealed part)."""
-        from kiosk.ui.dates import day_text
-
-        possible = answers.answers_for(row.state)
+        possible = answers_for(row.state)
         return {
             "key": row.code,
             "code": tracking.display(row.code),
@@ -607,9 +486,6 @@ class Desk(QObject):
 
     def _reception_time(self, schedule_id: str | None, day: date) -> str:
         """The reception's hours that day ("09:00–11:30"), or "" when the schedule is unknown."""
-        from kiosk.domain.reception import reception_days_on
-        from kiosk.ui.dates import time_range_text
-
         if self._snapshot is None or not schedule_id:
             return ""
         held = reception_days_on(self._snapshot.schedules, day, holidays=self._snapshot.holidays)
@@ -617,29 +493,71 @@ class Desk(QObject):
             (time_range_text(r.start, r.end) for r in held if r.schedule_id == schedule_id), ""
         )
 
+    def _start_work(
+        self,
+        kind: str,
+        work: Callable[[DutyDesk, str, date], ConsoleRead],
+        shown: Callable[[str], None],
+    ) -> str:
+        """Run a console write off the GUI thread (`consoleWork` says which meanwhile); show
+        the console it answers with, then `shown("")`, or `shown(problem)`. Returns at once:
+        "" (started), "closed" (no console) or "busy" (another write is under way)."""
+        from kiosk.services.desk import Refused
+
+        service, deputy_id = self._service, self._console
+        if not deputy_id or service is None:
+            return "closed"
+        if self._console_work:
+            return "busy"
+        self._set_work(kind)
+        today = self._today()
+
+        def done(read: ConsoleRead) -> None:
+            self._set_work("")
+            if self._console == deputy_id:  # still theirs (not signed out meanwhile)
+                self._show_console(read)
+            shown("")
+
+        def failed(error: Exception) -> None:
+            self._set_work("")
+            # Refused: what the deputy can put right; anything else is logged already.
+            shown(error.problem if isinstance(error, Refused) else "failed")
+
+        self._off.run(lambda: work(service, deputy_id, today), done, failed, WAITED_FOR, (Refused,))
+        return ""
+
+    def _set_work(self, kind: str) -> None:
+        self._console_work = kind
+        self.workChanged.emit()
+
     @Slot(str, str, str, result=str)
     def answerAppointment(self, code: str, answer: str, note: str) -> str:  # noqa: N802
-        """Confirm or decline a request to this deputy: its new state and the outbox event in
-        one transaction; "" or what is wrong ("closed", "state", "answer", "note")."""
-        if not self._console or self._sessions is None:
-            return "closed"
-        from kiosk.store.models import AppointmentRow
+        """Confirm or decline a request to this deputy, off the GUI thread (its new state and
+        the outbox event in one transaction): "" started, `appointmentAnswered(code, "")` or
+        what is wrong ("state", "answer", "note", "failed") follows; else "closed", "busy"."""
+        return self._start_work(
+            "answer",
+            lambda service, deputy_id, today: service.answer_appointment(
+                deputy_id, code, answer, note, today
+            ),
+            lambda problem: self.appointmentAnswered.emit(code, problem),
+        )
 
-        with self._sessions.begin() as session:
-            row = session.get(AppointmentRow, code)
-            if row is None or row.deputy_id != self._console:
-                return "state"
-            try:
-                reply = answers.AppointmentAnswer.new(
-                    code, self._console, row.state, answer, note, self._now()
-                )
-            except answers.AnswerProblem as problem:
-                return problem.code
-            requests.answer_appointment(session, row, reply)
-        # No tracking code in the log (with the last 4 digits it opens the record).
-        log.info("deputy %s answered an appointment: %s", self._console, answer)
-        self._refresh_console()
-        return ""
+    @Slot(int, str, str, str, result=str)
+    def saveRecord(self, visitors: int, topic: str, notes: str, codes: str) -> str:  # noqa: N802
+        """Save a reception record with its outbox event, off the GUI thread: "" started, and
+        `recordSaved("")` or `recordSaved("field/code")` follows; else "console/closed",
+        "console/busy" at once. "console/failed": the database failed (logged)."""
+        started = self._start_work(
+            "record",
+            lambda service, deputy_id, today: service.record_reception(
+                deputy_id, visitors, topic, notes, codes, today
+            ),
+            lambda problem: self.recordSaved.emit(
+                problem if "/" in problem or not problem else f"console/{problem}"
+            ),
+        )
+        return started and f"console/{started}"
 
     def note_activity(self) -> None:
         self._last_touch = self._now()
@@ -656,38 +574,51 @@ class Desk(QObject):
 
     @Slot()
     def signOut(self) -> None:  # noqa: N802 (QML name)
-        if self._console:
-            self._sign_out(self._close_console(), duty.Reason.MANUAL, self._now())
-
-    def _sign_out(self, deputy_id: str, reason, at: datetime) -> None:
-        if self._sessions is None:
+        """The deputy's 签退, off the GUI thread: `signOutFinished(True)` once recorded (the
+        console closes), or `signOutFinished(False)` (the console stays: try again)."""
+        service, deputy_id = self._service, self._console
+        if not deputy_id or service is None or self._console_work:
             return
-        with self._sessions.begin() as session:
-            if deputy_id in store.signed_in(session):
-                store.record_attendance(
-                    session, duty.AttendanceEvent.new(deputy_id, duty.Action.SIGN_OUT, reason, at)
-                )
-        log.info("deputy %s signed out (%s)", deputy_id, reason.value)
-        self._reload()
+        self._set_work("signOut")
+        at, today = self._now(), self._today()
 
-    @Slot(int, str, str, str, result=str)
-    def saveRecord(self, visitors: int, topic: str, notes: str, codes: str) -> str:  # noqa: N802
-        """Save a reception record with its outbox event; "" or what is wrong ("field/code")."""
-        if not self._console or self._sessions is None:
-            return "console/closed"
-        try:
-            record = duty.ReceptionRecord.new(
-                self._console, self._now(), visitors, topic, notes, codes
-            )
-        except duty.RecordProblem as problem:
-            return f"{problem.field}/{problem.code}"
-        with self._sessions.begin() as session:
-            key = store.sealing_key(session, self._demo)
-            if key is None:
-                return "console/not_enrolled"
-            store.record_reception(session, record, key)
-        self._refresh_console()
-        return ""
+        def done(presence: Presence) -> None:
+            self._set_work("")
+            if self._console == deputy_id:
+                self._close_console()
+            self._reloads += 1
+            self._show_presence(presence)
+            self.changed.emit()
+            self.signOutFinished.emit(True)
+
+        def failed(error: Exception) -> None:
+            self._set_work("")
+            self.signOutFinished.emit(False)
+
+        self._off.run(
+            lambda: service.sign_out(deputy_id, Reason.MANUAL, at, today), done, failed, WAITED_FOR
+        )
+
+    def _sign_out(self, deputy_id: str, reason: Reason, at: datetime) -> None:
+        """Sign out a deputy whose console closed by itself (idle), off the GUI thread."""
+        service, today = self._service, self._today()
+        if service is None:
+            return
+        self._reloads += 1
+        reloads = self._reloads
+
+        def done(presence: Presence) -> None:
+            if reloads == self._reloads:  # nothing newer read meanwhile
+                self._show_presence(presence)
+                self.changed.emit()
+
+        def failed(error: Exception) -> None:
+            # Still signed in: closing time signs them out (logged with its cause already).
+            log.warning("deputy %s could not be signed out (%s)", deputy_id, reason.value)
+
+        self._off.run(
+            lambda: service.sign_out(deputy_id, reason, at, today), done, failed, WAITED_FOR
+        )
 
     def _console_row(self) -> dict:
         return self._row(self._console) if self._console else {}
@@ -702,42 +633,53 @@ class Desk(QObject):
     # {"waiting", "overdue", "dueSoon"} from the last pull; {} when the server sent none.
     work = Property("QVariantMap", lambda self: self._work, notify=consoleChanged)
     workspaceUrl = Property(str, lambda self: self._workspace_url, notify=consoleChanged)
+    # The console's write under way ("record", "answer", "signOut"), or "": its button waits.
+    consoleWork = Property(str, lambda self: self._console_work, notify=workChanged)
 
     # --- time passing: lock countdown, idle console, closing time ----------------------------
 
     def _due(self, signed_in_at: datetime) -> datetime:
-        """When a sign-in ends by itself: the closing time of its day (or, for a sign-in after
-        it, that day's midnight)."""
-        closing = datetime.combine(signed_in_at.date(), self.closing_time)
-        return (
-            closing
-            if signed_in_at < closing
-            else datetime.combine(signed_in_at.date() + timedelta(days=1), time())
-        )
+        return sign_in_ends(signed_in_at, self.closing_time)
 
     def _sign_out_overdue(self) -> None:
         """Sign out, at their closing time, deputies who are still signed in after it (also
-        when the kiosk was off then)."""
-        if self._sessions is None:
+        when the kiosk was off then), off the GUI thread."""
+        service = self._service
+        if service is None or self._overdue:
             return
-        now = self._now()
-        with self._sessions() as session:
-            signed_in = store.signed_in(session)
-        for deputy_id, since in signed_in.items():
-            due = self._due(since)
-            if due <= now:
-                if deputy_id == self._console:
-                    self._close_console()
-                    self.consoleClosed.emit(duty.Reason.CLOSING_TIME.value)
-                self._sign_out(deputy_id, duty.Reason.CLOSING_TIME, due)
+        self._overdue = True
+        self._reloads += 1
+        reloads = self._reloads
+
+        def done(answer: tuple[list[str], Presence]) -> None:
+            self._overdue = False
+            gone, presence = answer
+            if self._console in gone:
+                self._close_console()
+                self.consoleClosed.emit(Reason.CLOSING_TIME.value)
+            if reloads == self._reloads or gone:
+                self._reloads += 1
+                self._show_presence(presence)
+                self.changed.emit()
+
+        def failed(error: Exception) -> None:
+            self._overdue = False  # tried again at the next tick
+
+        closing, today = self.closing_time, self._today()
+        self._off.run(lambda: service.sign_out_overdue(closing, today), done, failed, WAITED_FOR)
 
     def _tick(self) -> None:
         now = self._now()
         if any(self._due(since) <= now for since in self._signed_in.values()):
             self._sign_out_overdue()
-        if self._console and now - self._last_touch >= self.idle_timeout:
-            self._sign_out(self._close_console(), duty.Reason.IDLE, now)
-            self.consoleClosed.emit(duty.Reason.IDLE.value)
+        if (
+            self._console
+            and not self._console_work  # its answer closes the console or keeps it
+            and not self._overdue  # closing time's sign-out closes it (the reason it gives)
+            and now - self._last_touch >= self.idle_timeout
+        ):
+            self._sign_out(self._close_console(), Reason.IDLE, now)
+            self.consoleClosed.emit(Reason.IDLE.value)
         left = -1
         if self._console:
             remaining = (self._last_touch + self.idle_timeout - now).total_seconds()
@@ -753,37 +695,11 @@ class Desk(QObject):
         today = self._today()
         if (
             self._figures.get("day") != today.isoformat()
-            and self._sessions
+            and self._service
             and self._day_coming != today
+            and self._reading != today  # read already, not shown yet
         ):
             self._reload()
-
-    # --- figures for Station info ------------------------------------------------------------
-
-    @staticmethod
-    def _read_figures(session: Session, today: date, present: int) -> dict:
-        month = store.month_figures(session, today)
-        server, pulled_at = store.statistics(session)
-        figures = {
-            "day": today.isoformat(),
-            "receptionDays": month.reception_days,
-            "present": present,
-            "appealsCollected": month.appeals_collected,
-            "synced": server is not None,
-            "solved": -1,
-            "satisfaction": -1.0,
-            "month": "",
-            "date": "",
-        }
-        if server is not None:
-            rate = server.get("satisfaction_rate")
-            figures |= {
-                "solved": server["appeals_solved"],
-                "satisfaction": -1.0 if rate is None else rate,
-                "month": server["month"],
-                "date": (pulled_at or "")[:10],
-            }
-        return figures
 
     @Slot()
     def refreshFigures(self) -> None:  # noqa: N802 (QML name)

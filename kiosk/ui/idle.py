@@ -12,6 +12,7 @@ from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+from kiosk.ui.singletons import handed_over
 
 # What a visitor does to a touchscreen; hover, paint and timer events are not a visitor.
 _VISITOR_EVENTS = frozenset(
@@ -41,8 +42,6 @@ class Idle(QObject):
 
     @staticmethod
     def create(engine) -> Idle:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.idle)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)

@@ -3,24 +3,22 @@
 appointment request), checked field by field, saved durably, and the receipt.
 
 The form lives only in memory until the visitor submits; `clear()` (on "walked away" and on
-every new start) drops it. Saving is one short SQLite transaction on the GUI thread: the
-appeal or appointment, its sealed personal part and its outbox event together, and the
-receipt is shown only after the commit (DESIGN.md §5).
+every new start) drops it. Saving is kiosk.services.intake's (one transaction: the appeal
+or appointment, its sealed personal part and its outbox event together), run off the GUI
+thread (kiosk/ui/offthread.py); the receipt is shown only after the commit (DESIGN.md §5).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
-from kiosk.domain.appeals import DEFAULT_CATEGORIES, Appeal, phrases_for
-from kiosk.domain.appointments import Appointment
+from kiosk.domain.appeals import DEFAULT_CATEGORIES, phrases_for
 from kiosk.domain.contact import (
     TEXT_LIMIT,
     Problem,
@@ -29,24 +27,22 @@ from kiosk.domain.contact import (
     check_place,
     check_text,
     check_topic,
-    normalise_phone,
 )
-from kiosk.domain.deadlines import reply_due
-from kiosk.domain.mobile import last_four
 from kiosk.domain.station import StationSnapshot
-from kiosk.domain.stationtime import attach_zone
-from kiosk.domain.tracking import contact_check, display
+from kiosk.domain.tracking import display
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import full_date_text
+from kiosk.ui.offthread import WAITED_FOR, OffThread
+from kiosk.ui.singletons import handed_over
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from kiosk.services.intake import Intake, Receipt
 
 log = logging.getLogger(__name__)
 
 KINDS = ("appeal", "callback", "appointment")
 # Fields the visitor types or picks; all of them go on `clear()`.
-_EMPTY = {
+_EMPTY: dict[str, Any] = {
     "kind": "appeal",
     "category": "",
     "text": "",
@@ -73,13 +69,6 @@ _RECEIPT = {
 }
 
 
-def _local_offset(now: datetime) -> datetime:
-    """Event times carry the UTC offset (docs/sync-api.md); the clock gives the station's time."""
-    from kiosk.ui.dates import station_zone_in_use
-
-    return attach_zone(now, station_zone_in_use())
-
-
 @QmlElement
 @QmlSingleton
 class IntakeForm(QObject):
@@ -88,35 +77,40 @@ class IntakeForm(QObject):
     receiptChanged = Signal()
     choicesChanged = Signal()
     saved = Signal()  # something new waits in the outbox: the sync sends it at once
-    checkKept = Signal(str)  # from a thread: the contact check of this code is on disk
+    checkKept = Signal(str)  # the contact check of this code is on disk
+    submitted = Signal()  # saved: the receipt is there to show
+    submittingChanged = Signal()
 
-    def __init__(self, now: Callable[[], datetime], demo: bool, parent=None) -> None:
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._now = now
-        self.demo = demo
-        self._sessions: sessionmaker[Session] | None = None
+        self._service: Intake | None = None
+        self._submitting = False
+        self._form = 0  # counts `clear`s: a save's answer belongs to the form it was made for
+        self._off = OffThread(self)
         self._station_id = ""
         self._blocks: list[str] = []
         self._categories: list[str] = list(DEFAULT_CATEGORIES)
         self._phrases: dict = {}
-        self._fields = dict(_EMPTY)
+        self._fields: dict[str, Any] = dict(_EMPTY)
         self._problems = dict.fromkeys(_PROBLEMS, "")
         self._receipt = dict(_RECEIPT)
         # Injected by app.py: is the data folder below the free-space floor (store/disk.py)?
         self.disk_low: Callable[[], bool] = lambda: False
-        self._to_check = ("", "")  # the code and last 4 digits of what was just saved
 
     @staticmethod
     def create(engine) -> IntakeForm:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.intake)
 
     # --- wiring ----------------------------------------------------------------------------
 
-    def use_database(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def use_service(self, service: Intake) -> None:
+        """The database is open: the form saves through `service` from now on."""
+        self._service = service
         self._read_categories()
+
+    @property
+    def ready(self) -> bool:
+        return self._service is not None
 
     def show(self, snapshot: StationSnapshot | None) -> None:
         """The station's communities (from its deputies' linked blocks) for the "where" step."""
@@ -125,37 +119,13 @@ class IntakeForm(QObject):
         for deputy in snapshot.deputies if snapshot else ():
             blocks.update(dict.fromkeys(deputy.blocks))
         self._blocks = list(blocks)
-        if self._sessions is not None:
+        if self._service is not None:
             self._read_categories()
         self.choicesChanged.emit()
 
-    # The database side is imported where it is first used: SQLAlchemy (~0.5 s) stays off
-    # the way to the first frame (docs/performance.md).
     def _read_categories(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from kiosk.store.sync_state import get_state
-
-        assert self._sessions is not None
-        try:
-            with self._sessions() as session:
-                pulled = get_state(session, "categories")
-            names = json.loads(pulled) if pulled else []
-        except (SQLAlchemyError, ValueError):
-            log.exception("cannot read the appeal categories; using the default list")
-            names = []
-        names = (
-            [n for n in names if isinstance(n, str) and n.strip()]
-            if isinstance(names, list)
-            else []
-        )
-        self._categories = names or list(DEFAULT_CATEGORIES)
-        try:
-            with self._sessions() as session:
-                sent = json.loads(get_state(session, "category_phrases") or "{}")
-        except (SQLAlchemyError, ValueError):
-            sent = {}
-        self._phrases = sent if isinstance(sent, dict) else {}
+        assert self._service is not None
+        self._categories, self._phrases = self._service.categories()
         self.choicesChanged.emit()
 
     # --- what QML calls --------------------------------------------------------------------
@@ -181,6 +151,7 @@ class IntakeForm(QObject):
 
     @Slot()
     def clear(self) -> None:
+        self._form += 1
         self._fields = dict(_EMPTY)
         self._problems = dict.fromkeys(_PROBLEMS, "")
         self._receipt = dict(_RECEIPT)
@@ -242,159 +213,99 @@ class IntakeForm(QObject):
 
     @Slot(result=bool)
     def submit(self) -> bool:
-        """Save durably; True once committed (the receipt may show), else `problems.submit`."""
-        from sqlalchemy.exc import SQLAlchemyError
-
+        """Save durably, off the GUI thread: True when started (`submitting` meanwhile), and
+        `submitted` follows once committed (the receipt may show), or `problems.submit`; False
+        at once when the form is incomplete or cannot be saved here."""
+        f = self._fields
+        if self._submitting:
+            return False
         steps = {
             "appeal": ("category", "text", "block", "contact"),
             "callback": ("category", "contact"),
             "appointment": ("day", "contact"),
-        }[self._fields["kind"]]
-        if not all(self.check(step) for step in steps) or not self._fields["consent"]:
+        }[f["kind"]]
+        if not all(self.check(step) for step in steps) or not f["consent"]:
             self._fail("incomplete")
             return False
-        if self._sessions is None:
+        service = self._service
+        if service is None:
             self._fail("not_ready")
             return False
-        try:
-            with self._sessions.begin() as session:
-                key = self._sealing_key(session)
-                if key is None:
-                    self._fail("not_enrolled")
-                    return False
-                if self._fields["kind"] == "appointment":
-                    receipt = self._save_appointment(session, key)
-                else:
-                    receipt = self._save_appeal(session, key)
-        except SQLAlchemyError as error:
-            # Only SQLite's own words: the statement's parameters could carry personal data.
-            reason = str(getattr(error, "orig", None) or type(error).__name__)
-            log.error("could not save a visitor's %s: %s", self._fields["kind"], reason)
-            self._fail("disk_full" if "full" in reason else "database")
-            return False
-        self._receipt = receipt
-        self.receiptChanged.emit()
-        self.saved.emit()
-        self._keep_check(*self._to_check)
+        from kiosk.services.intake import AppealRequest, AppointmentRequest, NotSaved
+
+        if f["kind"] == "appointment":
+            asked = AppointmentRequest(
+                f["deputyId"],
+                date.fromisoformat(f["day"]),
+                f["scheduleId"],
+                f["name"],
+                f["phone"],
+                f["topic"],
+            )
+            work = lambda: service.submit_appointment(asked)  # noqa: E731
+        else:
+            request = AppealRequest(
+                f["kind"],
+                self._station_id,
+                f["category"],
+                f["phone"],
+                text=f["text"],
+                block=f["block"],
+                deputy_id=f["deputyId"],
+                name=f["name"],
+            )
+            work = lambda: service.submit_appeal(request)  # noqa: E731
+        form = self._form  # a visitor's form: `clear` starts the next one's
+        deputy, day = f["deputyName"], f["dayText"]
+
+        def failed(error: Exception) -> None:
+            self._set_submitting(False)
+            if form == self._form:  # what was typed is still there: say why, keep it
+                self._fail(error.reason if isinstance(error, NotSaved) else "database")
+
+        self._problems["submit"] = ""
+        self.problemsChanged.emit()
+        self._set_submitting(True)
+        saved = lambda receipt: self._saved(form, receipt, deputy, day)  # noqa: E731
+        self._off.run(work, saved, failed, WAITED_FOR, (NotSaved,))
         return True
 
-    def _keep_check(self, code: str, last4: str) -> None:
-        """Make the receipt's contact check on a pool thread (argon2id, about a second:
-        the receipt does not wait) and store it; `checkKept` says when it is there."""
-        sessions = self._sessions
-        assert sessions is not None
+    def _set_submitting(self, submitting: bool) -> None:
+        self._submitting = submitting
+        self.submittingChanged.emit()
 
-        def work() -> None:
-            from sqlalchemy.exc import SQLAlchemyError
-
-            from kiosk.store.appeals import keep_contact_check
-
-            check = contact_check(code, last4)
-            try:
-                with sessions.begin() as session:
-                    keep_contact_check(session, code, check)
-            except SQLAlchemyError as error:
-                # Without it the receipt is still looked up, through the server.
-                log.error("could not keep a contact check: %s", getattr(error, "orig", error))
-            self.checkKept.emit(code)
-
-        # On the pool: Kiosk.close waits for it before the objects it reports to go.
-        from kiosk.ui.admin import _Task
-
-        QThreadPool.globalInstance().start(_Task(work))
+    def _saved(self, form: int, receipt: Receipt, deputy: str, day: str) -> None:
+        """Committed (GUI thread): the receipt, unless the visitor walked away meanwhile (what
+        they submitted is kept and sent all the same; nothing of it is shown to the next)."""
+        self._set_submitting(False)
+        if form == self._form:
+            appointment = receipt.kind == "appointment"
+            self._receipt = {
+                "code": receipt.code,
+                "codeDisplay": display(receipt.code),
+                "progressUrl": receipt.progress_url,
+                "replyBy": full_date_text(receipt.reply_by) if receipt.reply_by else "",
+                "receiptKind": receipt.kind,
+                "deputyName": deputy if appointment else "",
+                "dayText": day if appointment else "",
+            }
+            self.receiptChanged.emit()
+        self.saved.emit()
+        # The receipt's contact check (argon2id, about a second: the receipt does not wait);
+        # `checkKept` says when it is on disk.
+        service = self._service
+        assert service is not None
+        self._off.run(
+            lambda: service.keep_contact_check(receipt),
+            lambda _: self.checkKept.emit(receipt.code),
+            slow=True,  # never ahead of, nor in the way of, what a visitor waits for
+        )
+        if form == self._form:
+            self.submitted.emit()
 
     def _fail(self, reason: str) -> None:
         self._problems["submit"] = reason
         self.problemsChanged.emit()
-
-    def _sealing_key(self, session: Session) -> str | None:
-        from sqlalchemy import select
-
-        from kiosk.store.models import EnrolmentRow
-
-        enrolled = session.scalar(select(EnrolmentRow.server_public_key))
-        if enrolled:
-            return enrolled
-        if self.demo:
-            from kiosk.demo import DEMO_SERVER_PUBLIC_KEY
-
-            return DEMO_SERVER_PUBLIC_KEY
-        return None
-
-    def _progress_url(self, session: Session, code: str) -> str:
-        from kiosk.store.sync_state import get_state
-
-        link = ""
-        try:
-            links = json.loads(get_state(session, "links") or "{}")
-            link = links.get("progress", "") if isinstance(links, dict) else ""
-        except ValueError:
-            pass
-        if not isinstance(link, str) or "{code}" not in link:
-            from kiosk.demo import DEMO_PROGRESS_LINK
-
-            link = DEMO_PROGRESS_LINK
-        return link.replace("{code}", code)
-
-    def _save_appeal(self, session: Session, key: str) -> dict:
-        from kiosk.store.appeals import record_appeal
-        from kiosk.store.holidays import holiday_table
-        from kiosk.store.sealing import seal
-
-        f = self._fields
-        callback = f["kind"] == "callback"
-        created = _local_offset(self._now())
-        appeal = Appeal.new(
-            self._station_id,
-            f["category"],
-            created,
-            block="" if callback else f["block"].strip(),
-            target_deputy_id=(f["deputyId"] or None) if not callback else None,
-            request="callback" if callback else "appeal",
-        )
-        personal = {
-            "name": "" if callback else f["name"].strip(),
-            "mobile": normalise_phone(f["phone"]),
-            "text": "" if callback else f["text"].strip(),
-            "address": "",
-            "consent": True,
-        }
-        record_appeal(session, appeal, seal(key, personal))
-        self._to_check = (appeal.tracking_code, last_four(f["phone"]))
-        reply_by = reply_due(created.date(), holiday_table(session))
-        return self._receipt_of(session, f["kind"], appeal.tracking_code, reply_by)
-
-    def _save_appointment(self, session: Session, key: str) -> dict:
-        from kiosk.store.appointments import record_appointment
-        from kiosk.store.sealing import seal
-
-        f = self._fields
-        appointment = Appointment.new(
-            f["deputyId"],
-            date.fromisoformat(f["day"]),
-            f["scheduleId"] or None,
-            _local_offset(self._now()),
-        )
-        personal = {
-            "name": f["name"].strip(),
-            "mobile": normalise_phone(f["phone"]),
-            "topic": f["topic"].strip(),
-            "consent": True,
-        }
-        record_appointment(session, appointment, seal(key, personal))
-        self._to_check = (appointment.code, last_four(f["phone"]))
-        return self._receipt_of(session, "appointment", appointment.code, None)
-
-    def _receipt_of(self, session: Session, kind: str, code: str, reply_by: date | None) -> dict:
-        return {
-            "code": code,
-            "codeDisplay": display(code),
-            "progressUrl": self._progress_url(session, code),
-            "replyBy": full_date_text(reply_by) if reply_by else "",
-            "receiptKind": kind,
-            "deputyName": self._fields["deputyName"] if kind == "appointment" else "",
-            "dayText": self._fields["dayText"] if kind == "appointment" else "",
-        }
 
     # --- what QML reads ---------------------------------------------------------------------
 
@@ -429,6 +340,9 @@ class IntakeForm(QObject):
     topicProblem = Property(str, _problem("topic"), notify=problemsChanged)
     dayProblem = Property(str, _problem("day"), notify=problemsChanged)
     submitProblem = Property(str, _problem("submit"), notify=problemsChanged)
+
+    # A submission is being saved (off the GUI thread): the submit button waits.
+    submitting = Property(bool, lambda self: self._submitting, notify=submittingChanged)
 
     code = Property(str, _receipt_field("code"), notify=receiptChanged)
     codeDisplay = Property(str, _receipt_field("codeDisplay"), notify=receiptChanged)

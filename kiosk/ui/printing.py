@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Property, QObject, QRect, QThreadPool, Signal, Slot
+from PySide6.QtCore import Property, QObject, QRect, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, Qt
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.printer import PrinterSettings, PrintFailed, send_slip
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+from kiosk.ui.offthread import OffThread
+from kiosk.ui.singletons import handed_over
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +128,6 @@ def print_blocks(settings: PrinterSettings, blocks: list, code: str = "") -> Non
 class ReceiptPrinter(QObject):
     changed = Signal()
     finished = Signal(bool)  # printed or not (the tests wait on it)
-    _sent = Signal(bool, str)  # from the pool thread; handled on the GUI thread
 
     def __init__(self, settings: PrinterSettings | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -134,12 +135,10 @@ class ReceiptPrinter(QObject):
         self._state = ""  # "", printing, printed, failed
         self._problem = ""  # unreachable | error
         self.last_slip: QImage | None = None
-        self._sent.connect(self._done)  # queued: the emitter is the pool thread
+        self._off = OffThread(self)  # sending to the printer
 
     @staticmethod
     def create(engine) -> ReceiptPrinter:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.printer)
 
     def _set(self, state: str, problem: str = "") -> None:
@@ -157,24 +156,20 @@ class ReceiptPrinter(QObject):
         settings = self.settings
         self._set("printing")
 
-        def work() -> None:
+        def work() -> tuple[bool, str]:
             try:
                 send_slip(settings, pixels, width, height, code)
             except PrintFailed as failure:
                 # What and where, never what the visitor wrote.
                 log.warning("receipt printer %s: %s", settings.describe(), failure)
-                self._sent.emit(False, failure.reason)
-            except Exception:  # a printer driver's surprise must not end the kiosk
-                log.exception("receipt printer %s failed", settings.describe())
-                self._sent.emit(False, "error")
-            else:
-                self._sent.emit(True, "")
+                return False, failure.reason
+            return True, ""
 
-        from kiosk.ui.admin import _Task
+        # A printer driver's surprise must not end the kiosk (logged): "error".
+        self._off.run(
+            work, lambda sent: self._done(*sent), lambda error: self._done(False, "error")
+        )
 
-        QThreadPool.globalInstance().start(_Task(work))
-
-    @Slot(bool, str)
     def _done(self, printed: bool, problem: str) -> None:
         self._set("printed" if printed else "failed", problem)
         self.finished.emit(printed)

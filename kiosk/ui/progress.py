@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.domain.deadlines import colour
@@ -19,9 +19,11 @@ from kiosk.domain.lookup import LookupLockout
 from kiosk.domain.tracking import ALPHABET, InvalidTrackingCode, parse_tracking_code
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, full_moment_text, moment_text
+from kiosk.ui.offthread import OffThread
+from kiosk.ui.singletons import handed_over
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from kiosk.services.progress import Lookups
 
 log = logging.getLogger(__name__)
 
@@ -34,57 +36,17 @@ def _moment_text(at: str) -> str:
     return moment_text(moment)
 
 
-def _minutes_until(moment: str) -> int:
-    """Whole minutes (at least 1) from now to the server's ISO 8601 `moment`."""
-    from datetime import UTC
-
-    try:
-        left = datetime.fromisoformat(moment) - datetime.now(UTC)
-    except (ValueError, TypeError):
-        return 1
-    return max(1, -(-int(left.total_seconds()) // 60))
-
-
-def _as_progress(code: str, answer: dict):
-    """The server's lookup answer as a store Progress (kiosk.store.progress)."""
-    from datetime import date
-
-    from kiosk.store.progress import Progress
-
-    raw = answer.get("progress") or {}
-    due, day = raw.get("due_on"), raw.get("date")
-    return Progress(
-        kind="appointment" if raw.get("kind") == "appointment" else "appeal",
-        code=code,
-        state=str(raw.get("state", "")),
-        steps=[
-            {
-                "state": str(s.get("state", "")),
-                "at": str(s.get("at", "")),
-                "note": str(s.get("note", "")),
-            }
-            for s in raw.get("steps") or []
-            if isinstance(s, dict)
-        ],
-        due_on=date.fromisoformat(due) if isinstance(due, str) else None,
-        category=str(raw.get("category", "")),
-        request=str(raw.get("request", "appeal")),
-        deputy_id=str(raw.get("deputy_id", "")),
-        day=date.fromisoformat(day) if isinstance(day, str) else None,
-    )
-
-
 @QmlElement
 @QmlSingleton
 class ProgressLookup(QObject):
     changed = Signal()
     finished = Signal(bool)  # the answer is there: True when found (then `result` holds it)
-    _answered = Signal(object)  # from the lookup thread to _show, on the GUI thread
 
     def __init__(self, now: Callable[[], datetime], parent=None) -> None:
         super().__init__(parent)
         self._now = now
-        self._sessions: sessionmaker[Session] | None = None
+        self._service: Lookups | None = None
+        self._off = OffThread(self)
         self._ask: Callable[[str, str], dict] | None = None
         self._lockout = LookupLockout()
         self._result: dict = {}
@@ -94,16 +56,14 @@ class ProgressLookup(QObject):
         self._busy = False
         self._code = ""
         self._asked = 0  # lookups started or wiped: an answer for an earlier one is dropped
-        self._answered.connect(self._show)
 
     @staticmethod
     def create(engine) -> ProgressLookup:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.progress)
 
-    def use_database(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def use_service(self, service: Lookups) -> None:
+        """The database is open: lookups work from now on."""
+        self._service = service
 
     def use_server(self, ask: Callable[[str, str], dict]) -> None:
         """How to ask the server about a code (kiosk.sync.worker.SyncWorker.look_up)."""
@@ -135,62 +95,22 @@ class ProgressLookup(QObject):
         if wait:
             self._wait_minutes = max(1, -(-int(wait.total_seconds()) // 60))
             return self._refuse("locked")
-        if self._sessions is None:
+        if self._service is None:
             return self._refuse("not_ready")
         self._busy, self._code, self._problem = True, code, ""
         self._asked += 1
         asked = self._asked
         self.changed.emit()
-        # On the pool: Kiosk.close waits for it before the objects it reports to go.
-        from kiosk.ui.admin import _Task
+        service, ask = self._service, self._ask
 
-        sessions, ask = self._sessions, self._ask
+        def work() -> dict:
+            return service.look_up(code, last4, ask) | {"asked": asked}
 
-        def work() -> None:
-            self._answered.emit(self._work(sessions, ask, code, last4) | {"asked": asked})
+        def failed(error: Exception) -> None:
+            self._show({"problem": "database", "asked": asked})
 
-        QThreadPool.globalInstance().start(_Task(work))
+        self._off.run(work, self._show, failed)
         return True
-
-    def _work(self, sessions, ask, code: str, last4: str) -> dict:
-        """On the lookup thread: this kiosk's own records first, then the server."""
-        # Imported here: SQLAlchemy stays off the way to the first frame.
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from kiosk.store.holidays import holiday_table
-        from kiosk.store.progress import Found, look_up
-        from kiosk.sync.client import SyncError
-
-        try:
-            with sessions() as session:
-                found = look_up(session, code, last4)
-                holidays = holiday_table(session)
-        except SQLAlchemyError as error:
-            log.error("progress lookup failed: %s", getattr(error, "orig", error))
-            return {"problem": "database"}
-        answer: dict = {"last_pull": found.last_pull, "holidays": holidays}
-        if found.found is Found.FOUND:
-            answer["progress"] = found.progress
-        elif ask is None:
-            answer["problem"] = "unreachable"
-        else:
-            try:
-                server = ask(code, last4)
-            except SyncError as error:
-                log.info("could not ask the server about a code: %s", type(error).__name__)
-                answer["problem"] = "unreachable"
-            else:
-                if server.get("found"):
-                    try:
-                        answer["progress"] = _as_progress(code, server)
-                    except (TypeError, ValueError, AttributeError):
-                        answer["problem"] = "unreachable"
-                elif server.get("locked_until"):
-                    answer["problem"] = "locked"
-                    answer["wait_minutes"] = _minutes_until(str(server["locked_until"]))
-                else:
-                    answer["problem"] = "mismatch"
-        return answer
 
     def _show(self, answer: dict) -> None:
         problem = answer.get("problem")

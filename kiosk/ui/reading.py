@@ -13,6 +13,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+from kiosk.ui.singletons import handed_over
 
 LANGUAGES = ("zh_CN", "zh_TW", "en")
 
@@ -33,8 +34,6 @@ class Reading(QObject):
 
     @staticmethod
     def create(engine) -> Reading:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.reading)
 
     @Slot(str)

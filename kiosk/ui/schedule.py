@@ -22,6 +22,7 @@ from kiosk.domain.station import StationSnapshot
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlNamedElement)
 from kiosk.ui.dates import day_text
 from kiosk.ui.listmodel import KeyedListModel
+from kiosk.ui.singletons import handed_over
 
 if TYPE_CHECKING:
     from kiosk.ui.station import Roster
@@ -80,8 +81,6 @@ class ScheduleCalendar(QObject):
 
     @staticmethod
     def create(engine) -> ScheduleCalendar:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.schedule)
 
     def show(self, snapshot: StationSnapshot | None, today: date) -> None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
-from kiosk.ui.admin import _Task
+from kiosk.ui.offthread import OffThread
+from kiosk.ui.singletons import handed_over
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,6 @@ def failure_kind(error: Exception) -> str:
 class Setup(QObject):
     changed = Signal()
     enrolled = Signal()  # QML shows home
-    _finished = Signal(str)  # from the pool thread: "" or a failure kind
 
     def __init__(
         self,
@@ -63,12 +63,10 @@ class Setup(QObject):
         self._server_url = server_url
         self._busy = False
         self._error = ""
-        self._finished.connect(self._done)
+        self._off = OffThread(self)  # the enrolment's request
 
     @staticmethod
     def create(engine) -> Setup:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.setup)
 
     @Slot(str, str)
@@ -80,20 +78,18 @@ class Setup(QObject):
         self.changed.emit()
         url, code = self._server_url, code.strip()
 
-        def work() -> None:
-            try:
-                self._enrol(url, code)
-            except Exception as error:
-                kind = failure_kind(error)
-                log.warning("enrolment with %s failed (%s): %s", url, kind, error)
-                self._finished.emit(kind)
-            else:
-                log.info("enrolled with %s", url)
-                self._finished.emit("")
+        def failed(error: Exception) -> None:
+            kind = failure_kind(error)
+            log.warning("enrolment with %s failed (%s): %s", url, kind, error)
+            self._done(kind)
 
-        QThreadPool.globalInstance().start(_Task(work))
+        def done(_: object) -> None:
+            log.info("enrolled with %s", url)
+            self._done("")
 
-    @Slot(str)
+        # Failures are the network's and the server's (worded by kind): not logged as errors.
+        self._off.run(lambda: self._enrol(url, code), done, failed, expected=(Exception,))
+
     def _done(self, error: str) -> None:
         self._busy, self._error = False, error
         if not error:

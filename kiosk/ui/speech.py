@@ -17,6 +17,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+from kiosk.ui.singletons import handed_over
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +48,6 @@ class ReadAloud(QObject):
 
     @staticmethod
     def create(engine) -> ReadAloud:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.speech)
 
     def _engine(self):

@@ -20,185 +20,50 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
-    QThreadPool,
     QTimer,
     QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
+from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.domain.deputies import Deputy, Level
 from kiosk.domain.reception import ReceptionDay
 from kiosk.domain.station import STATION_PHOTO_MARKER, StationSnapshot
-from kiosk.printer import PrinterSettings
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, time_range_text
-from kiosk.ui.desk import Desk
 from kiosk.ui.listmodel import KeyedListModel
-from kiosk.ui.schedule import ScheduleCalendar
-from kiosk.ui.sync import Sync
+from kiosk.ui.offthread import WAITED_FOR, OffThread
+from kiosk.ui.singletons import handed_over
 
 log = logging.getLogger(__name__)
 
 UPCOMING_DAYS = 6
-DAY_PRIORITY = 1  # QThreadPool: a day change's work goes before queued tasks of priority 0
 DEPUTY_UPCOMING_DAYS = 4
-
-
-class Backends:
-    """The backends of one QML engine, made before QML loads and handed to it by `create`."""
-
-    def __init__(
-        self,
-        photo_dir: Path,
-        now: Callable[[], datetime],
-        idle_seconds: tuple[int, int] = (90, 15),
-        demo: bool = False,
-        language: str = "zh_CN",
-        printer: PrinterSettings | None = None,
-    ) -> None:
-        from kiosk.ui.idle import Idle
-        from kiosk.ui.intake import IntakeForm
-        from kiosk.ui.printing import ReceiptPrinter
-        from kiosk.ui.progress import ProgressLookup
-        from kiosk.ui.reading import Reading
-        from kiosk.ui.speech import ReadAloud
-
-        self.demo = demo
-        self.clock = Clock(now)
-        self.idle = Idle(*idle_seconds)
-        self.station = Station(photo_dir)
-        self.roster = Roster(photo_dir)
-        self.sync = Sync(self.show)
-        self.schedule = ScheduleCalendar(self.roster)
-        self.desk = Desk(now, self.roster.deputies.rows)
-        self.intake = IntakeForm(now, demo)
-        self.progress = ProgressLookup(now)
-        self.reading = Reading(language)
-        self.speech = ReadAloud()
-        self.speech.language = lambda: self.reading.language
-        self.printer = ReceiptPrinter(printer)
-        # A visitor who walked away leaves nothing behind, on screen or in memory.
-        self.idle.walkedAway.connect(self.intake.clear)
-        self.idle.walkedAway.connect(self.progress.clear)
-        self.idle.walkedAway.connect(self.reading.reset)
-        self.idle.walkedAway.connect(self.speech.stop)
-        self.idle.walkedAway.connect(self.printer.reset)
-        self.intake.saved.connect(self.sync.syncNow)
-        self.turnover = DayTurnover()
-        self.clock.turned.connect(self._new_day)
-
-    def show(self, snapshot: StationSnapshot | None) -> None:
-        self.turnover.cancel()  # a day's rows still being worked out are the old station's
-        self.station.show(snapshot)
-        self.roster.show(snapshot, self.clock.today())
-        self.schedule.show(snapshot, self.clock.today())
-        self.desk.show(snapshot)
-        self.intake.show(snapshot)
-
-    def use_database(self, sessions, presence=None) -> None:
-        """The local database is open: the forms can save and look up, deputies sign in
-        (`presence`: what the desk shows, read already: Desk.read_presence)."""
-        self.intake.use_database(sessions)
-        self.progress.use_database(sessions)
-        self.desk.attach(sessions, self.demo, presence)
-
-    def use_demo_database(self, sessions) -> None:
-        """First run chose demo mode: the demo station's own database, sealed with the demo key."""
-        self.demo = self.intake.demo = True
-        self.use_database(sessions)
-
-    def relabel(self) -> None:
-        """The language changed: words made here (dates, weekdays) are made again, now."""
-        self.turnover.cancel()
-        self.clock.relabel()
-        self.roster.show_day(self.clock.today())
-        self.schedule.show(self.schedule.snapshot, self.clock.today())
-        self.desk.show(self.roster.snapshot)
-
-    def _new_day(self) -> None:
-        """The date moved on: the day's rows are worked out off the GUI thread, then shown."""
-        today = self.clock.today()
-        snapshot = self.roster.snapshot
-        month, selected = self.schedule.month_on(today)
-        read_desk = self.desk.day_reader(snapshot, today)
-        roster, schedule, desk = self.roster, self.schedule, self.desk
-
-        def work() -> Callable[[], None]:
-            rows = roster.day_rows(snapshot, today)
-            calendar = schedule.month_rows(snapshot, today, month, selected)
-            desk_day = read_desk()
-
-            def swap() -> None:
-                roster.show_rows(rows)
-                schedule.show_rows(snapshot, calendar)
-                desk.show_day(desk_day)
-
-            return swap
-
-        def fallback() -> None:  # the work failed (logged): as before, on the GUI thread
-            roster.show_day(today)
-            schedule.show(snapshot, today)
-            desk.show(snapshot)
-
-        self.turnover.start(work, fallback)
 
 
 class DayTurnover(QObject):
     """Runs a day change's work on the thread pool and its swap on the GUI thread (the
-    kiosk's way off the GUI thread and back: a pool task and a queued private signal, as
-    in `Admin.refresh`). A later start or a `cancel` (a new station arrived, shown at once)
-    makes a result still under way stale: it is dropped."""
-
-    _worked_out = Signal(int, object)  # from the pool thread: generation, swap (or None)
+    kiosk's one way off the GUI thread and back: kiosk/ui/offthread.py). A later start or a
+    `cancel` (a new station arrived, shown at once) makes a result still under way stale: it
+    is dropped. When the work fails (logged) the fallback turns the day on the GUI thread."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._generation = 0
-        self._fallbacks: dict[int, Callable[[], None]] = {}
-        self._worked_out.connect(self._swap)
+        self._off = OffThread(self)
 
     def start(self, work: Callable[[], Callable[[], None]], fallback: Callable[[], None]) -> None:
-        from kiosk.ui.admin import _Task
-
         self.cancel()
-        generation = self._generation
-        self._fallbacks = {generation: fallback}
-
-        def run() -> None:
-            try:
-                swap = work()
-            except Exception:  # noqa: BLE001 (the day must still turn: the fallback does it)
-                log.exception("working out the new day failed")
-                swap = None
-            self._worked_out.emit(generation, swap)
-
-        # On the pool: Kiosk.close waits for it before the objects it reports to go. Ahead of
-        # queued receipts' contact checks (a second of argon2 each): the screens are waiting.
-        QThreadPool.globalInstance().start(_Task(run), DAY_PRIORITY)
+        # Ahead of queued receipts' contact checks (a second of argon2 each): the screens wait.
+        self._off.run(work, lambda swap: swap(), lambda error: fallback(), WAITED_FOR)
 
     def cancel(self) -> None:
-        self._generation += 1
-        self._fallbacks = {}
+        self._off.forget()
 
     @property
     def busy(self) -> bool:
         """A day change is being worked out (its rows are not shown yet)."""
-        return bool(self._fallbacks)
-
-    @Slot(int, object)
-    def _swap(self, generation: int, swap: Callable[[], None] | None) -> None:
-        fallback = self._fallbacks.pop(generation, None)
-        if fallback is None:
-            return  # stale
-        (swap or fallback)()
-
-
-def handed_over(backend: QObject) -> QObject:
-    """A singleton's create(): hand QML the engine's backend; Python keeps owning it."""
-    QQmlEngine.setObjectOwnership(backend, QQmlEngine.ObjectOwnership.CppOwnership)
-    return backend
+        return self._off.busy
 
 
 @QmlElement

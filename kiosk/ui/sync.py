@@ -8,11 +8,13 @@ values set here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
+from kiosk.ui.singletons import handed_over
 
 
 @QmlElement
@@ -21,7 +23,7 @@ class Sync(QObject):
     changed = Signal()
     syncNowRequested = Signal()  # connected to the worker's sync_now (queued)
 
-    def __init__(self, show_snapshot: Callable[[object], None], parent=None) -> None:
+    def __init__(self, show_snapshot: Callable[[Any], None], parent=None) -> None:
         super().__init__(parent)
         self._show_snapshot = show_snapshot
         self._state = "starting"
@@ -29,8 +31,6 @@ class Sync(QObject):
 
     @staticmethod
     def create(engine) -> Sync:
-        from kiosk.ui.station import handed_over
-
         return handed_over(engine.backends.sync)
 
     @Slot(str)

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from central.launch import running_central
 from kiosk.domain.appointments import Appointment
 from kiosk.domain.tracking import contact_check, display
+from kiosk.services.sealing import sealing_key
 from kiosk.store.appointments import record_appointment
-from kiosk.store.attendance import sealing_key
 from kiosk.store.database import open_database
 from kiosk.store.sealing import seal
 from kiosk.sync.enrolment import enrol

@@ -42,7 +42,7 @@ def main() -> None:
         return found[-1] if found else None
 
     def step() -> None:
-        if stage[0] == "wait_database" and form._sessions is not None:
+        if stage[0] == "wait_database" and form.ready:
             QMetaObject.invokeMethod(window, "startForm", Q_ARG("QVariant", "appeal"))
             for field, value in {
                 "category": "交通出行",

@@ -38,14 +38,21 @@ def _inside(item: QQuickItem, ancestor: QQuickItem) -> bool:
 
 
 class Visitor:
-    """Someone in front of the screen. Every look or tap first waits for a rendered frame,
-    so layouts are polished and items are where the visitor sees them."""
+    """Someone in front of the screen. Every look or tap first waits for what the kiosk is
+    doing in answer to the last tap (work off the GUI thread that someone waits for at the
+    screen: kiosk/ui/offthread.py) and for a rendered frame, so layouts are polished and
+    items are where the visitor sees them."""
 
     def __init__(self, qtbot, window: QQuickWindow) -> None:
         self.qtbot = qtbot
         self.window = window
 
-    def settle(self) -> None:
+    def settle(self, answered: bool = True) -> None:
+        """A rendered frame; with `answered`, first the kiosk's answer to the last tap."""
+        from kiosk.ui.offthread import OffThread
+
+        if answered and OffThread.awaited:
+            self.qtbot.waitUntil(lambda: OffThread.awaited == 0, timeout=10000)
         with self.qtbot.waitSignal(self.window.frameSwapped, timeout=5000):
             self.window.update()
 
@@ -152,9 +159,10 @@ class Visitor:
 
         self.qtbot.waitUntil(still)
 
-    def screenshot(self, name: str) -> QImage:
-        """Grab the window, save it under screenshots/ (to look at), and return it."""
-        self.settle()
+    def screenshot(self, name: str, answered: bool = True) -> QImage:
+        """Grab the window, save it under screenshots/ (to look at), and return it; with
+        `answered=False` while the kiosk is still working on the last tap (a busy state)."""
+        self.settle(answered)
         image = self.window.grabWindow()
         SCREENSHOTS.mkdir(exist_ok=True)
         size = f"{self.window.width()}x{self.window.height()}"

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from kiosk.demo import DEMO_SERVER_PUBLIC_KEY
 from kiosk.domain.attendance import Action, AttendanceEvent, Reason, ReceptionRecord
 from kiosk.store import attendance as store
 from kiosk.store.database import open_database
@@ -47,20 +48,12 @@ def test_a_reception_record_is_saved_with_its_notes_only_sealed(tmp_path):
     sessions = open_database(tmp_path / "kiosk.sqlite3")
     record = ReceptionRecord.new("d1", T0, 2, "电梯", "王大爷说", "")
     with sessions.begin() as session:
-        key = store.sealing_key(session, demo=True)
-        store.record_reception(session, record, key)
+        store.record_reception(session, record, DEMO_SERVER_PUBLIC_KEY)
     with sessions() as session:
         assert store.records_on(session, T0.date(), "d1") == 1
         payload = session.scalars(select(OutboxItemRow.payload)).one()
-        assert store.sealing_key(session, demo=True) == key  # made once, kept
-        assert store.sealing_key(session, demo=False) is None  # a throwaway key is for demos
     assert "王大爷" not in payload.decode()
     assert json.loads(payload)["body"]["topic"] == "电梯"
-
-
-def test_a_kiosk_neither_enrolled_nor_in_demo_has_no_sealing_key(tmp_path):
-    with open_database(tmp_path / "kiosk.sqlite3")() as session:
-        assert store.sealing_key(session, demo=False) is None
 
 
 def test_statistics_are_kept_from_the_pull_and_malformed_ones_ignored(tmp_path):

@@ -92,7 +92,7 @@ def test_a_full_disk_keeps_the_form_and_saves_nothing_then_saving_works(
     kiosk = make_kiosk()
     visitor = kiosk.visitor
     fill_appeal(kiosk, qtbot)
-    engine = kiosk.backends.intake._sessions.kw["bind"]
+    engine = kiosk.backends.intake._service.sessions.kw["bind"]
     limit = _fill_the_disk(engine)
 
     visitor.tap("submitButton")

@@ -279,7 +279,8 @@ def test_closing_time_signs_everyone_out_even_after_a_restart(make_kiosk, qtbot,
     kiosk.window.close()
     clock.now = datetime(2026, 11, 25, 8, 0)
     kiosk = make_kiosk(closing_time="17:30")
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    # The sign-outs are written off the GUI thread once the database is open.
+    qtbot.waitUntil(lambda: kiosk.backends.desk.ready and not kiosk.backends.desk.busy)
     assert attendance(tmp_path)[-1] == (
         ON_DUTY,
         "sign_out",

@@ -51,6 +51,9 @@ def test_the_duty_console_shows_my_counts_and_a_qr_code_of_my_workspace(
     visitor = kiosk.visitor
     assert visitor.text("workCounts") == "3 件待回复，1 件已超期"
     name = "duty-console-work-" + ("portrait" if size[1] > size[0] else "landscape")
+    qr = visitor.find("workspaceQr")  # drawn on Qt's loader thread, a moment later
+    qtbot.waitUntil(lambda: qr.property("progress") == 1.0, timeout=10000)
+    visitor.settle()
     image = visitor.screenshot(name)
     assert WORKSPACE in decode_qr_codes(image)
     row = visitor.find(f"walkIn_{display(callback.tracking_code)}")

@@ -49,15 +49,16 @@ def _screens(kiosk):
 
     def receipt():
         _filled_form(kiosk, "appeal")
-        assert kiosk.backends.intake.submit()
-        _call(window, "showReceipt")
+        with visitor.qtbot.waitSignal(kiosk.backends.intake.submitted):  # Main shows the receipt
+            assert kiosk.backends.intake.submit()
 
     def progress_result():
         _filled_form(kiosk, "appointment")
         receptions = kiosk.backends.roster.deputy("demo-02")["receptions"]
         first = receptions[0]
         kiosk.backends.intake.chooseDay(first["scheduleId"], first["date"], first["day"])
-        assert kiosk.backends.intake.submit()
+        with visitor.qtbot.waitSignal(kiosk.backends.intake.submitted):
+            assert kiosk.backends.intake.submit()
         code = kiosk.backends.intake.property("code")
         _call(window, "showProgress")
         kiosk.backends.progress.lookUp(code, "5678")
@@ -89,7 +90,7 @@ def test_every_screen_reads_whole(make_kiosk, qtbot, size, language, large):
     # A receipt printer configured (never used here): the receipt shows 打印凭条 too.
     kiosk = make_kiosk(size, printer_kind="network", printer_host="127.0.0.1")
     visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.intake._sessions is not None)
+    qtbot.waitUntil(lambda: kiosk.backends.intake.ready)
     kiosk.backends.reading.setLanguage(language)
     if large:
         kiosk.backends.reading.toggleLargeText()

@@ -15,6 +15,17 @@ ScreenFrame {
 
     Component.onDestruction: Desk.leaveConsole()
 
+    property bool signOutFailed: false  // said under the button; the deputy may try again
+    function signedOut(done) {
+        signOutFailed = !done
+        if (done)
+            ApplicationWindow.window.showHome()
+    }
+    Connections {
+        target: Desk
+        function onSignOutFinished(done) { screen.signedOut(done) }
+    }
+
     GridLayout {
         anchors.fill: parent
         columns: screen.portrait ? 1 : 2
@@ -145,8 +156,19 @@ ScreenFrame {
                         objectName: "signOutButton"
                         width: parent.width
                         titleSize: Theme.headingSize
-                        text: qsTr("Sign out")
-                        onClicked: { Desk.signOut(); ApplicationWindow.window.showHome() }
+                        enabled: Desk.consoleWork === ""
+                        text: Desk.consoleWork === "signOut" ? qsTr("Signing out…") : qsTr("Sign out")
+                        // Recorded off the GUI thread: home shows once it is (Connections below).
+                        onClicked: Desk.signOut()
+                    }
+                    Text {
+                        objectName: "signOutProblem"
+                        width: parent.width
+                        visible: screen.signOutFailed
+                        text: qsTr("Signing out did not work. Please try again.")
+                        font.pixelSize: Theme.bodySize
+                        color: Theme.red
+                        wrapMode: Text.WordWrap
                     }
                     Text {
                         width: parent.width
@@ -250,11 +272,16 @@ ScreenFrame {
             Layout.column: 0
             property string problem: ""
 
-            function answer(code, reply) {
-                const outcome = Desk.answerAppointment(code, reply, "")
+            // Saved off the GUI thread: `appointmentAnswered` brings the outcome.
+            function answer(code, reply) { say(Desk.answerAppointment(code, reply, "")) }
+            function say(outcome) {
                 problem = outcome === "" ? ""
                         : outcome === "state" ? qsTr("This request can no longer be answered.")
                         : qsTr("The answer could not be saved. Please try again.")
+            }
+            Connections {
+                target: Desk
+                function onAppointmentAnswered(code, outcome) { appointmentsCard.say(outcome) }
             }
 
             Text {
@@ -344,6 +371,7 @@ ScreenFrame {
                             primary: true
                             titleSize: Theme.bodySize
                             Layout.preferredWidth: 110
+                            enabled: Desk.consoleWork === ""
                             text: qsTr("Confirm")
                             onClicked: appointmentsCard.answer(request.key, "confirmed")
                         }
@@ -352,6 +380,7 @@ ScreenFrame {
                             visible: request.canDecline
                             titleSize: Theme.bodySize
                             Layout.preferredWidth: 110
+                            enabled: Desk.consoleWork === ""
                             text: qsTr("Decline")
                             onClicked: appointmentsCard.answer(request.key, "declined")
                         }

@@ -56,10 +56,8 @@ ScreenFrame {
         else
             submit()
     }
-    function submit() {
-        if (IntakeForm.submit())
-            ApplicationWindow.window.showReceipt()
-    }
+    // Saved off the GUI thread: Main shows the receipt when IntakeForm says `submitted`.
+    function submit() { IntakeForm.submit() }
 
     Text {
         id: progress
@@ -653,7 +651,9 @@ ScreenFrame {
                     objectName: "consentButton"
                     Layout.fillWidth: true
                     primary: true
-                    text: IntakeForm.kind === "callback" ? qsTr("I agree, submit") : qsTr("I agree")
+                    enabled: !IntakeForm.submitting
+                    text: IntakeForm.submitting ? qsTr("Submitting…")
+                        : IntakeForm.kind === "callback" ? qsTr("I agree, submit") : qsTr("I agree")
                     onClicked: {
                         IntakeForm.set("consent", true)
                         screen.next()
@@ -736,7 +736,8 @@ ScreenFrame {
                     Layout.fillWidth: true
                     primary: true
                     titleSize: Theme.titleSize
-                    text: qsTr("Submit")
+                    enabled: !IntakeForm.submitting
+                    text: IntakeForm.submitting ? qsTr("Submitting…") : qsTr("Submit")
                     onClicked: screen.submit()
                 }
             }

@@ -55,6 +55,11 @@ ApplicationWindow {
         // A console left untouched, or open at closing time, signs the deputy out: back home.
         function onConsoleClosed() { window.showHome() }
     }
+    Connections {
+        target: IntakeForm
+        // Saved (off the GUI thread): the receipt takes the form's place.
+        function onSubmitted() { window.showReceipt() }
+    }
 
     // A form cannot be started: the kiosk's disk is nearly full (kiosk/store/disk.py).
     Rectangle {

@@ -88,6 +88,7 @@ ScreenFrame {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 3
+            Layout.columnSpan: screen.portrait || qrCard.visible ? 1 : 2
             Column {
                 width: parent.width
                 spacing: Theme.spacing
@@ -131,6 +132,7 @@ ScreenFrame {
                 }
                 Text {
                     id: howTo
+                    objectName: "receiptLookUpHint"
                     width: parent.width
                     text: qsTr("To see how it goes: tap \"Track progress\" on the home screen and type this code and the last 4 digits of your phone number.")
                     font.pixelSize: Theme.bodySize
@@ -140,6 +142,10 @@ ScreenFrame {
             }
         }
         Card {
+            id: qrCard
+            // Nothing to show without a link (before this kiosk's first pull, docs/appeals.md)
+            // and without a printer: the code's card says how to follow the case.
+            visible: receiptQr.visible || printButton.visible
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 2
@@ -148,6 +154,7 @@ ScreenFrame {
                 anchors.centerIn: parent
                 spacing: Theme.spacing
                 Image {
+                    id: receiptQr
                     objectName: "receiptQr"
                     anchors.horizontalCenter: parent.horizontalCenter
                     // As large as the card holds beside the words and 打印凭条 (大字 in
@@ -161,12 +168,16 @@ ScreenFrame {
                     sourceSize: Qt.size(side, side)
                     fillMode: Image.PreserveAspectFit
                     smooth: false
+                    // No link before this kiosk's first pull (docs/appeals.md): no code to scan.
+                    visible: IntakeForm.progressUrl.length > 0
                     source: IntakeForm.progressUrl ? "image://qrquick/" + encodeURIComponent(IntakeForm.progressUrl) : ""
                 }
                 Text {
                     id: scanHint
+                    objectName: "scanHint"
                     width: 420
                     horizontalAlignment: Text.AlignHCenter
+                    visible: receiptQr.visible
                     text: qsTr("Scan with WeChat to follow it on your phone")
                     font.pixelSize: Theme.bodySize
                     color: Theme.text

@@ -20,13 +20,14 @@ ScreenFrame {
         const i = linked.indexOf(code)
         linked = i < 0 ? linked.concat([code]) : linked.filter(c => c !== code)
     }
+    // Saved off the GUI thread: `recordSaved` brings the answer (the button waits meanwhile).
     function save() {
         const codes = linked.concat([codesField.text]).join(" ")
         problem = Desk.saveRecord(visitors, topicField.text, notesField.text, codes)
-        if (problem.length === 0) {
-            ApplicationWindow.window.back()
-            return
-        }
+        if (problem.length > 0)
+            reveal()
+    }
+    function reveal() {
         // Show the field the problem is about, with its message under it.
         const fieldOf = {visitors: visitorCount, topic: topicField, notes: notesField,
                          codes: codesField, console: saveButton}
@@ -44,8 +45,20 @@ ScreenFrame {
         case "codes/many": return qsTr("At most 20 tracking codes.")
         case "console/not_enrolled": return qsTr("This kiosk is not enrolled with the server, so the record cannot be sealed and saved.")
         case "console/closed": return qsTr("Please sign in again.")
+        case "console/failed": return qsTr("The record could not be saved. Please try again.")
         }
         return ""
+    }
+    function saved(outcome) {
+        problem = outcome
+        if (outcome.length === 0)
+            ApplicationWindow.window.back()
+        else
+            reveal()
+    }
+    Connections {
+        target: Desk
+        function onRecordSaved(outcome) { screen.saved(outcome) }
     }
 
     // The problem lines under the fields keep their place even when empty, so the form does
@@ -186,7 +199,8 @@ ScreenFrame {
         anchors { left: parent.left; right: form.right; bottom: parent.bottom }
         primary: true
         titleSize: Theme.headingSize
-        text: qsTr("Save the record")
+        enabled: Desk.consoleWork === ""
+        text: Desk.consoleWork === "record" ? qsTr("Saving…") : qsTr("Save the record")
         onClicked: screen.save()
     }
     PageButtons {

@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The intake service: what a visitor submits is saved with its outbox event and sealed to
+the one key the service chooses; the receipt's link is the server's, or none (never the
+demo's on a real kiosk)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.demo import DEMO_PROGRESS_LINK, DEMO_SERVER_PUBLIC_KEY
+from kiosk.services.intake import AppealRequest, Intake, NotSaved
+from kiosk.store.database import open_database
+from kiosk.store.models import AppealRow, EnrolmentRow, OutboxItemRow
+from kiosk.store.sync_state import apply_extras
+
+NOW = datetime(2026, 11, 23, 9, 30)
+CHINA = timezone(timedelta(hours=8))
+ASKED = AppealRequest("appeal", "s1", "交通出行", "13912345678", text="路灯坏了", block="文昌社区")
+
+
+def intake(tmp_path, demo: bool) -> Intake:
+    return Intake(open_database(tmp_path / "kiosk.sqlite3"), demo, lambda: NOW, lambda: CHINA)
+
+
+def enrol(service: Intake) -> None:
+    with service.sessions.begin() as session:
+        session.add(
+            EnrolmentRow(
+                device_id="k1",
+                device_token="t",
+                station_id="s1",
+                server_url="https://10.0.0.5",
+                server_public_key=DEMO_SERVER_PUBLIC_KEY,
+                enrolled_at=NOW,
+            )
+        )
+
+
+def test_an_enrolled_kiosk_that_has_not_pulled_gives_a_receipt_without_a_link(tmp_path):
+    service = intake(tmp_path, demo=False)
+    enrol(service)
+    receipt = service.submit_appeal(ASKED)
+    assert receipt.progress_url == ""  # not the demo's, not guessed from the server's address
+    assert receipt.reply_by is not None and receipt.last4 == "5678"
+    with service.sessions() as session:
+        row = session.scalars(select(AppealRow)).one()
+        assert row.tracking_code == receipt.code
+        assert session.scalars(select(OutboxItemRow.kind)).all() == ["appeal"]
+        assert b"13912345678" not in row.sealed
+
+
+def test_after_a_pull_the_receipt_links_to_the_servers_progress_page(tmp_path):
+    service = intake(tmp_path, demo=False)
+    enrol(service)
+    with service.sessions.begin() as session:
+        apply_extras(session, {"links": {"progress": "https://rd.gov.cn/p/{code}"}})
+    receipt = service.submit_appeal(ASKED)
+    assert receipt.progress_url == f"https://rd.gov.cn/p/{receipt.code}"
+
+
+def test_a_demo_kiosk_links_to_the_demo_station(tmp_path):
+    receipt = intake(tmp_path, demo=True).submit_appeal(ASKED)
+    assert receipt.progress_url == DEMO_PROGRESS_LINK.replace("{code}", receipt.code)
+
+
+def test_a_kiosk_neither_enrolled_nor_in_demo_saves_nothing(tmp_path):
+    service = intake(tmp_path, demo=False)
+    with pytest.raises(NotSaved) as refused:
+        service.submit_appeal(ASKED)
+    assert refused.value.reason == "not_enrolled"
+    with service.sessions() as session:
+        assert session.scalars(select(AppealRow)).all() == []
+
+
+def test_the_event_time_carries_the_stations_offset(tmp_path):
+    service = intake(tmp_path, demo=True)
+    service.submit_appeal(ASKED)
+    with service.sessions() as session:
+        payload = json.loads(session.scalars(select(OutboxItemRow.payload)).one())
+    assert payload["created_at"].endswith("+08:00"), payload
