@@ -61,6 +61,8 @@ INTAKE_EACH = 100
 THREADS = 64
 # SCALE_ENGINES=postgresql: one engine only (while working on it).
 ENGINES = os.environ.get("SCALE_ENGINES", "sqlite,postgresql").split(",")
+# SCALE_PARTS=storm: some of the parts only (storm, pull, intake).
+PARTS = os.environ.get("SCALE_PARTS", "storm,pull,intake").split(",")
 CHINA = "+08:00"
 
 
@@ -116,12 +118,42 @@ def seed(settings: Settings) -> list[tuple[str, str]]:
     return devices
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of process `pid` and all its descendants, the reaped ones
+    included (Linux /proc): what the servers or the database cost, whatever the load."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = sum(int(f) for f in fields[11:15]) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        total += times.get(current, 0.0)
+        todo += [child for child, parent in parents.items() if parent == current]
+    return total
+
+
+def own_cpu() -> float:
+    used = os.times()
+    return used.user + used.system
+
+
 def percentile(samples: list[float], share: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def storm(url: str, devices: list[tuple[str, str]], restart) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def storm(
+    url: str, devices: list[tuple[str, str]], restart, server_pid, database_pid
+) -> dict[str, float]:  # type: ignore[no-untyped-def]
     sessions = [requests.Session() for _ in range(THREADS)]
     retries: list[int] = []
 
@@ -165,9 +197,15 @@ def storm(url: str, devices: list[tuple[str, str]], restart) -> dict[str, float]
         for s in sessions:
             s.close()
         sessions[:] = [requests.Session() for _ in range(THREADS)]
+        cpu = (tree_cpu(server_pid()), tree_cpu(database_pid()) if database_pid else 0.0, own_cpu())
         began = time.perf_counter()
         results = list(pool.map(get, range(len(devices))))
         drain = time.perf_counter() - began
+        cpu_after = (
+            tree_cpu(server_pid()),
+            tree_cpu(database_pid()) if database_pid else 0.0,
+            own_cpu(),
+        )
     assert {status for _, _, status in results} == {200}
     return {
         "poll_p50": percentile(latencies, 0.5) * 1000,
@@ -175,6 +213,11 @@ def storm(url: str, devices: list[tuple[str, str]], restart) -> dict[str, float]
         "storm_drain": drain,
         "storm_p99": percentile([s for s, _, _ in results], 0.99) * 1000,
         "retried": len(retries),
+        # CPU the storm cost, per request: the server processes, the database server's, and
+        # this client's own (all on the same 2 cores: together they bound the drain).
+        "storm_server_cpu": (cpu_after[0] - cpu[0]) / len(devices) * 1000,
+        "storm_database_cpu": (cpu_after[1] - cpu[1]) / len(devices) * 1000,
+        "storm_client_cpu": (cpu_after[2] - cpu[2]) / len(devices) * 1000,
     }
 
 
@@ -296,6 +339,10 @@ def run(engine: str, folder: Path) -> dict[str, float]:
             cluster = PostgresCluster().start()
             stack.callback(cluster.stop)
             url = cluster.create_database("bench")
+
+            def postmaster() -> int:
+                return int((cluster.data / "postmaster.pid").read_text().split()[0])
+
             extra += ("--workers", "2")
         settings = Settings(data_dir=folder, database_url=url)
         devices = seed(settings)
@@ -308,9 +355,19 @@ def run(engine: str, folder: Path) -> dict[str, float]:
             servers.append(stack.enter_context(running_central(folder, *extra, database_url=url)))
             servers.pop(0)
 
-        figures = storm(lambda: servers[0].url, devices, restart)
-        figures |= pull(servers[0].url, settings, devices[0][1])
-        figures |= intake(servers[0].url, devices, key)
+        figures: dict[str, float] = {}
+        if "storm" in PARTS:
+            figures |= storm(
+                lambda: servers[0].url,
+                devices,
+                restart,
+                lambda: servers[0].process.pid,
+                postmaster if engine == "postgresql" else None,
+            )
+        if "pull" in PARTS:
+            figures |= pull(servers[0].url, settings, devices[0][1])
+        if "intake" in PARTS:
+            figures |= intake(servers[0].url, devices, key)
         return figures
 
 
@@ -327,11 +384,13 @@ def main() -> int:
         "pull_delta_bytes": "bytes", "pull_delta_ms": "ms", "pull_delta_server_ms": "ms",
         "intake_rate": "appeals/s", "intake_p99": "ms",
         "retried": "requests", "intake_retried": "batches",
+        "storm_server_cpu": "ms", "storm_database_cpu": "ms", "storm_client_cpu": "ms",
     }  # fmt: skip
     label = {"sqlite": "sqlite_1_process", "postgresql": "postgresql_2_processes"}
     for name, unit in units.items():
         for engine in ENGINES[::-1]:
-            print(f"scale_{name}_{label[engine]}: {results[engine][name]:.1f} {unit}")
+            if name in results[engine]:
+                print(f"scale_{name}_{label[engine]}: {results[engine][name]:.1f} {unit}")
     print(f"# machine load (1 min) at end: {os.getloadavg()[0]:.1f}")
     return 0
 

@@ -19,6 +19,7 @@ from central.models import Appeal, AppealStep
 from central.services.day_table import holiday_calendar
 from central.services.incoming import IncomingEvent, InvalidEvent, sealed_fields, text_field
 from kiosk.domain.appeal_states import (
+    FINISHED_STATES,
     NEXT_STATES,
     AppealState,
     MoveRefused,
@@ -86,6 +87,9 @@ def move_appeal(
         appeal.rating = rating
     if state is S.REPLIED and appeal.first_replied_at is None:
         appeal.first_replied_at = now
+    # Finished now (closed, rated, rejected), or open again (reopened): the snapshot's and
+    # the figures' indexed reads rely on it (models.Appeal.finished_at).
+    appeal.finished_at = now if state in FINISHED_STATES else None
     appeal.steps.append(
         AppealStep(
             state=state,
