@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import event, insert, select, text
+from sqlalchemy import MetaData, event, insert, select, text
 
 from central.api.routes.snapshot import token_and_kept_document
+from central.core.config import Settings
+from central.core.db import create_db_engine, upgrade
 from central.core.security import token_hash
 from central.models import Appeal, AppealStep, Device, Station
 from central.services import snapshot_store
@@ -195,3 +198,54 @@ def test_a_station_s_build_does_not_read_the_appeals_it_finished_long_ago(fresh_
             assert "ix_appeal_station_due" not in plan, (statement, plan)
             if read is not None:
                 assert read < 100, (statement, plan, read)
+
+
+def test_the_migration_gives_finished_appeals_the_time_of_their_last_step(
+    engine, tmp_path, request
+):
+    url = ""
+    if engine == "postgresql":
+        url = request.getfixturevalue("postgres").create_database(f"backfill_{uuid.uuid4().hex}")
+    sql = create_db_engine(Settings(data_dir=tmp_path, database_url=url).resolved_database_url)
+    upgrade(sql, "0013_snapshot_store")
+    at = [NOW - timedelta(days=d) for d in (300, 200, 100)]
+    with sql.begin() as connection:
+        tables = MetaData()
+        tables.reflect(connection, only=("station", "appeal", "appeal_step"))
+        connection.execute(
+            tables.tables["station"].insert(),
+            {"id": "s1", "kind": "station", "name": "站", "address": "", "hours": "",
+             "phone": "", "intro": "", "rules": [], "notices": [], "opinions_collected": 0,
+             "problems_solved": 0, "revision": 0},
+        )  # fmt: skip
+        for n, state in enumerate(("closed", "received", "rejected")):
+            connection.execute(
+                tables.tables["appeal"].insert(),
+                {"id": n + 1, "station_id": "s1", "tracking_code": f"M{n}", "category": "其他",
+                 "block": "", "channel": "kiosk", "created_at": at[0], "state": state,
+                 "contact_name": "", "contact_mobile": "", "text": "", "address": "",
+                 "consent": True},
+            )  # fmt: skip
+        connection.execute(
+            tables.tables["appeal_step"].insert(),
+            [
+                {"appeal_id": 1, "state": "received", "at": at[0], "actor": "", "note": ""},
+                {"appeal_id": 1, "state": "closed", "at": at[2], "actor": "", "note": ""},
+                {"appeal_id": 2, "state": "received", "at": at[1], "actor": "", "note": ""},
+            ],
+        )
+    upgrade(sql)
+    with sql.connect() as connection:
+        rows = connection.execute(text("SELECT id, finished_at FROM appeal ORDER BY id")).all()
+    sql.dispose()
+
+    def utc(value):
+        value = datetime.fromisoformat(value) if isinstance(value, str) else value
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    # Closed: its closing step; open: none; rejected without steps: when it was received.
+    assert [(row[0], row[1] and utc(row[1])) for row in rows] == [
+        (1, at[2]),
+        (2, None),
+        (3, at[0]),
+    ]
