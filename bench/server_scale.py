@@ -115,9 +115,9 @@ def seed(settings: Settings) -> tuple[list[tuple[str, str]], str]:
                 state, received_on=received_on, holidays=holidays, referred_on=received_on
             )
             finished = min(now, created + timedelta(days=5)) if state == "closed" else None
-            steps.append((n, "received", created, "kiosk"))
+            steps.append((n, "received", created, "kiosk", "", ""))
             if finished:
-                steps.append((n, "closed", finished, "staff"))
+                steps.append((n, "closed", finished, "staff", "已办结", ""))
             yield (
                 n, ids[n % STATIONS], seeding.tracking_code(n), "appeal", rng.choice(CATEGORIES),
                 "", "kiosk", created, state, deadline.due_on if deadline else None, "访客",
@@ -133,7 +133,9 @@ def seed(settings: Settings) -> tuple[list[tuple[str, str]], str]:
     source = appeals()
     while chunk := list(itertools.islice(source, batch)):
         bulk.rows("appeal", columns, chunk)
-        bulk.rows("appeal_step", ("appeal_id", "state", "at", "actor"), steps)
+        bulk.rows(
+            "appeal_step", ("appeal_id", "state", "at", "actor", "note", "internal_note"), steps
+        )
         steps.clear()
     bulk.done(sequences=("region", "appeal", "appeal_step"))
     database = open_database(settings)
