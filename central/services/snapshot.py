@@ -10,6 +10,7 @@ figures.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -96,15 +97,23 @@ def links(public_url: str, station_id: str) -> dict[str, str]:
     }
 
 
+def station_deputies(session: Session, station_id: str) -> Sequence[Deputy]:
+    return session.scalars(
+        select(Deputy).where(Deputy.station_id == station_id).order_by(Deputy.position)
+    ).all()
+
+
 def station_snapshot(
-    session: Session, station: Station, today: date | None = None
+    session: Session,
+    station: Station,
+    today: date | None = None,
+    deputies: Sequence[Deputy] | None = None,
 ) -> StationSnapshot:
     """The kiosk's view of a station: what its screens show (`today`, China time, decides
-    which notices are inside their publish window)."""
+    which notices are inside their publish window; `deputies`: its rows, if read already)."""
     today = today or datetime.now(CHINA_TIME).date()
-    deputies = session.scalars(
-        select(Deputy).where(Deputy.station_id == station.id).order_by(Deputy.position)
-    ).all()
+    if deputies is None:
+        deputies = station_deputies(session, station.id)
     schedules = session.scalars(
         select(Schedule).where(Schedule.station_id == station.id).order_by(Schedule.position)
     ).all()
@@ -189,17 +198,13 @@ def build_document(
     # The holiday table once for the whole document (the session only reads; on PostgreSQL
     # every query is a round trip, which a loaded machine makes slow).
     session.info[READ_ONCE] = True
-    document = snapshot_to_document(station_snapshot(session, station, today))
+    deputy_rows = station_deputies(session, station.id)
+    document = snapshot_to_document(station_snapshot(session, station, today, deputy_rows))
     document["links"] = links(public_url, station.id)
     # The station's own photo (issue 15 §1), fetched like a deputy's.
     photo = session.get(Photo, station.photo_sha256) if station.photo_sha256 else None
     document["station"]["photo_url"] = PHOTO_PATH + photo.file_name if photo else None
-    pins = {
-        deputy_id: pin_hash
-        for deputy_id, pin_hash in session.execute(
-            select(Deputy.deputy_id, Deputy.pin_hash).where(Deputy.station_id == station.id)
-        )
-    }
+    pins = {row.deputy_id: row.pin_hash for row in deputy_rows}
     for deputy in document["deputies"]:
         deputy["photo_url"] = PHOTO_PATH + deputy["photo"] if deputy["photo"] else None
         # Only hashes with today's costs leave the server (kiosk.domain.pins).
