@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from nacl.public import PrivateKey
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME
@@ -36,6 +36,7 @@ __all__ = [
     "Rating",
     "appeal_deadline",
     "due_on_now",
+    "fill_finished_at",
     "holiday_table",
     "move_appeal",
     "parse_appeal",
@@ -101,6 +102,22 @@ def move_appeal(
         )
     )
     appeal.due_on = due_on_now(appeal, holiday_table(session))
+
+
+def fill_finished_at(session: Session) -> int:
+    """Give finished appeals without a finished_at the time of their last step (as migration
+    0014 did): those a server of the previous release finished during a rolling upgrade.
+    Returns how many."""
+    last_step = (
+        select(func.max(AppealStep.at)).where(AppealStep.appeal_id == Appeal.id).scalar_subquery()
+    )
+    done = session.execute(
+        update(Appeal)
+        .where(Appeal.finished_at.is_(None), Appeal.state.in_([s.value for s in FINISHED_STATES]))
+        .values(finished_at=func.coalesce(last_step, Appeal.created_at))
+        .execution_options(synchronize_session=False)
+    )
+    return int(done.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appeal:

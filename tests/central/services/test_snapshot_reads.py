@@ -18,7 +18,7 @@ from central.core.db import create_db_engine, upgrade
 from central.core.security import token_hash
 from central.models import Appeal, AppealStep, Device, Station
 from central.services import snapshot_store
-from central.services.appeals import move_appeal
+from central.services.appeals import fill_finished_at, move_appeal
 from central.services.snapshot import build_document
 from kiosk.domain.appeal_states import AppealState
 
@@ -249,3 +249,27 @@ def test_the_migration_gives_finished_appeals_the_time_of_their_last_step(
         (2, None),
         (3, at[0]),
     ]
+
+
+def test_appeals_an_older_release_finished_get_their_finished_at_at_the_next_start(
+    fresh_database,
+):
+    # During a rolling upgrade, a server of the previous release closes an appeal: it knows
+    # no finished_at. The next start of a server of this release fills it in.
+    _station_and_device(fresh_database)
+    with fresh_database.writer.begin() as session:
+        session.execute(
+            insert(Appeal),
+            [
+                {"station_id": "s1", "tracking_code": code, "category": "其他",
+                 "channel": "kiosk", "created_at": NOW - timedelta(days=9), "state": state}
+                for code, state in (("OLDREL01", "closed"), ("OLDREL02", "assigned"))
+            ],
+        )  # fmt: skip
+        closed = session.scalar(select(Appeal.id).where(Appeal.tracking_code == "OLDREL01"))
+        session.add(AppealStep(appeal_id=closed, state="closed", at=NOW - timedelta(days=1)))
+    with fresh_database.writer.begin() as session:
+        assert fill_finished_at(session) == 1
+    with fresh_database.reader() as session:
+        found = dict(session.execute(select(Appeal.tracking_code, Appeal.finished_at)).all())
+    assert found == {"OLDREL01": NOW - timedelta(days=1), "OLDREL02": None}
