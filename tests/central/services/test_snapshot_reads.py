@@ -269,7 +269,22 @@ def test_appeals_an_older_release_finished_get_their_finished_at_at_the_next_sta
         closed = session.scalar(select(Appeal.id).where(Appeal.tracking_code == "OLDREL01"))
         session.add(AppealStep(appeal_id=closed, state="closed", at=NOW - timedelta(days=1)))
     with fresh_database.writer.begin() as session:
+        session.add(Station(id="s2", kind="station", name="另一个联络站"))
+    revisions = _revisions(fresh_database)
+    with fresh_database.writer.begin() as session:
         assert fill_finished_at(session) == 1
     with fresh_database.reader() as session:
         found = dict(session.execute(select(Appeal.tracking_code, Appeal.finished_at)).all())
     assert found == {"OLDREL01": NOW - timedelta(days=1), "OLDREL02": None}
+    # Only the station whose appeal changed has news for its kiosks.
+    assert _revisions(fresh_database) == revisions | {"s1": revisions["s1"] + 1}
+
+    # The next start finds nothing to fill: no station's document is built again.
+    with fresh_database.writer.begin() as session:
+        assert fill_finished_at(session) == 0
+    assert _revisions(fresh_database) == revisions | {"s1": revisions["s1"] + 1}
+
+
+def _revisions(database) -> dict[str, int]:
+    with database.reader() as session:
+        return dict(session.execute(select(Station.id, Station.revision)).all())
