@@ -6,16 +6,18 @@ beside the same run on SQLite with one process.
 - storm: KIOSKS kiosks (one device each, STATIONS stations) poll with their ETags for
   POLL_SECONDS, then the servers are restarted and every kiosk asks at once with no ETag (a
   reconnect storm): p50/p99 of the polls, and the storm's time to drain.
-- pull: a station with CLOSED_PER_STATION closed appeals (most long closed) and OPEN open
-  ones; one appeal changes; the kiosk's next pull: bytes on the wire (gzipped) and the
-  server's time to answer it.
+- pull: station s0 (APPEALS / STATIONS appeals over 3 years); one open appeal changes; the
+  kiosk's next pull, whole and as a delta since its cursor: bytes on the wire (gzipped), the
+  client's and the server's time (Server-Timing), median of 5.
+- inbox: a district reviewer's console inbox (100 stations), p50/p99 of INBOX_ROUNDS.
 - intake: INTAKE_KIOSKS kiosks each push one batch of INTAKE_EACH appeals at once:
   appeals/s and the p99 of the batches.
 
-Sizes are smaller than the issue's (there: 2,000 kiosks, 1,000 stations, 1,000,000 appeals;
-here 1,000 kiosks at 100 stations, 3,020 appeals at the measured station; see
-docs/performance.md) so that the run stays near five minutes on the shared 2-core machine.
-Prints `name: value unit` lines; one run, each figure a median or percentile of its samples.
+The data is written in bulk (bench/seeding.py: COPY on PostgreSQL). SCALE_FULL=1: the issue's
+sizes (2,000 kiosks, 1,000 stations, 1,000,000 appeals, 2 minutes of polling; ~25 minutes on
+the shared 2-core machine); without it 1,000 kiosks, 100 stations, 100,000 appeals, 20 s.
+SCALE_ENGINES and SCALE_PARTS choose engines and parts. Prints `name: value unit` lines, each
+engine's when it is done; each figure a median or percentile of its samples.
 """
 
 from __future__ import annotations
