@@ -71,8 +71,8 @@ def generate(folder: Path) -> None:
             db.executemany(
                 "INSERT INTO appeal (id, event_id, station_id, tracking_code, request, category,"
                 " block, channel, created_at, state, due_on, contact_name, contact_mobile, text,"
-                " address, consent, callback_status) VALUES (?, NULL, ?, ?, 'appeal', ?, '',"
-                " 'kiosk', ?, ?, ?, '访客', ?, '路灯坏了，晚上很黑', '', 1, '')",
+                " address, consent, callback_status, finished_at) VALUES (?, NULL, ?, ?, 'appeal',"
+                " ?, '', 'kiosk', ?, ?, ?, '访客', ?, '路灯坏了，晚上很黑', '', 1, '', ?)",
                 batch,
             )
             db.executemany(
@@ -104,6 +104,7 @@ def generate(folder: Path) -> None:
                 state,
                 deadline.due_on.isoformat() if deadline else None,
                 f"138{n:08d}",
+                stamp if state == "closed" else None,  # finished (models.Appeal.finished_at)
             )
         )
         steps.append((n, "received", stamp))

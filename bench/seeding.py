@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -27,7 +29,7 @@ def bulk_database(folder: Path) -> sqlite3.Connection:
     return db
 
 
-def city(db: sqlite3.Connection, stations: int) -> Callable[[int], int]:
+def city(db: Any, stations: int) -> Callable[[int], int]:
     """1 city, 10 districts, 100 streets; returns the street of station number i."""
     db.execute("INSERT INTO region (id, parent_id, name, level) VALUES (1, NULL, '市', 'city')")
     db.executemany(
@@ -43,7 +45,7 @@ def city(db: sqlite3.Connection, stations: int) -> Callable[[int], int]:
 
 
 def stations(
-    db: sqlite3.Connection,
+    db: Any,
     ids: list[str],
     region_of: Callable[[int], int],
     deputies: int,
@@ -90,3 +92,71 @@ def console_session(url: str, login: str, password: str, lands_on: str) -> reque
     if not answer.url.endswith(lands_on):
         raise RuntimeError(f"{login} cannot sign in; delete the --data folder and run again")
     return http
+
+
+class BulkWriter:
+    """Bulk inserts on either engine: sqlite3 (WAL, no fsync) or psycopg (COPY), the same
+    SQL with `?` placeholders for both. Commit with `commit()`, then `close()`."""
+
+    def __init__(self, settings: Settings) -> None:
+        open_database(settings).dispose()  # the schema, migrated
+        self.postgresql = bool(settings.database_url)
+        if self.postgresql:
+            import psycopg
+
+            url = settings.resolved_database_url.replace("postgresql+psycopg://", "postgresql://")
+            self.db: Any = psycopg.connect(url)
+        else:
+            self.db = sqlite3.connect(settings.data_dir / DATABASE_FILE)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=OFF")
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.postgresql else sql
+
+    def execute(self, sql: str, parameters: tuple = ()) -> Any:
+        return self.db.execute(self._sql(sql), parameters)
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        if self.postgresql:
+            with self.db.cursor() as cursor:
+                cursor.executemany(self._sql(sql), rows)
+        else:
+            self.db.executemany(sql, rows)
+
+    def rows(self, table: str, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
+        """Many rows into `table` (PostgreSQL: COPY; datetimes aware, in UTC)."""
+        if self.postgresql:
+            sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+            with self.db.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join("?" for _ in columns)
+        self.db.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+            (tuple(_sqlite_value(value) for value in row) for row in rows),
+        )
+
+    def done(self, sequences: tuple[str, ...] = ()) -> None:
+        """Commit; the tables' id sequences after the ids given (PostgreSQL); statistics."""
+        if self.postgresql:
+            for table in sequences:
+                self.db.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                    f" (SELECT max(id) FROM {table}))"
+                )
+            self.db.commit()
+            self.db.autocommit = True
+            self.db.execute("VACUUM ANALYZE")
+        else:
+            self.db.commit()
+            self.db.execute("ANALYZE")
+        self.db.close()
+
+
+def _sqlite_value(value: object) -> object:
+    # How models.UTCDateTime keeps a datetime on SQLite: UTC, without an offset.
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    return value

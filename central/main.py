@@ -28,6 +28,7 @@ from central.core.config import (
 from central.core.db import open_database
 from central.core.metrics import MetricsMiddleware, RequestMetrics
 from central.core.security import load_server_key
+from central.services.appeals import fill_finished_at
 from central.services.casework import refresh_due_dates
 from central.services.guards import LookupLockout
 from central.web.console import (
@@ -66,6 +67,8 @@ def create_app(settings: Settings) -> FastAPI:
     # date the one rule gives now: lists sort by the stored date.
     with app.state.database.writer.begin() as session:
         refresh_due_dates(session)
+        # Appeals the previous release finished during a rolling upgrade (migration 0014).
+        fill_finished_at(session)
     app.state.server_key = load_server_key(settings.server_key_path)
     app.state.lookup_lockout = LookupLockout(
         hmac.new(bytes(app.state.server_key), b"lookup lockout", hashlib.sha256).digest()

@@ -17,8 +17,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kiosk.domain.appeal_states import FINISHED_STATES
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -235,6 +238,10 @@ class Appeal(Base):
         Index("ix_appeal_due", "due_on", "id"),
         Index("ix_appeal_station_due", "station_id", "due_on", "id"),
         Index("ix_appeal_mobile", "contact_mobile"),
+        # A station's snapshot: its open appeals (finished_at NULL) and the recently
+        # finished ones; its month's figures: the appeals received this month.
+        Index("ix_appeal_station_finished", "station_id", "finished_at"),
+        Index("ix_appeal_station_created", "station_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -270,6 +277,9 @@ class Appeal(Base):
     personal_erased_at: Mapped[datetime | None]
     # The first reply to the visitor (the figures' on-time rate and working days to reply).
     first_replied_at: Mapped[datetime | None]
+    # When it reached a final state (closed, rated, rejected): the step that finished it;
+    # None while it is open (a reopened appeal is open again).
+    finished_at: Mapped[datetime | None]
 
     steps: Mapped[list[AppealStep]] = relationship(
         order_by="AppealStep.id", cascade="all, delete-orphan", lazy="selectin"
@@ -661,3 +671,12 @@ class ResponseTemplate(Base):
     step: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(default=0)
+
+
+@event.listens_for(Appeal, "before_insert")
+def _finished_when_stored_finished(_mapper: Any, _connection: Any, appeal: Appeal) -> None:
+    """An appeal stored already finished (an import, a test's data) gets its finished_at
+    from its last step, as the migration gave existing ones; services.appeals.move_appeal
+    keeps it for every later move."""
+    if appeal.finished_at is None and appeal.state in FINISHED_STATES:
+        appeal.finished_at = max((step.at for step in appeal.steps), default=appeal.created_at)

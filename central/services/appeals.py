@@ -19,6 +19,7 @@ from central.models import Appeal, AppealStep
 from central.services.day_table import holiday_calendar
 from central.services.incoming import IncomingEvent, InvalidEvent, sealed_fields, text_field
 from kiosk.domain.appeal_states import (
+    FINISHED_STATES,
     NEXT_STATES,
     AppealState,
     MoveRefused,
@@ -35,6 +36,7 @@ __all__ = [
     "Rating",
     "appeal_deadline",
     "due_on_now",
+    "fill_finished_at",
     "holiday_table",
     "move_appeal",
     "parse_appeal",
@@ -86,6 +88,9 @@ def move_appeal(
         appeal.rating = rating
     if state is S.REPLIED and appeal.first_replied_at is None:
         appeal.first_replied_at = now
+    # Finished now (closed, rated, rejected), or open again (reopened): the snapshot's and
+    # the figures' indexed reads rely on it (models.Appeal.finished_at).
+    appeal.finished_at = now if state in FINISHED_STATES else None
     appeal.steps.append(
         AppealStep(
             state=state,
@@ -97,6 +102,22 @@ def move_appeal(
         )
     )
     appeal.due_on = due_on_now(appeal, holiday_table(session))
+
+
+def fill_finished_at(session: Session) -> int:
+    """Give finished appeals without a finished_at the time of their last step (as migration
+    0014 did): those a server of the previous release finished during a rolling upgrade.
+    Returns how many. Row by row (there are none, or a few), so that only their stations'
+    snapshots change (core.revisions): a bulk UPDATE would rebuild every station's."""
+    found = session.scalars(
+        select(Appeal).where(
+            Appeal.finished_at.is_(None),
+            Appeal.state.in_([s.value for s in FINISHED_STATES]),
+        )
+    ).all()
+    for appeal in found:
+        appeal.finished_at = max((step.at for step in appeal.steps), default=appeal.created_at)
+    return len(found)
 
 
 def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appeal:

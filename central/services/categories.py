@@ -109,10 +109,19 @@ class CategoryList:
 
 def categories_of_region(session: Session, region_id: int | None) -> CategoryList:
     """What `region_id` (None: the shared list) offers, and where the list comes from."""
-    for i, rid in enumerate(region_path(session, region_id)):
-        names = own_categories(session, rid)
-        if names is not None:
-            return CategoryList(names, rid, own=i == 0)
+    path = region_path(session, region_id)
+    # The lists of every region on the path in one read (a snapshot's build reads this).
+    lists: dict[int, list[str]] = {}
+    if path:
+        for rid, name in session.execute(
+            select(RegionCategory.region_id, RegionCategory.name)
+            .where(RegionCategory.region_id.in_(path))
+            .order_by(RegionCategory.region_id, RegionCategory.position)
+        ):
+            lists.setdefault(rid, []).append(name)
+    for i, rid in enumerate(path):
+        if rid in lists:
+            return CategoryList(lists[rid], rid, own=i == 0)
     return CategoryList(own_categories(session, None) or [], None, own=region_id is None)
 
 

@@ -24,8 +24,14 @@ def holiday_calendar(session: Session, since: int | None = None) -> HolidayCalen
     """The table (from the year `since` on, if given): what snapshots send, due dates use."""
     if session.info.get(READ_ONCE):
         memo: dict[int | None, HolidayCalendar] = session.info.setdefault("holiday_calendars", {})
-        if since not in memo:
-            memo[since] = _read_calendar(session, since)
+        if None not in memo:  # the whole table once; the years from `since` taken from it
+            memo[None] = _read_calendar(session, None)
+        if since is not None and since not in memo:
+            whole = memo[None]
+            memo[since] = HolidayCalendar(
+                tuple(h for h in whole.days if h.day >= date(since, 1, 1)),
+                frozenset(year for year in whole.years if year >= since),
+            )
         return memo[since]
     return _read_calendar(session, since)
 

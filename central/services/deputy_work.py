@@ -447,6 +447,7 @@ def deputy_work_counts(
         )
         .where(
             Appeal.station_id == station_id,
+            Appeal.finished_at.is_(None),  # open: by the index (station_id, finished_at)
             Appeal.state.in_(WAITING),
             Appeal.request == "appeal",
             or_(Appeal.assigned_deputy_id.is_not(None), Appeal.target_deputy_id.is_not(None)),

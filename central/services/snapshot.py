@@ -10,10 +10,11 @@ figures.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from central.core.config import CHINA_TIME, SNAPSHOT_APPEAL_DAYS
@@ -31,6 +32,7 @@ from central.services.categories import categories_for_station
 from central.services.day_table import READ_ONCE, holiday_calendar
 from central.services.deputy_work import deputy_work_counts
 from central.services.publishing import notices_showing
+from kiosk.domain.appeal_states import FINISHED_STATES
 from kiosk.domain.appeals import phrases_for
 from kiosk.domain.deputies import Deputy as DeputyEntity
 from kiosk.domain.deputies import Level
@@ -54,19 +56,28 @@ SATISFIED = ("satisfied", "basically_satisfied")
 # `appeal_days` (Settings.snapshot_appeal_days). Their progress then comes from the server,
 # asked at the kiosk, or from the phone page.
 RECENT_DAYS = 30
-FINISHED = ("closed", "rated", "rejected")
+FINISHED = tuple(FINISHED_STATES)
+
+
+def open_or_finished_since(station_id: str, since: datetime) -> Any:
+    """The ids of the station's appeals that are open or finished after `since`, each part by
+    the index on (station_id, finished_at): the station's closed years are not read. (As one
+    OR, SQLite would walk every appeal of the station.)"""
+    return union_all(
+        select(Appeal.id).where(Appeal.station_id == station_id, Appeal.finished_at.is_(None)),
+        select(Appeal.id).where(Appeal.station_id == station_id, Appeal.finished_at >= since),
+    )
 
 
 def recent_kiosk_appeals(station_id: str, since: datetime) -> Any:
-    """The station's kiosk appeals that are open or moved after `since` (a finished appeal's
-    last step is its finishing): chosen in SQL, so closed years never leave the database."""
-    moved = exists().where(AppealStep.appeal_id == Appeal.id, AppealStep.at >= since)
+    """The station's kiosk appeals that are open or finished after `since`."""
     return (
         select(Appeal)
         .where(
-            Appeal.station_id == station_id,
+            Appeal.id.in_(open_or_finished_since(station_id, since)),
             Appeal.channel == "kiosk",
-            or_(Appeal.state.not_in(FINISHED), moved),
+            # An appeal stored finished without finished_at (by hand) is not taken for open.
+            or_(Appeal.finished_at.is_not(None), Appeal.state.not_in(FINISHED)),
         )
         .order_by(Appeal.id)
     )
@@ -86,15 +97,23 @@ def links(public_url: str, station_id: str) -> dict[str, str]:
     }
 
 
+def station_deputies(session: Session, station_id: str) -> Sequence[Deputy]:
+    return session.scalars(
+        select(Deputy).where(Deputy.station_id == station_id).order_by(Deputy.position)
+    ).all()
+
+
 def station_snapshot(
-    session: Session, station: Station, today: date | None = None
+    session: Session,
+    station: Station,
+    today: date | None = None,
+    deputies: Sequence[Deputy] | None = None,
 ) -> StationSnapshot:
     """The kiosk's view of a station: what its screens show (`today`, China time, decides
-    which notices are inside their publish window)."""
+    which notices are inside their publish window; `deputies`: its rows, if read already)."""
     today = today or datetime.now(CHINA_TIME).date()
-    deputies = session.scalars(
-        select(Deputy).where(Deputy.station_id == station.id).order_by(Deputy.position)
-    ).all()
+    if deputies is None:
+        deputies = station_deputies(session, station.id)
     schedules = session.scalars(
         select(Schedule).where(Schedule.station_id == station.id).order_by(Schedule.position)
     ).all()
@@ -179,17 +198,13 @@ def build_document(
     # The holiday table once for the whole document (the session only reads; on PostgreSQL
     # every query is a round trip, which a loaded machine makes slow).
     session.info[READ_ONCE] = True
-    document = snapshot_to_document(station_snapshot(session, station, today))
+    deputy_rows = station_deputies(session, station.id)
+    document = snapshot_to_document(station_snapshot(session, station, today, deputy_rows))
     document["links"] = links(public_url, station.id)
     # The station's own photo (issue 15 §1), fetched like a deputy's.
     photo = session.get(Photo, station.photo_sha256) if station.photo_sha256 else None
     document["station"]["photo_url"] = PHOTO_PATH + photo.file_name if photo else None
-    pins = {
-        deputy_id: pin_hash
-        for deputy_id, pin_hash in session.execute(
-            select(Deputy.deputy_id, Deputy.pin_hash).where(Deputy.station_id == station.id)
-        )
-    }
+    pins = {row.deputy_id: row.pin_hash for row in deputy_rows}
     for deputy in document["deputies"]:
         deputy["photo_url"] = PHOTO_PATH + deputy["photo"] if deputy["photo"] else None
         # Only hashes with today's costs leave the server (kiosk.domain.pins).
@@ -278,7 +293,8 @@ def statistics(session: Session, station_id: str, now: datetime | None = None) -
         select(AppealStep.appeal_id, AppealStep.state, AppealStep.at)
         .join(Appeal, Appeal.id == AppealStep.appeal_id)
         .where(
-            Appeal.station_id == station_id,
+            # Closed or rated this month: finished since the 1st, or reopened since (open).
+            Appeal.id.in_(open_or_finished_since(station_id, first)),
             AppealStep.state.in_(("closed", "rated")),
             AppealStep.at >= first,
             AppealStep.at < after,

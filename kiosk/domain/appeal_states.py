@@ -46,6 +46,8 @@ NEXT_STATES: dict[AppealState, tuple[AppealState, ...]] = {
 }
 # States an appeal is still being worked in (the inbox's default; due dates apply).
 OPEN_STATES = (S.RECEIVED, S.ACCEPTED, S.ASSIGNED, S.REPLIED, S.REFERRED, S.FEEDBACK, S.REOPENED)
+# The final ones (an appeal's finished_at is set when it reaches one, cleared on reopening).
+FINISHED_STATES = (S.CLOSED, S.RATED, S.REJECTED)
 
 
 class MoveRefused(ValueError):

@@ -83,6 +83,10 @@ class SnapshotCache:
         self._saver = ThreadPoolExecutor(1, thread_name_prefix="snapshot-save")
         self.builds = 0  # how many documents this process built (metrics, tests)
 
+    def latest(self, station_id: str) -> CachedSnapshot | None:
+        """The station's entry whatever its revision (None: none in this process yet)."""
+        return self._entries.get(station_id)
+
     def get(self, station_id: str, revision: int) -> CachedSnapshot | None:
         entry = self._entries.get(station_id)
         return entry if entry is not None and entry.revision == revision else None
@@ -213,20 +217,30 @@ async def read_snapshot(station_id: str, request: Request) -> Response:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise unauthorized()
-    access = await run_in_threadpool(database.device_access, token_hash(token.strip()))
-    if access is None:
-        raise unauthorized()
-    device_station, revision = access
-    if device_station != station_id:
-        raise forbidden()
     cache: SnapshotCache = request.app.state.snapshots
     settings = request.app.state.settings
     # The month's figures change at midnight on the 1st, and the duty console's colours
     # (deputy_work) every midnight, without a revision: a new entry each day.
     key = f"{datetime.now(CHINA_TIME):%Y-%m-%d}/{BUILD}"
+    cache_key = f"{station_id} {key}"
+    # This process's first request for the station today (after a restart, a reconnect
+    # storm): the token check also reads the kept document, in the same statement.
+    access = await run_in_threadpool(
+        token_and_kept_document,
+        database,
+        token_hash(token.strip()),
+        key if cache.latest(cache_key) is None else None,
+    )
+    if access is None:
+        raise unauthorized()
+    device_station, revision, kept = access
+    if device_station != station_id:
+        raise forbidden()
+    if kept is not None:
+        cache.put(cache_key, kept)
     checked = time.perf_counter()
     entry = await cache.get_or_build(
-        f"{station_id} {key}",
+        cache_key,
         revision,
         partial(
             _load_or_build,
@@ -277,6 +291,25 @@ def accepts_gzip(accept_encoding: str) -> bool:
         if name.strip() in ("gzip", "*"):
             return quality.strip().replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
     return False
+
+
+def token_and_kept_document(
+    database: Database, hashed: str, key: str | None
+) -> tuple[str, int, CachedSnapshot | None] | None:
+    """(station, revision, its kept document for `key` if asked and kept) for a device's
+    token hash, else None: one statement (Database.device_access)."""
+    access = database.device_access(hashed, key)
+    if access is None:
+        return None
+    station_id, revision, kept = access
+    if kept is None:
+        return station_id, revision, None
+    cursor, gzipped = kept
+    return (
+        station_id,
+        revision,
+        CachedSnapshot(revision, f'"{cursor}"', gzip.decompress(gzipped), gzipped, False),
+    )
 
 
 def _load_or_build(
