@@ -141,7 +141,7 @@ class Database:
         single = engine.dialect.name == "postgresql"
         try:
             if single:
-                driver.autocommit = True  # type: ignore[union-attr]
+                driver.autocommit = True
             cursor = connection.cursor()
             cursor.execute(query, parameters)
             row = cursor.fetchone()
@@ -149,7 +149,7 @@ class Database:
         finally:
             try:
                 if single:
-                    driver.autocommit = False  # type: ignore[union-attr]
+                    driver.autocommit = False
             except Exception:  # noqa: BLE001 - a broken connection: not given out again
                 connection.invalidate()
             connection.close()
