@@ -16,7 +16,7 @@ Python objects and QObjects alive at the end, the longest GUI stall (the longest
 GUI thread's event loop did not get to a 5 ms timer), and `sys.getrefcount(True)` at start
 and end (PySide6 6.12 lost one per emit; issue 12 §1).
 
-    python bench/endurance.py [JOURNEYS]    (default 20,000; a few minutes a thousand)
+    python bench/endurance.py [JOURNEYS] [--only KIND] [--every N] [--real-checks]
 """
 
 from __future__ import annotations
@@ -47,6 +47,10 @@ JOURNEYS = ("appeal", "call-back", "appointment", "lookup", "directory", "walk a
 # glibc's mmap threshold, given back when the check ends, as at the real costs.
 # `--real-checks` keeps the kiosk's own costs.
 LIGHT_CHECKS = (1, 64 * 1024)  # (time cost, memory KiB)
+# Appeals the station keeps open: at each new day the staff finish the older ones
+# (finish_old_appeals), so the snapshot lists what a station's lists, not every appeal the
+# run has sent (6,667 in 20,000 journeys: that would measure the data, not the kiosk).
+OPEN_APPEALS = 200
 
 
 def sqlite_mb() -> float:
@@ -87,6 +91,7 @@ class Figures:
     sign_ins: int = 0
     events_sent: int = 0
     refused: int = 0  # forms the kiosk did not take (should be none)
+    finished: int = 0  # appeals the station's staff finished (finish_old_appeals)
     longest_stall_ms: float = 0.0
     longest_stall_where: str = ""
     start: tuple[float, float] = (0.0, 0.0)
@@ -108,6 +113,7 @@ class Figures:
             f"endurance_sign_ins: {self.sign_ins}",
             f"endurance_events_on_server: {self.events_sent}",
             f"endurance_forms_refused: {self.refused}",
+            f"endurance_appeals_finished_by_staff: {self.finished}",
             f"endurance_signals_emitted: {self.signals}",
             f"endurance_rss_start_mb: {self.start[0]:.1f} MB",
             f"endurance_rss_end_mb: {self.end[0]:.1f} MB",
@@ -221,19 +227,21 @@ def run(
     every: int = 1000,
     probe: Callable[[int], None] | None = None,
     checks: tuple[int, int] | None = LIGHT_CHECKS,
+    open_appeals: int = OPEN_APPEALS,
 ) -> Figures:
     """Enrol a kiosk with a fresh central server in `data_dir` and live `journeys` journeys.
 
     `only`: one kind of journey (a name of `JOURNEYS`) over and over; `every`: print the
     memory (and call `probe`) every so many journeys; `checks`: the contact checks' argon2
-    (time cost, memory KiB), None for the kiosk's own."""
+    (time cost, memory KiB), None for the kiosk's own; `open_appeals`: how many the staff
+    leave open at each new day."""
     from kiosk.domain import tracking
 
     costs = tracking.CHECK_TIME_COST, tracking.CHECK_MEMORY_KIB
     if checks is not None:
         tracking.CHECK_TIME_COST, tracking.CHECK_MEMORY_KIB = checks
     try:
-        return _run(journeys, data_dir, day_every, out, warm_up, only, every, probe)
+        return _run(journeys, data_dir, day_every, out, warm_up, only, every, probe, open_appeals)
     finally:
         tracking.CHECK_TIME_COST, tracking.CHECK_MEMORY_KIB = costs
 
@@ -247,6 +255,7 @@ def _run(
     only: str | None,
     every: int,
     probe: Callable[[int], None] | None,
+    open_appeals: int,
 ) -> Figures:
     from PySide6.QtCore import Q_ARG, QMetaObject, QThreadPool
     from PySide6.QtGui import QGuiApplication
@@ -407,6 +416,7 @@ def _run(
             clock.now = (clock.now + timedelta(days=1)).replace(hour=9, minute=0)
             backends.clock._tick()
             figures.days += 1
+            figures.finished += finish_old_appeals(data_dir / "central", open_appeals)
             backends.sync.syncNow()
             yield settle(lambda: not backends.turnover.busy)  # the new day's rows shown
             yield settle()
@@ -556,6 +566,38 @@ def listed(sessions) -> int:
         return session.scalar(select(func.count()).select_from(AppealProgressRow)) or 0
 
 
+def finish_old_appeals(central_dir: Path, keep: int) -> int:
+    """The station's staff finish all but the newest `keep` open kiosk appeals, in the server's
+    database. Their history moves back 200 days: the server lists open appeals and those
+    finished in the last 90 days (`--snapshot-appeal-days`), so the next snapshot lists them
+    no more, as it would 90 days after a real finishing on the station's real clock (the
+    server's clock is not the kiosk's injected one). The station's revision moves on, as the
+    console's actions move it. Returns how many were finished."""
+    import sqlite3
+
+    with sqlite3.connect(central_dir / "central.sqlite3", timeout=60) as connection:
+        newest_kept = connection.execute(
+            "SELECT id FROM appeal WHERE channel = 'kiosk' ORDER BY id DESC LIMIT 1 OFFSET ?",
+            (keep - 1,),
+        ).fetchone()
+        if newest_kept is None:
+            return 0
+        old = (
+            "SELECT id FROM appeal WHERE channel = 'kiosk' AND id < ?"
+            " AND state NOT IN ('closed', 'rated', 'rejected')"
+        )
+        connection.execute(
+            f"UPDATE appeal_step SET at = datetime(at, '-200 days') WHERE appeal_id IN ({old})",
+            newest_kept,
+        )
+        finished = connection.execute(
+            f"UPDATE appeal SET state = 'closed' WHERE id IN ({old})", newest_kept
+        ).rowcount
+        if finished:
+            connection.execute("UPDATE station SET revision = revision + 1")
+        return finished
+
+
 def pending(sessions) -> int:
     """Events in the kiosk's outbox not yet on the server."""
     from kiosk.store import outbox
@@ -572,13 +614,31 @@ def server_events(central_dir: Path) -> list:
 
 
 def main() -> int:
-    journeys = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("journeys", nargs="?", type=int, default=20_000)
+    parser.add_argument("--only", choices=[*JOURNEYS, "sync"], help="one kind of journey")
+    parser.add_argument("--every", type=int, default=1000, help="print memory this often")
+    parser.add_argument("--real-checks", action="store_true", help="the kiosk's argon2 costs")
+    parser.add_argument("--open-appeals", type=int, default=OPEN_APPEALS)
+    args = parser.parse_args()
+    journeys = args.journeys
     day_every = max(1, journeys // 30)
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-endurance-"))
     os.environ.setdefault("XDG_CONFIG_HOME", str(scratch / "config"))
     print(f"# load average before: {os.getloadavg()[0]:.2f}", file=sys.stderr)
     started = time.monotonic()
-    figures = run(journeys, scratch, day_every, out=lambda text: print(text, file=sys.stderr))
+    figures = run(
+        journeys,
+        scratch,
+        day_every,
+        out=lambda text: print(text, file=sys.stderr, flush=True),
+        only=args.only,
+        every=args.every,
+        checks=None if args.real_checks else LIGHT_CHECKS,
+        open_appeals=args.open_appeals,
+    )
     for line in figures.lines():
         print(line)
     print(f"endurance_seconds: {time.monotonic() - started:.0f} s")
