@@ -96,6 +96,7 @@ class Figures:
     longest_stall_where: str = ""
     start: tuple[float, float] = (0.0, 0.0)
     end: tuple[float, float] = (0.0, 0.0)
+    sqlite: tuple[float, float] = (0.0, 0.0)  # SQLite's own memory at start and end, MB
     python_objects: int = 0
     qobjects: int = 0
     qobjects_after_warm_up: int = 0
@@ -120,6 +121,8 @@ class Figures:
             f"endurance_pss_start_mb: {self.start[1]:.1f} MB",
             f"endurance_pss_end_mb: {self.end[1]:.1f} MB",
             f"endurance_pss_growth_per_1000_journeys_mb: {growth:.2f} MB",
+            f"endurance_sqlite_start_mb: {self.sqlite[0]:.1f} MB",
+            f"endurance_sqlite_end_mb: {self.sqlite[1]:.1f} MB",
             f"endurance_python_objects_end: {self.python_objects}",
             f"endurance_qobjects_after_warm_up: {self.qobjects_after_warm_up}",
             f"endurance_qobjects_end: {self.qobjects}",
@@ -448,6 +451,7 @@ def _run(
                     stall.where = "waiting for the pool's contact checks"
                     yield settle(quiet)
                     figures.start = rss_pss_mb()
+                    figures.sqlite = (sqlite_mb(), 0.0)
                     figures.qobjects_after_warm_up = qobjects_alive(app, window)
                     figures.true_refs = (sys.getrefcount(True), 0)
                     stall.start()  # from here: first uses (screens compiled, imports) are behind
@@ -496,6 +500,7 @@ def _run(
         pump_through(app, window, live(), doing=lambda: stall.where)
         figures.events_sent = len(server_events(data_dir / "central"))
         figures.end = rss_pss_mb()
+        figures.sqlite = (figures.sqlite[0], sqlite_mb())
         figures.qobjects = qobjects_alive(app, window)
         figures.python_objects = len(gc.get_objects())
         figures.true_refs = (figures.true_refs[0], sys.getrefcount(True))
