@@ -27,6 +27,7 @@ import re
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -102,12 +103,20 @@ class Figures:
     qobjects_after_warm_up: int = 0
     true_refs: tuple[int, int] = (0, 0)
     memory: list[tuple[int, float]] = field(default_factory=list)  # (journeys, PSS MB)
+    rss: list[tuple[int, float]] = field(default_factory=list)  # (journeys, RSS MB)
     stalls: dict[str, tuple[float, float]] = field(default_factory=dict)  # where: (wall, CPU)
     seconds: dict[str, float] = field(default_factory=dict)  # kind of journey: wall time spent
 
     def lines(self) -> list[str]:
         counted = max(1, self.journeys - self.warm_up)
         growth = (self.end[1] - self.start[1]) / counted * 1000
+        rss_growth = (self.end[0] - self.start[0]) / counted * 1000
+        late = self.rss[len(self.rss) // 2 :]  # the second half: caches long filled
+        slope = (
+            (late[-1][1] - late[0][1]) / (late[-1][0] - late[0][0]) * 1000
+            if len(late) > 1
+            else float("nan")
+        )
         return [
             f"endurance_journeys: {self.journeys}",
             f"endurance_days: {self.days}",
@@ -121,6 +130,8 @@ class Figures:
             f"endurance_pss_start_mb: {self.start[1]:.1f} MB",
             f"endurance_pss_end_mb: {self.end[1]:.1f} MB",
             f"endurance_pss_growth_per_1000_journeys_mb: {growth:.2f} MB",
+            f"endurance_rss_growth_per_1000_journeys_mb: {rss_growth:.2f} MB",
+            f"endurance_rss_growth_per_1000_journeys_second_half_mb: {slope:.2f} MB",
             f"endurance_sqlite_start_mb: {self.sqlite[0]:.1f} MB",
             f"endurance_sqlite_end_mb: {self.sqlite[1]:.1f} MB",
             f"endurance_python_objects_end: {self.python_objects}",
@@ -315,7 +326,8 @@ def _run(
         )
         form, progress, desk = backends.intake, backends.progress, backends.desk
         kiosk_sessions = open_database(config.database_path)
-        codes: list[tuple[str, str]] = []
+        # The receipts visitors look up: the latest (a bench's list must not grow either).
+        codes: deque[tuple[str, str]] = deque(maxlen=OPEN_APPEALS)
         stall = StallWatch()
 
         def appeal(i: int, kind: str) -> Iterator[None]:
@@ -480,6 +492,7 @@ def _run(
                     gc.collect()
                     rss, pss = rss_pss_mb()
                     figures.memory.append((figures.journeys, pss))
+                    figures.rss.append((figures.journeys, rss))
                     out(
                         f"# {figures.journeys} journeys, PSS {pss:.1f} MB, RSS {rss:.1f} MB,"
                         f" SQLite {sqlite_mb():.1f} MB, Python objects {len(gc.get_objects())},"
