@@ -64,6 +64,14 @@ def sqlite_mb() -> float:
     return library.sqlite3_memory_used() / 2**20
 
 
+def anonymous_mb() -> float:
+    """The process's anonymous memory (heaps, not library pages), MB."""
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Anonymous:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def rss_pss_mb() -> tuple[float, float]:
     values = {}
     for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
@@ -495,6 +503,7 @@ def _run(
                     figures.rss.append((figures.journeys, rss))
                     out(
                         f"# {figures.journeys} journeys, PSS {pss:.1f} MB, RSS {rss:.1f} MB,"
+                        f" anonymous {anonymous_mb():.1f} MB,"
                         f" SQLite {sqlite_mb():.1f} MB, Python objects {len(gc.get_objects())},"
                         f" QObjects {qobjects_alive(app, window)},"
                         f" appeals listed {listed(kiosk_sessions)},"
