@@ -10,7 +10,7 @@ import logging
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.deputy_work import deputy_work_document, deputy_work_from_document
@@ -39,6 +39,11 @@ def set_state(session: Session, key: str, value: str) -> None:
 def _forget_finished_checks(session: Session, listed: set[str]) -> None:
     """The contact check of what this kiosk took goes once the server has it and no longer
     lists it (finished over 30 days ago): a lookup of it then asks the server (docs/security.md).
+
+    Statements of a fixed text only: a `NOT IN` of the listed codes would be a new statement at
+    every pull (one more code, one more parameter), and SQLite's driver keeps the last 128
+    statements of each connection prepared: thousands of parameters each on a busy station,
+    ~15 KB more memory per appeal taken, for months (bench/endurance.py, docs/performance.md).
     """
     for row, kind, code in (
         (AppealRow, "appeal", AppealRow.tracking_code),
@@ -47,11 +52,18 @@ def _forget_finished_checks(session: Session, listed: set[str]) -> None:
         sent = select(OutboxItemRow.item_uuid).where(
             OutboxItemRow.kind == kind, OutboxItemRow.sent_at.is_not(None)
         )
-        session.execute(
-            update(row)
-            .where(row.contact_check.is_not(None), row.uuid.in_(sent), code.not_in(listed))
-            .values(contact_check=None)
+        kept = session.scalars(
+            select(code).where(row.contact_check.is_not(None), row.uuid.in_(sent))
         )
+        gone = [{"gone": value} for value in kept if value not in listed]
+        if gone:
+            table: Table = row.__table__  # type: ignore[assignment]
+            session.execute(
+                update(table)
+                .where(table.c[code.key] == bindparam("gone"))
+                .values(contact_check=None),
+                gone,
+            )
 
 
 def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = "") -> None:

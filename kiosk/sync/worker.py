@@ -26,6 +26,7 @@ from kiosk import __version__
 from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
 from kiosk.domain.snapshot_delta import InvalidDelta, apply_snapshot_delta
 from kiosk.domain.station import STATION_PHOTO_MARKER, StationSnapshot
+from kiosk.memory import give_back_freed_memory
 from kiosk.store import outbox
 from kiosk.store.database import open_database
 from kiosk.store.device_token import load_enrolment
@@ -165,7 +166,9 @@ class SyncWorker(QObject):
             self._push(client, enrolment.station_id)
             try:
                 with collector_paused():
-                    self._pull(client, enrolment.station_id)
+                    stored = self._pull(client, enrolment.station_id)
+                if stored:  # its document and objects are freed now: give their pages back
+                    give_back_freed_memory()
             except Exception as error:
                 if not is_disk_full(error):
                     raise
@@ -300,7 +303,8 @@ class SyncWorker(QObject):
             outbox.quarantine(session, item_id, reason)
         outbox.mark_sent(session, sent, self._now())
 
-    def _pull(self, client: CentralClient, station_id: str) -> None:
+    def _pull(self, client: CentralClient, station_id: str) -> bool:
+        """Pull the station's snapshot; True if a new one was stored."""
         assert self._sessions is not None
         with self._sessions() as session:
             etag = get_state(session, "snapshot_etag")
@@ -312,7 +316,7 @@ class SyncWorker(QObject):
         if answer is None:
             with self._sessions.begin() as session:
                 set_state(session, "last_pull", now)
-            return
+            return False
         document, new_etag = answer
         if isinstance(document, dict) and "delta_from" in document:
             try:
@@ -336,7 +340,7 @@ class SyncWorker(QObject):
                 set_state(session, KEPT_CURSOR, "")
                 set_state(session, "snapshot_refused", str(error))
                 set_state(session, "last_pull", now)
-            return
+            return False
         snapshot, complete = self._fetch_photos(client, document, snapshot)
         with self._sessions.begin() as session:
             replace_station(session, snapshot)
@@ -354,6 +358,7 @@ class SyncWorker(QObject):
         self._photos_pending = not complete
         write_station_cache(self._station_cache_path, snapshot)
         self.snapshotApplied.emit(snapshot)
+        return True
 
     def _kept_document(self) -> dict:
         assert self._sessions is not None

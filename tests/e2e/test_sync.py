@@ -204,3 +204,33 @@ def test_a_revoked_kiosk_says_it_is_not_enrolled(station, kiosk, qtbot):
     station.cli("device", "revoke", device_id)
     kiosk.sync.syncNow()
     qtbot.waitUntil(lambda: kiosk.sync.state == "not_enrolled", timeout=20_000)
+
+
+def test_the_worker_gives_freed_memory_back_after_a_pull_that_stored_a_snapshot(
+    kiosk, qtbot, monkeypatch
+):
+    # A pull's document and objects are freed on the worker's thread; over months of pulls
+    # their pages spread through glibc's arenas unless given back (docs/performance.md).
+    from kiosk.memory import give_back_freed_memory
+    from kiosk.store.sync_state import get_state
+    from kiosk.sync import worker
+
+    trims = []
+
+    def counted() -> bool:
+        trims.append(len(kiosk.snapshots))
+        return give_back_freed_memory()
+
+    monkeypatch.setattr(worker, "give_back_freed_memory", counted)
+    kiosk.start_worker()
+    qtbot.waitUntil(lambda: bool(kiosk.snapshots and trims), timeout=20_000)
+    stored = len(trims)
+
+    def last_pull():
+        with kiosk.sessions() as session:
+            return get_state(session, "last_pull")
+
+    pulled = last_pull()
+    kiosk.sync.syncNow()  # nothing new on the server: nothing stored, nothing to give back
+    qtbot.waitUntil(lambda: last_pull() != pulled, timeout=20_000)
+    assert len(trims) == stored
