@@ -30,6 +30,12 @@ class SyncTiming:
         step = self.first_retry_seconds * 2 ** min(max(0, failures - 1), 30)
         return min(self.longest_wait_seconds, step) * (0.5 + rng() / 2)
 
+    def earliest_retry(self, failures: int) -> float:
+        """The shortest wait `retry_delay` can draw after `failures` failures: when an item that
+        failed to send is due again. The worker's own retry never comes sooner, so the retry
+        finds the item due (a later draw for the item would leave it for the next poll)."""
+        return self.retry_delay(failures, rng=lambda: 0.0)
+
 
 DEFAULT_TIMING = SyncTiming()
 

@@ -276,7 +276,7 @@ class SyncWorker(QObject):
                 return
             # Fail first: if we die while sending, the items wait their turn, not loop. On a
             # full disk this count may be lost; the send must not depend on it.
-            retry_at = now + timedelta(seconds=self._timing.retry_delay(self._failures + 1))
+            retry_at = now + timedelta(seconds=self._timing.earliest_retry(self._failures + 1))
             ids = [item.id for item in batch]
             self._write(outbox.note_attempt, ids, retry_at, needed=False)
             payloads = [item.payload for item in batch]

@@ -17,6 +17,16 @@ def test_a_technician_or_a_fault_test_sets_the_rhythm():
     assert [quick.retry_delay(n, lambda: 1.0) for n in (1, 2, 3, 4)] == [0.2, 0.4, 0.8, 1]
 
 
+def test_an_item_that_failed_to_send_is_due_when_the_worker_tries_again():
+    # Before: the item drew its own wait; a retry drawn shorter found it not yet due and the
+    # item waited for the next poll (a minute), which made test_fleet_heartbeat time out.
+    timing = SyncTiming(first_retry_seconds=0.2, longest_wait_seconds=0.2)
+    for failures in (1, 2, 3, 10):
+        for draw in (0.0, 0.3, 0.999):
+            assert timing.earliest_retry(failures) <= timing.retry_delay(failures, lambda d=draw: d)
+    assert SyncTiming().earliest_retry(1) == 1  # half the first step
+
+
 def test_retries_are_counted_by_cause_and_bad_stored_counts_read_as_none():
     stored = count_retry(count_retry(count_retry(None, "timeout"), "timeout"), "server_error")
     assert read_retries(stored) == {
