@@ -5,7 +5,7 @@ The server sends the link's pattern with every station document (`links.progress
 "https://…/p/{code}"). A kiosk that has not pulled one yet gives its receipt without a link
 (the receipt shows the code, which the kiosk's own lookup and the phone pages take): the
 server's public address is not the address the kiosk talks to, so it is never guessed. Only a
-demo kiosk falls back to the demo station's link (docs/receipts.md).
+demo kiosk falls back to the demo station's link (docs/appeals.md).
 """
 
 from __future__ import annotations
