@@ -12,7 +12,7 @@ from kiosk.demo import demo_snapshot
 from tests.helpers.fonts import missing_characters
 
 ROOT = Path(__file__).resolve().parents[1]
-QML = sorted((ROOT / "kiosk" / "qml" / "Kiosk").glob("*.qml"))
+QML = sorted((ROOT / "kiosk" / "qml" / "Kiosk").rglob("*.qml"))
 ZH_CN = ROOT / "i18n" / "kiosk_zh_CN.ts"
 ZH_TW = ROOT / "i18n" / "kiosk_zh_TW.ts"
 

@@ -3,7 +3,7 @@
 
 Every check returns a `Problem` (or None) instead of changing the text: the field keeps
 exactly what was typed, and the screen shows a plain message for the problem next to it
-(kiosk/qml/Kiosk/Labels.qml, `problem()`). The rules are written down in docs/appeals.md.
+(kiosk/qml/Kiosk/style/Labels.qml, `problem()`). The rules are written down in docs/appeals.md.
 """
 
 from __future__ import annotations

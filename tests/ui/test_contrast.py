@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 QML = Path(__file__).resolve().parents[2] / "kiosk" / "qml" / "Kiosk"
-THEME = QML / "Theme.qml"
+THEME = QML / "style" / "Theme.qml"
 
 # (text, background): where each pair is drawn.
 PAIRS = [
@@ -99,7 +99,7 @@ def test_no_visitor_screen_uses_a_colour_outside_the_theme():
     """A colour written into a screen would escape both this test and 高对比."""
     found = {
         path.name: re.findall(r'"#\w{6}"', path.read_text(encoding="utf-8"))
-        for path in QML.glob("*.qml")
+        for path in QML.rglob("*.qml")
         if path != THEME
     }
     assert {name: colours for name, colours in found.items() if colours} == {}

@@ -23,30 +23,30 @@ ApplicationWindow {
     // the first frame; docs/performance.md).
     function showHome() { stack.pop(null, StackView.Immediate) }
     function back() { if (stack.depth > 1) stack.pop(StackView.Immediate) }
-    function showDirectory() { stack.push(Qt.resolvedUrl("DirectoryScreen.qml"), {}, StackView.Immediate) }
-    function showDeputy(deputyId) { stack.push(Qt.resolvedUrl("DeputyScreen.qml"), {deputyId: deputyId}, StackView.Immediate) }
-    function showStationInfo() { stack.push(Qt.resolvedUrl("StationInfoScreen.qml"), {}, StackView.Immediate) }
-    function showSchedule() { stack.push(Qt.resolvedUrl("ScheduleScreen.qml"), {}, StackView.Immediate) }
-    function showDeputySignIn() { stack.push(Qt.resolvedUrl("DeputySignInScreen.qml"), {}, StackView.Immediate) }
-    function showDeputyConsole() { stack.replace(Qt.resolvedUrl("DeputyConsoleScreen.qml"), {}, StackView.Immediate) }
-    function showReceptionRecord() { stack.push(Qt.resolvedUrl("ReceptionRecordScreen.qml"), {}, StackView.Immediate) }
-    function showAdminPin() { stack.push(Qt.resolvedUrl("AdminPinScreen.qml"), {}, StackView.Immediate) }
-    function showAdmin() { stack.replace(Qt.resolvedUrl("AdminScreen.qml"), {}, StackView.Immediate) }
-    function showFirstRun() { stack.push(Qt.resolvedUrl("FirstRunScreen.qml"), {}, StackView.Immediate) }
+    function showDirectory() { stack.push(Qt.resolvedUrl("screens/DirectoryScreen.qml"), {}, StackView.Immediate) }
+    function showDeputy(deputyId) { stack.push(Qt.resolvedUrl("screens/DeputyScreen.qml"), {deputyId: deputyId}, StackView.Immediate) }
+    function showStationInfo() { stack.push(Qt.resolvedUrl("screens/StationInfoScreen.qml"), {}, StackView.Immediate) }
+    function showSchedule() { stack.push(Qt.resolvedUrl("screens/ScheduleScreen.qml"), {}, StackView.Immediate) }
+    function showDeputySignIn() { stack.push(Qt.resolvedUrl("screens/DeputySignInScreen.qml"), {}, StackView.Immediate) }
+    function showDeputyConsole() { stack.replace(Qt.resolvedUrl("screens/DeputyConsoleScreen.qml"), {}, StackView.Immediate) }
+    function showReceptionRecord() { stack.push(Qt.resolvedUrl("screens/ReceptionRecordScreen.qml"), {}, StackView.Immediate) }
+    function showAdminPin() { stack.push(Qt.resolvedUrl("screens/AdminPinScreen.qml"), {}, StackView.Immediate) }
+    function showAdmin() { stack.replace(Qt.resolvedUrl("screens/AdminScreen.qml"), {}, StackView.Immediate) }
+    function showFirstRun() { stack.push(Qt.resolvedUrl("screens/FirstRunScreen.qml"), {}, StackView.Immediate) }
     function startForm(kind) {
         // Refused before the visitor types anything when the disk is nearly full.
         if (!IntakeForm.start(kind)) { diskFullNotice.visible = true; return }
         showForm(kind === "appointment" ? "deputy" : "category")
     }
-    function showForm(step) { stack.push(Qt.resolvedUrl("FormScreen.qml"), {step: step}, StackView.Immediate) }
+    function showForm(step) { stack.push(Qt.resolvedUrl("screens/FormScreen.qml"), {step: step}, StackView.Immediate) }
     // After a submission the form's steps go: Back from the receipt leads home.
     function showReceipt() {
         stack.pop(null, StackView.Immediate)
-        stack.push(Qt.resolvedUrl("ReceiptScreen.qml"), {}, StackView.Immediate)
+        stack.push(Qt.resolvedUrl("screens/ReceiptScreen.qml"), {}, StackView.Immediate)
     }
     // Ask before a tap throws the visitor's work away; `leave` runs if they say so.
     function ask(question, detail, stay, leave, onLeave) { askDialog.ask(question, detail, stay, leave, onLeave) }
-    function showProgress() { stack.push(Qt.resolvedUrl("ProgressScreen.qml"), {}, StackView.Immediate) }
+    function showProgress() { stack.push(Qt.resolvedUrl("screens/ProgressScreen.qml"), {}, StackView.Immediate) }
 
     Connections {
         target: Desk
@@ -132,7 +132,7 @@ ApplicationWindow {
     // First run: the set-up screen is the only screen until the kiosk is enrolled (or demo).
     Component.onCompleted: if (Setup.needed) {
         stack.clear(StackView.Immediate)
-        stack.push(Qt.resolvedUrl("FirstRunScreen.qml"), {alone: true}, StackView.Immediate)
+        stack.push(Qt.resolvedUrl("screens/FirstRunScreen.qml"), {alone: true}, StackView.Immediate)
     }
     Connections {
         target: Setup
