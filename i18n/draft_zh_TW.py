@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Draft kiosk_zh_TW.ts from kiosk_zh_CN.ts with OpenCC's s2twp (Taiwan phrasing), keeping
-every translation a person already reviewed in kiosk_zh_TW.ts (dev tool, not shipped):
+every translation a person already reviewed in kiosk_zh_TW.ts, also when its string moved to
+another QML file (dev tool, not shipped):
 
     .venv/bin/python i18n/draft_zh_TW.py
 
@@ -13,8 +14,6 @@ from __future__ import annotations
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-
-import opencc
 
 HERE = Path(__file__).resolve().parent
 SIMPLIFIED = HERE / "kiosk_zh_CN.ts"
@@ -45,8 +44,10 @@ def _reviewed() -> dict[tuple[str, str], ET.Element]:
 
 
 def draft(accept: bool) -> int:
-    convert = opencc.OpenCC("s2twp").convert
     reviewed = _reviewed()
+    # A string that moved to another file (its context) keeps its reviewed translation.
+    by_source = {source: done for (_, source), done in reviewed.items()}
+    convert = None
     tree = ET.parse(SIMPLIFIED)
     root = tree.getroot()
     root.set("language", "zh_TW")
@@ -54,13 +55,20 @@ def draft(accept: bool) -> int:
     for context in root.iter("context"):
         for message in context.iter("message"):
             translation = message.find("translation")
-            done = reviewed.get(_key(context, message))
+            key = _key(context, message)
+            done = reviewed.get(key)
+            if done is None:
+                done = by_source.get(key[1])
             if done is not None:
                 translation.clear()
                 translation.text = done.text
                 for form in done:
                     translation.append(form)
                 continue
+            if convert is None:
+                import opencc  # only to draft new strings
+
+                convert = opencc.OpenCC("s2twp").convert
             forms = list(translation) or [translation]
             for form in forms:
                 text = convert(form.text or "")

@@ -265,6 +265,161 @@
     </message>
 </context>
 <context>
+    <name>BlockStep</name>
+    <message>
+        <source>Where is it? Choose the community, or type the place.</source>
+        <translation>在哪里？请选择社区，或输入地点。</translation>
+    </message>
+    <message>
+        <source>Or type a community, street or building</source>
+        <translation>或输入社区、街道、楼宇名称</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryStep</name>
+    <message>
+        <source>What is your matter about?</source>
+        <translation>您要反映哪方面的问题？</translation>
+    </message>
+    <message>
+        <source>Cannot type? Leave a number, we call back</source>
+        <translation>不方便打字？留下电话，我们回电</translation>
+    </message>
+    <message>
+        <source>Choose the kind of matter above, then your number</source>
+        <translation>先在上面选问题类别，再留电话</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentStep</name>
+    <message>
+        <source>Your personal information</source>
+        <translation>关于您的个人信息</translation>
+    </message>
+    <message>
+        <source>What we collect: your phone number and the kind of matter you chose.</source>
+        <translation>收集什么：您的电话号码和您选择的问题类别。</translation>
+    </message>
+    <message>
+        <source>What we collect: your name, your phone number and what you write here.</source>
+        <translation>收集什么：您的称呼、电话号码和您在这里填写的内容。</translation>
+    </message>
+    <message>
+        <source>Why: so that the deputies and the liaison office can handle your matter, reply to you and let you follow its progress.</source>
+        <translation>用途：供代表和人大联络机构办理您反映的事项、答复您，并让您查询办理进度。</translation>
+    </message>
+    <message>
+        <source>Who sees it: the deputies of this station and the staff of the liaison office who handle your matter. It is locked on this kiosk so that only the liaison office can read it, and is removed from this kiosk once sent.</source>
+        <translation>谁能看到：本站代表和办理此事的人大联络机构工作人员。信息在本机加密保存，只有人大联络机构能够解开，发送后即从本机删除。</translation>
+    </message>
+    <message>
+        <source>How long: kept for 3 years after your matter is closed, then deleted.</source>
+        <translation>保存多久：事项办结后保存3年，然后删除。</translation>
+    </message>
+    <message>
+        <source>You may ask the station staff to see, correct or delete it.</source>
+        <translation>您可以请联络站工作人员查阅、更正或删除您的信息。</translation>
+    </message>
+    <message>
+        <source>I do not agree</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Nothing is saved</source>
+        <translation>不保存任何内容</translation>
+    </message>
+    <message>
+        <source>Not agreeing?</source>
+        <translation>不同意吗？</translation>
+    </message>
+    <message>
+        <source>Without your agreement nothing is saved and the station cannot contact you about it.</source>
+        <translation>不同意的话，您填写的内容不会保存，联络站也无法就此事联系您。</translation>
+    </message>
+    <message>
+        <source>You can instead call the station at %1, talk to the staff, or come to a reception day and speak to a deputy in person.</source>
+        <translation>您也可以拨打联络站电话 %1，找工作人员帮忙，或在接待日当面向代表反映。</translation>
+    </message>
+    <message>
+        <source>You can instead talk to the staff, or come to a reception day and speak to a deputy in person.</source>
+        <translation>您也可以找工作人员帮忙，或在接待日当面向代表反映。</translation>
+    </message>
+    <message>
+        <source>Back to the agreement</source>
+        <translation>返回查看说明</translation>
+    </message>
+    <message>
+        <source>Do not agree, go home</source>
+        <translation>不同意，回首页</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>I agree, submit</source>
+        <translation>同意并提交</translation>
+    </message>
+    <message>
+        <source>I agree</source>
+        <translation>同意</translation>
+    </message>
+</context>
+<context>
+    <name>ContactStep</name>
+    <message>
+        <source>Your phone number: we will call you back.</source>
+        <translation>请留下电话号码，我们会给您回电。</translation>
+    </message>
+    <message>
+        <source>How can we reach you?</source>
+        <translation>我们怎样联系您？</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的称呼</translation>
+    </message>
+    <message>
+        <source>e.g. 王阿姨, 李先生</source>
+        <translation>例如：王阿姨、李先生</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Mobile (or landline with area code)</source>
+        <translation>手机号码（或带区号的固定电话）</translation>
+    </message>
+    <message>
+        <source>What would you like to talk about? (optional)</source>
+        <translation>想谈什么事？（可不填）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+</context>
+<context>
+    <name>DayStep</name>
+    <message>
+        <source>On which reception day would you like to meet %1?</source>
+        <translation>您想在哪个接待日约见%1？</translation>
+    </message>
+    <message>
+        <source>This deputy has no reception day scheduled. Please choose another deputy.</source>
+        <translation>这位代表暂无接待日安排，请选择其他代表。</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+</context>
+<context>
     <name>DeputyConsoleScreen</name>
     <message>
         <source>Duty console</source>
@@ -496,6 +651,25 @@
     <message>
         <source>Sign in</source>
         <translation>签到</translation>
+    </message>
+</context>
+<context>
+    <name>DeputyStep</name>
+    <message>
+        <source>Which deputy would you like to meet?</source>
+        <translation>您想约见哪位代表？</translation>
+    </message>
+    <message>
+        <source>Is it for a particular deputy? (optional)</source>
+        <translation>想请哪位代表办理？（可不选）</translation>
+    </message>
+    <message>
+        <source>Any deputy</source>
+        <translation>不指定代表</translation>
+    </message>
+    <message>
+        <source>The station passes it on</source>
+        <translation>由联络站转交</translation>
     </message>
 </context>
 <context>
@@ -784,222 +958,6 @@
     <message>
         <source>Step %1 of %2</source>
         <translation>第%1步，共%2步</translation>
-    </message>
-    <message>
-        <source>What is your matter about?</source>
-        <translation>您要反映哪方面的问题？</translation>
-    </message>
-    <message>
-        <source>Cannot type? Leave a number, we call back</source>
-        <translation>不方便打字？留下电话，我们回电</translation>
-    </message>
-    <message>
-        <source>Choose the kind of matter above, then your number</source>
-        <translation>先在上面选问题类别，再留电话</translation>
-    </message>
-    <message>
-        <source>What happened? Where and since when?</source>
-        <translation>发生了什么？在哪里？从什么时候开始？</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <source>Tap here and type with the keyboard below (Pinyin).</source>
-        <translation>点这里，用下方键盘（拼音）输入。</translation>
-    </message>
-    <message>
-        <source>%1 / %2 characters</source>
-        <translation>%1 / %2 字</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <source>Cannot type?</source>
-        <translation>不方便打字？</translation>
-    </message>
-    <message>
-        <source>Leave a number, we call back</source>
-        <translation>留下电话，我们回电</translation>
-    </message>
-    <message>
-        <source>Where is it? Choose the community, or type the place.</source>
-        <translation>在哪里？请选择社区，或输入地点。</translation>
-    </message>
-    <message>
-        <source>Or type a community, street or building</source>
-        <translation>或输入社区、街道、楼宇名称</translation>
-    </message>
-    <message>
-        <source>Which deputy would you like to meet?</source>
-        <translation>您想约见哪位代表？</translation>
-    </message>
-    <message>
-        <source>Is it for a particular deputy? (optional)</source>
-        <translation>想请哪位代表办理？（可不选）</translation>
-    </message>
-    <message>
-        <source>Any deputy</source>
-        <translation>不指定代表</translation>
-    </message>
-    <message>
-        <source>The station passes it on</source>
-        <translation>由联络站转交</translation>
-    </message>
-    <message>
-        <source>On which reception day would you like to meet %1?</source>
-        <translation>您想在哪个接待日约见%1？</translation>
-    </message>
-    <message>
-        <source>This deputy has no reception day scheduled. Please choose another deputy.</source>
-        <translation>这位代表暂无接待日安排，请选择其他代表。</translation>
-    </message>
-    <message>
-        <source> · </source>
-        <translation> · </translation>
-    </message>
-    <message>
-        <source>Your phone number: we will call you back.</source>
-        <translation>请留下电话号码，我们会给您回电。</translation>
-    </message>
-    <message>
-        <source>How can we reach you?</source>
-        <translation>我们怎样联系您？</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>您的称呼</translation>
-    </message>
-    <message>
-        <source>e.g. 王阿姨, 李先生</source>
-        <translation>例如：王阿姨、李先生</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Mobile (or landline with area code)</source>
-        <translation>手机号码（或带区号的固定电话）</translation>
-    </message>
-    <message>
-        <source>What would you like to talk about? (optional)</source>
-        <translation>想谈什么事？（可不填）</translation>
-    </message>
-    <message>
-        <source>Your personal information</source>
-        <translation>关于您的个人信息</translation>
-    </message>
-    <message>
-        <source>What we collect: your phone number and the kind of matter you chose.</source>
-        <translation>收集什么：您的电话号码和您选择的问题类别。</translation>
-    </message>
-    <message>
-        <source>What we collect: your name, your phone number and what you write here.</source>
-        <translation>收集什么：您的称呼、电话号码和您在这里填写的内容。</translation>
-    </message>
-    <message>
-        <source>Why: so that the deputies and the liaison office can handle your matter, reply to you and let you follow its progress.</source>
-        <translation>用途：供代表和人大联络机构办理您反映的事项、答复您，并让您查询办理进度。</translation>
-    </message>
-    <message>
-        <source>Who sees it: the deputies of this station and the staff of the liaison office who handle your matter. It is locked on this kiosk so that only the liaison office can read it, and is removed from this kiosk once sent.</source>
-        <translation>谁能看到：本站代表和办理此事的人大联络机构工作人员。信息在本机加密保存，只有人大联络机构能够解开，发送后即从本机删除。</translation>
-    </message>
-    <message>
-        <source>How long: kept for 3 years after your matter is closed, then deleted.</source>
-        <translation>保存多久：事项办结后保存3年，然后删除。</translation>
-    </message>
-    <message>
-        <source>You may ask the station staff to see, correct or delete it.</source>
-        <translation>您可以请联络站工作人员查阅、更正或删除您的信息。</translation>
-    </message>
-    <message>
-        <source>I do not agree</source>
-        <translation>不同意</translation>
-    </message>
-    <message>
-        <source>Nothing is saved</source>
-        <translation>不保存任何内容</translation>
-    </message>
-    <message>
-        <source>Not agreeing?</source>
-        <translation>不同意吗？</translation>
-    </message>
-    <message>
-        <source>Without your agreement nothing is saved and the station cannot contact you about it.</source>
-        <translation>不同意的话，您填写的内容不会保存，联络站也无法就此事联系您。</translation>
-    </message>
-    <message>
-        <source>You can instead call the station at %1, talk to the staff, or come to a reception day and speak to a deputy in person.</source>
-        <translation>您也可以拨打联络站电话 %1，找工作人员帮忙，或在接待日当面向代表反映。</translation>
-    </message>
-    <message>
-        <source>You can instead talk to the staff, or come to a reception day and speak to a deputy in person.</source>
-        <translation>您也可以找工作人员帮忙，或在接待日当面向代表反映。</translation>
-    </message>
-    <message>
-        <source>Back to the agreement</source>
-        <translation>返回查看说明</translation>
-    </message>
-    <message>
-        <source>Do not agree, go home</source>
-        <translation>不同意，回首页</translation>
-    </message>
-    <message>
-        <source>Submitting…</source>
-        <translation>正在提交…</translation>
-    </message>
-    <message>
-        <source>I agree, submit</source>
-        <translation>同意并提交</translation>
-    </message>
-    <message>
-        <source>I agree</source>
-        <translation>同意</translation>
-    </message>
-    <message>
-        <source>Please check before submitting</source>
-        <translation>提交前请核对</translation>
-    </message>
-    <message>
-        <source>Deputy</source>
-        <translation>代表</translation>
-    </message>
-    <message>
-        <source>Reception day</source>
-        <translation>接待日</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>称呼</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>接待主题</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>具体情况</translation>
-    </message>
-    <message>
-        <source>Submit</source>
-        <translation>提交</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1567,57 @@
     </message>
 </context>
 <context>
+    <name>ReviewStep</name>
+    <message>
+        <source>Please check before submitting</source>
+        <translation>提交前请核对</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Reception day</source>
+        <translation>接待日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>接待主题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Any deputy</source>
+        <translation>不指定代表</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>具体情况</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleScreen</name>
     <message>
         <source>Reception days</source>
@@ -1779,6 +1788,37 @@
     <message>
         <source> · </source>
         <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>TextStep</name>
+    <message>
+        <source>What happened? Where and since when?</source>
+        <translation>发生了什么？在哪里？从什么时候开始？</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Tap here and type with the keyboard below (Pinyin).</source>
+        <translation>点这里，用下方键盘（拼音）输入。</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 字</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Cannot type?</source>
+        <translation>不方便打字？</translation>
+    </message>
+    <message>
+        <source>Leave a number, we call back</source>
+        <translation>留下电话，我们回电</translation>
     </message>
 </context>
 </TS>

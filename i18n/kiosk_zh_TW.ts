@@ -264,6 +264,161 @@
         </message>
     </context>
     <context>
+        <name>BlockStep</name>
+        <message>
+            <source>Where is it? Choose the community, or type the place.</source>
+            <translation>在哪裡？請選擇社區，或輸入地點。</translation>
+        </message>
+        <message>
+            <source>Or type a community, street or building</source>
+            <translation>或輸入社區、街道、樓宇名稱</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下一頁</translation>
+        </message>
+    </context>
+    <context>
+        <name>CategoryStep</name>
+        <message>
+            <source>What is your matter about?</source>
+            <translation>您要反映哪方面的問題？</translation>
+        </message>
+        <message>
+            <source>Cannot type? Leave a number, we call back</source>
+            <translation>不方便打字？留下電話，我們回電</translation>
+        </message>
+        <message>
+            <source>Choose the kind of matter above, then your number</source>
+            <translation>先在上面選問題類別，再留電話</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentStep</name>
+        <message>
+            <source>Your personal information</source>
+            <translation>關於您的個人資訊</translation>
+        </message>
+        <message>
+            <source>What we collect: your phone number and the kind of matter you chose.</source>
+            <translation>收集什麼：您的電話號碼和您選擇的問題類別。</translation>
+        </message>
+        <message>
+            <source>What we collect: your name, your phone number and what you write here.</source>
+            <translation>收集什麼：您的稱呼、電話號碼和您在這裡填寫的內容。</translation>
+        </message>
+        <message>
+            <source>Why: so that the deputies and the liaison office can handle your matter, reply to you and let you follow its progress.</source>
+            <translation>用途：供代表和人大聯絡機構辦理您反映的事項、答覆您，並讓您查詢辦理進度。</translation>
+        </message>
+        <message>
+            <source>Who sees it: the deputies of this station and the staff of the liaison office who handle your matter. It is locked on this kiosk so that only the liaison office can read it, and is removed from this kiosk once sent.</source>
+            <translation>誰能看到：本站代表和辦理此事的人大聯絡機構工作人員。資訊在本機加密儲存，只有人大聯絡機構能夠解開，傳送後即從本機刪除。</translation>
+        </message>
+        <message>
+            <source>How long: kept for 3 years after your matter is closed, then deleted.</source>
+            <translation>儲存多久：事項辦結後儲存3年，然後刪除。</translation>
+        </message>
+        <message>
+            <source>You may ask the station staff to see, correct or delete it.</source>
+            <translation>您可以請聯絡站工作人員查閱、更正或刪除您的資訊。</translation>
+        </message>
+        <message>
+            <source>I do not agree</source>
+            <translation>不同意</translation>
+        </message>
+        <message>
+            <source>Nothing is saved</source>
+            <translation>不儲存任何內容</translation>
+        </message>
+        <message>
+            <source>Not agreeing?</source>
+            <translation>不同意嗎？</translation>
+        </message>
+        <message>
+            <source>Without your agreement nothing is saved and the station cannot contact you about it.</source>
+            <translation>不同意的話，您填寫的內容不會儲存，聯絡站也無法就此事聯絡您。</translation>
+        </message>
+        <message>
+            <source>You can instead call the station at %1, talk to the staff, or come to a reception day and speak to a deputy in person.</source>
+            <translation>您也可以撥打聯絡站電話 %1，找工作人員幫忙，或在接待日當面向代表反映。</translation>
+        </message>
+        <message>
+            <source>You can instead talk to the staff, or come to a reception day and speak to a deputy in person.</source>
+            <translation>您也可以找工作人員幫忙，或在接待日當面向代表反映。</translation>
+        </message>
+        <message>
+            <source>Back to the agreement</source>
+            <translation>返回檢視說明</translation>
+        </message>
+        <message>
+            <source>Do not agree, go home</source>
+            <translation>不同意，回首頁</translation>
+        </message>
+        <message>
+            <source>Submitting…</source>
+            <translation>正在提交…</translation>
+        </message>
+        <message>
+            <source>I agree, submit</source>
+            <translation>同意並提交</translation>
+        </message>
+        <message>
+            <source>I agree</source>
+            <translation>同意</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactStep</name>
+        <message>
+            <source>Your phone number: we will call you back.</source>
+            <translation>請留下電話號碼，我們會給您回電。</translation>
+        </message>
+        <message>
+            <source>How can we reach you?</source>
+            <translation>我們怎樣聯絡您？</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>您的稱呼</translation>
+        </message>
+        <message>
+            <source>e.g. 王阿姨, 李先生</source>
+            <translation>例如：王阿姨、李先生</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>Mobile (or landline with area code)</source>
+            <translation>手機號碼（或帶區號的固定電話）</translation>
+        </message>
+        <message>
+            <source>What would you like to talk about? (optional)</source>
+            <translation>想談什麼事？（可不填）</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下一頁</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayStep</name>
+        <message>
+            <source>On which reception day would you like to meet %1?</source>
+            <translation>您想在哪個接待日約見%1？</translation>
+        </message>
+        <message>
+            <source>This deputy has no reception day scheduled. Please choose another deputy.</source>
+            <translation>這位代表暫無接待日安排，請選擇其他代表。</translation>
+        </message>
+        <message>
+            <source> · </source>
+            <translation> · </translation>
+        </message>
+    </context>
+    <context>
         <name>DeputyConsoleScreen</name>
         <message>
             <source>Duty console</source>
@@ -310,6 +465,14 @@
         <message>
             <source>Sign out</source>
             <translation>簽退</translation>
+        </message>
+        <message>
+            <source>Signing out…</source>
+            <translation>正在簽退…</translation>
+        </message>
+        <message>
+            <source>Signing out did not work. Please try again.</source>
+            <translation>簽退未成功，請重試。</translation>
         </message>
         <message>
             <source>Home keeps you signed in; open the console again with your PIN.</source>
@@ -366,14 +529,6 @@
         <message>
             <source>Decline</source>
             <translation>婉拒</translation>
-        </message>
-        <message>
-            <source>Signing out…</source>
-            <translation>正在簽退…</translation>
-        </message>
-        <message>
-            <source>Signing out did not work. Please try again.</source>
-            <translation>簽退未成功，請重試。</translation>
         </message>
     </context>
     <context>
@@ -495,6 +650,25 @@
         <message>
             <source>Sign in</source>
             <translation>簽到</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeputyStep</name>
+        <message>
+            <source>Which deputy would you like to meet?</source>
+            <translation>您想約見哪位代表？</translation>
+        </message>
+        <message>
+            <source>Is it for a particular deputy? (optional)</source>
+            <translation>想請哪位代表辦理？（可不選）</translation>
+        </message>
+        <message>
+            <source>Any deputy</source>
+            <translation>不指定代表</translation>
+        </message>
+        <message>
+            <source>The station passes it on</source>
+            <translation>由聯絡站轉交</translation>
         </message>
     </context>
     <context>
@@ -783,222 +957,6 @@
         <message>
             <source>Step %1 of %2</source>
             <translation>第%1步，共%2步</translation>
-        </message>
-        <message>
-            <source>What is your matter about?</source>
-            <translation>您要反映哪方面的問題？</translation>
-        </message>
-        <message>
-            <source>Cannot type? Leave a number, we call back</source>
-            <translation>不方便打字？留下電話，我們回電</translation>
-        </message>
-        <message>
-            <source>Choose the kind of matter above, then your number</source>
-            <translation>先在上面選問題類別，再留電話</translation>
-        </message>
-        <message>
-            <source>What happened? Where and since when?</source>
-            <translation>發生了什麼？在哪裡？從什麼時候開始？</translation>
-        </message>
-        <message>
-            <source>; </source>
-            <translation>；</translation>
-        </message>
-        <message>
-            <source>Tap here and type with the keyboard below (Pinyin).</source>
-            <translation>點這裡，用下方鍵盤（拼音）輸入。</translation>
-        </message>
-        <message>
-            <source>%1 / %2 characters</source>
-            <translation>%1 / %2 字</translation>
-        </message>
-        <message>
-            <source>Next</source>
-            <translation>下一步</translation>
-        </message>
-        <message>
-            <source>Cannot type?</source>
-            <translation>不方便打字？</translation>
-        </message>
-        <message>
-            <source>Leave a number, we call back</source>
-            <translation>留下電話，我們回電</translation>
-        </message>
-        <message>
-            <source>Where is it? Choose the community, or type the place.</source>
-            <translation>在哪裡？請選擇社區，或輸入地點。</translation>
-        </message>
-        <message>
-            <source>Or type a community, street or building</source>
-            <translation>或輸入社區、街道、樓宇名稱</translation>
-        </message>
-        <message>
-            <source>Which deputy would you like to meet?</source>
-            <translation>您想約見哪位代表？</translation>
-        </message>
-        <message>
-            <source>Is it for a particular deputy? (optional)</source>
-            <translation>想請哪位代表辦理？（可不選）</translation>
-        </message>
-        <message>
-            <source>Any deputy</source>
-            <translation>不指定代表</translation>
-        </message>
-        <message>
-            <source>The station passes it on</source>
-            <translation>由聯絡站轉交</translation>
-        </message>
-        <message>
-            <source>On which reception day would you like to meet %1?</source>
-            <translation>您想在哪個接待日約見%1？</translation>
-        </message>
-        <message>
-            <source>This deputy has no reception day scheduled. Please choose another deputy.</source>
-            <translation>這位代表暫無接待日安排，請選擇其他代表。</translation>
-        </message>
-        <message>
-            <source> · </source>
-            <translation> · </translation>
-        </message>
-        <message>
-            <source>Your phone number: we will call you back.</source>
-            <translation>請留下電話號碼，我們會給您回電。</translation>
-        </message>
-        <message>
-            <source>How can we reach you?</source>
-            <translation>我們怎樣聯絡您？</translation>
-        </message>
-        <message>
-            <source>Your name</source>
-            <translation>您的稱呼</translation>
-        </message>
-        <message>
-            <source>e.g. 王阿姨, 李先生</source>
-            <translation>例如：王阿姨、李先生</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>完成</translation>
-        </message>
-        <message>
-            <source>Mobile (or landline with area code)</source>
-            <translation>手機號碼（或帶區號的固定電話）</translation>
-        </message>
-        <message>
-            <source>What would you like to talk about? (optional)</source>
-            <translation>想談什麼事？（可不填）</translation>
-        </message>
-        <message>
-            <source>Your personal information</source>
-            <translation>關於您的個人資訊</translation>
-        </message>
-        <message>
-            <source>What we collect: your phone number and the kind of matter you chose.</source>
-            <translation>收集什麼：您的電話號碼和您選擇的問題類別。</translation>
-        </message>
-        <message>
-            <source>What we collect: your name, your phone number and what you write here.</source>
-            <translation>收集什麼：您的稱呼、電話號碼和您在這裡填寫的內容。</translation>
-        </message>
-        <message>
-            <source>Why: so that the deputies and the liaison office can handle your matter, reply to you and let you follow its progress.</source>
-            <translation>用途：供代表和人大聯絡機構辦理您反映的事項、答覆您，並讓您查詢辦理進度。</translation>
-        </message>
-        <message>
-            <source>Who sees it: the deputies of this station and the staff of the liaison office who handle your matter. It is locked on this kiosk so that only the liaison office can read it, and is removed from this kiosk once sent.</source>
-            <translation>誰能看到：本站代表和辦理此事的人大聯絡機構工作人員。資訊在本機加密儲存，只有人大聯絡機構能夠解開，傳送後即從本機刪除。</translation>
-        </message>
-        <message>
-            <source>How long: kept for 3 years after your matter is closed, then deleted.</source>
-            <translation>儲存多久：事項辦結後儲存3年，然後刪除。</translation>
-        </message>
-        <message>
-            <source>You may ask the station staff to see, correct or delete it.</source>
-            <translation>您可以請聯絡站工作人員查閱、更正或刪除您的資訊。</translation>
-        </message>
-        <message>
-            <source>I do not agree</source>
-            <translation>不同意</translation>
-        </message>
-        <message>
-            <source>Nothing is saved</source>
-            <translation>不儲存任何內容</translation>
-        </message>
-        <message>
-            <source>Not agreeing?</source>
-            <translation>不同意嗎？</translation>
-        </message>
-        <message>
-            <source>Without your agreement nothing is saved and the station cannot contact you about it.</source>
-            <translation>不同意的話，您填寫的內容不會儲存，聯絡站也無法就此事聯絡您。</translation>
-        </message>
-        <message>
-            <source>You can instead call the station at %1, talk to the staff, or come to a reception day and speak to a deputy in person.</source>
-            <translation>您也可以撥打聯絡站電話 %1，找工作人員幫忙，或在接待日當面向代表反映。</translation>
-        </message>
-        <message>
-            <source>You can instead talk to the staff, or come to a reception day and speak to a deputy in person.</source>
-            <translation>您也可以找工作人員幫忙，或在接待日當面向代表反映。</translation>
-        </message>
-        <message>
-            <source>Back to the agreement</source>
-            <translation>返回檢視說明</translation>
-        </message>
-        <message>
-            <source>Do not agree, go home</source>
-            <translation>不同意，回首頁</translation>
-        </message>
-        <message>
-            <source>I agree, submit</source>
-            <translation>同意並提交</translation>
-        </message>
-        <message>
-            <source>I agree</source>
-            <translation>同意</translation>
-        </message>
-        <message>
-            <source>Please check before submitting</source>
-            <translation>提交前請核對</translation>
-        </message>
-        <message>
-            <source>Deputy</source>
-            <translation>代表</translation>
-        </message>
-        <message>
-            <source>Reception day</source>
-            <translation>接待日</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>稱呼</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>電話</translation>
-        </message>
-        <message>
-            <source>Topic</source>
-            <translation>接待主題</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>類別</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>地點</translation>
-        </message>
-        <message>
-            <source>What happened</source>
-            <translation>具體情況</translation>
-        </message>
-        <message>
-            <source>Submit</source>
-            <translation>提交</translation>
-        </message>
-        <message>
-            <source>Submitting…</source>
-            <translation>正在提交…</translation>
         </message>
     </context>
     <context>
@@ -1563,6 +1521,10 @@
             <translation>請重新簽到。</translation>
         </message>
         <message>
+            <source>The record could not be saved. Please try again.</source>
+            <translation>接待記錄未能儲存，請重試。</translation>
+        </message>
+        <message>
             <source>Visitors</source>
             <translation>來訪人數</translation>
         </message>
@@ -1599,12 +1561,59 @@
             <translation>儲存記錄</translation>
         </message>
         <message>
-            <source>The record could not be saved. Please try again.</source>
-            <translation>接待記錄未能儲存，請重試。</translation>
-        </message>
-        <message>
             <source>Saving…</source>
             <translation>正在儲存…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewStep</name>
+        <message>
+            <source>Please check before submitting</source>
+            <translation>提交前請核對</translation>
+        </message>
+        <message>
+            <source>Deputy</source>
+            <translation>代表</translation>
+        </message>
+        <message>
+            <source>Reception day</source>
+            <translation>接待日</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>稱呼</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>電話</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>接待主題</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>類別</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地點</translation>
+        </message>
+        <message>
+            <source>Any deputy</source>
+            <translation>不指定代表</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>具體情況</translation>
+        </message>
+        <message>
+            <source>Submitting…</source>
+            <translation>正在提交…</translation>
+        </message>
+        <message>
+            <source>Submit</source>
+            <translation>提交</translation>
         </message>
     </context>
     <context>
@@ -1778,6 +1787,37 @@
         <message>
             <source> · </source>
             <translation> · </translation>
+        </message>
+    </context>
+    <context>
+        <name>TextStep</name>
+        <message>
+            <source>What happened? Where and since when?</source>
+            <translation>發生了什麼？在哪裡？從什麼時候開始？</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>Tap here and type with the keyboard below (Pinyin).</source>
+            <translation>點這裡，用下方鍵盤（拼音）輸入。</translation>
+        </message>
+        <message>
+            <source>%1 / %2 characters</source>
+            <translation>%1 / %2 字</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下一頁</translation>
+        </message>
+        <message>
+            <source>Cannot type?</source>
+            <translation>不方便打字？</translation>
+        </message>
+        <message>
+            <source>Leave a number, we call back</source>
+            <translation>留下電話，我們回電</translation>
         </message>
     </context>
 </TS>

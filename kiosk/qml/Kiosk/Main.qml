@@ -17,7 +17,7 @@ ApplicationWindow {
 
     readonly property bool portrait: height > width
     // A screen that times out by rules of its own (the duty console: Desk) says so.
-    readonly property bool ownIdle: stack.currentItem !== null && stack.currentItem.ownIdle === true
+    readonly property bool ownIdle: (stack.currentItem as ScreenFrame)?.ownIdle === true
 
     // Screens by URL: each is compiled on first use, not at start (time and memory before
     // the first frame; docs/performance.md).
@@ -130,9 +130,12 @@ ApplicationWindow {
     Component { id: homeScreen; HomeScreen {} }
 
     // First run: the set-up screen is the only screen until the kiosk is enrolled (or demo).
-    Component.onCompleted: if (Setup.needed) {
-        stack.clear(StackView.Immediate)
-        stack.push(Qt.resolvedUrl("screens/FirstRunScreen.qml"), {alone: true}, StackView.Immediate)
+    Component.onCompleted: {
+        Navigation.main = window  // screens move through it (Navigation.qml)
+        if (Setup.needed) {
+            stack.clear(StackView.Immediate)
+            stack.push(Qt.resolvedUrl("screens/FirstRunScreen.qml"), {alone: true}, StackView.Immediate)
+        }
     }
     Connections {
         target: Setup
@@ -163,9 +166,9 @@ ApplicationWindow {
     Rectangle {
         id: keyboardArea
         anchors { left: parent.left; right: parent.right }
-        readonly property bool active: keyboard.item ? keyboard.item.active : false
+        readonly property bool active: (keyboard.item as InputPanel)?.active ?? false
         y: active ? window.height - height : window.height
-        height: keyboard.item ? keyboard.item.height : 0
+        height: (keyboard.item as InputPanel)?.height ?? 0
         color: Theme.keyboard
         Loader {
             id: keyboard

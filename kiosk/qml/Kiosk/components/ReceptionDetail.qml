@@ -125,7 +125,7 @@ Item {
                     width: 200
                     height: 100
                     focusPolicy: Qt.NoFocus
-                    onClicked: ApplicationWindow.window.showDeputy(modelData.key)
+                    onClicked: Navigation.showDeputy(modelData.key)
                     background: Rectangle {
                         radius: Theme.radius
                         color: person.down ? Theme.tint : Theme.surface

@@ -19,14 +19,17 @@ Item {
     // function that makes it at the tap from what the screen shows then (lists, a chosen day).
     property string readAloudText: ""
     property var readAloudWith: null
+    // A screen that times out by rules of its own (the duty console: Desk) says so; Main's
+    // visitor idle then leaves it alone.
+    property bool ownIdle: false
 
     function leave(how) {
         var question = frame.leaveQuestion(how)
-        var go = how === "home" ? () => ApplicationWindow.window.showHome()
-                                : () => ApplicationWindow.window.back()
+        var go = how === "home" ? () => Navigation.showHome()
+                                : () => Navigation.back()
         if (question)
-            ApplicationWindow.window.ask(question[0], question[1], question[2], question[3],
-                                         () => { if (question[4]) question[4](); go() })
+            Navigation.ask(question[0], question[1], question[2], question[3],
+                           () => { if (question[4]) question[4](); go() })
         else
             go()
     }

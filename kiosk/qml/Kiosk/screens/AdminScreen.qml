@@ -104,12 +104,12 @@ ScreenFrame {
                 BigButton {
                     objectName: "adminReenrol"
                     text: qsTr("Enrol again")
-                    onClicked: ApplicationWindow.window.showFirstRun()
+                    onClicked: Navigation.showFirstRun()
                 }
                 BigButton {
                     objectName: "adminExit"
                     text: qsTr("Close the kiosk")
-                    onClicked: ApplicationWindow.window.ask(
+                    onClicked: Navigation.ask(
                         qsTr("Close the kiosk program?"),
                         qsTr("Visitors cannot use this kiosk until it is started again (or the PC restarts)."),
                         qsTr("Keep it running"), qsTr("Close it"), () => Admin.exitKiosk())

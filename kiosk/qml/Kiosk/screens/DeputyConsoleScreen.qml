@@ -9,7 +9,7 @@ import Kiosk
 // appointment requests, a reception record, sign-out. Back or Home leaves the deputy signed in.
 ScreenFrame {
     id: screen
-    readonly property bool ownIdle: true  // Desk signs the deputy out after its own idle time
+    ownIdle: true  // Desk signs the deputy out after its own idle time
     objectName: "deputyConsoleScreen"
     title: qsTr("Duty console")
     readonly property bool portrait: height > width
@@ -20,7 +20,7 @@ ScreenFrame {
     function signedOut(done) {
         signOutFailed = !done
         if (done)
-            ApplicationWindow.window.showHome()
+            Navigation.showHome()
     }
     Connections {
         target: Desk
@@ -151,7 +151,7 @@ ScreenFrame {
                         titleSize: Theme.headingSize
                         text: qsTr("Record a reception")
                         subtitle: qsTr("Visitors, topic, notes")
-                        onClicked: ApplicationWindow.window.showReceptionRecord()
+                        onClicked: Navigation.showReceptionRecord()
                     }
                     BigButton {
                         objectName: "signOutButton"

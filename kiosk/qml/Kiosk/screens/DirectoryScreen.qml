@@ -106,7 +106,7 @@ ScreenFrame {
                 levels: cell.levels
                 constituency: cell.constituency
                 photo: cell.photo
-                onClicked: ApplicationWindow.window.showDeputy(cell.key)
+                onClicked: Navigation.showDeputy(cell.key)
             }
         }
     }

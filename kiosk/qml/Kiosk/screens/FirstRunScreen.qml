@@ -22,7 +22,7 @@ Item {
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             width: 220
             text: qsTr("Back")
-            onClicked: ApplicationWindow.window.back()
+            onClicked: Navigation.back()
         }
         Text {
             anchors.centerIn: parent

@@ -237,7 +237,7 @@ Item {
                                 width: tiles.tileWidth
                                 height: tiles.tileHeight
                                 focusPolicy: Qt.NoFocus
-                                onClicked: ApplicationWindow.window.showDeputy(modelData.key)
+                                onClicked: Navigation.showDeputy(modelData.key)
                                 contentItem: Item {}
                                 background: Rectangle {
                                     radius: Theme.radius
@@ -382,7 +382,7 @@ Item {
                 titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Find a deputy")
                 subtitle: Theme.large ? "" : qsTr("By name, level, constituency or community")
-                onClicked: ApplicationWindow.window.showDirectory()
+                onClicked: Navigation.showDirectory()
             }
             BigButton {
                 objectName: "appealButton"
@@ -392,7 +392,7 @@ Item {
                 titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Report a problem")
                 subtitle: Theme.large ? "" : qsTr("Or leave a number and we call back")
-                onClicked: ApplicationWindow.window.startForm("appeal")
+                onClicked: Navigation.startForm("appeal")
             }
             BigButton {
                 objectName: "appointmentButton"
@@ -401,7 +401,7 @@ Item {
                 titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Meet a deputy")
                 subtitle: Theme.large ? "" : qsTr("Ask for an appointment on a reception day")
-                onClicked: ApplicationWindow.window.startForm("appointment")
+                onClicked: Navigation.startForm("appointment")
             }
             BigButton {
                 objectName: "progressButton"
@@ -410,7 +410,7 @@ Item {
                 titleSize: Theme.large ? Theme.headingSize : Theme.titleSize
                 text: qsTr("Track progress")
                 subtitle: Theme.large ? "" : qsTr("With the code on your receipt")
-                onClicked: ApplicationWindow.window.showProgress()
+                onClicked: Navigation.showProgress()
             }
         }
         // In portrait a third of the width holds the title only.
@@ -425,7 +425,7 @@ Item {
                 titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("Reception days")
                 subtitle: home.portrait || Theme.large ? "" : qsTr("Calendar, themes, who is on duty")
-                onClicked: ApplicationWindow.window.showSchedule()
+                onClicked: Navigation.showSchedule()
             }
             BigButton {
                 objectName: "stationInfoButton"
@@ -434,7 +434,7 @@ Item {
                 titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("About this station")
                 subtitle: home.portrait || Theme.large ? "" : qsTr("Address, opening hours, rules, notices")
-                onClicked: ApplicationWindow.window.showStationInfo()
+                onClicked: Navigation.showStationInfo()
             }
             // The no-typing path, one tap from home (issue 16 §3).
             BigButton {
@@ -444,7 +444,7 @@ Item {
                 titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("Call me back")
                 subtitle: home.portrait || Theme.large ? "" : qsTr("Leave a number, no typing")
-                onClicked: ApplicationWindow.window.startForm("callback")
+                onClicked: Navigation.startForm("callback")
             }
             BigButton {
                 objectName: "deputySignInButton"
@@ -453,7 +453,7 @@ Item {
                 titleSize: Theme.large ? Theme.bodySize : Theme.headingSize
                 text: qsTr("Deputy sign-in")
                 subtitle: home.portrait || Theme.large ? "" : qsTr("For duty deputies, with a PIN")
-                onClicked: ApplicationWindow.window.showDeputySignIn()
+                onClicked: Navigation.showDeputySignIn()
             }
         }
     }

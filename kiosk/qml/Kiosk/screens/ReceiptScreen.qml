@@ -80,7 +80,7 @@ ScreenFrame {
                 text: qsTr("Done")
                 onClicked: {
                     IntakeForm.clear()
-                    ApplicationWindow.window.showHome()
+                    Navigation.showHome()
                 }
             }
         }

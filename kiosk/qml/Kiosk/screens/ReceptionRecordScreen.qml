@@ -9,7 +9,7 @@ import Kiosk
 // Saved with its outbox event; a problem is said next to the field and nothing typed is lost.
 ScreenFrame {
     id: screen
-    readonly property bool ownIdle: true  // Desk signs the deputy out after its own idle time
+    ownIdle: true  // Desk signs the deputy out after its own idle time
     objectName: "receptionRecordScreen"
     title: qsTr("Reception record")
     readonly property bool portrait: height > width
@@ -53,7 +53,7 @@ ScreenFrame {
     function saved(outcome) {
         problem = outcome
         if (outcome.length === 0)
-            ApplicationWindow.window.back()
+            Navigation.back()
         else
             reveal()
     }
