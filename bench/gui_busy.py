@@ -110,8 +110,8 @@ def main() -> int:
         return stack.property("currentItem").objectName()
 
     def state(code: str) -> str:
-        rows = desk.property("appointments").rows()
-        return next((r["state"] for r in rows if r["key"] == code), "")
+        rows = desk.appointments.rows()
+        return next((r["requestState"] for r in rows if r["key"] == code), "")
 
     def call(name: str, *args: str) -> None:
         QMetaObject.invokeMethod(window, name, *(Q_ARG("QVariant", a) for a in args))

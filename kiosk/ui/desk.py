@@ -30,6 +30,7 @@ from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (Qm
 from kiosk.ui.dates import day_text, time_range_text
 from kiosk.ui.listmodel import KeyedListModel
 from kiosk.ui.offthread import WAITED_FOR, OffThread
+from kiosk.ui.rows import AppointmentRequestRow, WalkInRow
 from kiosk.ui.singletons import handed_over
 
 if TYPE_CHECKING:
@@ -109,12 +110,8 @@ class Desk(QObject):
         # Console
         self._console = ""
         self._last_touch = now()
-        self._walk_ins = KeyedListModel(
-            ["key", "code", "category", "block", "time", "callback"], parent=self
-        )
-        self._appointments = KeyedListModel(
-            ["key", "code", "day", "time", "state", "canConfirm", "canDecline"], parent=self
-        )
+        self._walk_ins = KeyedListModel(WalkInRow, parent=self)
+        self._appointments = KeyedListModel(AppointmentRequestRow, parent=self)
         self._records_today = 0
         # The signed-in deputy's items from the snapshot (counts only) and the workspace link.
         self._work: dict = {}
@@ -479,7 +476,7 @@ class Desk(QObject):
             "code": tracking.display(row.code),
             "day": day_text(row.date),
             "time": self._reception_time(row.schedule_id, row.date),
-            "state": row.state,
+            "requestState": row.state,
             "canConfirm": "confirmed" in possible,
             "canDecline": "declined" in possible,
         }
@@ -627,8 +624,8 @@ class Desk(QObject):
     # Seconds left before the console signs out for want of a touch; -1 when not warning.
     idleSecondsLeft = Property(int, lambda self: self._idle_left, notify=idleChanged)
     consoleDeputy = Property("QVariantMap", _console_row, notify=consoleChanged)
-    walkIns = Property(QObject, lambda self: self._walk_ins, constant=True)
-    appointments = Property(QObject, lambda self: self._appointments, constant=True)
+    walkIns = Property(KeyedListModel, lambda self: self._walk_ins, constant=True)
+    appointments = Property(KeyedListModel, lambda self: self._appointments, constant=True)
     recordsToday = Property(int, lambda self: self._records_today, notify=consoleChanged)
     # {"waiting", "overdue", "dueSoon"} from the last pull; {} when the server sent none.
     work = Property("QVariantMap", lambda self: self._work, notify=consoleChanged)

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A list model of plain rows (dicts) that updates by diffing, never by resetting.
+"""A list model of typed rows that updates by diffing, never by resetting.
+
+The model's roles are its row type's fields (a dataclass, kiosk/ui/rows.py): a row missing a
+field, or carrying one the type lacks, is refused where it is made, and QML's delegates read
+the fields as `required property`s (tests/ui/test_qml_roles.py).
 
 Resets make views rebuild every delegate and lose their scroll position; inserts, removes,
 moves and dataChanged keep them (as Cura's UM ListModel does).
@@ -7,7 +11,8 @@ moves and dataChanged keep them (as Cura's UM ListModel does).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,21 +25,38 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtQml import QmlAnonymous
+
+from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlAnonymous)
 
 Row = dict[str, Any]
 
 
+# Known to QML by its own name (not as a bare QAbstractListModel): a singleton's property of
+# this type is valid, and qmllint sees its `count` and `get()`.
+@QmlAnonymous
 class KeyedListModel(QAbstractListModel):
-    """Rows are dicts with the same keys; `key` names the one that identifies a row."""
+    """Rows of one dataclass type (`row_type`); its field `key` identifies a row."""
 
     countChanged = Signal()
 
-    def __init__(self, roles: Sequence[str], key: str = "key", parent=None) -> None:
+    def __init__(self, row_type: type, key: str = "key", parent=None) -> None:
         super().__init__(parent)
+        if not is_dataclass(row_type):
+            raise TypeError(f"a list model's rows are a dataclass, not {row_type!r}")
+        self.row_type = row_type
         self._key = key
-        self._names = list(roles)
-        self._role_of = {name: Qt.ItemDataRole.UserRole + i for i, name in enumerate(roles)}
+        self._names = [f.name for f in fields(row_type)]
+        self._role_of = {name: Qt.ItemDataRole.UserRole + i for i, name in enumerate(self._names)}
         self._rows: list[Row] = []
+
+    def _as_row(self, row: Any) -> Row:
+        """`row` (of the row type, or a mapping of exactly its fields) as the model keeps it."""
+        if isinstance(row, Mapping):
+            row = self.row_type(**row)  # TypeError: a field missing or one too many
+        elif not isinstance(row, self.row_type):
+            raise TypeError(f"{type(row).__name__} is not a {self.row_type.__name__}")
+        return {name: getattr(row, name) for name in self._names}
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
@@ -64,9 +86,14 @@ class KeyedListModel(QAbstractListModel):
     def rows(self) -> list[Row]:
         return list(self._rows)
 
-    def replace(self, rows: Iterable[Row]) -> None:
-        """Make the model hold `rows`, with the fewest inserts, removes, moves and changes."""
-        target = list(rows)
+    def role_names(self) -> list[str]:
+        """The roles QML may read (the row type's fields)."""
+        return list(self._names)
+
+    def replace(self, rows: Iterable[Any]) -> None:
+        """Make the model hold `rows` (of the row type, or mappings of exactly its fields),
+        with the fewest inserts, removes, moves and changes."""
+        target = [self._as_row(row) for row in rows]
         before = len(self._rows)
         wanted = {row[self._key] for row in target}
         for i in reversed(range(len(self._rows))):

@@ -22,6 +22,7 @@ from kiosk.domain.station import StationSnapshot
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlNamedElement)
 from kiosk.ui.dates import day_text
 from kiosk.ui.listmodel import KeyedListModel
+from kiosk.ui.rows import CalendarDayRow, MonthReceptionRow, ReceptionRow
 from kiosk.ui.singletons import handed_over
 
 if TYPE_CHECKING:
@@ -61,23 +62,9 @@ class ScheduleCalendar(QObject):
         self._today = date.today()
         self._month = self._today.replace(day=1)
         self._selected = self._today
-        self._days = KeyedListModel(
-            [
-                "key",
-                "number",
-                "inMonth",
-                "today",
-                "selected",
-                "holiday",
-                "kind",
-                "receptions",
-                "cancelled",
-                "onHoliday",
-            ],
-            parent=self,
-        )
-        self._selected_receptions = KeyedListModel(_RECEPTION_ROLES, parent=self)
-        self._month_receptions = KeyedListModel(_RECEPTION_ROLES + ["dayKey"], parent=self)
+        self._days = KeyedListModel(CalendarDayRow, parent=self)
+        self._selected_receptions = KeyedListModel(ReceptionRow, parent=self)
+        self._month_receptions = KeyedListModel(MonthReceptionRow, parent=self)
 
     @staticmethod
     def create(engine) -> ScheduleCalendar:
@@ -219,31 +206,14 @@ class ScheduleCalendar(QObject):
     showingThisMonth = Property(
         bool, lambda self: self._month == self._today.replace(day=1), notify=changed
     )
-    days = Property(QObject, lambda self: self._days, constant=True)
+    days = Property(KeyedListModel, lambda self: self._days, constant=True)
     selectedKey = Property(str, lambda self: self._selected.isoformat(), notify=changed)
     selectedDay = Property(str, lambda self: day_text(self._selected), notify=changed)
     selectedIsToday = Property(bool, lambda self: self._selected == self._today, notify=changed)
     selectedHoliday = Property(str, _selected_holiday, notify=changed)
     selectedKind = Property(str, _selected_kind, notify=changed)
-    selectedReceptions = Property(QObject, lambda self: self._selected_receptions, constant=True)
-    monthReceptions = Property(QObject, lambda self: self._month_receptions, constant=True)
+    selectedReceptions = Property(
+        KeyedListModel, lambda self: self._selected_receptions, constant=True
+    )
+    monthReceptions = Property(KeyedListModel, lambda self: self._month_receptions, constant=True)
     missingHolidayYear = Property(int, _missing_year, notify=changed)
-
-
-_RECEPTION_ROLES = [
-    "key",
-    "day",
-    "when",
-    "time",
-    "title",
-    "theme",
-    "place",
-    "deputies",
-    "invited",
-    "status",
-    "originalDay",
-    "movedTo",
-    "reason",
-    "holiday",
-    "movedForHoliday",
-]

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtQml import QmlElement, QmlSingleton
+from PySide6.QtQml import QmlAnonymous, QmlElement, QmlSingleton
 
 from kiosk.domain.deputies import Deputy, Level
 from kiosk.domain.reception import ReceptionDay
@@ -34,6 +34,7 @@ from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (Qm
 from kiosk.ui.dates import day_text, full_date_text, time_range_text
 from kiosk.ui.listmodel import KeyedListModel
 from kiosk.ui.offthread import WAITED_FOR, OffThread
+from kiosk.ui.rows import NoticeRow, PersonRow, ReceptionRow, RuleRow
 from kiosk.ui.singletons import handed_over
 
 log = logging.getLogger(__name__)
@@ -126,8 +127,8 @@ class Station(QObject):
         self._photo_dir = photo_dir
         self._photo = ""
         self._snapshot: StationSnapshot | None = None
-        self._rules = KeyedListModel(["key", "title", "body"], parent=self)
-        self._notices = KeyedListModel(["key", "title", "body", "date"], parent=self)
+        self._rules = KeyedListModel(RuleRow, parent=self)
+        self._notices = KeyedListModel(NoticeRow, parent=self)
 
     @staticmethod
     def create(engine) -> Station:
@@ -197,10 +198,11 @@ class Station(QObject):
     opinionsCollected = Property(int, _figure("opinions_collected"), notify=changed)
     problemsSolved = Property(int, _figure("problems_solved"), notify=changed)
     satisfaction = Property(float, _satisfaction, notify=changed)  # 0..1, or -1 if unknown
-    rules = Property(QObject, lambda self: self._rules, constant=True)
-    notices = Property(QObject, lambda self: self._notices, constant=True)
+    rules = Property(KeyedListModel, lambda self: self._rules, constant=True)
+    notices = Property(KeyedListModel, lambda self: self._notices, constant=True)
 
 
+@QmlAnonymous  # a property's type QML knows (see KeyedListModel)
 class DeputyFilter(QSortFilterProxyModel):
     """The directory's view of the roster: one level (or all) and a visitor's search text."""
 
@@ -326,18 +328,12 @@ class Roster(QObject):
         self._photo_dir = photo_dir
         self._snapshot: StationSnapshot | None = None
         self._today = date.min
-        self._deputies = KeyedListModel(
-            ["key", "name", "levels", "constituency", "blocks", "photo", "occupation"], parent=self
-        )
+        self._deputies = KeyedListModel(PersonRow, parent=self)
         self._directory = DeputyFilter(self._deputies, self._deputy, parent=self)
-        day_roles = [
-            *("key", "day", "when", "time", "title", "theme", "place", "deputies"),
-            *("status", "originalDay"),  # home marks a moved day
-        ]
         # Today's receptions; on a day without, those of the next reception day.
-        self._duty_receptions = KeyedListModel(day_roles, parent=self)
+        self._duty_receptions = KeyedListModel(ReceptionRow, parent=self)
         self._duty_day: date | None = None
-        self._upcoming = KeyedListModel(day_roles, parent=self)
+        self._upcoming = KeyedListModel(ReceptionRow, parent=self)
 
     @staticmethod
     def create(engine) -> Roster:
@@ -413,11 +409,11 @@ class Roster(QObject):
     def photo_dir(self) -> Path:
         return self._photo_dir
 
-    deputies = Property(QObject, lambda self: self._deputies, constant=True)
-    directory = Property(QObject, lambda self: self._directory, constant=True)
-    dutyReceptions = Property(QObject, lambda self: self._duty_receptions, constant=True)
+    deputies = Property(KeyedListModel, lambda self: self._deputies, constant=True)
+    directory = Property(DeputyFilter, lambda self: self._directory, constant=True)
+    dutyReceptions = Property(KeyedListModel, lambda self: self._duty_receptions, constant=True)
     dutyIsToday = Property(bool, lambda self: self._duty_day == self._today, notify=changed)
     dutyDay = Property(
         str, lambda self: day_text(self._duty_day) if self._duty_day else "", notify=changed
     )
-    upcoming = Property(QObject, lambda self: self._upcoming, constant=True)
+    upcoming = Property(KeyedListModel, lambda self: self._upcoming, constant=True)

@@ -85,7 +85,7 @@ def test_the_consoles_writes_keep_the_gui_thread_free(make_kiosk, qtbot, tmp_pat
         kiosk,
         qtbot,
         f"confirm_{code}",
-        lambda: desk.property("appointments").get(0)["state"] == "confirmed",
+        lambda: desk.appointments.get(0)["requestState"] == "confirmed",
     )
     assert _texts(visitor, f"appointment_{code}")[2] == "已确认"
     sign_out = measured(kiosk, qtbot, "signOutButton", lambda: on_screen(kiosk) == "homeScreen")

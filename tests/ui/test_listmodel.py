@@ -1,13 +1,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import gc
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
+import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 
 from kiosk.demo import demo_snapshot
 from kiosk.ui.listmodel import KeyedListModel
 from kiosk.ui.station import Roster
+
+
+@dataclass(frozen=True)
+class NamedRow:
+    key: str
+    name: str
 
 
 def rows(*keys, **changed):
@@ -31,7 +38,7 @@ def names(model):
 
 
 def test_replace_diffs_and_never_resets(qapp):
-    model = KeyedListModel(["key", "name"])
+    model = KeyedListModel(NamedRow)
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.replace(rows("a", "b", "c", "d"))
     recorder = Recorder(model)
@@ -45,11 +52,23 @@ def test_replace_diffs_and_never_resets(qapp):
 
 
 def test_replacing_with_the_same_rows_tells_views_nothing(qapp):
-    model = KeyedListModel(["key", "name"])
+    model = KeyedListModel(NamedRow)
     model.replace(rows("a", "b"))
     recorder = Recorder(model)
     model.replace(rows("a", "b"))
     assert recorder.events == []
+
+
+def test_the_roles_are_the_row_types_fields_and_other_rows_are_refused(qapp):
+    model = KeyedListModel(NamedRow)
+    assert sorted(bytes(name).decode() for name in model.roleNames().values()) == ["key", "name"]
+    model.replace([NamedRow("a", "A"), {"key": "b", "name": "B"}])
+    assert names(model) == ["A", "B"]
+    with pytest.raises(TypeError):  # a role QML would miss
+        model.replace([{"key": "c"}])
+    with pytest.raises(TypeError):  # a role no QML can read
+        model.replace([{"key": "c", "name": "C", "nickname": "Cee"}])
+    assert names(model) == ["A", "B"]
 
 
 def test_a_new_roster_updates_the_directory_live_without_a_reset(qapp, tmp_path):

@@ -177,31 +177,35 @@ ApplicationWindow {
             width: window.portrait ? window.width : Math.min(window.width, 1200)
             active: false
             sourceComponent: InputPanel {
+                id: panel
                 objectName: "inputPanel"
                 Component.onCompleted: {
                     VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
                     VirtualKeyboardSettings.locale = "zh_CN"
                     // The Pinyin candidates are the smallest text a visitor must read: the
                     // style's own are ~19 px at this width; ours are >= 32 px (issue 16 §2).
-                    keyboard.style.selectionListHeight = Theme.candidateBarHeight
-                    keyboard.style.selectionListDelegate = candidateDelegate
+                    panel.keyboard.style.selectionListHeight = Theme.candidateBarHeight
+                    panel.keyboard.style.selectionListDelegate = candidateDelegate
                     // The language key switches 拼音 ⇄ English in one tap (no list to choose from).
-                    keyboard.style.languagePopupListEnabled = false
+                    panel.keyboard.style.languagePopupListEnabled = false
                 }
-            }
-        }
-        Component {
-            id: candidateDelegate
-            SelectionListItem {
-                id: candidate
-                width: Math.max(candidateText.implicitWidth + 2 * Theme.spacing, height)
-                Text {
-                    id: candidateText
-                    objectName: "candidateText"
-                    anchors.centerIn: parent
-                    text: display
-                    color: candidate.ListView.isCurrentItem ? "white" : Theme.candidate
-                    font.pixelSize: Theme.candidateSize
+                // Not `pragma ComponentBehavior: Bound` in this file: the keyboard's list gives
+                // its delegates `display` and `index` from their context, as SelectionListItem
+                // expects.
+                Component {
+                    id: candidateDelegate
+                    SelectionListItem {
+                        id: candidate
+                        width: Math.max(candidateText.implicitWidth + 2 * Theme.spacing, height)
+                        Text {
+                            id: candidateText
+                            objectName: "candidateText"
+                            anchors.centerIn: parent
+                            text: display
+                            color: candidate.ListView.isCurrentItem ? "white" : Theme.candidate
+                            font.pixelSize: Theme.candidateSize
+                        }
+                    }
                 }
             }
         }
@@ -236,7 +240,8 @@ ApplicationWindow {
         anchors.fill: parent
         z: 10
         active: false
-        sourceComponent: AttractScreen { onDismissed: attractScreen.active = false }
+        sourceComponent: AttractScreen {}
+        onLoaded: (attractScreen.item as AttractScreen).dismissed.connect(() => attractScreen.active = false)
     }
     // Only when home was showing already; a visitor's wiped screens just return home.
     property bool homeWhenAsked: false

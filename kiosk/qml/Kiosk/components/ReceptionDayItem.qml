@@ -12,7 +12,8 @@ Item {
     property string theme: ""
     property string place: ""
     property var deputies: []
-    property string originalDay: ""  // set when moved here from another day
+    property string status: "held"  // held | moved (kiosk/ui/rows.py ReceptionRow)
+    property string originalDay: ""  // the day it was moved from
     property bool showDeputies: true
 
     implicitHeight: column.implicitHeight + 24
@@ -58,7 +59,7 @@ Item {
         Text {
             objectName: "movedFrom"
             width: parent.width
-            visible: item.originalDay.length > 0
+            visible: item.status === "moved" && item.originalDay.length > 0
             text: qsTr("(moved from %1)").arg(item.originalDay)
             font.pixelSize: Theme.smallSize
             color: Theme.warning

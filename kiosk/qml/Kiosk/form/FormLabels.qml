@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma Singleton
 import QtQuick
-import Kiosk
 
 // Words for the codes of the visitor's forms: field problems, states of appeals and
 // appointments, why a save or a lookup did not work.

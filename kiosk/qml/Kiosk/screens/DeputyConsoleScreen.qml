@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -213,6 +214,7 @@ ScreenFrame {
                 spacing: 12
                 model: Desk.walkIns
                 delegate: Rectangle {
+                    id: walkIn
                     required property string code
                     required property string time
                     required property string category
@@ -226,9 +228,9 @@ ScreenFrame {
                     RowLayout {
                         anchors { fill: parent; leftMargin: 20; rightMargin: 20 }
                         spacing: Theme.spacing
-                        Text { text: parent.parent.time; font.pixelSize: Theme.bodySize; color: Theme.muted }
+                        Text { text: walkIn.time; font.pixelSize: Theme.bodySize; color: Theme.muted }
                         Text {
-                            text: parent.parent.category
+                            text: walkIn.category
                             font.pixelSize: Theme.bodySize; font.bold: true; color: Theme.text
                             Layout.fillWidth: true
                             elide: Text.ElideRight
@@ -237,15 +239,15 @@ ScreenFrame {
                             // A call-back request: the number is on the deputy's phone (the
                             // workspace), never on this public screen.
                             objectName: "callbackMark"
-                            text: parent.parent.callback ? qsTr("Call back") : parent.parent.block
+                            text: walkIn.callback ? qsTr("Call back") : walkIn.block
                             font.pixelSize: Theme.smallSize
-                            font.bold: parent.parent.callback
-                            color: parent.parent.callback ? Theme.red : Theme.muted
+                            font.bold: walkIn.callback
+                            color: walkIn.callback ? Theme.red : Theme.muted
                             Layout.maximumWidth: 240
                             elide: Text.ElideRight
                         }
                         Text {
-                            text: parent.parent.code
+                            text: walkIn.code
                             font.pixelSize: Theme.bodySize; font.family: "monospace"; color: Theme.red
                         }
                     }
@@ -321,7 +323,7 @@ ScreenFrame {
                     required property string code
                     required property string day
                     required property string time
-                    required property string state
+                    required property string requestState
                     required property bool canConfirm
                     required property bool canDecline
                     objectName: "appointment_" + code
@@ -356,13 +358,13 @@ ScreenFrame {
                                 }
                                 Text {
                                     objectName: "appointmentState"
-                                    text: request.state === "confirmed" ? qsTr("Confirmed")
-                                        : request.state === "declined" ? qsTr("Declined")
-                                        : request.state === "done" ? qsTr("Met")
+                                    text: request.requestState === "confirmed" ? qsTr("Confirmed")
+                                        : request.requestState === "declined" ? qsTr("Declined")
+                                        : request.requestState === "done" ? qsTr("Met")
                                         : qsTr("Awaiting answer")
                                     font.pixelSize: Theme.smallSize; font.bold: true
-                                    color: request.state === "confirmed" ? Theme.present
-                                         : request.state === "requested" ? Theme.red : Theme.muted
+                                    color: request.requestState === "confirmed" ? Theme.present
+                                         : request.requestState === "requested" ? Theme.red : Theme.muted
                                 }
                             }
                         }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -222,12 +223,12 @@ Item {
                         id: tiles
                         readonly property int n: reception.deputies.length
                         columns: n <= 2 ? Math.max(n, 1) : (n <= 4 ? 2 : 3)
-                        readonly property int rows: Math.ceil(n / columns)
+                        readonly property int tileRows: Math.ceil(n / columns)
                         spacing: Theme.spacing
                         readonly property real tileWidth: (reception.width - (columns - 1) * spacing) / columns
                         readonly property real tileHeight: Math.max(Theme.touch, Math.min(
                             300, (dutyList.height / Math.max(1, dutyList.count) - receptionLine.height
-                                  - reception.spacing - (rows - 1) * spacing) / rows))
+                                  - reception.spacing - (tileRows - 1) * spacing) / tileRows))
                         Repeater {
                             model: reception.deputies
                             delegate: AbstractButton {
@@ -347,17 +348,19 @@ Item {
                 interactive: false
                 spacing: 12
                 model: Roster.upcoming
+                // The roles of Roster.upcoming's rows (ReceptionRow): a role the rows lack
+                // would stop the list loading (tests/ui/test_qml_roles.py checks them too).
                 delegate: ReceptionDayItem {
-                    required property var model
+                    required day
+                    required when
+                    required time
+                    required title
+                    required theme
+                    required deputies
+                    required status
+                    required originalDay
                     width: ListView.view.width
                     visible: y + height <= ListView.view.height  // whole entries only
-                    day: model.day
-                    when: model.when
-                    time: model.time
-                    title: model.title
-                    theme: model.theme
-                    deputies: model.deputies
-                    originalDay: model.status === "moved" ? model.originalDay : ""
                 }
             }
         }

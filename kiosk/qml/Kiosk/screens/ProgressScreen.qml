@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -217,12 +218,13 @@ ScreenFrame {
                     Repeater {
                         model: ProgressLookup.result.steps ?? []
                         delegate: Column {
+                            id: progressStep
                             required property var modelData
                             width: resultColumn.width
                             spacing: 4
                             Text {
                                 width: parent.width
-                                text: modelData.at + "  " + FormLabels.stateName(modelData.state)
+                                text: progressStep.modelData.at + "  " + FormLabels.stateName(progressStep.modelData.state)
                                 font.pixelSize: Theme.bodySize
                                 font.bold: true
                                 color: Theme.text
@@ -230,8 +232,8 @@ ScreenFrame {
                             }
                             Text {
                                 width: parent.width
-                                visible: modelData.note.length > 0
-                                text: modelData.note
+                                visible: progressStep.modelData.note.length > 0
+                                text: progressStep.modelData.note
                                 font.pixelSize: Theme.bodySize
                                 color: Theme.muted
                                 wrapMode: Text.Wrap

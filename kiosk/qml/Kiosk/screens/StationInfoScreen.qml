@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -93,6 +94,7 @@ ScreenFrame {
                                  qsTr("satisfied")],
                             ]
                             delegate: Rectangle {
+                                id: figure
                                 required property var modelData
                                 width: (parent.width - 2 * Theme.spacing) / 3
                                 height: 150
@@ -102,14 +104,14 @@ ScreenFrame {
                                     anchors.centerIn: parent
                                     Text {
                                         anchors.horizontalCenter: parent.horizontalCenter
-                                        text: modelData[0]
+                                        text: figure.modelData[0]
                                         font.pixelSize: Theme.heroSize
                                         font.bold: true
                                         color: Theme.red
                                     }
                                     Text {
                                         anchors.horizontalCenter: parent.horizontalCenter
-                                        text: modelData[1]
+                                        text: figure.modelData[1]
                                         font.pixelSize: Theme.smallSize
                                         color: Theme.muted
                                     }
@@ -145,6 +147,7 @@ ScreenFrame {
                                  qsTr("satisfied")],
                             ]
                             delegate: Rectangle {
+                                id: monthFigure
                                 required property var modelData
                                 objectName: modelData[0]
                                 property string value: String(modelData[1])
@@ -158,7 +161,7 @@ ScreenFrame {
                                     Text {
                                         width: parent.width
                                         horizontalAlignment: Text.AlignHCenter
-                                        text: parent.parent.value
+                                        text: monthFigure.value
                                         font.pixelSize: Theme.titleSize
                                         font.bold: true
                                         color: Theme.red
@@ -166,7 +169,7 @@ ScreenFrame {
                                     Text {
                                         width: parent.width
                                         horizontalAlignment: Text.AlignHCenter
-                                        text: modelData[2]
+                                        text: monthFigure.modelData[2]
                                         font.pixelSize: Theme.smallSize
                                         color: Theme.muted
                                         // Shrinks to fit rather than cut a word short (issue 16 §1).

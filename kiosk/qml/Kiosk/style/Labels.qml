@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma Singleton
 import QtQuick
-import Kiosk
 
 // Words for the codes the backends use (levels, station kinds, relative days).
 QtObject {

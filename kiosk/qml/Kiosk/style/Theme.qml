@@ -2,7 +2,6 @@
 pragma Singleton
 import QtQuick
 import KioskBackend
-import Kiosk
 
 // One place for colours and sizes. Touch rules (DESIGN.md §3): targets >= 90 px at 1080p,
 // body text >= 28 px. A visitor's 大字 makes text about 1.5x and targets larger; 高对比
