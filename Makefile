@@ -69,6 +69,7 @@ lint: setup
 	$(VENV)/bin/ruff format --check kiosk central tests bench build
 	$(VENV)/bin/lint-imports
 	$(PY) build/typecheck.py
+	$(PY) build/qmllint.py
 	$(PY) build/audit.py
 
 # The one-dir bundle (kiosk.spec), rebuilt when anything it holds changed.

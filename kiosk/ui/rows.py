@@ -9,7 +9,8 @@ properties against these fields without running anything. Field names are QML's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -113,3 +114,8 @@ class AppointmentRequestRow:
     requestState: str  # requested | confirmed | declined | done
     canConfirm: bool
     canDecline: bool
+
+
+def as_map(row: Any) -> dict[str, Any]:
+    """A row as the map QML reads (e.g. inside another map), field by field."""
+    return {f.name: getattr(row, f.name) for f in fields(row)}

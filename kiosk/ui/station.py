@@ -34,7 +34,7 @@ from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (Qm
 from kiosk.ui.dates import day_text, full_date_text, time_range_text
 from kiosk.ui.listmodel import KeyedListModel
 from kiosk.ui.offthread import WAITED_FOR, OffThread
-from kiosk.ui.rows import NoticeRow, PersonRow, ReceptionRow, RuleRow
+from kiosk.ui.rows import NoticeRow, PersonRow, ReceptionRow, RuleRow, as_map
 from kiosk.ui.singletons import handed_over
 
 log = logging.getLogger(__name__)
@@ -272,15 +272,16 @@ class RosterDay:
 def person_row(deputy: Deputy, photo_dir: Path) -> dict:
     """A deputy as QML shows them (directory, duty tiles)."""
     path = photo_dir / deputy.photo if deputy.photo else None
-    return {
-        "key": deputy.id,
-        "name": deputy.name,
-        "levels": [level.value for level in deputy.levels],
-        "constituency": deputy.constituency,
-        "blocks": "、".join(deputy.blocks),
-        "photo": QUrl.fromLocalFile(str(path)).toString() if path and path.is_file() else "",
-        "occupation": deputy.occupation,
-    }
+    row = PersonRow(
+        key=deputy.id,
+        name=deputy.name,
+        levels=[level.value for level in deputy.levels],
+        constituency=deputy.constituency,
+        blocks="、".join(deputy.blocks),
+        photo=QUrl.fromLocalFile(str(path)).toString() if path and path.is_file() else "",
+        occupation=deputy.occupation,
+    )
+    return as_map(row)
 
 
 def reception_row(
@@ -294,26 +295,27 @@ def reception_row(
     else:
         when = ""
     deputies = [snapshot.deputy(i) for i in reception.deputy_ids] if snapshot else []
-    return {
-        "key": reception.key,
-        "scheduleId": reception.schedule_id,
-        "date": reception.day.isoformat(),
-        "day": day_text(reception.day),
-        "when": when,
-        "time": time_range_text(reception.start, reception.end),
-        "title": reception.title,
-        "theme": reception.theme,
-        "place": reception.place,
-        "deputies": [person_row(d, photo_dir) for d in deputies if d is not None],
-        "invited": list(reception.invited),
+    row = ReceptionRow(
+        key=reception.key,
+        scheduleId=reception.schedule_id,
+        date=reception.day.isoformat(),
+        day=day_text(reception.day),
+        when=when,
+        time=time_range_text(reception.start, reception.end),
+        title=reception.title,
+        theme=reception.theme,
+        place=reception.place,
+        deputies=[person_row(d, photo_dir) for d in deputies if d is not None],
+        invited=list(reception.invited),
         # held | moved | cancelled | moved_away; QML words it (Labels.receptionNote).
-        "status": reception.status.value,
-        "originalDay": day_text(reception.original_day) if reception.original_day else "",
-        "movedTo": day_text(reception.moved_to) if reception.moved_to else "",
-        "reason": reception.reason,
-        "holiday": reception.holiday.name if reception.holiday else "",
-        "movedForHoliday": reception.moved_for_holiday,
-    }
+        status=reception.status.value,
+        originalDay=day_text(reception.original_day) if reception.original_day else "",
+        movedTo=day_text(reception.moved_to) if reception.moved_to else "",
+        reason=reception.reason,
+        holiday=reception.holiday.name if reception.holiday else "",
+        movedForHoliday=reception.moved_for_holiday,
+    )
+    return as_map(row)
 
 
 @QmlElement
