@@ -159,3 +159,15 @@ def test_the_bundle_not_in_demo_mode_runs_a_stations_journeys_with_a_real_server
     assert appeals == [(tracking_code, "路口红绿灯坏了")]  # sealed by the kiosk, opened there
     log = (data / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "Traceback" not in log and "ModuleNotFoundError" not in log
+
+
+def test_the_bundle_holds_every_qml_file_in_its_folder(bundle):
+    # The QML lives in folders (screens/, form/, components/, style/): each file, and the
+    # module's qmldir that names them, is in the bundle at the same place.
+    source = Path(__file__).resolve().parents[1] / "kiosk" / "qml"
+    qmldir = next(bundle.parent.rglob("kiosk/qml/Kiosk/qmldir"))
+    packed = qmldir.parents[1]
+    wanted = {p.relative_to(source) for p in source.rglob("*") if p.suffix == ".qml"}
+    assert len(wanted) > 40
+    assert {p for p in wanted if not (packed / p).is_file()} == set()
+    assert qmldir.read_text() == (source / "Kiosk" / "qmldir").read_text()

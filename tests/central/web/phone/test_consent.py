@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[4]
 
 
 def kiosk_consent(language: str) -> dict[str, str]:
-    """The kiosk's consent lines (FormScreen.qml) in `language`: the source (English) or the
+    """The kiosk's consent lines (form/ConsentStep.qml) in `language`: the source (English) or the
     zh_CN translation, keyed by what each line is about."""
     lines = {}
     tree = ElementTree.parse(ROOT / "i18n" / "kiosk_zh_CN.ts")
