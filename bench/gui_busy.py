@@ -40,7 +40,10 @@ NOW = datetime(2026, 11, 23, 9, 30)
 ON_DUTY = "demo-06"
 
 
-def seed(database: Path) -> None:
+def seed(database: Path, count: int = APPEALS) -> None:
+    """`count` appeals taken here earlier this month (the clock says 2026-11-23), written
+    straight into the kiosk's database (tests/ui/test_console_responsive.py seeds with it too):
+    what the figures count and the console's walk-ins read past."""
     start = datetime(2026, 11, 1)
     with sqlite3.connect(database) as connection:
         connection.executemany(
@@ -49,7 +52,7 @@ def seed(database: Path) -> None:
             "x'00', ?, 'sent', 'appeal')",
             (
                 (f"seed-{i}", f"S{i:08d}", str(start + timedelta(seconds=17 * i)))
-                for i in range(APPEALS)
+                for i in range(count)
             ),
         )
 
@@ -64,6 +67,7 @@ def main() -> int:
     from kiosk.demo import DEMO_PIN
     from kiosk.domain.appointments import Appointment
     from kiosk.domain.tracking import display
+    from kiosk.journeys import fill_sample_appeal
     from kiosk.store.appointments import record_appointment
     from kiosk.store.database import open_database
 
@@ -168,15 +172,7 @@ def main() -> int:
         busy["sign_out"].append(tapped("signOutButton", lambda: screen() == "homeScreen"))
 
         call("startForm", "appeal")
-        for field, value in {
-            "category": "交通出行",
-            "text": f"第{run}号：路口红绿灯坏了",
-            "block": "文昌社区",
-            "name": "张",
-            "phone": "13912345678",
-            "consent": True,
-        }.items():
-            form.set(field, value)
+        fill_sample_appeal(form, "交通出行", f"第{run}号：路口红绿灯坏了")
         call("showForm", "review")
         busy["submit"].append(tapped("submitButton", lambda: screen() == "receiptScreen"))
         call("showHome")

@@ -15,8 +15,12 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config
+
+if TYPE_CHECKING:
+    from kiosk.ui.intake import IntakeForm
 
 STEP_TIMEOUT_MS = 60_000
 PIN = "123456"  # the demo station's deputies' PIN (kiosk.demo.DEMO_PIN), on a test server
@@ -24,6 +28,20 @@ PIN = "123456"  # the demo station's deputies' PIN (kiosk.demo.DEMO_PIN), on a t
 
 class JourneyFailed(Exception):
     pass
+
+
+def fill_sample_appeal(form: IntakeForm, category: str, text: str = "路口红绿灯坏了") -> None:
+    """Fill `form` (the kiosk's IntakeForm) with a visitor's appeal through its own slots, as
+    the keyboard does: the journeys, the benchmarks and the tests share this one sample."""
+    for field, value in {
+        "category": category,
+        "text": text,
+        "block": "文昌社区",
+        "name": "张",
+        "phone": "13912345678",
+        "consent": True,
+    }.items():
+        form.set(field, value)
 
 
 def run_journeys(config: Config, deputy_id: str, pin: str = PIN, out=sys.stdout) -> int:
@@ -150,16 +168,7 @@ class _Journeys:
         states: list[str] = []
         sync.changed.connect(lambda: states.append(sync.state))
         self.window.startForm("appeal")
-        categories = form.property("categories")
-        for field, value in {
-            "category": categories[0],
-            "text": "路口红绿灯坏了",
-            "block": "文昌社区",
-            "name": "张",
-            "phone": "13912345678",
-            "consent": True,
-        }.items():
-            form.set(field, value)
+        fill_sample_appeal(form, form.property("categories")[0])
         self.window.showForm("review")
         self.tap("submitButton")
         self.wait("the receipt", lambda: self.find("receiptScreen") is not None)

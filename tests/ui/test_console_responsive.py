@@ -7,14 +7,13 @@ Meanwhile the button waits and says so; a failure is said in plain words and los
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
 from sqlalchemy import event
 
+from tests.helpers.bench import load_bench
 from tests.helpers.desk import shown, sign_in
-from tests.test_endurance import load_bench
 from tests.ui.test_appeal import fill_appeal
 from tests.ui.test_appeal_problems import _fill_the_disk
 from tests.ui.test_deputy_desk import ON_DUTY, _ask, _texts, attendance, events
@@ -24,19 +23,7 @@ BUSY_MS = 25  # the GUI thread's own CPU time in its longest gap, per operation
 
 
 def seed_appeals(tmp_path, count: int = APPEALS) -> None:
-    """`count` appeals taken here earlier this month (the clock says 2026-11-23): what the
-    figures count and the console's walk-ins read past, with no index on the time."""
-    start = datetime(2026, 11, 1)
-    with sqlite3.connect(tmp_path / "data" / "kiosk.sqlite3") as connection:
-        connection.executemany(
-            "INSERT INTO appeal (uuid, tracking_code, station_id, category, block, sealed, "
-            "created_at, state, request) VALUES (?, ?, 'demo-station', '交通出行', '文昌社区', "
-            "x'00', ?, 'sent', 'appeal')",
-            (
-                (f"seed-{i}", f"S{i:08d}", str(start + timedelta(seconds=17 * i)))
-                for i in range(count)
-            ),
-        )
+    load_bench("gui_busy").seed(tmp_path / "data" / "kiosk.sqlite3", count)
 
 
 def on_screen(kiosk) -> str:
@@ -51,7 +38,7 @@ def measured(kiosk, qtbot, tap: str, done):
     visitor = kiosk.visitor
     button = visitor.find(tap)
     centre = button.mapToScene(QPointF(button.width() / 2, button.height() / 2)).toPoint()
-    watch = load_bench().StallWatch()
+    watch = load_bench("endurance").StallWatch()
     watch.start()
     QTest.mouseClick(
         visitor.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
@@ -117,7 +104,7 @@ def test_submitting_a_form_never_holds_the_screen_on_the_database(
 
     button = kiosk.visitor.find("submitButton")
     centre = button.mapToScene(QPointF(button.width() / 2, button.height() / 2)).toPoint()
-    watch = load_bench().StallWatch()
+    watch = load_bench("endurance").StallWatch()
     watch.start()
     QTimer.singleShot(2000, release)
     QTest.mouseClick(

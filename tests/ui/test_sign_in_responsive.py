@@ -3,9 +3,9 @@
 writes and the workspace QR code are worked out off the GUI thread (issue 12 §3)."""
 
 from kiosk.demo import DEMO_PIN
+from tests.helpers.bench import load_bench
 from tests.helpers.desk import open_pad, shown
 from tests.helpers.qt import decode_qr_codes
-from tests.test_endurance import load_bench
 from tests.ui.test_deputy_desk import ON_DUTY, attendance
 from tests.ui.test_duty_console_work import WORKSPACE, pulled
 
@@ -19,7 +19,7 @@ def test_signing_in_keeps_the_gui_thread_free(make_kiosk, qtbot, tmp_path, size)
     for digit in DEMO_PIN:
         visitor.tap(f"pinKey_{digit}")
 
-    watch = load_bench().StallWatch()
+    watch = load_bench("endurance").StallWatch()
     watch.start()
     visitor.tap("pinOk")
     qtbot.waitUntil(lambda: shown(visitor, "deputyConsoleScreen"), timeout=10000)
