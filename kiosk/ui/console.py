@@ -320,11 +320,11 @@ class DutyConsole(QObject):
     isOpen = Property(bool, lambda self: bool(self._deputy), notify=changed)
     # Seconds left before the console signs out for want of a touch; -1 when not warning.
     idleSecondsLeft = Property(int, lambda self: self._idle_left, notify=idleChanged)
-    deputy = Property("QVariantMap", _deputy_row, notify=changed)
+    deputy = Property(dict, _deputy_row, notify=changed)
     walkIns = Property(QObject, lambda self: self._walk_ins, constant=True)
     recordsToday = Property(int, lambda self: self._records_today, notify=changed)
     # {"waiting", "overdue", "dueSoon"} from the last pull; {} when the server sent none.
-    work = Property("QVariantMap", lambda self: self._work, notify=changed)
+    work = Property(dict, lambda self: self._work, notify=changed)
     workspaceUrl = Property(str, lambda self: self._workspace_url, notify=changed)
     # The write under way ("record", "answer", "signOut"), or "": its button waits.
     writing = Property(str, lambda self: self._writing, notify=workChanged)

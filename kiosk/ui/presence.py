@@ -220,7 +220,8 @@ class Presence(QObject):
     def refreshFigures(self) -> None:  # noqa: N802 (QML name)
         self._reload()
 
-    figures = Property("QVariantMap", lambda self: self._figures, notify=changed)
+    # dict: a QVariantMap in QML.
+    figures = Property(dict, lambda self: self._figures, notify=changed)
 
     # --- time passing: closing time, a new day -----------------------------------------------
 

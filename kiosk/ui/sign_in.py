@@ -207,7 +207,7 @@ class SignIn(QObject):
 
     ready = Property(bool, lambda self: self._service is not None, notify=changed)
     chosenId = Property(str, lambda self: self._chosen, notify=changed)
-    chosen = Property("QVariantMap", lambda self: self._row(self._chosen), notify=changed)
+    chosen = Property(dict, lambda self: self._row(self._chosen), notify=changed)
     checking = Property(bool, lambda self: self._checking != 0, notify=changed)
     message = Property(str, lambda self: self._message, notify=changed)
     waitSeconds = Property(int, _wait_seconds, notify=changed)
