@@ -75,16 +75,17 @@ def main() -> int:
     StallWatch = importlib.import_module("endurance").StallWatch  # noqa: N806
     submit = importlib.import_module("submit")
     visible, wait_frame = submit.visible, submit.wait_frame
-    import kiosk.ui.desk
+    import kiosk.ui.sign_in
 
-    print(f"# the kiosk from {Path(kiosk.ui.desk.__file__).parent.parent}")
+    print(f"# the kiosk from {Path(kiosk.ui.sign_in.__file__).parent.parent}")
     prepare_environment()
     app = QGuiApplication(["bench"])
     data = Path(tempfile.mkdtemp(prefix="kiosk-gui-busy-"))
     config = Config(data_dir=data, demo=True, fullscreen=False)
     kiosk = build_kiosk(app, config, now=lambda: NOW, sync=False)
     show(kiosk, config)
-    window, desk, form = kiosk.window, kiosk.backends.desk, kiosk.backends.intake
+    window, form = kiosk.window, kiosk.backends.intake
+    sign_in, console = kiosk.backends.sign_in, kiosk.backends.console
 
     def wait(until, timeout_ms: int = 20_000) -> None:
         loop = QEventLoop()
@@ -96,7 +97,7 @@ def main() -> int:
             loop.exec()
         poll.stop()
 
-    wait(lambda: desk.property("ready"))
+    wait(lambda: sign_in.property("ready"))
     seed(config.database_path)
     sessions = open_database(config.database_path)
 
@@ -114,7 +115,7 @@ def main() -> int:
         return stack.property("currentItem").objectName()
 
     def state(code: str) -> str:
-        rows = desk.property("appointments").rows()
+        rows = kiosk.backends.appointments.property("requests").rows()
         return next((r["state"] for r in rows if r["key"] == code), "")
 
     def call(name: str, *args: str) -> None:
@@ -143,8 +144,8 @@ def main() -> int:
         code = asked(run)
         call("showDeputySignIn")
         wait_frame(window)
-        desk.choose(ON_DUTY)
-        wait(lambda: not desk.busy)
+        sign_in.choose(ON_DUTY)
+        wait(lambda: not sign_in.busy)
         for digit in DEMO_PIN:
             key = visible(window, f"pinKey_{digit}")
             centre = key.mapToScene(QPointF(key.width() / 2, key.height() / 2)).toPoint()
@@ -156,13 +157,13 @@ def main() -> int:
         call("showReceptionRecord")
         wait_frame(window)
         visible(window, "topicField").setProperty("text", "加装电梯")
-        records = desk.property("recordsToday")
+        records = console.property("recordsToday")
         busy["record"].append(
             tapped(
                 "saveRecordButton",
                 lambda records=records: (
                     screen() == "deputyConsoleScreen"
-                    and desk.property("recordsToday") == records + 1
+                    and console.property("recordsToday") == records + 1
                 ),
             )
         )

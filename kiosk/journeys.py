@@ -140,13 +140,13 @@ class _Journeys:
 
     def run(self, deputy_id: str, pin: str) -> None:
         backends = self.backends
-        desk, sync, form = backends.desk, backends.sync, backends.intake
+        sync, form = backends.sync, backends.intake
         self.wait("home with the server's station", lambda: backends.station.property("ready"))
         self.wait("connected to the server", lambda: sync.state == "online")
-        self.wait("duty sign-in ready", lambda: desk.ready)
+        self.wait("duty sign-in ready", lambda: backends.sign_in.ready)
         self.wait(
             f"deputy {deputy_id} on the roster",
-            lambda: any(row["key"] == deputy_id for row in desk.property("people")),
+            lambda: any(row["key"] == deputy_id for row in backends.presence.property("people")),
         )
         self.say(f"home: {backends.station.name}, connected")
 
@@ -156,11 +156,11 @@ class _Journeys:
         for digit in pin:
             self.tap(f"pinKey_{digit}")
         self.tap("pinOk")
-        self.wait("the duty console after the PIN", lambda: desk.consoleOpen)
-        self.wait("present on home", lambda: deputy_id in desk.presentIds)
+        self.wait("the duty console after the PIN", lambda: backends.console.isOpen)
+        self.wait("present on home", lambda: deputy_id in backends.presence.presentIds)
         self.say(f"signed in: {deputy_id}")
         self.tap("signOutButton")
-        self.wait("signed out", lambda: deputy_id not in desk.presentIds)
+        self.wait("signed out", lambda: deputy_id not in backends.presence.presentIds)
         self.say(f"signed out: {deputy_id}")
         self.window.showHome()
 

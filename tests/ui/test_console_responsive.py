@@ -54,14 +54,14 @@ def measured(kiosk, qtbot, tap: str, done):
 def test_the_consoles_writes_keep_the_gui_thread_free(make_kiosk, qtbot, tmp_path, clock, size):
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     seed_appeals(tmp_path)
     asked = _ask(tmp_path, ON_DUTY, "2026-11-23", "demo-weekly", clock.now.astimezone())
     sign_in(kiosk, qtbot, ON_DUTY)
 
     visitor.tap("newRecordButton")
     visitor.find("topicField").setProperty("text", "加装电梯")
-    desk = kiosk.backends.desk
+    appointments = kiosk.backends.appointments
     record = measured(
         kiosk, qtbot, "saveRecordButton", lambda: on_screen(kiosk) == "deputyConsoleScreen"
     )
@@ -72,7 +72,7 @@ def test_the_consoles_writes_keep_the_gui_thread_free(make_kiosk, qtbot, tmp_pat
         kiosk,
         qtbot,
         f"confirm_{code}",
-        lambda: desk.property("appointments").get(0)["state"] == "confirmed",
+        lambda: appointments.property("requests").get(0)["state"] == "confirmed",
     )
     assert _texts(visitor, f"appointment_{code}")[2] == "已确认"
     sign_out = measured(kiosk, qtbot, "signOutButton", lambda: on_screen(kiosk) == "homeScreen")
@@ -151,7 +151,7 @@ def test_while_a_record_is_saved_its_button_waits_and_a_failure_loses_nothing(
 
     visitor.tap("newRecordButton")
     visitor.find("topicField").setProperty("text", "停车难")
-    engine = kiosk.backends.desk._service.sessions.kw["bind"]
+    engine = kiosk.backends.console._service.sessions.kw["bind"]
     limit = _fill_the_disk(engine)
     visitor.tap("saveRecordButton")
     assert visitor.text("consoleProblem") == "接待记录未能保存，请重试。"
@@ -186,7 +186,7 @@ def test_a_sign_out_that_fails_says_so_and_the_deputy_stays(make_kiosk, qtbot, t
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
     sign_in(kiosk, qtbot, ON_DUTY)
-    engine = kiosk.backends.desk._service.sessions.kw["bind"]
+    engine = kiosk.backends.console._service.sessions.kw["bind"]
     limit = _fill_the_disk(engine)
     visitor.tap("signOutButton")
     assert visitor.text("signOutProblem") == "签退未成功，请重试。"

@@ -13,7 +13,7 @@ from tests.ui.test_duty_console_work import WORKSPACE, pulled
 def test_signing_in_keeps_the_gui_thread_free(make_kiosk, qtbot, tmp_path, size):
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     pulled(tmp_path, {ON_DUTY: {"open": 3, "overdue": 1, "due_soon": 1}})
     open_pad(kiosk, qtbot, ON_DUTY)
     for digit in DEMO_PIN:
