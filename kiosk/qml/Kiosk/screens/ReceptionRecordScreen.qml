@@ -10,7 +10,7 @@ import Kiosk
 // Saved with its outbox event; a problem is said next to the field and nothing typed is lost.
 ScreenFrame {
     id: screen
-    ownIdle: true  // Desk signs the deputy out after its own idle time
+    ownIdle: true  // DutyConsole signs the deputy out after its own idle time
     objectName: "receptionRecordScreen"
     title: qsTr("Reception record")
     readonly property bool portrait: height > width
@@ -25,7 +25,7 @@ ScreenFrame {
     // Saved off the GUI thread: `recordSaved` brings the answer (the button waits meanwhile).
     function save() {
         const codes = linked.concat([codesField.text]).join(" ")
-        problem = Desk.saveRecord(visitors, topicField.text, notesField.text, codes)
+        problem = DutyConsole.saveRecord(visitors, topicField.text, notesField.text, codes)
         if (problem.length > 0)
             reveal()
     }
@@ -59,7 +59,7 @@ ScreenFrame {
             reveal()
     }
     Connections {
-        target: Desk
+        target: DutyConsole
         function onRecordSaved(outcome) { screen.saved(outcome) }
     }
 
@@ -124,7 +124,7 @@ ScreenFrame {
 
             Label { text: qsTr("Linked appeals"); font.pixelSize: Theme.bodySize; font.bold: true }
             Text {
-                visible: Desk.walkIns.count > 0
+                visible: DutyConsole.walkIns.count > 0
                 text: qsTr("Tap today's appeals that this reception was about:")
                 font.pixelSize: Theme.smallSize
                 color: Theme.muted
@@ -133,7 +133,7 @@ ScreenFrame {
                 Layout.fillWidth: true
                 spacing: 12
                 Repeater {
-                    model: Desk.walkIns
+                    model: DutyConsole.walkIns
                     delegate: BigButton {
                         required property string key
                         required property string code
@@ -201,8 +201,8 @@ ScreenFrame {
         anchors { left: parent.left; right: form.right; bottom: parent.bottom }
         primary: true
         titleSize: Theme.headingSize
-        enabled: Desk.consoleWork === ""
-        text: Desk.consoleWork === "record" ? qsTr("Saving…") : qsTr("Save the record")
+        enabled: DutyConsole.writing === ""
+        text: DutyConsole.writing === "record" ? qsTr("Saving…") : qsTr("Save the record")
         onClicked: screen.save()
     }
     PageButtons {
