@@ -8,7 +8,6 @@ Staff answer with the admin command line, a duty deputy from the kiosk's console
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from nacl.public import PrivateKey
 from sqlalchemy import select
@@ -24,30 +23,28 @@ from central.services.incoming import (
     sealed_fields,
     text_field,
 )
+from kiosk.domain.appointment_states import (
+    DEPUTY_ANSWERS,
+    NEXT_STATES,
+    AnswerRefused,
+    AppointmentState,
+    check_move,
+)
 
+__all__ = [
+    "NEXT_STATES",
+    "AnswerRefused",
+    "AppointmentState",
+    "answer_appointment",
+    "apply_answer",
+    "find_appointment",
+    "parse_appointment",
+    "station_appointments",
+]
 
-class AppointmentState(StrEnum):
-    REQUESTED = "requested"
-    CONFIRMED = "confirmed"
-    DECLINED = "declined"
-    DONE = "done"
-
-
-A = AppointmentState
-# A confirmed meeting may still be called off (declined); a declined one may be offered again.
-NEXT_STATES: dict[AppointmentState, tuple[AppointmentState, ...]] = {
-    A.REQUESTED: (A.CONFIRMED, A.DECLINED),
-    A.CONFIRMED: (A.DECLINED, A.DONE),
-    A.DECLINED: (A.CONFIRMED,),
-    A.DONE: (),
-}
 
 # The sealed personal part of a kiosk's appointment event.
 APPOINTMENT_FIELDS = {"name": 100, "mobile": 32, "topic": 2_000}
-
-
-class AnswerRefused(ValueError):
-    """A move the rules do not allow; the message says why in plain words."""
 
 
 def answer_appointment(
@@ -63,10 +60,7 @@ def answer_appointment(
     current = AppointmentState(appointment.state)
     if state is current:
         return False
-    allowed = NEXT_STATES[current]
-    if state not in allowed:
-        choices = ", ".join(allowed) or "nothing (it is final)"
-        raise AnswerRefused(f"an appointment {current} can become {choices}, not {state}")
+    check_move(current, state)
     appointment.state = state
     appointment.steps.append(AppointmentStep(state=state, at=now, actor=actor, note=note))
     notifications.appointment_answered(session, appointment, now=now)
@@ -116,7 +110,7 @@ def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> Non
     code = code_field(body, "code")
     deputy_id = text_field(body, "deputy_id", 64, "body.")
     answer = body.get("answer")
-    if answer not in ("confirmed", "declined"):
+    if answer not in DEPUTY_ANSWERS:
         raise InvalidEvent("body.answer: confirmed or declined")
     note = text_field(body, "note", 2_000, "body.", required=False)
     appointment = session.scalars(

@@ -25,11 +25,11 @@ from central.models import (
     Station,
 )
 from central.services.appeals import AppealState, Rating, move_appeal, received_due_on
-from central.services.appointments import AppointmentState
 from central.services.categories import categories_for_station
 from central.services.events import code_taken
 from central.services.notifications import appeal_received, appointment_requested
 from central.services.snapshot import station_snapshot
+from kiosk.domain.appointment_states import AppointmentState
 from kiosk.domain.contact import Problem, check_text
 from kiosk.domain.mobile import InvalidMobile, parse_mobile
 from kiosk.domain.reception import ReceptionDay

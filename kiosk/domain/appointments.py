@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from kiosk.domain.appointment_states import DEPUTY_ANSWERS, AppointmentState, deputy_answers
 from kiosk.domain.tracking import new_tracking_code
 
-STATES = ("requested", "confirmed", "declined", "done")
+STATES = tuple(AppointmentState)
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,6 @@ class Appointment:
         }
 
 
-# What a duty deputy may answer to a request in each state: the server's rules
-# (central/appointments.py NEXT_STATES) without `done`, which only staff record. A confirmed
-# meeting may still be called off; a declined one may be offered again.
-ANSWERS: dict[str, tuple[str, ...]] = {
-    "requested": ("confirmed", "declined"),
-    "confirmed": ("declined",),
-    "declined": ("confirmed",),
-    "done": (),
-}
 NOTE_LIMIT = 200  # a short word for the visitor (the server takes up to 2000)
 
 
@@ -75,7 +67,8 @@ class AnswerProblem(ValueError):
 
 
 def answers_for(state: str) -> tuple[str, ...]:
-    return ANSWERS.get(state, ())
+    """What a duty deputy may answer to a request in `state` (kiosk.domain.appointment_states)."""
+    return deputy_answers(state)
 
 
 @dataclass(frozen=True)
@@ -94,7 +87,7 @@ class AppointmentAnswer:
         cls, code: str, deputy_id: str, state: str, answer: str, note: str, at: datetime
     ) -> AppointmentAnswer:
         """The answer to a request now in `state`; AnswerProblem if the server would refuse."""
-        if answer not in ("confirmed", "declined"):
+        if answer not in DEPUTY_ANSWERS:
             raise AnswerProblem("answer")
         if answer not in answers_for(state):
             raise AnswerProblem("state")
