@@ -66,8 +66,11 @@ def matches(stored: str | None, secret: str, using: PasswordHasher) -> bool:
     as "wrong" and says nothing different."""
     from argon2.exceptions import Argon2Error, InvalidHashError
 
+    # Made at the first check of these costs, whatever is stored: the first "nothing stored"
+    # does not take longer than the first "wrong" either.
+    stand_in = _stand_in(using)
     try:
-        return bool(using.verify(stored or _stand_in(using), secret)) and stored is not None
+        return bool(using.verify(stored or stand_in, secret)) and stored is not None
     except (Argon2Error, InvalidHashError):
         return False
 

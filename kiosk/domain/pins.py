@@ -21,8 +21,14 @@ from kiosk.domain.hashing import PIN_COSTS, hasher, make_hash, matches
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
-PIN_PATTERN = re.compile(r"[0-9]{6,8}")
-PIN_RULE = "a PIN is 6 to 8 digits"
+# A deputy's sign-in PIN: 6 to 8 digits (the pad takes no more than the longest).
+PIN_SHORTEST, PIN_LONGEST = 6, 8
+PIN_PATTERN = re.compile(rf"[0-9]{{{PIN_SHORTEST},{PIN_LONGEST}}}")
+PIN_RULE = f"a PIN is {PIN_SHORTEST} to {PIN_LONGEST} digits"
+# The kiosk's admin PIN (its technician's): 4 to 12 digits, hashed at the library's costs.
+ADMIN_PIN_SHORTEST, ADMIN_PIN_LONGEST = 4, 12
+ADMIN_PIN_PATTERN = re.compile(rf"\d{{{ADMIN_PIN_SHORTEST},{ADMIN_PIN_LONGEST}}}")
+ADMIN_PIN_RULE = f"the admin PIN must be {ADMIN_PIN_SHORTEST} to {ADMIN_PIN_LONGEST} digits"
 
 
 def pin_hasher() -> PasswordHasher:

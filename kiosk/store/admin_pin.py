@@ -7,7 +7,6 @@ from __future__ import annotations
 import hmac
 import json
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,16 +14,17 @@ from pathlib import Path
 
 from kiosk.domain.hashing import hasher, make_hash, matches
 from kiosk.domain.lockout import ADMIN_PIN
+from kiosk.domain.pins import ADMIN_PIN_PATTERN, ADMIN_PIN_RULE
 
 # Demo mode only, when no PIN is configured (documented in docs/deploy.md and README).
 DEMO_ADMIN_PIN = "2580"
-PIN_PATTERN = re.compile(r"\d{4,12}")
+PIN_PATTERN = ADMIN_PIN_PATTERN
 FREE_TRIES = ADMIN_PIN.tries  # the wrong PIN that starts the first wait
 
 
 def hash_pin(pin: str) -> str:
     if not PIN_PATTERN.fullmatch(pin):
-        raise ValueError("the admin PIN must be 4 to 12 digits")
+        raise ValueError(ADMIN_PIN_RULE)
     return make_hash(pin)  # argon2id with the library's recommended costs
 
 
