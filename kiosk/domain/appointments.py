@@ -7,12 +7,10 @@ before it is stored; the kiosk keeps the code, deputy, date and state in the cle
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from kiosk.domain.appointment_states import DEPUTY_ANSWERS, AppointmentState, deputy_answers
 from kiosk.domain.tracking import new_tracking_code
@@ -42,17 +40,6 @@ class Appointment:
             schedule_id=schedule_id,
             created_at=created_at,
         )
-
-    def event_body(self, sealed: bytes) -> dict[str, Any]:
-        """The body of the `appointment` outbox event (docs/sync-api.md)."""
-        return {
-            "code": self.code,
-            "deputy_id": self.deputy_id,
-            "date": self.date.isoformat(),
-            "schedule_id": self.schedule_id,
-            "channel": self.channel,
-            "sealed": base64.b64encode(sealed).decode("ascii"),
-        }
 
 
 NOTE_LIMIT = 200  # a short word for the visitor (the server takes up to 2000)
@@ -95,12 +82,3 @@ class AppointmentAnswer:
         if len(note) > NOTE_LIMIT:
             raise AnswerProblem("note")
         return cls(str(uuid_module.uuid4()), code, deputy_id, answer, note, at)
-
-    def event_body(self) -> dict[str, Any]:
-        """The body of the `appointment_answer` outbox event (docs/sync-api.md)."""
-        return {
-            "code": self.code,
-            "deputy_id": self.deputy_id,
-            "answer": self.answer,
-            "note": self.note,
-        }

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
 
 from kiosk.domain.lockout import DEPUTY_PIN, PIN_PAD, PIN_PAD_WINDOW
 from kiosk.domain.pins import PIN_PATTERN  # noqa: F401 (the desk checks typed PINs with it)
@@ -84,10 +83,6 @@ class AttendanceEvent:
     def new(cls, deputy_id: str, action: Action, reason: Reason, at: datetime) -> AttendanceEvent:
         return cls(str(uuid_module.uuid4()), deputy_id, action, reason, at)
 
-    def event_body(self) -> dict[str, Any]:
-        """The body of the `attendance` outbox event (docs/sync-api.md)."""
-        return {"deputy_id": self.deputy_id, "action": self.action.value, "reason": self.reason}
-
 
 MAX_VISITORS = 999
 MAX_TOPIC = 100
@@ -146,16 +141,6 @@ class ReceptionRecord:
             notes=notes,
             tracking_codes=parse_codes(codes_text),
         )
-
-    def event_body(self, sealed: str) -> dict[str, Any]:
-        """The body of the `reception_record` outbox event; `sealed` is base64."""
-        return {
-            "deputy_id": self.deputy_id,
-            "visitors": self.visitors,
-            "topic": self.topic,
-            "tracking_codes": list(self.tracking_codes),
-            "sealed": sealed,
-        }
 
 
 def parse_codes(text: str) -> tuple[str, ...]:
