@@ -344,8 +344,6 @@ class IntakeForm(QObject):
     blocks = Property("QVariantList", lambda self: self._blocks, notify=choicesChanged)
     textLimit = Property(int, lambda self: LIMITS["text"], constant=True)
     # The longest each field may be (text, block, name, topic, phone: kiosk.domain.forms).
-    limits = Property("QVariantMap", lambda self: dict(LIMITS), constant=True)
+    limits = Property(dict, lambda self: dict(LIMITS), constant=True)
     # The current kind's steps, in order (kiosk.domain.forms.FLOWS).
-    flow = Property(
-        "QVariantList", lambda self: list(forms.flow(self._fields["kind"])), notify=changed
-    )
+    flow = Property(list, lambda self: list(forms.flow(self._fields["kind"])), notify=changed)
