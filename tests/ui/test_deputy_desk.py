@@ -416,9 +416,7 @@ def test_the_deputy_pad_takes_as_many_digits_as_the_pin_rule_allows(make_kiosk, 
     """kiosk.domain.pins: a deputy's PIN has at most 8 digits (a 9th tap adds nothing)."""
     kiosk = make_kiosk()
     visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
-    visitor.tap("deputySignInButton")
-    visitor.tap(f"choose_{ON_DUTY}")
+    open_pad(kiosk, qtbot, ON_DUTY)
     for _ in range(9):
         visitor.tap("pinKey_1")
     assert visitor.text("pinDots") == "●" * 8
