@@ -136,3 +136,30 @@ def test_home_shows_who_is_present_and_the_connection_state_before_the_orm_opens
     qtbot.waitUntil(lambda: visitor.shows("searchField"), timeout=5000)
     release.set()
     qtbot.waitUntil(lambda: started.backends.desk.ready, timeout=30000)
+
+
+def test_a_kiosk_upgraded_from_a_0007_database_shows_its_station_without_a_pull(
+    make_kiosk, tmp_path, qtbot, size
+):
+    """An older kiosk kept its station in tables (and station.json); the upgrade's first start
+    migrates them into the one row and shows that station, not the demo's (its deputies' PIN
+    hashes come along: tests/store/test_station.py)."""
+    from kiosk.demo import DEMO_PIN_HASH
+    from kiosk.store.database import create_database_engine, upgrade
+    from tests.store.test_station import _station_as_0007_kept_it
+
+    ours = demo_snapshot()
+    ours = replace(ours, station=replace(ours.station, name="升级前的联络站"))
+    path = tmp_path / "data" / "kiosk.sqlite3"
+    path.parent.mkdir(parents=True)
+    engine = create_database_engine(path)
+    upgrade(engine, "0007_contact_checks")
+    with engine.begin() as connection:
+        _station_as_0007_kept_it(connection, ours, DEMO_PIN_HASH)
+    engine.dispose()
+
+    kiosk = make_kiosk(size)
+    assert kiosk.visitor.text("stationName") == "升级前的联络站"
+    kiosk.visitor.screenshot("startup-upgraded-from-0007")
+    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    assert kiosk.backends.station.name == "升级前的联络站"
