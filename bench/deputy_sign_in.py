@@ -37,7 +37,9 @@ def main() -> int:
     from kiosk.demo import DEMO_PIN, DEMO_PIN_HASH, seed_demo_station
     from kiosk.services.desk import DutyDesk
     from kiosk.store.database import open_database
-    from kiosk.ui.desk import Desk
+    from kiosk.ui.console import DutyConsole
+    from kiosk.ui.presence import Presence
+    from kiosk.ui.sign_in import SignIn
 
     hasher = PasswordHasher()
     times = []
@@ -52,19 +54,24 @@ def main() -> int:
     sessions = open_database(folder / "kiosk.sqlite3")
     seed_demo_station(sessions, folder / "photos")
     rows = [{"key": f"demo-{i:02d}", "name": "", "photo": ""} for i in range(1, 16)]
-    desk = Desk(datetime.now, lambda: rows)
-    desk.attach(DutyDesk(sessions, True, datetime.now))
+    presence = Presence(datetime.now, lambda: rows)
+    console = DutyConsole(datetime.now, lambda: rows, presence)
+    sign_in = SignIn(datetime.now, lambda: rows, presence, console)
+    service = DutyDesk(sessions, True, datetime.now)
+    presence.attach(service)
+    console.attach(service)
+    sign_in.attach(service)
 
     busy, totals, saves = [], [], []
     for run in range(RUNS + 1):
         deputy = f"demo-{run + 1:02d}"
-        desk.choose(deputy)
+        sign_in.choose(deputy)
         timer = QElapsedTimer()
         timer.start()
         tap = time.perf_counter()
-        desk.enterPin(DEMO_PIN)
+        sign_in.enterPin(DEMO_PIN)
         longest = (time.perf_counter() - tap) * 1000
-        while not desk.consoleOpen:
+        while not console.isOpen:
             before = time.perf_counter()
             app.processEvents()
             longest = max(longest, (time.perf_counter() - before) * 1000)
@@ -73,17 +80,17 @@ def main() -> int:
         busy.append(longest)
         start = time.perf_counter()
         saved: list[str] = []
-        desk.recordSaved.connect(saved.append)
-        problem = desk.saveRecord(2, "加装电梯", "三幢居民反映进度慢", "")
+        console.recordSaved.connect(saved.append)
+        problem = console.saveRecord(2, "加装电梯", "三幢居民反映进度慢", "")
         assert problem == "", problem
         while not saved:  # saved off the GUI thread
             app.processEvents()
             time.sleep(0.001)
         saves.append((time.perf_counter() - start) * 1000)
-        desk.recordSaved.disconnect(saved.append)
+        console.recordSaved.disconnect(saved.append)
         assert saved == [""], saved
-        desk.signOut()
-        while desk.consoleOpen:
+        console.signOut()
+        while console.isOpen:
             app.processEvents()
             time.sleep(0.001)
     print(f"sign_in_gui_busy_ms: {statistics.median(busy[1:]):.1f} ms")

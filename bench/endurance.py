@@ -323,7 +323,7 @@ def _run(
             QMetaObject.invokeMethod(window, name, *(Q_ARG("QVariant", a) for a in args))
 
         def live() -> Iterator[Callable[[], bool]]:
-            yield settle(lambda: backends.desk.ready and backends.sync.state == "online")
+            yield settle(lambda: backends.sign_in.ready and backends.sync.state == "online")
             yield from journeys_and_days()
 
         count_signals(
@@ -334,12 +334,16 @@ def _run(
                 backends.sync,
                 backends.intake,
                 backends.progress,
-                backends.desk,
+                backends.presence,
+                backends.sign_in,
+                backends.console,
+                backends.appointments,
                 backends.idle,
             ],
             figures,
         )
-        form, progress, desk = backends.intake, backends.progress, backends.desk
+        form, progress = backends.intake, backends.progress
+        presence, sign_in, console = backends.presence, backends.sign_in, backends.console
         kiosk_sessions = open_database(config.database_path)
         # The receipts visitors look up: the latest (a bench's list must not grow either).
         codes: deque[tuple[str, str]] = deque(maxlen=OPEN_APPEALS)
@@ -455,21 +459,21 @@ def _run(
             yield settle()
             # A duty deputy signs in with the PIN, then out.
             stall.where = "deputy sign-in and out"
-            people = desk.property("people")
+            people = presence.property("people")
             if people:
                 before = signed_in[0]
-                desk.choose(people[0]["key"])
-                desk.enterPin(DEMO_PIN)
-                yield settle(lambda: signed_in[0] > before or bool(desk.property("message")))
+                sign_in.choose(people[0]["key"])
+                sign_in.enterPin(DEMO_PIN)
+                yield settle(lambda: signed_in[0] > before or bool(sign_in.property("message")))
                 if signed_in[0] > before:
                     figures.sign_ins += 1
-                    desk.signOut()
+                    console.signOut()
                     yield settle()
-                desk.cancel()
+                sign_in.cancel()
                 call("showHome")
 
         signed_in = [0]
-        desk.signedIn.connect(lambda: signed_in.__setitem__(0, signed_in[0] + 1))
+        sign_in.signedIn.connect(lambda: signed_in.__setitem__(0, signed_in[0] + 1))
 
         figures.true_refs = (sys.getrefcount(True), 0)
         began = time.monotonic()

@@ -9,15 +9,16 @@ a port chosen in advance.
 
 from __future__ import annotations
 
+import io
 import selectors
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from central.core.db import Database
@@ -40,6 +41,29 @@ def central_command(
     )
 
 
+def central_command_here(
+    data_dir: Path, *args: str, stdin: str | None = None, database_url: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """The same command run by `central.cli.main` in this process: what it printed and its exit
+    status, as `central_command` gives them, without a new interpreter's ~1 s of imports."""
+    from central.cli import main
+
+    argv = ["--data-dir", str(data_dir), *(["--database-url", database_url] * bool(database_url))]
+    argv += args
+    out, err = io.StringIO(), io.StringIO()
+    given = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")
+    real_stdin, sys.stdin = sys.stdin, given
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                status = main(argv)
+            except SystemExit as exit:  # argparse: a command line it cannot read
+                status = exit.code if isinstance(exit.code, int) else 1
+    finally:
+        sys.stdin = real_stdin
+    return subprocess.CompletedProcess(["central", *argv], status, out.getvalue(), err.getvalue())
+
+
 @dataclass
 class CentralServer:
     url: str
@@ -47,12 +71,16 @@ class CentralServer:
     process: subprocess.Popen[str]
     # Empty: SQLite in data_dir.
     database_url: str = ""
+    # The tests run admin commands in their own process (`central_command_here`: ~250 commands a
+    # run, ~1 s of imports each); tests/central/cli runs them as processes of their own too.
+    commands_in_process: ClassVar[bool] = False
 
     def cli(
         self, *args: str, stdin: str | None = None, ok: bool = True
     ) -> subprocess.CompletedProcess[str]:
         """An admin command against this server's data; fails loudly unless `ok` is False."""
-        result = central_command(self.data_dir, *args, stdin=stdin, database_url=self.database_url)
+        run = central_command_here if self.commands_in_process else central_command
+        result = run(self.data_dir, *args, stdin=stdin, database_url=self.database_url)
         if ok and result.returncode != 0:
             raise AssertionError(f"central {' '.join(args)} failed:\n{result.stderr}")
         return result

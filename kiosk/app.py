@@ -36,19 +36,22 @@ from kiosk.printer import PrinterSettings
 from kiosk.store.disk import below_floor
 from kiosk.store.station_read import read_station
 from kiosk.ui.admin import Admin, Lockdown
+from kiosk.ui.appointments import Appointments
+from kiosk.ui.console import DutyConsole
 from kiosk.ui.dates import use_time_zone
-from kiosk.ui.desk import Desk
 from kiosk.ui.firstframe import AfterFirstFrame
 from kiosk.ui.idle import Idle
 from kiosk.ui.intake import IntakeForm
 from kiosk.ui.keyboard import forget_learned_words
 from kiosk.ui.offthread import wait_for_work
+from kiosk.ui.presence import Presence
 from kiosk.ui.printing import ReceiptPrinter
 from kiosk.ui.progress import ProgressLookup
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.reading import Reading
 from kiosk.ui.schedule import ScheduleCalendar
 from kiosk.ui.setup import Setup
+from kiosk.ui.sign_in import SignIn
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.station import Clock, DayTurnover, Roster, Station
 from kiosk.ui.sync import Sync
@@ -150,7 +153,12 @@ class Backends:
         self.roster = Roster(photo_dir)
         self.sync = Sync(self.show)
         self.schedule = ScheduleCalendar(self.roster)
-        self.desk = Desk(now, self.roster.deputies.rows)
+        # The duty desk: who is present, a deputy's console, its requests, the sign-in.
+        deputies = self.roster.deputies.rows
+        self.presence = Presence(now, deputies)
+        self.console = DutyConsole(now, deputies, self.presence)
+        self.appointments = Appointments(self.console, self.presence)
+        self.sign_in = SignIn(now, deputies, self.presence, self.console)
         self.intake = IntakeForm()
         self.progress = ProgressLookup(now)
         self.reading = Reading(language)
@@ -172,7 +180,8 @@ class Backends:
         self.station.show(snapshot)
         self.roster.show(snapshot, self.clock.today())
         self.schedule.show(snapshot, self.clock.today())
-        self.desk.show(snapshot)
+        self.presence.show(snapshot)
+        self.console.refresh()  # requests made on phones arrive with the pull
         self.intake.show(snapshot)
 
     def use_database(self, sessions, presence=None) -> None:
@@ -186,7 +195,10 @@ class Backends:
 
         self.intake.use_service(Intake(sessions, self.demo, self._now, station_zone_in_use))
         self.progress.use_service(Lookups(sessions))
-        self.desk.attach(DutyDesk(sessions, self.demo, self._now), presence)
+        desk = DutyDesk(sessions, self.demo, self._now)
+        self.presence.attach(desk, presence)
+        self.console.attach(desk)
+        self.sign_in.attach(desk)  # last: sign-in is ready once the rest is
 
     def use_demo_database(self, sessions) -> None:
         """First run chose demo mode: the demo station's own database, sealed with the demo key."""
@@ -199,32 +211,40 @@ class Backends:
         self.clock.relabel()
         self.roster.show_day(self.clock.today())
         self.schedule.show(self.schedule.snapshot, self.clock.today())
-        self.desk.show(self.roster.snapshot)
+        self.presence.show(self.roster.snapshot)
+        self.console.refresh()
 
     def _new_day(self) -> None:
         """The date moved on: the day's rows are worked out off the GUI thread, then shown."""
         today = self.clock.today()
         snapshot = self.roster.snapshot
         month, selected = self.schedule.month_on(today)
-        read_desk = self.desk.day_reader(snapshot, today)
-        roster, schedule, desk = self.roster, self.schedule, self.desk
+        read_presence = self.presence.day_reader(snapshot, today)
+        roster, schedule, presence, console = (
+            self.roster,
+            self.schedule,
+            self.presence,
+            self.console,
+        )
 
         def work() -> Callable[[], None]:
             rows = roster.day_rows(snapshot, today)
             calendar = schedule.month_rows(snapshot, today, month, selected)
-            desk_day = read_desk()
+            presence_day = read_presence()
 
             def swap() -> None:
                 roster.show_rows(rows)
                 schedule.show_rows(snapshot, calendar)
-                desk.show_day(desk_day)
+                presence.show_day(presence_day)
+                console.refresh()
 
             return swap
 
         def fallback() -> None:  # the work failed (logged): as before, on the GUI thread
             roster.show_day(today)
             schedule.show(snapshot, today)
-            desk.show(snapshot)
+            presence.show(snapshot)
+            console.refresh()
 
         self.turnover.start(work, fallback)
 
@@ -513,8 +533,8 @@ def build_kiosk(
         language=config.language,
         printer=PrinterSettings.from_config(config),
     )
-    backends.desk.idle_timeout = timedelta(seconds=config.console_idle_seconds)
-    backends.desk.closing_time = time_of_day.fromisoformat(config.closing_time)
+    backends.console.idle_timeout = timedelta(seconds=config.console_idle_seconds)
+    backends.presence.closing_time = time_of_day.fromisoformat(config.closing_time)
     backends.intake.disk_low = lambda: below_floor(config.data_dir)
     first, sessions = cached, None
     if cached is None and database:
@@ -562,7 +582,7 @@ def build_kiosk(
     def facts_read(facts: Any) -> None:
         if facts is None or not made or made[0].closed:
             return  # home waits for the database (a new or damaged one)
-        backends.desk.show_presence(facts.signed_in)
+        backends.presence.show_presence(facts.signed_in)
         if sync:
             backends.sync.assume("syncing" if facts.enrolled else "not_enrolled")
 
@@ -608,7 +628,7 @@ def build_kiosk(
     lockdown.setParent(window)
     kiosk = Kiosk(engine, window, backends, lockdown=lockdown, opener=opener)
     made.append(kiosk)
-    backends.desk.watch(window)
+    backends.console.watch(window)
 
     if sessions is not None:  # read before the first frame (the plain read found no station)
         backends.use_database(sessions)
@@ -668,16 +688,16 @@ def report_startup(kiosk: Kiosk, sync: bool = True) -> None:
     backends = kiosk.backends
 
     def home_ready() -> bool:
-        return backends.desk.presence_known and (not sync or backends.sync.state != "starting")
+        return backends.presence.presence_known and (not sync or backends.sync.state != "starting")
 
     StartupReport(kiosk.window, home_ready)
 
     def database_ready() -> None:  # sign-in and the forms work from now on
-        if backends.desk.ready:
-            backends.desk.signInChanged.disconnect(database_ready)
+        if backends.sign_in.ready:
+            backends.sign_in.changed.disconnect(database_ready)
             print(f"database-ready {time.time():.6f}", flush=True)
 
-    backends.desk.signInChanged.connect(database_ready)
+    backends.sign_in.changed.connect(database_ready)
 
 
 def start_logging(config: Config) -> None:

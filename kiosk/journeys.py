@@ -15,8 +15,12 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config
+
+if TYPE_CHECKING:
+    from kiosk.ui.intake import IntakeForm
 
 STEP_TIMEOUT_MS = 60_000
 PIN = "123456"  # the demo station's deputies' PIN (kiosk.demo.DEMO_PIN), on a test server
@@ -24,6 +28,20 @@ PIN = "123456"  # the demo station's deputies' PIN (kiosk.demo.DEMO_PIN), on a t
 
 class JourneyFailed(Exception):
     pass
+
+
+def fill_sample_appeal(form: IntakeForm, category: str, text: str = "路口红绿灯坏了") -> None:
+    """Fill `form` (the kiosk's IntakeForm) with a visitor's appeal through its own slots, as
+    the keyboard does: the journeys, the benchmarks and the tests share this one sample."""
+    for field, value in {
+        "category": category,
+        "text": text,
+        "block": "文昌社区",
+        "name": "张",
+        "phone": "13912345678",
+        "consent": True,
+    }.items():
+        form.set(field, value)
 
 
 def run_journeys(config: Config, deputy_id: str, pin: str = PIN, out=sys.stdout) -> int:
@@ -122,13 +140,13 @@ class _Journeys:
 
     def run(self, deputy_id: str, pin: str) -> None:
         backends = self.backends
-        desk, sync, form = backends.desk, backends.sync, backends.intake
+        sync, form = backends.sync, backends.intake
         self.wait("home with the server's station", lambda: backends.station.property("ready"))
         self.wait("connected to the server", lambda: sync.state == "online")
-        self.wait("duty sign-in ready", lambda: desk.ready)
+        self.wait("duty sign-in ready", lambda: backends.sign_in.ready)
         self.wait(
             f"deputy {deputy_id} on the roster",
-            lambda: any(row["key"] == deputy_id for row in desk.property("people")),
+            lambda: any(row["key"] == deputy_id for row in backends.presence.property("people")),
         )
         self.say(f"home: {backends.station.name}, connected")
 
@@ -138,11 +156,11 @@ class _Journeys:
         for digit in pin:
             self.tap(f"pinKey_{digit}")
         self.tap("pinOk")
-        self.wait("the duty console after the PIN", lambda: desk.consoleOpen)
-        self.wait("present on home", lambda: deputy_id in desk.presentIds)
+        self.wait("the duty console after the PIN", lambda: backends.console.isOpen)
+        self.wait("present on home", lambda: deputy_id in backends.presence.presentIds)
         self.say(f"signed in: {deputy_id}")
         self.tap("signOutButton")
-        self.wait("signed out", lambda: deputy_id not in desk.presentIds)
+        self.wait("signed out", lambda: deputy_id not in backends.presence.presentIds)
         self.say(f"signed out: {deputy_id}")
         self.window.showHome()
 
@@ -150,16 +168,7 @@ class _Journeys:
         states: list[str] = []
         sync.changed.connect(lambda: states.append(sync.state))
         self.window.startForm("appeal")
-        categories = form.property("categories")
-        for field, value in {
-            "category": categories[0],
-            "text": "路口红绿灯坏了",
-            "block": "文昌社区",
-            "name": "张",
-            "phone": "13912345678",
-            "consent": True,
-        }.items():
-            form.set(field, value)
+        fill_sample_appeal(form, form.property("categories")[0])
         self.window.showForm("review")
         self.tap("submitButton")
         self.wait("the receipt", lambda: self.find("receiptScreen") is not None)

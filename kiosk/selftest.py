@@ -368,8 +368,8 @@ def _check_first_frame(app, kiosk, config, started, fonts_ok, screenshot, report
 def _check_station_data(app, kiosk, report) -> None:
     """The database opens (on its own thread, after home appears) and the desk reads who is
     signed in from it: what duty deputies need to sign in."""
-    desk = kiosk.backends.desk
-    if not _wait(app, lambda: desk.ready, FIRST_FRAME_TIMEOUT_MS):
+    sign_in, presence = kiosk.backends.sign_in, kiosk.backends.presence
+    if not _wait(app, lambda: sign_in.ready, FIRST_FRAME_TIMEOUT_MS):
         report.add("station data", False, "the database did not open within 30 s (see the log)")
         return
     deputies = kiosk.backends.roster.deputies.rowCount()
@@ -377,7 +377,7 @@ def _check_station_data(app, kiosk, report) -> None:
         "station data",
         True,
         f"database open; {deputies} deputies; duty sign-in ready"
-        f" ({len(desk._present_ids())} present)",
+        f" ({len(presence.presentIds)} present)",
     )
 
 

@@ -38,9 +38,15 @@ def qapp_cls():
 # the environment above is set, so that nothing of Qt's starts without it.
 from datetime import datetime  # noqa: E402
 
+from central.launch import CentralServer  # noqa: E402
 from kiosk.app import build_kiosk  # noqa: E402
 from kiosk.config import Config  # noqa: E402
 from tests.helpers.qt import Visitor  # noqa: E402
+
+# Admin commands (`server.cli(...)`) run in the test's own process: the same `central.cli.main`
+# without a new interpreter's second of imports. `central_command` still runs one as a process
+# (tests/central/cli/test_cli.py).
+CentralServer.commands_in_process = True
 
 LANDSCAPE = (1920, 1080)
 PORTRAIT = (1080, 1920)

@@ -3,23 +3,11 @@
 visitors' journeys, days, deputies' sign-ins and sync cycles without an abort, a leak of
 QObjects or a drifting reference count of True (issue 12 §1-§2)."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "endurance.py"
-
-
-def load_bench():
-    spec = importlib.util.spec_from_file_location("endurance_bench", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+from tests.helpers.bench import load_bench
 
 
 def test_a_kiosk_lives_through_journeys_days_sign_ins_and_syncs(qapp, tmp_path):
-    bench = load_bench()
+    bench = load_bench("endurance")
     figures = bench.run(
         180, tmp_path, day_every=30, out=lambda text: None, warm_up=60, open_appeals=20
     )

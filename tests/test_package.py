@@ -60,7 +60,7 @@ def test_the_bundle_passes_its_self_test_showing_home_in_chinese(bundle, tmp_pat
 
 
 def test_every_module_of_the_kiosk_is_in_the_bundle(bundle):
-    """Modules imported by name at first use (kiosk/ui/desk.py) are bundled all the same."""
+    """Modules imported at first use (kiosk/ui/console.py) are bundled all the same."""
     from PyInstaller.archive.readers import CArchiveReader
 
     package = Path(__file__).resolve().parents[1] / "kiosk"

@@ -17,7 +17,7 @@ from typing import Any
 from central.cli.appeals import appeals_list, appeals_move
 from central.cli.appointments import appointments_answer, appointments_list
 from central.cli.attendance import attendance_list, receptions_list
-from central.cli.common import CommandError, Handler
+from central.cli.common import CommandError, Handler, close_databases
 from central.cli.devices import device_list, device_revoke
 from central.cli.figures import add_figures_commands
 from central.cli.holidays import holidays_cover, holidays_list, holidays_seed, holidays_set
@@ -363,3 +363,5 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    finally:
+        close_databases()

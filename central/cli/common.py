@@ -26,11 +26,23 @@ Handler = Callable[[Settings, argparse.Namespace], int]
 Command = Callable[..., argparse.ArgumentParser]
 
 
+# What this command opened: closed when it ends (`close_databases`), so that a command run
+# inside a longer-lived process (the tests) leaves no connection open behind it.
+_opened: list[Database] = []
+
+
 def database(settings: Settings) -> Database:
     try:
-        return open_database(settings)
+        opened = open_database(settings)
     except Exception as error:  # the message names the file or the server it could not open
         raise CommandError(f"cannot open the database: {error}") from None
+    _opened.append(opened)
+    return opened
+
+
+def close_databases() -> None:
+    while _opened:
+        _opened.pop().dispose()
 
 
 def station(session: Session, station_id: str) -> Station:

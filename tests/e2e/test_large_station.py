@@ -99,7 +99,7 @@ def test_ten_thousand_appeals_progress_arrives_while_the_screens_stay_responsive
     from kiosk.store.device_token import load_enrolment
     from kiosk.store.models import AppealProgressRow
     from kiosk.sync.client import CentralClient
-    from tests.test_endurance import load_bench
+    from tests.helpers.bench import load_bench
 
     kiosk.start_worker()
     qtbot.waitUntil(lambda: kiosk.sync.state == "online", timeout=20_000)
@@ -130,7 +130,7 @@ def test_ten_thousand_appeals_progress_arrives_while_the_screens_stay_responsive
         with kiosk.sessions() as session:
             return session.query(AppealProgressRow).count()
 
-    watch = load_bench().StallWatch()
+    watch = load_bench("endurance").StallWatch()
     watch.start()
     kiosk.start_worker()
     qtbot.waitUntil(lambda: stored() == PROGRESS, timeout=120_000)

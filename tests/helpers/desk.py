@@ -8,12 +8,12 @@ from kiosk.demo import DEMO_PIN
 
 def open_pad(kiosk, qtbot, deputy_id):
     visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     if not shown(visitor, "deputySignInScreen"):
         visitor.tap("deputySignInButton")
     visitor.tap(f"choose_{deputy_id}")
     # A wait left by wrong PINs is read off the GUI thread: the pad shows it a moment later.
-    qtbot.waitUntil(lambda: not kiosk.backends.desk.busy)
+    qtbot.waitUntil(lambda: not kiosk.backends.sign_in.busy)
     assert visitor.find("pinPad").isVisible()
 
 
@@ -23,7 +23,7 @@ def type_pin(kiosk, qtbot, pin):
     for digit in pin:
         visitor.tap(f"pinKey_{digit}")
     visitor.tap("pinOk")
-    qtbot.waitUntil(lambda: not kiosk.backends.desk.checking, timeout=5000)
+    qtbot.waitUntil(lambda: not kiosk.backends.sign_in.checking, timeout=5000)
 
 
 def sign_in(kiosk, qtbot, deputy_id, pin=DEMO_PIN):

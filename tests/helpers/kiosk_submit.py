@@ -22,6 +22,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk.app import build_kiosk, prepare_environment, show  # noqa: E402
 from kiosk.config import Config  # noqa: E402
+from kiosk.journeys import fill_sample_appeal  # noqa: E402
 from tests.helpers.qt import descendants  # noqa: E402
 
 
@@ -44,15 +45,7 @@ def main() -> None:
     def step() -> None:
         if stage[0] == "wait_database" and form.ready:
             QMetaObject.invokeMethod(window, "startForm", Q_ARG("QVariant", "appeal"))
-            for field, value in {
-                "category": "交通出行",
-                "text": "路口红绿灯坏了",
-                "block": "文昌社区",
-                "name": "张",
-                "phone": "13912345678",
-                "consent": True,
-            }.items():
-                form.set(field, value)
+            fill_sample_appeal(form, "交通出行")
             QMetaObject.invokeMethod(window, "showForm", Q_ARG("QVariant", "review"))
             stage[0] = "tap"
         elif stage[0] == "tap" and (button := visible("submitButton")) is not None:

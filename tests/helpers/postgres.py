@@ -58,15 +58,19 @@ class PostgresCluster:
         if programs is None:
             raise RuntimeError(MISSING)
         self._bin = programs
-        # Under /tmp (short: a socket path has ~100 bytes) and not under pytest's 0700 folders,
-        # which the postgres account could not enter when the tests run as root.
-        self.folder = Path(tempfile.mkdtemp(prefix="central-pg-"))
-        self.data = self.folder / "data"
+        # A short path (a socket path has ~100 bytes), not under pytest's 0700 folders. As root,
+        # in the postgres account's home: it must reach the folder, and some machines keep
+        # /tmp itself 0700 (root's alone).
         self._as: list[str] = []
         if os.geteuid() == 0:
             account = pwd.getpwnam("postgres")
+            home = account.pw_dir if os.path.isdir(account.pw_dir) else None
+            self.folder = Path(tempfile.mkdtemp(prefix="central-pg-", dir=home))
             os.chown(self.folder, account.pw_uid, account.pw_gid)
             self._as = ["runuser", "-u", "postgres", "--"]
+        else:
+            self.folder = Path(tempfile.mkdtemp(prefix="central-pg-"))
+        self.data = self.folder / "data"
         self._lock = threading.Lock()
         self._numbers = itertools.count(1)
         # The next copy of a template, made while a test runs (a copy costs 0.3 to 1 s).

@@ -7,14 +7,13 @@ Meanwhile the button waits and says so; a failure is said in plain words and los
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
 from sqlalchemy import event
 
+from tests.helpers.bench import load_bench
 from tests.helpers.desk import shown, sign_in
-from tests.test_endurance import load_bench
 from tests.ui.test_appeal import fill_appeal
 from tests.ui.test_appeal_problems import _fill_the_disk
 from tests.ui.test_deputy_desk import ON_DUTY, _ask, _texts, attendance, events
@@ -24,19 +23,7 @@ BUSY_MS = 25  # the GUI thread's own CPU time in its longest gap, per operation
 
 
 def seed_appeals(tmp_path, count: int = APPEALS) -> None:
-    """`count` appeals taken here earlier this month (the clock says 2026-11-23): what the
-    figures count and the console's walk-ins read past, with no index on the time."""
-    start = datetime(2026, 11, 1)
-    with sqlite3.connect(tmp_path / "data" / "kiosk.sqlite3") as connection:
-        connection.executemany(
-            "INSERT INTO appeal (uuid, tracking_code, station_id, category, block, sealed, "
-            "created_at, state, request) VALUES (?, ?, 'demo-station', '交通出行', '文昌社区', "
-            "x'00', ?, 'sent', 'appeal')",
-            (
-                (f"seed-{i}", f"S{i:08d}", str(start + timedelta(seconds=17 * i)))
-                for i in range(count)
-            ),
-        )
+    load_bench("gui_busy").seed(tmp_path / "data" / "kiosk.sqlite3", count)
 
 
 def on_screen(kiosk) -> str:
@@ -51,7 +38,7 @@ def measured(kiosk, qtbot, tap: str, done):
     visitor = kiosk.visitor
     button = visitor.find(tap)
     centre = button.mapToScene(QPointF(button.width() / 2, button.height() / 2)).toPoint()
-    watch = load_bench().StallWatch()
+    watch = load_bench("endurance").StallWatch()
     watch.start()
     QTest.mouseClick(
         visitor.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
@@ -67,14 +54,14 @@ def measured(kiosk, qtbot, tap: str, done):
 def test_the_consoles_writes_keep_the_gui_thread_free(make_kiosk, qtbot, tmp_path, clock, size):
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     seed_appeals(tmp_path)
     asked = _ask(tmp_path, ON_DUTY, "2026-11-23", "demo-weekly", clock.now.astimezone())
     sign_in(kiosk, qtbot, ON_DUTY)
 
     visitor.tap("newRecordButton")
     visitor.find("topicField").setProperty("text", "加装电梯")
-    desk = kiosk.backends.desk
+    appointments = kiosk.backends.appointments
     record = measured(
         kiosk, qtbot, "saveRecordButton", lambda: on_screen(kiosk) == "deputyConsoleScreen"
     )
@@ -85,7 +72,7 @@ def test_the_consoles_writes_keep_the_gui_thread_free(make_kiosk, qtbot, tmp_pat
         kiosk,
         qtbot,
         f"confirm_{code}",
-        lambda: desk.property("appointments").get(0)["state"] == "confirmed",
+        lambda: appointments.property("requests").get(0)["state"] == "confirmed",
     )
     assert _texts(visitor, f"appointment_{code}")[2] == "已确认"
     sign_out = measured(kiosk, qtbot, "signOutButton", lambda: on_screen(kiosk) == "homeScreen")
@@ -117,7 +104,7 @@ def test_submitting_a_form_never_holds_the_screen_on_the_database(
 
     button = kiosk.visitor.find("submitButton")
     centre = button.mapToScene(QPointF(button.width() / 2, button.height() / 2)).toPoint()
-    watch = load_bench().StallWatch()
+    watch = load_bench("endurance").StallWatch()
     watch.start()
     QTimer.singleShot(2000, release)
     QTest.mouseClick(
@@ -164,7 +151,7 @@ def test_while_a_record_is_saved_its_button_waits_and_a_failure_loses_nothing(
 
     visitor.tap("newRecordButton")
     visitor.find("topicField").setProperty("text", "停车难")
-    engine = kiosk.backends.desk._service.sessions.kw["bind"]
+    engine = kiosk.backends.console._service.sessions.kw["bind"]
     limit = _fill_the_disk(engine)
     visitor.tap("saveRecordButton")
     assert visitor.text("consoleProblem") == "接待记录未能保存，请重试。"
@@ -199,7 +186,7 @@ def test_a_sign_out_that_fails_says_so_and_the_deputy_stays(make_kiosk, qtbot, t
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
     sign_in(kiosk, qtbot, ON_DUTY)
-    engine = kiosk.backends.desk._service.sessions.kw["bind"]
+    engine = kiosk.backends.console._service.sessions.kw["bind"]
     limit = _fill_the_disk(engine)
     visitor.tap("signOutButton")
     assert visitor.text("signOutProblem") == "签退未成功，请重试。"

@@ -8,7 +8,7 @@ from datetime import datetime, time
 from kiosk.demo import demo_snapshot
 from kiosk.domain.deputies import Deputy, Level
 from kiosk.domain.reception import ReceptionSchedule
-from tests.test_endurance import load_bench
+from tests.helpers.bench import load_bench
 
 DEPUTIES = 2_000  # a district's 代表之家 (the kiosk takes up to 2,000: test_large_station)
 SCHEDULES = 100  # a dozen receptions a weekday, each with its own rota
@@ -53,7 +53,7 @@ def test_midnight_at_a_large_station_never_freezes_the_screens(make_kiosk, clock
     assert backends.roster.dutyIsToday
     visitor.settle()
 
-    watch = load_bench().StallWatch()
+    watch = load_bench("endurance").StallWatch()
     watch.start()
     clock.now = datetime(2026, 11, 24, 0, 0)  # the kiosk's clock timer sees Tuesday
     qtbot.waitUntil(lambda: backends.clock.time == "00:00")

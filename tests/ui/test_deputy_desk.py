@@ -51,7 +51,7 @@ def test_a_duty_deputy_signs_in_by_taps_and_home_shows_them_present(
 ):
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     assert not shown(visitor, f"duty_{ON_DUTY}") or not _present_on_home(visitor, ON_DUTY)
     visitor.tap("deputySignInButton")
     visitor.screenshot("deputy-chooser")
@@ -113,7 +113,7 @@ def test_wrong_pins_lock_the_deputy_with_a_growing_delay_that_survives_a_restart
     visitor.screenshot("deputy-pin-locked")
 
     clock.now += timedelta(seconds=59)
-    qtbot.waitUntil(lambda: kiosk.backends.desk.waitSeconds == 1)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.waitSeconds == 1)
     assert not visitor.find("pinOk").isEnabled()
     clock.now += timedelta(seconds=1)
     qtbot.waitUntil(lambda: visitor.find("pinKey_1").isEnabled())
@@ -128,7 +128,7 @@ def test_wrong_pins_lock_the_deputy_with_a_growing_delay_that_survives_a_restart
     clock.now += timedelta(seconds=60)
     kiosk = make_kiosk()
     open_pad(kiosk, qtbot, ON_DUTY)
-    assert kiosk.backends.desk.waitSeconds == 60
+    assert kiosk.backends.sign_in.waitSeconds == 60
     assert not kiosk.visitor.find("pinOk").isEnabled()
     clock.now += timedelta(seconds=60)
     qtbot.waitUntil(lambda: kiosk.visitor.find("pinKey_1").isEnabled())
@@ -147,17 +147,17 @@ def test_wrong_pins_across_deputies_slow_the_whole_pad(make_kiosk, qtbot, clock)
         visitor.tap("chooseAnother")
     # Eight wrong PINs in a few minutes, no deputy locked: a third deputy waits 5 s.
     open_pad(kiosk, qtbot, "demo-03")
-    assert kiosk.backends.desk.waitSeconds == 5
+    assert kiosk.backends.sign_in.waitSeconds == 5
     assert visitor.text("pinMessage") == "尝试次数过多，请等待 5 秒。"
     clock.now += timedelta(seconds=5)
     qtbot.waitUntil(lambda: visitor.find("pinKey_1").isEnabled())
     type_pin(kiosk, qtbot, "000000")  # the ninth: 10 s
-    assert kiosk.backends.desk.waitSeconds == 10
+    assert kiosk.backends.sign_in.waitSeconds == 10
 
 
 def test_a_deputy_without_a_pin_gets_the_same_answer_as_a_wrong_pin(make_kiosk, qtbot, tmp_path):
     kiosk = make_kiosk()
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     from sqlalchemy import text
 
     with database(tmp_path).begin() as session:  # the server sent no hash for demo-02
@@ -178,7 +178,7 @@ def test_the_console_shows_todays_walk_ins_and_records_a_reception(
     make_kiosk, qtbot, tmp_path, clock, size
 ):
     kiosk = make_kiosk(size)
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     with database(tmp_path).begin() as session:
         today = Appeal.new(
             "demo-station", "交通出行", clock.now - timedelta(minutes=20), block="文昌社区"
@@ -275,7 +275,7 @@ def test_closing_time_signs_everyone_out_even_after_a_restart(make_kiosk, qtbot,
         (NOT_ON_DUTY, "sign_out", "closing_time", closing),
         (ON_DUTY, "sign_out", "closing_time", closing),
     ]
-    assert kiosk.backends.desk.presentIds == []
+    assert kiosk.backends.presence.presentIds == []
 
     # Signed in, then the kiosk was off over the closing time: signed out at it on start.
     clock.now = datetime(2026, 11, 24, 9, 0)
@@ -285,19 +285,19 @@ def test_closing_time_signs_everyone_out_even_after_a_restart(make_kiosk, qtbot,
     clock.now = datetime(2026, 11, 25, 8, 0)
     kiosk = make_kiosk(closing_time="17:30")
     # The sign-outs are written off the GUI thread once the database is open.
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready and not kiosk.backends.desk.busy)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready and not kiosk.backends.presence.busy)
     assert attendance(tmp_path)[-1] == (
         ON_DUTY,
         "sign_out",
         "closing_time",
         datetime(2026, 11, 24, 17, 30),
     )
-    assert kiosk.backends.desk.presentIds == []
+    assert kiosk.backends.presence.presentIds == []
 
 
 def test_station_info_shows_this_months_figures(make_kiosk, qtbot, tmp_path):
     kiosk = make_kiosk()
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     with database(tmp_path).begin() as session:
         for minutes in (5, 10, 15):
             appeal = Appeal.new(
@@ -366,7 +366,7 @@ def test_the_console_lists_appointment_requests_to_confirm_or_decline(
     make_kiosk, qtbot, tmp_path, clock, size
 ):
     kiosk = make_kiosk(size)
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     asked = clock.now.astimezone() - timedelta(days=2)
     today = _ask(tmp_path, ON_DUTY, "2026-11-23", "demo-weekly", asked)
     later = _ask(tmp_path, ON_DUTY, "2026-12-17", "demo-contact-day", asked)

@@ -27,7 +27,7 @@ def test_a_new_appeal_is_refused_with_a_plain_message_when_the_disk_is_nearly_fu
     nearly_full, make_kiosk, qtbot
 ):
     started = make_kiosk()
-    qtbot.waitUntil(lambda: started.backends.desk.ready)
+    qtbot.waitUntil(lambda: started.backends.sign_in.ready)
     fill(nearly_full, leave=FLOOR // 2)
     started.visitor.tap("appealButton")
     notice = started.visitor.find("diskFullNotice")

@@ -33,7 +33,7 @@ def test_the_duty_console_shows_my_counts_and_a_qr_code_of_my_workspace(
     make_kiosk, qtbot, tmp_path, clock, size
 ):
     kiosk = make_kiosk(size)
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     pulled(
         tmp_path,
         {
@@ -64,7 +64,7 @@ def test_the_duty_console_shows_my_counts_and_a_qr_code_of_my_workspace(
 
 def test_counts_follow_the_deputy_and_nothing_waiting_says_so(make_kiosk, qtbot, tmp_path):
     kiosk = make_kiosk()
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     pulled(tmp_path, {NOT_ON_DUTY: {"open": 2, "overdue": 0, "due_soon": 1}})
     sign_in(kiosk, qtbot, ON_DUTY)  # not listed: nothing waits for them
     assert kiosk.visitor.text("workCounts") == "没有待回复的事项"
@@ -75,7 +75,7 @@ def test_counts_follow_the_deputy_and_nothing_waiting_says_so(make_kiosk, qtbot,
 
 def test_without_counts_from_the_server_the_console_shows_none(make_kiosk, qtbot):
     kiosk = make_kiosk()
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     sign_in(kiosk, qtbot, ON_DUTY)
     assert shown(kiosk.visitor, "deputyConsoleScreen")
     assert not shown(kiosk.visitor, "workBlock")

@@ -3,9 +3,9 @@
 writes and the workspace QR code are worked out off the GUI thread (issue 12 §3)."""
 
 from kiosk.demo import DEMO_PIN
+from tests.helpers.bench import load_bench
 from tests.helpers.desk import open_pad, shown
 from tests.helpers.qt import decode_qr_codes
-from tests.test_endurance import load_bench
 from tests.ui.test_deputy_desk import ON_DUTY, attendance
 from tests.ui.test_duty_console_work import WORKSPACE, pulled
 
@@ -13,13 +13,13 @@ from tests.ui.test_duty_console_work import WORKSPACE, pulled
 def test_signing_in_keeps_the_gui_thread_free(make_kiosk, qtbot, tmp_path, size):
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     pulled(tmp_path, {ON_DUTY: {"open": 3, "overdue": 1, "due_soon": 1}})
     open_pad(kiosk, qtbot, ON_DUTY)
     for digit in DEMO_PIN:
         visitor.tap(f"pinKey_{digit}")
 
-    watch = load_bench().StallWatch()
+    watch = load_bench("endurance").StallWatch()
     watch.start()
     visitor.tap("pinOk")
     qtbot.waitUntil(lambda: shown(visitor, "deputyConsoleScreen"), timeout=10000)

@@ -30,7 +30,7 @@ def test_the_station_shown_before_the_first_frame_is_the_databases(make_kiosk, t
 
     kiosk = make_kiosk()
     assert kiosk.backends.station.name == "新站名"  # before the first frame, without the ORM
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     assert kiosk.visitor.text("stationName") == "新站名"
 
 
@@ -52,7 +52,7 @@ def test_the_database_opens_off_the_gui_thread_while_home_shows_the_copy(
     monkeypatch.setattr(kiosk.app, "open_station", open_station)
     started = make_kiosk()
     assert started.visitor.text("stationName") == "青禾街道人大代表联络站"  # plain sqlite3
-    qtbot.waitUntil(lambda: started.backends.desk.ready)  # deputies can sign in
+    qtbot.waitUntil(lambda: started.backends.sign_in.ready)  # deputies can sign in
     assert threads and threading.main_thread() not in threads
 
 
@@ -68,7 +68,7 @@ def test_start_up_reports_first_frame_home_complete_and_the_longest_stall(
     lines = []
     StartupReport(
         started.window,
-        lambda: started.backends.desk.ready,
+        lambda: started.backends.sign_in.ready,
         out=lambda text, flush: lines.append(text.split()),
     )
     started.window.update()
@@ -130,12 +130,12 @@ def test_home_shows_who_is_present_and_the_connection_state_before_the_orm_opens
 
     qtbot.waitUntil(present, timeout=5000)
     qtbot.waitUntil(lambda: "未登记到服务器" in connection_state(), timeout=5000)
-    assert not started.backends.desk.ready  # the ORM is still held
+    assert not started.backends.sign_in.ready  # the ORM is still held
     visitor.screenshot("startup-home-before-orm")
     visitor.tap("findDeputyButton")  # a visitor's tap is answered meanwhile
     qtbot.waitUntil(lambda: visitor.shows("searchField"), timeout=5000)
     release.set()
-    qtbot.waitUntil(lambda: started.backends.desk.ready, timeout=30000)
+    qtbot.waitUntil(lambda: started.backends.sign_in.ready, timeout=30000)
 
 
 def test_a_kiosk_upgraded_from_a_0007_database_shows_its_station_without_a_pull(
@@ -161,5 +161,5 @@ def test_a_kiosk_upgraded_from_a_0007_database_shows_its_station_without_a_pull(
     kiosk = make_kiosk(size)
     assert kiosk.visitor.text("stationName") == "升级前的联络站"
     kiosk.visitor.screenshot("startup-upgraded-from-0007")
-    qtbot.waitUntil(lambda: kiosk.backends.desk.ready)
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     assert kiosk.backends.station.name == "升级前的联络站"

@@ -8,12 +8,12 @@ import KioskBackend
 // appointment requests, a reception record, sign-out. Back or Home leaves the deputy signed in.
 ScreenFrame {
     id: screen
-    readonly property bool ownIdle: true  // Desk signs the deputy out after its own idle time
+    readonly property bool ownIdle: true  // DutyConsole signs the deputy out after its own idle time
     objectName: "deputyConsoleScreen"
     title: qsTr("Duty console")
     readonly property bool portrait: height > width
 
-    Component.onDestruction: Desk.leaveConsole()
+    Component.onDestruction: DutyConsole.leave()
 
     property bool signOutFailed: false  // said under the button; the deputy may try again
     function signedOut(done) {
@@ -22,7 +22,7 @@ ScreenFrame {
             ApplicationWindow.window.showHome()
     }
     Connections {
-        target: Desk
+        target: DutyConsole
         function onSignOutFinished(done) { screen.signedOut(done) }
     }
 
@@ -55,15 +55,15 @@ ScreenFrame {
                     Layout.column: 0
                     DeputyPhoto {
                         width: 150
-                        source: Desk.consoleDeputy.photo || ""
-                        name: Desk.consoleDeputy.name || ""
+                        source: DutyConsole.deputy.photo || ""
+                        name: DutyConsole.deputy.name || ""
                         present: true
                     }
                     Column {
                         spacing: 8
                         Text {
                             objectName: "consoleDeputyName"
-                            text: Desk.consoleDeputy.name || ""
+                            text: DutyConsole.deputy.name || ""
                             font.pixelSize: Theme.titleSize
                             font.bold: true
                             color: Theme.text
@@ -75,7 +75,7 @@ ScreenFrame {
                         }
                         Text {
                             objectName: "recordsToday"
-                            text: qsTr("%n reception record(s) today", "", Desk.recordsToday)
+                            text: qsTr("%n reception record(s) today", "", DutyConsole.recordsToday)
                             font.pixelSize: Theme.smallSize
                             color: Theme.muted
                         }
@@ -86,7 +86,7 @@ ScreenFrame {
                 ColumnLayout {
                     id: workBlock
                     objectName: "workBlock"
-                    visible: Desk.workspaceUrl.length > 0 || Desk.work.waiting !== undefined
+                    visible: DutyConsole.workspaceUrl.length > 0 || DutyConsole.work.waiting !== undefined
                     Layout.fillWidth: true
                     Layout.columnSpan: screen.portrait ? 2 : 1
                     Layout.row: 1
@@ -95,25 +95,25 @@ ScreenFrame {
                     Text {
                         objectName: "workCounts"
                         Layout.fillWidth: true
-                        visible: Desk.work.waiting !== undefined
-                        text: Desk.work.overdue > 0
-                              ? qsTr("%1 to answer, %2 overdue").arg(Desk.work.waiting).arg(Desk.work.overdue)
-                              : Desk.work.dueSoon > 0
-                              ? qsTr("%1 to answer, %2 due soon").arg(Desk.work.waiting).arg(Desk.work.dueSoon)
-                              : Desk.work.waiting > 0 ? qsTr("%1 to answer").arg(Desk.work.waiting)
+                        visible: DutyConsole.work.waiting !== undefined
+                        text: DutyConsole.work.overdue > 0
+                              ? qsTr("%1 to answer, %2 overdue").arg(DutyConsole.work.waiting).arg(DutyConsole.work.overdue)
+                              : DutyConsole.work.dueSoon > 0
+                              ? qsTr("%1 to answer, %2 due soon").arg(DutyConsole.work.waiting).arg(DutyConsole.work.dueSoon)
+                              : DutyConsole.work.waiting > 0 ? qsTr("%1 to answer").arg(DutyConsole.work.waiting)
                               : qsTr("Nothing waits for your answer")
                         font.pixelSize: Theme.headingSize
                         font.bold: true
                         fontSizeMode: Text.HorizontalFit
                         minimumPixelSize: Theme.bodySize
-                        color: Desk.work.overdue > 0 ? Theme.red
-                             : Desk.work.dueSoon > 0 ? Theme.warning : Theme.present
+                        color: DutyConsole.work.overdue > 0 ? Theme.red
+                             : DutyConsole.work.dueSoon > 0 ? Theme.warning : Theme.present
                         elide: Text.ElideRight
                     }
                     RowLayout {
                         Layout.fillWidth: true
                         spacing: Theme.spacing
-                        visible: Desk.workspaceUrl.length > 0
+                        visible: DutyConsole.workspaceUrl.length > 0
                         Text {
                             Layout.fillWidth: true
                             Layout.alignment: Qt.AlignVCenter
@@ -127,8 +127,8 @@ ScreenFrame {
                             readonly property int side: screen.portrait ? 260 : 220
                             Layout.preferredWidth: side
                             Layout.preferredHeight: side
-                            source: Desk.workspaceUrl.length > 0
-                                    ? "image://qr/" + encodeURIComponent(Desk.workspaceUrl) : ""
+                            source: DutyConsole.workspaceUrl.length > 0
+                                    ? "image://qr/" + encodeURIComponent(DutyConsole.workspaceUrl) : ""
                             sourceSize: Qt.size(side, side)
                             smooth: false
                             cache: false
@@ -156,10 +156,10 @@ ScreenFrame {
                         objectName: "signOutButton"
                         width: parent.width
                         titleSize: Theme.headingSize
-                        enabled: Desk.consoleWork === ""
-                        text: Desk.consoleWork === "signOut" ? qsTr("Signing out…") : qsTr("Sign out")
+                        enabled: DutyConsole.writing === ""
+                        text: DutyConsole.writing === "signOut" ? qsTr("Signing out…") : qsTr("Sign out")
                         // Recorded off the GUI thread: home shows once it is (Connections below).
-                        onClicked: Desk.signOut()
+                        onClicked: DutyConsole.signOut()
                     }
                     Text {
                         objectName: "signOutProblem"
@@ -195,7 +195,7 @@ ScreenFrame {
 
             Text {
                 objectName: "noWalkIns"
-                visible: Desk.walkIns.count === 0
+                visible: DutyConsole.walkIns.count === 0
                 width: parent.width
                 text: qsTr("No appeals have been taken at this screen today.")
                 font.pixelSize: Theme.bodySize
@@ -210,7 +210,7 @@ ScreenFrame {
                 clip: true
                 boundsBehavior: Flickable.StopAtBounds
                 spacing: 12
-                model: Desk.walkIns
+                model: DutyConsole.walkIns
                 delegate: Rectangle {
                     required property string code
                     required property string time
@@ -273,20 +273,20 @@ ScreenFrame {
             property string problem: ""
 
             // Saved off the GUI thread: `appointmentAnswered` brings the outcome.
-            function answer(code, reply) { say(Desk.answerAppointment(code, reply, "")) }
+            function answer(code, reply) { say(Appointments.answer(code, reply, "")) }
             function say(outcome) {
                 problem = outcome === "" ? ""
                         : outcome === "state" ? qsTr("This request can no longer be answered.")
                         : qsTr("The answer could not be saved. Please try again.")
             }
             Connections {
-                target: Desk
-                function onAppointmentAnswered(code, outcome) { appointmentsCard.say(outcome) }
+                target: Appointments
+                function onAnswered(code, outcome) { appointmentsCard.say(outcome) }
             }
 
             Text {
                 objectName: "noAppointments"
-                visible: Desk.appointments.count === 0
+                visible: Appointments.requests.count === 0
                 width: parent.width
                 text: qsTr("No appointment requests")
                 font.pixelSize: Theme.bodySize
@@ -313,7 +313,7 @@ ScreenFrame {
                 clip: true
                 boundsBehavior: Flickable.StopAtBounds
                 spacing: 12
-                model: Desk.appointments
+                model: Appointments.requests
                 delegate: Rectangle {
                     id: request
                     required property string key
@@ -371,7 +371,7 @@ ScreenFrame {
                             primary: true
                             titleSize: Theme.bodySize
                             Layout.preferredWidth: 110
-                            enabled: Desk.consoleWork === ""
+                            enabled: DutyConsole.writing === ""
                             text: qsTr("Confirm")
                             onClicked: appointmentsCard.answer(request.key, "confirmed")
                         }
@@ -380,7 +380,7 @@ ScreenFrame {
                             visible: request.canDecline
                             titleSize: Theme.bodySize
                             Layout.preferredWidth: 110
-                            enabled: Desk.consoleWork === ""
+                            enabled: DutyConsole.writing === ""
                             text: qsTr("Decline")
                             onClicked: appointmentsCard.answer(request.key, "declined")
                         }

@@ -10,13 +10,13 @@ ScreenFrame {
     objectName: "deputySignInScreen"
     title: qsTr("Deputy sign-in")
     readonly property bool portrait: height > width
-    readonly property bool choosing: Desk.chosenId.length === 0
+    readonly property bool choosing: SignIn.chosenId.length === 0
     property string pin: ""
 
-    Component.onDestruction: Desk.cancel()
+    Component.onDestruction: SignIn.cancel()
     Connections {
-        target: Desk
-        function onSignInChanged() { if (Desk.message.length > 0) screen.pin = "" }
+        target: SignIn
+        function onChanged() { if (SignIn.message.length > 0) screen.pin = "" }
     }
 
     // --- step 1: whose photo ---------------------------------------------------------------
@@ -47,7 +47,7 @@ ScreenFrame {
                 spacing: Theme.spacing
                 readonly property real tile: (width - (columns - 1) * spacing) / columns
                 Repeater {
-                    model: Desk.people
+                    model: Presence.people
                     delegate: AbstractButton {
                         id: person
                         required property var modelData
@@ -55,7 +55,7 @@ ScreenFrame {
                         width: photoGrid.tile
                         height: personColumn.implicitHeight
                         focusPolicy: Qt.NoFocus
-                        onClicked: { screen.pin = ""; Desk.choose(modelData.key) }
+                        onClicked: { screen.pin = ""; SignIn.choose(modelData.key) }
                         contentItem: Item {}
                         Column {
                             id: personColumn
@@ -121,21 +121,21 @@ ScreenFrame {
                 anchors.horizontalCenter: parent.horizontalCenter
                 DeputyPhoto {
                     width: screen.portrait ? 180 : 260
-                    source: Desk.chosen.photo || ""
-                    name: Desk.chosen.name || ""
+                    source: SignIn.chosen.photo || ""
+                    name: SignIn.chosen.name || ""
                 }
                 Column {
                     visible: screen.portrait
                     anchors.verticalCenter: parent.verticalCenter
                     spacing: 8
-                    Text { text: Desk.chosen.name || ""; font.pixelSize: Theme.titleSize; font.bold: true; color: Theme.text }
+                    Text { text: SignIn.chosen.name || ""; font.pixelSize: Theme.titleSize; font.bold: true; color: Theme.text }
                     Text { text: qsTr("Type your PIN"); font.pixelSize: Theme.bodySize; color: Theme.muted }
                 }
             }
             Text {
                 visible: !screen.portrait
                 anchors.horizontalCenter: parent.horizontalCenter
-                text: Desk.chosen.name || ""
+                text: SignIn.chosen.name || ""
                 font.pixelSize: Theme.titleSize
                 font.bold: true
                 color: Theme.text
@@ -152,7 +152,7 @@ ScreenFrame {
                 anchors.horizontalCenter: parent.horizontalCenter
                 width: 440
                 text: qsTr("Not you? Choose again")
-                onClicked: { screen.pin = ""; Desk.cancel() }
+                onClicked: { screen.pin = ""; SignIn.cancel() }
             }
         }
 
@@ -162,7 +162,7 @@ ScreenFrame {
             Layout.alignment: screen.portrait ? Qt.AlignHCenter : (Qt.AlignLeft | Qt.AlignVCenter)
             spacing: 16
             readonly property int key: 150
-            readonly property bool open: !Desk.checking && Desk.waitSeconds === 0
+            readonly property bool open: !SignIn.checking && SignIn.waitSeconds === 0
 
             Rectangle {
                 width: grid.width
@@ -188,14 +188,14 @@ ScreenFrame {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.bodySize
-                color: Desk.checking ? Theme.muted : Theme.red
+                color: SignIn.checking ? Theme.muted : Theme.red
                 text: {
-                    if (Desk.checking) return qsTr("Checking…")
-                    switch (Desk.message) {
+                    if (SignIn.checking) return qsTr("Checking…")
+                    switch (SignIn.message) {
                     case "wrong": return qsTr("That did not work. Please try again.")
-                    case "wait": return Desk.waitSeconds > 90
-                        ? qsTr("Too many tries. Please wait %n minute(s).", "", Math.ceil(Desk.waitSeconds / 60))
-                        : qsTr("Too many tries. Please wait %n second(s).", "", Desk.waitSeconds)
+                    case "wait": return SignIn.waitSeconds > 90
+                        ? qsTr("Too many tries. Please wait %n minute(s).", "", Math.ceil(SignIn.waitSeconds / 60))
+                        : qsTr("Too many tries. Please wait %n second(s).", "", SignIn.waitSeconds)
                     case "short": return qsTr("A PIN has 6 to 8 digits.")
                     case "unavailable": return qsTr("The kiosk is still starting. Please try again in a moment.")
                     }
@@ -235,7 +235,7 @@ ScreenFrame {
                 opacity: enabled ? 1 : 0.5
                 titleSize: Theme.titleSize
                 text: qsTr("Sign in")
-                onClicked: Desk.enterPin(screen.pin)
+                onClicked: SignIn.enterPin(screen.pin)
             }
         }
     }

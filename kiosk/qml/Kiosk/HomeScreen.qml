@@ -21,9 +21,9 @@ Item {
                                            : qsTr("On duty on the next reception day"))
                        + qsTr(": ") + Labels.rows(Roster.dutyReceptions).map(Labels.receptionSpeech)
                                             .join(qsTr("; ")))
-        if (Desk.adHocPresent.length > 0)
+        if (Presence.adHocPresent.length > 0)
             parts.push(qsTr("Also at the station today: %1")
-                       .arg(Desk.adHocPresent.map(d => d.name).join(qsTr(", "))))
+                       .arg(Presence.adHocPresent.map(d => d.name).join(qsTr(", "))))
         if (!Theme.large && Roster.upcoming.count > 0)
             parts.push(qsTr("Next reception days") + qsTr(": ")
                        + Labels.rows(Roster.upcoming).map(Labels.receptionSpeech).join(qsTr("; ")))
@@ -251,7 +251,7 @@ Item {
                                     name: dutyDeputy.modelData.name
                                     // Signed in with their PIN today (在站).
                                     present: Roster.dutyIsToday
-                                             && Desk.presentIds.indexOf(dutyDeputy.modelData.key) >= 0
+                                             && Presence.presentIds.indexOf(dutyDeputy.modelData.key) >= 0
                                 }
                                 Column {
                                     anchors {
@@ -291,7 +291,7 @@ Item {
             Row {
                 id: adHoc
                 anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-                visible: Desk.adHocPresent.length > 0
+                visible: Presence.adHocPresent.length > 0
                 spacing: 12
                 Rectangle {
                     anchors.verticalCenter: parent.verticalCenter
@@ -312,7 +312,7 @@ Item {
                     width: parent.width - x
                     anchors.verticalCenter: parent.verticalCenter
                     text: qsTr("Also at the station today: %1")
-                          .arg(Desk.adHocPresent.map(d => d.name).join(qsTr(", ")))
+                          .arg(Presence.adHocPresent.map(d => d.name).join(qsTr(", ")))
                     font.pixelSize: Theme.bodySize
                     color: Theme.text
                     // Shrinks to fit rather than cut a word short (issue 16 §1).

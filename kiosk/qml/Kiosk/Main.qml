@@ -16,7 +16,7 @@ ApplicationWindow {
     title: qsTr("Deputy liaison station")
 
     readonly property bool portrait: height > width
-    // A screen that times out by rules of its own (the duty console: Desk) says so.
+    // A screen that times out by rules of its own (the duty console: DutyConsole) says so.
     readonly property bool ownIdle: stack.currentItem !== null && stack.currentItem.ownIdle === true
 
     // Screens by URL: each is compiled on first use, not at start (time and memory before
@@ -49,11 +49,14 @@ ApplicationWindow {
     function showProgress() { stack.push(Qt.resolvedUrl("ProgressScreen.qml"), {}, StackView.Immediate) }
 
     Connections {
-        target: Desk
+        target: SignIn
         // The PIN was right: the console takes the sign-in screen's place.
         function onSignedIn() { window.showDeputyConsole() }
+    }
+    Connections {
+        target: DutyConsole
         // A console left untouched, or open at closing time, signs the deputy out: back home.
-        function onConsoleClosed() { window.showHome() }
+        function onClosed() { window.showHome() }
     }
     Connections {
         target: IntakeForm
@@ -94,9 +97,9 @@ ApplicationWindow {
         objectName: "stillThereOverlay"
         anchors.fill: stack
         z: 10
-        visible: Desk.idleSecondsLeft >= 0
+        visible: DutyConsole.idleSecondsLeft >= 0
         color: "#99000000"
-        MouseArea { anchors.fill: parent }  // a touch anywhere counts (Desk sees it first)
+        MouseArea { anchors.fill: parent }  // a touch anywhere counts (DutyConsole sees it first)
         Rectangle {
             anchors.centerIn: parent
             width: Math.min(parent.width - 2 * Theme.margin, 900)
@@ -113,7 +116,7 @@ ApplicationWindow {
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WordWrap
                     text: qsTr("Still there? You will be signed out in %n second(s).", "",
-                               Math.max(0, Desk.idleSecondsLeft))
+                               Math.max(0, DutyConsole.idleSecondsLeft))
                     font.pixelSize: Theme.headingSize
                     color: Theme.text
                 }

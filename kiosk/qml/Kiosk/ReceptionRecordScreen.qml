@@ -8,7 +8,7 @@ import KioskBackend
 // Saved with its outbox event; a problem is said next to the field and nothing typed is lost.
 ScreenFrame {
     id: screen
-    readonly property bool ownIdle: true  // Desk signs the deputy out after its own idle time
+    readonly property bool ownIdle: true  // DutyConsole signs the deputy out after its own idle time
     objectName: "receptionRecordScreen"
     title: qsTr("Reception record")
     readonly property bool portrait: height > width
@@ -23,7 +23,7 @@ ScreenFrame {
     // Saved off the GUI thread: `recordSaved` brings the answer (the button waits meanwhile).
     function save() {
         const codes = linked.concat([codesField.text]).join(" ")
-        problem = Desk.saveRecord(visitors, topicField.text, notesField.text, codes)
+        problem = DutyConsole.saveRecord(visitors, topicField.text, notesField.text, codes)
         if (problem.length > 0)
             reveal()
     }
@@ -57,7 +57,7 @@ ScreenFrame {
             reveal()
     }
     Connections {
-        target: Desk
+        target: DutyConsole
         function onRecordSaved(outcome) { screen.saved(outcome) }
     }
 
@@ -122,7 +122,7 @@ ScreenFrame {
 
             Label { text: qsTr("Linked appeals"); font.pixelSize: Theme.bodySize; font.bold: true }
             Text {
-                visible: Desk.walkIns.count > 0
+                visible: DutyConsole.walkIns.count > 0
                 text: qsTr("Tap today's appeals that this reception was about:")
                 font.pixelSize: Theme.smallSize
                 color: Theme.muted
@@ -131,7 +131,7 @@ ScreenFrame {
                 Layout.fillWidth: true
                 spacing: 12
                 Repeater {
-                    model: Desk.walkIns
+                    model: DutyConsole.walkIns
                     delegate: BigButton {
                         required property string key
                         required property string code
@@ -199,8 +199,8 @@ ScreenFrame {
         anchors { left: parent.left; right: form.right; bottom: parent.bottom }
         primary: true
         titleSize: Theme.headingSize
-        enabled: Desk.consoleWork === ""
-        text: Desk.consoleWork === "record" ? qsTr("Saving…") : qsTr("Save the record")
+        enabled: DutyConsole.writing === ""
+        text: DutyConsole.writing === "record" ? qsTr("Saving…") : qsTr("Save the record")
         onClicked: screen.save()
     }
     PageButtons {

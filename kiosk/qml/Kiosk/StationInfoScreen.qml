@@ -10,7 +10,7 @@ ScreenFrame {
     objectName: "stationInfoScreen"
     title: qsTr("About this station")
     readonly property bool portrait: height > width
-    Component.onCompleted: Desk.refreshFigures()
+    Component.onCompleted: Presence.refreshFigures()
     // 朗读: the station's name, address, opening hours and phone (digit by digit).
     readAloudWith: () => [Station.name,
                           Station.address.length > 0 ? qsTr("%1: %2").arg(qsTr("Address")).arg(Station.address) : "",
@@ -132,7 +132,7 @@ ScreenFrame {
                         width: parent.width
                         columns: 3
                         spacing: Theme.spacing
-                        readonly property var f: Desk.figures
+                        readonly property var f: Presence.figures
                         Repeater {
                             model: [
                                 ["figureReceptionDays", monthFigures.f.receptionDays, qsTr("reception days held")],
@@ -182,9 +182,9 @@ ScreenFrame {
                         wrapMode: Text.WordWrap
                         font.pixelSize: Theme.smallSize
                         color: Theme.muted
-                        text: Desk.figures.synced
+                        text: Presence.figures.synced
                               ? qsTr("Solved and satisfaction: %1, as the server reported on %2.")
-                                    .arg(Desk.figures.month).arg(Desk.figures.date)
+                                    .arg(Presence.figures.month).arg(Presence.figures.date)
                               : qsTr("Solved and satisfaction: not yet synced with the server.")
                     }
                 }
