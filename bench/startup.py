@@ -30,6 +30,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+# This tree's kiosk, not whichever the environment installed: the seeding and the keyboard
+# run import it (`python -m kiosk` finds it from the working folder: run this from the root).
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
 RUNS = 5
 PSS_AFTER_SECONDS = 5.0
 

@@ -30,8 +30,8 @@ from kiosk.domain.tracking import contact_check
 from kiosk.services.links import progress_link
 from kiosk.services.sealing import sealing_key
 from kiosk.store import appeals, appointments
-from kiosk.store.holidays import holiday_table
 from kiosk.store.sealing import seal
+from kiosk.store.station import holiday_table
 from kiosk.store.sync_state import get_state
 
 log = logging.getLogger(__name__)

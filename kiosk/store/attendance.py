@@ -16,11 +16,10 @@ from sqlalchemy.orm import Session
 from kiosk.domain.attendance import PAD_WINDOW, Action, AttendanceEvent, ReceptionRecord
 from kiosk.domain.deputy_work import DeputyWork, deputy_work_from_document
 from kiosk.domain.events import AttendanceBody, ReceptionNotes, ReceptionRecordBody
-from kiosk.store import outbox
+from kiosk.store import outbox, station
 from kiosk.store.models import (
     AppealRow,
     AttendanceRow,
-    DeputyRow,
     PinFailureRow,
     ReceptionRecordRow,
 )
@@ -31,7 +30,8 @@ FORGET_FAILURES_AFTER = timedelta(days=1)
 
 
 def pin_hash(session: Session, deputy_id: str) -> str | None:
-    return session.scalar(select(DeputyRow.pin_hash).where(DeputyRow.id == deputy_id))
+    """The deputy's PIN hash, from the station snapshot (kiosk.store.station)."""
+    return station.pin_hash(session, deputy_id)
 
 
 def wrong_pins(session: Session, deputy_id: str, now: datetime) -> tuple[list, list]:
