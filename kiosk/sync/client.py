@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import BaseAdapter
 from requests.exceptions import ContentDecodingError
 
 TIMEOUT = (5, 30)  # seconds to connect, seconds between bytes
@@ -66,10 +67,16 @@ class CentralClient:
         ca_bundle: str = "",
         allow_plain_http: bool = False,
         timeout: tuple[float, float] | None = None,
+        transport: BaseAdapter | None = None,
     ) -> None:
+        """`transport`: what carries the requests instead of the network (the in-process
+        tests' fake server, tests/sync/test_worker.py); None in service."""
         self.base_url = check_server_url(base_url, allow_plain_http)
         self.timeout = timeout or TIMEOUT
         self.session = requests.Session()
+        if transport is not None:
+            self.session.mount("http://", transport)
+            self.session.mount("https://", transport)
         self.session.headers["User-Agent"] = "station-kiosk"
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtNetwork import QNetworkInformation
@@ -37,6 +38,9 @@ from kiosk.store.station_cache import write_station_cache
 from kiosk.store.sync_state import apply_extras, get_state, set_state
 from kiosk.sync.client import CentralClient, NotEnrolled, Refused, Unreachable
 from kiosk.sync.policy import DEFAULT_TIMING, SyncTiming, count_retry, read_retries
+
+if TYPE_CHECKING:
+    from requests.adapters import BaseAdapter
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +90,7 @@ class SyncWorker(QObject):
         http_timeout: tuple[float, float] | None = None,
         ca_bundle: str = "",
         allow_plain_http: bool = False,
+        transport: BaseAdapter | None = None,
     ) -> None:
         super().__init__()
         self._database_path = database_path
@@ -96,6 +101,7 @@ class SyncWorker(QObject):
         self._poll_ms = int(timing.poll_seconds * 1000)
         self._http_timeout = http_timeout
         self._tls = {"ca_bundle": ca_bundle, "allow_plain_http": allow_plain_http}
+        self._transport = transport  # None: the network (tests: a server in this process)
         self._sessions: sessionmaker[Session] | None = None
         self._client: CentralClient | None = None
         self._client_for: str | None = None
@@ -240,7 +246,11 @@ class SyncWorker(QObject):
         if enrolment is None:
             raise Unreachable("not enrolled")
         client = CentralClient(
-            enrolment.server_url, enrolment.device_token, timeout=(3, 10), **self._tls
+            enrolment.server_url,
+            enrolment.device_token,
+            timeout=(3, 10),
+            transport=self._transport,
+            **self._tls,
         )
         try:
             return client.look_up(enrolment.station_id, code, last4)
@@ -261,6 +271,7 @@ class SyncWorker(QObject):
                 enrolment.server_url,
                 enrolment.device_token,
                 timeout=self._http_timeout,
+                transport=self._transport,
                 **self._tls,
             )
             self._client_for = key
