@@ -12,12 +12,13 @@ QM := kiosk/translations/kiosk_zh_CN.qm kiosk/translations/kiosk_zh_TW.qm
 # tests (docs/phone-pages.md). Mandarin read-aloud (朗读): speech-dispatcher with espeak-ng.
 # PostgreSQL's server programs: the central tests run on SQLite and on a throwaway PostgreSQL
 # cluster the tests start themselves (docs/testing.md); nothing uses Debian's own cluster.
+# nginx: the sample site of docs/deploy-central.md is checked with `nginx -t` (never started).
 APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libx11-6 libfreetype6 libfontconfig1 \
 	libdbus-1-3 libbrotli1 libpulse0 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 \
 	libxkbcommon-x11-0 chromium chromium-driver \
 	espeak-ng speech-dispatcher speech-dispatcher-espeak-ng libspeechd2 poppler-utils \
-	postgresql
+	postgresql nginx
 APT_STAMP := $(VENV)/.system-libraries
 
 .PHONY: demo demo-portrait test lint bench translations system-libraries setup clean package

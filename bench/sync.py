@@ -90,7 +90,7 @@ def one_run(app: QGuiApplication, scratch: Path) -> tuple[float, float]:
             longest = max(longest, clock.restart() - TICK_MS)
 
         ticker.timeout.connect(tick)
-        worker = SyncWorker(kiosk / "kiosk.sqlite3", kiosk / "photos", kiosk / "station.json")
+        worker = SyncWorker(kiosk / "kiosk.sqlite3", kiosk / "photos")
         thread = SyncThread(worker)
         finish = Finish(app)
         worker.outboxChanged.connect(finish.counted)  # a slot of a GUI-thread object: queued

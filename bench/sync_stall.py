@@ -97,7 +97,7 @@ def one_run(app, scratch: Path, out=print) -> dict[str, tuple[float, float, floa
         phases.wrap(sync_worker.SyncWorker, "_push", "worker: push")
         phases.wrap(CentralClient, "snapshot", "worker: pull the snapshot")
         phases.wrap(sync_worker, "apply_extras", "worker: store progress")
-        phases.wrap(sync_worker, "replace_station", "worker: store the station")
+        phases.wrap(sync_worker, "store_station", "worker: store the station")
         phases.wrap(Backends, "show", "gui: show the snapshot")
 
         kiosk = kiosk_app.build_kiosk(app, config)

@@ -152,12 +152,12 @@ def print_test_page(config) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.app import load_fonts
-    from kiosk.store.station_cache import read_station_cache
+    from kiosk.store.station_read import read_station
     from kiosk.ui.printing import TEST_PAGE_CODE, blocks_of_test_page, print_blocks
 
     app = QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts and images need it)
     load_fonts()
-    cached = read_station_cache(config.station_cache_path)
+    cached = read_station(config.database_path)
     when = datetime.now().strftime("%Y-%m-%d %H:%M")
     blocks = blocks_of_test_page(cached.station.name if cached else "", settings.describe(), when)
     try:

@@ -34,7 +34,7 @@ from kiosk.domain.station import StationSnapshot
 from kiosk.domain.stationtime import station_zone, wall_clock
 from kiosk.printer import PrinterSettings
 from kiosk.store.disk import below_floor
-from kiosk.store.station_cache import read_station_cache, write_station_cache
+from kiosk.store.station_read import read_station
 from kiosk.ui.admin import Admin, Lockdown
 from kiosk.ui.appointments import Appointments
 from kiosk.ui.console import DutyConsole
@@ -49,6 +49,7 @@ from kiosk.ui.printing import ReceiptPrinter
 from kiosk.ui.progress import ProgressLookup
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.reading import Reading
+from kiosk.ui.rules import PinRules  # noqa: F401 (registers the QML singleton)
 from kiosk.ui.schedule import ScheduleCalendar
 from kiosk.ui.setup import Setup
 from kiosk.ui.sign_in import SignIn
@@ -286,7 +287,6 @@ class Kiosk:
         worker = SyncWorker(
             config.database_path,
             config.photo_dir,
-            config.station_cache_path,
             now=wall_clock(station_zone(config.time_zone)),  # naive times: the station's clock
             timing=timing,
             ca_bundle=config.server_ca_bundle,
@@ -327,8 +327,9 @@ def open_station(
     """Open the database (replacing a damaged one, migrating it, seeding the demo station)
     and read the station.
 
-    Refreshes the quick-start copy when it differs from `shown`. The first call in a process
-    imports SQLAlchemy (over half a second), which is why start-up shows the copy first.
+    The first call in a process imports SQLAlchemy (over half a second), which is why
+    start-up reads the station with plain sqlite3 first (kiosk.store.station_read) and opens
+    the database after the first frame. `shown` is the station start-up read that way.
     """
     from kiosk.store.database import open_database
     from kiosk.store.recovery import recover_if_damaged
@@ -342,10 +343,10 @@ def open_station(
         from kiosk.demo import seed_demo_station
 
         seed_demo_station(sessions, config.photo_dir)
+    # Kiosks before the station was stored once kept a copy here (kiosk.store.station).
+    (config.data_dir / "station.json").unlink(missing_ok=True)
     with sessions() as session:
         snapshot = load_station(session)
-    if snapshot is not None and snapshot != shown:
-        write_station_cache(config.station_cache_path, snapshot)
     return snapshot, sessions
 
 
@@ -512,10 +513,11 @@ def build_kiosk(
 ) -> Kiosk:
     """Load QML over the station's data and return the (not yet shown) window.
 
-    The screens start from the quick-start copy of the station when there is one; the
-    database is opened, migrated and read on a thread of its own meanwhile, and its station
-    replaces the copy when it arrives (the GUI thread never waits on it). Without a copy (a new
-    kiosk's first start) it is read before the first frame.
+    The screens start from the station read from the database with plain sqlite3 (a few ms,
+    no SQLAlchemy); the database is opened through the ORM on a thread of its own after the
+    first frame (the GUI thread never waits on it). When the plain read finds no station (a
+    new kiosk's first start, a database still at an older schema, a damaged one) the database
+    is opened, migrated and read before the first frame.
     `database=False` (the self-test, with a damaged database) never opens it.
     """
     pause_collector()  # until start-up is done (settle_memory)
@@ -523,7 +525,7 @@ def build_kiosk(
     install_translation(app, config.language)
     forget_learned_words()
     use_time_zone(station_zone(config.time_zone))
-    cached = read_station_cache(config.station_cache_path)
+    cached = read_station(config.database_path)
     backends = Backends(
         config.photo_dir,
         now,
@@ -548,7 +550,7 @@ def build_kiosk(
             return
         fresh, opened_sessions, presence = result
         try:
-            # After a damaged database was replaced, the copy shows until the next pull.
+            # A damaged database was replaced meanwhile: what could be salvaged of it.
             if fresh is not None and fresh != cached:
                 backends.show(fresh)
             backends.use_database(opened_sessions, presence)
@@ -560,7 +562,7 @@ def build_kiosk(
         settle_memory()
 
     def not_opened(error: BaseException) -> None:
-        # The screens keep showing the copy; the technician finds the reason in the log.
+        # The screens keep showing the station read; the technician finds the reason in the log.
         log.error("cannot open the database %s", config.database_path, exc_info=error)
         backends.sync.set_state("starting")  # no worker will sync: say nothing about it
         settle_memory()
@@ -629,7 +631,7 @@ def build_kiosk(
     made.append(kiosk)
     backends.console.watch(window)
 
-    if sessions is not None:  # read before the first frame (no quick-start copy)
+    if sessions is not None:  # read before the first frame (the plain read found no station)
         backends.use_database(sessions)
         if sync:
 

@@ -116,10 +116,6 @@ class Config:
         return self.data_dir / "kiosk.sqlite3"
 
     @property
-    def station_cache_path(self) -> Path:
-        return self.data_dir / "station.json"
-
-    @property
     def photo_dir(self) -> Path:
         return self.data_dir / "photos"
 

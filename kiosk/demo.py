@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.deputies import Deputy, Level
 from kiosk.domain.holidays import DayKind, Holiday, HolidayCalendar
 from kiosk.domain.reception import OccurrenceChange, OnHoliday, ReceptionSchedule
+from kiosk.domain.snapshot import snapshot_to_document
 from kiosk.domain.station import (
     Notice,
     Station,
@@ -24,8 +24,7 @@ from kiosk.domain.station import (
     StationRule,
     StationSnapshot,
 )
-from kiosk.store.models import DeputyRow
-from kiosk.store.station import load_station, replace_station
+from kiosk.store.station import load_station, store_station
 
 DEMO_QR_BASE = "https://daibiao.example/d/"
 # Every demo deputy signs in with the PIN 123456 (README, docs/deputy-sign-in.md): its argon2id
@@ -247,8 +246,10 @@ def seed_demo_station(sessions: sessionmaker[Session], photo_dir: Path) -> bool:
         photo_dir.mkdir(parents=True, exist_ok=True)
         for i, deputy in enumerate(snapshot.deputies):
             (photo_dir / deputy.photo).write_text(portrait_svg(i), encoding="utf-8")
-        replace_station(session, snapshot)
-        session.execute(update(DeputyRow).values(pin_hash=DEMO_PIN_HASH))
+        document = snapshot_to_document(snapshot)
+        for deputy in document["deputies"]:  # as the server sends them
+            deputy["pin_hash"] = DEMO_PIN_HASH
+        store_station(session, document)
     return True
 
 

@@ -76,6 +76,13 @@ def test_every_module_of_the_kiosk_is_in_the_bundle(bundle):
     assert not expected - bundled, f"missing from the bundle: {sorted(expected - bundled)}"
 
 
+def test_the_bundle_fits_its_size_budget(bundle):
+    """DESIGN.md §7: at most 200 MB (10^6 bytes, as build/package.py prints it); kiosk.spec
+    drops what the kiosk never loads (it was 202 MB, issue 12)."""
+    size = sum(p.lstat().st_size for p in bundle.parent.rglob("*") if p.is_file())
+    assert size <= 200e6, f"the bundle is {size / 1e6:.1f} MB, over its 200 MB budget"
+
+
 def test_read_aloud_is_in_the_bundle_with_its_speech_dispatcher_plugin(bundle):
     """朗读 (issue 16): Qt TextToSpeech and its speechd plugin are kept, or the button only
     ever says 朗读不可用 on a station PC."""

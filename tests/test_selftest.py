@@ -72,7 +72,7 @@ def test_an_exception_logged_while_the_screens_come_up_fails_the_self_test(
         def __getattr__(self, name: str):
             raise ModuleNotFoundError("No module named 'kiosk.store.not_bundled'")
 
-    self_test(tmp_path)  # a first start: leaves the quick-start copy, home comes from it
+    self_test(tmp_path)  # a first start: seeds the station, home reads it next
     monkeypatch.setattr(kiosk.services.desk, "store", NotBundled())
     code, report = self_test(tmp_path)
     assert code == 1

@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A station snapshot as a JSON document, and back, refusing anything malformed.
 
-The document is what the kiosk keeps to start quickly (store.station_cache); it is read as
-untrusted input: wrong types, missing fields and oversized text are refused with a reason.
+The document is the kiosk's one stored copy of its station (kiosk.store.station: one row,
+read at start without SQLAlchemy) and the station part of what the server sends
+(docs/sync-api.md). It is read as untrusted input: wrong types, missing fields and oversized
+text are refused with a reason; keys it does not know (a deputy's `photo_url`, `pin_hash`) are
+kept in the stored document and ignored here.
 """
 
 from __future__ import annotations
@@ -36,6 +39,20 @@ MAX_TEXT = 4000  # characters in one field: a rule's body is the longest real te
 # deputies of every level; 5,000 leaves room (tests load 2,000; issue 12 §4).
 MAX_ITEMS = 5_000
 MAX_HOLIDAYS = 20_000  # holidays and make-up workdays: about 40 a year
+
+
+# The top-level parts of a pulled document that make the station snapshot. The others
+# (appeals' progress, appointments, categories, links, figures, the cursor) are what a pull
+# brings besides the station (kiosk.store.sync_state).
+STATION_PARTS = ("format", "station", "deputies", "schedules", "holidays", "holiday_years")
+
+
+def split_document(document: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the station's parts, everything else) of a pulled document, each as the server sent
+    it: together they are the document again, and the base of the next delta."""
+    station = {key: value for key, value in document.items() if key in STATION_PARTS}
+    rest = {key: value for key, value in document.items() if key not in STATION_PARTS}
+    return station, rest
 
 
 class InvalidSnapshot(ValueError):

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.store.holidays import holiday_table
 from kiosk.store.progress import Found, Progress, look_up
+from kiosk.store.station import holiday_table
 from kiosk.sync.client import SyncError
 
 log = logging.getLogger(__name__)

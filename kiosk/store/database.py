@@ -14,7 +14,7 @@ from kiosk.domain.private_files import private_database
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration. Start-up compares it with the database and only imports Alembic when
 # they differ (Alembic's import and script scan cost ~100 ms). A test keeps it equal to head.
-SCHEMA_HEAD = "0007_contact_checks"
+SCHEMA_HEAD = "0008_station_snapshot_row"
 
 
 def _on_connect(connection: sqlite3.Connection, _record: object) -> None:

@@ -5,114 +5,30 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
     pass
 
 
-class StationRow(Base):
-    __tablename__ = "station"
+class StationSnapshotRow(Base):
+    """The station snapshot: the kiosk's one copy of its station, in one row (kiosk.store.station).
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    name: Mapped[str] = mapped_column(String(200))
-    address: Mapped[str] = mapped_column(Text, default="")
-    hours: Mapped[str] = mapped_column(Text, default="")
-    phone: Mapped[str] = mapped_column(String(64), default="")
-    intro: Mapped[str] = mapped_column(Text, default="")
-    opinions_collected: Mapped[int] = mapped_column(default=0)
-    problems_solved: Mapped[int] = mapped_column(default=0)
-    satisfaction: Mapped[float | None] = mapped_column(Float)
+    `document` is kiosk.domain.snapshot's wire form, the station's parts of the last pulled
+    document exactly as the server sent them (or the demo's); `rest` and `cursor` are the other
+    parts and the document's cursor, the base of the next delta ("" when none is kept).
+    """
 
-    rules: Mapped[list[StationRuleRow]] = relationship(
-        order_by="StationRuleRow.position", cascade="all, delete-orphan"
-    )
-    notices: Mapped[list[NoticeRow]] = relationship(
-        order_by="NoticeRow.position", cascade="all, delete-orphan"
-    )
+    __tablename__ = "station_snapshot"
 
-
-class StationRuleRow(Base):
-    __tablename__ = "station_rule"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
-    position: Mapped[int]
-    title: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
-
-
-class NoticeRow(Base):
-    __tablename__ = "notice"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
-    position: Mapped[int]
-    title: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
-    published_on: Mapped[date]
-
-
-class DeputyRow(Base):
-    __tablename__ = "deputy"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
-    position: Mapped[int]
-    name: Mapped[str] = mapped_column(String(100))
-    levels: Mapped[str] = mapped_column(String(100))  # "national,city"
-    constituency: Mapped[str] = mapped_column(String(200), default="")
-    blocks: Mapped[list[str]] = mapped_column(JSON, default=list)
-    phone: Mapped[str] = mapped_column(String(64), default="")
-    occupation: Mapped[str] = mapped_column(String(200), default="")
-    bio: Mapped[str] = mapped_column(Text, default="")
-    photo: Mapped[str] = mapped_column(String(200), default="")
-    qr_url: Mapped[str] = mapped_column(String(500), default="")
-    pin_hash: Mapped[str | None] = mapped_column(String(200))
-    pinyin: Mapped[list[str]] = mapped_column(JSON, default=list)  # the name's, per character
-
-
-class ReceptionScheduleRow(Base):
-    __tablename__ = "reception_schedule"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    station_id: Mapped[str] = mapped_column(ForeignKey("station.id", ondelete="CASCADE"))
-    position: Mapped[int]
-    title: Mapped[str] = mapped_column(String(200))
-    theme: Mapped[str] = mapped_column(String(200), default="")
-    place: Mapped[str] = mapped_column(String(200), default="")
-    rule: Mapped[str] = mapped_column(Text)  # RFC 5545: DTSTART, RRULE, RDATE, EXDATE lines
-    start_time: Mapped[str] = mapped_column(String(5))  # "09:00"
-    end_time: Mapped[str] = mapped_column(String(5))
-    deputy_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
-    per_occurrence: Mapped[int | None]
-    rotation: Mapped[str] = mapped_column(String(16), default="list")  # list|station|dates
-    roster: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)  # date -> ids
-    invited: Mapped[list[str]] = mapped_column(JSON, default=list)  # departments
-    # [{date, cancelled | moved_to, start, end, reason}] as in the snapshot document
-    changes: Mapped[list[dict]] = mapped_column(JSON, default=list)
-    on_holiday: Mapped[str] = mapped_column(String(8), default="flag")  # flag|move
-
-
-class HolidayRow(Base):
-    """A public holiday or a make-up workday (调休), from the server's holiday table."""
-
-    __tablename__ = "holiday"
-
-    day: Mapped[date] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))  # "holiday" | "workday"
-    name: Mapped[str] = mapped_column(String(100), default="")
-
-
-class HolidayYearRow(Base):
-    """A year the holiday table covers; a year missing here has no published data."""
-
-    __tablename__ = "holiday_year"
-
-    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # always 1
+    document: Mapped[str] = mapped_column(Text)  # JSON
+    # JSON list of the photo files not downloaded yet: those deputies show without a photo.
+    missing_photos: Mapped[str] = mapped_column(Text, default="[]")
+    cursor: Mapped[str] = mapped_column(String(100), default="")
+    rest: Mapped[str] = mapped_column(Text, default="")  # JSON object, or ""
 
 
 class AppealRow(Base):

@@ -3,8 +3,9 @@
 
 Never silently (DESIGN.md §8): each recovery is logged and noted in `recoveries.json` beside
 the database, which the admin panel shows. What can still be read from the damaged file is
-copied into the new one: the enrolment (so the kiosk syncs again by itself and the station
-comes back with the next pull), the appeals, and whatever the outbox had not sent yet.
+copied into the new one: the enrolment (so the kiosk syncs again by itself), the station
+snapshot's row (so home shows the station until the next pull brings it again), the appeals,
+and whatever the outbox had not sent yet.
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 # table -> which rows to bring over (the rest comes back from the server).
-SALVAGED = {"enrolment": "", "appeal": "", "outbox": "WHERE sent_at IS NULL"}
+SALVAGED = {
+    "enrolment": "",
+    "station_snapshot": "",
+    "appeal": "",
+    "outbox": "WHERE sent_at IS NULL",
+}
 
 
 @dataclass(frozen=True)

@@ -1,192 +1,128 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Reading and replacing the station snapshot (station, deputies, schedules) as a whole."""
+"""The station snapshot (station, deputies, schedules, holidays), stored once: one row.
+
+The row (`station_snapshot`, kiosk.store.models.StationSnapshotRow) holds the document in
+kiosk.domain.snapshot's wire form, the station's parts of the last pulled document exactly as
+the server sent them, its deputies' `pin_hash` and `photo_url` included; nothing else on the
+kiosk keeps the station (docs/decisions.md, "The station snapshot, stored once"). The sync
+worker writes it in the same transaction as the sync cursor and the pull's other parts
+(kiosk.store.sync_state); start-up reads it with plain sqlite3 (kiosk.store.station_read);
+the PIN check and the working-day rules read the parts they need from it in SQL. A new
+deputy field therefore needs no change here: it travels in the document.
+"""
 
 from __future__ import annotations
 
-from datetime import date, time
+import json
+from collections.abc import Collection
+from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from kiosk.domain.deputies import Deputy, parse_levels
-from kiosk.domain.reception import OccurrenceChange, ReceptionSchedule
-from kiosk.domain.snapshot import change_document
-from kiosk.domain.station import (
-    Notice,
-    Station,
-    StationFigures,
-    StationKind,
-    StationRule,
-    StationSnapshot,
+from kiosk.domain.holidays import DayKind
+from kiosk.domain.pins import is_current
+from kiosk.domain.snapshot import snapshot_to_document
+from kiosk.domain.station import StationSnapshot
+from kiosk.store.models import StationSnapshotRow
+from kiosk.store.station_read import station_from_row
+
+ROW_ID = 1
+
+_PIN_HASH = text(
+    "SELECT json_extract(d.value, '$.pin_hash') FROM station_snapshot s,"
+    " json_each(s.document, '$.deputies') d WHERE json_extract(d.value, '$.id') = :deputy_id"
 )
-from kiosk.store.holidays import load_holidays, replace_holidays
-from kiosk.store.models import (
-    DeputyRow,
-    NoticeRow,
-    ReceptionScheduleRow,
-    StationRow,
-    StationRuleRow,
+_HOLIDAYS = text(
+    "SELECT json_extract(h.value, '$.date'), json_extract(h.value, '$.kind')"
+    " FROM station_snapshot s, json_each(s.document, '$.holidays') h"
 )
+_HOLIDAY_YEARS = text(
+    "SELECT y.value FROM station_snapshot s, json_each(s.document, '$.holiday_years') y"
+)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def load_station(session: Session) -> StationSnapshot | None:
     """The station this kiosk serves, or None before the first seed or pull."""
-    row = session.scalars(select(StationRow)).first()
-    if row is None:
-        return None
-    station = Station(
-        id=row.id,
-        kind=StationKind(row.kind),
-        name=row.name,
-        address=row.address,
-        hours=row.hours,
-        phone=row.phone,
-        intro=row.intro,
-        rules=tuple(StationRule(rule.title, rule.body) for rule in row.rules),
-        notices=tuple(
-            Notice(notice.id, notice.title, notice.body, notice.published_on)
-            for notice in row.notices
-        ),
-        figures=StationFigures(row.opinions_collected, row.problems_solved, row.satisfaction),
-    )
-    deputies = session.scalars(
-        select(DeputyRow).where(DeputyRow.station_id == row.id).order_by(DeputyRow.position)
-    )
-    schedules = session.scalars(
-        select(ReceptionScheduleRow)
-        .where(ReceptionScheduleRow.station_id == row.id)
-        .order_by(ReceptionScheduleRow.position)
-    )
-    return StationSnapshot(
-        station=station,
-        deputies=tuple(
-            Deputy(
-                id=d.id,
-                name=d.name,
-                levels=parse_levels(d.levels),
-                constituency=d.constituency,
-                blocks=tuple(d.blocks),
-                phone=d.phone,
-                occupation=d.occupation,
-                bio=d.bio,
-                photo=d.photo,
-                qr_url=d.qr_url,
-                pinyin=tuple(d.pinyin or ()),
-            )
-            for d in deputies
-        ),
-        schedules=tuple(
-            ReceptionSchedule(
-                id=s.id,
-                title=s.title,
-                rule=s.rule,
-                start=time.fromisoformat(s.start_time),
-                end=time.fromisoformat(s.end_time),
-                deputy_ids=tuple(s.deputy_ids),
-                per_occurrence=s.per_occurrence,
-                theme=s.theme,
-                place=s.place,
-                rotation=s.rotation,
-                roster={date.fromisoformat(d): tuple(ids) for d, ids in s.roster.items()},
-                invited=tuple(s.invited),
-                changes=tuple(_change(c) for c in s.changes),
-                on_holiday=s.on_holiday,
-            )
-            for s in schedules
-        ),
-        holidays=load_holidays(session),
-    )
+    row = session.get(StationSnapshotRow, ROW_ID)
+    return station_from_row(row.document, row.missing_photos) if row else None
 
 
-def _change(document: dict[str, Any]) -> OccurrenceChange:
-    def optional(key: str, parse):  # type: ignore[no-untyped-def]
-        return parse(document[key]) if document.get(key) else None
-
-    return OccurrenceChange(
-        day=date.fromisoformat(document["date"]),
-        cancelled=bool(document.get("cancelled")),
-        moved_to=optional("moved_to", date.fromisoformat),
-        start=optional("start", time.fromisoformat),
-        end=optional("end", time.fromisoformat),
-        reason=document.get("reason", ""),
+def store_station(
+    session: Session,
+    document: dict[str, Any],
+    *,
+    missing_photos: Collection[str] = (),
+    cursor: str = "",
+    rest: dict[str, Any] | None = None,
+) -> None:
+    """Make `document` (the station's parts, checked by snapshot_from_document) the station,
+    in the caller's transaction. `cursor` and `rest` (the pulled document's other parts) keep
+    the base of the next delta; without them none is kept. Appeals and the outbox are left
+    alone: they are the visitors', not the station's."""
+    session.merge(
+        StationSnapshotRow(
+            id=ROW_ID,
+            document=_json(document),
+            missing_photos=_json(sorted(missing_photos)),
+            cursor=cursor if rest is not None else "",
+            rest=_json(rest) if rest is not None and cursor else "",
+        )
     )
 
 
 def replace_station(session: Session, snapshot: StationSnapshot) -> None:
-    """Make `snapshot` the station's whole data, in the caller's transaction.
+    """Make `snapshot` the station (the demo's, tests'), in the caller's transaction."""
+    store_station(session, snapshot_to_document(snapshot))
 
-    Appeals and the outbox are left alone: they are the visitors', not the station's.
-    """
-    for model in (ReceptionScheduleRow, DeputyRow, StationRow):
-        session.execute(delete(model))
-    station = snapshot.station
-    session.add(
-        StationRow(
-            id=station.id,
-            kind=station.kind.value,
-            name=station.name,
-            address=station.address,
-            hours=station.hours,
-            phone=station.phone,
-            intro=station.intro,
-            opinions_collected=station.figures.opinions_collected,
-            problems_solved=station.figures.problems_solved,
-            satisfaction=station.figures.satisfaction,
-            rules=[
-                StationRuleRow(position=i, title=rule.title, body=rule.body)
-                for i, rule in enumerate(station.rules)
-            ],
-            notices=[
-                NoticeRow(
-                    id=notice.id,
-                    position=i,
-                    title=notice.title,
-                    body=notice.body,
-                    published_on=notice.published_on,
-                )
-                for i, notice in enumerate(station.notices)
-            ],
-        )
+
+def kept_cursor(session: Session) -> str:
+    """The cursor of the document kept as the base of a delta ("" when none is)."""
+    return (
+        session.scalar(select(StationSnapshotRow.cursor).where(StationSnapshotRow.id == ROW_ID))
+        or ""
     )
-    session.flush()
-    session.add_all(
-        DeputyRow(
-            id=d.id,
-            station_id=station.id,
-            position=i,
-            name=d.name,
-            levels=",".join(level.value for level in d.levels),
-            constituency=d.constituency,
-            blocks=list(d.blocks),
-            phone=d.phone,
-            occupation=d.occupation,
-            bio=d.bio,
-            photo=d.photo,
-            qr_url=d.qr_url,
-            pinyin=list(d.pinyin),
-        )
-        for i, d in enumerate(snapshot.deputies)
+
+
+def delta_base(session: Session) -> dict[str, Any] | None:
+    """The last pulled document, whole, as the server sent it (None when none is kept)."""
+    row = session.get(StationSnapshotRow, ROW_ID)
+    if row is None or not row.cursor or not row.rest:
+        return None
+    document = json.loads(row.document)
+    rest = json.loads(row.rest)
+    if not isinstance(document, dict) or not isinstance(rest, dict):
+        return None
+    return {**document, **rest, "cursor": row.cursor}
+
+
+def forget_delta_base(session: Session) -> None:
+    """The station shown stays; the next pull asks for a whole document."""
+    session.execute(
+        update(StationSnapshotRow).where(StationSnapshotRow.id == ROW_ID).values(cursor="", rest="")
     )
-    session.add_all(
-        ReceptionScheduleRow(
-            id=s.id,
-            station_id=station.id,
-            position=i,
-            title=s.title,
-            theme=s.theme,
-            place=s.place,
-            rule=s.rule,
-            start_time=s.start.isoformat("minutes"),
-            end_time=s.end.isoformat("minutes"),
-            deputy_ids=list(s.deputy_ids),
-            per_occurrence=s.per_occurrence,
-            rotation=s.rotation.value,
-            roster={d.isoformat(): list(ids) for d, ids in sorted(s.roster.items())},
-            invited=list(s.invited),
-            changes=[change_document(c) for c in s.changes],
-            on_holiday=s.on_holiday.value,
-        )
-        for i, s in enumerate(snapshot.schedules)
-    )
-    replace_holidays(session, snapshot.holidays)
+
+
+def pin_hash(session: Session, deputy_id: str) -> str | None:
+    """The deputy's PIN hash as the server sent it, if made with today's costs
+    (kiosk.domain.pins); None for a deputy without one or not on the station."""
+    found = session.scalar(_PIN_HASH, {"deputy_id": deputy_id})
+    return found if isinstance(found, str) and is_current(found) else None
+
+
+def holiday_table(session: Session) -> dict[date, bool]:
+    """date -> True (a holiday) or False (a make-up workday), for `add_working_days`."""
+    return {
+        date.fromisoformat(day): kind == DayKind.HOLIDAY.value
+        for day, kind in session.execute(_HOLIDAYS)
+    }
+
+
+def holiday_years(session: Session) -> frozenset[int]:
+    """The years the holiday table covers; working days in other years are not known."""
+    return frozenset(int(year) for year in session.scalars(_HOLIDAY_YEARS))

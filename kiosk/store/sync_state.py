@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What a pull brings besides the station itself: appeal progress, appointments, deputies'
-PIN hashes, appeal categories, the station's figures and the phone-page links; and the sync's
-own small facts. (The holiday table travels with the station: kiosk.store.holidays.)"""
+"""What a pull brings besides the station itself: appeal progress, appointments, appeal
+categories, the station's figures and the phone-page links; and the sync's own small facts.
+(The station, its deputies' PIN hashes and the holiday table are the station snapshot's one
+row: kiosk.store.station.)"""
 
 from __future__ import annotations
 
@@ -14,12 +15,10 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.deputy_work import deputy_work_document, deputy_work_from_document
-from kiosk.domain.pins import is_current
 from kiosk.store.models import (
     AppealProgressRow,
     AppealRow,
     AppointmentRow,
-    DeputyRow,
     OutboxItemRow,
     SyncStateRow,
 )
@@ -97,16 +96,6 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
         listed |= {str(e.get("code")) for e in document["appointments"] if isinstance(e, dict)}
         _forget_finished_checks(session, listed)
 
-    for deputy in document.get("deputies") or []:
-        if isinstance(deputy, dict) and isinstance(deputy.get("id"), str):
-            pin_hash = deputy.get("pin_hash")
-            # A hash with weaker costs than today's is not kept (kiosk.domain.pins).
-            session.execute(
-                update(DeputyRow)
-                .where(DeputyRow.id == deputy["id"])
-                .values(pin_hash=pin_hash if is_current(pin_hash) else None)
-            )
-    # The holiday table is part of the station snapshot now (kiosk.store.holidays).
     if isinstance(document.get("categories"), list):
         set_state(session, "categories", json.dumps(document["categories"], ensure_ascii=False))
     if isinstance(document.get("category_phrases"), dict):

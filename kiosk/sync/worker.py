@@ -8,13 +8,11 @@ never waits on it. Move it to a QThread and connect the thread's `started` to `s
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,17 +22,17 @@ from PySide6.QtNetwork import QNetworkInformation
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk import __version__
-from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document
+from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document, split_document
 from kiosk.domain.snapshot_delta import InvalidDelta, apply_snapshot_delta
-from kiosk.domain.station import STATION_PHOTO_MARKER, StationSnapshot
+from kiosk.domain.station import STATION_PHOTO_MARKER
 from kiosk.memory import give_back_freed_memory
 from kiosk.store import outbox
 from kiosk.store.database import open_database
 from kiosk.store.device_token import load_enrolment
 from kiosk.store.disk import DiskReserve, below_floor, is_disk_full
 from kiosk.store.models import EnrolmentRow
-from kiosk.store.station import replace_station
-from kiosk.store.station_cache import write_station_cache
+from kiosk.store.station import delta_base, forget_delta_base, kept_cursor, store_station
+from kiosk.store.station_read import without_photos
 from kiosk.store.sync_state import apply_extras, get_state, set_state
 from kiosk.sync.client import CentralClient, NotEnrolled, Refused, Unreachable
 from kiosk.sync.policy import DEFAULT_TIMING, SyncTiming, count_retry, read_retries
@@ -47,9 +45,6 @@ log = logging.getLogger(__name__)
 BATCH = 200
 PHOTO_PAGE = 100  # photos downloaded in one sync cycle; the rest in the next ones, soon after
 PHOTO_NEXT_PAGE_MS = 1000
-# The last snapshot document pulled (sync state), and its cursor: what deltas apply to.
-KEPT_DOCUMENT = "snapshot_document"
-KEPT_CURSOR = "snapshot_document_cursor"
 
 
 @contextmanager
@@ -83,7 +78,6 @@ class SyncWorker(QObject):
         self,
         database_path: Path,
         photo_dir: Path,
-        station_cache_path: Path,
         *,
         now: Callable[[], datetime] = datetime.now,
         timing: SyncTiming = DEFAULT_TIMING,
@@ -95,7 +89,6 @@ class SyncWorker(QObject):
         super().__init__()
         self._database_path = database_path
         self._photo_dir = photo_dir
-        self._station_cache_path = station_cache_path
         self._now = now
         self._timing = timing
         self._poll_ms = int(timing.poll_seconds * 1000)
@@ -321,7 +314,7 @@ class SyncWorker(QObject):
             etag = get_state(session, "snapshot_etag")
             # The document behind that ETag, if kept: the server may then send what changed.
             cursor = etag.strip('"') if etag else ""
-            kept = bool(cursor) and get_state(session, KEPT_CURSOR) == cursor
+            kept = bool(cursor) and kept_cursor(session) == cursor
         answer = client.snapshot(station_id, etag, since=cursor if kept else None)
         now = self._now().isoformat()
         if answer is None:
@@ -348,56 +341,53 @@ class SyncWorker(QObject):
             log.error("refused the server's station snapshot: %s", error)
             with self._sessions.begin() as session:
                 set_state(session, "snapshot_etag", new_etag)
-                set_state(session, KEPT_CURSOR, "")
+                forget_delta_base(session)
                 set_state(session, "snapshot_refused", str(error))
                 set_state(session, "last_pull", now)
             return False
-        snapshot, complete = self._fetch_photos(client, document, snapshot)
+        missing = self._fetch_photos(client, document)
+        complete = not missing
+        # The station's parts as the server sent them (its one copy on this kiosk), and the
+        # rest: together the base of the next delta, which must give exactly the document
+        # its new cursor names. With photos still to fetch, none is kept and the next poll
+        # asks for the whole document again.
+        station, rest = split_document(document)
+        cursor = rest.pop("cursor", None)
+        keep = complete and isinstance(cursor, str)
         with self._sessions.begin() as session:
-            replace_station(session, snapshot)
+            store_station(
+                session,
+                station,
+                missing_photos=missing,
+                cursor=cursor if keep else "",
+                rest=rest if keep else None,
+            )
             apply_extras(session, document, now)
-            # With photos still to fetch, the next poll asks for the document again.
             set_state(session, "snapshot_etag", new_etag if complete else "")
-            # The document as pulled, the base of the next delta (exactly the server's, in its
-            # order: a delta applied to it must give the document its new cursor names).
-            keep = complete and isinstance(document.get("cursor"), str)
-            text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-            set_state(session, KEPT_DOCUMENT, text if keep else "")
-            set_state(session, KEPT_CURSOR, document["cursor"] if keep else "")
             set_state(session, "snapshot_refused", "")
             set_state(session, "last_pull", now)
         self._photos_pending = not complete
-        write_station_cache(self._station_cache_path, snapshot)
-        self.snapshotApplied.emit(snapshot)
+        self.snapshotApplied.emit(without_photos(snapshot, missing))
         return True
 
     def _kept_document(self) -> dict:
         assert self._sessions is not None
         with self._sessions() as session:
-            kept = get_state(session, KEPT_DOCUMENT)
-        try:
-            document = json.loads(kept or "")
-        except ValueError:
-            raise InvalidDelta("no document kept") from None
-        if not isinstance(document, dict):
+            document = delta_base(session)
+        if document is None:
             raise InvalidDelta("no document kept")
         return document
 
-    def _fetch_photos(
-        self, client: CentralClient, document: dict, snapshot: StationSnapshot
-    ) -> tuple[StationSnapshot, bool]:
+    def _fetch_photos(self, client: CentralClient, document: dict) -> set[str]:
         """Download photos not yet here, at most `PHOTO_PAGE` a cycle; photo names are the
-        server's content hashes. A deputy whose photo is still to come shows without one.
-        Returns the snapshot with the photos at hand, and whether none is missing."""
-        urls = {d.get("id"): d.get("photo_url") for d in document.get("deputies", [])}
-        deputies = []
+        server's content hashes (a deputy's `photo`, the name in its `photo_url`). A deputy
+        whose photo is still to come shows without one. Returns the names still missing."""
+        missing = set()
         fetched = 0
-        complete = True
         self._photo_dir.mkdir(parents=True, exist_ok=True)
-        for deputy in snapshot.deputies:
-            url = urls.get(deputy.id)
+        for deputy in document.get("deputies", []):
+            url = deputy.get("photo_url")
             if isinstance(url, str) and url:
-                name = ""
                 target = self._photo_dir / Path(url).name
                 if not target.exists() and fetched < PHOTO_PAGE:
                     data = client.photo(url)
@@ -405,12 +395,8 @@ class SyncWorker(QObject):
                     temporary.write_bytes(data)
                     os.replace(temporary, target)
                     fetched += 1
-                if target.exists():
-                    name = target.name
-                else:
-                    complete = False
-                deputy = replace(deputy, photo=name)
-            deputies.append(deputy)
+                if not target.exists():
+                    missing.add(deputy.get("photo") or target.name)
         station = document.get("station")
         url = station.get("photo_url") if isinstance(station, dict) else None
         marker = self._photo_dir / STATION_PHOTO_MARKER
@@ -425,12 +411,12 @@ class SyncWorker(QObject):
             if target.exists():
                 name = target.name
             else:
-                complete = False
+                missing.add(target.name)
         # The station page reads which file is the station's photo ("" for none).
         temporary = marker.with_suffix(".part")
         temporary.write_text(name)
         os.replace(temporary, marker)
-        return replace(snapshot, deputies=tuple(deputies)), complete
+        return missing
 
     def _heartbeat(self, client: CentralClient, station_id: str) -> None:
         assert self._sessions is not None

@@ -7,14 +7,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
-@pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed")
 def test_the_sample_nginx_config_passes_nginx_t(tmp_path):
+    assert Path(NGINX).exists(), "nginx is not installed: `make setup` installs it (as root)"
     # The sample's certificate and log paths, pointed at this test's own folder; nginx runs
     # as this user with a prefix of its own (its pid file and temp folders there).
     subprocess.run(

@@ -79,7 +79,6 @@ class Kiosk:
         worker = SyncWorker(
             self.data_dir / "kiosk.sqlite3",
             self.data_dir / "photos",
-            self.data_dir / "station.json",
             timing=SyncTiming(first_retry_seconds=0.2, longest_wait_seconds=0.2),
             http_timeout=(2, 2),
         )

@@ -6,8 +6,7 @@ from sqlalchemy import text
 from kiosk.demo import demo_snapshot
 from kiosk.domain.workdays import add_working_days
 from kiosk.store.database import create_database_engine, open_database, upgrade
-from kiosk.store.holidays import holiday_table, holiday_years
-from kiosk.store.station import load_station, replace_station
+from kiosk.store.station import holiday_table, holiday_years, load_station, replace_station
 
 
 def test_the_holiday_table_comes_with_the_station_and_counts_working_days(tmp_path):

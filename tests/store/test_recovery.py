@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A damaged database file is moved aside (kept), a clean one takes its place, and what can
-still be read (enrolment, appeals, unsent outbox) is carried over."""
+still be read (enrolment, the station, appeals, unsent outbox) is carried over."""
 
 import json
 import sqlite3
@@ -65,7 +65,7 @@ def test_a_sound_database_is_left_alone(tmp_path):
 def test_a_damaged_database_is_kept_aside_and_what_can_be_read_is_carried_over(tmp_path):
     path = tmp_path / "kiosk.sqlite3"
     filled_database(path)
-    smash_table(path, "deputy")
+    smash_table(path, "station_snapshot")
     damaged_bytes = path.read_bytes()
     assert damage(path) is not None
 
@@ -83,6 +83,19 @@ def test_a_damaged_database_is_kept_aside_and_what_can_be_read_is_carried_over(t
     assert recovery.salvaged == {"enrolment": 1, "appeal": 0, "outbox": 2}
     assert read_recoveries(path) == [recovery]
     assert json.loads((tmp_path / "recoveries.json").read_text())[0]["at"] == NOW.isoformat()
+
+
+def test_the_station_is_carried_over_when_its_row_can_be_read(tmp_path):
+    path = tmp_path / "kiosk.sqlite3"
+    filled_database(path)
+    smash_table(path, "appeal_progress")
+    assert damage(path) is not None
+
+    recovery = recover_if_damaged(path, NOW, lambda: open_database(path))
+
+    assert recovery is not None and recovery.salvaged["station_snapshot"] == 1
+    with open_database(path)() as session:
+        assert load_station(session) == demo_snapshot()  # home goes on showing it
 
 
 def test_a_file_that_is_no_database_at_all_is_replaced(tmp_path):

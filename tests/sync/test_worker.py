@@ -124,7 +124,6 @@ def worker(qtbot, tmp_path: Path, database: Path, server: FakeCentral):
     made = SyncWorker(
         database,
         tmp_path / "photos",
-        tmp_path / "station.json",
         timing=FAST,
         allow_plain_http=True,
         transport=server,

@@ -158,12 +158,16 @@ def test_wrong_pins_across_deputies_slow_the_whole_pad(make_kiosk, qtbot, clock)
 def test_a_deputy_without_a_pin_gets_the_same_answer_as_a_wrong_pin(make_kiosk, qtbot, tmp_path):
     kiosk = make_kiosk()
     qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
-    from sqlalchemy import update
+    from sqlalchemy import text
 
-    from kiosk.store.models import DeputyRow
-
-    with database(tmp_path).begin() as session:
-        session.execute(update(DeputyRow).where(DeputyRow.id == "demo-02").values(pin_hash=None))
+    with database(tmp_path).begin() as session:  # the server sent no hash for demo-02
+        session.execute(
+            text(
+                "UPDATE station_snapshot SET document = json_set(document, (SELECT"
+                " '$.deputies[' || d.key || '].pin_hash' FROM json_each(document, '$.deputies') d"
+                " WHERE json_extract(d.value, '$.id') = 'demo-02'), NULL)"
+            )
+        )
     open_pad(kiosk, qtbot, "demo-02")
     type_pin(kiosk, qtbot, DEMO_PIN)
     assert kiosk.visitor.text("pinMessage") == "未能签到，请重试。"
@@ -410,3 +414,13 @@ def test_the_console_lists_appointment_requests_to_confirm_or_decline(
         other.code: "requested",
     }
     assert [step["state"] for step in steps] == ["requested", "confirmed"]
+
+
+def test_the_deputy_pad_takes_as_many_digits_as_the_pin_rule_allows(make_kiosk, qtbot):
+    """kiosk.domain.pins: a deputy's PIN has at most 8 digits (a 9th tap adds nothing)."""
+    kiosk = make_kiosk()
+    visitor = kiosk.visitor
+    open_pad(kiosk, qtbot, ON_DUTY)
+    for _ in range(9):
+        visitor.tap("pinKey_1")
+    assert visitor.text("pinDots") == "●" * 8

@@ -1,31 +1,37 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Start-up shows the quick-start copy of the station, then the database's station."""
+"""Start-up shows the station read from the database's one row with plain sqlite3, then
+opens the database through the ORM off the GUI thread."""
 
 import os
 from dataclasses import replace
 
 from kiosk.demo import demo_snapshot
-from kiosk.store.station_cache import read_station_cache, write_station_cache
+from kiosk.store.database import open_database
+from kiosk.store.station import replace_station
 
 
-def test_the_first_start_reads_the_database_and_leaves_a_copy(make_kiosk, tmp_path):
+def test_the_first_start_reads_the_database_and_leaves_no_copy(make_kiosk, tmp_path):
+    old_copy = tmp_path / "data" / "station.json"  # what kiosks before 0008 kept
+    old_copy.parent.mkdir(parents=True)
+    old_copy.write_text("{}")
     kiosk = make_kiosk()
     assert kiosk.visitor.text("stationName") == "青禾街道人大代表联络站"
-    assert read_station_cache(tmp_path / "data" / "station.json") == demo_snapshot()
+    assert not old_copy.exists()
 
 
-def test_a_stale_copy_is_shown_first_then_replaced_by_the_database(make_kiosk, tmp_path, qtbot):
+def test_the_station_shown_before_the_first_frame_is_the_databases(make_kiosk, tmp_path, qtbot):
     make_kiosk().window.close()  # seeds the database
-    cache = tmp_path / "data" / "station.json"
-    stale = demo_snapshot()
-    stale = replace(stale, station=replace(stale.station, name="旧站名"))
-    write_station_cache(cache, stale)
+    renamed = demo_snapshot()
+    renamed = replace(renamed, station=replace(renamed.station, name="新站名"))
+    sessions = open_database(tmp_path / "data" / "kiosk.sqlite3")
+    with sessions.begin() as session:
+        replace_station(session, renamed)
+    sessions.kw["bind"].dispose()
 
     kiosk = make_kiosk()
-    assert kiosk.backends.station.name == "旧站名"  # before the first frame: the copy
-    qtbot.waitUntil(lambda: kiosk.backends.station.name == "青禾街道人大代表联络站")
-    assert kiosk.visitor.text("stationName") == "青禾街道人大代表联络站"
-    assert read_station_cache(cache) == demo_snapshot()
+    assert kiosk.backends.station.name == "新站名"  # before the first frame, without the ORM
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
+    assert kiosk.visitor.text("stationName") == "新站名"
 
 
 def test_the_database_opens_off_the_gui_thread_while_home_shows_the_copy(
@@ -35,7 +41,7 @@ def test_the_database_opens_off_the_gui_thread_while_home_shows_the_copy(
 
     import kiosk.app
 
-    make_kiosk().window.close()  # seeds the database and leaves the quick-start copy
+    make_kiosk().window.close()  # seeds the database
     threads = []
     real_open_station = kiosk.app.open_station
 
@@ -45,7 +51,7 @@ def test_the_database_opens_off_the_gui_thread_while_home_shows_the_copy(
 
     monkeypatch.setattr(kiosk.app, "open_station", open_station)
     started = make_kiosk()
-    assert started.visitor.text("stationName") == "青禾街道人大代表联络站"  # from the copy
+    assert started.visitor.text("stationName") == "青禾街道人大代表联络站"  # plain sqlite3
     qtbot.waitUntil(lambda: started.backends.sign_in.ready)  # deputies can sign in
     assert threads and threading.main_thread() not in threads
 
@@ -130,3 +136,30 @@ def test_home_shows_who_is_present_and_the_connection_state_before_the_orm_opens
     qtbot.waitUntil(lambda: visitor.shows("searchField"), timeout=5000)
     release.set()
     qtbot.waitUntil(lambda: started.backends.sign_in.ready, timeout=30000)
+
+
+def test_a_kiosk_upgraded_from_a_0007_database_shows_its_station_without_a_pull(
+    make_kiosk, tmp_path, qtbot, size
+):
+    """An older kiosk kept its station in tables (and station.json); the upgrade's first start
+    migrates them into the one row and shows that station, not the demo's (its deputies' PIN
+    hashes come along: tests/store/test_station.py)."""
+    from kiosk.demo import DEMO_PIN_HASH
+    from kiosk.store.database import create_database_engine, upgrade
+    from tests.store.test_station import _station_as_0007_kept_it
+
+    ours = demo_snapshot()
+    ours = replace(ours, station=replace(ours.station, name="升级前的联络站"))
+    path = tmp_path / "data" / "kiosk.sqlite3"
+    path.parent.mkdir(parents=True)
+    engine = create_database_engine(path)
+    upgrade(engine, "0007_contact_checks")
+    with engine.begin() as connection:
+        _station_as_0007_kept_it(connection, ours, DEMO_PIN_HASH)
+    engine.dispose()
+
+    kiosk = make_kiosk(size)
+    assert kiosk.visitor.text("stationName") == "升级前的联络站"
+    kiosk.visitor.screenshot("startup-upgraded-from-0007")
+    qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
+    assert kiosk.backends.station.name == "升级前的联络站"

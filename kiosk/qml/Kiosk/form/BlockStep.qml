@@ -70,6 +70,6 @@ FormStep {
     FieldProblem {
         objectName: "blockProblem"
         anchors { left: parent.left; right: parent.right; top: placeRow.bottom; topMargin: 12 }
-        text: FormLabels.problem(IntakeForm.blockProblem, 60)
+        text: FormLabels.problem(IntakeForm.blockProblem, IntakeForm.limits.block)
     }
 }

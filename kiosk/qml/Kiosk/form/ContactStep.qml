@@ -67,7 +67,7 @@ FormStep {
             FieldProblem {
                 objectName: "nameProblem"
                 Layout.fillWidth: true
-                text: FormLabels.problem(IntakeForm.nameProblem, 30)
+                text: FormLabels.problem(IntakeForm.nameProblem, IntakeForm.limits.name)
             }
             Text {
                 visible: !step.typing
@@ -119,7 +119,7 @@ FormStep {
             FieldProblem {
                 objectName: "topicProblem"
                 Layout.fillWidth: true
-                text: FormLabels.problem(IntakeForm.topicProblem, 100)
+                text: FormLabels.problem(IntakeForm.topicProblem, IntakeForm.limits.topic)
             }
         }
         ColumnLayout {
@@ -135,7 +135,7 @@ FormStep {
                 keys: "1234567890"
                 onTyped: character => {
                     step.forceActiveFocus()
-                    if (IntakeForm.phone.length < 20)
+                    if (IntakeForm.phone.length < IntakeForm.limits.phone)
                         IntakeForm.set("phone", IntakeForm.phone + character)
                 }
                 onErased: IntakeForm.set("phone", IntakeForm.phone.slice(0, -1))

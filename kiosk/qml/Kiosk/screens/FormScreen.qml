@@ -14,14 +14,7 @@ ScreenFrame {
     property string step: "category"
     readonly property bool portrait: height > width
     titleMayGoBelow: false  // the question is the heading; the room is the step's
-    // Seam (issue 19 §1): the steps of each kind of form move to kiosk/domain and reach QML
-    // as `IntakeForm.flow`; until then they are listed here.
-    readonly property var flows: ({
-        "appeal": ["category", "text", "block", "deputy", "contact", "consent", "review"],
-        "callback": ["category", "contact", "consent"],
-        "appointment": ["deputy", "day", "contact", "consent", "review"]
-    })
-    readonly property var flow: flows[IntakeForm.kind] || flows.appeal
+    readonly property var flow: IntakeForm.flow  // the kind's steps (kiosk.domain.forms)
     readonly property int stepNumber: flow.indexOf(step) + 1
     title: FormLabels.kindName(IntakeForm.kind)
     // 朗读: the step's question.
