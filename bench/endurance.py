@@ -258,14 +258,15 @@ def run(
     (time cost, memory KiB), None for the kiosk's own; `open_appeals`: how many the staff
     leave open at each new day."""
     from kiosk.domain import tracking
+    from kiosk.domain.hashing import Costs
 
-    costs = tracking.CHECK_TIME_COST, tracking.CHECK_MEMORY_KIB
+    costs = tracking.CHECK_COSTS
     if checks is not None:
-        tracking.CHECK_TIME_COST, tracking.CHECK_MEMORY_KIB = checks
+        tracking.CHECK_COSTS = Costs(*checks, parallelism=costs.parallelism)
     try:
         return _run(journeys, data_dir, day_every, out, warm_up, only, every, probe, open_appeals)
     finally:
-        tracking.CHECK_TIME_COST, tracking.CHECK_MEMORY_KIB = costs
+        tracking.CHECK_COSTS = costs
 
 
 def _run(

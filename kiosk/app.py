@@ -49,6 +49,7 @@ from kiosk.ui.printing import ReceiptPrinter
 from kiosk.ui.progress import ProgressLookup
 from kiosk.ui.qrcodes import QrImageProvider
 from kiosk.ui.reading import Reading
+from kiosk.ui.rules import PinRules  # noqa: F401 (registers the QML singleton)
 from kiosk.ui.schedule import ScheduleCalendar
 from kiosk.ui.setup import Setup
 from kiosk.ui.sign_in import SignIn

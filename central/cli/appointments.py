@@ -9,13 +9,12 @@ from datetime import UTC, datetime
 from central.cli.common import CommandError, actor, china_minute, database, station
 from central.core.config import Settings
 from central.services.appointments import (
-    AnswerRefused,
-    AppointmentState,
     answer_appointment,
     find_appointment,
     station_appointments,
 )
 from central.services.rosters import deputy_names
+from kiosk.domain.appointment_states import AnswerRefused, AppointmentState
 from kiosk.domain.tracking import InvalidTrackingCode, display, parse_tracking_code
 
 

@@ -4,14 +4,11 @@ idle expiry, and a forced password change on first login (DESIGN.md §10)."""
 
 from __future__ import annotations
 
-import functools
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -20,25 +17,17 @@ from central.models import Account, ConsoleSession, Region, Station
 from central.services import audit
 from central.services.audit import Who
 from central.services.permissions import Role
+from kiosk.domain.hashing import hasher, matches
+from kiosk.domain.lockout import CONSOLE_LOGIN
 
 MIN_PASSWORD = 10
-FAILURES_BEFORE_LOCK = 5
-FIRST_LOCK = timedelta(minutes=1)
-LONGEST_LOCK = timedelta(hours=24)
 IDLE_EXPIRY = timedelta(minutes=30)
 LONGEST_SESSION = timedelta(hours=12)
 # Refresh "last seen" at most this often: a write per page view would be wasteful.
 SEEN_GRANULARITY = timedelta(seconds=60)
 LOGIN_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended costs
-
-
-@functools.cache
-def _dummy_hash() -> str:
-    """Verified against when the login is unknown, so a wrong login takes as long as a wrong
-    password (made at the first such login: a command that signs nobody in never pays for it)."""
-    return _hasher.hash(secrets.token_hex(16))
+_hasher = hasher()  # argon2id with the library's recommended costs (kiosk.domain.hashing)
 
 
 class AccountError(ValueError):
@@ -152,9 +141,9 @@ def count_failure(account: Account, now: datetime) -> datetime | None:
     before (up to a day); a right password resets the count of locks.
     """
     account.failures += 1
-    if account.failures < FAILURES_BEFORE_LOCK:
+    if account.failures < CONSOLE_LOGIN.tries:
         return None
-    account.locked_until = now + min(FIRST_LOCK * (2**account.lockouts), LONGEST_LOCK)
+    account.locked_until = now + CONSOLE_LOGIN.wait(account.lockouts)
     account.lockouts += 1
     account.failures = 0
     return account.locked_until
@@ -174,10 +163,7 @@ class LoginRefused(ValueError):
 
 
 def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    return matches(password_hash, password, _hasher)
 
 
 def authenticate(
@@ -193,7 +179,8 @@ def authenticate(
     """
     account = find_account(session, login) if login.strip() else None
     if account is None or account.disabled_at is not None:
-        _verify(_dummy_hash(), password)
+        # Checked against a stand-in, so a wrong login takes as long as a wrong password.
+        matches(None, password, _hasher)
         audit.record(session, None, "login.failed", login[:64], now=now, address=address)
         raise LoginRefused()
     if account.locked_until is not None and account.locked_until > now:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from central.core.config import CHINA_TIME
 from central.models import Appeal, AppealStep
 from central.services.day_table import holiday_calendar
-from central.services.incoming import IncomingEvent, InvalidEvent, sealed_fields, text_field
+from central.services.incoming import IncomingEvent, open_personal
 from kiosk.domain.appeal_states import (
     FINISHED_STATES,
     NEXT_STATES,
@@ -27,7 +27,7 @@ from kiosk.domain.appeal_states import (
     check_move,
 )
 from kiosk.domain.deadlines import Deadline, deadline_after_steps
-from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
+from kiosk.domain.events import AppealBody, AppealPersonal
 
 __all__ = [
     "NEXT_STATES",
@@ -43,8 +43,6 @@ __all__ = [
     "received_due_on",
 ]
 
-# The sealed personal part of a kiosk's appeal event: its fields and their limits.
-PERSONAL_FIELDS = {"name": 100, "mobile": 32, "text": 10_000, "address": 1_000}
 S = AppealState
 
 
@@ -122,39 +120,23 @@ def fill_finished_at(session: Session) -> int:
 
 def parse_appeal(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appeal:
     """The appeal an event's body describes, its sealed personal part opened."""
-    body = event.body
-    try:
-        code = parse_tracking_code(text_field(body, "tracking_code", 16, "body."))
-    except InvalidTrackingCode as error:
-        raise InvalidEvent(f"body.tracking_code: {error}") from None
-    category = text_field(body, "category", 100, "body.").strip()
-    if not category:
-        raise InvalidEvent("body.category: empty")
-    block = text_field(body, "block", 200, "body.", required=False)
-    target = body.get("target_deputy_id")
-    if target is not None and (not isinstance(target, str) or len(target) > 64):
-        raise InvalidEvent("body.target_deputy_id: not a deputy id")
-    if body.get("channel") != "kiosk":
-        raise InvalidEvent("body.channel: must be kiosk")
-    request = body.get("request", "appeal")
-    if request not in ("appeal", "callback"):
-        raise InvalidEvent("body.request: appeal or callback")
-    fields = sealed_fields(body, key, PERSONAL_FIELDS)
+    sent = AppealBody.from_body(event.body)
+    personal = AppealPersonal.from_personal(open_personal(sent.sealed, key))
     appeal = Appeal(
         station_id=station_id,
-        tracking_code=code,
-        category=category,
-        block=block,
-        target_deputy_id=target,
+        tracking_code=sent.tracking_code,
+        category=sent.category,
+        block=sent.block,
+        target_deputy_id=sent.target_deputy_id,
         channel="kiosk",
-        request=request,
+        request=sent.request,
         created_at=event.created_at,
         state=AppealState.RECEIVED,
         due_on=None,
-        contact_name=fields["name"],
-        contact_mobile=fields["mobile"],
-        text=fields["text"],
-        address=fields["address"],
+        contact_name=personal.name,
+        contact_mobile=personal.mobile,
+        text=personal.text,
+        address=personal.address,
         consent=True,
     )
     appeal.steps.append(AppealStep(state=AppealState.RECEIVED, at=event.created_at, actor="kiosk"))

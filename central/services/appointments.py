@@ -7,8 +7,7 @@ Staff answer with the admin command line, a duty deputy from the kiosk's console
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from enum import StrEnum
+from datetime import datetime
 
 from nacl.public import PrivateKey
 from sqlalchemy import select
@@ -16,38 +15,25 @@ from sqlalchemy.orm import Session
 
 from central.models import Appointment, AppointmentStep
 from central.services import notifications
-from central.services.incoming import (
-    IncomingEvent,
-    InvalidEvent,
-    check_on_roster,
-    code_field,
-    sealed_fields,
-    text_field,
+from central.services.incoming import IncomingEvent, InvalidEvent, check_on_roster, open_personal
+from kiosk.domain.appointment_states import (
+    NEXT_STATES,
+    AnswerRefused,
+    AppointmentState,
+    check_move,
 )
+from kiosk.domain.events import AppointmentAnswerBody, AppointmentBody, AppointmentPersonal
 
-
-class AppointmentState(StrEnum):
-    REQUESTED = "requested"
-    CONFIRMED = "confirmed"
-    DECLINED = "declined"
-    DONE = "done"
-
-
-A = AppointmentState
-# A confirmed meeting may still be called off (declined); a declined one may be offered again.
-NEXT_STATES: dict[AppointmentState, tuple[AppointmentState, ...]] = {
-    A.REQUESTED: (A.CONFIRMED, A.DECLINED),
-    A.CONFIRMED: (A.DECLINED, A.DONE),
-    A.DECLINED: (A.CONFIRMED,),
-    A.DONE: (),
-}
-
-# The sealed personal part of a kiosk's appointment event.
-APPOINTMENT_FIELDS = {"name": 100, "mobile": 32, "topic": 2_000}
-
-
-class AnswerRefused(ValueError):
-    """A move the rules do not allow; the message says why in plain words."""
+__all__ = [
+    "NEXT_STATES",
+    "AnswerRefused",
+    "AppointmentState",
+    "answer_appointment",
+    "apply_answer",
+    "find_appointment",
+    "parse_appointment",
+    "station_appointments",
+]
 
 
 def answer_appointment(
@@ -63,10 +49,7 @@ def answer_appointment(
     current = AppointmentState(appointment.state)
     if state is current:
         return False
-    allowed = NEXT_STATES[current]
-    if state not in allowed:
-        choices = ", ".join(allowed) or "nothing (it is final)"
-        raise AnswerRefused(f"an appointment {current} can become {choices}, not {state}")
+    check_move(current, state)
     appointment.state = state
     appointment.steps.append(AppointmentStep(state=state, at=now, actor=actor, note=note))
     notifications.appointment_answered(session, appointment, now=now)
@@ -75,50 +58,31 @@ def answer_appointment(
 
 def parse_appointment(event: IncomingEvent, station_id: str, key: PrivateKey) -> Appointment:
     """The appointment request an event's body describes, its personal part opened."""
-    body = event.body
-    code = code_field(body, "code")
-    deputy_id = text_field(body, "deputy_id", 64, "body.")
-    if not deputy_id:
-        raise InvalidEvent("body.deputy_id: empty")
-    try:
-        day = date.fromisoformat(text_field(body, "date", 10, "body."))
-    except ValueError:
-        raise InvalidEvent("body.date: not a date like 2026-11-30") from None
-    schedule_id = body.get("schedule_id")
-    if schedule_id is not None and (not isinstance(schedule_id, str) or len(schedule_id) > 64):
-        raise InvalidEvent("body.schedule_id: not a schedule id")
-    channel = body.get("channel")
-    if channel not in ("kiosk", "qr"):
-        raise InvalidEvent("body.channel: kiosk or qr")
-    fields = sealed_fields(body, key, APPOINTMENT_FIELDS)
+    sent = AppointmentBody.from_body(event.body)
+    personal = AppointmentPersonal.from_personal(open_personal(sent.sealed, key))
     appointment = Appointment(
         station_id=station_id,
-        code=code,
-        deputy_id=deputy_id,
-        day=day,
-        schedule_id=schedule_id,
-        channel=channel,
+        code=sent.code,
+        deputy_id=sent.deputy_id,
+        day=sent.date,
+        schedule_id=sent.schedule_id,
+        channel=sent.channel,
         created_at=event.created_at,
         state=AppointmentState.REQUESTED,
-        contact_name=fields["name"],
-        contact_mobile=fields["mobile"],
-        topic=fields["topic"],
+        contact_name=personal.name,
+        contact_mobile=personal.mobile,
+        topic=personal.topic,
     )
     appointment.steps.append(
-        AppointmentStep(state=AppointmentState.REQUESTED, at=event.created_at, actor=channel)
+        AppointmentStep(state=AppointmentState.REQUESTED, at=event.created_at, actor=sent.channel)
     )
     return appointment
 
 
 def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> None:
     """A duty deputy's answer to an appointment, from a kiosk's console."""
-    body = event.body
-    code = code_field(body, "code")
-    deputy_id = text_field(body, "deputy_id", 64, "body.")
-    answer = body.get("answer")
-    if answer not in ("confirmed", "declined"):
-        raise InvalidEvent("body.answer: confirmed or declined")
-    note = text_field(body, "note", 2_000, "body.", required=False)
+    sent = AppointmentAnswerBody.from_body(event.body)
+    code, deputy_id = sent.code, sent.deputy_id
     appointment = session.scalars(
         select(Appointment).where(Appointment.code == code, Appointment.station_id == station_id)
     ).one_or_none()
@@ -131,8 +95,8 @@ def apply_answer(session: Session, event: IncomingEvent, station_id: str) -> Non
         answer_appointment(
             session,
             appointment,
-            AppointmentState(answer),
-            note=note,
+            AppointmentState(sent.answer),
+            note=sent.note,
             actor=f"deputy {deputy_id}",
             now=event.created_at,
         )

@@ -44,6 +44,8 @@ from central.services.permissions import (
 )
 from central.services.regions import departments_for_station
 from kiosk.domain.appeal_states import NEXT_STATES, OPEN_STATES, AppealState, MoveRefused
+from kiosk.domain.appointment_states import NEXT_STATES as APPOINTMENT_NEXT
+from kiosk.domain.appointment_states import AnswerRefused, AppointmentState
 from kiosk.domain.deadlines import Colour, colour
 from kiosk.domain.mobile import InvalidMobile, parse_mobile
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
@@ -732,9 +734,6 @@ def appointments(
     session: Session, who: Who, *, since: date, deputy: str = "", limit: int = 200
 ) -> list[AppointmentRow]:
     """The appointments in scope from `since` on, by day and deputy."""
-    from central.services.appointments import NEXT_STATES as APPOINTMENT_NEXT
-    from central.services.appointments import AppointmentState
-
     require(who.account, Action.APPOINTMENTS)
     scope = scope_of(session, who.account)
     query = select(Appointment).where(Appointment.day >= since)
@@ -771,7 +770,6 @@ def answer_appointment(
     session: Session, who: Who, code: str, state: str, note: str, *, now: datetime
 ) -> None:
     """Confirm, decline or mark done an appointment, with a note the visitor sees."""
-    from central.services.appointments import AnswerRefused, AppointmentState
     from central.services.appointments import answer_appointment as answer
 
     appointment = _appointment_in_scope(session, who, code)

@@ -12,8 +12,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from limits import RateLimitItemPerSecond
 from limits.storage import Storage, storage_from_string
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from central.core.config import LOOKUP_CODE_FAILURES, LOOKUP_FAILURES, LOOKUP_LOCK_MINUTES
 from central.models import LookupFailure
+from kiosk.domain.lockout import Lockout
 
 
 class RateLimiter:
@@ -256,20 +256,15 @@ class SentCodes:
         return f"{codes}.{self._mac(codes)}"
 
 
-@dataclass(frozen=True)
-class Lockout:
-    """At most `failures` wrong answers per key in a fixed window of `seconds`."""
-
-    name: str
-    failures: int
-    seconds: int
-
-
 # The owner's own path stays open: a stranger's wrong answers for a code lock that code for
 # the stranger's address, not for everyone. Against guessing from many addresses, a ceiling
-# per code alone, much higher and slower: LOOKUP_CODE_FAILURES a day.
-PER_ADDRESS_AND_CODE = Lockout("address+code", LOOKUP_FAILURES, LOOKUP_LOCK_MINUTES * 60)
-PER_CODE = Lockout("code", LOOKUP_CODE_FAILURES, 86_400)
+# per code alone, much higher and slower: LOOKUP_CODE_FAILURES a day. (The name keeps their
+# counts apart in one table.)
+PER_ADDRESS_AND_CODE = (
+    "address+code",
+    Lockout.per_window(LOOKUP_FAILURES, timedelta(minutes=LOOKUP_LOCK_MINUTES)),
+)
+PER_CODE = ("code", Lockout.per_window(LOOKUP_CODE_FAILURES, timedelta(days=1)))
 
 
 class LookupLockout:
@@ -283,13 +278,16 @@ class LookupLockout:
     def _keys(self, code: str, address: str, now: datetime) -> list[tuple[Lockout, str, int]]:
         stamp = int(now.timestamp())
         keys = []
-        for lockout, subject in ((PER_ADDRESS_AND_CODE, f"{address}|{code}"), (PER_CODE, code)):
-            text = f"{lockout.name}|{subject}".encode()
+        for (name, lockout), subject in (
+            (PER_ADDRESS_AND_CODE, f"{address}|{code}"),
+            (PER_CODE, code),
+        ):
+            text = f"{name}|{subject}".encode()
             keys.append(
                 (
                     lockout,
                     hmac.new(self._secret, text, hashlib.sha256).hexdigest(),
-                    stamp // lockout.seconds,
+                    stamp // lockout.window_seconds,
                 )
             )
         return keys
@@ -305,8 +303,8 @@ class LookupLockout:
                     LookupFailure.key == key, LookupFailure.slot == window
                 )
             )
-            if failures is not None and failures >= lockout.failures:
-                ends = datetime.fromtimestamp((window + 1) * lockout.seconds, UTC)
+            if failures is not None and failures >= lockout.tries:
+                ends = datetime.fromtimestamp((window + 1) * lockout.window_seconds, UTC)
                 until = max(until, ends) if until else ends
         return until
 
@@ -319,7 +317,9 @@ class LookupLockout:
         for lockout, key, window in self._keys(code, address, now):
             statement = (
                 insert(LookupFailure)
-                .values(key=key, slot=window, failures=1, expires=(window + 1) * lockout.seconds)
+                .values(
+                    key=key, slot=window, failures=1, expires=(window + 1) * lockout.window_seconds
+                )
                 .on_conflict_do_update(
                     index_elements=["key", "slot"],
                     set_={"failures": LookupFailure.failures + 1},
@@ -327,5 +327,5 @@ class LookupLockout:
                 .returning(LookupFailure.failures)
             )
             failures = session.execute(statement).scalar_one()
-            left.append(max(0, lockout.failures - failures))
+            left.append(lockout.tries_left(failures))
         return min(left)

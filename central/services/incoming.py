@@ -17,11 +17,20 @@ from sqlalchemy.orm import Session
 
 from central.core.security import UnsealError, open_sealed
 from central.models import Deputy
-from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
+from kiosk.domain.events import InvalidBody, code_field, text_field
+
+__all__ = [
+    "IncomingEvent",
+    "InvalidEvent",
+    "check_on_roster",
+    "code_field",
+    "open_personal",
+    "text_field",
+]
 
 
-class InvalidEvent(ValueError):
-    """An event the server cannot take; the message is the reason sent back to the kiosk."""
+# The reason a kiosk gets back for an event the server cannot take (kiosk.domain.events).
+InvalidEvent = InvalidBody
 
 
 @dataclass(frozen=True)
@@ -33,39 +42,13 @@ class IncomingEvent:
     canonical: str
 
 
-def text_field(
-    body: dict[str, Any], key: str, limit: int, where: str, required: bool = True
-) -> str:
-    value = body.get(key, None if required else "")
-    if not isinstance(value, str):
-        raise InvalidEvent(f"{where}{key}: {'missing or ' if required else ''}not a text")
-    if len(value) > limit:
-        raise InvalidEvent(f"{where}{key}: longer than {limit} characters")
-    return value
-
-
-def code_field(body: dict[str, Any], key: str) -> str:
+def open_personal(sealed: str, key: PrivateKey) -> Any:
+    """A body's sealed personal part (base64), opened; the domain's `from_personal` checks its
+    fields."""
     try:
-        return parse_tracking_code(text_field(body, key, 16, "body."))
-    except InvalidTrackingCode as error:
-        raise InvalidEvent(f"body.{key}: {error}") from None
-
-
-def sealed_fields(body: dict[str, Any], key: PrivateKey, limits: dict[str, int]) -> dict[str, str]:
-    """The sealed personal part of a body, opened and checked (consent included)."""
-    sealed = body.get("sealed")
-    if not isinstance(sealed, str):
-        raise InvalidEvent("body.sealed: missing or not a text")
-    try:
-        personal = open_sealed(key, sealed)
+        return open_sealed(key, sealed)
     except UnsealError as error:
         raise InvalidEvent(f"body.{error}") from None
-    if not isinstance(personal, dict):
-        raise InvalidEvent("body.sealed: the personal part is not an object")
-    fields = {name: text_field(personal, name, limit, "sealed.") for name, limit in limits.items()}
-    if personal.get("consent") is not True:
-        raise InvalidEvent("sealed.consent: the visitor's consent is missing")
-    return fields
 
 
 def check_on_roster(session: Session, station_id: str, deputy_id: str) -> None:

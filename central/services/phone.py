@@ -25,20 +25,23 @@ from central.models import (
     Station,
 )
 from central.services.appeals import AppealState, Rating, move_appeal, received_due_on
-from central.services.appointments import AppointmentState
 from central.services.categories import categories_for_station
 from central.services.events import code_taken
 from central.services.notifications import appeal_received, appointment_requested
 from central.services.snapshot import station_snapshot
+from kiosk.domain.appointment_states import AppointmentState
 from kiosk.domain.contact import Problem, check_text
+from kiosk.domain.forms import PHONE_PAGE_LIMITS
 from kiosk.domain.mobile import InvalidMobile, parse_mobile
 from kiosk.domain.reception import ReceptionDay
 from kiosk.domain.tracking import InvalidTrackingCode, new_tracking_code, parse_tracking_code
 
-TEXT_LIMIT = 2000
-NAME_LIMIT = 50
-BLOCK_LIMIT = 200
-TOPIC_LIMIT = 500
+# The phone pages' field limits (kiosk.domain.forms, with the kiosk's).
+LIMITS = PHONE_PAGE_LIMITS
+TEXT_LIMIT = LIMITS["text"]
+NAME_LIMIT = LIMITS["name"]
+BLOCK_LIMIT = LIMITS["block"]
+TOPIC_LIMIT = LIMITS["topic"]
 # How far ahead the pages look for a deputy's reception days.
 RECEPTION_LOOKAHEAD = 400
 

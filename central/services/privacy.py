@@ -37,12 +37,13 @@ from central.services import audit
 from central.services.audit import Who
 from central.services.permissions import Action, require, scope_of
 from kiosk.domain.appeal_states import AppealState
+from kiosk.domain.appointment_states import CLOSED_STATES as APPOINTMENT_CLOSED
 from kiosk.domain.contact import Problem, check_name, check_phone, normalise_phone
 
 # An appeal is closed when it is closed, rated or was not accepted; an appointment when it was
 # declined or took place. Open ones are never erased by retention.
 CLOSED_APPEAL_STATES = (AppealState.CLOSED, AppealState.RATED, AppealState.REJECTED)
-CLOSED_APPOINTMENT_STATES = ("declined", "done")
+CLOSED_APPOINTMENT_STATES = tuple(s.value for s in APPOINTMENT_CLOSED)
 # What an erased event keeps: its uuid (a resend is a conflict, never a second record).
 ERASED_EVENT = json.dumps({"erased": True})
 

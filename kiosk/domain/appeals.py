@@ -7,7 +7,6 @@ for the server before it is stored (kiosk.store.sealing).
 
 from __future__ import annotations
 
-import base64
 import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import datetime
@@ -80,15 +79,3 @@ class Appeal:
             created_at=created_at,
             **fields,
         )
-
-    def event_body(self, sealed: bytes) -> dict[str, Any]:
-        """The body of the appeal's outbox event (docs/sync-api.md)."""
-        return {
-            "tracking_code": self.tracking_code,
-            "category": self.category,
-            "block": self.block,
-            "target_deputy_id": self.target_deputy_id,
-            "channel": self.channel,
-            "request": self.request,
-            "sealed": base64.b64encode(sealed).decode("ascii"),
-        }

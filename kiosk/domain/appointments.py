@@ -7,16 +7,15 @@ before it is stored; the kiosk keeps the code, deputy, date and state in the cle
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
+from kiosk.domain.appointment_states import DEPUTY_ANSWERS, AppointmentState, deputy_answers
 from kiosk.domain.tracking import new_tracking_code
 
-STATES = ("requested", "confirmed", "declined", "done")
+STATES = tuple(AppointmentState)
 
 
 @dataclass(frozen=True)
@@ -42,27 +41,7 @@ class Appointment:
             created_at=created_at,
         )
 
-    def event_body(self, sealed: bytes) -> dict[str, Any]:
-        """The body of the `appointment` outbox event (docs/sync-api.md)."""
-        return {
-            "code": self.code,
-            "deputy_id": self.deputy_id,
-            "date": self.date.isoformat(),
-            "schedule_id": self.schedule_id,
-            "channel": self.channel,
-            "sealed": base64.b64encode(sealed).decode("ascii"),
-        }
 
-
-# What a duty deputy may answer to a request in each state: the server's rules
-# (central/appointments.py NEXT_STATES) without `done`, which only staff record. A confirmed
-# meeting may still be called off; a declined one may be offered again.
-ANSWERS: dict[str, tuple[str, ...]] = {
-    "requested": ("confirmed", "declined"),
-    "confirmed": ("declined",),
-    "declined": ("confirmed",),
-    "done": (),
-}
 NOTE_LIMIT = 200  # a short word for the visitor (the server takes up to 2000)
 
 
@@ -75,7 +54,8 @@ class AnswerProblem(ValueError):
 
 
 def answers_for(state: str) -> tuple[str, ...]:
-    return ANSWERS.get(state, ())
+    """What a duty deputy may answer to a request in `state` (kiosk.domain.appointment_states)."""
+    return deputy_answers(state)
 
 
 @dataclass(frozen=True)
@@ -94,7 +74,7 @@ class AppointmentAnswer:
         cls, code: str, deputy_id: str, state: str, answer: str, note: str, at: datetime
     ) -> AppointmentAnswer:
         """The answer to a request now in `state`; AnswerProblem if the server would refuse."""
-        if answer not in ("confirmed", "declined"):
+        if answer not in DEPUTY_ANSWERS:
             raise AnswerProblem("answer")
         if answer not in answers_for(state):
             raise AnswerProblem("state")
@@ -102,12 +82,3 @@ class AppointmentAnswer:
         if len(note) > NOTE_LIMIT:
             raise AnswerProblem("note")
         return cls(str(uuid_module.uuid4()), code, deputy_id, answer, note, at)
-
-    def event_body(self) -> dict[str, Any]:
-        """The body of the `appointment_answer` outbox event (docs/sync-api.md)."""
-        return {
-            "code": self.code,
-            "deputy_id": self.deputy_id,
-            "answer": self.answer,
-            "note": self.note,
-        }

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Duty deputies at the station: PIN lockout rules, attendance, reception records.
 
-The PIN rules (docs/deputy-sign-in.md):
+The PIN rules (docs/deputy-sign-in.md; their values in kiosk.domain.lockout):
 - a deputy's fifth wrong PIN in a row locks that deputy for 1 minute; every further wrong PIN
   after a lock doubles it (2, 4, 8 ... minutes, at most 1 hour); a right PIN ends the series;
 - wrong PINs across all deputies slow the whole pad: from the 8th wrong PIN within 15 minutes,
@@ -16,18 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
 
+from kiosk.domain.lockout import DEPUTY_PIN, PIN_PAD, PIN_PAD_WINDOW
 from kiosk.domain.pins import PIN_PATTERN  # noqa: F401 (the desk checks typed PINs with it)
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
 
-TRIES_BEFORE_LOCK = 5
-FIRST_LOCK = timedelta(minutes=1)
-LONGEST_LOCK = timedelta(hours=1)
-PAD_WINDOW = timedelta(minutes=15)
-PAD_FREE_FAILURES = 7
-PAD_STEP = timedelta(seconds=5)
-PAD_LONGEST = timedelta(minutes=1)
+# Only the pad's recent wrong PINs are read (kiosk.store.attendance).
+PAD_WINDOW = PIN_PAD_WINDOW
 
 
 class Action(StrEnum):
@@ -44,20 +39,12 @@ class Reason(StrEnum):
 
 def deputy_lock(failures: Sequence[datetime]) -> datetime | None:
     """Until when a deputy with these wrong PINs in a row (oldest first) is locked, if at all."""
-    if len(failures) < TRIES_BEFORE_LOCK:
-        return None
-    extra = len(failures) - TRIES_BEFORE_LOCK
-    lock = min(FIRST_LOCK * (1 << min(extra, 16)), LONGEST_LOCK)
-    return failures[-1] + lock
+    return DEPUTY_PIN.until(failures)
 
 
 def pad_hold(all_failures: Sequence[datetime], now: datetime) -> datetime | None:
     """Until when the whole pad waits, given every deputy's recent wrong PINs (oldest first)."""
-    recent = [at for at in all_failures if at > now - PAD_WINDOW]
-    over = len(recent) - PAD_FREE_FAILURES
-    if over <= 0:
-        return None
-    return recent[-1] + min(PAD_STEP * over, PAD_LONGEST)
+    return PIN_PAD.until(all_failures, now)
 
 
 def next_try_at(
@@ -95,10 +82,6 @@ class AttendanceEvent:
     @classmethod
     def new(cls, deputy_id: str, action: Action, reason: Reason, at: datetime) -> AttendanceEvent:
         return cls(str(uuid_module.uuid4()), deputy_id, action, reason, at)
-
-    def event_body(self) -> dict[str, Any]:
-        """The body of the `attendance` outbox event (docs/sync-api.md)."""
-        return {"deputy_id": self.deputy_id, "action": self.action.value, "reason": self.reason}
 
 
 MAX_VISITORS = 999
@@ -158,16 +141,6 @@ class ReceptionRecord:
             notes=notes,
             tracking_codes=parse_codes(codes_text),
         )
-
-    def event_body(self, sealed: str) -> dict[str, Any]:
-        """The body of the `reception_record` outbox event; `sealed` is base64."""
-        return {
-            "deputy_id": self.deputy_id,
-            "visitors": self.visitors,
-            "topic": self.topic,
-            "tracking_codes": list(self.tracking_codes),
-            "sealed": sealed,
-        }
 
 
 def parse_codes(text: str) -> tuple[str, ...]:

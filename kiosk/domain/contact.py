@@ -20,6 +20,8 @@ TEXT_LIMIT = 500
 NAME_LIMIT = 30
 PLACE_LIMIT = 60
 TOPIC_LIMIT = 100
+# The most a phone field takes (a keypad, a web form): 11 digits, an area code, +86, spaces.
+PHONE_LONGEST = 20
 
 
 class Problem(StrEnum):

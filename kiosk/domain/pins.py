@@ -16,34 +16,37 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kiosk.domain.hashing import PIN_COSTS, hasher, make_hash, matches
+
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
-PIN_PATTERN = re.compile(r"[0-9]{6,8}")
-PIN_RULE = "a PIN is 6 to 8 digits"
-# argon2id costs: 128 MiB, 3 passes. Four lanes: the CPU work per guess is the same whatever
-# the lanes (an attacker runs guesses side by side anyway), but a kiosk with several cores
-# answers a deputy sooner.
-TIME_COST = 3
-MEMORY_KIB = 128 * 1024
-PARALLELISM = 4
+# A deputy's sign-in PIN: 6 to 8 digits (the pad takes no more than the longest).
+PIN_SHORTEST, PIN_LONGEST = 6, 8
+PIN_PATTERN = re.compile(rf"[0-9]{{{PIN_SHORTEST},{PIN_LONGEST}}}")
+PIN_RULE = f"a PIN is {PIN_SHORTEST} to {PIN_LONGEST} digits"
+# The kiosk's admin PIN (its technician's): 4 to 12 digits, hashed at the library's costs.
+ADMIN_PIN_SHORTEST, ADMIN_PIN_LONGEST = 4, 12
+ADMIN_PIN_PATTERN = re.compile(rf"\d{{{ADMIN_PIN_SHORTEST},{ADMIN_PIN_LONGEST}}}")
+ADMIN_PIN_RULE = f"the admin PIN must be {ADMIN_PIN_SHORTEST} to {ADMIN_PIN_LONGEST} digits"
 
 
 def pin_hasher() -> PasswordHasher:
-    # Imported here: the kiosk starts (and draws its first frame) without argon2.
-    from argon2 import PasswordHasher
-
-    return PasswordHasher(
-        time_cost=TIME_COST, memory_cost=MEMORY_KIB, parallelism=PARALLELISM, hash_len=32
-    )
+    """The argon2id hasher of deputies' PINs (kiosk.domain.hashing.PIN_COSTS)."""
+    return hasher(PIN_COSTS)
 
 
 def hash_pin(pin: str) -> str:
     """The argon2id hash of a deputy's PIN; ValueError (PIN_RULE) for anything else."""
     if not PIN_PATTERN.fullmatch(pin):
         raise ValueError(PIN_RULE)
-    made: str = pin_hasher().hash(pin)
-    return made
+    return make_hash(pin, PIN_COSTS)
+
+
+def pin_matches(pin_hash: str | None, pin: str) -> bool:
+    """Does `pin` match the deputy's argon2id hash? False for a missing or unusable hash, and
+    as slow then as for a wrong PIN."""
+    return matches(pin_hash, pin, pin_hasher())
 
 
 def is_current(pin_hash: str | None) -> bool:
@@ -58,7 +61,7 @@ def is_current(pin_hash: str | None) -> bool:
         found = extract_parameters(pin_hash)
     except (InvalidHashError, ValueError):
         return False
-    return found.time_cost >= TIME_COST and found.memory_cost >= MEMORY_KIB
+    return found.time_cost >= PIN_COSTS.time_cost and found.memory_cost >= PIN_COSTS.memory_kib
 
 
 def new_pin() -> str:

@@ -9,10 +9,8 @@ two neighbours but one (2 and Z). Shown in groups of three: ``K7Q-M4X-PD8``.
 from __future__ import annotations
 
 import secrets
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from argon2 import PasswordHasher
+from kiosk.domain.hashing import CHECK_COSTS, hasher, make_hash, matches
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 BODY_LENGTH = 8
@@ -68,57 +66,19 @@ def display(code: str) -> str:
     return "-".join(code[i : i + 3] for i in range(0, len(code), 3))
 
 
-# The argon2id costs of a contact check. A kiosk keeps the check of what it took itself (so a
-# receipt can be looked up offline); whoever copies its files must try 10,000 last-4 digits per
-# record at this cost each: ~1 s of this machine's CPU (bench/brute_force.py), so ~2.7 hours
-# per record (docs/security.md). Two lanes: the CPU work per guess is the same, but a kiosk
-# with two cores answers its visitor in half the time.
-CHECK_TIME_COST = 8
-CHECK_MEMORY_KIB = 128 * 1024
-CHECK_PARALLELISM = 2
-
-
-def _check_hasher() -> PasswordHasher:
-    # Imported here: the kiosk starts (and draws its first frame) without argon2.
-    from argon2 import PasswordHasher
-
-    return PasswordHasher(
-        time_cost=CHECK_TIME_COST,
-        memory_cost=CHECK_MEMORY_KIB,
-        parallelism=CHECK_PARALLELISM,
-        hash_len=32,
-        salt_len=16,
-    )
-
-
 def contact_check(code: str, last4: str) -> str:
     """What a progress lookup compares: the code with the last 4 digits of the mobile, as an
     argon2id hash with a salt of its own (costly to brute-force, docs/security.md).
 
-    Made by the kiosk, off the UI thread, right after it saved a visitor's appeal or
-    appointment; never sent anywhere. Check a typed answer with `contact_check_matches`.
+    A kiosk keeps the check of what it took itself (so a receipt can be looked up offline);
+    whoever copies its files must try 10,000 last-4 digits per record at `CHECK_COSTS` each
+    (kiosk.domain.hashing). Made by the kiosk, off the UI thread, right after it saved a
+    visitor's appeal or appointment; never sent anywhere. Check a typed answer with
+    `contact_check_matches`.
     """
-    made: str = _check_hasher().hash(f"{code}:{last4}")
-    return made
+    return make_hash(f"{code}:{last4}", CHECK_COSTS)
 
 
 def contact_check_matches(check: str | None, code: str, last4: str) -> bool:
     """Does the typed `code` + `last4` match `check`? Takes as long for no check at all."""
-    from argon2.exceptions import Argon2Error, InvalidHashError
-
-    hasher = _check_hasher()
-    try:
-        return hasher.verify(check or _stand_in(), f"{code}:{last4}") and check is not None
-    except (Argon2Error, InvalidHashError):
-        return False
-
-
-_STAND_IN: list[str] = []
-
-
-def _stand_in() -> str:
-    # Checked when there is nothing to check against, so "unknown code" costs the same time
-    # as "wrong digits" and tells nothing different (its secret has a letter: never matches).
-    if not _STAND_IN:
-        _STAND_IN.append(_check_hasher().hash("no check:here"))
-    return _STAND_IN[0]
+    return matches(check, f"{code}:{last4}", hasher(CHECK_COSTS))

@@ -10,7 +10,6 @@ GUI thread only shows it.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from kiosk.domain.attendance import (
     sign_in_ends,
 )
 from kiosk.domain.deputy_work import DeputyWork
+from kiosk.domain.pins import pin_matches
 from kiosk.services.sealing import sealing_key
 from kiosk.store import appointments as requests
 from kiosk.store import attendance as store
@@ -69,27 +69,6 @@ class Refused(Exception):
     def __init__(self, problem: str) -> None:
         super().__init__(problem)
         self.problem = problem
-
-
-@functools.cache
-def _hasher_and_stand_in() -> tuple[Any, str]:
-    from kiosk.domain.pins import pin_hasher
-
-    hasher = pin_hasher()
-    # Checked instead when a deputy has no PIN yet, so the answer takes as long as for a wrong
-    # PIN and says nothing different (this hash's secret has letters: no PIN matches it).
-    return hasher, hasher.hash("no PIN set")
-
-
-def pin_matches(pin_hash: str | None, pin: str) -> bool:
-    """Does `pin` match the deputy's argon2id hash? False for a missing or unusable hash."""
-    from argon2.exceptions import Argon2Error, InvalidHashError
-
-    hasher, stand_in = _hasher_and_stand_in()
-    try:
-        return bool(hasher.verify(pin_hash or stand_in, pin)) and pin_hash is not None
-    except (Argon2Error, InvalidHashError):
-        return False
 
 
 def read_figures(session: Session, today: date, present: int) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from kiosk.domain.appeals import DEFAULT_CATEGORIES, Appeal
 from kiosk.domain.appointments import Appointment
 from kiosk.domain.contact import normalise_phone
 from kiosk.domain.deadlines import reply_due
+from kiosk.domain.events import AppealPersonal, AppointmentPersonal
 from kiosk.domain.mobile import last_four
 from kiosk.domain.stationtime import attach_zone
 from kiosk.domain.tracking import contact_check
@@ -117,13 +118,11 @@ class Intake:
                 target_deputy_id=(asked.deputy_id or None) if not callback else None,
                 request="callback" if callback else "appeal",
             )
-            personal = {
-                "name": "" if callback else asked.name.strip(),
-                "mobile": normalise_phone(asked.phone),
-                "text": "" if callback else asked.text.strip(),
-                "address": "",
-                "consent": True,
-            }
+            personal = AppealPersonal(
+                name="" if callback else asked.name.strip(),
+                mobile=normalise_phone(asked.phone),
+                text="" if callback else asked.text.strip(),
+            ).to_personal()
             appeals.record_appeal(session, appeal, seal(key, personal))
             code = appeal.tracking_code
             return Receipt(
@@ -143,12 +142,11 @@ class Intake:
             appointment = Appointment.new(
                 asked.deputy_id, asked.day, asked.schedule_id or None, self._stamp()
             )
-            personal = {
-                "name": asked.name.strip(),
-                "mobile": normalise_phone(asked.phone),
-                "topic": asked.topic.strip(),
-                "consent": True,
-            }
+            personal = AppointmentPersonal(
+                name=asked.name.strip(),
+                mobile=normalise_phone(asked.phone),
+                topic=asked.topic.strip(),
+            ).to_personal()
             appointments.record_appointment(session, appointment, seal(key, personal))
             code = appointment.code
             return Receipt(

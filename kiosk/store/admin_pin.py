@@ -7,33 +7,30 @@ from __future__ import annotations
 import hmac
 import json
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from kiosk.domain.hashing import hasher, make_hash, matches
+from kiosk.domain.lockout import ADMIN_PIN
+from kiosk.domain.pins import ADMIN_PIN_PATTERN, ADMIN_PIN_RULE
+
 # Demo mode only, when no PIN is configured (documented in docs/deploy.md and README).
 DEMO_ADMIN_PIN = "2580"
-PIN_PATTERN = re.compile(r"\d{4,12}")
-FREE_TRIES = 3  # wrong PINs before the first wait
-FIRST_WAIT_SECONDS = 30
-LONGEST_WAIT_SECONDS = 3600
+PIN_PATTERN = ADMIN_PIN_PATTERN
+FREE_TRIES = ADMIN_PIN.tries  # the wrong PIN that starts the first wait
 
 
 def hash_pin(pin: str) -> str:
     if not PIN_PATTERN.fullmatch(pin):
-        raise ValueError("the admin PIN must be 4 to 12 digits")
-    from argon2 import PasswordHasher
-
-    return PasswordHasher().hash(pin)  # argon2id with the library's current parameters
+        raise ValueError(ADMIN_PIN_RULE)
+    return make_hash(pin)  # argon2id with the library's recommended costs
 
 
 def wait_after(failures: int) -> int:
-    """Seconds locked after `failures` wrong PINs in a row: 0, then 30 s doubling to 1 h."""
-    if failures < FREE_TRIES:
-        return 0
-    return min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_TRIES), LONGEST_WAIT_SECONDS)
+    """Seconds locked after `failures` wrong PINs in a row (kiosk.domain.lockout.ADMIN_PIN)."""
+    return int(ADMIN_PIN.wait_after(failures).total_seconds())
 
 
 @dataclass(frozen=True)
@@ -91,18 +88,12 @@ class AdminPin:
         failures += 1
         wait = wait_after(failures)
         self._save(failures, self._now() + timedelta(seconds=wait) if wait else None)
-        return Attempt(False, wait, max(0, FREE_TRIES - failures))
+        return Attempt(False, wait, ADMIN_PIN.tries_left(failures))
 
     def _matches(self, pin: str) -> bool:
         if not self._hash:
             return self._demo and hmac.compare_digest(pin.encode(), DEMO_ADMIN_PIN.encode())
-        from argon2 import PasswordHasher  # here: the kiosk starts without it
-        from argon2.exceptions import InvalidHashError, VerificationError
-
-        try:
-            return PasswordHasher().verify(self._hash, pin)
-        except (VerificationError, InvalidHashError):
-            return False
+        return matches(self._hash, pin, hasher())
 
 
 def write_pin_hash(config_path: Path, pin_hash: str) -> None:

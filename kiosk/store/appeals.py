@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from kiosk.domain.appeals import Appeal
+from kiosk.domain.events import AppealBody
 from kiosk.store import outbox
 from kiosk.store.models import AppealRow
 
@@ -31,7 +32,8 @@ def record_appeal(
             request=appeal.request,
         )
     )
-    outbox.add_event(session, "appeal", appeal.uuid, appeal.created_at, appeal.event_body(sealed))
+    body = AppealBody.of(appeal, sealed)
+    outbox.add_event(session, body.KIND, appeal.uuid, appeal.created_at, body.to_body())
 
 
 def keep_contact_check(session: Session, code: str, check: str) -> None:

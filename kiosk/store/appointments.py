@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.appointments import STATES, Appointment, AppointmentAnswer
+from kiosk.domain.events import AppointmentAnswerBody, AppointmentBody
 from kiosk.store import outbox
 from kiosk.store.models import AppointmentRow, OutboxItemRow
 
@@ -37,13 +38,8 @@ def record_appointment(
             steps=[{"state": "requested", "at": appointment.created_at.isoformat(), "note": ""}],
         )
     )
-    outbox.add_event(
-        session,
-        "appointment",
-        appointment.uuid,
-        appointment.created_at,
-        appointment.event_body(sealed),
-    )
+    body = AppointmentBody.of(appointment, sealed)
+    outbox.add_event(session, body.KIND, appointment.uuid, appointment.created_at, body.to_body())
 
 
 def requests_for_deputy(session: Session, deputy_id: str, since: date) -> list[AppointmentRow]:
@@ -64,7 +60,8 @@ def answer_appointment(session: Session, row: AppointmentRow, answer: Appointmen
     row.state = answer.answer
     # A new list: SQLAlchemy does not see changes made inside a JSON value.
     row.steps = [*row.steps, {"state": answer.answer, "at": at.isoformat(), "note": answer.note}]
-    outbox.add_event(session, "appointment_answer", answer.uuid, at, answer.event_body())
+    body = AppointmentAnswerBody.of(answer)
+    outbox.add_event(session, body.KIND, answer.uuid, at, body.to_body())
 
 
 def _unsent_answers(session: Session) -> set[str]:

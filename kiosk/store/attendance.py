@@ -5,7 +5,6 @@ together with its outbox event (DESIGN.md §5)."""
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.attendance import PAD_WINDOW, Action, AttendanceEvent, ReceptionRecord
 from kiosk.domain.deputy_work import DeputyWork, deputy_work_from_document
+from kiosk.domain.events import AttendanceBody, ReceptionNotes, ReceptionRecordBody
 from kiosk.store import outbox, station
 from kiosk.store.models import (
     AppealRow,
@@ -82,7 +82,8 @@ def record_attendance(session: Session, event: AttendanceEvent) -> None:
             at=event.at,
         )
     )
-    outbox.add_event(session, "attendance", event.uuid, event.at.astimezone(), event.event_body())
+    body = AttendanceBody.of(event)
+    outbox.add_event(session, body.KIND, event.uuid, event.at.astimezone(), body.to_body())
 
 
 def signed_in(session: Session) -> dict[str, datetime]:
@@ -100,7 +101,7 @@ def record_reception(session: Session, record: ReceptionRecord, server_key: str)
     """The record (notes sealed for the server) and its outbox event, in one transaction."""
     from kiosk.store.sealing import seal  # PyNaCl only once a deputy records something
 
-    sealed = seal(server_key, {"notes": record.notes, "consent": True})
+    sealed = seal(server_key, ReceptionNotes.of(record).to_personal())
     session.add(
         ReceptionRecordRow(
             uuid=record.uuid,
@@ -111,8 +112,9 @@ def record_reception(session: Session, record: ReceptionRecord, server_key: str)
             tracking_codes=list(record.tracking_codes),
         )
     )
-    body = record.event_body(base64.b64encode(sealed).decode("ascii"))
-    outbox.add_event(session, "reception_record", record.uuid, record.created_at.astimezone(), body)
+    body = ReceptionRecordBody.of(record, sealed)
+    at = record.created_at.astimezone()
+    outbox.add_event(session, body.KIND, record.uuid, at, body.to_body())
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
+from kiosk.domain import forms
 from kiosk.domain.appeals import DEFAULT_CATEGORIES, phrases_for
-from kiosk.domain.contact import (
-    TEXT_LIMIT,
-    Problem,
-    check_name,
-    check_phone,
-    check_place,
-    check_text,
-    check_topic,
-)
+from kiosk.domain.forms import LIMITS, FormKind, check_step, checked_steps, kind_of
 from kiosk.domain.station import StationSnapshot
 from kiosk.domain.tracking import display
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
@@ -40,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KINDS = ("appeal", "callback", "appointment")
+KINDS = tuple(FormKind)
 # Fields the visitor types or picks; all of them go on `clear()`.
 _EMPTY: dict[str, Any] = {
     "kind": "appeal",
@@ -138,7 +131,7 @@ class IntakeForm(QObject):
         if self.disk_low():
             log.warning("a form was refused: the disk is nearly full")
             return False
-        self._fields["kind"] = kind if kind in KINDS else "appeal"
+        self._fields["kind"] = kind_of(kind).value
         self.changed.emit()
         return True
 
@@ -190,22 +183,7 @@ class IntakeForm(QObject):
     @Slot(str, result=bool)
     def check(self, step: str) -> bool:
         """Check the fields of one step; True when the visitor may go on."""
-        f = self._fields
-        checks: dict[str, Problem | None] = {}
-        if step == "category":
-            checks["category"] = None if f["category"] else Problem.EMPTY
-        elif step == "text":
-            checks["text"] = check_text(f["text"])
-        elif step == "block":
-            checks["block"] = check_place(f["block"])
-        elif step == "contact":
-            if f["kind"] != "callback":
-                checks["name"] = check_name(f["name"])
-            checks["phone"] = check_phone(f["phone"])
-            if f["kind"] == "appointment":
-                checks["topic"] = check_topic(f["topic"])
-        elif step == "day":
-            checks["day"] = None if f["day"] else Problem.EMPTY
+        checks = check_step(self._fields["kind"], step, self._fields)
         for field, problem in checks.items():
             self._problems[field] = problem.value if problem else ""
         self.problemsChanged.emit()
@@ -219,12 +197,7 @@ class IntakeForm(QObject):
         f = self._fields
         if self._submitting:
             return False
-        steps = {
-            "appeal": ("category", "text", "block", "contact"),
-            "callback": ("category", "contact"),
-            "appointment": ("day", "contact"),
-        }[f["kind"]]
-        if not all(self.check(step) for step in steps) or not f["consent"]:
+        if not all(self.check(step) for step in checked_steps(f["kind"])) or not f["consent"]:
             self._fail("incomplete")
             return False
         service = self._service
@@ -369,4 +342,8 @@ class IntakeForm(QObject):
     # The chosen category's common phrases (issue 16 §3).
     phrases = Property("QVariantList", _category_phrases, notify=changed)
     blocks = Property("QVariantList", lambda self: self._blocks, notify=choicesChanged)
-    textLimit = Property(int, lambda self: TEXT_LIMIT, constant=True)
+    textLimit = Property(int, lambda self: LIMITS["text"], constant=True)
+    # The longest each field may be (text, block, name, topic, phone: kiosk.domain.forms).
+    limits = Property(dict, lambda self: dict(LIMITS), constant=True)
+    # The current kind's steps, in order (kiosk.domain.forms.FLOWS).
+    flow = Property(list, lambda self: list(forms.flow(self._fields["kind"])), notify=changed)

@@ -11,6 +11,7 @@ from kiosk.domain.attendance import (
     pad_hold,
     parse_codes,
 )
+from kiosk.domain.events import ReceptionRecordBody
 from kiosk.domain.tracking import new_tracking_code
 
 T0 = datetime(2026, 11, 23, 9, 30)
@@ -51,7 +52,7 @@ def test_a_record_is_checked_and_keeps_what_was_entered():
     code = new_tracking_code()
     record = ReceptionRecord.new("d1", T0, 2, "  加装电梯 ", " 备注 ", f"{code.lower()}, {code}")
     assert (record.topic, record.notes, record.tracking_codes) == ("加装电梯", "备注", (code,))
-    body = record.event_body("c2VhbGVk")
+    body = ReceptionRecordBody.of(record, b"sealed").to_body()
     assert body == {
         "deputy_id": "d1",
         "visitors": 2,

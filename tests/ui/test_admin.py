@@ -246,3 +246,13 @@ def test_the_language_in_use_is_marked_not_filled_like_the_primary_action(make_k
     _open_panel(kiosk, qtbot)
     chinese = kiosk.visitor.find("adminChinese")
     assert chinese.property("marked") and not chinese.property("selected")
+
+
+def test_the_admin_pad_takes_as_many_digits_as_the_pin_rule_allows(make_kiosk):
+    """kiosk.domain.pins: at most 12 digits (a 13th tap adds nothing)."""
+    kiosk = make_kiosk()
+    visitor = kiosk.visitor
+    corner_taps(kiosk, 5)
+    for _ in range(13):
+        visitor.tap("pinKey_1")
+    assert visitor.text("pinDots") == "●" * 12

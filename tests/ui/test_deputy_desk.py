@@ -414,3 +414,13 @@ def test_the_console_lists_appointment_requests_to_confirm_or_decline(
         other.code: "requested",
     }
     assert [step["state"] for step in steps] == ["requested", "confirmed"]
+
+
+def test_the_deputy_pad_takes_as_many_digits_as_the_pin_rule_allows(make_kiosk, qtbot):
+    """kiosk.domain.pins: a deputy's PIN has at most 8 digits (a 9th tap adds nothing)."""
+    kiosk = make_kiosk()
+    visitor = kiosk.visitor
+    open_pad(kiosk, qtbot, ON_DUTY)
+    for _ in range(9):
+        visitor.tap("pinKey_1")
+    assert visitor.text("pinDots") == "●" * 8

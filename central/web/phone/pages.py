@@ -192,6 +192,8 @@ def render(
         "colon": "：" if language != "en" else ": ",
         # The consent's "how long" says what the retention job does (docs/privacy.md).
         "retention_years": request.app.state.settings.retention_years,
+        # The fields' limits (kiosk.domain.forms), the same the services check.
+        "limits": phone.LIMITS,
         **context,
     }
     body = TEMPLATES.get_template(template).render(context).encode()

@@ -82,7 +82,7 @@ ScreenFrame {
                         } else if (modelData === "ok") {
                             Admin.tryPin(screen.pin)
                             screen.pin = ""
-                        } else if (screen.pin.length < 12) {
+                        } else if (screen.pin.length < PinRules.adminLongest) {
                             screen.pin += modelData
                         }
                     }

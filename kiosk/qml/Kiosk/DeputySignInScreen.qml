@@ -221,7 +221,7 @@ ScreenFrame {
                         onClicked: {
                             if (modelData === "clear") screen.pin = ""
                             else if (modelData === "delete") screen.pin = screen.pin.slice(0, -1)
-                            else if (screen.pin.length < 8) screen.pin += modelData
+                            else if (screen.pin.length < PinRules.deputyLongest) screen.pin += modelData
                         }
                     }
                 }

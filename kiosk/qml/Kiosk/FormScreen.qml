@@ -13,12 +13,7 @@ ScreenFrame {
     property string step: "category"
     readonly property bool portrait: height > width
     titleMayGoBelow: false  // the question is the heading; the room is the step's
-    readonly property var flows: ({
-        "appeal": ["category", "text", "block", "deputy", "contact", "consent", "review"],
-        "callback": ["category", "contact", "consent"],
-        "appointment": ["deputy", "day", "contact", "consent", "review"]
-    })
-    readonly property var flow: flows[IntakeForm.kind] || flows.appeal
+    readonly property var flow: IntakeForm.flow  // the kind's steps (kiosk.domain.forms)
     readonly property int stepNumber: flow.indexOf(step) + 1
     title: FormLabels.kindName(IntakeForm.kind)
     // 朗读: the step's question.
@@ -311,7 +306,7 @@ ScreenFrame {
             FieldProblem {
                 objectName: "blockProblem"
                 anchors { left: parent.left; right: parent.right; top: placeRow.bottom; topMargin: 12 }
-                text: FormLabels.problem(IntakeForm.blockProblem, 60)
+                text: FormLabels.problem(IntakeForm.blockProblem, IntakeForm.limits.block)
             }
         }
     }
@@ -513,7 +508,7 @@ ScreenFrame {
                     FieldProblem {
                         objectName: "nameProblem"
                         Layout.fillWidth: true
-                        text: FormLabels.problem(IntakeForm.nameProblem, 30)
+                        text: FormLabels.problem(IntakeForm.nameProblem, IntakeForm.limits.name)
                     }
                     Text {
                         visible: !contactRoot.typing
@@ -565,7 +560,7 @@ ScreenFrame {
                     FieldProblem {
                         objectName: "topicProblem"
                         Layout.fillWidth: true
-                        text: FormLabels.problem(IntakeForm.topicProblem, 100)
+                        text: FormLabels.problem(IntakeForm.topicProblem, IntakeForm.limits.topic)
                     }
                 }
                 ColumnLayout {
@@ -581,7 +576,7 @@ ScreenFrame {
                         keys: "1234567890"
                         onTyped: character => {
                             screen.forceActiveFocus()
-                            if (IntakeForm.phone.length < 20)
+                            if (IntakeForm.phone.length < IntakeForm.limits.phone)
                                 IntakeForm.set("phone", IntakeForm.phone + character)
                         }
                         onErased: IntakeForm.set("phone", IntakeForm.phone.slice(0, -1))

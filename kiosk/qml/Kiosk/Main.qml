@@ -36,7 +36,7 @@ ApplicationWindow {
     function startForm(kind) {
         // Refused before the visitor types anything when the disk is nearly full.
         if (!IntakeForm.start(kind)) { diskFullNotice.visible = true; return }
-        showForm(kind === "appointment" ? "deputy" : "category")
+        showForm(IntakeForm.flow[0])
     }
     function showForm(step) { stack.push(Qt.resolvedUrl("FormScreen.qml"), {step: step}, StackView.Immediate) }
     // After a submission the form's steps go: Back from the receipt leads home.
