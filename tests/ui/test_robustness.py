@@ -16,7 +16,7 @@ def test_a_damaged_database_is_moved_aside_and_admin_says_so(make_kiosk, tmp_pat
     first.close()  # the sync worker lets go of the database
     first.window.close()
     database = tmp_path / "data" / "kiosk.sqlite3"
-    smash_table(database, "deputy")
+    smash_table(database, "station_snapshot")
 
     caplog.set_level(logging.INFO)
     kiosk = make_kiosk()
