@@ -91,6 +91,8 @@ def test_every_screen_reads_whole(make_kiosk, qtbot, size, language, large):
     kiosk = make_kiosk(size, printer_kind="network", printer_host="127.0.0.1")
     visitor = kiosk.visitor
     qtbot.waitUntil(lambda: kiosk.backends.intake.ready)
+    # Home's connection line comes with the sync worker's first answer (~0.1 s after start).
+    qtbot.waitUntil(lambda: kiosk.backends.sync.property("state") != "starting")
     kiosk.backends.reading.setLanguage(language)
     if large:
         kiosk.backends.reading.toggleLargeText()
