@@ -31,6 +31,9 @@ def parse_mobile(text: str) -> str:
     return number
 
 
+LAST_DIGITS = 4  # what a progress lookup asks for besides the tracking code
+
+
 def last_four(mobile: str) -> str:
     """The last 4 digits of a stored mobile (what a progress lookup asks for)."""
-    return "".join(c for c in mobile if c.isdigit())[-4:]
+    return "".join(c for c in mobile if c.isdigit())[-LAST_DIGITS:]

@@ -16,7 +16,8 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.domain.deadlines import colour
 from kiosk.domain.lookup import LookupLockout
-from kiosk.domain.tracking import ALPHABET, InvalidTrackingCode, parse_tracking_code
+from kiosk.domain.mobile import LAST_DIGITS
+from kiosk.domain.tracking import ALPHABET, LENGTH, InvalidTrackingCode, parse_tracking_code
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlElement)
 from kiosk.ui.dates import day_text, full_date_text, full_moment_text, moment_text
 from kiosk.ui.offthread import OffThread
@@ -168,3 +169,5 @@ class ProgressLookup(QObject):
     lastSync = Property(str, lambda self: self._last_sync, notify=changed)
     busy = Property(bool, lambda self: self._busy, notify=changed)
     alphabet = Property(str, lambda self: ALPHABET, constant=True)
+    codeLength = Property(int, lambda self: LENGTH, constant=True)  # noqa: N815 (QML name)
+    lastDigits = Property(int, lambda self: LAST_DIGITS, constant=True)  # noqa: N815

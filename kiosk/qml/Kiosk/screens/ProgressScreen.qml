@@ -43,9 +43,9 @@ ScreenFrame {
 
     function type(character) {
         if (editing === "code") {
-            if (code.length < 9) code += character
-            if (code.length === 9) editing = "last4"
-        } else if (last4.length < 4) {
+            if (code.length < ProgressLookup.codeLength) code += character
+            if (code.length === ProgressLookup.codeLength) editing = "last4"
+        } else if (last4.length < ProgressLookup.lastDigits) {
             last4 += character
         }
     }
@@ -55,7 +55,7 @@ ScreenFrame {
         else last4 = last4.slice(0, -1)
     }
     function grouped(text) {
-        return [text.slice(0, 3), text.slice(3, 6), text.slice(6, 9)].filter(s => s.length > 0).join("-")
+        return (text.match(/.{1,3}/g) ?? []).join("-")  // as on the receipt: ABC-DEF-GHJ
     }
 
     GridLayout {
