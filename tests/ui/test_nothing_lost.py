@@ -73,6 +73,8 @@ def test_home_mid_appeal_asks_before_discarding(make_kiosk, qtbot, size):
     visitor.tap("appealText")
     wait_for_keyboard(visitor, qtbot)
     visitor.type_pinyin("lu", "路")
+    # The character reaches the form through the text field's binding before Home is tapped.
+    qtbot.waitUntil(lambda: kiosk.backends.intake.property("hasInput"))
     visitor.tap("homeButton")
     assert visitor.text("askTitle") == "放弃填写的内容？"
     visitor.screenshot("appeal-discard-asked")
