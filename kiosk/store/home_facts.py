@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.store.station_read import open_read_only
+
 SIGNED_IN = """
 SELECT deputy_id, at FROM attendance
 WHERE id IN (SELECT max(id) FROM attendance GROUP BY deputy_id) AND action = 'sign_in'
@@ -30,13 +32,8 @@ class HomeFacts:
 
 def read_home_facts(database_path: Path) -> HomeFacts | None:
     """Enrolment and who is signed in, or None when the database cannot say (yet)."""
-    if not database_path.is_file():
-        return None
-    try:
-        connection = sqlite3.connect(
-            f"{database_path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0
-        )
-    except sqlite3.Error:
+    connection = open_read_only(database_path)
+    if connection is None:
         return None
     try:
         enrolled = connection.execute("SELECT 1 FROM enrolment LIMIT 1").fetchone() is not None

@@ -27,15 +27,21 @@ log = logging.getLogger(__name__)
 STATION_ROW = "SELECT document, missing_photos FROM station_snapshot WHERE id = 1"
 
 
-def read_station(database_path: Path) -> StationSnapshot | None:
-    """The station in the database at `database_path`, or None when it cannot say (yet)."""
+def open_read_only(database_path: Path) -> sqlite3.Connection | None:
+    """The database at `database_path` opened read-only with plain sqlite3 (start-up's reads,
+    here and kiosk.store.home_facts), or None when there is none to open."""
     if not database_path.is_file():
         return None
     try:
-        connection = sqlite3.connect(
-            f"{database_path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0
-        )
+        return sqlite3.connect(f"{database_path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
     except sqlite3.Error:
+        return None
+
+
+def read_station(database_path: Path) -> StationSnapshot | None:
+    """The station in the database at `database_path`, or None when it cannot say (yet)."""
+    connection = open_read_only(database_path)
+    if connection is None:
         return None
     try:
         row = connection.execute(STATION_ROW).fetchone()
