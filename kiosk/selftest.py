@@ -191,14 +191,14 @@ def glyph_cells_differ(image, rect: tuple[int, int, int, int], characters: int) 
     CJK glyphs are one em wide, so the text cuts into one cell per character; a missing glyph
     is always the same hollow box (or nothing), real glyphs all differ.
     """
-    from PySide6.QtGui import QImage
+    from kiosk.ui.printing import grey_bytes
 
     x, y, width, height = rect
     cell = width / characters
     seen = set()
     for i in range(characters):
         part = image.copy(int(x + i * cell), y, int(cell), height)
-        seen.add(bytes(part.convertToFormat(QImage.Format.Format_Grayscale8).constBits()))
+        seen.add(grey_bytes(part))
     return len(seen) == characters
 
 

@@ -2,6 +2,7 @@
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
+from kiosk.ui.printing import grey_bytes
 from tests.helpers.fonts import FONT_FAMILY
 
 
@@ -25,10 +26,8 @@ def test_the_station_name_on_screen_is_glyphs_not_boxes(make_kiosk):
     origin = name.mapToScene(QRectF(0, 0, width, name.height()).topLeft())
     cell = width / len(text)
     cells = {
-        bytes(
+        grey_bytes(
             screen.copy(int(origin.x() + i * cell), int(origin.y()), int(cell), int(name.height()))
-            .convertToFormat(screen.Format.Format_Grayscale8)
-            .constBits()
         )
         for i in range(len(text))
     }
