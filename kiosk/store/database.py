@@ -56,17 +56,18 @@ class Database:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
+        # By the thread's id, not a threading.local: Qt's threads (the pool's, a QThread's
+        # event loop) enter Python with a new thread state at each call, which a
+        # threading.local forgets (a new connection, left open, at every call).
+        self._connections: dict[int, sqlite3.Connection] = {}
         self._lock = threading.Lock()
 
     def _connection(self) -> sqlite3.Connection:
-        connection = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = connect(self.path)
-            self._local.connection = connection
-            with self._lock:
-                self._all.append(connection)
+        thread = threading.get_ident()
+        with self._lock:
+            connection = self._connections.get(thread)
+            if connection is None:
+                connection = self._connections[thread] = connect(self.path)
         return connection
 
     @contextmanager
@@ -95,15 +96,17 @@ class Database:
     def close(self) -> None:
         """Close every thread's connection (their threads must be done with them)."""
         with self._lock:
-            connections, self._all = self._all, []
+            connections, self._connections = list(self._connections.values()), {}
         for connection in connections:
             connection.close()
-        self._local = threading.local()
 
 
 def moment(value: datetime | None) -> str | None:
-    """A moment as stored: 'YYYY-MM-DD HH:MM:SS.ffffff' (what SQLAlchemy wrote before)."""
-    return None if value is None else value.isoformat(sep=" ", timespec="microseconds")
+    """A moment as stored: 'YYYY-MM-DD HH:MM:SS.ffffff', the wall clock it was given, any
+    offset dropped (as SQLAlchemy stored it: older rows and new ones read and sort alike)."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def read_moment(text: str | None) -> datetime | None:
