@@ -1,2 +1,2 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The kiosk's local SQLite store: models, migrations, repositories and the outbox."""
+"""The kiosk's local SQLite store: plain sqlite3: rows, migrations, repositories and the outbox."""

@@ -9,11 +9,9 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from sqlite3 import Connection
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
-
-from kiosk.store.models import EnrolmentRow
+from kiosk.store.rows import EnrolmentRow, fetch_one
 
 FILE_NAME = "device-token"
 
@@ -43,20 +41,17 @@ def read_token(database_path: Path) -> str:
         return ""
 
 
-def load_enrolment(session: Session, database_path: Path) -> EnrolmentRow | None:
-    """This kiosk's enrolment with its token from the file (detached: changing it changes
-    nothing stored). A token still in the database is moved to the file first."""
-    row = session.scalars(select(EnrolmentRow)).first()
+def load_enrolment(connection: Connection, database_path: Path) -> EnrolmentRow | None:
+    """This kiosk's enrolment with its token from the file. A token still in the database
+    is moved to the file first (in a transaction of its own: call outside one)."""
+    row = fetch_one(connection, EnrolmentRow, "SELECT * FROM enrolment LIMIT 1")
     if row is None:
         return None
     if row.device_token:
         write_token(database_path, row.device_token)
-        row.device_token = ""
-        session.commit()
+        connection.execute("UPDATE enrolment SET device_token = ''")
         # secure_delete zeroed the old value in the page; the checkpoint puts that page in
         # the database file, over the one that still had the token.
-        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-        session.refresh(row)
-    session.expunge(row)
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     row.device_token = read_token(database_path)
     return row

@@ -2,11 +2,10 @@
 """What home needs from the database at start-up, read with the standard library's sqlite3.
 
 Home shows who of today's deputies is present and whether the kiosk is enrolled with the
-server. Both are a few rows; reading them through the ORM would first import SQLAlchemy and
-the models (over half a second, ~30 MB), so start-up reads them here, read-only, and the ORM
-opens later for what needs it (sign-in, forms, the sync worker). Anything unexpected (a new
-database with no tables yet, a damaged file, a schema this code does not know) gives None:
-home then waits for the ORM, as before.
+server. Both are a few rows, read here before the first frame on a read-only connection; the
+database opens for writing (checked, migrated when needed) later, off the GUI thread. Anything
+unexpected (a new database with no tables yet, a damaged file, a schema this code does not
+know) gives None: home then waits for the database to open.
 """
 
 from __future__ import annotations

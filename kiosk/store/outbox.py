@@ -13,12 +13,11 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from sqlite3 import Connection
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import Session
-
-from kiosk.store.models import AppealRow, AppointmentRow, OutboxItemRow
+from kiosk.store.database import moment, read_moment
+from kiosk.store.rows import OutboxItemRow, fetch, insert
 
 
 @dataclass(frozen=True)
@@ -29,93 +28,78 @@ class OutboxCounts:
 
 
 def add_event(
-    session: Session, kind: str, uuid: str, created_at: datetime, body: dict[str, Any]
+    connection: Connection, kind: str, uuid: str, created_at: datetime, body: dict[str, Any]
 ) -> None:
     """Queue an event in the caller's transaction (the one that saves what it reports)."""
     event = {"uuid": uuid, "kind": kind, "created_at": created_at.isoformat(), "body": body}
-    session.add(
+    insert(
+        connection,
         OutboxItemRow(
             kind=kind,
             item_uuid=uuid,
             payload=json.dumps(event, ensure_ascii=False, sort_keys=True).encode("utf-8"),
             created_at=created_at,
-        )
+        ),
     )
 
 
-def due_batch(session: Session, now: datetime, limit: int) -> list[OutboxItemRow]:
+def due_batch(connection: Connection, now: datetime, limit: int) -> list[OutboxItemRow]:
     """The oldest unsent, unquarantined items whose retry time has come."""
-    return list(
-        session.scalars(
-            select(OutboxItemRow)
-            .where(
-                OutboxItemRow.sent_at.is_(None),
-                OutboxItemRow.quarantined_reason.is_(None),
-                or_(OutboxItemRow.next_attempt_at.is_(None), OutboxItemRow.next_attempt_at <= now),
-            )
-            .order_by(OutboxItemRow.id)
-            .limit(limit)
-        )
+    return fetch(
+        connection,
+        OutboxItemRow,
+        "SELECT * FROM outbox WHERE sent_at IS NULL AND quarantined_reason IS NULL"
+        " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
+        (moment(now), limit),
     )
 
 
-def mark_sent(session: Session, items: list[OutboxItemRow], now: datetime) -> None:
-    """The server has these: mark them sent and purge the personal data they carried."""
+def mark_sent(connection: Connection, items: list[OutboxItemRow], now: datetime) -> None:
+    """The server has these: mark them sent and purge the personal data they carried.
+
+    One statement of a fixed text per table, run for each item (executemany): a statement
+    listing the ids would be a new text for every batch size (docs/performance.md)."""
     if not items:
         return
-    session.execute(
-        update(OutboxItemRow)
-        .where(OutboxItemRow.id.in_([item.id for item in items]))
-        .values(sent_at=now, payload=b"")
+    connection.executemany(
+        "UPDATE outbox SET sent_at = ?, payload = x'' WHERE id = ?",
+        [(moment(now), item.id) for item in items],
     )
-    appeals = [item.item_uuid for item in items if item.kind == "appeal"]
-    if appeals:
-        session.execute(update(AppealRow).where(AppealRow.uuid.in_(appeals)).values(sealed=None))
-    appointments = [item.item_uuid for item in items if item.kind == "appointment"]
-    if appointments:
-        session.execute(
-            update(AppointmentRow).where(AppointmentRow.uuid.in_(appointments)).values(sealed=None)
-        )
+    for kind, table in (("appeal", "appeal"), ("appointment", "appointment")):
+        uuids = [(item.item_uuid,) for item in items if item.kind == kind]
+        if uuids:
+            connection.executemany(f"UPDATE {table} SET sealed = NULL WHERE uuid = ?", uuids)
 
 
-def quarantine(session: Session, item_id: int, reason: str) -> None:
-    session.execute(
-        update(OutboxItemRow)
-        .where(OutboxItemRow.id == item_id)
-        .values(quarantined_reason=reason[:2000])
+def quarantine(connection: Connection, item_id: int, reason: str) -> None:
+    connection.execute(
+        "UPDATE outbox SET quarantined_reason = ? WHERE id = ?", (reason[:2000], item_id)
     )
 
 
-def note_attempt(session: Session, ids: list[int], retry_at: datetime) -> None:
+def note_attempt(connection: Connection, ids: list[int], retry_at: datetime) -> None:
     """A send failed for want of the server: count it and wait until `retry_at`."""
-    if ids:
-        session.execute(
-            update(OutboxItemRow)
-            .where(OutboxItemRow.id.in_(ids))
-            .values(attempts=OutboxItemRow.attempts + 1, next_attempt_at=retry_at)
-        )
-
-
-def release_waiting(session: Session) -> None:
-    """Make every waiting item due now ("sync now", or the network came back)."""
-    session.execute(
-        update(OutboxItemRow)
-        .where(OutboxItemRow.sent_at.is_(None), OutboxItemRow.next_attempt_at.is_not(None))
-        .values(next_attempt_at=None)
+    connection.executemany(
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?",
+        [(moment(retry_at), item_id) for item_id in ids],
     )
 
 
-def counts(session: Session) -> OutboxCounts:
-    rows = session.execute(
-        select(
-            func.count().filter(
-                OutboxItemRow.sent_at.is_(None), OutboxItemRow.quarantined_reason.is_(None)
-            ),
-            func.count().filter(OutboxItemRow.sent_at.is_not(None)),
-            func.count().filter(OutboxItemRow.quarantined_reason.is_not(None)),
-        )
-    ).one()
-    return OutboxCounts(*rows)
+def release_waiting(connection: Connection) -> None:
+    """Make every waiting item due now ("sync now", or the network came back)."""
+    connection.execute(
+        "UPDATE outbox SET next_attempt_at = NULL"
+        " WHERE sent_at IS NULL AND next_attempt_at IS NOT NULL"
+    )
+
+
+def counts(connection: Connection) -> OutboxCounts:
+    row = connection.execute(
+        "SELECT count(*) FILTER (WHERE sent_at IS NULL AND quarantined_reason IS NULL),"
+        " count(*) FILTER (WHERE sent_at IS NOT NULL),"
+        " count(*) FILTER (WHERE quarantined_reason IS NOT NULL) FROM outbox"
+    ).fetchone()
+    return OutboxCounts(*row)
 
 
 # What a quarantined item's reason may say in a heartbeat: the server's words about fields
@@ -125,19 +109,18 @@ QUARANTINE_REPORT_LIMIT = 20
 _DIGIT_RUNS = re.compile(r"\d{6,}")
 
 
-def quarantined_items(session: Session, limit: int = QUARANTINE_REPORT_LIMIT) -> list[dict]:
+def quarantined_items(connection: Connection, limit: int = QUARANTINE_REPORT_LIMIT) -> list[dict]:
     """The newest quarantined items as the heartbeat reports them: kind, reason, when made."""
-    rows = session.execute(
-        select(OutboxItemRow.kind, OutboxItemRow.quarantined_reason, OutboxItemRow.created_at)
-        .where(OutboxItemRow.quarantined_reason.is_not(None))
-        .order_by(OutboxItemRow.id.desc())
-        .limit(limit)
-    ).all()
+    rows = connection.execute(
+        "SELECT kind, quarantined_reason, created_at FROM outbox"
+        " WHERE quarantined_reason IS NOT NULL ORDER BY id DESC LIMIT ?",
+        (limit,),
+    )
     return [
         {
             "kind": kind,
             "reason": _DIGIT_RUNS.sub("…", reason or "")[:300],
-            "created_at": created_at.isoformat() if created_at else None,
+            "created_at": created_at.isoformat() if (created_at := read_moment(made)) else None,
         }
-        for kind, reason, created_at in rows
+        for kind, reason, made in rows
     ]

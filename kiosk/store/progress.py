@@ -8,12 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlite3 import Connection
 
 from kiosk.domain.tracking import contact_check_matches
-from kiosk.store.models import AppealProgressRow, AppealRow, AppointmentRow, OutboxItemRow
+from kiosk.store.rows import AppealProgressRow, AppealRow, AppointmentRow, fetch_one
 from kiosk.store.sync_state import get_state
 
 
@@ -45,31 +43,40 @@ class Lookup:
     last_pull: datetime | None = None
 
 
-def _unsent(session: Session, kind: str, uuid: str | None) -> bool:
+def _unsent(connection: Connection, kind: str, uuid: str | None) -> bool:
     if uuid is None:
         return False
-    sent = session.scalar(
-        select(OutboxItemRow.sent_at).where(
-            OutboxItemRow.kind == kind, OutboxItemRow.item_uuid == uuid
-        )
-    )
-    return sent is None
+    sent = connection.execute(
+        "SELECT sent_at FROM outbox WHERE kind = ? AND item_uuid = ?", (kind, uuid)
+    ).fetchone()
+    return sent is None or sent[0] is None
 
 
-def look_up(session: Session, code: str, last4: str) -> Lookup:
+def look_up(connection: Connection, code: str, last4: str) -> Lookup:
     """The progress of `code` if it was taken here and `last4` matches its contact check.
 
     Takes about a second (the check's argon2id): call it off the UI thread.
     """
-    pulled = get_state(session, "last_pull")
+    pulled = get_state(connection, "last_pull")
     last_pull = datetime.fromisoformat(pulled) if pulled else None
-    local = session.scalar(select(AppealRow).where(AppealRow.tracking_code == code))
-    appointment = session.get(AppointmentRow, code) if local is None else None
+    local = fetch_one(
+        connection, AppealRow, "SELECT * FROM appeal WHERE tracking_code = ?", (code,)
+    )
+    appointment = (
+        fetch_one(connection, AppointmentRow, "SELECT * FROM appointment WHERE code = ?", (code,))
+        if local is None
+        else None
+    )
     check = local.contact_check if local else appointment.contact_check if appointment else None
     if not contact_check_matches(check, code, last4):
         return Lookup(Found.NOT_HERE, last_pull=last_pull)
     if local is not None:
-        progress = session.get(AppealProgressRow, code)
+        progress = fetch_one(
+            connection,
+            AppealProgressRow,
+            "SELECT * FROM appeal_progress WHERE tracking_code = ?",
+            (code,),
+        )
         if progress is not None:
             found = Progress(
                 kind="appeal",
@@ -81,7 +88,7 @@ def look_up(session: Session, code: str, last4: str) -> Lookup:
                 request=local.request if local else "appeal",
             )
         else:
-            state = "unsent" if _unsent(session, "appeal", local.uuid) else "sent"
+            state = "unsent" if _unsent(connection, "appeal", local.uuid) else "sent"
             found = Progress(
                 kind="appeal",
                 code=code,
@@ -93,7 +100,7 @@ def look_up(session: Session, code: str, last4: str) -> Lookup:
         return Lookup(Found.FOUND, found, last_pull)
     assert appointment is not None
     state = appointment.state
-    if state == "requested" and _unsent(session, "appointment", appointment.uuid):
+    if state == "requested" and _unsent(connection, "appointment", appointment.uuid):
         state = "unsent"
     return Lookup(
         Found.FOUND,

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import types
 import typing
 from collections.abc import Callable, Sequence
-from dataclasses import astuple, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from functools import cache
 from typing import Any, ClassVar, TypeVar
@@ -188,9 +189,9 @@ def _kinds(row_type: type) -> dict[str, Any]:
     for name, hint in typing.get_type_hints(row_type).items():
         if typing.get_origin(hint) is ClassVar:
             continue
-        options = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
-        kind = options[0]
-        kinds[name] = typing.get_origin(kind) or kind
+        if isinstance(hint, types.UnionType):  # X | None
+            hint = next(a for a in typing.get_args(hint) if a is not type(None))
+        kinds[name] = typing.get_origin(hint) or hint
     return kinds
 
 
@@ -207,8 +208,7 @@ def insert(connection: sqlite3.Connection, row: Any) -> int:
     names = [f.name for f in fields(row) if not (f.name == "id" and row.id is None)]
     values = [stored(row_type, name, getattr(row, name)) for name in names]
     cursor = connection.execute(
-        f"INSERT INTO {row_type.TABLE} ({', '.join(names)}) "
-        f"VALUES ({', '.join('?' * len(names))})",
+        f"INSERT INTO {row_type.TABLE} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
         values,
     )
     return int(cursor.lastrowid or 0)
@@ -237,8 +237,3 @@ def fetch_one(
 ) -> Row | None:
     record = connection.execute(sql, parameters).fetchone()
     return None if record is None else from_record(row_type, record)
-
-
-def as_values(row: Any) -> tuple:
-    """The row's fields in order, as stored (for executemany)."""
-    return tuple(stored(type(row), f.name, v) for f, v in zip(fields(row), astuple(row)))

@@ -3,11 +3,11 @@
 
 The kiosk keeps its station once: one row of the table `station_snapshot` holding
 kiosk.domain.snapshot's wire form (kiosk.store.station writes it). Start-up reads that row
-here, read-only, before the first frame, without importing SQLAlchemy (over half a second,
-~30 MB: it opens on a thread of its own after the first frame, docs/decisions.md). Anything
-this read cannot make sense of (no database yet, a database still at an older schema, a
-damaged file) gives None: start-up then opens the database through the ORM first, which
-migrates it (0008 carries an older kiosk's station over) and reads the same row.
+here, read-only, before the first frame (the database opens for writing, checked and migrated
+when needed, on a thread of its own after the first frame, docs/decisions.md). Anything this
+read cannot make sense of (no database yet, a database still at an older schema, a damaged
+file) gives None: start-up then opens the database first, which migrates it (0008 carries an
+older kiosk's station over) and reads the same row.
 """
 
 from __future__ import annotations

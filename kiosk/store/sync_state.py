@@ -9,33 +9,25 @@ from __future__ import annotations
 import json
 import logging
 from datetime import date
+from sqlite3 import Connection
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
-from sqlalchemy.orm import Session
-
 from kiosk.domain.deputy_work import deputy_work_document, deputy_work_from_document
-from kiosk.store.models import (
-    AppealProgressRow,
-    AppealRow,
-    AppointmentRow,
-    OutboxItemRow,
-    SyncStateRow,
-)
+from kiosk.store.database import day
 
 log = logging.getLogger(__name__)
 
 
-def get_state(session: Session, key: str) -> str | None:
-    row = session.get(SyncStateRow, key)
-    return row.value if row else None
+def get_state(connection: Connection, key: str) -> str | None:
+    row = connection.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
 
 
-def set_state(session: Session, key: str, value: str) -> None:
-    session.merge(SyncStateRow(key=key, value=value))
+def set_state(connection: Connection, key: str, value: str) -> None:
+    connection.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value))
 
 
-def _forget_finished_checks(session: Session, listed: set[str]) -> None:
+def _forget_finished_checks(connection: Connection, listed: set[str]) -> None:
     """The contact check of what this kiosk took goes once the server has it and no longer
     lists it (finished over 30 days ago): a lookup of it then asks the server (docs/security.md).
 
@@ -44,28 +36,20 @@ def _forget_finished_checks(session: Session, listed: set[str]) -> None:
     statements of each connection prepared: thousands of parameters each on a busy station,
     ~15 KB more memory per appeal taken, for months (bench/endurance.py, docs/performance.md).
     """
-    for row, kind, code in (
-        (AppealRow, "appeal", AppealRow.tracking_code),
-        (AppointmentRow, "appointment", AppointmentRow.code),
-    ):
-        sent = select(OutboxItemRow.item_uuid).where(
-            OutboxItemRow.kind == kind, OutboxItemRow.sent_at.is_not(None)
+    for table, code in (("appeal", "tracking_code"), ("appointment", "code")):
+        kept = connection.execute(
+            f"SELECT {code} FROM {table} WHERE contact_check IS NOT NULL AND uuid IN"
+            " (SELECT item_uuid FROM outbox WHERE kind = ? AND sent_at IS NOT NULL)",
+            (table,),
         )
-        kept = session.scalars(
-            select(code).where(row.contact_check.is_not(None), row.uuid.in_(sent))
-        )
-        gone = [{"gone": value} for value in kept if value not in listed]
+        gone = [(value,) for (value,) in kept if value not in listed]
         if gone:
-            table: Table = row.__table__  # type: ignore[assignment]
-            session.execute(
-                update(table)
-                .where(table.c[code.key] == bindparam("gone"))
-                .values(contact_check=None),
-                gone,
+            connection.executemany(
+                f"UPDATE {table} SET contact_check = NULL WHERE {code} = ?", gone
             )
 
 
-def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = "") -> None:
+def apply_extras(connection: Connection, document: dict[str, Any], pulled_at: str = "") -> None:
     """Store the parts of a pulled snapshot outside the station document, in the caller's
     transaction. Malformed entries are skipped with a log line; they never stop the pull."""
     progress = []
@@ -80,40 +64,42 @@ def apply_extras(session: Session, document: dict[str, Any], pulled_at: str = ""
                 {
                     "tracking_code": str(entry["tracking_code"])[:9],
                     "state": str(entry["state"])[:32],
-                    "due_on": date.fromisoformat(due) if due else None,
-                    "steps": steps,
+                    "due_on": day(date.fromisoformat(due)) if due else None,
+                    "steps": json.dumps(steps),
                 }
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             log.warning("skipped a malformed appeal progress entry: %s", error)
-    session.execute(delete(AppealProgressRow))
-    if progress:
-        # One bulk insert: a large station lists 10,000 appeals, and 10,000 ORM objects
-        # cost seconds and the collector's full passes (docs/performance.md).
-        session.execute(insert(AppealProgressRow), progress)
+    connection.execute("DELETE FROM appeal_progress")
+    # One statement for all: a large station lists 10,000 appeals (docs/performance.md).
+    connection.executemany(
+        "INSERT INTO appeal_progress (tracking_code, state, due_on, steps)"
+        " VALUES (:tracking_code, :state, :due_on, :steps)",
+        progress,
+    )
     if isinstance(document.get("appeals"), list) and isinstance(document.get("appointments"), list):
         listed = {row["tracking_code"] for row in progress}
         listed |= {str(e.get("code")) for e in document["appointments"] if isinstance(e, dict)}
-        _forget_finished_checks(session, listed)
+        _forget_finished_checks(connection, listed)
 
     if isinstance(document.get("categories"), list):
-        set_state(session, "categories", json.dumps(document["categories"], ensure_ascii=False))
+        set_state(connection, "categories", json.dumps(document["categories"], ensure_ascii=False))
     if isinstance(document.get("category_phrases"), dict):
         phrases = json.dumps(document["category_phrases"], ensure_ascii=False)
-        set_state(session, "category_phrases", phrases)
+        set_state(connection, "category_phrases", phrases)
     if isinstance(document.get("links"), dict):
-        set_state(session, "links", json.dumps(document["links"], ensure_ascii=False))
+        set_state(connection, "links", json.dumps(document["links"], ensure_ascii=False))
     if isinstance(document.get("appointments"), list):
         from kiosk.store.appointments import apply_pulled
 
-        apply_pulled(session, document["appointments"])
+        apply_pulled(connection, document["appointments"])
     work = deputy_work_from_document(document.get("deputy_work"))
     if work is not None:  # counts per duty deputy for the console (kiosk.domain.deputy_work)
-        set_state(session, "deputy_work", json.dumps(deputy_work_document(work)))
+        set_state(connection, "deputy_work", json.dumps(deputy_work_document(work)))
     figures = _statistics(document.get("statistics"))
     if figures is not None:
         set_state(
-            session,
+            connection,
             "statistics",
             json.dumps({"figures": figures, "at": pulled_at}, ensure_ascii=False),
         )

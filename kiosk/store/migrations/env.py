@@ -3,10 +3,8 @@
 
 from alembic import context
 
-from kiosk.store.models import Base
-
 connection = context.config.attributes["connection"]
 # render_as_batch: SQLite cannot ALTER most things; Alembic copies the table instead.
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+context.configure(connection=connection, target_metadata=None, render_as_batch=True)
 with context.begin_transaction():
     context.run_migrations()
