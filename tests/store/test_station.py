@@ -197,7 +197,7 @@ def test_a_kiosk_upgraded_from_0007_keeps_its_station_and_pins_without_a_pull(tm
         assert pin_hash(connection, "demo-01") == DEMO_PIN_HASH
         assert holiday_table(connection) and holiday_years(connection) == snapshot.holidays.years
         assert delta_base(connection) is None  # no document was kept: the next pull is whole
-    assert read_station(path) == snapshot  # and the next start reads it before the ORM
+    assert read_station(path) == snapshot  # and the next start reads it before opening the database
 
 
 def test_an_upgraded_kiosk_keeps_the_document_its_deltas_apply_to(tmp_path):
