@@ -113,7 +113,9 @@ def test_an_answer_not_yet_sent_survives_a_pull_of_the_old_state(tmp_path):
     with database.begin() as connection:
         apply_extras(connection, {"appointments": [pulled | {"state": "requested"}]})
     with database.begin() as connection:
-        assert appointment(connection, made.code).state == "confirmed"
+        answered = appointment(connection, made.code)
+        assert answered.state == "confirmed"
+        assert [step["state"] for step in answered.steps] == ["requested", "confirmed"]
         items = fetch(connection, OutboxItemRow, "SELECT * FROM outbox ORDER BY id")
         assert json.loads(items[1].payload)["body"] == {
             "code": made.code,

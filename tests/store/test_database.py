@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import os
+import pathlib
 import sqlite3
 import subprocess
 import sys
@@ -330,6 +332,32 @@ def test_close_closes_every_threads_connection(database):
             connection.execute("SELECT 1")
     with database.read() as fresh:  # used again, the database opens a new connection
         assert fresh is not here and fresh.execute("SELECT 1").fetchone()[0] == 1
+
+
+def files_open_on(path) -> int:
+    """How many descriptors of this process have `path` (the database file) open."""
+    descriptors = pathlib.Path("/proc/self/fd").iterdir()
+    return sum(1 for fd in descriptors if os.path.realpath(fd) == str(path.resolve()))
+
+
+def test_work_on_qts_thread_pool_does_not_pile_up_connections(database):
+    """The screens' work runs on QThreadPool threads (kiosk.ui.offthread), where Python keeps
+    no thread state between two jobs: each job must not leave a connection of its own open
+    (a file descriptor and SQLite's page cache each, for as long as the kiosk runs)."""
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    def job() -> None:
+        with database.read() as connection:
+            connection.execute("SELECT count(*) FROM outbox").fetchone()
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    for _ in range(20):
+        pool.start(QRunnable.create(job))
+    assert pool.waitForDone(10_000)
+    assert files_open_on(database.path) <= 1  # the pool's one thread's, at most
+    database.close()
+    assert files_open_on(database.path) == 0
 
 
 # --- stored forms: what older databases hold reads back the same ------------------------------
