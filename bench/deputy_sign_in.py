@@ -51,13 +51,13 @@ def main() -> int:
 
     app = QCoreApplication([])
     folder = Path(tempfile.mkdtemp(prefix="bench-desk-"))
-    sessions = open_database(folder / "kiosk.sqlite3")
-    seed_demo_station(sessions, folder / "photos")
+    database = open_database(folder / "kiosk.sqlite3")
+    seed_demo_station(database, folder / "photos")
     rows = [{"key": f"demo-{i:02d}", "name": "", "photo": ""} for i in range(1, 16)]
     presence = Presence(datetime.now, lambda: rows)
     console = DutyConsole(datetime.now, lambda: rows, presence)
     sign_in = SignIn(datetime.now, lambda: rows, presence, console)
-    service = DutyDesk(sessions, True, datetime.now)
+    service = DutyDesk(database, True, datetime.now)
     presence.attach(service)
     console.attach(service)
     sign_in.attach(service)

@@ -345,7 +345,7 @@ def _run(
         )
         form, progress = backends.intake, backends.progress
         presence, sign_in, console = backends.presence, backends.sign_in, backends.console
-        kiosk_sessions = open_database(config.database_path)
+        kiosk_database = open_database(config.database_path)
         # The receipts visitors look up: the latest (a bench's list must not grow either).
         codes: deque[tuple[str, str]] = deque(maxlen=OPEN_APPEALS)
         stall = StallWatch()
@@ -521,7 +521,7 @@ def _run(
                         f" anonymous {anonymous_mb():.1f} MB,"
                         f" SQLite {sqlite_mb():.1f} MB, Python objects {len(gc.get_objects())},"
                         f" QObjects {qobjects_alive(app, window)},"
-                        f" appeals listed {listed(kiosk_sessions)},"
+                        f" appeals listed {listed(kiosk_database)},"
                         f" load {os.getloadavg()[0]:.1f}, {time.monotonic() - began:.0f} s"
                     )
                     if probe is not None:
@@ -530,7 +530,7 @@ def _run(
             figures.longest_stall_where = stall.longest_where
             figures.stalls = dict(stall.by_where)
             backends.sync.syncNow()
-            yield settle(lambda: pending(kiosk_sessions) == 0)
+            yield settle(lambda: pending(kiosk_database) == 0)
             gc.collect()
             yield settle(quiet)
 
@@ -598,14 +598,10 @@ def pump_through(
         raise state["error"]
 
 
-def listed(sessions) -> int:
+def listed(database) -> int:
     """Appeals whose progress the station's snapshot lists (open, or finished lately)."""
-    from sqlalchemy import func, select
-
-    from kiosk.store.models import AppealProgressRow
-
-    with sessions() as session:
-        return session.scalar(select(func.count()).select_from(AppealProgressRow)) or 0
+    with database.read() as connection:
+        return connection.execute("SELECT count(*) FROM appeal_progress").fetchone()[0]
 
 
 def finish_old_appeals(central_dir: Path, keep: int) -> int:
@@ -640,12 +636,12 @@ def finish_old_appeals(central_dir: Path, keep: int) -> int:
         return finished
 
 
-def pending(sessions) -> int:
+def pending(database) -> int:
     """Events in the kiosk's outbox not yet on the server."""
     from kiosk.store import outbox
 
-    with sessions() as session:
-        return outbox.counts(session).pending
+    with database.read() as connection:
+        return outbox.counts(connection).pending
 
 
 def server_events(central_dir: Path) -> list:

@@ -99,14 +99,14 @@ def main() -> int:
 
     wait(lambda: sign_in.property("ready"))
     seed(config.database_path)
-    sessions = open_database(config.database_path)
+    database = open_database(config.database_path)
 
     def asked(run: int) -> str:
         """A visitor's request to the duty deputy, listed first (the earliest made)."""
         made = NOW.astimezone() - timedelta(hours=run + 1)
         appointment = Appointment.new(ON_DUTY, NOW.date(), "demo-weekly", made)
-        with sessions.begin() as session:
-            record_appointment(session, appointment, b"sealed", "check")
+        with database.begin() as connection:
+            record_appointment(connection, appointment, b"sealed", "check")
         return appointment.code
 
     stack = visible(window, "stack")
@@ -182,6 +182,7 @@ def main() -> int:
     load = os.getloadavg()[0]
     print(f"# machine load (1 min): {load:.2f} on {os.cpu_count()} cores")
     kiosk.close()
+    database.close()
     return 0
 
 

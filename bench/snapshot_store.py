@@ -68,7 +68,7 @@ class AtOnce:
 def pull_cpu_ms(deputies: int, appeals: int) -> float:
     folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     worker = SyncWorker(folder / "kiosk.sqlite3", folder / "photos")
-    worker._sessions = open_database(folder / "kiosk.sqlite3")
+    worker._database = open_database(folder / "kiosk.sqlite3")
     client = AtOnce(document(deputies, appeals))
     times = []
     for _ in range(RUNS + 1):

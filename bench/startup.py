@@ -7,7 +7,7 @@ time of its first frameSwapped (KIOSK_REPORT_FIRST_FRAME=1, kiosk/startup_report
 figure is that minus the time just before the spawn. `startup_home_complete_ms`: the same to
 the first frame with everything home draws final: who is present (read from the database),
 the connection state and every photo. `startup_database_ready_ms`: to the database open
-through the ORM (sign-in, forms; the station read from it replaces the quick-start copy).
+for the services (sign-in, forms; the station read from it replaces the quick-start copy).
 `startup_gui_stall_ms`: the longest time the GUI thread's event loop did not answer in the
 first 10 s. `startup_pss_mb`: /proc/PID/smaps_rollup 5 s after the spawn (sync worker running).
 Each offscreen and under Xvfb 1920x1080 (`_xvfb`), and the stall again with 100,000 appeals in
@@ -45,9 +45,9 @@ def seed(data_dir: Path, appeals: int = 0) -> None:
     from kiosk.demo import seed_demo_station
     from kiosk.store.database import open_database
 
-    sessions = open_database(data_dir / "kiosk.sqlite3")
-    seed_demo_station(sessions, data_dir / "photos")
-    sessions.kw["bind"].dispose()
+    database = open_database(data_dir / "kiosk.sqlite3")
+    seed_demo_station(database, data_dir / "photos")
+    database.close()
     if appeals:
         sys.path.insert(0, str(Path(__file__).parent))
         import submit  # bench/submit.py: 100,000 sealed appeals and their outbox rows

@@ -34,18 +34,18 @@ SUBMISSIONS = 200
 CHINA = timezone(timedelta(hours=8))
 
 
-def seed(database: Path) -> None:
-    sessions = open_database(database)
+def seed(database_path: Path) -> None:
+    database = open_database(database_path)
     start = datetime(2026, 1, 1, tzinfo=CHINA)
     for chunk in range(0, EXISTING, 10_000):
-        with sessions.begin() as session:
+        with database.begin() as connection:
             for i in range(chunk, chunk + 10_000):
                 appeal = Appeal.new(
                     "demo-station", "交通出行", start + timedelta(minutes=i), block="文昌社区"
                 )
                 personal = {"name": "访客", "mobile": "13800000000", "text": "路灯坏了"}
-                record_appeal(session, appeal, seal(DEMO_SERVER_PUBLIC_KEY, personal), "x" * 64)
-    sessions.kw["bind"].dispose()
+                record_appeal(connection, appeal, seal(DEMO_SERVER_PUBLIC_KEY, personal), "x" * 64)
+    database.close()
 
 
 def descendants(item):

@@ -26,7 +26,6 @@ from central.launch import running_central
 from kiosk.domain.appeals import Appeal
 from kiosk.store.appeals import record_appeal
 from kiosk.store.database import open_database
-from kiosk.store.models import EnrolmentRow
 from kiosk.store.sealing import seal
 from kiosk.sync.enrolment import enrol
 from kiosk.sync.worker import SyncThread, SyncWorker
@@ -37,11 +36,11 @@ TICK_MS = 5
 CHINA = timezone(timedelta(hours=8))
 
 
-def queue(database: Path, count: int) -> None:
-    sessions = open_database(database)
-    with sessions() as session:
-        key = session.query(EnrolmentRow).one().server_public_key
-    with sessions.begin() as session:
+def queue(database_path: Path, count: int) -> None:
+    database = open_database(database_path)
+    with database.read() as connection:
+        (key,) = connection.execute("SELECT server_public_key FROM enrolment").fetchone()
+    with database.begin() as connection:
         for i in range(count):
             appeal = Appeal.new("demo-station", "交通出行", datetime.now(CHINA), block="文昌社区")
             personal = {
@@ -51,7 +50,8 @@ def queue(database: Path, count: int) -> None:
                 "address": "",
                 "consent": True,
             }
-            record_appeal(session, appeal, seal(key, personal))
+            record_appeal(connection, appeal, seal(key, personal))
+    database.close()
 
 
 class Finish(QObject):

@@ -105,15 +105,11 @@ def one_run(app, scratch: Path, out=print) -> dict[str, tuple[float, float, floa
         loop = QEventLoop()
         shown = []
 
-        sessions = open_database(config.database_path)
+        database = open_database(config.database_path)
 
         def progress_stored() -> None:
-            from sqlalchemy import func, select
-
-            from kiosk.store.models import AppealProgressRow
-
-            with sessions() as session:
-                count = session.scalar(select(func.count()).select_from(AppealProgressRow))
+            with database.read() as connection:
+                (count,) = connection.execute("SELECT count(*) FROM appeal_progress").fetchone()
             if count == APPEALS:
                 shown.append(time.perf_counter())
                 loop.quit()
@@ -142,6 +138,7 @@ def one_run(app, scratch: Path, out=print) -> dict[str, tuple[float, float, floa
         kiosk.close()
         kiosk.window.close()
         kiosk.engine.deleteLater()
+        database.close()
     return first
 
 

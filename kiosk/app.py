@@ -58,7 +58,7 @@ from kiosk.ui.station import Clock, DayTurnover, Roster, Station
 from kiosk.ui.sync import Sync
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from kiosk.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -185,26 +185,26 @@ class Backends:
         self.console.refresh()  # requests made on phones arrive with the pull
         self.intake.show(snapshot)
 
-    def use_database(self, sessions, presence=None) -> None:
+    def use_database(self, database: Database, presence=None) -> None:
         """The local database is open: the forms can save and look up, deputies sign in
         (`presence`: what the desk shows, read already: kiosk.services.desk.read_presence).
-        The services own the sessions; the screens' objects only call them."""
+        The services own the transactions; the screens' objects only call them."""
         from kiosk.services.desk import DutyDesk
         from kiosk.services.intake import Intake
         from kiosk.services.progress import Lookups
         from kiosk.ui.dates import station_zone_in_use
 
-        self.intake.use_service(Intake(sessions, self.demo, self._now, station_zone_in_use))
-        self.progress.use_service(Lookups(sessions))
-        desk = DutyDesk(sessions, self.demo, self._now)
+        self.intake.use_service(Intake(database, self.demo, self._now, station_zone_in_use))
+        self.progress.use_service(Lookups(database))
+        desk = DutyDesk(database, self.demo, self._now)
         self.presence.attach(desk, presence)
         self.console.attach(desk)
         self.sign_in.attach(desk)  # last: sign-in is ready once the rest is
 
-    def use_demo_database(self, sessions) -> None:
+    def use_demo_database(self, database: Database) -> None:
         """First run chose demo mode: the demo station's own database, sealed with the demo key."""
         self.demo = True
-        self.use_database(sessions)
+        self.use_database(database)
 
     def relabel(self) -> None:
         """The language changed: words made here (dates, weekdays) are made again, now."""
@@ -323,13 +323,14 @@ def connect_sync(worker: QObject, sync: Sync) -> None:
 
 def open_station(
     config: Config, shown: StationSnapshot | None
-) -> tuple[StationSnapshot | None, sessionmaker[Session]]:
+) -> tuple[StationSnapshot | None, Database]:
     """Open the database (replacing a damaged one, migrating it, seeding the demo station)
     and read the station.
 
-    The first call in a process imports SQLAlchemy (over half a second), which is why
-    start-up reads the station with plain sqlite3 first (kiosk.store.station_read) and opens
-    the database after the first frame. `shown` is the station start-up read that way.
+    Checking the file for damage reads all of it, and a migration imports Alembic and
+    SQLAlchemy (over half a second), which is why start-up reads the station with a plain
+    read-only query first (kiosk.store.station_read) and opens the database after the first
+    frame. `shown` is the station start-up read that way.
     """
     from kiosk.store.database import open_database
     from kiosk.store.recovery import recover_if_damaged
@@ -338,23 +339,23 @@ def open_station(
     recover_if_damaged(
         config.database_path, datetime.now(), lambda: open_database(config.database_path)
     )
-    sessions = open_database(config.database_path)
+    database = open_database(config.database_path)
     if config.demo:
         from kiosk.demo import seed_demo_station
 
-        seed_demo_station(sessions, config.photo_dir)
+        seed_demo_station(database, config.photo_dir)
     # Kiosks before the station was stored once kept a copy here (kiosk.store.station).
     (config.data_dir / "station.json").unlink(missing_ok=True)
-    with sessions() as session:
-        snapshot = load_station(session)
-    return snapshot, sessions
+    with database.read() as connection:
+        snapshot = load_station(connection)
+    return snapshot, database
 
 
 class InBackground(QObject):
     """Runs `work` on a thread of its own and hands its result to `done` on the GUI thread.
 
     Start-up opens, migrates and reads the database this way, so the GUI thread never waits
-    on the disk (or on importing SQLAlchemy): the screens fill in when the result arrives.
+    on the disk (or on a migration): the screens fill in when the result arrives.
     `failed` gets the exception instead when `work` raises.
     """
 
@@ -398,8 +399,8 @@ class InBackground(QObject):
 
 def warm_up_for_gui(sync: bool) -> None:
     """On the opening thread: import and compile what the GUI thread needs next, so that
-    attaching the database and starting the sync worker there are quick (imports and
-    SQLAlchemy's first compilation of a statement hold the interpreter for tens of ms)."""
+    attaching the database and starting the sync worker there are quick (imports hold the
+    interpreter for tens of ms)."""
     import qrcode  # noqa: F401 (deputy pages, receipts: kept off home's first frame)
 
     import kiosk.services.desk  # noqa: F401 (the duty desk: attendance, requests)
@@ -411,10 +412,10 @@ def warm_up_for_gui(sync: bool) -> None:
 
 
 def settle_memory() -> None:
-    """Start-up's objects (Qt, QML, SQLAlchemy) live as long as the kiosk: keep them out of
-    the collector's full passes, which hold every thread, the GUI's included. The collector
-    was paused while they were made (`pause_collector`): a full pass in the middle of
-    SQLAlchemy's import would have held the GUI thread too."""
+    """Start-up's objects (Qt, QML, the modules imported) live as long as the kiosk: keep
+    them out of the collector's full passes, which hold every thread, the GUI's included. The
+    collector was paused while they were made (`pause_collector`): a full pass in the middle
+    of an import on the opening thread would have held the GUI thread too."""
     gc.freeze()
     gc.enable()
 
@@ -440,8 +441,8 @@ def make_admin(
     def gather() -> dict:
         if opened is not None:
             opened.wait(60)
-        # Imported when the panel first opens, on its pool thread: SQLAlchemy and requests
-        # stay off the path to the first frame (docs/performance.md).
+        # Imported when the panel first opens, on its pool thread: requests stays off the
+        # path to the first frame (docs/performance.md).
         from kiosk.sync.diagnostics import gather
 
         return gather(
@@ -477,7 +478,7 @@ def make_setup(config: Config, backends: Backends, no_station: bool) -> Setup:
     from dataclasses import replace
 
     needed = no_station and not config.demo and not config.server_url
-    if needed:  # the database was read already (no station copy): SQLAlchemy is loaded
+    if needed:  # the database was opened already (no station copy)
         from kiosk.sync.enrolment import is_enrolled
 
         needed = not is_enrolled(config.database_path)
@@ -496,8 +497,8 @@ def make_setup(config: Config, backends: Backends, no_station: bool) -> Setup:
     def use_demo() -> None:
         # For this run: the demo station in its own folder, never in the real database.
         demo = replace(config, demo=True, data_dir=config.data_dir / "demo")
-        snapshot, sessions = open_station(demo, None)
-        backends.use_demo_database(sessions)
+        snapshot, database = open_station(demo, None)
+        backends.use_demo_database(database)
         backends.show(snapshot)
 
     return Setup(needed, enrol_here, use_demo, backends.sync.syncNow, config.server_url)
@@ -513,11 +514,11 @@ def build_kiosk(
 ) -> Kiosk:
     """Load QML over the station's data and return the (not yet shown) window.
 
-    The screens start from the station read from the database with plain sqlite3 (a few ms,
-    no SQLAlchemy); the database is opened through the ORM on a thread of its own after the
-    first frame (the GUI thread never waits on it). When the plain read finds no station (a
-    new kiosk's first start, a database still at an older schema, a damaged one) the database
-    is opened, migrated and read before the first frame.
+    The screens start from the station read from the database with a plain read-only query
+    (a few ms); the database is checked, migrated if need be and opened on a thread of its own
+    after the first frame (the GUI thread never waits on it). When the plain read finds no
+    station (a new kiosk's first start, a database still at an older schema, a damaged one)
+    the database is opened, migrated and read before the first frame.
     `database=False` (the self-test, with a damaged database) never opens it.
     """
     pause_collector()  # until start-up is done (settle_memory)
@@ -537,9 +538,9 @@ def build_kiosk(
     backends.console.idle_timeout = timedelta(seconds=config.console_idle_seconds)
     backends.presence.closing_time = time_of_day.fromisoformat(config.closing_time)
     backends.intake.disk_low = lambda: below_floor(config.data_dir)
-    first, sessions = cached, None
+    first, first_database = cached, None
     if cached is None and database:
-        first, sessions = open_station(config, None)
+        first, first_database = open_station(config, None)
     backends.show(first)
     backends.setup = make_setup(config, backends, first is None and database)
     made: list[Kiosk] = []  # the kiosk, once QML has loaded
@@ -548,12 +549,12 @@ def build_kiosk(
         if not made or made[0].closed:  # QML failed to load, or the kiosk closed already
             settle_memory()
             return
-        fresh, opened_sessions, presence = result
+        fresh, opened_database, presence = result
         try:
             # A damaged database was replaced meanwhile: what could be salvaged of it.
             if fresh is not None and fresh != cached:
                 backends.show(fresh)
-            backends.use_database(opened_sessions, presence)
+            backends.use_database(opened_database, presence)
             if sync:
                 made[0].start_sync(config)
         except Exception:
@@ -571,14 +572,14 @@ def build_kiosk(
         from kiosk.services.desk import read_presence
 
         try:
-            fresh, opened_sessions = open_station(config, cached)
+            fresh, opened_database = open_station(config, cached)
         finally:
             database_opened.set()
         # What the desk shows, read here: with 100,000 appeals the month's counts take tens
         # of ms, which the GUI thread would spend when the database is attached.
-        presence = read_presence(opened_sessions, now().date())
+        presence = read_presence(opened_database, now().date())
         warm_up_for_gui(sync)
-        return fresh, opened_sessions, presence
+        return fresh, opened_database, presence
 
     def facts_read(facts: Any) -> None:
         if facts is None or not made or made[0].closed:
@@ -597,11 +598,11 @@ def build_kiosk(
 
     database_opened = threading.Event()  # recovered and migrated (or not to be opened)
     opener = None
-    if sessions is None and database:
-        # Home's own facts (who is present, enrolled or not) with the standard library's
-        # sqlite3, started before QML loads (a few ms). The ORM opens after the first frame:
-        # importing SQLAlchemy meanwhile would hold the interpreter the QML engine needs
-        # (docs/performance.md).
+    if first_database is None and database:
+        # Home's own facts (who is present, enrolled or not) with a plain read-only query,
+        # started before QML loads (a few ms). The database opens after the first frame: its
+        # check (and a migration's imports) meanwhile would hold the disk and interpreter the
+        # QML engine needs (docs/performance.md).
         InBackground(read_facts, facts_read, facts_failed, parent=app).start("home-facts")
         opener = InBackground(work, opened, not_opened, parent=app)
     lockdown = Lockdown()
@@ -631,8 +632,8 @@ def build_kiosk(
     made.append(kiosk)
     backends.console.watch(window)
 
-    if sessions is not None:  # read before the first frame (the plain read found no station)
-        backends.use_database(sessions)
+    if first_database is not None:  # opened before the first frame (the plain read found none)
+        backends.use_database(first_database)
         if sync:
 
             def start_syncing() -> None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from kiosk.domain.deputies import Deputy, Level
 from kiosk.domain.holidays import DayKind, Holiday, HolidayCalendar
 from kiosk.domain.reception import OccurrenceChange, OnHoliday, ReceptionSchedule
@@ -24,6 +22,7 @@ from kiosk.domain.station import (
     StationRule,
     StationSnapshot,
 )
+from kiosk.store.database import Database
 from kiosk.store.station import load_station, store_station
 
 DEMO_QR_BASE = "https://daibiao.example/d/"
@@ -237,10 +236,10 @@ def portrait_svg(index: int) -> str:
     )
 
 
-def seed_demo_station(sessions: sessionmaker[Session], photo_dir: Path) -> bool:
+def seed_demo_station(database: Database, photo_dir: Path) -> bool:
     """Write the demo station unless the database already has a station. True if written."""
-    with sessions.begin() as session:
-        if load_station(session) is not None:
+    with database.begin() as connection:
+        if load_station(connection) is not None:
             return False
         snapshot = demo_snapshot()
         photo_dir.mkdir(parents=True, exist_ok=True)
@@ -249,7 +248,7 @@ def seed_demo_station(sessions: sessionmaker[Session], photo_dir: Path) -> bool:
         document = snapshot_to_document(snapshot)
         for deputy in document["deputies"]:  # as the server sends them
             deputy["pin_hash"] = DEMO_PIN_HASH
-        store_station(session, document)
+        store_station(connection, document)
     return True
 
 

@@ -2,7 +2,7 @@
 """A station snapshot as a JSON document, and back, refusing anything malformed.
 
 The document is the kiosk's one stored copy of its station (kiosk.store.station: one row,
-read at start without SQLAlchemy) and the station part of what the server sends
+read at start with a plain query) and the station part of what the server sends
 (docs/sync-api.md). It is read as untrusted input: wrong types, missing fields and oversized
 text are refused with a reason; keys it does not know (a deputy's `photo_url`, `pin_hash`) are
 kept in the stored document and ignored here.

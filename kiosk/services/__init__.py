@@ -3,9 +3,9 @@
 or an appointment request and get its receipt; sign a deputy in and out; record a reception;
 answer an appointment; look up progress.
 
-A service owns its database sessions and transactions, the choice of the key personal data is
-sealed to (`sealing`) and the links a receipt carries (`links`). No Qt here: the UI objects
-(kiosk/ui) call these, on a pool thread where the work is more than a moment
+A service owns its database transactions (kiosk.store.database), the choice of the key
+personal data is sealed to (`sealing`) and the links a receipt carries (`links`). No Qt here:
+the UI objects (kiosk/ui) call these, on a pool thread where the work is more than a moment
 (kiosk/ui/offthread.py), and only adapt the results for QML. Layers (pyproject.toml,
 import-linter): ui → services → sync/store → domain.
 """

@@ -2,7 +2,7 @@
 """The duty desk: a deputy signs in with their PIN and out again, records a reception and
 answers appointment requests; who is present, and the station's figures.
 
-Every call has its own session and may run on any thread (the UI runs them on the pool:
+Every call may run on any thread, on that thread's connection (the UI runs them on the pool:
 kiosk/ui/offthread.py). Each write is one transaction with its outbox event (DESIGN.md §5);
 each answers with what the console and home show after it, read in the same call, so that the
 GUI thread only shows it.
@@ -14,9 +14,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from sqlite3 import Connection
 from typing import Any
-
-from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain import appointments as answers
 from kiosk.domain.attendance import (
@@ -33,7 +32,8 @@ from kiosk.domain.pins import pin_matches
 from kiosk.services.sealing import sealing_key
 from kiosk.store import appointments as requests
 from kiosk.store import attendance as store
-from kiosk.store.models import AppointmentRow
+from kiosk.store.database import Database
+from kiosk.store.rows import AppointmentRow, fetch_one
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +71,10 @@ class Refused(Exception):
         self.problem = problem
 
 
-def read_figures(session: Session, today: date, present: int) -> dict[str, Any]:
+def read_figures(connection: Connection, today: date, present: int) -> dict[str, Any]:
     """The figures the station-info screen shows (kept as QML reads them)."""
-    month = store.month_figures(session, today)
-    server, pulled_at = store.statistics(session)
+    month = store.month_figures(connection, today)
+    server, pulled_at = store.statistics(connection)
     figures = {
         "day": today.isoformat(),
         "receptionDays": month.reception_days,
@@ -97,46 +97,44 @@ def read_figures(session: Session, today: date, present: int) -> dict[str, Any]:
     return figures
 
 
-def read_presence(sessions: sessionmaker[Session], today: date) -> Presence:
+def read_presence(database: Database, today: date) -> Presence:
     """Who is signed in and the figures for `today`."""
-    with sessions() as session:
-        signed_in = store.signed_in(session)
-        return signed_in, read_figures(session, today, len(signed_in))
+    with database.read() as connection:
+        signed_in = store.signed_in(connection)
+        return signed_in, read_figures(connection, today, len(signed_in))
 
 
 class DutyDesk:
     """The duty desk's work on the local database; any thread."""
 
-    def __init__(
-        self, sessions: sessionmaker[Session], demo: bool, now: Callable[[], datetime]
-    ) -> None:
-        self.sessions = sessions
+    def __init__(self, database: Database, demo: bool, now: Callable[[], datetime]) -> None:
+        self.database = database
         self.demo = demo
         self._now = now
 
     # --- reads -------------------------------------------------------------------------------
 
     def presence(self, today: date) -> Presence:
-        return read_presence(self.sessions, today)
+        return read_presence(self.database, today)
 
     def signed_in(self) -> dict[str, datetime]:
-        with self.sessions() as session:
-            return store.signed_in(session)
+        with self.database.read() as connection:
+            return store.signed_in(connection)
 
     def console(self, deputy_id: str, today: date) -> ConsoleRead:
         """What the console shows for `deputy_id` (or none: "") on `today`."""
-        with self.sessions() as session:
-            walk_ins = store.walk_ins(session, today)
-            records = store.records_on(session, today, deputy_id) if deputy_id else 0
-            asked = requests.requests_for_deputy(session, deputy_id, today)
-            work, workspace_url = store.deputy_work(session, deputy_id)
+        with self.database.read() as connection:
+            walk_ins = store.walk_ins(connection, today)
+            records = store.records_on(connection, today, deputy_id) if deputy_id else 0
+            asked = requests.requests_for_deputy(connection, deputy_id, today)
+            work, workspace_url = store.deputy_work(connection, deputy_id)
         return ConsoleRead(walk_ins, records, asked, work if deputy_id else None, workspace_url)
 
     def wait_until(self, deputy_id: str) -> datetime | None:
         """Until when `deputy_id` must wait before another try (None: no wait)."""
         at = self._now()
-        with self.sessions() as session:
-            mine, everyone = store.wrong_pins(session, deputy_id, at)
+        with self.database.read() as connection:
+            mine, everyone = store.wrong_pins(connection, deputy_id, at)
         return next_try_at(mine, everyone, at)
 
     # --- signing in and out ------------------------------------------------------------------
@@ -147,22 +145,22 @@ class DutyDesk:
         wait = self.wait_until(deputy_id)
         if wait is not None:
             return False, wait
-        with self.sessions() as session:
-            pin_hash = store.pin_hash(session, deputy_id)
+        with self.database.read() as connection:
+            pin_hash = store.pin_hash(connection, deputy_id)
         return pin_matches(pin_hash, pin), None
 
     def record_pin(self, deputy_id: str, right: bool, today: date) -> SignedIn:
         """Record a checked PIN: a right one signs the deputy in (attendance + outbox) and
         answers with their console; a wrong one is counted and answers with the wait."""
         at = self._now()
-        with self.sessions.begin() as session:
+        with self.database.begin() as connection:
             if right:
-                store.note_right_pin(session, deputy_id)
-                if deputy_id not in store.signed_in(session):
+                store.note_right_pin(connection, deputy_id)
+                if deputy_id not in store.signed_in(connection):
                     event = AttendanceEvent.new(deputy_id, Action.SIGN_IN, Reason.PIN, at)
-                    store.record_attendance(session, event)
+                    store.record_attendance(connection, event)
             else:
-                store.note_wrong_pin(session, deputy_id, at)
+                store.note_wrong_pin(connection, deputy_id, at)
         if not right:
             return SignedIn(None, None, None, self.wait_until(deputy_id))
         signed_in, figures = self.presence(today)
@@ -170,10 +168,10 @@ class DutyDesk:
 
     def sign_out(self, deputy_id: str, reason: Reason, at: datetime, today: date) -> Presence:
         """Sign `deputy_id` out (if signed in); who is present after it, and the figures."""
-        with self.sessions.begin() as session:
-            if deputy_id in store.signed_in(session):
+        with self.database.begin() as connection:
+            if deputy_id in store.signed_in(connection):
                 event = AttendanceEvent.new(deputy_id, Action.SIGN_OUT, reason, at)
-                store.record_attendance(session, event)
+                store.record_attendance(connection, event)
         log.info("deputy %s signed out (%s)", deputy_id, reason.value)
         return self.presence(today)
 
@@ -185,12 +183,12 @@ class DutyDesk:
         for deputy_id, since in self.signed_in().items():
             due = sign_in_ends(since, closing_time)
             if due <= now:
-                with self.sessions.begin() as session:
-                    if deputy_id in store.signed_in(session):
+                with self.database.begin() as connection:
+                    if deputy_id in store.signed_in(connection):
                         event = AttendanceEvent.new(
                             deputy_id, Action.SIGN_OUT, Reason.CLOSING_TIME, due
                         )
-                        store.record_attendance(session, event)
+                        store.record_attendance(connection, event)
                 log.info("deputy %s signed out (%s)", deputy_id, Reason.CLOSING_TIME.value)
                 gone.append(deputy_id)
         return gone, self.presence(today)
@@ -206,11 +204,11 @@ class DutyDesk:
             record = ReceptionRecord.new(deputy_id, self._now(), visitors, topic, notes, codes)
         except RecordProblem as problem:
             raise Refused(f"{problem.field}/{problem.code}") from None
-        with self.sessions.begin() as session:
-            key = sealing_key(session, self.demo)
+        with self.database.begin() as connection:
+            key = sealing_key(connection, self.demo)
             if key is None:
                 raise Refused("console/not_enrolled")
-            store.record_reception(session, record, key)
+            store.record_reception(connection, record, key)
         return self.console(deputy_id, today)
 
     def answer_appointment(
@@ -218,8 +216,10 @@ class DutyDesk:
     ) -> ConsoleRead:
         """Confirm or decline a request to `deputy_id`: its new state and the outbox event in
         one transaction; the console after it. Raises Refused ("state", "answer", "note")."""
-        with self.sessions.begin() as session:
-            row = session.get(AppointmentRow, code)
+        with self.database.begin() as connection:
+            row = fetch_one(
+                connection, AppointmentRow, "SELECT * FROM appointment WHERE code = ?", (code,)
+            )
             if row is None or row.deputy_id != deputy_id:
                 raise Refused("state")
             try:
@@ -228,7 +228,7 @@ class DutyDesk:
                 )
             except answers.AnswerProblem as problem:
                 raise Refused(problem.code) from None
-            requests.answer_appointment(session, row, reply)
+            requests.answer_appointment(connection, row, reply)
         # No tracking code in the log (with the last 4 digits it opens the record).
         log.info("deputy %s answered an appointment: %s", deputy_id, answer)
         return self.console(deputy_id, today)

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
-
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.appeals import DEFAULT_CATEGORIES, Appeal
 from kiosk.domain.appointments import Appointment
@@ -30,6 +28,7 @@ from kiosk.domain.tracking import contact_check
 from kiosk.services.links import progress_link
 from kiosk.services.sealing import sealing_key
 from kiosk.store import appeals, appointments
+from kiosk.store.database import Database
 from kiosk.store.sealing import seal
 from kiosk.store.station import holiday_table
 from kiosk.store.sync_state import get_state
@@ -86,16 +85,17 @@ class NotSaved(Exception):
 
 
 class Intake:
-    """Saves what visitors submit, on any thread (each call has its own session)."""
+    """Saves what visitors submit, on any thread (each call its own transaction, on that
+    thread's connection)."""
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        database: Database,
         demo: bool,
         now: Callable[[], datetime],
         zone: Callable[[], tzinfo],
     ) -> None:
-        self.sessions = sessions
+        self.database = database
         self.demo = demo
         self._now = now  # the station's wall clock (naive)
         self._zone = zone
@@ -108,7 +108,7 @@ class Intake:
         """Save an appeal or a call-back request; its receipt. Raises NotSaved."""
         callback = asked.request == "callback"
 
-        def save(session: Session, key: str) -> Receipt:
+        def save(connection: sqlite3.Connection, key: str) -> Receipt:
             created = self._stamp()
             appeal = Appeal.new(
                 asked.station_id,
@@ -123,13 +123,13 @@ class Intake:
                 mobile=normalise_phone(asked.phone),
                 text="" if callback else asked.text.strip(),
             ).to_personal()
-            appeals.record_appeal(session, appeal, seal(key, personal))
+            appeals.record_appeal(connection, appeal, seal(key, personal))
             code = appeal.tracking_code
             return Receipt(
                 asked.request,
                 code,
-                progress_link(session, code, self.demo),
-                reply_due(created.date(), holiday_table(session)),
+                progress_link(connection, code, self.demo),
+                reply_due(created.date(), holiday_table(connection)),
                 last_four(asked.phone),
             )
 
@@ -138,7 +138,7 @@ class Intake:
     def submit_appointment(self, asked: AppointmentRequest) -> Receipt:
         """Save an appointment request; its receipt. Raises NotSaved."""
 
-        def save(session: Session, key: str) -> Receipt:
+        def save(connection: sqlite3.Connection, key: str) -> Receipt:
             appointment = Appointment.new(
                 asked.deputy_id, asked.day, asked.schedule_id or None, self._stamp()
             )
@@ -147,28 +147,28 @@ class Intake:
                 mobile=normalise_phone(asked.phone),
                 topic=asked.topic.strip(),
             ).to_personal()
-            appointments.record_appointment(session, appointment, seal(key, personal))
+            appointments.record_appointment(connection, appointment, seal(key, personal))
             code = appointment.code
             return Receipt(
                 "appointment",
                 code,
-                progress_link(session, code, self.demo),
+                progress_link(connection, code, self.demo),
                 None,
                 last_four(asked.phone),
             )
 
         return self._save("appointment", save)
 
-    def _save(self, kind: str, save: Callable[[Session, str], Receipt]) -> Receipt:
+    def _save(self, kind: str, save: Callable[[sqlite3.Connection, str], Receipt]) -> Receipt:
         try:
-            with self.sessions.begin() as session:
-                key = sealing_key(session, self.demo)
+            with self.database.begin() as connection:
+                key = sealing_key(connection, self.demo)
                 if key is None:
                     raise NotSaved("not_enrolled")
-                return save(session, key)
-        except SQLAlchemyError as error:
-            # Only SQLite's own words: the statement's parameters could carry personal data.
-            reason = str(getattr(error, "orig", None) or type(error).__name__)
+                return save(connection, key)
+        except sqlite3.Error as error:
+            # SQLite's own words: they never quote a statement's parameters (personal data).
+            reason = str(error) or type(error).__name__
             log.error("could not save a visitor's %s: %s", kind, reason)
             raise NotSaved("disk_full" if "full" in reason else "database") from None
 
@@ -179,19 +179,19 @@ class Intake:
         the server)."""
         check = contact_check(receipt.code, receipt.last4)
         try:
-            with self.sessions.begin() as session:
-                appeals.keep_contact_check(session, receipt.code, check)
-        except SQLAlchemyError as error:
-            log.error("could not keep a contact check: %s", getattr(error, "orig", error))
+            with self.database.begin() as connection:
+                appeals.keep_contact_check(connection, receipt.code, check)
+        except sqlite3.Error as error:
+            log.error("could not keep a contact check: %s", error)
 
     def categories(self) -> tuple[list[str], dict[str, Any]]:
         """The appeal categories and their common phrases, as last pulled (the default list
         when none were, or they cannot be read)."""
         try:
-            with self.sessions() as session:
-                pulled = get_state(session, "categories")
+            with self.database.read() as connection:
+                pulled = get_state(connection, "categories")
             names = json.loads(pulled) if pulled else []
-        except (SQLAlchemyError, ValueError):
+        except (sqlite3.Error, ValueError):
             log.exception("cannot read the appeal categories; using the default list")
             names = []
         names = (
@@ -200,8 +200,8 @@ class Intake:
             else []
         )
         try:
-            with self.sessions() as session:
-                sent = json.loads(get_state(session, "category_phrases") or "{}")
-        except (SQLAlchemyError, ValueError):
+            with self.database.read() as connection:
+                sent = json.loads(get_state(connection, "category_phrases") or "{}")
+        except (sqlite3.Error, ValueError):
             sent = {}
         return names or list(DEFAULT_CATEGORIES), sent if isinstance(sent, dict) else {}

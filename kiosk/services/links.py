@@ -11,17 +11,16 @@ demo kiosk falls back to the demo station's link (docs/appeals.md).
 from __future__ import annotations
 
 import json
-
-from sqlalchemy.orm import Session
+from sqlite3 import Connection
 
 from kiosk.store.sync_state import get_state
 
 
-def progress_link(session: Session, code: str, demo: bool) -> str:
+def progress_link(connection: Connection, code: str, demo: bool) -> str:
     """The phone page for `code`, or "" when this kiosk does not know the server's yet."""
     link = ""
     try:
-        links = json.loads(get_state(session, "links") or "{}")
+        links = json.loads(get_state(connection, "links") or "{}")
         link = links.get("progress", "") if isinstance(links, dict) else ""
     except ValueError:
         pass

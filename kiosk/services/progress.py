@@ -8,13 +8,12 @@ thread."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
-
+from kiosk.store.database import Database
 from kiosk.store.progress import Found, Progress, look_up
 from kiosk.store.station import holiday_table
 from kiosk.sync.client import SyncError
@@ -59,8 +58,8 @@ def as_progress(code: str, answer: dict[str, Any]) -> Progress:
 class Lookups:
     """Progress lookups on this kiosk's database; any thread."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self.sessions = sessions
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     def look_up(
         self, code: str, last4: str, ask: Callable[[str, str], dict[str, Any]] | None
@@ -69,11 +68,11 @@ class Lookups:
         "unreachable", "locked" with "wait_minutes", "mismatch"). `ask` asks the server
         (None: no server)."""
         try:
-            with self.sessions() as session:
-                found = look_up(session, code, last4)
-                holidays = holiday_table(session)
-        except SQLAlchemyError as error:
-            log.error("progress lookup failed: %s", getattr(error, "orig", error))
+            with self.database.read() as connection:
+                found = look_up(connection, code, last4)
+                holidays = holiday_table(connection)
+        except sqlite3.Error as error:
+            log.error("progress lookup failed: %s", error)
             return {"problem": "database"}
         answer: dict[str, Any] = {"last_pull": found.last_pull, "holidays": holidays}
         if found.found is Found.FOUND:

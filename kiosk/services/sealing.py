@@ -9,15 +9,13 @@ could ever open, or that anyone could.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from kiosk.store.models import EnrolmentRow
+from sqlite3 import Connection
 
 
-def sealing_key(session: Session, demo: bool) -> str | None:
+def sealing_key(connection: Connection, demo: bool) -> str | None:
     """The key to seal to, or None when this kiosk may not save personal data."""
-    enrolled: str | None = session.scalar(select(EnrolmentRow.server_public_key))
+    row = connection.execute("SELECT server_public_key FROM enrolment LIMIT 1").fetchone()
+    enrolled: str | None = row[0] if row else None
     if enrolled:
         return enrolled
     if demo:

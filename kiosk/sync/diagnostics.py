@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from sqlalchemy import func, select
 
 from kiosk.store import outbox
 from kiosk.store.database import open_database
 from kiosk.store.disk import below_floor
-from kiosk.store.models import EnrolmentRow, OutboxItemRow
 from kiosk.store.recovery import damage, read_recoveries
 from kiosk.store.sync_state import get_state
 from kiosk.sync.client import check_server_url
@@ -87,22 +85,27 @@ def gather(
         facts["recovery"] = f"{_time_text(latest.at)} → {latest.moved_to}"
     if not facts["databaseProblem"]:
         try:
-            sessions = open_database(database_path)
-            with sessions() as session:
-                counts = outbox.counts(session)
-                facts.update(pending=counts.pending, sent=counts.sent)
-                facts["quarantined"] = counts.quarantined
-                facts["lastPull"] = _time_text(get_state(session, "last_pull"))
-                facts["snapshotRefused"] = get_state(session, "snapshot_refused") or ""
-                facts["retries"] = read_retries(get_state(session, "retry_counts"))
-                facts["lastPush"] = _time_text(
-                    session.scalar(select(func.max(OutboxItemRow.sent_at)))
-                )
-                enrolment = session.scalars(select(EnrolmentRow)).first()
-            sessions.kw["bind"].dispose()
+            database = open_database(database_path)
+            try:
+                with database.read() as connection:
+                    counts = outbox.counts(connection)
+                    facts.update(pending=counts.pending, sent=counts.sent)
+                    facts["quarantined"] = counts.quarantined
+                    facts["lastPull"] = _time_text(get_state(connection, "last_pull"))
+                    facts["snapshotRefused"] = get_state(connection, "snapshot_refused") or ""
+                    facts["retries"] = read_retries(get_state(connection, "retry_counts"))
+                    (last_sent,) = connection.execute("SELECT max(sent_at) FROM outbox").fetchone()
+                    facts["lastPush"] = _time_text(last_sent)
+                    enrolment = connection.execute(
+                        "SELECT station_id, server_url FROM enrolment LIMIT 1"
+                    ).fetchone()
+            finally:
+                database.close()
             if enrolment is not None:
                 facts.update(
-                    enrolled=True, stationId=enrolment.station_id, serverUrl=enrolment.server_url
+                    enrolled=True,
+                    stationId=enrolment["station_id"],
+                    serverUrl=enrolment["server_url"],
                 )
         except Exception as error:  # the panel shows it; it must never fail to open
             facts["databaseProblem"] = f"{type(error).__name__}: {error}"

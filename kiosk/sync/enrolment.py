@@ -10,11 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
-
 from kiosk.store.database import open_database
 from kiosk.store.device_token import write_token
-from kiosk.store.models import EnrolmentRow, SyncStateRow
+from kiosk.store.rows import EnrolmentRow, insert
 from kiosk.sync.client import CentralClient, Enrolment, Unreachable
 
 if TYPE_CHECKING:
@@ -60,24 +58,33 @@ def enrol(
     finally:
         client.close()
     write_token(database_path, enrolment.device_token)  # its own file, mode 0600
-    with open_database(database_path).begin() as session:
-        session.execute(delete(EnrolmentRow))
-        session.execute(delete(SyncStateRow))  # a new identity starts a fresh pull
-        session.add(
-            EnrolmentRow(
-                device_id=enrolment.device_id,
-                device_token="",
-                station_id=enrolment.station_id,
-                server_url=client.base_url,
-                server_public_key=enrolment.server_public_key,
-                enrolled_at=datetime.now(),
+    database = open_database(database_path)
+    try:
+        with database.begin() as connection:
+            connection.execute("DELETE FROM enrolment")
+            connection.execute("DELETE FROM sync_state")  # a new identity starts a fresh pull
+            insert(
+                connection,
+                EnrolmentRow(
+                    device_id=enrolment.device_id,
+                    device_token="",
+                    station_id=enrolment.station_id,
+                    server_url=client.base_url,
+                    server_public_key=enrolment.server_public_key,
+                    enrolled_at=datetime.now(),
+                ),
             )
-        )
+    finally:
+        database.close()
     return enrolment
 
 
 def is_enrolled(database_path: Path) -> bool:
     if not database_path.exists():
         return False
-    with open_database(database_path)() as session:
-        return session.scalars(select(EnrolmentRow)).first() is not None
+    database = open_database(database_path)
+    try:
+        with database.read() as connection:
+            return connection.execute("SELECT 1 FROM enrolment LIMIT 1").fetchone() is not None
+    finally:
+        database.close()

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The sync worker: pushes the outbox and pulls the station, on its own thread.
 
-It owns its HTTP session and its database session and reports by Qt signals; the UI thread
-never waits on it. Move it to a QThread and connect the thread's `started` to `start`.
+It owns its HTTP session and its thread's database connection and reports by Qt signals; the
+UI thread never waits on it. Move it to a QThread and connect the thread's `started` to `start`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
+from sqlite3 import Connection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtNetwork import QNetworkInformation
-from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk import __version__
 from kiosk.domain.snapshot import InvalidSnapshot, snapshot_from_document, split_document
@@ -27,10 +27,10 @@ from kiosk.domain.snapshot_delta import InvalidDelta, apply_snapshot_delta
 from kiosk.domain.station import STATION_PHOTO_MARKER
 from kiosk.memory import give_back_freed_memory
 from kiosk.store import outbox
-from kiosk.store.database import open_database
+from kiosk.store.database import Database, open_database
 from kiosk.store.device_token import load_enrolment
 from kiosk.store.disk import DiskReserve, below_floor, is_disk_full
-from kiosk.store.models import EnrolmentRow
+from kiosk.store.rows import EnrolmentRow
 from kiosk.store.station import delta_base, forget_delta_base, kept_cursor, store_station
 from kiosk.store.station_read import without_photos
 from kiosk.store.sync_state import apply_extras, get_state, set_state
@@ -95,7 +95,7 @@ class SyncWorker(QObject):
         self._http_timeout = http_timeout
         self._tls = {"ca_bundle": ca_bundle, "allow_plain_http": allow_plain_http}
         self._transport = transport  # None: the network (tests: a server in this process)
-        self._sessions: sessionmaker[Session] | None = None
+        self._database: Database | None = None
         self._client: CentralClient | None = None
         self._client_for: str | None = None
         self._timer: QTimer | None = None
@@ -107,11 +107,11 @@ class SyncWorker(QObject):
 
     @Slot()
     def start(self) -> None:
-        self._sessions = open_database(self._database_path)
+        self._database = open_database(self._database_path)
         self._reserve.keep()
-        with self._sessions.begin() as session:
-            if get_state(session, "snapshot_refused"):  # this kiosk may read it now
-                set_state(session, "snapshot_etag", "")
+        with self._database.begin() as connection:
+            if get_state(connection, "snapshot_refused"):  # this kiosk may read it now
+                set_state(connection, "snapshot_etag", "")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.cycle)
@@ -136,10 +136,10 @@ class SyncWorker(QObject):
     @Slot()
     def sync_now(self) -> None:
         """Someone pressed "sync now", or the network came back: send everything waiting."""
-        if self._sessions is None or self._timer is None:
+        if self._database is None or self._timer is None:
             return
-        with self._sessions.begin() as session:
-            outbox.release_waiting(session)
+        with self._database.begin() as connection:
+            outbox.release_waiting(connection)
         self._failures = 0
         self._timer.start(0)
 
@@ -152,7 +152,7 @@ class SyncWorker(QObject):
 
     @Slot()
     def cycle(self) -> None:
-        assert self._sessions is not None and self._timer is not None
+        assert self._database is not None and self._timer is not None
         enrolment = self._enrolment()
         if enrolment is None:
             self.stateChanged.emit(SyncState.NOT_ENROLLED)
@@ -207,17 +207,19 @@ class SyncWorker(QObject):
         self._report_counts()
 
     @staticmethod
-    def _count_retry(session: Session, cause: str) -> None:
-        set_state(session, "retry_counts", count_retry(get_state(session, "retry_counts"), cause))
+    def _count_retry(connection: Connection, cause: str) -> None:
+        set_state(
+            connection, "retry_counts", count_retry(get_state(connection, "retry_counts"), cause)
+        )
 
     def _write(self, work: Callable[..., None], *args: object, needed: bool = True) -> None:
         """One write transaction; on a full disk, release the reserve and try once more.
         When it still fails and the write is not `needed`, go on without it."""
-        assert self._sessions is not None
+        assert self._database is not None
         for last in (False, True):
             try:
-                with self._sessions.begin() as session:
-                    work(session, *args)
+                with self._database.begin() as connection:
+                    work(connection, *args)
                 return
             except Exception as error:
                 if not is_disk_full(error):
@@ -233,7 +235,7 @@ class SyncWorker(QObject):
     def look_up(self, code: str, last4: str) -> dict:
         """Ask the server about a code (on the caller's thread, with a client of its own and
         short timeouts: a visitor is waiting). Raises SyncError when it cannot be asked."""
-        if self._sessions is None:
+        if self._database is None:
             raise Unreachable("not started")
         enrolment = self._enrolment()
         if enrolment is None:
@@ -251,9 +253,9 @@ class SyncWorker(QObject):
             client.close()
 
     def _enrolment(self) -> EnrolmentRow | None:
-        assert self._sessions is not None
-        with self._sessions() as session:
-            return load_enrolment(session, self._database_path)  # token from its own file
+        assert self._database is not None
+        with self._database.read() as connection:
+            return load_enrolment(connection, self._database_path)  # token from its own file
 
     def _client_of(self, enrolment: EnrolmentRow) -> CentralClient:
         key = f"{enrolment.server_url}|{enrolment.device_token}"
@@ -271,11 +273,11 @@ class SyncWorker(QObject):
         return self._client
 
     def _push(self, client: CentralClient, station_id: str) -> None:
-        assert self._sessions is not None
+        assert self._database is not None
         while True:
             now = self._now()
-            with self._sessions() as session:
-                batch = outbox.due_batch(session, now, BATCH)
+            with self._database.read() as connection:
+                batch = outbox.due_batch(connection, now, BATCH)
             if not batch:
                 return
             # Fail first: if we die while sending, the items wait their turn, not loop. On a
@@ -302,24 +304,24 @@ class SyncWorker(QObject):
                     raise Unreachable(f"unknown result status {status!r}", "cut_off")
             self._write(self._record_results, sent, quarantined)
 
-    def _record_results(self, session: Session, sent: list, quarantined: list) -> None:
+    def _record_results(self, connection: Connection, sent: list, quarantined: list) -> None:
         for item_id, reason in quarantined:
-            outbox.quarantine(session, item_id, reason)
-        outbox.mark_sent(session, sent, self._now())
+            outbox.quarantine(connection, item_id, reason)
+        outbox.mark_sent(connection, sent, self._now())
 
     def _pull(self, client: CentralClient, station_id: str) -> bool:
         """Pull the station's snapshot; True if a new one was stored."""
-        assert self._sessions is not None
-        with self._sessions() as session:
-            etag = get_state(session, "snapshot_etag")
+        assert self._database is not None
+        with self._database.read() as connection:
+            etag = get_state(connection, "snapshot_etag")
             # The document behind that ETag, if kept: the server may then send what changed.
             cursor = etag.strip('"') if etag else ""
-            kept = bool(cursor) and kept_cursor(session) == cursor
+            kept = bool(cursor) and kept_cursor(connection) == cursor
         answer = client.snapshot(station_id, etag, since=cursor if kept else None)
         now = self._now().isoformat()
         if answer is None:
-            with self._sessions.begin() as session:
-                set_state(session, "last_pull", now)
+            with self._database.begin() as connection:
+                set_state(connection, "last_pull", now)
             return False
         document, new_etag = answer
         if isinstance(document, dict) and "delta_from" in document:
@@ -339,11 +341,11 @@ class SyncWorker(QObject):
             # not downloaded again at every poll (a corrected one comes with another ETag; a
             # newer kiosk tries again at its start); the admin panel and heartbeat say why.
             log.error("refused the server's station snapshot: %s", error)
-            with self._sessions.begin() as session:
-                set_state(session, "snapshot_etag", new_etag)
-                forget_delta_base(session)
-                set_state(session, "snapshot_refused", str(error))
-                set_state(session, "last_pull", now)
+            with self._database.begin() as connection:
+                set_state(connection, "snapshot_etag", new_etag)
+                forget_delta_base(connection)
+                set_state(connection, "snapshot_refused", str(error))
+                set_state(connection, "last_pull", now)
             return False
         missing = self._fetch_photos(client, document)
         complete = not missing
@@ -354,26 +356,26 @@ class SyncWorker(QObject):
         station, rest = split_document(document)
         cursor = rest.pop("cursor", None)
         keep = complete and isinstance(cursor, str)
-        with self._sessions.begin() as session:
+        with self._database.begin() as connection:
             store_station(
-                session,
+                connection,
                 station,
                 missing_photos=missing,
                 cursor=cursor if keep else "",
                 rest=rest if keep else None,
             )
-            apply_extras(session, document, now)
-            set_state(session, "snapshot_etag", new_etag if complete else "")
-            set_state(session, "snapshot_refused", "")
-            set_state(session, "last_pull", now)
+            apply_extras(connection, document, now)
+            set_state(connection, "snapshot_etag", new_etag if complete else "")
+            set_state(connection, "snapshot_refused", "")
+            set_state(connection, "last_pull", now)
         self._photos_pending = not complete
         self.snapshotApplied.emit(without_photos(snapshot, missing))
         return True
 
     def _kept_document(self) -> dict:
-        assert self._sessions is not None
-        with self._sessions() as session:
-            document = delta_base(session)
+        assert self._database is not None
+        with self._database.read() as connection:
+            document = delta_base(connection)
         if document is None:
             raise InvalidDelta("no document kept")
         return document
@@ -419,13 +421,13 @@ class SyncWorker(QObject):
         return missing
 
     def _heartbeat(self, client: CentralClient, station_id: str) -> None:
-        assert self._sessions is not None
-        with self._sessions() as session:
-            counts = outbox.counts(session)
-            quarantined = outbox.quarantined_items(session)
-            last_pull = get_state(session, "last_pull")
-            refused = get_state(session, "snapshot_refused")
-            retries = read_retries(get_state(session, "retry_counts"))
+        assert self._database is not None
+        with self._database.read() as connection:
+            counts = outbox.counts(connection)
+            quarantined = outbox.quarantined_items(connection)
+            last_pull = get_state(connection, "last_pull")
+            refused = get_state(connection, "snapshot_refused")
+            retries = read_retries(get_state(connection, "retry_counts"))
         client.heartbeat(
             station_id,
             {
@@ -451,9 +453,9 @@ class SyncWorker(QObject):
         )
 
     def _report_counts(self) -> None:
-        assert self._sessions is not None
-        with self._sessions() as session:
-            counts = outbox.counts(session)
+        assert self._database is not None
+        with self._database.read() as connection:
+            counts = outbox.counts(connection)
         self.outboxChanged.emit(counts.pending, counts.sent, counts.quarantined)
 
 

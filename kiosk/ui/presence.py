@@ -155,7 +155,7 @@ class Presence(QObject):
         self, snapshot: StationSnapshot | None, today: date
     ) -> Callable[[], PresenceDay]:
         """On the GUI thread: what to read for `today`, as a function for a pool thread (its
-        own session; nothing of this object's is touched there). `show_day` shows it."""
+        own connection; nothing of this object's is touched there). `show_day` shows it."""
         service, reloads = self._service, self._reloads
         self._day_coming = today
 

@@ -13,15 +13,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.orm import Session, sessionmaker
 
 from central.launch import CentralServer, running_central
 from kiosk.app import connect_sync
 from kiosk.domain.appeals import Appeal
 from kiosk.store import outbox
 from kiosk.store.appeals import record_appeal
-from kiosk.store.database import open_database
-from kiosk.store.models import EnrolmentRow
+from kiosk.store.database import Database, open_database
 from kiosk.store.sealing import seal
 from kiosk.store.sync_state import get_state
 from kiosk.sync.enrolment import enrol
@@ -70,7 +68,7 @@ class Kiosk:
     """The kiosk side: its database, its worker on a QThread, and what the UI was told."""
 
     data_dir: Path
-    sessions: sessionmaker[Session]
+    database: Database
     sync: Sync
     thread: SyncThread | None = None
     snapshots: list = field(default_factory=list)
@@ -89,12 +87,13 @@ class Kiosk:
     def stop(self) -> None:
         if self.thread is not None:
             self.thread.stop()
+        self.database.close()
 
     def queue_appeals(self, count: int, start: int = 0) -> list[tuple[Appeal, dict]]:
-        with self.sessions() as session:
-            key = session.query(EnrolmentRow).one().server_public_key
+        with self.database.read() as connection:
+            [(key,)] = connection.execute("SELECT server_public_key FROM enrolment").fetchall()
         made = []
-        with self.sessions.begin() as session:
+        with self.database.begin() as connection:
             for i in range(start, start + count):
                 appeal = Appeal.new(
                     "ignored-by-server", "交通出行", datetime.now(CHINA), block="文昌社区"
@@ -106,24 +105,21 @@ class Kiosk:
                     "address": "",
                     "consent": True,
                 }
-                record_appeal(session, appeal, seal(key, personal))
+                record_appeal(connection, appeal, seal(key, personal))
                 made.append((appeal, personal))
         return made
 
     def counts(self) -> outbox.OutboxCounts:
-        with self.sessions() as session:
-            return outbox.counts(session)
+        with self.database.read() as connection:
+            return outbox.counts(connection)
 
     def retries(self) -> dict[str, int]:
-        with self.sessions() as session:
-            return read_retries(get_state(session, "retry_counts"))
+        with self.database.read() as connection:
+            return read_retries(get_state(connection, "retry_counts"))
 
     def payloads(self) -> dict[str, bytes]:
-        with self.sessions() as session:
-            return {
-                row[0]: row[1]
-                for row in session.execute(text("SELECT item_uuid, payload FROM outbox"))
-            }
+        with self.database.read() as connection:
+            return dict(connection.execute("SELECT item_uuid, payload FROM outbox").fetchall())
 
 
 @pytest.fixture

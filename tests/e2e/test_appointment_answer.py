@@ -34,11 +34,11 @@ def test_a_deputys_confirmation_reaches_the_server(make_kiosk, qtbot, tmp_path):
             "demo-contact-day",
             MONDAY_MORNING.astimezone() - timedelta(hours=1),
         )
-        with open_database(database).begin() as session:
+        with open_database(database).begin() as connection:
             personal = {"name": "李", "mobile": "13600004321", "topic": "加装电梯", "consent": True}
-            sealed = seal(sealing_key(session, demo=False), personal)
+            sealed = seal(sealing_key(connection, demo=False), personal)
             record_appointment(
-                session, appointment, sealed, contact_check(appointment.code, "4321")
+                connection, appointment, sealed, contact_check(appointment.code, "4321")
             )
 
         kiosk = make_kiosk()

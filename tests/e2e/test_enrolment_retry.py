@@ -31,8 +31,8 @@ def test_a_kiosk_whose_first_enrolment_answer_was_lost_gets_the_same_device(
     ]
     devices = station.query("SELECT id FROM device")
     assert devices == [(enrolment.device_id,)]  # one device, the one the kiosk holds
-    with open_database(database)() as session:
-        kept = load_enrolment(session, database)
+    with open_database(database).read() as connection:
+        kept = load_enrolment(connection, database)
     assert kept is not None and kept.device_token == enrolment.device_token
     answer = requests.get(
         f"{station.server.url}/api/v1/stations/{station.station_id}/snapshot",

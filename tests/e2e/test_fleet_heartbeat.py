@@ -16,9 +16,9 @@ from tests.e2e.conftest import CHINA
 
 def test_a_real_kiosks_heartbeat_shows_on_the_fleet_page(station, proxy, kiosk, qtbot):
     (visitor,) = kiosk.queue_appeals(1)
-    with kiosk.sessions.begin() as session:  # an event the server refuses as invalid
+    with kiosk.database.begin() as connection:  # an event the server refuses as invalid
         outbox.add_event(
-            session, "appeal", str(uuid.uuid4()), datetime.now(CHINA), {"category": ""}
+            connection, "appeal", str(uuid.uuid4()), datetime.now(CHINA), {"category": ""}
         )
     proxy.fail("/events", "500", "hang")  # two retries, which the technician will see
     kiosk.start_worker()

@@ -51,17 +51,17 @@ def test_two_thousand_deputies_arrive_with_their_photos_in_pages(
     assert photos() == WITH_PHOTOS
     assert shown_with_photos()[:3] == [25, 50, 60]  # shown page by page, as they came
     assert all(len(s.deputies) == DEPUTIES for s in kiosk.snapshots)
-    with kiosk.sessions() as session:
-        assert len(load_station(session).deputies) == DEPUTIES
-        assert get_state(session, "snapshot_etag")  # complete: the next poll asks "changed?"
+    with kiosk.database.read() as connection:
+        assert len(load_station(connection).deputies) == DEPUTIES
+        assert get_state(connection, "snapshot_etag")  # complete: the next poll asks "changed?"
 
 
 def test_a_refused_snapshot_keeps_the_last_good_station_and_says_why(station, proxy, kiosk, qtbot):
     kiosk.start_worker()
     qtbot.waitUntil(lambda: kiosk.sync.state == "online", timeout=20_000)
     kiosk.stop()
-    with kiosk.sessions() as session:
-        good = load_station(session)
+    with kiosk.database.read() as connection:
+        good = load_station(connection)
     assert good is not None
 
     document = {"format": 999}  # a format this kiosk does not read
@@ -69,8 +69,8 @@ def test_a_refused_snapshot_keeps_the_last_good_station_and_says_why(station, pr
         "/snapshot",
         ("answer", 200, json.dumps(document).encode(), {"ETag": '"refused-1"'}),
     )
-    with kiosk.sessions.begin() as session:
-        set_state(session, "snapshot_etag", "")  # the server has something new
+    with kiosk.database.begin() as connection:
+        set_state(connection, "snapshot_etag", "")  # the server has something new
     kiosk.sync.set_state("starting")
     kiosk.start_worker()
 
@@ -80,11 +80,11 @@ def test_a_refused_snapshot_keeps_the_last_good_station_and_says_why(station, pr
 
     qtbot.waitUntil(lambda: bool(heartbeat().get("snapshot_refused")), timeout=20_000)
     assert "format" in heartbeat()["snapshot_refused"]
-    with kiosk.sessions() as session:
-        assert load_station(session) == good  # still the last good one
-        reason = get_state(session, "snapshot_refused")
+    with kiosk.database.read() as connection:
+        assert load_station(connection) == good  # still the last good one
+        reason = get_state(connection, "snapshot_refused")
         assert reason and "format" in reason
-        assert get_state(session, "snapshot_etag") == '"refused-1"'  # not fetched again
+        assert get_state(connection, "snapshot_etag") == '"refused-1"'  # not fetched again
 
 
 PROGRESS = 10_000  # appeals taken here whose progress the server lists
@@ -98,15 +98,14 @@ def test_ten_thousand_appeals_progress_arrives_while_the_screens_stay_responsive
     there never waits on the kiosk's other threads for more than 100 ms of their CPU time
     (issue 12 aims at 50)."""
     from kiosk.store.device_token import load_enrolment
-    from kiosk.store.models import AppealProgressRow
     from kiosk.sync.client import CentralClient
     from tests.helpers.bench import load_bench
 
     kiosk.start_worker()
     qtbot.waitUntil(lambda: kiosk.sync.state == "online", timeout=20_000)
     kiosk.stop()
-    with kiosk.sessions() as session:
-        enrolment = load_enrolment(session, kiosk.data_dir / "kiosk.sqlite3")
+    with kiosk.database.read() as connection:
+        enrolment = load_enrolment(connection, kiosk.data_dir / "kiosk.sqlite3")
     client = CentralClient(proxy.url, enrolment.device_token)
     document, _ = client.snapshot(station.station_id, None)
     client.close()
@@ -124,12 +123,12 @@ def test_ten_thousand_appeals_progress_arrives_while_the_screens_stay_responsive
     ]
     body = json.dumps(document, ensure_ascii=False).encode()
     proxy.fail("/snapshot", ("answer", 200, body, {"ETag": '"ten-thousand"'}))
-    with kiosk.sessions.begin() as session:
-        set_state(session, "snapshot_etag", "")  # the server has something new
+    with kiosk.database.begin() as connection:
+        set_state(connection, "snapshot_etag", "")  # the server has something new
 
     def stored() -> int:
-        with kiosk.sessions() as session:
-            return session.query(AppealProgressRow).count()
+        with kiosk.database.read() as connection:
+            return connection.execute("SELECT count(*) FROM appeal_progress").fetchone()[0]
 
     watch = load_bench("endurance").StallWatch()
     watch.start()

@@ -9,7 +9,6 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
 
 from central.models import Appeal, AppealStep
 from kiosk.store.database import open_database
@@ -34,14 +33,14 @@ def station_engine(request) -> str:
 
 
 def _store(kiosk: Kiosk) -> dict[str, list]:
-    with kiosk.sessions() as session:
+    with kiosk.database.read() as connection:
         tables = {
-            name: sorted(map(tuple, session.execute(text(f"SELECT * FROM {name}"))), key=repr)
+            name: sorted(map(tuple, connection.execute(f"SELECT * FROM {name}")), key=repr)
             for name in TABLES
         }
         tables["sync_state"] = dict(
             (key, value)
-            for key, value in session.execute(text("SELECT key, value FROM sync_state"))
+            for key, value in connection.execute("SELECT key, value FROM sync_state")
             if key not in OWN_STATE
         )
         # The figures as pulled, less when this kiosk pulled them.
@@ -51,8 +50,8 @@ def _store(kiosk: Kiosk) -> dict[str, list]:
 
 
 def _cursor(kiosk: Kiosk) -> str:
-    with kiosk.sessions() as session:
-        return kept_cursor(session)
+    with kiosk.database.read() as connection:
+        return kept_cursor(connection)
 
 
 def _appeal(code: str, days_ago: int = 2) -> Appeal:

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from kiosk.store.models import AppealProgressRow
+from kiosk.store.rows import AppealProgressRow, fetch_one
 from kiosk.store.station import load_station
 from tests.e2e.conftest import canonical
 from tests.helpers.postgres import engines_under_test
@@ -116,13 +116,17 @@ def test_an_event_the_server_calls_invalid_is_quarantined_and_does_not_block_oth
     station, kiosk, qtbot
 ):
     made = kiosk.queue_appeals(3)
-    with kiosk.sessions.begin() as session:  # spoil the middle one: no sealed personal data
-        from kiosk.store.models import OutboxItemRow
-
-        row = session.query(OutboxItemRow).filter_by(item_uuid=made[1][0].uuid).one()
-        event = json.loads(row.payload)
+    with kiosk.database.begin() as connection:  # spoil the middle one: no sealed personal data
+        spoilt = made[1][0].uuid
+        [(payload,)] = connection.execute(
+            "SELECT payload FROM outbox WHERE item_uuid = ?", (spoilt,)
+        ).fetchall()
+        event = json.loads(payload)
         event["body"]["sealed"] = "bm90IHNlYWxlZA=="
-        row.payload = json.dumps(event, ensure_ascii=False, sort_keys=True).encode()
+        connection.execute(
+            "UPDATE outbox SET payload = ? WHERE item_uuid = ?",
+            (json.dumps(event, ensure_ascii=False, sort_keys=True).encode(), spoilt),
+        )
     kiosk.start_worker()
     qtbot.waitUntil(lambda: kiosk.counts().pending == 0, timeout=20_000)
     assert kiosk.counts().quarantined == 1 and kiosk.counts().sent == 2
@@ -133,8 +137,8 @@ def test_the_pull_brings_the_station_and_an_admin_state_change(station, kiosk, q
     made = kiosk.queue_appeals(1)
     kiosk.start_worker()
     qtbot.waitUntil(lambda: kiosk.sync.state == "online", timeout=20_000)
-    with kiosk.sessions() as session:
-        assert load_station(session).station.name == "青禾测试联络站"
+    with kiosk.database.read() as connection:
+        assert load_station(connection).station.name == "青禾测试联络站"
     assert kiosk.snapshots and kiosk.snapshots[-1].station.name == "青禾测试联络站"
 
     code = made[0][0].tracking_code
@@ -142,8 +146,13 @@ def test_the_pull_brings_the_station_and_an_admin_state_change(station, kiosk, q
     kiosk.sync.syncNow()
 
     def progress():
-        with kiosk.sessions() as session:
-            row = session.get(AppealProgressRow, code)
+        with kiosk.database.read() as connection:
+            row = fetch_one(
+                connection,
+                AppealProgressRow,
+                "SELECT * FROM appeal_progress WHERE tracking_code = ?",
+                (code,),
+            )
             return row and (row.state, row.steps[-1]["note"])
 
     qtbot.waitUntil(lambda: progress() == ("accepted", "已受理，转交代表"), timeout=20_000)
@@ -189,18 +198,16 @@ def test_a_hostile_snapshot_is_refused_and_the_old_data_kept(
         ),
         timeout=20_000,
     )
-    with kiosk.sessions() as session:
-        assert load_station(session).station.name == "青禾测试联络站"
+    with kiosk.database.read() as connection:
+        assert load_station(connection).station.name == "青禾测试联络站"
     assert "refused the server's station snapshot" in caplog.text
 
 
 def test_a_revoked_kiosk_says_it_is_not_enrolled(station, kiosk, qtbot):
     kiosk.start_worker()
     qtbot.waitUntil(lambda: kiosk.sync.state == "online", timeout=20_000)
-    with kiosk.sessions() as session:
-        from kiosk.store.models import EnrolmentRow
-
-        device_id = session.query(EnrolmentRow).one().device_id
+    with kiosk.database.read() as connection:
+        [(device_id,)] = connection.execute("SELECT device_id FROM enrolment").fetchall()
     station.cli("device", "revoke", device_id)
     kiosk.sync.syncNow()
     qtbot.waitUntil(lambda: kiosk.sync.state == "not_enrolled", timeout=20_000)
@@ -227,8 +234,8 @@ def test_the_worker_gives_freed_memory_back_after_a_pull_that_stored_a_snapshot(
     stored = len(trims)
 
     def last_pull():
-        with kiosk.sessions() as session:
-            return get_state(session, "last_pull")
+        with kiosk.database.read() as connection:
+            return get_state(connection, "last_pull")
 
     pulled = last_pull()
     kiosk.sync.syncNow()  # nothing new on the server: nothing stored, nothing to give back

@@ -57,13 +57,13 @@ def test_a_kiosks_files_and_snapshot_cost_hours_per_record_to_recover_the_digits
 
     # The kiosk: the snapshot applied as the sync applies it; its own appeal as the form
     # keeps it (the contact check is made after the receipt).
-    sessions = open_database(tmp_path / "kiosk.sqlite3")
-    with sessions.begin() as session:
-        apply_extras(session, snapshot.json())
+    database = open_database(tmp_path / "kiosk.sqlite3")
+    with database.begin() as connection:
+        apply_extras(connection, snapshot.json())
         appeal = Appeal.new("s", "交通出行", datetime(2026, 11, 23, 9, tzinfo=CHINA))
-        record_appeal(session, appeal, b"sealed")
+        record_appeal(connection, appeal, b"sealed")
         keep_contact_check(
-            session, appeal.tracking_code, contact_check(appeal.tracking_code, "5678")
+            connection, appeal.tracking_code, contact_check(appeal.tracking_code, "5678")
         )
     files = b"".join(p.read_bytes() for p in tmp_path.glob("kiosk.sqlite3*"))
     held = files + snapshot.content
@@ -112,26 +112,24 @@ def test_the_snapshot_holds_no_contact_checks_and_only_recent_kiosk_appeals(kios
 
 
 def test_the_check_of_an_appeal_goes_once_the_server_has_it_and_lists_it_no_more(tmp_path):
-    from sqlalchemy import select
-
     from kiosk.store import outbox
-    from kiosk.store.models import AppealRow, OutboxItemRow
+    from kiosk.store.rows import OutboxItemRow, fetch
 
-    sessions = open_database(tmp_path / "kiosk.sqlite3")
+    database = open_database(tmp_path / "kiosk.sqlite3")
     made = [Appeal.new("s", "交通出行", datetime(2026, 10, 1, 9, tzinfo=CHINA)) for _ in range(3)]
     finished, open_, unsent = made
-    with sessions.begin() as session:
+    with database.begin() as connection:
         for appeal in made:
-            record_appeal(session, appeal, b"sealed", contact_check="$argon2id$stand-in")
-        sent = session.scalars(
-            select(OutboxItemRow).where(OutboxItemRow.item_uuid != unsent.uuid)
-        ).all()
-        outbox.mark_sent(session, list(sent), datetime(2026, 10, 1, 10))
-    with sessions.begin() as session:
+            record_appeal(connection, appeal, b"sealed", contact_check="$argon2id$stand-in")
+        sent = fetch(
+            connection, OutboxItemRow, "SELECT * FROM outbox WHERE item_uuid != ?", (unsent.uuid,)
+        )
+        outbox.mark_sent(connection, sent, datetime(2026, 10, 1, 10))
+    with database.begin() as connection:
         listed = {"tracking_code": open_.tracking_code, "state": "assigned", "steps": []}
-        apply_extras(session, {"appeals": [listed], "appointments": []})
-    with sessions() as session:
-        rows = session.execute(select(AppealRow.tracking_code, AppealRow.contact_check)).all()
+        apply_extras(connection, {"appeals": [listed], "appointments": []})
+    with database.read() as connection:
+        rows = connection.execute("SELECT tracking_code, contact_check FROM appeal")
         checks = {code: check for code, check in rows}
     assert checks[finished.tracking_code] is None  # the server has it, finished: asked there
     assert checks[open_.tracking_code] and checks[unsent.tracking_code]  # still needed here

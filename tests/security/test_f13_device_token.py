@@ -8,12 +8,9 @@ import stat
 import uuid
 from datetime import datetime
 
-from sqlalchemy import update
-
 from kiosk.domain.tracking import new_tracking_code
 from kiosk.store.database import open_database
 from kiosk.store.device_token import load_enrolment, token_path
-from kiosk.store.models import EnrolmentRow
 from kiosk.sync.enrolment import enrol
 from tests.helpers.central import enrolment_code, put_on_roster
 
@@ -25,24 +22,24 @@ def _files(folder) -> bytes:
 def test_the_token_is_kept_in_a_file_of_its_own_and_moved_out_of_old_databases(
     central, kiosk, tmp_path
 ):
-    database = tmp_path / "kiosk.sqlite3"
-    enrolment = enrol(database, central.url, enrolment_code(central, kiosk.station_id))
+    database_path = tmp_path / "kiosk.sqlite3"
+    enrolment = enrol(database_path, central.url, enrolment_code(central, kiosk.station_id))
     token = enrolment.device_token.encode()
-    path = token_path(database)
+    path = token_path(database_path)
     assert path.read_bytes() == token
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    sessions = open_database(database)
-    with sessions() as session:
-        assert load_enrolment(session, database).device_token == token.decode()
+    database = open_database(database_path)
+    with database.read() as connection:
+        assert load_enrolment(connection, database_path).device_token == token.decode()
     assert token not in _files(tmp_path)
 
     # A database of an older version, with the token inside.
     path.unlink()
-    with sessions.begin() as session:
-        session.execute(update(EnrolmentRow).values(device_token=token.decode()))
+    with database.begin() as connection:
+        connection.execute("UPDATE enrolment SET device_token = ?", (token.decode(),))
     assert token in _files(tmp_path)
-    with sessions() as session:
-        assert load_enrolment(session, database).device_token == token.decode()
+    with database.read() as connection:
+        assert load_enrolment(connection, database_path).device_token == token.decode()
     assert path.read_bytes() == token and stat.S_IMODE(path.stat().st_mode) == 0o600
     assert token not in _files(tmp_path)
 

@@ -7,14 +7,12 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
-from sqlalchemy import select
 
 from kiosk.domain.appointments import Appointment
 from kiosk.domain.attendance import Reason
 from kiosk.services.desk import DutyDesk, Refused
 from kiosk.store.appointments import record_appointment
 from kiosk.store.database import open_database
-from kiosk.store.models import OutboxItemRow
 
 NOW = datetime(2026, 11, 23, 9, 30)
 TODAY = NOW.date()
@@ -25,8 +23,8 @@ def desk(tmp_path, demo: bool = True) -> DutyDesk:
 
 
 def kinds(service: DutyDesk) -> list[str]:
-    with service.sessions() as session:
-        return list(session.scalars(select(OutboxItemRow.kind).order_by(OutboxItemRow.id)))
+    with service.database.read() as connection:
+        return [kind for (kind,) in connection.execute("SELECT kind FROM outbox ORDER BY id")]
 
 
 def test_a_right_pin_signs_in_and_answers_with_the_console_and_who_is_present(tmp_path):
@@ -65,8 +63,8 @@ def test_a_kiosk_neither_enrolled_nor_in_demo_keeps_no_record(tmp_path):
 def test_an_answer_changes_the_request_and_only_the_deputys_own(tmp_path):
     service = desk(tmp_path)
     asked = Appointment.new("d1", TODAY, "weekly", NOW.astimezone())
-    with service.sessions.begin() as session:
-        record_appointment(session, asked, b"sealed", "check")
+    with service.database.begin() as connection:
+        record_appointment(connection, asked, b"sealed", "check")
     with pytest.raises(Refused) as refused:
         service.answer_appointment("d2", asked.code, "confirmed", "", TODAY)
     assert refused.value.problem == "state"
@@ -78,6 +76,6 @@ def test_an_answer_changes_the_request_and_only_the_deputys_own(tmp_path):
 def test_closing_time_signs_out_who_is_still_signed_in(tmp_path):
     service = desk(tmp_path)
     service.record_pin("d1", True, TODAY)
-    late = DutyDesk(service.sessions, True, lambda: datetime(2026, 11, 23, 18, 5))
+    late = DutyDesk(service.database, True, lambda: datetime(2026, 11, 23, 18, 5))
     gone, (signed_in, _) = late.sign_out_overdue(time(18, 0), date(2026, 11, 23))
     assert gone == ["d1"] and signed_in == {}

@@ -17,7 +17,7 @@ from kiosk.store.database import open_database
 def test_the_demo_key_is_the_published_one_and_the_only_one(tmp_path) -> None:
     private = PrivateKey(hashlib.sha256(b"qinghe demo station sealing key").digest())
     assert base64.b64encode(bytes(private.public_key)).decode() == DEMO_SERVER_PUBLIC_KEY
-    sessions = open_database(tmp_path / "kiosk.sqlite3")
-    with sessions() as session:
-        assert sealing_key(session, demo=True) == DEMO_SERVER_PUBLIC_KEY
-        assert sealing_key(session, demo=False) is None  # never a demo key on a real kiosk
+    database = open_database(tmp_path / "kiosk.sqlite3")
+    with database.read() as connection:
+        assert sealing_key(connection, demo=True) == DEMO_SERVER_PUBLIC_KEY
+        assert sealing_key(connection, demo=False) is None  # never a demo key on a real kiosk

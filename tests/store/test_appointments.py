@@ -12,23 +12,29 @@ from kiosk.store import outbox
 from kiosk.store.appeals import keep_contact_check
 from kiosk.store.appointments import answer_appointment, record_appointment, requests_for_deputy
 from kiosk.store.database import open_database
-from kiosk.store.models import AppointmentRow, OutboxItemRow
 from kiosk.store.progress import Found, look_up
+from kiosk.store.rows import AppointmentRow, OutboxItemRow, fetch, fetch_one
 from kiosk.store.sync_state import apply_extras, set_state
 
 CHINA = timezone(timedelta(hours=8))
 
 
+def appointment(connection, code: str) -> AppointmentRow:
+    row = fetch_one(connection, AppointmentRow, "SELECT * FROM appointment WHERE code = ?", (code,))
+    assert row is not None
+    return row
+
+
 def test_a_deputys_requests_from_a_date_mix_local_and_pulled_ones(tmp_path):
-    sessions = open_database(tmp_path / "kiosk.sqlite3")
+    database = open_database(tmp_path / "kiosk.sqlite3")
     made = Appointment.new("d1", date(2026, 12, 15), "s1", datetime(2026, 11, 23, 9, tzinfo=CHINA))
     pulled_code = new_tracking_code()
-    with sessions.begin() as session:
-        record_appointment(session, made, b"sealed", contact_check(made.code, "1234"))
+    with database.begin() as connection:
+        record_appointment(connection, made, b"sealed", contact_check(made.code, "1234"))
         old = Appointment.new("d1", date(2026, 11, 2), None, datetime(2026, 10, 1, tzinfo=CHINA))
-        record_appointment(session, old, b"sealed", "x")
+        record_appointment(connection, old, b"sealed", "x")
         apply_extras(
-            session,
+            connection,
             {
                 "appointments": [
                     {
@@ -50,32 +56,34 @@ def test_a_deputys_requests_from_a_date_mix_local_and_pulled_ones(tmp_path):
                 ]
             },
         )
-    with sessions() as session:
-        found = requests_for_deputy(session, "d1", date(2026, 11, 23))
+    with database.read() as connection:
+        found = requests_for_deputy(connection, "d1", date(2026, 11, 23))
         assert [(a.code, a.state) for a in found] == [
             (pulled_code, "confirmed"),
             (made.code, "declined"),
         ]
         assert contact_check_matches(found[1].contact_check, made.code, "1234")  # kept
         assert found[0].contact_check is None
-        assert requests_for_deputy(session, "d2", date(2026, 1, 1)) == []
-        event = json.loads(session.query(OutboxItemRow).first().payload)
+        assert requests_for_deputy(connection, "d2", date(2026, 1, 1)) == []
+        event = json.loads(
+            connection.execute("SELECT payload FROM outbox ORDER BY id").fetchone()[0]
+        )
         assert event["kind"] == "appointment" and event["body"]["code"] == made.code
 
 
 def test_a_lookup_of_what_was_taken_here_needs_the_right_last_four_digits(tmp_path):
-    sessions = open_database(tmp_path / "kiosk.sqlite3")
+    database = open_database(tmp_path / "kiosk.sqlite3")
     made = Appointment.new("d1", date(2026, 12, 15), "s1", datetime(2026, 11, 23, 9, tzinfo=CHINA))
-    with sessions.begin() as session:
-        record_appointment(session, made, b"sealed")
-        keep_contact_check(session, made.code, contact_check(made.code, "0420"))
-        set_state(session, "last_pull", "2026-11-23T08:00:00")
-    with sessions() as session:
-        assert look_up(session, made.code, "0420").progress.state == "unsent"
-        wrong = look_up(session, made.code, "0421")
+    with database.begin() as connection:
+        record_appointment(connection, made, b"sealed")
+        keep_contact_check(connection, made.code, contact_check(made.code, "0420"))
+        set_state(connection, "last_pull", "2026-11-23T08:00:00")
+    with database.read() as connection:
+        assert look_up(connection, made.code, "0420").progress.state == "unsent"
+        wrong = look_up(connection, made.code, "0421")
         assert wrong.found is Found.NOT_HERE and wrong.progress is None
         # An unknown code gets the same answer as wrong digits.
-        assert look_up(session, new_tracking_code(), "0420").found is Found.NOT_HERE
+        assert look_up(connection, new_tracking_code(), "0420").found is Found.NOT_HERE
         assert wrong.last_pull == datetime(2026, 11, 23, 8)
 
 
@@ -92,29 +100,31 @@ def test_only_answers_the_server_accepts_can_be_made():
 
 
 def test_an_answer_not_yet_sent_survives_a_pull_of_the_old_state(tmp_path):
-    sessions = open_database(tmp_path / "kiosk.sqlite3")
+    database = open_database(tmp_path / "kiosk.sqlite3")
     at = datetime(2026, 11, 23, 9, tzinfo=CHINA)
     made = Appointment.new("d1", date(2026, 11, 30), "s1", at)
     pulled = {"code": made.code, "deputy_id": "d1", "date": "2026-11-30", "steps": []}
-    with sessions.begin() as session:
-        record_appointment(session, made, b"sealed", "x")
-    with sessions.begin() as session:
-        row = session.get(AppointmentRow, made.code)
+    with database.begin() as connection:
+        record_appointment(connection, made, b"sealed", "x")
+    with database.begin() as connection:
+        row = appointment(connection, made.code)
         answer = AppointmentAnswer.new(made.code, "d1", row.state, "confirmed", "", at)
-        answer_appointment(session, row, answer)
-    with sessions.begin() as session:
-        apply_extras(session, {"appointments": [pulled | {"state": "requested"}]})
-    with sessions.begin() as session:
-        assert session.get(AppointmentRow, made.code).state == "confirmed"
-        items = session.query(OutboxItemRow).order_by(OutboxItemRow.id).all()
+        answer_appointment(connection, row, answer)
+    with database.begin() as connection:
+        apply_extras(connection, {"appointments": [pulled | {"state": "requested"}]})
+    with database.begin() as connection:
+        answered = appointment(connection, made.code)
+        assert answered.state == "confirmed"
+        assert [step["state"] for step in answered.steps] == ["requested", "confirmed"]
+        items = fetch(connection, OutboxItemRow, "SELECT * FROM outbox ORDER BY id")
         assert json.loads(items[1].payload)["body"] == {
             "code": made.code,
             "deputy_id": "d1",
             "answer": "confirmed",
             "note": "",
         }
-        outbox.mark_sent(session, items, at)
-    with sessions.begin() as session:  # sent: the server's word counts again
-        apply_extras(session, {"appointments": [pulled | {"state": "declined"}]})
-    with sessions() as session:
-        assert session.get(AppointmentRow, made.code).state == "declined"
+        outbox.mark_sent(connection, items, at)
+    with database.begin() as connection:  # sent: the server's word counts again
+        apply_extras(connection, {"appointments": [pulled | {"state": "declined"}]})
+    with database.read() as connection:
+        assert appointment(connection, made.code).state == "declined"

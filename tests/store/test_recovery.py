@@ -6,23 +6,22 @@ import json
 import sqlite3
 from datetime import datetime
 
-from sqlalchemy import select
-
 from kiosk.demo import demo_snapshot
 from kiosk.store import outbox
 from kiosk.store.database import open_database
-from kiosk.store.models import EnrolmentRow, OutboxItemRow
 from kiosk.store.recovery import damage, read_recoveries, recover_if_damaged
+from kiosk.store.rows import EnrolmentRow, OutboxItemRow, fetch, insert
 from kiosk.store.station import load_station, replace_station
 
 NOW = datetime(2026, 11, 23, 9, 30, 15)
 
 
 def filled_database(path):
-    sessions = open_database(path)
-    with sessions.begin() as session:
-        replace_station(session, demo_snapshot())
-        session.add(
+    database = open_database(path)
+    with database.begin() as connection:
+        replace_station(connection, demo_snapshot())
+        insert(
+            connection,
             EnrolmentRow(
                 device_id="dev-1",
                 device_token="token",
@@ -30,14 +29,14 @@ def filled_database(path):
                 server_url="https://central.example",
                 server_public_key="key",
                 enrolled_at=NOW,
-            )
+            ),
         )
         for i in range(3):
-            outbox.add_event(session, "appeal", f"uuid-{i}", NOW, {"n": i})
-    with sessions.begin() as session:
-        first = session.scalars(select(OutboxItemRow).order_by(OutboxItemRow.id)).first()
-        outbox.mark_sent(session, [first], NOW)
-    sessions.kw["bind"].dispose()
+            outbox.add_event(connection, "appeal", f"uuid-{i}", NOW, {"n": i})
+    with database.begin() as connection:
+        first = fetch(connection, OutboxItemRow, "SELECT * FROM outbox ORDER BY id LIMIT 1")
+        outbox.mark_sent(connection, first, NOW)
+    database.close()
 
 
 def smash_table(path, table):
@@ -75,11 +74,11 @@ def test_a_damaged_database_is_kept_aside_and_what_can_be_read_is_carried_over(t
     assert recovery is not None and recovery.moved_to == str(kept)
     assert kept.read_bytes() == damaged_bytes  # kept as it was
     assert damage(path) is None  # the new one is sound
-    sessions = open_database(path)
-    with sessions() as session:
-        assert session.scalars(select(EnrolmentRow.device_id)).all() == ["dev-1"]
-        assert outbox.counts(session).pending == 2  # the unsent ones, not the sent one
-        assert load_station(session) is None  # the station comes back with the next pull
+    database = open_database(path)
+    with database.read() as connection:
+        assert [d for (d,) in connection.execute("SELECT device_id FROM enrolment")] == ["dev-1"]
+        assert outbox.counts(connection).pending == 2  # the unsent ones, not the sent one
+        assert load_station(connection) is None  # the station comes back with the next pull
     assert recovery.salvaged == {"enrolment": 1, "appeal": 0, "outbox": 2}
     assert read_recoveries(path) == [recovery]
     assert json.loads((tmp_path / "recoveries.json").read_text())[0]["at"] == NOW.isoformat()
@@ -94,8 +93,8 @@ def test_the_station_is_carried_over_when_its_row_can_be_read(tmp_path):
     recovery = recover_if_damaged(path, NOW, lambda: open_database(path))
 
     assert recovery is not None and recovery.salvaged["station_snapshot"] == 1
-    with open_database(path)() as session:
-        assert load_station(session) == demo_snapshot()  # home goes on showing it
+    with open_database(path).read() as connection:
+        assert load_station(connection) == demo_snapshot()  # home goes on showing it
 
 
 def test_a_file_that_is_no_database_at_all_is_replaced(tmp_path):

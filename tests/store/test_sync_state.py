@@ -14,15 +14,15 @@ def sqlite_memory() -> int:
     return library.sqlite3_memory_used()
 
 
-def pull(sessions, appeals: int) -> None:
+def pull(database, appeals: int) -> None:
     document = {
         "appeals": [
             {"tracking_code": f"A{n:07d}", "state": "assigned", "steps": []} for n in range(appeals)
         ],
         "appointments": [],
     }
-    with sessions.begin() as session:
-        apply_extras(session, document, "2026-11-23T09:00:00")
+    with database.begin() as connection:
+        apply_extras(connection, document, "2026-11-23T09:00:00")
 
 
 def test_a_station_listing_one_more_appeal_at_every_pull_does_not_grow_sqlites_memory(tmp_path):
@@ -30,11 +30,11 @@ def test_a_station_listing_one_more_appeal_at_every_pull_does_not_grow_sqlites_m
     # finished contact checks with `NOT IN (<every listed code>)`: a new statement at every
     # pull, and the driver keeps 128 per connection prepared (here +8 MB over 140 pulls;
     # in the endurance run +15 MB per 1,000 journeys).
-    sessions = open_database(tmp_path / "kiosk.sqlite3")
+    database = open_database(tmp_path / "kiosk.sqlite3")
     for appeals in range(300, 310):  # caches and statements of a pull in place
-        pull(sessions, appeals)
+        pull(database, appeals)
     before = sqlite_memory()
     for appeals in range(310, 450):
-        pull(sessions, appeals)
+        pull(database, appeals)
     grown = sqlite_memory() - before
     assert grown < 1_000_000, f"SQLite holds {grown / 2**20:.1f} MB more after 140 pulls"

@@ -113,9 +113,9 @@ def database(tmp_path: Path, server: FakeCentral) -> Path:
 
 def queue_appeals(database: Path, count: int) -> list[str]:
     uuids = [f"appeal-{i}" for i in range(count)]
-    with open_database(database).begin() as session:
+    with open_database(database).begin() as connection:
         for uuid in uuids:
-            outbox.add_event(session, "appeal", uuid, datetime(2026, 11, 23, 9, 30), {"n": uuid})
+            outbox.add_event(connection, "appeal", uuid, datetime(2026, 11, 23, 9, 30), {"n": uuid})
     return uuids
 
 
@@ -146,8 +146,8 @@ def synced(qtbot, worker: SyncWorker, start) -> None:
 
 
 def retries(database: Path) -> dict[str, int]:
-    with open_database(database)() as session:
-        return read_retries(get_state(session, "retry_counts"))
+    with open_database(database).read() as connection:
+        return read_retries(get_state(connection, "retry_counts"))
 
 
 def test_an_enrolled_kiosk_sends_its_outbox_pulls_its_station_and_reports(
@@ -176,8 +176,8 @@ def test_faults_are_retried_counted_by_cause_and_nothing_is_lost_or_sent_twice(
     # The batch whose answer was lost came again; the server kept each event once.
     assert server.received == uuids + uuids
     assert list(server.stored) == uuids
-    with open_database(database)() as session:
-        assert outbox.counts(session).pending == 0
+    with open_database(database).read() as connection:
+        assert outbox.counts(connection).pending == 0
     assert server.heartbeats[-1]["retries"] == retries(database)
 
 

@@ -72,8 +72,8 @@ def test_the_panel_counts_sync_retries_by_cause(make_kiosk, qtbot, tmp_path):
     stored = None
     for cause in ("timeout", "timeout", "server_error", "cut_off"):
         stored = count_retry(stored, cause)
-    with open_database(tmp_path / "data" / "kiosk.sqlite3").begin() as session:
-        set_state(session, "retry_counts", stored)
+    with open_database(tmp_path / "data" / "kiosk.sqlite3").begin() as connection:
+        set_state(connection, "retry_counts", stored)
     corner_taps(kiosk, 5)
     enter_pin(kiosk.visitor, DEMO_ADMIN_PIN)
     admin = kiosk.backends.admin
@@ -216,8 +216,8 @@ def test_sync_now_shows_the_new_pull_time_when_the_pull_is_done(make_kiosk, qtbo
     sync.set_state("online")
 
     def pull():
-        with open_database(tmp_path / "data" / "kiosk.sqlite3").begin() as session:
-            set_state(session, "last_pull", "2026-11-23T09:30:05")
+        with open_database(tmp_path / "data" / "kiosk.sqlite3").begin() as connection:
+            set_state(connection, "last_pull", "2026-11-23T09:30:05")
 
     sync.syncNowRequested.connect(pull)
     visitor.tap("adminSyncNow")

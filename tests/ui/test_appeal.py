@@ -1,21 +1,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A visitor leaves an appeal at the kiosk, step by step, offline (issue 4)."""
 
-from sqlalchemy import select
-
 from kiosk.domain.tracking import contact_check_matches, display
 from kiosk.store.database import open_database
-from kiosk.store.models import AppealRow, OutboxItemRow
+from kiosk.store.rows import AppealRow, OutboxItemRow, fetch
 from tests.helpers.qt import decode_qr_codes
 
 MOBILE = "13912345678"
 
 
 def _check_of(tmp_path, code):
-    with open_database(tmp_path / "data" / "kiosk.sqlite3")() as session:
-        return session.scalar(
-            select(AppealRow.contact_check).where(AppealRow.tracking_code == code)
-        )
+    with open_database(tmp_path / "data" / "kiosk.sqlite3").read() as connection:
+        row = connection.execute(
+            "SELECT contact_check FROM appeal WHERE tracking_code = ?", (code,)
+        ).fetchone()
+    return row[0] if row else None
 
 
 def _tap_digits(visitor, digits):
@@ -77,9 +76,9 @@ def test_a_visitor_leaves_an_appeal_and_gets_a_receipt_saved_with_its_outbox_row
     image = visitor.screenshot(f"{label}-8-receipt")
     assert "2026年11月26日" in visitor.text("replyBy")  # Monday + 3 working days
 
-    with open_database(tmp_path / "data" / "kiosk.sqlite3")() as session:
-        appeal = session.scalars(select(AppealRow)).one()
-        item = session.scalars(select(OutboxItemRow)).one()
+    with open_database(tmp_path / "data" / "kiosk.sqlite3").read() as connection:
+        [appeal] = fetch(connection, AppealRow, "SELECT * FROM appeal")
+        [item] = fetch(connection, OutboxItemRow, "SELECT * FROM outbox")
     assert display(appeal.tracking_code) == code_text
     assert (appeal.category, appeal.block, appeal.target_deputy_id) == (
         "交通出行",

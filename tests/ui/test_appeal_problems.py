@@ -2,10 +2,9 @@
 """What goes wrong while a visitor fills in a form: a plain message, nothing typed is lost,
 nothing half-saved; and a visitor who walks away leaves nothing behind."""
 
-from sqlalchemy import event, func, select
+from collections.abc import Callable
 
-from kiosk.store.database import open_database
-from kiosk.store.models import AppealRow, OutboxItemRow
+from kiosk.store.database import Database, connect, open_database
 from tests.ui.test_appeal import MOBILE, fill_appeal, wait_for_keyboard
 
 QUICK = {"idle_timeout_seconds": 1, "idle_prompt_seconds": 1}
@@ -61,39 +60,53 @@ def test_a_wrong_phone_number_gets_a_message_and_stays(make_kiosk, qtbot):
     assert visitor.find("consentButton")
 
 
-def _fill_the_disk(engine):
+def _fill_the_disk(database: Database, monkeypatch) -> Callable[[], None]:
     """Make the database file unable to grow (SQLite's own "database or disk is full"),
-    first using up its free pages and the room in the outbox's last page."""
-    with engine.begin() as connection:
+    first using up its free pages and the room in the outbox's last page. Returns what
+    frees the space again."""
+    with database.begin() as connection:
         n = 0
         while True:
-            connection.exec_driver_sql(
+            connection.execute(
                 "INSERT INTO outbox (kind, item_uuid, payload, created_at, attempts) "
                 "VALUES ('filler', ?, zeroblob(4000), '2026-01-01 00:00:00', 0)",
                 (f"filler-{n}",),
             )
             n += 1
-            if connection.exec_driver_sql("PRAGMA freelist_count").scalar() == 0 and n > 2:
+            if connection.execute("PRAGMA freelist_count").fetchone()[0] == 0 and n > 2:
                 break
-    with engine.connect() as connection:
-        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+    with database.read() as connection:
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
 
-    def limit(dbapi_connection, _record):
-        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+    def limited(path):
+        connection = connect(path)
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+        return connection
 
-    event.listen(engine, "connect", limit)
-    engine.dispose()
-    return limit
+    monkeypatch.setattr("kiosk.store.database.connect", limited)
+    database.close()  # each thread connects again, limited
+
+    def free_space() -> None:
+        monkeypatch.setattr("kiosk.store.database.connect", connect)
+        database.close()
+
+    return free_space
+
+
+def appeals_and_their_events(tmp_path) -> tuple[int, int]:
+    with open_database(tmp_path / "data" / "kiosk.sqlite3").read() as connection:
+        [(appeals,)] = connection.execute("SELECT count(*) FROM appeal")
+        [(events,)] = connection.execute("SELECT count(*) FROM outbox WHERE kind = 'appeal'")
+    return appeals, events
 
 
 def test_a_full_disk_keeps_the_form_and_saves_nothing_then_saving_works(
-    make_kiosk, qtbot, tmp_path
+    make_kiosk, qtbot, tmp_path, monkeypatch
 ):
     kiosk = make_kiosk()
     visitor = kiosk.visitor
     fill_appeal(kiosk, qtbot)
-    engine = kiosk.backends.intake._service.sessions.kw["bind"]
-    limit = _fill_the_disk(engine)
+    free_space = _fill_the_disk(kiosk.backends.intake._service.database, monkeypatch)
 
     visitor.tap("submitButton")
     assert "存储空间已满" in visitor.text("submitProblem")
@@ -101,18 +114,12 @@ def test_a_full_disk_keeps_the_form_and_saves_nothing_then_saving_works(
     assert kiosk.backends.intake.property("text") == "路灯坏"
     assert kiosk.backends.intake.property("phone") == MOBILE
     visitor.screenshot("appeal-disk-full")
-    sessions = open_database(tmp_path / "data" / "kiosk.sqlite3")
-    with sessions() as session:
-        assert session.scalar(select(func.count()).select_from(AppealRow)) == 0
-        assert session.scalar(select(func.count()).where(OutboxItemRow.kind == "appeal")) == 0
+    assert appeals_and_their_events(tmp_path) == (0, 0)
 
-    event.remove(engine, "connect", limit)  # the technician frees some space
-    engine.dispose()
+    free_space()  # the technician frees some space
     visitor.tap("submitButton")
     assert visitor.find("receiptScreen")
-    with sessions() as session:
-        assert session.scalar(select(func.count()).select_from(AppealRow)) == 1
-        assert session.scalar(select(func.count()).where(OutboxItemRow.kind == "appeal")) == 1
+    assert appeals_and_their_events(tmp_path) == (1, 1)
 
 
 def test_a_half_filled_form_is_gone_from_screen_and_memory_when_the_visitor_walks_away(
@@ -135,5 +142,4 @@ def test_a_half_filled_form_is_gone_from_screen_and_memory_when_the_visitor_walk
     visitor.tap("appealButton")
     visitor.tap("category_1")
     assert visitor.text("appealText") == ""
-    with open_database(tmp_path / "data" / "kiosk.sqlite3")() as session:
-        assert session.scalar(select(func.count()).select_from(AppealRow)) == 0
+    assert appeals_and_their_events(tmp_path) == (0, 0)

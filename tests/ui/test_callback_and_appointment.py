@@ -3,11 +3,9 @@
 
 import json
 
-from sqlalchemy import select
-
 from kiosk.domain.tracking import contact_check_matches, display
 from kiosk.store.database import open_database
-from kiosk.store.models import AppealRow, AppointmentRow, OutboxItemRow
+from kiosk.store.rows import AppealRow, AppointmentRow, OutboxItemRow, fetch
 from tests.helpers.qt import decode_qr_codes
 from tests.ui.test_appeal import wait_for_keyboard
 
@@ -31,9 +29,9 @@ def test_a_visitor_who_cannot_type_asks_to_be_called_back(make_kiosk, qtbot, siz
     assert visitor.find("receiptScreen")
     _shot(visitor, size, "callback-3-receipt")
 
-    with open_database(tmp_path / "data" / "kiosk.sqlite3")() as session:
-        appeal = session.scalars(select(AppealRow)).one()
-        item = session.scalars(select(OutboxItemRow)).one()
+    with open_database(tmp_path / "data" / "kiosk.sqlite3").read() as connection:
+        [appeal] = fetch(connection, AppealRow, "SELECT * FROM appeal")
+        [item] = fetch(connection, OutboxItemRow, "SELECT * FROM outbox")
     assert visitor.text("receiptCode") == display(appeal.tracking_code)
     assert (appeal.category, appeal.request) == ("教育", "callback")
     body = json.loads(item.payload)["body"]
@@ -65,9 +63,9 @@ def test_a_visitor_asks_to_meet_a_deputy_on_one_of_their_reception_days(
     visitor.tap("submitButton")
     image = visitor.screenshot("appointment-receipt")
 
-    with open_database(tmp_path / "data" / "kiosk.sqlite3")() as session:
-        appointment = session.scalars(select(AppointmentRow)).one()
-        item = session.scalars(select(OutboxItemRow)).one()
+    with open_database(tmp_path / "data" / "kiosk.sqlite3").read() as connection:
+        [appointment] = fetch(connection, AppointmentRow, "SELECT * FROM appointment")
+        [item] = fetch(connection, OutboxItemRow, "SELECT * FROM outbox")
     assert visitor.text("receiptCode") == display(appointment.code)
     assert appointment.deputy_id == "demo-02"
     # The third Tuesday of December, which the demo station moved to Thursday the 17th.
@@ -75,8 +73,11 @@ def test_a_visitor_asks_to_meet_a_deputy_on_one_of_their_reception_days(
     assert appointment.schedule_id == "demo-contact-day"
 
     def kept():
-        with open_database(tmp_path / "data" / "kiosk.sqlite3")() as session:
-            return session.get(AppointmentRow, appointment.code).contact_check
+        with open_database(tmp_path / "data" / "kiosk.sqlite3").read() as connection:
+            [(check,)] = connection.execute(
+                "SELECT contact_check FROM appointment WHERE code = ?", (appointment.code,)
+            )
+            return check
 
     qtbot.waitUntil(lambda: kept() is not None, timeout=20000)  # made after the receipt
     assert contact_check_matches(kept(), appointment.code, "4321")

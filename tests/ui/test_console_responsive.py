@@ -10,7 +10,6 @@ import sqlite3
 
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
-from sqlalchemy import event
 
 from tests.helpers.bench import load_bench
 from tests.helpers.desk import shown, sign_in
@@ -128,7 +127,7 @@ def hold_the_database(tmp_path) -> sqlite3.Connection:
 
 
 def test_while_a_record_is_saved_its_button_waits_and_a_failure_loses_nothing(
-    make_kiosk, qtbot, tmp_path, size
+    make_kiosk, qtbot, tmp_path, size, monkeypatch
 ):
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
@@ -151,15 +150,13 @@ def test_while_a_record_is_saved_its_button_waits_and_a_failure_loses_nothing(
 
     visitor.tap("newRecordButton")
     visitor.find("topicField").setProperty("text", "停车难")
-    engine = kiosk.backends.console._service.sessions.kw["bind"]
-    limit = _fill_the_disk(engine)
+    free_space = _fill_the_disk(kiosk.backends.console._service.database, monkeypatch)
     visitor.tap("saveRecordButton")
     assert visitor.text("consoleProblem") == "接待记录未能保存，请重试。"
     assert visitor.text("topicField") == "停车难"  # nothing typed is lost
     assert visitor.find("saveRecordButton").isEnabled()
     visitor.screenshot(f"reception-record-failed-{orientation}")
-    event.remove(engine, "connect", limit)
-    engine.dispose()
+    free_space()
     visitor.tap("saveRecordButton")
     qtbot.waitUntil(lambda: shown(visitor, "deputyConsoleScreen"))
     assert visitor.text("recordsToday") == "今天已登记 2 条接待记录"
@@ -182,19 +179,19 @@ def test_while_a_form_is_submitted_its_button_waits(make_kiosk, qtbot, tmp_path,
     qtbot.waitUntil(lambda: shown(visitor, "receiptScreen"))
 
 
-def test_a_sign_out_that_fails_says_so_and_the_deputy_stays(make_kiosk, qtbot, tmp_path, size):
+def test_a_sign_out_that_fails_says_so_and_the_deputy_stays(
+    make_kiosk, qtbot, tmp_path, size, monkeypatch
+):
     kiosk = make_kiosk(size)
     visitor = kiosk.visitor
     sign_in(kiosk, qtbot, ON_DUTY)
-    engine = kiosk.backends.console._service.sessions.kw["bind"]
-    limit = _fill_the_disk(engine)
+    free_space = _fill_the_disk(kiosk.backends.console._service.database, monkeypatch)
     visitor.tap("signOutButton")
     assert visitor.text("signOutProblem") == "签退未成功，请重试。"
     assert shown(visitor, "deputyConsoleScreen")
     orientation = "portrait" if size[1] > size[0] else "landscape"
     visitor.screenshot(f"sign-out-failed-{orientation}")
-    event.remove(engine, "connect", limit)
-    engine.dispose()
+    free_space()
     visitor.tap("signOutButton")
     qtbot.waitUntil(lambda: shown(visitor, "homeScreen"))
     assert [a[1:3] for a in attendance(tmp_path)] == [("sign_in", "pin"), ("sign_out", "manual")]

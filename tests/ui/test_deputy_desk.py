@@ -9,7 +9,6 @@ import json
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
 
 from kiosk.demo import DEMO_PIN
 from kiosk.domain.appeals import Appeal
@@ -18,7 +17,7 @@ from kiosk.domain.tracking import display
 from kiosk.store.appeals import record_appeal
 from kiosk.store.appointments import record_appointment
 from kiosk.store.database import open_database
-from kiosk.store.models import AppointmentRow, AttendanceRow, OutboxItemRow
+from kiosk.store.rows import AppointmentRow, AttendanceRow, fetch, fetch_one
 from kiosk.store.sync_state import apply_extras
 from tests.conftest import MONDAY_MORNING, PORTRAIT
 from tests.helpers.desk import open_pad, shown, sign_in, type_pin
@@ -33,16 +32,14 @@ def database(tmp_path):
 
 
 def events(tmp_path, kind):
-    with database(tmp_path)() as session:
-        rows = session.scalars(
-            select(OutboxItemRow).where(OutboxItemRow.kind == kind).order_by(OutboxItemRow.id)
-        )
-        return [json.loads(row.payload) for row in rows]
+    with database(tmp_path).read() as connection:
+        rows = connection.execute("SELECT payload FROM outbox WHERE kind = ? ORDER BY id", (kind,))
+        return [json.loads(payload) for (payload,) in rows]
 
 
 def attendance(tmp_path):
-    with database(tmp_path)() as session:
-        rows = session.scalars(select(AttendanceRow).order_by(AttendanceRow.id))
+    with database(tmp_path).read() as connection:
+        rows = fetch(connection, AttendanceRow, "SELECT * FROM attendance ORDER BY id")
         return [(r.deputy_id, r.action, r.reason, r.at) for r in rows]
 
 
@@ -158,15 +155,11 @@ def test_wrong_pins_across_deputies_slow_the_whole_pad(make_kiosk, qtbot, clock)
 def test_a_deputy_without_a_pin_gets_the_same_answer_as_a_wrong_pin(make_kiosk, qtbot, tmp_path):
     kiosk = make_kiosk()
     qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
-    from sqlalchemy import text
-
-    with database(tmp_path).begin() as session:  # the server sent no hash for demo-02
-        session.execute(
-            text(
-                "UPDATE station_snapshot SET document = json_set(document, (SELECT"
-                " '$.deputies[' || d.key || '].pin_hash' FROM json_each(document, '$.deputies') d"
-                " WHERE json_extract(d.value, '$.id') = 'demo-02'), NULL)"
-            )
+    with database(tmp_path).begin() as connection:  # the server sent no hash for demo-02
+        connection.execute(
+            "UPDATE station_snapshot SET document = json_set(document, (SELECT"
+            " '$.deputies[' || d.key || '].pin_hash' FROM json_each(document, '$.deputies') d"
+            " WHERE json_extract(d.value, '$.id') = 'demo-02'), NULL)"
         )
     open_pad(kiosk, qtbot, "demo-02")
     type_pin(kiosk, qtbot, DEMO_PIN)
@@ -179,13 +172,13 @@ def test_the_console_shows_todays_walk_ins_and_records_a_reception(
 ):
     kiosk = make_kiosk(size)
     qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
-    with database(tmp_path).begin() as session:
+    with database(tmp_path).begin() as connection:
         today = Appeal.new(
             "demo-station", "交通出行", clock.now - timedelta(minutes=20), block="文昌社区"
         )
         yesterday = Appeal.new("demo-station", "环境保护", clock.now - timedelta(days=1))
-        record_appeal(session, today, b"sealed")
-        record_appeal(session, yesterday, b"sealed")
+        record_appeal(connection, today, b"sealed")
+        record_appeal(connection, yesterday, b"sealed")
     sign_in(kiosk, qtbot, ON_DUTY)
     visitor = kiosk.visitor
     row = visitor.find(f"walkIn_{display(today.tracking_code)}")
@@ -298,12 +291,12 @@ def test_closing_time_signs_everyone_out_even_after_a_restart(make_kiosk, qtbot,
 def test_station_info_shows_this_months_figures(make_kiosk, qtbot, tmp_path):
     kiosk = make_kiosk()
     qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
-    with database(tmp_path).begin() as session:
+    with database(tmp_path).begin() as connection:
         for minutes in (5, 10, 15):
             appeal = Appeal.new(
                 "demo-station", "交通出行", MONDAY_MORNING - timedelta(minutes=minutes)
             )
-            record_appeal(session, appeal, b"sealed")
+            record_appeal(connection, appeal, b"sealed")
     sign_in(kiosk, qtbot, ON_DUTY)
     visitor = kiosk.visitor
     visitor.tap("homeButton")
@@ -328,8 +321,8 @@ def test_station_info_shows_this_months_figures(make_kiosk, qtbot, tmp_path):
         "appeals_solved": 9,
         "satisfaction_rate": 0.975,
     }
-    with database(tmp_path).begin() as session:
-        apply_extras(session, {"statistics": statistics}, "2026-11-23T08:00:00")
+    with database(tmp_path).begin() as connection:
+        apply_extras(connection, {"statistics": statistics}, "2026-11-23T08:00:00")
     visitor.tap("homeButton")
     visitor.tap("stationInfoButton")
     visitor.tap("nextPage")
@@ -352,8 +345,8 @@ def test_the_record_form_in_portrait_keeps_the_field_above_the_keyboard(make_kio
 def _ask(tmp_path, deputy_id, day, schedule_id, at):
     """A visitor's appointment request, as the kiosk's form saves it."""
     appointment = Appointment.new(deputy_id, date.fromisoformat(day), schedule_id, at)
-    with database(tmp_path).begin() as session:
-        record_appointment(session, appointment, b"sealed", "check")
+    with database(tmp_path).begin() as connection:
+        record_appointment(connection, appointment, b"sealed", "check")
     return appointment
 
 
@@ -404,9 +397,13 @@ def test_the_console_lists_appointment_requests_to_confirm_or_decline(
         {"code": later.code, "deputy_id": ON_DUTY, "answer": "declined", "note": ""},
     ]
     assert datetime.fromisoformat(answers[0]["created_at"]).tzinfo is not None
-    with database(tmp_path)() as session:
-        states = dict(session.execute(select(AppointmentRow.code, AppointmentRow.state)).all())
-        steps = session.get(AppointmentRow, today.code).steps
+    with database(tmp_path).read() as connection:
+        states = dict(connection.execute("SELECT code, state FROM appointment").fetchall())
+        answered = fetch_one(
+            connection, AppointmentRow, "SELECT * FROM appointment WHERE code = ?", (today.code,)
+        )
+        assert answered is not None
+        steps = answered.steps
     assert states == {
         today.code: "confirmed",
         later.code: "declined",

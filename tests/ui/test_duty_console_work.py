@@ -25,8 +25,8 @@ def pulled(tmp_path, work: dict) -> None:
         "deputy_work": work,
         "links": {"progress": "https://rd.example.gov.cn/p/{code}", "workspace": WORKSPACE},
     }
-    with database(tmp_path).begin() as session:
-        apply_extras(session, document)
+    with database(tmp_path).begin() as connection:
+        apply_extras(connection, document)
 
 
 def test_the_duty_console_shows_my_counts_and_a_qr_code_of_my_workspace(
@@ -42,11 +42,11 @@ def test_the_duty_console_shows_my_counts_and_a_qr_code_of_my_workspace(
             "broken": {"open": -1, "overdue": "x"},  # skipped, nothing else lost
         },
     )
-    with database(tmp_path).begin() as session:
+    with database(tmp_path).begin() as connection:
         callback = Appeal.new(
             "demo-station", "社会保障", clock.now - timedelta(minutes=5), request="callback"
         )
-        record_appeal(session, callback, b"sealed")
+        record_appeal(connection, callback, b"sealed")
     sign_in(kiosk, qtbot, ON_DUTY)
     visitor = kiosk.visitor
     assert visitor.text("workCounts") == "3 件待回复，1 件已超期"

@@ -96,7 +96,7 @@ def test_taps_for_an_appointment(make_kiosk, qtbot, tmp_path):
     visitor.tap("consentButton")
     visitor.tap("submitButton")
     assert visitor.text("receiptCode")
-    with open_database(tmp_path / "data" / "kiosk.sqlite3")() as session:
-        assert session is not None
+    with open_database(tmp_path / "data" / "kiosk.sqlite3").read() as connection:
+        assert connection is not None
     print(f"taps_appointment: {count.taps} taps")
     assert count.taps <= 26

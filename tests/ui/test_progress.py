@@ -57,10 +57,10 @@ def test_a_receipt_can_be_looked_up_at_once_and_after_the_server_moved_it_on(
     visitor.screenshot(f"progress-unsent-{label}")
 
     # A pull brings the server's progress for this code.
-    sessions = open_database(tmp_path / "data" / "kiosk.sqlite3")
-    with sessions.begin() as session:
+    database = open_database(tmp_path / "data" / "kiosk.sqlite3")
+    with database.begin() as connection:
         apply_extras(
-            session,
+            connection,
             {
                 "appeals": [
                     {
@@ -79,7 +79,7 @@ def test_a_receipt_can_be_looked_up_at_once_and_after_the_server_moved_it_on(
                 ]
             },
         )
-        set_state(session, "last_pull", datetime(2026, 11, 23, 15, 0).isoformat())
+        set_state(connection, "last_pull", datetime(2026, 11, 23, 15, 0).isoformat())
     visitor.tap("lookUpAnother")
     visitor.tap("backButton")
     _look_up(kiosk, code, "5555")
@@ -182,10 +182,10 @@ def test_every_time_shown_is_on_the_stations_clock_whatever_the_pcs_zone(
         visitor = kiosk.visitor
         code = _call_me_back(kiosk, "13700008888")
         visitor.finish_receipt()
-        sessions = open_database(tmp_path / "data" / "kiosk.sqlite3")
-        with sessions.begin() as session:
+        database = open_database(tmp_path / "data" / "kiosk.sqlite3")
+        with database.begin() as connection:
             apply_extras(
-                session,
+                connection,
                 {
                     "appeals": [
                         {
@@ -200,7 +200,7 @@ def test_every_time_shown_is_on_the_stations_clock_whatever_the_pcs_zone(
                 },
             )
             # The sync worker notes its pulls on the station's clock (naive).
-            set_state(session, "last_pull", datetime(2026, 12, 3, 0, 37).isoformat())
+            set_state(connection, "last_pull", datetime(2026, 12, 3, 0, 37).isoformat())
         _look_up(kiosk, code, "8888")
         shown = [
             item.property("text")

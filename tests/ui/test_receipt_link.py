@@ -9,7 +9,7 @@ from datetime import datetime
 
 from kiosk.demo import DEMO_SERVER_PUBLIC_KEY
 from kiosk.store.database import open_database
-from kiosk.store.models import EnrolmentRow
+from kiosk.store.rows import EnrolmentRow, insert
 from tests.ui.test_appeal import fill_appeal
 
 
@@ -18,8 +18,9 @@ def test_an_enrolled_kiosk_before_its_first_pull_gives_a_receipt_without_a_link(
 ):
     kiosk = make_kiosk(size)
     qtbot.waitUntil(lambda: kiosk.backends.intake.ready)
-    with open_database(tmp_path / "data" / "kiosk.sqlite3").begin() as session:
-        session.add(
+    with open_database(tmp_path / "data" / "kiosk.sqlite3").begin() as connection:
+        insert(
+            connection,
             EnrolmentRow(
                 device_id="k1",
                 device_token="t",
@@ -27,7 +28,7 @@ def test_an_enrolled_kiosk_before_its_first_pull_gives_a_receipt_without_a_link(
                 server_url="https://10.1.2.3:8443",
                 server_public_key=DEMO_SERVER_PUBLIC_KEY,
                 enrolled_at=datetime(2026, 11, 20),
-            )
+            ),
         )
     kiosk.backends.intake._service.demo = False  # as a kiosk enrolled outside demo mode
     visitor = kiosk.visitor

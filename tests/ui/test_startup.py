@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Start-up shows the station read from the database's one row with plain sqlite3, then
-opens the database through the ORM off the GUI thread."""
+opens (migrates) the database off the GUI thread."""
 
 import os
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 
 from kiosk.demo import demo_snapshot
@@ -23,13 +25,13 @@ def test_the_station_shown_before_the_first_frame_is_the_databases(make_kiosk, t
     make_kiosk().window.close()  # seeds the database
     renamed = demo_snapshot()
     renamed = replace(renamed, station=replace(renamed.station, name="新站名"))
-    sessions = open_database(tmp_path / "data" / "kiosk.sqlite3")
-    with sessions.begin() as session:
-        replace_station(session, renamed)
-    sessions.kw["bind"].dispose()
+    database = open_database(tmp_path / "data" / "kiosk.sqlite3")
+    with database.begin() as connection:
+        replace_station(connection, renamed)
+    database.close()
 
     kiosk = make_kiosk()
-    assert kiosk.backends.station.name == "新站名"  # before the first frame, without the ORM
+    assert kiosk.backends.station.name == "新站名"  # before the first frame: no database open yet
     qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     assert kiosk.visitor.text("stationName") == "新站名"
 
@@ -96,7 +98,7 @@ def test_home_shows_who_is_present_and_the_connection_state_before_the_orm_opens
 ):
     """Home's own facts come from a plain sqlite3 read: a deputy signed in before a restart is
     marked present and the connection state is drawn while the database is still opening
-    through SQLAlchemy (held here), and a tap meanwhile is answered."""
+    (held here), and a tap meanwhile is answered."""
     import threading
 
     import kiosk.app
@@ -130,7 +132,7 @@ def test_home_shows_who_is_present_and_the_connection_state_before_the_orm_opens
 
     qtbot.waitUntil(present, timeout=5000)
     qtbot.waitUntil(lambda: "未登记到服务器" in connection_state(), timeout=5000)
-    assert not started.backends.sign_in.ready  # the ORM is still held
+    assert not started.backends.sign_in.ready  # the database's opening is still held
     visitor.screenshot("startup-home-before-orm")
     visitor.tap("findDeputyButton")  # a visitor's tap is answered meanwhile
     qtbot.waitUntil(lambda: visitor.shows("searchField"), timeout=5000)
@@ -145,18 +147,16 @@ def test_a_kiosk_upgraded_from_a_0007_database_shows_its_station_without_a_pull(
     migrates them into the one row and shows that station, not the demo's (its deputies' PIN
     hashes come along: tests/store/test_station.py)."""
     from kiosk.demo import DEMO_PIN_HASH
-    from kiosk.store.database import create_database_engine, upgrade
+    from kiosk.store.database import upgrade
     from tests.store.test_station import _station_as_0007_kept_it
 
     ours = demo_snapshot()
     ours = replace(ours, station=replace(ours.station, name="升级前的联络站"))
     path = tmp_path / "data" / "kiosk.sqlite3"
     path.parent.mkdir(parents=True)
-    engine = create_database_engine(path)
-    upgrade(engine, "0007_contact_checks")
-    with engine.begin() as connection:
+    upgrade(path, "0007_contact_checks")
+    with closing(sqlite3.connect(path)) as connection, connection:
         _station_as_0007_kept_it(connection, ours, DEMO_PIN_HASH)
-    engine.dispose()
 
     kiosk = make_kiosk(size)
     assert kiosk.visitor.text("stationName") == "升级前的联络站"
