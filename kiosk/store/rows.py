@@ -17,7 +17,6 @@ import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from functools import cache
 from typing import Any, ClassVar, TypeVar
 
 from kiosk.store.database import day, moment, read_day, read_moment
@@ -182,9 +181,13 @@ _READ: dict[Any, Callable[[Any], Any]] = {
 }
 
 
-@cache
+_KINDS: dict[type, dict[str, Any]] = {}
+
+
 def _kinds(row_type: type) -> dict[str, Any]:
     """Each field's type, `X | None` and `list[...]` taken as X and list."""
+    if row_type in _KINDS:
+        return _KINDS[row_type]
     kinds = {}
     for name, hint in typing.get_type_hints(row_type).items():
         if typing.get_origin(hint) is ClassVar:
@@ -192,6 +195,7 @@ def _kinds(row_type: type) -> dict[str, Any]:
         if isinstance(hint, types.UnionType):  # X | None
             hint = next(a for a in typing.get_args(hint) if a is not type(None))
         kinds[name] = typing.get_origin(hint) or hint
+    _KINDS[row_type] = kinds  # whole, then shared: threads may ask at once
     return kinds
 
 
