@@ -33,7 +33,7 @@ from kiosk.services.sealing import sealing_key
 from kiosk.store import appointments as requests
 from kiosk.store import attendance as store
 from kiosk.store.database import Database
-from kiosk.store.rows import AppointmentRow, fetch_one
+from kiosk.store.rows import AppointmentRow
 
 log = logging.getLogger(__name__)
 
@@ -217,9 +217,7 @@ class DutyDesk:
         """Confirm or decline a request to `deputy_id`: its new state and the outbox event in
         one transaction; the console after it. Raises Refused ("state", "answer", "note")."""
         with self.database.begin() as connection:
-            row = fetch_one(
-                connection, AppointmentRow, "SELECT * FROM appointment WHERE code = ?", (code,)
-            )
+            row = requests.appointment(connection, code)
             if row is None or row.deputy_id != deputy_id:
                 raise Refused("state")
             try:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from sqlite3 import Connection
 
+from kiosk.store.device_token import server_public_key
+
 
 def sealing_key(connection: Connection, demo: bool) -> str | None:
     """The key to seal to, or None when this kiosk may not save personal data."""
-    row = connection.execute("SELECT server_public_key FROM enrolment LIMIT 1").fetchone()
-    enrolled: str | None = row[0] if row else None
+    enrolled = server_public_key(connection)
     if enrolled:
         return enrolled
     if demo:

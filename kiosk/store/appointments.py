@@ -14,7 +14,7 @@ from kiosk.domain.appointments import STATES, Appointment, AppointmentAnswer
 from kiosk.domain.events import AppointmentAnswerBody, AppointmentBody
 from kiosk.store import outbox
 from kiosk.store.database import day
-from kiosk.store.rows import AppointmentRow, fetch, insert
+from kiosk.store.rows import AppointmentRow, fetch, fetch_one, insert
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,11 @@ def record_appointment(
     outbox.add_event(
         connection, body.KIND, appointment.uuid, appointment.created_at, body.to_body()
     )
+
+
+def appointment(connection: Connection, code: str) -> AppointmentRow | None:
+    query = "SELECT * FROM appointment WHERE code = ?"
+    return fetch_one(connection, AppointmentRow, query, (code,))
 
 
 def requests_for_deputy(

@@ -55,3 +55,9 @@ def load_enrolment(connection: Connection, database_path: Path) -> EnrolmentRow 
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     row.device_token = read_token(database_path)
     return row
+
+
+def server_public_key(connection: Connection) -> str | None:
+    """The server's key kept at enrolment (what visitors' data is sealed to), if enrolled."""
+    row = connection.execute("SELECT server_public_key FROM enrolment LIMIT 1").fetchone()
+    return row[0] if row and row[0] else None

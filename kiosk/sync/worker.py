@@ -149,6 +149,9 @@ class SyncWorker(QObject):
             self._timer.stop()
         if self._client is not None:
             self._client.close()
+        if self._database is not None:  # the kiosk keeps running only if it starts again
+            self._database.close()
+            self._database = None
 
     @Slot()
     def cycle(self) -> None:

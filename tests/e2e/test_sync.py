@@ -3,6 +3,8 @@
 
 import json
 import logging
+import os
+from pathlib import Path
 
 import pytest
 
@@ -241,3 +243,20 @@ def test_the_worker_gives_freed_memory_back_after_a_pull_that_stored_a_snapshot(
     kiosk.sync.syncNow()  # nothing new on the server: nothing stored, nothing to give back
     qtbot.waitUntil(lambda: last_pull() != pulled, timeout=20_000)
     assert len(trims) == stored
+
+
+def open_files_of(database: Path) -> int:
+    fds = Path("/proc/self/fd")
+    return sum(1 for fd in fds.iterdir() if os.path.realpath(fd) == str(database.resolve()))
+
+
+@sqlite_only
+def test_a_stopped_worker_leaves_the_database_file_closed(station, kiosk, qtbot):
+    database = kiosk.data_dir / "kiosk.sqlite3"
+    before = open_files_of(database)  # the test's own connection
+    kiosk.start_worker()
+    qtbot.waitUntil(lambda: kiosk.sync.state == "online", timeout=10_000)
+    assert open_files_of(database) > before
+    assert kiosk.thread is not None
+    kiosk.thread.stop()
+    assert open_files_of(database) == before
