@@ -292,6 +292,20 @@ class CentralClient:
         )
 
 
+def tls_problem(error: BaseException) -> str:
+    """Why the secure connection failed, if that is why `error` (an Unreachable) came:
+    "certificate" when the server's certificate is not trusted (another CA, another host
+    name, expired), "tls" for another TLS failure (a server that does not speak TLS), else ""."""
+    cause = error.__cause__
+    if cause is None:
+        return ""
+    import ssl  # loaded already when there is a cause: http.client imports it
+
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        return "certificate"
+    return "tls" if isinstance(cause, ssl.SSLError) else ""
+
+
 @dataclass(frozen=True)
 class _Answer:
     status: int

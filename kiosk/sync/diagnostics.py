@@ -16,7 +16,7 @@ from kiosk.store.database import open_database
 from kiosk.store.disk import below_floor
 from kiosk.store.recovery import damage, read_recoveries
 from kiosk.store.sync_state import get_state
-from kiosk.sync.client import CentralClient, Unreachable
+from kiosk.sync.client import CentralClient, Unreachable, tls_problem
 from kiosk.sync.policy import read_retries
 
 LOG_LINES = 100
@@ -40,14 +40,13 @@ def server_reachable(url: str, ca_bundle: str = "", allow_plain_http: bool = Fal
     try:
         client.status("/api/v1/")
     except Unreachable as failed:
-        error = failed.__cause__
-        if error is None:
-            return str(failed)
-        import ssl  # loaded already: http.client imports it
-
-        if isinstance(error, ssl.SSLCertVerificationError):
+        problem = tls_problem(failed)
+        if problem == "certificate":
             return "TLS: the server's certificate is not trusted"
-        return type(error).__name__
+        error = failed.__cause__
+        if problem:
+            return f"TLS: the secure connection failed ({getattr(error, 'reason', '') or error})"
+        return type(error).__name__ if error is not None else str(failed)
     finally:
         client.close()
     return ""

@@ -325,3 +325,5 @@ def test_the_admin_panel_check_says_what_is_wrong(server):
         port = s.getsockname()[1]
     assert server_reachable(f"http://127.0.0.1:{port}") == "ConnectionRefusedError"
     assert "https://" in server_reachable("http://central.example")
+    # https:// to a server that speaks plain HTTP: a TLS failure, not a certificate's.
+    assert server_reachable(server.url("https")).startswith("TLS: the secure connection failed")
