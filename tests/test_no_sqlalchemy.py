@@ -5,11 +5,13 @@ server, not even ssl (libssl, libcrypto).
 
 Its store is the standard library's sqlite3 (kiosk.store.database); Alembic, on SQLAlchemy,
 is imported only to migrate a database whose schema is behind. Its HTTP client is the
-standard library's http.client (kiosk.sync.client), imported at the first request. Each kiosk here runs in a
-process of its own, on a database migrated beforehand by the test, so that no other test's
-imports count: the demo kiosk with home complete, a sync cycle run and a visitor's appeal
-saved; and an enrolled kiosk running the station's journeys against a real central server
-(a deputy signs in and out, an appeal is saved and sent, the station pulled).
+standard library's http.client (kiosk.sync.client), imported at the first request.
+
+Each kiosk here runs in a process of its own, on a database migrated beforehand by the test,
+so that no other test's imports count: the demo kiosk with home complete, a sync cycle run
+and a visitor's appeal saved; and an enrolled kiosk running the station's journeys against a
+real central server (a deputy signs in and out, an appeal is saved and sent, the station
+pulled).
 
     python -m tests.test_no_sqlalchemy demo|journeys <data dir>
 
