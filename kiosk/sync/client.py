@@ -17,7 +17,7 @@ import json as _json_module
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 if TYPE_CHECKING:
     from http.client import HTTPConnection, HTTPMessage
@@ -180,7 +180,10 @@ class CentralClient:
         """The server's answer, whatever its status; Unreachable when none came whole."""
         import http.client
 
-        target = self._path + path + (f"?{urlencode(params)}" if params else "")
+        # As requests sent it: what is not ASCII (a photo's name) percent-encoded, escapes kept.
+        target = quote(self._path + path, safe="!#$%&'()*+,/:;=?@[]~")
+        if params:
+            target += f"?{urlencode(params)}"
         sent = self.headers | (headers or {})
         if json is not None:
             data = _json_module.dumps(json).encode()

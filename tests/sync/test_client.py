@@ -114,9 +114,11 @@ def test_calls_share_one_kept_alive_connection_with_the_kiosks_headers(server):
     for _ in range(3):
         assert client.heartbeat("qinghe", {"n": 1}) == {"ok": True}
     assert client.snapshot("qinghe", '"e1"', since="c 1&2") == ({"ok": True}, "")
+    assert client.photo("/photos/代表 1.png") == b'{"ok": true}'
     client.close()
     assert server.connections == 1 and client.connections_opened == 1
-    path, headers = server.seen[-1]
+    assert server.seen[-1][0] == "/central/photos/%E4%BB%A3%E8%A1%A8%201.png"
+    path, headers = server.seen[-2]
     assert path == "/central/api/v1/stations/qinghe/snapshot?since=c+1%262"
     assert headers["If-None-Match"] == '"e1"'
     assert headers["Authorization"] == "Bearer token-1"
