@@ -150,21 +150,23 @@ class CentralClient:
     def _send(
         self, method: str, target: str, body: bytes | None, headers: dict[str, str]
     ) -> HTTPConnection:
-        """The request sent on the kept connection, or on a new one. A kept connection that
-        fails while the request is being written is reopened once: the server has not had
-        the whole request, so it cannot have acted on it. Once the request is written, a
-        failure is never retried here (the worker decides; the server may have done it)."""
+        """The request, on the kept connection or a new one. Nothing is retried here: once
+        a request may have reached the server, the worker decides (the server may have done
+        it). As urllib3 does, a connection reset or closed while the request is being written
+        goes on to read the answer: the server may have said why (or closed it: "cut_off")."""
+        import errno
+
         connection = self._kept_connection()
-        if connection is not None:
-            try:
-                connection.request(method, target, body=body, headers=headers)
-                return connection
-            except OSError:
-                connection.close()
-                self._connection = None
-        connection = self._open()
-        self._connection = connection
-        connection.request(method, target, body=body, headers=headers)
+        if connection is None:
+            connection = self._open()
+            self._connection = connection
+        try:
+            connection.request(method, target, body=body, headers=headers)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        except OSError as error:
+            if error.errno != errno.EPROTOTYPE:  # macOS's word for a reset while sending
+                raise
         return connection
 
     def _exchange(

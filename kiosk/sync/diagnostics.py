@@ -43,10 +43,10 @@ def server_reachable(url: str, ca_bundle: str = "", allow_plain_http: bool = Fal
         problem = tls_problem(failed)
         if problem == "certificate":
             return "TLS: the server's certificate is not trusted"
-        error = failed.__cause__
+        cause = failed.__cause__
         if problem:
-            return f"TLS: the secure connection failed ({getattr(error, 'reason', '') or error})"
-        return type(error).__name__ if error is not None else str(failed)
+            return f"TLS: the secure connection failed ({getattr(cause, 'reason', '') or cause})"
+        return type(cause).__name__ if cause is not None else str(failed)
     finally:
         client.close()
     return ""
