@@ -408,7 +408,7 @@ def warm_up_for_gui(sync: bool) -> None:
     import kiosk.services.progress  # noqa: F401
 
     if sync:
-        import kiosk.sync.worker  # noqa: F401 (requests, QtNetwork)
+        import kiosk.sync.worker  # noqa: F401 (QtNetwork)
 
 
 def settle_memory() -> None:
@@ -441,8 +441,8 @@ def make_admin(
     def gather() -> dict:
         if opened is not None:
             opened.wait(60)
-        # Imported when the panel first opens, on its pool thread: requests stays off the
-        # path to the first frame (docs/performance.md).
+        # Imported when the panel first opens, on its pool thread: the server check stays off
+        # the path to the first frame (docs/performance.md).
         from kiosk.sync.diagnostics import gather
 
         return gather(

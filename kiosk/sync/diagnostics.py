@@ -11,14 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import requests
-
 from kiosk.store import outbox
 from kiosk.store.database import open_database
 from kiosk.store.disk import below_floor
 from kiosk.store.recovery import damage, read_recoveries
 from kiosk.store.sync_state import get_state
-from kiosk.sync.client import check_server_url
+from kiosk.sync.client import CentralClient, Unreachable, tls_problem
 from kiosk.sync.policy import read_retries
 
 LOG_LINES = 100
@@ -34,14 +32,23 @@ def _time_text(value: str | datetime | None) -> str:
 def server_reachable(url: str, ca_bundle: str = "", allow_plain_http: bool = False) -> str:
     """ "" when the server answers over HTTP(S) at all, else why not (in a technician's words)."""
     try:
-        base = check_server_url(url, allow_plain_http)
-        requests.get(base + "/api/v1/", timeout=(5, 10), verify=ca_bundle or True)
+        client = CentralClient(
+            url, ca_bundle=ca_bundle, allow_plain_http=allow_plain_http, timeout=(5, 10)
+        )
     except ValueError as error:
         return str(error)
-    except requests.exceptions.SSLError:
-        return "TLS: the server's certificate is not trusted"
-    except requests.RequestException as error:
-        return type(error).__name__
+    try:
+        client.status("/api/v1/")
+    except Unreachable as failed:
+        problem = tls_problem(failed)
+        if problem == "certificate":
+            return "TLS: the server's certificate is not trusted"
+        cause = failed.__cause__
+        if problem:
+            return f"TLS: the secure connection failed ({getattr(cause, 'reason', '') or cause})"
+        return type(cause).__name__ if cause is not None else str(failed)
+    finally:
+        client.close()
     return ""
 
 

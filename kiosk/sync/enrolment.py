@@ -8,15 +8,11 @@ import socket
 import uuid
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.store.database import open_database
 from kiosk.store.device_token import write_token
 from kiosk.store.rows import EnrolmentRow, insert
 from kiosk.sync.client import CentralClient, Enrolment, Unreachable
-
-if TYPE_CHECKING:
-    from requests.adapters import BaseAdapter
 
 ATTEMPTS = 3
 # The identity made for each (server, code) in this process: a retry sends the same one.
@@ -30,7 +26,6 @@ def enrol(
     *,
     ca_bundle: str = "",
     allow_plain_http: bool = False,
-    transport: BaseAdapter | None = None,
 ) -> Enrolment:
     """Exchange `code` for a device identity and keep it; raises the client's errors.
 
@@ -42,9 +37,7 @@ def enrol(
     device_id, device_token = _identities.setdefault(
         (server_url, code), (str(uuid.uuid4()), secrets.token_urlsafe(32))
     )
-    client = CentralClient(
-        server_url, ca_bundle=ca_bundle, allow_plain_http=allow_plain_http, transport=transport
-    )
+    client = CentralClient(server_url, ca_bundle=ca_bundle, allow_plain_http=allow_plain_http)
     try:
         for attempt in range(1, ATTEMPTS + 1):
             try:

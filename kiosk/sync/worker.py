@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from sqlite3 import Connection
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtNetwork import QNetworkInformation
@@ -36,9 +35,6 @@ from kiosk.store.station_read import without_photos
 from kiosk.store.sync_state import apply_extras, get_state, set_state
 from kiosk.sync.client import CentralClient, NotEnrolled, Refused, Unreachable
 from kiosk.sync.policy import DEFAULT_TIMING, SyncTiming, count_retry, read_retries
-
-if TYPE_CHECKING:
-    from requests.adapters import BaseAdapter
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +80,6 @@ class SyncWorker(QObject):
         http_timeout: tuple[float, float] | None = None,
         ca_bundle: str = "",
         allow_plain_http: bool = False,
-        transport: BaseAdapter | None = None,
     ) -> None:
         super().__init__()
         self._database_path = database_path
@@ -94,7 +89,6 @@ class SyncWorker(QObject):
         self._poll_ms = int(timing.poll_seconds * 1000)
         self._http_timeout = http_timeout
         self._tls = {"ca_bundle": ca_bundle, "allow_plain_http": allow_plain_http}
-        self._transport = transport  # None: the network (tests: a server in this process)
         self._database: Database | None = None
         self._client: CentralClient | None = None
         self._client_for: str | None = None
@@ -247,7 +241,6 @@ class SyncWorker(QObject):
             enrolment.server_url,
             enrolment.device_token,
             timeout=(3, 10),
-            transport=self._transport,
             **self._tls,
         )
         try:
@@ -269,7 +262,6 @@ class SyncWorker(QObject):
                 enrolment.server_url,
                 enrolment.device_token,
                 timeout=self._http_timeout,
-                transport=self._transport,
                 **self._tls,
             )
             self._client_for = key

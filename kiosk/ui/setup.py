@@ -24,13 +24,13 @@ log = logging.getLogger(__name__)
 
 def failure_kind(error: Exception) -> str:
     """address | tls | unreachable | server | refused: what the screen explains."""
-    from kiosk.sync.client import NotEnrolled, Refused, Unreachable  # requests: not at start
+    from kiosk.sync.client import NotEnrolled, Refused, Unreachable, tls_problem
 
     if isinstance(error, ValueError):
         return "address"
     if isinstance(error, Unreachable):
         text = str(error)
-        if text.startswith("SSLError"):
+        if tls_problem(error):
             return "tls"
         if text.startswith("server error") or text.startswith("unreadable answer"):
             return "server"

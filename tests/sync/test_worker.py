@@ -1,20 +1,21 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The sync worker and its client in this process, against a fake central server that a
-requests transport carries (no socket, faults on cue). tests/e2e runs the same worker against
-the real server over HTTP, through a proxy that makes the same faults."""
+"""The sync worker and its client in this process, against a fake central server on
+127.0.0.1 (real HTTP, faults on cue). tests/e2e runs the same worker against the real server,
+through a proxy that makes the same faults."""
 
 from __future__ import annotations
 
-import io
 import json
+import socket
+import struct
+import threading
+from collections.abc import Iterator
 from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import requests
-from requests.adapters import BaseAdapter, HTTPAdapter
-from urllib3.response import HTTPResponse
 
 from kiosk.demo import demo_snapshot
 from kiosk.domain.snapshot import snapshot_to_document
@@ -25,49 +26,46 @@ from kiosk.sync.enrolment import enrol
 from kiosk.sync.policy import SyncTiming, read_retries
 from kiosk.sync.worker import SyncState, SyncWorker
 
-URL = "http://central.test"
 STATION = "demo-station"
 FAST = SyncTiming(poll_seconds=3600, first_retry_seconds=0.02, longest_wait_seconds=0.05)
+HTTP_TIMEOUT = (2.0, 0.5)  # the "timeout" fault answers nothing for longer
 
 
-class FakeCentral(BaseAdapter):
-    """The API the kiosk uses (docs/sync-api.md), kept in memory. `faults` are taken one per
-    request: "500" (a server error), "reset" (nobody answers), "timeout", "lose_answer" (the
-    server does the work, then the connection drops before the answer)."""
+class FakeCentral:
+    """The API the kiosk uses (docs/sync-api.md), kept in memory, served over HTTP on
+    127.0.0.1. `faults` are taken one per request: "500" (a server error), "reset" (the
+    connection is reset instead of answered), "timeout" (no answer), "lose_answer" (the server
+    does the work, then closes the connection without answering)."""
 
     def __init__(self) -> None:
-        super().__init__()
         self.document = snapshot_to_document(demo_snapshot()) | {"cursor": "c1"}
         self.stored: dict[str, dict] = {}  # events by uuid, each kept once
         self.received: list[str] = []  # every uuid in every batch, as sent
         self.heartbeats: list[dict] = []
         self.faults: list[str] = []
         self.device = ("", "")
-        self._builder = HTTPAdapter()
+        self.released = threading.Event()  # ends the "timeout" fault's wait
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
 
-    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
-        fault = self.faults.pop(0) if self.faults else ""
-        if fault == "reset":
-            raise requests.ConnectionError("connection refused")
-        if fault == "timeout":
-            raise requests.ReadTimeout("read timed out")
-        if fault == "500":
-            return self._answer(request, 500, {"detail": "internal error"})
-        status, body, headers = self._handle(request, urlsplit(request.url).path)
-        if fault == "lose_answer":
-            raise requests.exceptions.ChunkedEncodingError("the connection closed mid-answer")
-        return self._answer(request, status, body, headers)
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
 
     def close(self) -> None:
-        self._builder.close()
+        self.released.set()
+        self._server.shutdown()
+        self._server.server_close()
 
-    def _handle(self, request, path: str) -> tuple[int, object, dict[str, str]]:
-        body = json.loads(request.body) if request.body else None
+    def _handle(self, path: str, headers, body: object) -> tuple[int, object, dict[str, str]]:
         if path == "/api/v1/enrol":
             self.device = (body["device_id"], body["device_token"])
             answer = {"station_id": STATION, "server_public_key": "k" * 44}
             return 201, answer | {"device_id": self.device[0], "device_token": self.device[1]}, {}
-        if request.headers.get("Authorization") != f"Bearer {self.device[1]}":
+        if headers.get("Authorization") != f"Bearer {self.device[1]}":
             return 401, {"detail": "unknown device"}, {}
         if path == f"/api/v1/stations/{STATION}/events":
             results = []
@@ -80,7 +78,7 @@ class FakeCentral(BaseAdapter):
                 )
             return 200, {"results": results}, {}
         if path == f"/api/v1/stations/{STATION}/snapshot":
-            if request.headers.get("If-None-Match") == '"c1"':
+            if headers.get("If-None-Match") == '"c1"':
                 return 304, None, {}
             return 200, self.document, {"ETag": '"c1"'}
         if path == f"/api/v1/stations/{STATION}/heartbeat":
@@ -88,26 +86,66 @@ class FakeCentral(BaseAdapter):
             return 200, {}, {}
         return 404, {"detail": "not found"}, {}
 
-    def _answer(self, request, status: int, body: object, headers: dict[str, str] | None = None):
-        data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
-        raw = HTTPResponse(
-            body=io.BytesIO(data),
-            status=status,
-            headers={"Content-Type": "application/json", **(headers or {})},
-            preload_content=False,
-        )
-        return self._builder.build_response(request, raw)
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        central = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:  # keep test output quiet
+                pass
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length", 0))
+                data = self.rfile.read(length) if length else b""
+                fault = central.faults.pop(0) if central.faults else ""
+                if fault == "reset":  # RST, no FIN: the kiosk reads "connection reset"
+                    linger = struct.pack("ii", 1, 0)
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                    self.connection.close()  # before socketserver's shutdown() sends a FIN
+                    self.close_connection = True
+                    return
+                if fault == "timeout":
+                    central.released.wait(30)
+                    self.close_connection = True
+                    return
+                if fault == "500":
+                    return self._answer(500, {"detail": "internal error"}, {})
+                body = json.loads(data) if data else None
+                status, answer, headers = central._handle(
+                    urlsplit(self.path).path, self.headers, body
+                )
+                if fault == "lose_answer":
+                    self.close_connection = True
+                    return
+                self._answer(status, answer, headers)
+
+            def _answer(self, status: int, body: object, headers: dict[str, str]) -> None:
+                data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
+                self.send_response(status)
+                for name, value in {"Content-Type": "application/json", **headers}.items():
+                    self.send_header(name, value)
+                if status != 304:
+                    self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = _serve  # noqa: N815
+
+        return Handler
 
 
 @pytest.fixture
-def server() -> FakeCentral:
-    return FakeCentral()
+def server() -> Iterator[FakeCentral]:
+    made = FakeCentral()
+    yield made
+    made.close()
 
 
 @pytest.fixture
 def database(tmp_path: Path, server: FakeCentral) -> Path:
     path = tmp_path / "kiosk.sqlite3"
-    enrol(path, URL, "ABCD-EFGH", allow_plain_http=True, transport=server)
+    enrol(path, server.url, "ABCD-EFGH")
     return path
 
 
@@ -125,8 +163,7 @@ def worker(qtbot, tmp_path: Path, database: Path, server: FakeCentral):
         database,
         tmp_path / "photos",
         timing=FAST,
-        allow_plain_http=True,
-        transport=server,
+        http_timeout=HTTP_TIMEOUT,
     )
     states: list[str] = []
     made.stateChanged.connect(states.append)
@@ -183,7 +220,5 @@ def test_faults_are_retried_counted_by_cause_and_nothing_is_lost_or_sent_twice(
 
 def test_a_lost_enrolment_answer_is_sent_again_with_the_same_identity(tmp_path, server):
     server.faults = ["lose_answer"]
-    enrolment = enrol(
-        tmp_path / "kiosk.sqlite3", URL, "ABCD-EFGH", allow_plain_http=True, transport=server
-    )
+    enrolment = enrol(tmp_path / "kiosk.sqlite3", server.url, "ABCD-EFGH")
     assert (enrolment.device_id, enrolment.device_token) == server.device

@@ -73,7 +73,7 @@ def test_the_kiosk_s_client_gets_the_snapshot_gzipped_and_reads_it(central, kios
     client = CentralClient(central.url, kiosk.token, allow_plain_http=True)
     document, etag = client.snapshot(kiosk.station_id, None)
     assert document["station"]["id"] == kiosk.station_id and etag == identity.headers["ETag"]
-    assert "gzip" in client.session.headers["Accept-Encoding"]
+    assert "gzip" in client.headers["Accept-Encoding"]
     assert client.snapshot(kiosk.station_id, etag) is None  # 304, as before
     client.close()
 
