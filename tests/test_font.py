@@ -59,3 +59,19 @@ def test_licence_is_beside_the_font():
     text = licence.read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE Version 1.1" in text
     assert "Adobe" in text
+
+
+@pytest.mark.parametrize("weight", ["Regular", "Bold"])
+def test_common_glyphs_come_first_and_none_calls_a_subroutine(weight):
+    # Home draws a few hundred characters; together at the start of the file they map a small
+    # part of it, not most (docs/fonts.md, "Memory"; build/subset_font.py arrange()).
+    with TTFont(shipped_font_path(weight), lazy=True) as font:
+        cmap, order = font.getBestCmap(), font.getGlyphOrder()
+        glyph_id = {name: index for index, name in enumerate(order)}
+        common = [glyph_id[cmap[ord(c)]] for c in "的一是代表联络站繁體中文０，。Aa1"]
+        rare = [glyph_id[cmap[ord(c)]] for c in EXT_A_SAMPLES + "喆堃赟"]
+        assert max(common) < 8000 < min(rare)
+        cff = font["CFF "].cff
+        assert len(cff.GlobalSubrs) == 0
+        for font_dict in cff.topDictIndex[0].FDArray:
+            assert not getattr(font_dict.Private, "Subrs", None)
