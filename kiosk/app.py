@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QLocale,
     QObject,
-    Qt,
     QThread,
     QTranslator,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
@@ -48,6 +47,12 @@ from kiosk.ui.presence import Presence
 from kiosk.ui.printing import ReceiptPrinter
 from kiosk.ui.progress import ProgressLookup
 from kiosk.ui.qrcodes import QrImageProvider
+from kiosk.ui.qtenums import (
+    FRAMELESS_WINDOW_HINT,
+    WINDOW,
+    WINDOW_STAYS_ON_TOP_HINT,
+    blank_cursor,
+)
 from kiosk.ui.reading import Reading
 from kiosk.ui.rules import PinRules  # noqa: F401 (registers the QML singleton)
 from kiosk.ui.schedule import ScheduleCalendar
@@ -370,7 +375,10 @@ class InBackground(QObject):
     ) -> None:
         super().__init__(parent)
         self._work, self._done, self._failed = work, done, failed
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Queued: `_finished` is only emitted from the thread of `_run`, and this object lives
+        # on the GUI thread (not named: Qt.ConnectionType builds PySide's `Qt` enums,
+        # kiosk/ui/qtenums.py).
+        self._finished.connect(self._deliver)
         self._thread: threading.Thread | None = None
 
     def start(self, name: str) -> None:
@@ -661,15 +669,13 @@ def build_kiosk(
 def lock_down(kiosk: Kiosk, cursor_hidden: bool) -> None:
     """Full-screen kiosk mode: frameless, on top, no way out for a visitor (ui/admin.py)."""
     window = kiosk.window
-    window.setFlags(
-        Qt.WindowType.Window
-        | Qt.WindowType.FramelessWindowHint
-        | Qt.WindowType.WindowStaysOnTopHint
-    )
+    # Qt.WindowType.Window | FramelessWindowHint | WindowStaysOnTopHint, without naming
+    # PySide's `Qt` before the first frame (kiosk/ui/qtenums.py).
+    window.setProperty("flags", WINDOW | FRAMELESS_WINDOW_HINT | WINDOW_STAYS_ON_TOP_HINT)
     if kiosk.lockdown is not None:
         window.installEventFilter(kiosk.lockdown)
     if cursor_hidden:
-        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        QGuiApplication.setOverrideCursor(blank_cursor())
 
 
 def show(kiosk: Kiosk, config: Config) -> None:
@@ -678,7 +684,7 @@ def show(kiosk: Kiosk, config: Config) -> None:
         kiosk.window.showFullScreen()
     else:
         if config.cursor_hidden:
-            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+            QGuiApplication.setOverrideCursor(blank_cursor())
         kiosk.window.resize(config.width, config.height)
         kiosk.window.show()
 
