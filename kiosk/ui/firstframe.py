@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtQuick import QQuickWindow
 
 
@@ -21,9 +21,11 @@ class FrameSwaps(QObject):
     frameSwapped comes from the render thread (threaded render loops) or from within the
     GUI thread's rendering (Qt Quick's software loop): either way `handler` runs afterwards,
     from the GUI thread's event loop. An automatic connection to a slot of this object (which
-    lives on the GUI thread) brings a render thread's signal here; the zero-delay single shot
-    then leaves the frame being drawn before `handler` runs.
+    lives on the GUI thread) brings a render thread's signal here; the event posted to it
+    then waits, as a queued call would, for the frame being drawn to finish.
     """
+
+    _SWAPPED = QEvent.Type.User  # only ever posted to this object
 
     def __init__(self, window: QQuickWindow, handler: Callable[[], None]) -> None:
         super().__init__(window)
@@ -38,10 +40,10 @@ class FrameSwaps(QObject):
 
     @Slot()
     def _swapped(self) -> None:
-        QTimer.singleShot(0, self, self._deliver)
+        QCoreApplication.postEvent(self, QEvent(self._SWAPPED))
 
-    def _deliver(self) -> None:
-        if self._handler is not None:
+    def customEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == self._SWAPPED and self._handler is not None:
             self._handler()
 
 
