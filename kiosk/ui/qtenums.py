@@ -10,8 +10,10 @@ kiosk has not built `Qt` by its first frame.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QDataStream
-from PySide6.QtGui import QCursor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCursor
 
 USER_ROLE = 0x0100  # Qt.ItemDataRole.UserRole: a list model's first role of its own
 
@@ -25,6 +27,11 @@ _BLANK_CURSOR_SHAPE = 10  # Qt.CursorShape.BlankCursor
 
 def blank_cursor() -> QCursor:
     """QCursor(Qt.CursorShape.BlankCursor), read from its serialised form (a 16-bit shape)."""
+    # Imported here: their classes (and enums) are made when first named, and only a kiosk
+    # that hides its cursor needs them.
+    from PySide6.QtCore import QByteArray, QDataStream
+    from PySide6.QtGui import QCursor
+
     cursor = QCursor()
     QDataStream(QByteArray(_BLANK_CURSOR_SHAPE.to_bytes(2, "big"))) >> cursor
     return cursor
