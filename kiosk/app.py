@@ -16,6 +16,23 @@ from datetime import time as time_of_day
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# The kiosk's pure layers before Qt: once PySide6 is imported it reads the source of every
+# module imported after it, looking for "PySide6" (its `__feature__` switch): from source,
+# 20-40 ms of start-up for these and the standard library they use (docs/performance.md).
+# The screens' domain modules are imported here for that reason only.
+import kiosk.domain.appeals  # noqa: F401 (before Qt, see above)
+import kiosk.domain.appointments  # noqa: F401
+import kiosk.domain.attendance  # noqa: F401
+import kiosk.domain.forms  # noqa: F401
+import kiosk.store.admin_pin  # noqa: F401
+from kiosk.config import Config
+from kiosk.domain.station import StationSnapshot
+from kiosk.domain.stationtime import station_zone, wall_clock
+from kiosk.printer import PrinterSettings
+from kiosk.store.disk import below_floor
+from kiosk.store.station_read import read_station
+
+# isort: split
 from PySide6.QtCore import (
     QLocale,
     QObject,
@@ -28,12 +45,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.config import Config
-from kiosk.domain.station import StationSnapshot
-from kiosk.domain.stationtime import station_zone, wall_clock
-from kiosk.printer import PrinterSettings
-from kiosk.store.disk import below_floor
-from kiosk.store.station_read import read_station
 from kiosk.ui.admin import Admin, Lockdown
 from kiosk.ui.appointments import Appointments
 from kiosk.ui.console import DutyConsole
