@@ -20,6 +20,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.ui.firstframe import FrameSwaps
 
 TICK_MS = 5
+PRECISE_TIMER = 0  # Qt.TimerType.PreciseTimer
 STALL_WINDOW_S = 10.0
 
 
@@ -64,9 +65,9 @@ class StartupReport(QObject):
         if not self._first_frame:
             self._first_frame = now
             self._out(f"first-frame {now:.6f}", flush=True)
-            from PySide6.QtCore import Qt
-
-            self._ticker.setTimerType(Qt.TimerType.PreciseTimer)
+            # Qt.TimerType.PreciseTimer, by value: naming `Qt` here would build its enums at
+            # the first frame, which the kiosk itself leaves for its first use (qtenums.py).
+            self._ticker.setProperty("timerType", PRECISE_TIMER)
             self._last_tick = time.perf_counter()
             self._ticker.start()
             QTimer.singleShot(int(STALL_WINDOW_S * 1000), self._finish)

@@ -19,5 +19,15 @@ def test_the_values_are_qts():
     assert Qt.WindowType.WindowStaysOnTopHint.value == WINDOW_STAYS_ON_TOP_HINT
 
 
+def test_the_startup_reports_ticker_is_precise(qapp):
+    from PySide6.QtCore import QTimer
+
+    from kiosk.startup_report import PRECISE_TIMER
+
+    ticker = QTimer()
+    ticker.setProperty("timerType", PRECISE_TIMER)
+    assert ticker.timerType() == Qt.TimerType.PreciseTimer
+
+
 def test_the_blank_cursor_is_qts(qapp):
     assert blank_cursor().shape() == Qt.CursorShape.BlankCursor
