@@ -16,25 +16,35 @@ from datetime import time as time_of_day
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QLocale,
-    QObject,
-    Qt,
-    QThread,
-    QTranslator,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QCursor, QFont, QFontDatabase, QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickWindow
-
+# The kiosk's pure layers before Qt: once PySide6 is imported it reads the source of every
+# module imported after it, looking for "PySide6" (its `__feature__` switch): from source,
+# 20-40 ms of start-up for these and the standard library they use (docs/performance.md).
+# The screens' domain modules are imported here for that reason only.
+import kiosk.domain.appeals  # noqa: F401 (before Qt, see above)
+import kiosk.domain.appointments  # noqa: F401
+import kiosk.domain.attendance  # noqa: F401
+import kiosk.domain.forms  # noqa: F401
+import kiosk.store.admin_pin  # noqa: F401
 from kiosk.config import Config
 from kiosk.domain.station import StationSnapshot
 from kiosk.domain.stationtime import station_zone, wall_clock
 from kiosk.printer import PrinterSettings
 from kiosk.store.disk import below_floor
 from kiosk.store.station_read import read_station
+
+# isort: split
+from PySide6.QtCore import (
+    QLocale,
+    QObject,
+    QThread,
+    QTranslator,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
 from kiosk.ui.admin import Admin, Lockdown
 from kiosk.ui.appointments import Appointments
 from kiosk.ui.console import DutyConsole
@@ -48,6 +58,12 @@ from kiosk.ui.presence import Presence
 from kiosk.ui.printing import ReceiptPrinter
 from kiosk.ui.progress import ProgressLookup
 from kiosk.ui.qrcodes import QrImageProvider
+from kiosk.ui.qtenums import (
+    FRAMELESS_WINDOW_HINT,
+    WINDOW,
+    WINDOW_STAYS_ON_TOP_HINT,
+    blank_cursor,
+)
 from kiosk.ui.reading import Reading
 from kiosk.ui.rules import PinRules  # noqa: F401 (registers the QML singleton)
 from kiosk.ui.schedule import ScheduleCalendar
@@ -370,7 +386,10 @@ class InBackground(QObject):
     ) -> None:
         super().__init__(parent)
         self._work, self._done, self._failed = work, done, failed
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Queued: `_finished` is only emitted from the thread of `_run`, and this object lives
+        # on the GUI thread (not named: Qt.ConnectionType builds PySide's `Qt` enums,
+        # kiosk/ui/qtenums.py).
+        self._finished.connect(self._deliver)
         self._thread: threading.Thread | None = None
 
     def start(self, name: str) -> None:
@@ -661,15 +680,13 @@ def build_kiosk(
 def lock_down(kiosk: Kiosk, cursor_hidden: bool) -> None:
     """Full-screen kiosk mode: frameless, on top, no way out for a visitor (ui/admin.py)."""
     window = kiosk.window
-    window.setFlags(
-        Qt.WindowType.Window
-        | Qt.WindowType.FramelessWindowHint
-        | Qt.WindowType.WindowStaysOnTopHint
-    )
+    # Qt.WindowType.Window | FramelessWindowHint | WindowStaysOnTopHint, without naming
+    # PySide's `Qt` before the first frame (kiosk/ui/qtenums.py).
+    window.setProperty("flags", WINDOW | FRAMELESS_WINDOW_HINT | WINDOW_STAYS_ON_TOP_HINT)
     if kiosk.lockdown is not None:
         window.installEventFilter(kiosk.lockdown)
     if cursor_hidden:
-        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        QGuiApplication.setOverrideCursor(blank_cursor())
 
 
 def show(kiosk: Kiosk, config: Config) -> None:
@@ -678,7 +695,7 @@ def show(kiosk: Kiosk, config: Config) -> None:
         kiosk.window.showFullScreen()
     else:
         if config.cursor_hidden:
-            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+            QGuiApplication.setOverrideCursor(blank_cursor())
         kiosk.window.resize(config.width, config.height)
         kiosk.window.show()
 

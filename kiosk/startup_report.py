@@ -14,10 +14,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
+from kiosk.ui.firstframe import FrameSwaps
+
 TICK_MS = 5
+PRECISE_TIMER = 0  # Qt.TimerType.PreciseTimer
 STALL_WINDOW_S = 10.0
 
 
@@ -51,16 +54,20 @@ class StartupReport(QObject):
         self.longest_stall_ms = 0.0
         self.longest_stall_at = 0.0
         self._last_tick = 0.0
-        self._ticker = QTimer(self, interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
+        self._ticker = QTimer(self, interval=TICK_MS)
         self._ticker.timeout.connect(self._tick)
-        window.frameSwapped.connect(self._frame, Qt.ConnectionType.QueuedConnection)
+        # As a queued connection to frameSwapped (no Qt.ConnectionType before the first frame:
+        # it builds PySide's `Qt` enums, which the kiosk leaves for later, kiosk/ui/qtenums.py).
+        self._swaps = FrameSwaps(window, self._frame)
 
-    @Slot()
     def _frame(self) -> None:
         now = time.time()
         if not self._first_frame:
             self._first_frame = now
             self._out(f"first-frame {now:.6f}", flush=True)
+            # Qt.TimerType.PreciseTimer, by value: naming `Qt` here would build its enums at
+            # the first frame, which the kiosk itself leaves for its first use (qtenums.py).
+            self._ticker.setProperty("timerType", PRECISE_TIMER)
             self._last_tick = time.perf_counter()
             self._ticker.start()
             QTimer.singleShot(int(STALL_WINDOW_S * 1000), self._finish)
@@ -75,7 +82,7 @@ class StartupReport(QObject):
             if complete:
                 self._complete = True
                 self._out(f"home-complete {now:.6f}", flush=True)
-                self._window.frameSwapped.disconnect(self._frame)
+                self._swaps.stop()
             else:
                 QTimer.singleShot(TICK_MS, self._window.update)
 

@@ -201,29 +201,40 @@ class Lockdown(QObject):
             QEvent.Type.Shortcut,
         }
     )
+    _INPUT = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+        }
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.exit_allowed = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind not in self._INPUT:
+            return self._other(kind, event)
+        # Only for input (a visitor's first touch, after the first frame): the first use of
+        # `Qt` builds all PySide's enums of it (kiosk/ui/qtenums.py).
         from PySide6.QtCore import Qt
 
-        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            return event.button() != Qt.MouseButton.LeftButton  # right-click menus
+        modifiers = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        return bool(modifiers) or event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Menu)
+
+    def _other(self, kind: QEvent.Type, event: QEvent) -> bool:
         if kind == QEvent.Type.Close:
             if not self.exit_allowed:
                 event.ignore()
                 return True
             return False
-        if kind in self._BLOCKED:
-            return True
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-            return event.button() != Qt.MouseButton.LeftButton  # right-click menus
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            modifiers = event.modifiers() & (
-                Qt.KeyboardModifier.ControlModifier
-                | Qt.KeyboardModifier.AltModifier
-                | Qt.KeyboardModifier.MetaModifier
-            )
-            return bool(modifiers) or event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Menu)
-        return False
+        return kind in self._BLOCKED

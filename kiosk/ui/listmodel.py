@@ -21,13 +21,13 @@ from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     Signal,
     Slot,
 )
 from PySide6.QtQml import QmlAnonymous
 
 from kiosk.ui import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME  # noqa: F401 (QmlAnonymous)
+from kiosk.ui.qtenums import USER_ROLE
 
 Row = dict[str, Any]
 
@@ -47,7 +47,7 @@ class KeyedListModel(QAbstractListModel):
         self.row_type = row_type
         self._key = key
         self._names = [f.name for f in fields(row_type)]
-        self._role_of = {name: Qt.ItemDataRole.UserRole + i for i, name in enumerate(self._names)}
+        self._role_of = {name: USER_ROLE + i for i, name in enumerate(self._names)}
         self._rows: list[Row] = []
 
     def _as_row(self, row: Any) -> Row:
@@ -67,11 +67,7 @@ class KeyedListModel(QAbstractListModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        name = (
-            self._names[role - Qt.ItemDataRole.UserRole]
-            if role >= Qt.ItemDataRole.UserRole
-            else None
-        )
+        name = self._names[role - USER_ROLE] if role >= USER_ROLE else None
         return self._rows[index.row()].get(name) if name else None
 
     def _count(self) -> int:

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class OffThread(QObject):
         self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
         self._awaited: set[int] = set()
         self._count = 0
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._connected = False  # at the first run: see `run`
 
     def run(
         self,
@@ -82,6 +82,13 @@ class OffThread(QObject):
         `failed(error)` when `work` raised (logged with its traceback here, unless it is one
         of the `expected` answers, such as a refusal the screen words). Returns the job's
         number, for `forget`. `slow`: on `slow_pool`, after the work before it there."""
+        if not self._connected:
+            # Connected here rather than when the object is made (before the first frame):
+            # naming Qt.ConnectionType builds all of PySide's `Qt` enums (kiosk/ui/qtenums.py).
+            from PySide6.QtCore import Qt
+
+            self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+            self._connected = True
         self._count += 1
         job = self._count
         self._jobs[job] = (done, failed)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.domain.attendance import sign_in_ends
@@ -71,7 +71,7 @@ class Presence(QObject):
         # (snapshot, day, duty ids) last worked out
         self._duty: tuple[StationSnapshot | None, date | None, tuple[str, ...]] = (None, None, ())
         self._off = OffThread(self)
-        self._timer = QTimer(self, interval=1000, timerType=Qt.TimerType.CoarseTimer)
+        self._timer = QTimer(self, interval=1000)  # coarse: Qt's default timer type
         self._timer.timeout.connect(self._tick)
         self._timer.start()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Property, QObject, QRect, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.printer import PrinterSettings, PrintFailed, send_slip
@@ -83,6 +83,8 @@ def render_slip(blocks: list, width: int) -> QImage:
 
 
 def _flags(kind: str) -> int:
+    from PySide6.QtCore import Qt  # when printing, not at start (kiosk/ui/qtenums.py)
+
     centred = STYLES.get(kind, (0, False, False))[2]
     align = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
     return int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QSortFilterProxyModel,
-    Qt,
     QTimer,
     QUrl,
     Signal,
@@ -80,7 +79,7 @@ class Clock(QObject):
         super().__init__(parent)
         self._now = now
         self._shown = now().replace(second=0, microsecond=0)
-        self._timer = QTimer(self, interval=1000, timerType=Qt.TimerType.CoarseTimer)
+        self._timer = QTimer(self, interval=1000)  # coarse: Qt's default timer type
         self._timer.timeout.connect(self._tick)
         self._timer.start()
 

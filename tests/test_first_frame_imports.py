@@ -1,0 +1,107 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What a starting kiosk has not done by its first frame (issue 12: the first frame sooner).
+
+PySide builds all ~95 Python enums of its `Qt` namespace the first time anything names `Qt`
+(25-45 ms of the interpreter): start-up leaves that for later (kiosk/ui/qtenums.py). Nor are
+the modules of what opens after the first frame (the database, the sync worker, QR codes)
+imported before it. Each kiosk runs in a process of its own, on a demo database seeded
+beforehand, windowed and full screen (the kiosk's own mode: frameless, no cursor):
+
+    python -m tests.test_first_frame_imports <data dir> [--windowed 1920x1080]
+
+starts one such kiosk and prints `at-first-frame <JSON>` as its first frame is swapped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# Imported after the first frame, on the opening thread or when first used.
+DEFERRED = ("qrcode", "kiosk.store.database", "kiosk.sync.worker", "sqlalchemy", "alembic")
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    from kiosk.demo import seed_demo_station
+    from kiosk.store.database import open_database
+
+    data = tmp_path_factory.mktemp("first-frame") / "data"
+    data.mkdir()
+    database = open_database(data / "kiosk.sqlite3")  # migrated here, not in the kiosk
+    seed_demo_station(database, data / "photos")
+    database.close()
+    return data
+
+
+def at_first_frame(data_dir: Path, *arguments: str) -> dict:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(data_dir.parent / "config"),  # no configuration file; Pinyin's
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.test_first_frame_imports", str(data_dir), *arguments],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    found = [
+        line.removeprefix("at-first-frame ")
+        for line in result.stdout.splitlines()
+        if line.startswith("at-first-frame ")
+    ]
+    assert result.returncode == 0 and found, result.stdout + result.stderr[-3000:]
+    return json.loads(found[0])
+
+
+@pytest.mark.parametrize("arguments", [("--windowed", "1920x1080"), ()], ids=["windowed", "kiosk"])
+def test_no_qt_enums_nor_later_modules_before_the_first_frame(seeded, arguments):
+    state = at_first_frame(seeded, *arguments)
+    assert state["qt_enums_built"] is False
+    assert state["deferred_imported"] == []
+
+
+# --- the kiosk's process ------------------------------------------------------------------------
+
+
+def _state() -> dict:
+    import PySide6.QtCore
+
+    return {
+        # PySide makes a module's classes when first used: `Qt` is in the module's dict once built.
+        "qt_enums_built": "Qt" in vars(PySide6.QtCore),
+        "deferred_imported": sorted(name for name in DEFERRED if name in sys.modules),
+    }
+
+
+def main(data_dir: str, *arguments: str) -> int:
+    import kiosk.app
+    from kiosk.__main__ import main as kiosk_main
+    from kiosk.ui.firstframe import AfterFirstFrame
+
+    class Observed(AfterFirstFrame):
+        """Start-up's work after the first frame (its first AfterFirstFrame, the database's),
+        preceded by a look at the process: nothing after the first frame has begun yet."""
+
+        def __init__(self, window, task) -> None:
+            def observed() -> None:
+                print(f"at-first-frame {json.dumps(_state())}", flush=True)
+                os._exit(0)  # the kiosk locks its window against closing: no way out but this
+
+            super().__init__(window, observed)
+
+    kiosk.app.AfterFirstFrame = Observed
+    return kiosk_main(["--demo", "--data-dir", data_dir, *arguments])
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
