@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +41,6 @@ def wait_for_work(msecs: int) -> bool:
     """Wait until all work off the GUI thread is done (the kiosk closing): True if it is."""
     done = QThreadPool.globalInstance().waitForDone(msecs)
     return all(pool.waitForDone(msecs) for pool in _slow_pool) and done
-
-
-class Task(QRunnable):
-    """A Python callable as a QRunnable."""
-
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
 
 
 class OffThread(QObject):
@@ -109,7 +98,10 @@ class OffThread(QObject):
                 log.info("work finished after its screen closed: not shown")
 
         pool = slow_pool() if slow else QThreadPool.globalInstance()
-        pool.start(Task(run), priority)
+        # The callable itself, not a QRunnable subclass: PySide 6.11 keeps the Python half
+        # of some of those alive after the pool deleted them (about one in 20 to 70, and with
+        # it `work` and all it holds). A callable is let go once it ran.
+        pool.start(run, priority)
         return job
 
     def forget(self, job: int | None = None) -> None:
