@@ -228,6 +228,9 @@ def count_signals(objects, figures: Figures) -> None:
 
 
 def qobjects_alive(app, window) -> int:
+    """Counted after the warm-up and at the end only: PySide keeps the Python wrapper of every
+    object `findChildren` returned under the window, after the object itself is gone (~135
+    each time), so that counting often would itself grow the Python objects it reports."""
     from PySide6.QtCore import QObject
 
     items = [window.contentItem()]
@@ -520,7 +523,6 @@ def _run(
                         f"# {figures.journeys} journeys, PSS {pss:.1f} MB, RSS {rss:.1f} MB,"
                         f" anonymous {anonymous_mb():.1f} MB,"
                         f" SQLite {sqlite_mb():.1f} MB, Python objects {len(gc.get_objects())},"
-                        f" QObjects {qobjects_alive(app, window)},"
                         f" appeals listed {listed(kiosk_database)},"
                         f" load {os.getloadavg()[0]:.1f}, {time.monotonic() - began:.0f} s"
                     )
