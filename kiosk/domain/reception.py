@@ -286,7 +286,7 @@ def _rule_set(lines: list[str], dtstart: datetime, cache: bool = False) -> rrule
             others.append(line)
             continue
         kept = ";".join(f"{k}={v}" for k, v in parts.items() if k != "UNTIL")
-        last = datetime.strptime(until, "%Y%m%dT%H%M%S" if "T" in until else "%Y%m%d")
+        last = datetime.fromisoformat(until)  # ISO 8601 basic: no strptime machinery to load
         rules.append((kind, rrulestr(kept, dtstart=dtstart).replace(until=last)))
     if others:
         found = rrulestr("\n".join(others), dtstart=dtstart, forceset=True, cache=cache)

@@ -95,6 +95,13 @@ def test_a_rule_that_ends_yields_no_more_days():
     assert len(upcoming_reception_days([schedule(rule)], date(2026, 1, 1), 10)) == 2
 
 
+@pytest.mark.parametrize("until", ["20260317", "20260317T235959"])
+def test_a_rule_until_a_day_ends_on_that_day(until):
+    rule = f"DTSTART:20260101\nRRULE:FREQ=MONTHLY;BYDAY=+3TU;UNTIL={until}"
+    days = upcoming_reception_days([schedule(rule)], date(2026, 1, 1), 10)
+    assert [d.day for d in days] == [date(2026, 1, 20), date(2026, 2, 17), date(2026, 3, 17)]
+
+
 @pytest.mark.parametrize(
     "rule", ["RRULE:FREQ=WEEKLY", "DTSTART:20260101\nRRULE:FREQ=SOMETIMES", "DTSTART:nonsense"]
 )
