@@ -53,7 +53,7 @@ from kiosk.ui.firstframe import AfterFirstFrame
 from kiosk.ui.idle import Idle
 from kiosk.ui.intake import IntakeForm
 from kiosk.ui.keyboard import forget_learned_words
-from kiosk.ui.offthread import wait_for_work
+from kiosk.ui.offthread import OffThread, wait_for_work
 from kiosk.ui.presence import Presence
 from kiosk.ui.printing import ReceiptPrinter
 from kiosk.ui.progress import ProgressLookup
@@ -327,6 +327,7 @@ class Kiosk:
         # The admin panel's checks and first-run enrolment run on the pool: let them end
         # (each has its own network timeouts) before the objects they report to go.
         wait_for_work(30_000)
+        OffThread.forget_all()  # their answers are not shown: the screens are going
 
 
 def connect_sync(worker: QObject, sync: Sync) -> None:

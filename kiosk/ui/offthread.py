@@ -11,6 +11,7 @@ the pool before the objects the work reports to go.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -50,6 +51,7 @@ class OffThread(QObject):
     # Jobs someone waits at the screen for (WAITED_FOR), not shown yet, in every OffThread:
     # what "the kiosk is still answering a tap" means (tests' visitors wait for it).
     awaited = 0
+    _every: weakref.WeakSet[OffThread] = weakref.WeakSet()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,7 @@ class OffThread(QObject):
         self._awaited: set[int] = set()
         self._count = 0
         self._connected = False  # at the first run: see `run`
+        OffThread._every.add(self)
 
     def run(
         self,
@@ -110,6 +113,13 @@ class OffThread(QObject):
         for forgotten in list(self._jobs) if job is None else [job]:
             self._jobs.pop(forgotten, None)
             self._answered(forgotten)
+
+    @classmethod
+    def forget_all(cls) -> None:
+        """Show nothing of any job under way anywhere (the kiosk closing, its work done): an
+        answer still queued then is dropped, and no longer counted as awaited."""
+        for offthread in list(cls._every):
+            offthread.forget()
 
     def _answered(self, job: int) -> None:
         if job in self._awaited:

@@ -36,3 +36,18 @@ def test_work_that_ended_is_not_kept(qtbot):
         pool.setExpiryTimeout(expiry)
     kept = sum(1 for ref in held if ref() is not None)
     assert kept == 0, f"{kept} of {len(held)} jobs' work still held after it was shown"
+
+
+def test_an_answer_arriving_after_the_kiosk_closed_is_not_counted(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    offthread = OffThread()
+    shown: list[int] = []
+    offthread.run(lambda: 1, shown.append, priority=WAITED_FOR)
+    assert OffThread.awaited == 1
+    assert wait_for_work(5000)  # done on the pool; its answer waits in the event queue
+    OffThread.forget_all()  # what the kiosk does when it closes
+    assert OffThread.awaited == 0
+    QCoreApplication.processEvents()  # the answer arrives late: nothing shown, nothing counted
+    assert shown == []
+    assert OffThread.awaited == 0
