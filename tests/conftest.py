@@ -100,9 +100,6 @@ def make_kiosk(qapp, qtbot, tmp_path, clock):
         kiosk.close()
         kiosk.window.close()
         kiosk.engine.deleteLater()
-    from kiosk.ui.offthread import OffThread
-
-    OffThread.awaited = 0  # answers that came after the close are never shown: none is waited for
 
 
 @pytest.fixture(params=[LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
