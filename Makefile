@@ -47,6 +47,8 @@ $(STAMP): pyproject.toml Makefile | $(APT_STAMP)
 	# The venv's own setuptools (65.5.0 on Debian 12) has PYSEC-2022-43012.
 	$(PY) -m pip install --quiet --upgrade 'setuptools>=70'
 	$(PY) -m pip install --quiet -e '.[dev,postgres]'
+	# Shiboken's support modules compiled once, not at every start (build/shiboken_support.py).
+	$(PY) build/shiboken_support.py >/dev/null
 	touch $@
 
 translations: $(QM)
@@ -76,7 +78,7 @@ lint: setup
 # The one-dir bundle (kiosk.spec), rebuilt when anything it holds changed.
 BUNDLE := dist/kiosk/kiosk
 package: $(BUNDLE)
-$(BUNDLE): kiosk.spec build/kiosk_entry.py build/package.py $(QM) \
+$(BUNDLE): kiosk.spec build/kiosk_entry.py build/package.py build/shiboken_support.py $(QM) \
 		$(shell git ls-files kiosk assets 2>/dev/null) | $(STAMP)
 	$(PY) build/package.py
 

@@ -38,11 +38,12 @@ from PySide6.QtCore import (
     QObject,
     QThread,
     QTranslator,
+    QUrl,
     Signal,
     Slot,
 )
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQml import QQmlApplicationEngine, QQmlComponent
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.ui.admin import Admin, Lockdown
@@ -267,13 +268,40 @@ class Backends:
 
 
 class KioskEngine(QQmlApplicationEngine):
-    """The QML engine, carrying the backends its singletons hand to QML."""
+    """The QML engine, with the kiosk's QML module and image providers, carrying the backends
+    its singletons hand to QML (set before it loads Main.qml)."""
 
-    def __init__(self, backends: Backends) -> None:
+    backends: Backends
+
+    def __init__(self) -> None:
         super().__init__()
-        self.backends = backends
         self.qml_warnings: list[str] = []  # kept for the self-test (they also go to stderr)
         self.warnings.connect(self._note_warnings)
+        self._qt_modules: QQmlComponent | None = None
+        # Set up here, before any loading starts: while QML's thread loads modules these
+        # calls wait for it (addImportPath took 40 ms during the Qt modules' load).
+        self.addImageProvider("qr", QrImageProvider())
+        self.addImageProvider("qrquick", QrImageProvider(mask_pattern=0))
+        self.addImportPath(str(QML_DIR))
+
+    def start_loading_qt_modules(self) -> None:
+        """Start loading the Qt Quick modules the kiosk's QML imports (qml/QtModules.qml) on
+        QML's loader thread: ~70 ms of plugins, which Main.qml's load would otherwise wait for
+        with the GUI thread idle, load while the GUI thread makes the backends; Main.qml's
+        load then waits only for what is left (docs/performance.md)."""
+        self._qt_modules = QQmlComponent(
+            self,
+            QUrl.fromLocalFile(str(QML_DIR / "QtModules.qml")),
+            QQmlComponent.CompilationMode.Asynchronous,
+        )
+        self._qt_modules.statusChanged.connect(self._qt_modules_loaded)
+
+    @Slot()
+    def _qt_modules_loaded(self) -> None:
+        if self._qt_modules is not None and self._qt_modules.isError():
+            # Main.qml's own load (or the keyboard's, in the self-test) says which screen needs
+            # the missing module; this says which module.
+            log.warning("a Qt module failed to load: %s", self._qt_modules.errorString())
 
     @Slot(list)
     def _note_warnings(self, errors: list) -> None:
@@ -531,6 +559,7 @@ def build_kiosk(
     now: Callable[[], datetime] = datetime.now,
     sync: bool = True,
     database: bool = True,
+    engine: KioskEngine | None = None,
 ) -> Kiosk:
     """Load QML over the station's data and return the (not yet shown) window.
 
@@ -539,7 +568,8 @@ def build_kiosk(
     after the first frame (the GUI thread never waits on it). When the plain read finds no
     station (a new kiosk's first start, a database still at an older schema, a damaged one)
     the database is opened, migrated and read before the first frame.
-    `database=False` (the self-test, with a damaged database) never opens it.
+    `database=False` (the self-test, with a damaged database) never opens it. `engine`: one
+    made already (`start_engine`), else a new one.
     """
     pause_collector()  # until start-up is done (settle_memory)
     load_fonts()
@@ -628,27 +658,23 @@ def build_kiosk(
     lockdown = Lockdown()
     if opener is None:
         database_opened.set()
-    backends.admin = make_admin(
-        app, config, backends, now, lockdown, lambda: engine, database_opened
-    )
+    qml = engine if engine is not None else KioskEngine()
+    qml.backends = backends
+    backends.admin = make_admin(app, config, backends, now, lockdown, lambda: qml, database_opened)
     backends.reading.switch_language = lambda language: switch_language(
-        app, engine, backends, language
+        app, qml, backends, language
     )
-    engine = KioskEngine(backends)
-    engine.addImageProvider("qr", QrImageProvider())
-    engine.addImageProvider("qrquick", QrImageProvider(mask_pattern=0))
-    engine.addImportPath(str(QML_DIR))
-    engine.loadFromModule("Kiosk", "Main")
-    roots = engine.rootObjects()
+    qml.loadFromModule("Kiosk", "Main")
+    roots = qml.rootObjects()
     if not roots:
-        reasons = "\n".join(engine.qml_warnings) or "see the messages above"
+        reasons = "\n".join(qml.qml_warnings) or "see the messages above"
         raise RuntimeError(f"the QML interface failed to load:\n{reasons}")
     window = roots[0]
     assert isinstance(window, QQuickWindow)
     window.installEventFilter(backends.idle)
     window.installEventFilter(backends.admin)
     lockdown.setParent(window)
-    kiosk = Kiosk(engine, window, backends, lockdown=lockdown, opener=opener)
+    kiosk = Kiosk(qml, window, backends, lockdown=lockdown, opener=opener)
     made.append(kiosk)
     backends.console.watch(window)
 
@@ -737,16 +763,26 @@ def start_logging(config: Config) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[to_file, to_stderr])
 
 
+def start_engine() -> KioskEngine:
+    """The QML engine, made as soon as the application is, so that the Qt modules load while
+    the rest of start-up runs. Not before this module is imported: an engine made before the
+    kiosk's own QML types are registered (kiosk.ui, on import) fails to load Main.qml."""
+    engine = KioskEngine()
+    engine.start_loading_qt_modules()
+    return engine
+
+
 def run(config: Config, argv: list[str]) -> int:
+    prepare_environment()
+    app = QGuiApplication(argv)
+    app.setApplicationName("station-kiosk")
+    engine = start_engine()
     start_logging(config)
     log.info(
         "starting (data in %s, language %s, demo %s)", config.data_dir, config.language, config.demo
     )
-    prepare_environment()
-    app = QGuiApplication(argv)
-    app.setApplicationName("station-kiosk")
     # The station's wall clock, not the PC's: a PC set to UTC still shows China time.
-    kiosk = build_kiosk(app, config, now=wall_clock(station_zone(config.time_zone)))
+    kiosk = build_kiosk(app, config, now=wall_clock(station_zone(config.time_zone)), engine=engine)
     if os.environ.get("KIOSK_REPORT_FIRST_FRAME"):
         report_startup(kiosk)
     from kiosk.watchdog import Watchdog

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,18 +69,37 @@ def test_no_qt_enums_nor_later_modules_before_the_first_frame(seeded, arguments)
     state = at_first_frame(seeded, *arguments)
     assert state["qt_enums_built"] is False
     assert state["deferred_imported"] == []
+    # The Qt modules were loaded ahead of Main.qml, by the engine made with the application.
+    assert state["qt_modules_loaded_first"] == "Ready"
+
+
+def qt_modules_imported(path: Path) -> set[str]:
+    return set(re.findall(r"^import ((?:Qt)[\w.]*)", path.read_text(), re.MULTILINE))
+
+
+def test_the_qt_modules_loaded_ahead_are_those_the_screens_import():
+    """qml/QtModules.qml is loaded first so that the screens find their Qt modules loaded: a
+    module a screen imports that it lacks would load again in Main.qml's own wait."""
+    ahead = qt_modules_imported(ROOT / "kiosk" / "qml" / "QtModules.qml")
+    screens = set().union(
+        *(qt_modules_imported(path) for path in (ROOT / "kiosk" / "qml" / "Kiosk").rglob("*.qml"))
+    )
+    assert screens <= ahead, f"not in kiosk/qml/QtModules.qml: {sorted(screens - ahead)}"
+    assert "QtQuick.VirtualKeyboard.Plugins" in ahead  # the keyboard's languages, its heaviest
 
 
 # --- the kiosk's process ------------------------------------------------------------------------
 
 
-def _state() -> dict:
+def _state(engines: list) -> dict:
     import PySide6.QtCore
 
+    modules = engines[0]._qt_modules if engines else None
     return {
         # PySide makes a module's classes when first used: `Qt` is in the module's dict once built.
         "qt_enums_built": "Qt" in vars(PySide6.QtCore),
         "deferred_imported": sorted(name for name in DEFERRED if name in sys.modules),
+        "qt_modules_loaded_first": modules.status().name if modules is not None else None,
     }
 
 
@@ -94,11 +114,14 @@ def main(data_dir: str, *arguments: str) -> int:
 
         def __init__(self, window, task) -> None:
             def observed() -> None:
-                print(f"at-first-frame {json.dumps(_state())}", flush=True)
+                print(f"at-first-frame {json.dumps(_state(engines))}", flush=True)
                 os._exit(0)  # the kiosk locks its window against closing: no way out but this
 
             super().__init__(window, observed)
 
+    engines = []  # the one start_engine made
+    start_engine = kiosk.app.start_engine
+    kiosk.app.start_engine = lambda: engines.append(start_engine()) or engines[0]
     kiosk.app.AfterFirstFrame = Observed
     return kiosk_main(["--demo", "--data-dir", data_dir, *arguments])
 

@@ -83,6 +83,14 @@ def test_the_bundle_fits_its_size_budget(bundle):
     assert size <= 200e6, f"the bundle is {size / 1e6:.1f} MB, over its 200 MB budget"
 
 
+def test_the_bundle_holds_shibokens_support_modules_compiled(bundle):
+    """build/shiboken_support.py: beside shiboken6's __init__, its support modules and their
+    bytecode, which it imports rather than compiling their source at each start (issue 12)."""
+    support = bundle.parent / "_internal" / "shiboken6" / "files.dir" / "shibokensupport"
+    assert (support / "signature" / "loader.py").is_file()
+    assert list((support / "signature" / "__pycache__").glob("loader.cpython-3*.pyc"))
+
+
 def test_read_aloud_is_in_the_bundle_with_its_speech_dispatcher_plugin(bundle):
     """朗读 (issue 16): Qt TextToSpeech and its speechd plugin are kept, or the button only
     ever says 朗读不可用 on a station PC."""
