@@ -4,12 +4,9 @@
 PySide builds all ~95 Python enums of its `Qt` namespace the first time anything names `Qt`
 (25-45 ms of the interpreter): start-up leaves that for later (kiosk/ui/qtenums.py). Nor are
 the modules of what opens after the first frame (the database, the sync worker, QR codes)
-imported before it. Each kiosk runs in a process of its own, on a demo database seeded
-beforehand, windowed and full screen (the kiosk's own mode: frameless, no cursor):
-
-    python -m tests.test_first_frame_imports <data dir> [--windowed 1920x1080]
-
-starts one such kiosk and prints `at-first-frame <JSON>` as its first frame is swapped.
+imported before it. Each kiosk runs in a process of its own (tests/first_frame_probe.py),
+on a demo database seeded beforehand, windowed and full screen (the kiosk's own mode:
+frameless, no cursor).
 """
 
 from __future__ import annotations
@@ -24,8 +21,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# Imported after the first frame, on the opening thread or when first used.
-DEFERRED = ("qrcode", "kiosk.store.database", "kiosk.sync.worker", "sqlalchemy", "alembic")
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +43,7 @@ def at_first_frame(data_dir: Path, *arguments: str) -> dict:
         XDG_CONFIG_HOME=str(data_dir.parent / "config"),  # no configuration file; Pinyin's
     )
     result = subprocess.run(
-        [sys.executable, "-m", "tests.test_first_frame_imports", str(data_dir), *arguments],
+        [sys.executable, "-m", "tests.first_frame_probe", str(data_dir), *arguments],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -86,45 +81,3 @@ def test_the_qt_modules_loaded_ahead_are_those_the_screens_import():
     )
     assert screens <= ahead, f"not in kiosk/qml/QtModules.qml: {sorted(screens - ahead)}"
     assert "QtQuick.VirtualKeyboard.Plugins" in ahead  # the keyboard's languages, its heaviest
-
-
-# --- the kiosk's process ------------------------------------------------------------------------
-
-
-def _state(engines: list) -> dict:
-    import PySide6.QtCore
-
-    modules = engines[0]._qt_modules if engines else None
-    return {
-        # PySide makes a module's classes when first used: `Qt` is in the module's dict once built.
-        "qt_enums_built": "Qt" in vars(PySide6.QtCore),
-        "deferred_imported": sorted(name for name in DEFERRED if name in sys.modules),
-        "qt_modules_loaded_first": modules.status().name if modules is not None else None,
-    }
-
-
-def main(data_dir: str, *arguments: str) -> int:
-    import kiosk.app
-    from kiosk.__main__ import main as kiosk_main
-    from kiosk.ui.firstframe import AfterFirstFrame
-
-    class Observed(AfterFirstFrame):
-        """Start-up's work after the first frame (its first AfterFirstFrame, the database's),
-        preceded by a look at the process: nothing after the first frame has begun yet."""
-
-        def __init__(self, window, task) -> None:
-            def observed() -> None:
-                print(f"at-first-frame {json.dumps(_state(engines))}", flush=True)
-                os._exit(0)  # the kiosk locks its window against closing: no way out but this
-
-            super().__init__(window, observed)
-
-    engines = []  # the one start_engine made
-    start_engine = kiosk.app.start_engine
-    kiosk.app.start_engine = lambda: engines.append(start_engine()) or engines[0]
-    kiosk.app.AfterFirstFrame = Observed
-    return kiosk_main(["--demo", "--data-dir", data_dir, *arguments])
-
-
-if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))

@@ -7,11 +7,11 @@ for the server before it is stored (kiosk.store.sealing).
 
 from __future__ import annotations
 
-import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kiosk.domain.ids import new_uuid
 from kiosk.domain.tracking import new_tracking_code
 
 DEFAULT_CATEGORIES = (
@@ -72,7 +72,7 @@ class Appeal:
     @classmethod
     def new(cls, station_id: str, category: str, created_at: datetime, **fields: Any) -> Appeal:
         return cls(
-            uuid=str(uuid_module.uuid4()),
+            uuid=new_uuid(),
             tracking_code=new_tracking_code(),
             station_id=station_id,
             category=category,

@@ -8,11 +8,11 @@ before it is stored; the kiosk keeps the code, deputy, date and state in the cle
 from __future__ import annotations
 
 import datetime as dt
-import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from kiosk.domain.appointment_states import DEPUTY_ANSWERS, AppointmentState, deputy_answers
+from kiosk.domain.ids import new_uuid
 from kiosk.domain.tracking import new_tracking_code
 
 STATES = tuple(AppointmentState)
@@ -33,7 +33,7 @@ class Appointment:
         cls, deputy_id: str, day: dt.date, schedule_id: str | None, created_at: datetime
     ) -> Appointment:
         return cls(
-            uuid=str(uuid_module.uuid4()),
+            uuid=new_uuid(),
             code=new_tracking_code(),
             deputy_id=deputy_id,
             date=day,
@@ -81,4 +81,4 @@ class AppointmentAnswer:
         note = note.strip()
         if len(note) > NOTE_LIMIT:
             raise AnswerProblem("note")
-        return cls(str(uuid_module.uuid4()), code, deputy_id, answer, note, at)
+        return cls(new_uuid(), code, deputy_id, answer, note, at)

@@ -11,12 +11,12 @@ The PIN rules (docs/deputy-sign-in.md; their values in kiosk.domain.lockout):
 from __future__ import annotations
 
 import re
-import uuid as uuid_module
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from kiosk.domain.ids import new_uuid
 from kiosk.domain.lockout import DEPUTY_PIN, PIN_PAD, PIN_PAD_WINDOW
 from kiosk.domain.pins import PIN_PATTERN  # noqa: F401 (the desk checks typed PINs with it)
 from kiosk.domain.tracking import InvalidTrackingCode, parse_tracking_code
@@ -81,7 +81,7 @@ class AttendanceEvent:
 
     @classmethod
     def new(cls, deputy_id: str, action: Action, reason: Reason, at: datetime) -> AttendanceEvent:
-        return cls(str(uuid_module.uuid4()), deputy_id, action, reason, at)
+        return cls(new_uuid(), deputy_id, action, reason, at)
 
 
 MAX_VISITORS = 999
@@ -133,7 +133,7 @@ class ReceptionRecord:
         if len(notes) > MAX_NOTES:
             raise RecordProblem("notes", "long")
         return cls(
-            uuid=str(uuid_module.uuid4()),
+            uuid=new_uuid(),
             deputy_id=deputy_id,
             created_at=created_at,
             visitors=visitors,

@@ -13,7 +13,6 @@ frame) without it.
 from __future__ import annotations
 
 import functools
-import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -82,5 +81,7 @@ def _stand_in(using: PasswordHasher) -> str:
     # A hash of a random secret nobody knows, made once per costs (at their first use).
     key = (using.time_cost, using.memory_cost, using.parallelism)
     if key not in _STAND_INS:
+        import secrets  # at the first check: it imports hmac and OpenSSL's hashes (start-up)
+
         _STAND_INS[key] = using.hash(secrets.token_hex(16))
     return _STAND_INS[key]

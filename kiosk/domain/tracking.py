@@ -8,8 +8,6 @@ two neighbours but one (2 and Z). Shown in groups of three: ``K7Q-M4X-PD8``.
 
 from __future__ import annotations
 
-import secrets
-
 from kiosk.domain.hashing import CHECK_COSTS, hasher, make_hash, matches
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -41,6 +39,8 @@ def check_character(body: str) -> str:
 
 def new_tracking_code() -> str:
     """A fresh random code, without separators (format with `display`)."""
+    import secrets  # with the first code: it imports hmac and OpenSSL's hashes (start-up)
+
     body = "".join(secrets.choice(ALPHABET) for _ in range(BODY_LENGTH))
     return body + check_character(body)
 
