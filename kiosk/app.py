@@ -278,6 +278,7 @@ class KioskEngine(QQmlApplicationEngine):
         self.qml_warnings: list[str] = []  # kept for the self-test (they also go to stderr)
         self.warnings.connect(self._note_warnings)
         self._qt_modules: QQmlComponent | None = None
+        self.qt_modules_status = ""  # "Ready" once the early load is done, or "Error"
         # Set up here, before any loading starts: while QML's thread loads modules these
         # calls wait for it (addImportPath took 40 ms during the Qt modules' load).
         self.addImageProvider("qr", QrImageProvider())
@@ -293,15 +294,22 @@ class KioskEngine(QQmlApplicationEngine):
             self,
             QUrl.fromLocalFile(str(QML_DIR / "QtModules.qml")),
             QQmlComponent.CompilationMode.Asynchronous,
+            self,  # the engine's child: it goes before the engine does
         )
         self._qt_modules.statusChanged.connect(self._qt_modules_loaded)
 
     @Slot()
     def _qt_modules_loaded(self) -> None:
-        if self._qt_modules is not None and self._qt_modules.isError():
+        modules = self._qt_modules
+        if modules is None or modules.isLoading():
+            return
+        self._qt_modules = None
+        self.qt_modules_status = modules.status().name
+        if modules.isError():
             # Main.qml's own load (or the keyboard's, in the self-test) says which screen needs
             # the missing module; this says which module.
-            log.warning("a Qt module failed to load: %s", self._qt_modules.errorString())
+            log.warning("a Qt module failed to load: %s", modules.errorString())
+        modules.deleteLater()  # not now: it is emitting the signal that called this
 
     @Slot(list)
     def _note_warnings(self, errors: list) -> None:

@@ -30,12 +30,11 @@ DEFERRED = (
 def _state(engines: list) -> dict:
     import PySide6.QtCore
 
-    modules = engines[0]._qt_modules if engines else None
     return {
         # PySide makes a module's classes when first used: `Qt` is in the module's dict once built.
         "qt_enums_built": "Qt" in vars(PySide6.QtCore),
         "deferred_imported": sorted(name for name in DEFERRED if name in sys.modules),
-        "qt_modules_loaded_first": modules.status().name if modules is not None else None,
+        "qt_modules_loaded_first": engines[0].qt_modules_status if engines else None,
     }
 
 

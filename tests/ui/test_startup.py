@@ -163,3 +163,21 @@ def test_a_kiosk_upgraded_from_a_0007_database_shows_its_station_without_a_pull(
     kiosk.visitor.screenshot("startup-upgraded-from-0007")
     qtbot.waitUntil(lambda: kiosk.backends.sign_in.ready)
     assert kiosk.backends.station.name == "升级前的联络站"
+
+
+def test_a_qt_module_missing_from_the_early_load_is_named_in_the_log(
+    qtbot, tmp_path, monkeypatch, caplog
+):
+    """The engine made with the application loads the Qt modules ahead of Main.qml
+    (kiosk/qml/QtModules.qml). A module missing there (a bundle without it) is logged by name;
+    the engine is still there to load Main.qml, which says which screen needs it."""
+    import kiosk.app
+
+    (tmp_path / "QtModules.qml").write_text(
+        "import QtQuick\nimport QtQuick.NoSuchModule\nQtObject {}\n"
+    )
+    monkeypatch.setattr(kiosk.app, "QML_DIR", tmp_path)
+    engine = kiosk.app.start_engine()
+    qtbot.waitUntil(lambda: engine.qt_modules_status != "", timeout=10_000)
+    assert engine.qt_modules_status == "Error"
+    assert 'module "QtQuick.NoSuchModule" is not installed' in caplog.text
