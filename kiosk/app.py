@@ -286,10 +286,10 @@ class KioskEngine(QQmlApplicationEngine):
         self.addImportPath(str(QML_DIR))
 
     def start_loading_qt_modules(self) -> None:
-        """Start loading the Qt Quick modules the kiosk's QML imports (qml/QtModules.qml) on
-        QML's loader thread: ~70 ms of plugins, which Main.qml's load would otherwise wait for
-        with the GUI thread idle, load while the GUI thread makes the backends; Main.qml's
-        load then waits only for what is left (docs/performance.md)."""
+        """Start loading, on QML's loader thread, the Qt Quick modules the kiosk's QML imports
+        (qml/QtModules.qml): ~70 ms of plugin loading. Main.qml's load used to wait for it
+        with the GUI thread idle; now it runs while the GUI thread makes the backends, and
+        Main.qml's load waits only for what is left (docs/performance.md)."""
         self._qt_modules = QQmlComponent(
             self,
             QUrl.fromLocalFile(str(QML_DIR / "QtModules.qml")),
