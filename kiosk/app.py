@@ -773,8 +773,9 @@ def start_logging(config: Config) -> None:
 
 def start_engine() -> KioskEngine:
     """The QML engine, made as soon as the application is, so that the Qt modules load while
-    the rest of start-up runs. Not before this module is imported: an engine made before the
-    kiosk's own QML types are registered (kiosk.ui, on import) fails to load Main.qml."""
+    the rest of start-up runs. Not before this module is imported: with PySide 6.11.3 a QML
+    singleton registered once any engine exists (the backends register on import, kiosk.ui)
+    breaks every later load (docs/decisions.md)."""
     engine = KioskEngine()
     engine.start_loading_qt_modules()
     return engine
