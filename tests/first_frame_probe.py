@@ -34,6 +34,8 @@ def _state(engines: list) -> dict:
         # PySide makes a module's classes when first used: `Qt` is in the module's dict once built.
         "qt_enums_built": "Qt" in vars(PySide6.QtCore),
         "deferred_imported": sorted(name for name in DEFERRED if name in sys.modules),
+        # "" while its component has not yet reported (Main.qml's load waited for the same
+        # modules: it has loaded them all the same).
         "qt_modules_loaded_first": engines[0].qt_modules_status if engines else None,
     }
 
