@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import secrets
 import socket
-import uuid
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.domain.ids import new_uuid
 from kiosk.store.database import open_database
 from kiosk.store.device_token import write_token
 from kiosk.store.rows import EnrolmentRow, insert
@@ -35,7 +35,7 @@ def enrol(
     """
     code = code.strip()
     device_id, device_token = _identities.setdefault(
-        (server_url, code), (str(uuid.uuid4()), secrets.token_urlsafe(32))
+        (server_url, code), (new_uuid(), secrets.token_urlsafe(32))
     )
     client = CentralClient(server_url, ca_bundle=ca_bundle, allow_plain_http=allow_plain_http)
     try:
